@@ -1,0 +1,89 @@
+/**
+ * MurmurHash3, x86 32-bit variant (Austin Appleby, public domain), over a string's UTF-8 bytes.
+ *
+ * Why char codes: building bytes with TextEncoder halves throughput, so ASCII strings (all keys and node
+ * names the labs make) are hashed straight from their char codes; a string with any char code above 0x7f
+ * takes the slow path through its UTF-8 bytes, so the result is always standard murmur3 of UTF-8.
+ */
+export function murmur3(text: string, seed = 0): number {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    if (text.charCodeAt(i) > 0x7f) return murmur3Bytes(new TextEncoder().encode(text), seed);
+  }
+  let h = seed >>> 0;
+  const blocks = length & ~3;
+  for (let i = 0; i < blocks; i += 4) {
+    let k =
+      text.charCodeAt(i) |
+      (text.charCodeAt(i + 1) << 8) |
+      (text.charCodeAt(i + 2) << 16) |
+      (text.charCodeAt(i + 3) << 24);
+    h = mixBlock(h, k);
+  }
+  let k = 0;
+  switch (length & 3) {
+    case 3:
+      k ^= text.charCodeAt(blocks + 2) << 16;
+    // falls through
+    case 2:
+      k ^= text.charCodeAt(blocks + 1) << 8;
+    // falls through
+    case 1:
+      k ^= text.charCodeAt(blocks);
+      h ^= mixTail(k);
+  }
+  return fmix32(h ^ length);
+}
+
+/** MurmurHash3 x86 32-bit over bytes. */
+export function murmur3Bytes(bytes: Uint8Array, seed = 0): number {
+  const length = bytes.length;
+  let h = seed >>> 0;
+  const blocks = length & ~3;
+  for (let i = 0; i < blocks; i += 4) {
+    h = mixBlock(h, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
+  }
+  let k = 0;
+  switch (length & 3) {
+    case 3:
+      k ^= bytes[blocks + 2] << 16;
+    // falls through
+    case 2:
+      k ^= bytes[blocks + 1] << 8;
+    // falls through
+    case 1:
+      k ^= bytes[blocks];
+      h ^= mixTail(k);
+  }
+  return fmix32(h ^ length);
+}
+
+/** Hash of one 32-bit integer (murmur3 of its 4 little-endian bytes), without building a string. */
+export function murmur3Int(value: number, seed = 0): number {
+  return fmix32(mixBlock(seed >>> 0, value | 0) ^ 4);
+}
+
+function mixBlock(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function mixTail(k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  return Math.imul(k, 0x1b873593);
+}
+
+/** murmur3's finalizer: a bijection on 32 bits that spreads every input bit over the output. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

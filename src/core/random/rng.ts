@@ -1,0 +1,161 @@
+/**
+ * The one seeded PRNG of the playground: xoshiro128** (Blackman & Vigna, 2018) for the streams, seeded
+ * through SplitMix64 so that any seed gives a well-mixed state.
+ *
+ * Splitting: `rng.fork(label)` derives a child from the parent's *seed key* and the label, never from the
+ * parent's stream. So "node 7's latency stream" is the same whether the scenario has 5 or 50 nodes, and
+ * drawing from one stream never shifts another (TigerBeetle's VOPR does the same with derived seeds).
+ *
+ * Probabilities are integer ratios where they decide behaviour (`chance(3, 100)`), so no float rounding
+ * can change a run between engines.
+ */
+import { fmix32, murmur3 } from '../hash/murmur3';
+
+export interface Rng {
+  /** The 32-bit seed key this stream was made from (what `fork` derives children from). */
+  readonly key: readonly [number, number];
+  /** Next unsigned 32-bit integer. */
+  u32(): number;
+  /** Uniform float in [0, 1) with 32 bits of randomness. */
+  float(): number;
+  /** Uniform integer in [0, bound), unbiased (Lemire's method with rejection). bound in 1..2^32. */
+  int(bound: number): number;
+  /** Uniform integer in [min, max], both included. */
+  range(min: number, max: number): number;
+  /** True with probability numerator/denominator (integers). */
+  chance(numerator: number, denominator: number): boolean;
+  /** In-place Fisher-Yates shuffle. */
+  shuffle<T>(items: T[]): T[];
+  /** An independent child stream named by `label` (a purpose, a node id, or a path of both). */
+  fork(label: string | number): Rng;
+}
+
+const MASK64 = (1n << 64n) - 1n;
+
+/** SplitMix64 (Vigna): the standard seeder of the xoshiro family. Returns the generator's next outputs. */
+export function splitMix64(seed: bigint, count: number): bigint[] {
+  let state = seed & MASK64;
+  const out: bigint[] = [];
+  for (let i = 0; i < count; i++) {
+    state = (state + 0x9e3779b97f4a7c15n) & MASK64;
+    let z = state;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK64;
+    out.push(z ^ (z >> 31n));
+  }
+  return out;
+}
+
+/** Raw xoshiro128** over an explicit state (exported for the published test vectors). */
+export class Xoshiro128ss {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  constructor(s0: number, s1: number, s2: number, s3: number) {
+    if ((s0 | s1 | s2 | s3) === 0) throw new Error('invalid xoshiro128** state: all zero');
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
+  }
+
+  next(): number {
+    const s1 = this.s1;
+    let r = Math.imul(s1, 5);
+    r = Math.imul((r << 7) | (r >>> 25), 9);
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+    return r >>> 0;
+  }
+}
+
+/** Normalizes a scenario seed (an integer 0..2^32-1, or any string) to the 64-bit key of a root stream. */
+function rootKey(seed: number | string): [number, number] {
+  if (typeof seed === 'string') return [murmur3(seed, 0x9e3779b9), murmur3(seed, 0x85ebca6b)];
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`invalid seed: ${seed}`);
+  return [seed >>> 0, 0];
+}
+
+class SeededRng implements Rng {
+  readonly key: readonly [number, number];
+  private readonly x: Xoshiro128ss;
+
+  constructor(key: readonly [number, number]) {
+    this.key = key;
+    const seed = (BigInt(key[1] >>> 0) << 32n) | BigInt(key[0] >>> 0);
+    const [a, b] = splitMix64(seed, 2);
+    this.x = new Xoshiro128ss(
+      Number(a & 0xffffffffn),
+      Number(a >> 32n),
+      Number(b & 0xffffffffn),
+      Number(b >> 32n) | 1, // never the all-zero state
+    );
+  }
+
+  u32(): number {
+    return this.x.next();
+  }
+
+  float(): number {
+    return this.x.next() / 4294967296;
+  }
+
+  int(bound: number): number {
+    if (!(bound >= 1 && bound <= 4294967296 && Number.isInteger(bound))) throw new Error(`invalid bound: ${bound}`);
+    if (bound === 4294967296) return this.x.next();
+    // Lemire: multiply, reject the few low products that would bias the result.
+    const threshold = (4294967296 - bound) % bound;
+    for (;;) {
+      const x = this.x.next();
+      const low = Math.imul(x, bound) >>> 0;
+      if (low < threshold) continue;
+      // High 32 bits of the 64-bit product x * bound, exact: split x in 16-bit halves (each part < 2^48).
+      const high = (x >>> 16) * bound;
+      const rest = (high % 65536) * 65536 + (x & 0xffff) * bound;
+      return Math.floor(high / 65536) + Math.floor(rest / 4294967296);
+    }
+  }
+
+  range(min: number, max: number): number {
+    if (!(Number.isInteger(min) && Number.isInteger(max) && max >= min)) throw new Error(`invalid range: ${min}..${max}`);
+    return min + this.int(max - min + 1);
+  }
+
+  chance(numerator: number, denominator: number): boolean {
+    if (!(denominator > 0 && numerator >= 0 && numerator <= denominator)) {
+      throw new Error(`invalid chance: ${numerator}/${denominator}`);
+    }
+    if (numerator === 0) return false;
+    if (numerator === denominator) return true;
+    return this.int(denominator) < numerator;
+  }
+
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const tmp = items[i];
+      items[i] = items[j];
+      items[j] = tmp;
+    }
+    return items;
+  }
+
+  fork(label: string | number): Rng {
+    const salt = typeof label === 'number' ? fmix32(label + 0x632be5ab) : murmur3(label, 0x2545f491);
+    const hi = fmix32(this.key[1] ^ salt ^ 0x5bd1e995);
+    const lo = fmix32((this.key[0] + Math.imul(salt, 0x9e3779b1)) ^ hi);
+    return new SeededRng([lo, hi]);
+  }
+}
+
+/** The root stream of a scenario. Fork it per purpose and per node; never share one stream between them. */
+export function rng(seed: number | string): Rng {
+  return new SeededRng(rootKey(seed));
+}

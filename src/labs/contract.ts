@@ -1,0 +1,140 @@
+/**
+ * The lab contract (see ../shared/ARCHITECTURE.md). A lab is a folder `src/labs/<id>/` with:
+ *   scenario.ts  exports `spec: LabSpec<S>`: schema, defaults, limits, presets, migrations, meta;
+ *   program.ts   exports `program: LabProgram<S, R>`: scenario -> result, pure and deterministic;
+ *   Panel.tsx    default-exports the lab's UI (lazy-loaded by the app through import.meta.glob);
+ *   lesson.ts    exports the guided steps.
+ * Adding a lab = one folder + one line in ./registry.ts.
+ *
+ * This file holds types only: it is imported by the worker, the app, the CLI and the labs.
+ */
+
+/** A scalar a scenario parameter can hold. Scenarios are plain JSON: no Maps, no classes, no undefined. */
+export type Scalar = number | string | boolean;
+
+/** One scripted event: at simulated time `t`, do `type` with the event's own scalar fields. */
+export interface ScenarioEvent {
+  t: number;
+  type: string;
+  [field: string]: Scalar;
+}
+
+/**
+ * Every lab's scenario: flat scalar parameters (readable as query parameters), a seed, and a script of
+ * events ordered by time (ties keep script order).
+ */
+export interface BaseScenario {
+  seed: number;
+  events: ScenarioEvent[];
+}
+
+/** A parameter's description: drives validation messages, the readable link codec and the UI's inputs. */
+export interface ParamSpec {
+  key: string;
+  label: string;
+  /** 'int' and 'number' carry min/max (inclusive); 'enum' carries options. */
+  kind: 'int' | 'number' | 'enum' | 'boolean';
+  min?: number;
+  max?: number;
+  options?: readonly string[];
+  unit?: string;
+  help: string;
+}
+
+/** A field of an event type (same shape as a parameter). */
+export type EventFieldSpec = ParamSpec;
+
+export interface EventSpec {
+  type: string;
+  label: string;
+  help: string;
+  fields: readonly EventFieldSpec[];
+}
+
+/** A problem found in a scenario: `path` names the field ("vnodes", "events[3].node"), `message` is for people. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export type Validated<S> = { ok: true; value: S } | { ok: false; issues: ValidationIssue[] };
+
+export interface Preset<S> {
+  id: string;
+  title: string;
+  description: string;
+  scenario: S;
+}
+
+export interface LabSpec<S extends BaseScenario = BaseScenario> {
+  id: string;
+  title: string;
+  /** One sentence for the home page. */
+  summary: string;
+  /** Headings of ../shared/seed/distributed-systems.md this lab teaches. */
+  patterns: readonly string[];
+  /** Schema version of this lab's scenario; links carry it and old versions migrate up. */
+  version: number;
+  /** Simulation semantics version: bump when the same scenario would give a different trace. */
+  engineVersion: number;
+  params: readonly ParamSpec[];
+  events: readonly EventSpec[];
+  defaults: S;
+  presets: readonly Preset<S>[];
+  /** Strict validation: unknown keys, wrong types and values over limits are refused with the limit named. */
+  validate(input: unknown): Validated<S>;
+  /** migrations[n] turns a version-n scenario into a version n+1 one. */
+  migrations: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>>;
+  /** Work units the run will cost (refused above the worker's budget before it starts). */
+  cost(scenario: S): number;
+  /** Simulated time the run covers, in the lab's unit (for the scrubber). */
+  horizon(scenario: S): number;
+  /** The unit of simulated time, shown on the time controls ("ms", "step"). */
+  timeUnit: string;
+  /** Loads the program (lazily, so the main thread never pulls simulation code it does not need). */
+  loadProgram(): Promise<{ program: LabProgram<S, LabResult> }>;
+}
+
+/** What every lab's program returns; the rest of the result is the lab's own. */
+export interface LabResult {
+  lab: string;
+  /** Hex hash of the run's trace: the same scenario gives the same hash in Node and in Chromium. */
+  traceHash: string;
+  /** The figures the lab shows, by name (printed by the CLI). */
+  metrics: Record<string, number>;
+  /** Simulated time the run reached. */
+  endTime: number;
+  /** Times worth stepping to (events, state changes), ascending: the time controls' "step" targets. */
+  marks: Float64Array;
+  /** Set when the run hit a scenario limit or the work budget before its horizon. */
+  stoppedAtLimit?: string;
+}
+
+/** What the host gives a program: progress reports and a work budget. */
+export interface RunContext {
+  /** Reports progress in [0, 1]; the host forwards it to the UI at most every few ms. */
+  progress(fraction: number): void;
+  /** Counts `units` of work; throws BudgetExceeded when the run's budget is spent. */
+  work(units: number): void;
+}
+
+export type LabProgram<S extends BaseScenario, R extends LabResult> = (scenario: S, context: RunContext) => R;
+
+export class BudgetExceeded extends Error {
+  constructor(readonly budget: number) {
+    super(`the run exceeded its work budget of ${budget.toLocaleString('en-US')} units`);
+    this.name = 'BudgetExceeded';
+  }
+}
+
+/** A context for tests and the CLI: no progress, a budget. */
+export function plainContext(budget = Number.POSITIVE_INFINITY): RunContext {
+  let spent = 0;
+  return {
+    progress() {},
+    work(units) {
+      spent += units;
+      if (spent > budget) throw new BudgetExceeded(budget);
+    },
+  };
+}

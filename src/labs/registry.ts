@@ -1,0 +1,11 @@
+/**
+ * Every lab, in home-page order. Adding a lab = one folder + one line here.
+ * Imports only each lab's scenario.ts (small, pure); programs load lazily through spec.loadProgram().
+ */
+import type { BaseScenario, LabSpec } from './contract';
+
+export const labs: readonly LabSpec<BaseScenario>[] = [];
+
+export function findLab(id: string): LabSpec<BaseScenario> | undefined {
+  return labs.find((lab) => lab.id === id);
+}
