@@ -1,0 +1,63 @@
+/**
+ * An incremental 64-bit hash (two independent 32-bit murmur3-style lanes) over a stream of numbers and
+ * strings: how traces get their stable hash without being kept in memory.
+ *
+ * Numbers are hashed by value: integers in the int32 range as one word, anything else as the two words of
+ * its float64 bits, so 1 and 1.0 agree and -0 and 0 differ only as IEEE values do. The byte order is fixed
+ * (little-endian words), so Node and Chromium give the same hex.
+ */
+import { fmix32, murmur3 } from './murmur3';
+
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+
+export class TraceHasher {
+  private a = 0x6a09e667;
+  private b = 0xbb67ae85;
+  private count = 0;
+
+  /** Adds one number. */
+  number(value: number): this {
+    if ((value | 0) === value && !Object.is(value, -0)) {
+      this.word(value);
+    } else {
+      scratch[0] = value;
+      this.word(scratchWords[0]);
+      this.word(scratchWords[1]);
+    }
+    return this;
+  }
+
+  /** Adds one string (its murmur3 hash and its length, so "ab"+"c" differs from "a"+"bc"). */
+  string(value: string): this {
+    this.word(murmur3(value, 0x1b873593));
+    this.word(value.length);
+    return this;
+  }
+
+  /** Adds every number of a typed array, in order. */
+  numbers(values: ArrayLike<number>): this {
+    for (let i = 0; i < values.length; i++) this.number(values[i]);
+    return this;
+  }
+
+  /** The hash so far as 16 hex digits (does not end the stream). */
+  hex(): string {
+    const a = fmix32(this.a ^ this.count);
+    const b = fmix32(this.b ^ Math.imul(this.count, 0x9e3779b1) ^ a);
+    return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  }
+
+  private word(w: number): void {
+    let k = Math.imul(w | 0, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    let a = this.a ^ k;
+    a = (a << 13) | (a >>> 19);
+    this.a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+    let b = this.b ^ Math.imul(w | 0, 0x85ebca6b) ^ this.a;
+    b = (b << 17) | (b >>> 15);
+    this.b = (Math.imul(b, 9) + 0x2545f491) | 0;
+    this.count++;
+  }
+}
