@@ -1,0 +1,96 @@
+/**
+ * The layer rule of ARCHITECTURE.md, checked over the real import graph:
+ *   core <- sim <- labs/<id>/program <- worker;  viz, app, Panels never hold simulation logic;
+ *   core and sim never import UI, DOM, comlink, wall clocks or Math.random.
+ * Method: read every source file, collect its import specifiers (static and dynamic), resolve relative
+ * ones to a layer, and compare with the allowed edges. A few lines, no dependency.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+function importsOf(text: string): string[] {
+  const found: string[] = [];
+  const pattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+  for (const match of text.matchAll(pattern)) found.push(match[1] ?? match[2] ?? match[3]);
+  return found;
+}
+
+/** The layer of a path under src/: core, sim, labs-program, labs-ui, labs-shared, worker, viz, app, cli. */
+function layerOf(path: string): string {
+  const rel = relative(root, path).split('\\').join('/');
+  const [top, second, file] = rel.split('/');
+  if (top === 'labs') {
+    if (!file) return 'labs-shared';
+    if (file.endsWith('.tsx') || file === 'select.ts') return 'labs-ui';
+    return 'labs-program';
+  }
+  return second === undefined ? 'root' : top;
+}
+
+const allowed: Record<string, string[]> = {
+  core: ['core'],
+  sim: ['core', 'sim'],
+  'labs-shared': ['core', 'sim', 'labs-shared', 'labs-program'],
+  'labs-program': ['core', 'sim', 'labs-shared', 'labs-program'],
+  'labs-ui': ['core', 'labs-shared', 'labs-program', 'labs-ui', 'viz', 'app'],
+  worker: ['core', 'sim', 'labs-shared', 'labs-program', 'worker'],
+  viz: ['core', 'viz'],
+  app: ['core', 'labs-shared', 'labs-program', 'labs-ui', 'app', 'viz', 'worker'],
+  cli: ['core', 'sim', 'labs-shared', 'labs-program', 'app', 'cli'],
+  architecture: ['architecture'],
+  root: ['app', 'root'],
+};
+
+const forbiddenPackages: Record<string, RegExp> = {
+  core: /^(react|react-dom|zustand|comlink|d3-.*)($|\/)/,
+  sim: /^(react|react-dom|zustand|comlink|d3-.*)($|\/)/,
+  'labs-program': /^(react|react-dom|zustand|comlink)($|\/)/,
+  worker: /^(react|react-dom|zustand)($|\/)/,
+  viz: /^(zustand|comlink)($|\/)/,
+};
+
+const files = sourceFiles(root).filter((f) => !f.includes('/architecture/'));
+
+describe('layers', () => {
+  it('finds the source files it checks', () => {
+    expect(files.length).toBeGreaterThan(5);
+    expect(importsOf("import { a } from './x';\nconst m = import('../y');\nimport './z.css';")).toEqual(['./x', '../y', './z.css']);
+  });
+
+  it('every relative import follows core <- sim <- labs <- worker, with viz and app on the UI side', () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      if (/\.test\.tsx?$/.test(file)) continue;
+      const from = layerOf(file);
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        if (spec.startsWith('.')) {
+          const to = layerOf(resolve(dirname(file), spec));
+          if (!(allowed[from] ?? []).includes(to)) violations.push(`${relative(root, file)} (${from}) imports ${spec} (${to})`);
+        } else if (forbiddenPackages[from]?.test(spec)) {
+          violations.push(`${relative(root, file)} (${from}) imports package ${spec}`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('core and sim never read the wall clock, Math.random or the DOM', () => {
+    const impure = /Math\.random\(|Date\.now\(|new Date\(|performance\.now\(|\b(window|document|localStorage)\./;
+    const hits = files
+      .filter((f) => /\/src\/(core|sim)\//.test(f) && !/\.test\.tsx?$/.test(f))
+      .filter((f) => impure.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
+    expect(hits).toEqual([]);
+  });
+});
