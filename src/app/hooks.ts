@@ -1,0 +1,107 @@
+/**
+ * The hooks lab panels use: the only way a Panel reads the app's state or edits its scenario. Each hook
+ * selects the narrowest value, so a panel re-renders only when what it reads changes.
+ */
+import { useCallback, useContext, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import type { BaseScenario, LabResult } from '../labs/contract';
+import type { Presentation } from './links';
+import { StoreContext } from './store/StoreContext';
+import type { AppState } from './store/types';
+import { useShallow } from 'zustand/react/shallow';
+
+function useApp<T>(selector: (state: AppState) => T): T {
+  return useStore(useContext(StoreContext), selector);
+}
+
+/** The current scenario (validated). Only meaningful inside a lab page. */
+export function useScenario<S>(): S {
+  return useApp((s) => s.scenario) as S;
+}
+
+/** The latest completed result of the current scenario, or the previous one while re-running. */
+export function useResult<R extends LabResult>(): R | undefined {
+  return useApp((s) => s.result) as R | undefined;
+}
+
+/** The worker's status: idle, running (with progress in [0, 1]) or error (with a message). */
+export function useRunStatus(): { state: 'idle' | 'running' | 'error'; progress: number; message?: string } {
+  return useApp(
+    useShallow((s) => ({ state: s.runState, progress: s.progress, message: s.runError?.message })),
+  );
+}
+
+/** The playhead: simulated time t in the lab's unit. */
+export function usePlayhead(): number {
+  return useApp((s) => s.t);
+}
+
+/**
+ * Edits the scenario: `edit` gets a copy and returns the new scenario; the app validates it, pushes undo
+ * under `label`, updates the link and re-runs. An invalid edit is refused with a banner naming the limit.
+ */
+export function useEditScenario<S>(): (label: string, edit: (s: S) => S) => void {
+  const store = useContext(StoreContext);
+  return useCallback(
+    (label: string, edit: (s: S) => S) => {
+      const outcome = store.getState().editScenario(label, edit as unknown as (s: BaseScenario) => BaseScenario);
+      if (!outcome.ok) refuse(store.getState(), outcome.issues);
+    },
+    [store],
+  );
+}
+
+/** Inserts an event into the script at the playhead (what-if branching); undoable. */
+export function useInsertEvent(): (event: { type: string; [k: string]: number | string | boolean }) => void {
+  const store = useContext(StoreContext);
+  return useCallback(
+    (event: { type: string; [k: string]: number | string | boolean }) => {
+      const outcome = store.getState().insertEvent(event);
+      if (!outcome.ok) refuse(store.getState(), outcome.issues);
+    },
+    [store],
+  );
+}
+
+/** How the lab is shown: embed, panel, theme, autoplay, motion, lock, controls. */
+export function usePresentation(): Presentation {
+  return useApp((s) => s.presentation);
+}
+
+/** The theme in effect: the presentation's or user's choice, else the OS preference. */
+export function useTheme(): 'light' | 'dark' {
+  const osDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const forced = useApp((s) => s.presentation.theme);
+  const choice = useApp((s) => s.themeChoice);
+  if (forced === 'light' || forced === 'dark') return forced;
+  if (choice !== 'auto') return choice;
+  return osDark ? 'dark' : 'light';
+}
+
+/** True when motion should step instead of tween: the OS asks for it, or the link says motion=reduce. */
+export function useReducedMotion(): boolean {
+  const osReduce = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const motion = useApp((s) => s.presentation.motion);
+  return osReduce || motion === 'reduce';
+}
+
+/** A media query's current answer, live. False where matchMedia does not exist (Node, old browsers). */
+export function useMediaQuery(query: string): boolean {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (typeof matchMedia !== 'function') return () => {};
+      const list = matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  const read = () => (typeof matchMedia === 'function' ? matchMedia(query).matches : false);
+  return useSyncExternalStore(subscribe, read, () => false);
+}
+
+function refuse(state: AppState, issues: readonly { path: string; message: string }[]): void {
+  const message = issues.map((issue) => issue.message).join('; ');
+  state.pushBanner({ tone: 'warning', message: `Not applied: ${message}` });
+  state.announce(`Not applied: ${message}`);
+}

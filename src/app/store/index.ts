@@ -1,0 +1,6 @@
+export { appStore } from './appStore';
+export { createAppStore, type AppStore } from './createAppStore';
+export { StoreContext } from './StoreContext';
+export { insertEventAt, nextMark, prevMark } from './events';
+export { PLAY_SECONDS_AT_1X, SPEEDS } from './playbackSlice';
+export type * from './types';

@@ -1,0 +1,103 @@
+/**
+ * The scenario slice: the current lab, its scenario, and undo/redo stacks of whole scenarios. Every user
+ * action is an edit here: validate (spec.validate), push undo, write the link, re-run.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { BaseScenario } from '../../labs/contract';
+import { insertEventAt } from './events';
+import type { AppState, EditOutcome, ScenarioSlice, StoreDeps } from './types';
+
+/** Undo depth; older entries fall off (a limit on everything). */
+export const UNDO_LIMIT = 200;
+
+export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], ScenarioSlice> {
+  return (set, get) => {
+    /** Makes `scenario` current: history is the caller's business; link and run follow here. */
+    function show(scenario: BaseScenario): void {
+      const { labId, presentation } = get();
+      const spec = labId === undefined ? undefined : deps.findLab(labId);
+      set({ scenario });
+      if (spec) deps.writeLink(spec, scenario, presentation);
+      void get().startRun();
+    }
+
+    function commit(label: string, next: unknown): EditOutcome {
+      const { labId, scenario } = get();
+      const spec = labId === undefined ? undefined : deps.findLab(labId);
+      if (!spec || !scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
+      const checked = spec.validate(next);
+      if (!checked.ok) return { ok: false, issues: checked.issues };
+      const undoStack = [...get().undoStack, { label, scenario }].slice(-UNDO_LIMIT);
+      set({ undoStack, redoStack: [] });
+      show(checked.value);
+      get().announce(`${label}.`);
+      return { ok: true };
+    }
+
+    return {
+      labId: undefined,
+      scenario: undefined,
+      undoStack: [],
+      redoStack: [],
+
+      openLab(labId, scenario) {
+        const spec = deps.findLab(labId);
+        if (!spec) throw new Error(`invalid lab: ${labId}`);
+        const sameLab = get().labId === labId;
+        set({
+          labId,
+          undoStack: [],
+          redoStack: [],
+          t: 0,
+          playing: false,
+          ...(sameLab ? {} : { result: undefined, resultScenario: undefined, runError: undefined }),
+        });
+        show(structuredClone(scenario ?? spec.defaults));
+      },
+
+      closeLab() {
+        set({
+          labId: undefined, scenario: undefined, undoStack: [], redoStack: [], result: undefined,
+          resultScenario: undefined, runError: undefined, runState: 'idle', progress: 0, t: 0, playing: false,
+          runSeq: get().runSeq + 1,
+        });
+      },
+
+      editScenario(label, edit) {
+        const { scenario } = get();
+        if (!scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
+        // The edit gets a copy, so a careless in-place edit cannot corrupt undo history.
+        return commit(label, edit(structuredClone(scenario)));
+      },
+
+      insertEvent(draft) {
+        const { scenario, t } = get();
+        if (!scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
+        const events = insertEventAt(scenario.events, draft, t);
+        return commit(`insert ${draft.type} at ${formatTime(t)}`, { ...structuredClone(scenario), events });
+      },
+
+      undo() {
+        const { undoStack, redoStack, scenario } = get();
+        const entry = undoStack.at(-1);
+        if (!entry || !scenario) return;
+        set({ undoStack: undoStack.slice(0, -1), redoStack: [...redoStack, { label: entry.label, scenario }] });
+        show(entry.scenario);
+        get().announce(`Undid ${entry.label}.`);
+      },
+
+      redo() {
+        const { undoStack, redoStack, scenario } = get();
+        const entry = redoStack.at(-1);
+        if (!entry || !scenario) return;
+        set({ redoStack: redoStack.slice(0, -1), undoStack: [...undoStack, { label: entry.label, scenario }] });
+        show(entry.scenario);
+        get().announce(`Redid ${entry.label}.`);
+      },
+    };
+  };
+}
+
+function formatTime(t: number): string {
+  return Number.isInteger(t) ? String(t) : t.toFixed(3).replace(/0+$/, '');
+}

@@ -1,0 +1,125 @@
+/**
+ * The app store's shape: one bound zustand store made of four slices (scenario, result, playback, ui).
+ * The store never touches the DOM, the worker or the URL directly: those arrive as `StoreDeps`, so the
+ * whole state logic runs in Node tests with a fake lab and a fake runner.
+ */
+import type { BaseScenario, LabResult, LabSpec, ValidationIssue } from '../../labs/contract';
+import type { Presentation } from '../links';
+
+/** Why a run failed, as data: `kind` for code, `message` for people. */
+export interface RunFailure {
+  kind: string;
+  message: string;
+}
+
+/** What a runner reports for one request. `superseded` means a newer request replaced this one. */
+export type RunOutcome =
+  | { kind: 'done'; result: LabResult }
+  | { kind: 'error'; error: RunFailure }
+  | { kind: 'superseded' };
+
+/** Runs scenarios somewhere else (the worker in the app, a fake in tests). Only the latest request matters. */
+export interface Runner {
+  run(labId: string, scenario: BaseScenario, onProgress: (fraction: number) => void): Promise<RunOutcome>;
+}
+
+export interface StoreDeps {
+  findLab(id: string): LabSpec | undefined;
+  runner: Runner;
+  /** Writes the scenario's link to the address bar (history.replaceState in the app; a no-op or spy in tests). */
+  writeLink(spec: LabSpec, scenario: BaseScenario, presentation: Presentation): void;
+}
+
+export interface HistoryEntry {
+  /** What the edit did, for people ("add node n6"): shown on the undo/redo buttons' titles. */
+  label: string;
+  scenario: BaseScenario;
+}
+
+export type EditOutcome = { ok: true } | { ok: false; issues: ValidationIssue[] };
+
+/** An event to insert at the playhead: the event's type and fields, without `t`. */
+export interface EventDraft {
+  type: string;
+  [field: string]: number | string | boolean;
+}
+
+export interface ScenarioSlice {
+  labId: string | undefined;
+  scenario: BaseScenario | undefined;
+  undoStack: HistoryEntry[];
+  redoStack: HistoryEntry[];
+  /** Shows a lab with a scenario already validated (a decoded link) or, without one, the lab's defaults. */
+  openLab(labId: string, scenario?: BaseScenario): void;
+  closeLab(): void;
+  /** The one way to change a scenario: validate, push undo, update the link, re-run. */
+  editScenario(label: string, edit: (scenario: BaseScenario) => BaseScenario): EditOutcome;
+  /** What-if branching: inserts the event at the playhead, after the events already at or before it. */
+  insertEvent(event: EventDraft): EditOutcome;
+  undo(): void;
+  redo(): void;
+}
+
+export type RunState = 'idle' | 'running' | 'error';
+
+export interface ResultSlice {
+  runState: RunState;
+  progress: number;
+  /** The latest completed result for this lab (the previous scenario's while a re-run is under way). */
+  result: LabResult | undefined;
+  /** The scenario `result` was computed from. */
+  resultScenario: BaseScenario | undefined;
+  runError: RunFailure | undefined;
+  /** Increments per request; a reply for an older number is stale and ignored. */
+  runSeq: number;
+  /** Runs the current scenario; called by every scenario change. */
+  startRun(): Promise<void>;
+}
+
+export interface PlaybackSlice {
+  /** Simulated time of the playhead, in the lab's time unit. */
+  t: number;
+  playing: boolean;
+  /** Playback speed multiplier (1 plays the whole horizon in PLAY_SECONDS_AT_1X seconds). */
+  speed: number;
+  setTime(t: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  stepNext(): void;
+  stepPrev(): void;
+  /** Advances the playhead by `wallMs` of playing (continuous); stops at the end. */
+  advance(wallMs: number): void;
+}
+
+export type BannerTone = 'info' | 'warning' | 'error';
+
+export interface Banner {
+  id: number;
+  tone: BannerTone;
+  message: string;
+  /** Text the banner offers to copy (a bad link, so nothing is lost). */
+  copyText?: string;
+  copyLabel?: string;
+}
+
+export type ThemeChoice = 'auto' | 'light' | 'dark';
+
+export interface UiSlice {
+  banners: Banner[];
+  shareOpen: boolean;
+  presentation: Presentation;
+  /** The user's theme choice; 'auto' follows the OS (presentation.theme overrides it in embeds). */
+  themeChoice: ThemeChoice;
+  /** One sentence for the aria-live status line. */
+  announcement: string;
+  pushBanner(banner: Omit<Banner, 'id'>): number;
+  dismissBanner(id: number): void;
+  setShareOpen(open: boolean): void;
+  setPresentation(presentation: Presentation): void;
+  setThemeChoice(choice: ThemeChoice): void;
+  announce(message: string): void;
+}
+
+export type AppState = ScenarioSlice & ResultSlice & PlaybackSlice & UiSlice;

@@ -1,0 +1,140 @@
+/**
+ * The worker's API object: runs a lab's program on a scenario. It lives apart from the `expose()` entry
+ * (worker.ts) so Node tests import it directly. Every request is checked again here, because the worker
+ * trusts nothing: the lab must exist, the scenario must validate, and its cost must fit the work budget.
+ */
+import { transfer as comlinkTransfer } from 'comlink';
+import { BudgetExceeded, type BaseScenario, type LabResult, type LabSpec, type RunContext } from '../labs/contract';
+import { findLab as registryFindLab } from '../labs/registry';
+
+/** Work units one run may spend; spec.cost() above this is refused before the run starts. */
+export const WORK_BUDGET = 200_000_000;
+/** Progress reports reach the main thread at most this often. */
+export const PROGRESS_INTERVAL_MS = 50;
+
+export type RunErrorKind = 'unknown-lab' | 'invalid-scenario' | 'over-budget' | 'budget-exceeded' | 'crashed';
+
+export interface RunError {
+  kind: RunErrorKind;
+  message: string;
+}
+
+export type RunReply = { ok: true; result: LabResult } | { ok: false; error: RunError };
+
+export interface WorkerApi {
+  run(labId: string, scenario: unknown, onProgress?: (fraction: number) => void): Promise<RunReply>;
+}
+
+export interface WorkerApiOptions {
+  findLab?: (id: string) => LabSpec | undefined;
+  budget?: number;
+  progressIntervalMs?: number;
+  now?: () => number;
+  /** Marks a reply's buffers for transfer (comlink.transfer in the worker; a spy in tests). */
+  transfer?: <T>(value: T, transferables: Transferable[]) => T;
+}
+
+export function createWorkerApi(options: WorkerApiOptions = {}): WorkerApi {
+  const findLab = options.findLab ?? registryFindLab;
+  const budget = options.budget ?? WORK_BUDGET;
+  const intervalMs = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
+  const now = options.now ?? (() => performance.now());
+  const transfer = options.transfer ?? comlinkTransfer;
+
+  return {
+    async run(labId, scenario, onProgress) {
+      const reply = await runChecked(labId, scenario, onProgress);
+      return reply.ok ? transfer(reply, collectTransferables(reply.result)) : reply;
+    },
+  };
+
+  async function runChecked(labId: string, input: unknown, onProgress?: (f: number) => void): Promise<RunReply> {
+    const spec = findLab(labId);
+    if (!spec) return fail('unknown-lab', `There is no lab called "${String(labId)}".`);
+    const checked = spec.validate(input);
+    if (!checked.ok) {
+      return fail('invalid-scenario', checked.issues.map((issue) => issue.message).join('; '));
+    }
+    const scenario: BaseScenario = checked.value;
+    const cost = spec.cost(scenario);
+    if (!(cost <= budget)) {
+      return fail(
+        'over-budget',
+        `This scenario would cost ${format(cost)} work units; the work budget is ${format(budget)}. ` +
+          'Make it smaller (fewer keys, nodes or events) to run it.',
+      );
+    }
+    try {
+      const { program } = await spec.loadProgram();
+      const result = program(scenario, runContext(budget, intervalMs, now, onProgress));
+      return { ok: true, result };
+    } catch (error) {
+      if (error instanceof BudgetExceeded) {
+        return fail('budget-exceeded', `The run was stopped: it exceeded the work budget of ${format(budget)} units.`);
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return fail('crashed', `The simulation failed: ${message}`);
+    }
+  }
+}
+
+/** A RunContext whose work() enforces the budget and whose progress() reports at most every `intervalMs`. */
+export function runContext(
+  budget: number,
+  intervalMs: number,
+  now: () => number,
+  onProgress?: (fraction: number) => void,
+): RunContext {
+  let spent = 0;
+  let lastReportAt = Number.NEGATIVE_INFINITY;
+  return {
+    work(units) {
+      spent += units;
+      if (spent > budget) throw new BudgetExceeded(budget);
+    },
+    progress(fraction) {
+      if (!onProgress) return;
+      const at = now();
+      if (at - lastReportAt < intervalMs && fraction < 1) return;
+      lastReportAt = at;
+      // Fire and forget: across comlink this returns a promise nobody needs to wait for.
+      void onProgress(Math.min(1, Math.max(0, fraction)));
+    },
+  };
+}
+
+/**
+ * Every distinct ArrayBuffer behind a typed array (or a bare ArrayBuffer) anywhere in `value`, so the
+ * reply moves them instead of copying. SharedArrayBuffers are shared, never transferred.
+ */
+export function collectTransferables(value: unknown): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== 'object' || seen.has(item)) continue;
+    seen.add(item);
+    if (item instanceof ArrayBuffer) buffers.add(item);
+    else if (ArrayBuffer.isView(item)) {
+      if (item.buffer instanceof ArrayBuffer) buffers.add(item.buffer);
+    } else if (item instanceof Map) {
+      for (const [k, v] of item) stack.push(k, v);
+    } else if (item instanceof Set) {
+      for (const v of item) stack.push(v);
+    } else {
+      for (const v of Object.values(item)) stack.push(v);
+    }
+  }
+  return [...buffers];
+}
+
+function fail(kind: RunErrorKind, message: string): RunReply {
+  return { ok: false, error: { kind, message } };
+}
+
+function format(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
+}
+
+export const workerApi: WorkerApi = createWorkerApi();
