@@ -1,0 +1,20 @@
+export {
+  NODE_INDEX_MAX,
+  distinctOwners,
+  ownedShare,
+  ownerOf,
+  pointOf,
+  replicaSet,
+  replicaWalk,
+  ringFromNodes,
+  ringFromPoints,
+  ringFromSorted,
+  ringWithNode,
+  successor,
+  vnodePositions,
+  type ReplicaWalk,
+  type Ring,
+} from './ring';
+export { KEYS_MAX, keyHashes, keyName, lowerBound, sortKeys, upperBound, type SortedKeys } from './keys';
+export { Assignment, type Moves } from './assignment';
+export { modNMoved, modNOwner } from './modN';
