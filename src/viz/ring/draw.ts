@@ -19,7 +19,7 @@ export interface RingDrawExtras {
   /** Bin under the pointer, outlined. */
   hoverBin?: number;
   /** Owner to emphasise (others dimmed). */
-  selectedOwner?: number;
+  selectedNode?: number;
 }
 
 type ArcDatum = { innerRadius: number; outerRadius: number; startAngle: number; endAngle: number };
@@ -61,10 +61,10 @@ export function drawRingLarge(
   ctx.lineWidth = 1;
   ctx.stroke();
 
-  if (extras.selectedOwner !== undefined && extras.selectedOwner >= 0) {
+  if (extras.selectedNode !== undefined && extras.selectedNode >= 0) {
     ctx.beginPath();
     for (const bar of layout.bars) {
-      if (bar.owner !== extras.selectedOwner) continue;
+      if (bar.owner !== extras.selectedNode) continue;
       path({ innerRadius: layout.rimOuter + 2, outerRadius: layout.rimOuter + 6, startAngle: bar.startAngle, endAngle: bar.endAngle });
     }
     ctx.fillStyle = style.foreground;
@@ -134,6 +134,11 @@ function drawLookup(
   ctx.stroke();
 }
 
+/**
+ * Sampled moved keys. With exact vnodes a key's marker travels from its old owner's vnode to its new
+ * owner's (offsets differ); at large scale the hand-over distance is far below a pixel, so the marker stays
+ * at the key's hash and a halo shrinks onto it while its colour switches from the old owner to the new.
+ */
 function drawTracks(
   ctx: CanvasRenderingContext2D,
   layout: RingLargeLayout,
@@ -143,13 +148,21 @@ function drawTracks(
 ): void {
   const { frame } = layout;
   const r = layout.rimInner - 5;
+  const halo = progress < 1 ? 3 + 10 * (1 - progress) : 0;
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = style.accent;
   for (const track of tracks) {
     const owner = progress < 0.5 ? track.fromOwner : track.toOwner;
     const p = pointAt(frame.cx, frame.cy, r, angleOf(trackPositionAt(track, progress)));
+    if (halo > 0) {
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, halo, 0, 2 * Math.PI);
+      ctx.globalAlpha = 0.35 + 0.4 * progress;
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+    }
     ctx.beginPath();
-    ctx.arc(p.x, p.y, 3, 0, 2 * Math.PI);
+    ctx.arc(p.x, p.y, 2.5, 0, 2 * Math.PI);
     ctx.fillStyle = ownerColor(style, owner);
     ctx.fill();
     ctx.stroke();

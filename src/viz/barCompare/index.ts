@@ -1,0 +1,2 @@
+export * from './layout';
+export { BarCompare, type BarCompareProps } from './BarCompare';

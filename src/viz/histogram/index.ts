@@ -1,0 +1,2 @@
+export * from './layout';
+export { Histogram, type HistogramProps } from './Histogram';

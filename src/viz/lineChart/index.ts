@@ -1,0 +1,2 @@
+export * from './layout';
+export { LineChart, type LineChartProps } from './LineChart';
