@@ -27,7 +27,7 @@ const scenarioArb: fc.Arbitrary<FakeScenario> = fc.record({
   trace: fc.boolean(),
   label: fc.oneof(fc.constant(''), fc.string({ maxLength: 20 }), fc.constantFrom('42', 'true', '1e3', 'a&b=c', '%', '+ +')),
   seed: fc.integer({ min: 0, max: 0xffffffff }),
-  events: fc.oneof(fc.constant([]), fc.array(eventArb, { maxLength: 20 })),
+  events: fc.oneof(fc.constant<ScenarioEvent[]>([]), fc.array(eventArb, { maxLength: 20 })),
 });
 
 const presentationArb: fc.Arbitrary<Partial<Presentation>> = fc.record(
