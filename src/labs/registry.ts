@@ -3,8 +3,9 @@
  * Imports only each lab's scenario.ts (small, pure); programs load lazily through spec.loadProgram().
  */
 import type { BaseScenario, LabSpec } from './contract';
+import { spec as consistentHashing } from './consistentHashing/scenario';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing as unknown as LabSpec<BaseScenario>];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);
