@@ -44,6 +44,7 @@ export function useEditScenario<S>(): (label: string, edit: (s: S) => S) => void
   const store = useContext(StoreContext);
   return useCallback(
     (label: string, edit: (s: S) => S) => {
+      if (isLocked(store.getState())) return;
       const outcome = store.getState().editScenario(label, edit as unknown as (s: BaseScenario) => BaseScenario);
       if (!outcome.ok) refuse(store.getState(), outcome.issues);
     },
@@ -56,6 +57,7 @@ export function useInsertEvent(): (event: { type: string; [k: string]: number | 
   const store = useContext(StoreContext);
   return useCallback(
     (event: { type: string; [k: string]: number | string | boolean }) => {
+      if (isLocked(store.getState())) return;
       const outcome = store.getState().insertEvent(event);
       if (!outcome.ok) refuse(store.getState(), outcome.issues);
     },
@@ -98,6 +100,13 @@ export function useMediaQuery(query: string): boolean {
   );
   const read = () => (typeof matchMedia === 'function' ? matchMedia(query).matches : false);
   return useSyncExternalStore(subscribe, read, () => false);
+}
+
+/** A locked embed (`lock=1`) shows its scenario but accepts no edits; the user is told once per attempt. */
+function isLocked(state: AppState): boolean {
+  if (!state.presentation.lock) return false;
+  state.announce('This embedded lab is locked: open it in the playground to edit it.');
+  return true;
 }
 
 function refuse(state: AppState, issues: readonly { path: string; message: string }[]): void {

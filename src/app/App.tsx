@@ -1,0 +1,84 @@
+/** The shell: hash routing, theme, banners, and the home or lab page (or the lab alone in an embed). */
+import { useEffect } from 'react';
+import { findLab, labs } from '../labs/registry';
+import { Banners } from './Banners';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Home } from './Home';
+import { LabPage } from './LabPage';
+import { decodeLink, parseLocationHash } from './links';
+import { applyHash } from './route';
+import { pageBase } from './shareLinks';
+import { StatusLine } from './StatusLine';
+import { ThemeSwitch, useApplyTheme } from './ThemeSwitch';
+import { useAppStore, useAppStoreApi } from './useAppStore';
+
+function useHashRoute(): void {
+  const store = useAppStoreApi();
+  useEffect(() => {
+    const apply = () => applyHash(store, location.hash, { labs, decodeLink, parseLocationHash, base: pageBase() });
+    apply();
+    // Our own link updates use replaceState, which fires no hashchange: this only sees the user's edits,
+    // back/forward, and links followed from the home page.
+    window.addEventListener('hashchange', apply);
+    return () => window.removeEventListener('hashchange', apply);
+  }, [store]);
+}
+
+export function App() {
+  useHashRoute();
+  useApplyTheme();
+  const labId = useAppStore((s) => s.labId);
+  const embed = useAppStore((s) => s.presentation.embed);
+  const spec = labId === undefined ? undefined : findLab(labId);
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('is-embed', embed);
+  }, [embed]);
+
+  if (embed && spec) {
+    return (
+      <>
+        <Banners />
+        <LabPage spec={spec} />
+      </>
+    );
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <header className="shell-header">
+        <a className="brand" href="#/">
+          Distributed Systems Playground
+        </a>
+        <nav aria-label="Site">
+          {spec && <a href="#/">All labs</a>}
+        </nav>
+        <ThemeSwitch />
+      </header>
+      <Banners />
+      <ErrorBoundary what="the page">{spec ? <LabPage key={spec.id} spec={spec} /> : <HomeWithStatus />}</ErrorBoundary>
+    </div>
+  );
+}
+
+function HomeWithStatus() {
+  return (
+    <>
+      <Home />
+      <StatusLine />
+    </>
+  );
+}
+
+/** The skip link moves focus without changing the hash (the hash is the router's). */
+function skipToMain(event: React.MouseEvent): void {
+  event.preventDefault();
+  const main = document.getElementById('main');
+  if (main) {
+    main.tabIndex = -1;
+    main.focus();
+  }
+}

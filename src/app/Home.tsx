@@ -1,0 +1,47 @@
+/** The home page: every pattern of the seed, mapped to its lab (open now) or marked as coming. */
+import { useEffect } from 'react';
+import type { LabSpec } from '../labs/contract';
+import { labs } from '../labs/registry';
+import { encodeLink } from './links';
+import { labForTopic, otherLabs, topics } from './topics';
+
+function labHref(spec: LabSpec): string {
+  return `#${encodeLink(spec, spec.defaults)}`;
+}
+
+export function Home() {
+  useEffect(() => {
+    document.title = 'Distributed Systems Playground';
+  }, []);
+  const extra = otherLabs(labs);
+  return (
+    <main className="home" id="main">
+      <h1>Distributed Systems Playground</h1>
+      <p className="home-intro">
+        Interactive, deterministic simulations of the patterns behind distributed systems. Every lab runs a
+        scenario you can edit, replay step by step, share as a link, and embed in a course page.
+      </p>
+      <ul className="topic-grid">
+        {topics.map((topic) => {
+          const lab = labForTopic(topic, labs);
+          return (
+            <li key={topic.labId} className={`topic-card ${lab ? 'topic-ready' : 'topic-coming'}`}>
+              <h2>{lab ? <a href={labHref(lab)}>{topic.title}</a> : topic.title}</h2>
+              <p>{lab?.summary ?? topic.blurb}</p>
+              <p className="topic-status">{lab ? 'Open the lab →' : 'Coming soon'}</p>
+            </li>
+          );
+        })}
+        {extra.map((lab) => (
+          <li key={lab.id} className="topic-card topic-ready">
+            <h2>
+              <a href={labHref(lab)}>{lab.title}</a>
+            </h2>
+            <p>{lab.summary}</p>
+            <p className="topic-status">Open the lab →</p>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The one set of time controls every simulated lab shares: play/pause, step to the previous/next mark,
+ * speed, and a scrub slider over simulated time. All native controls, so all keyboard operable; with
+ * reduced motion, playing steps from mark to mark instead of sweeping continuously.
+ */
+import { useEffect, useId } from 'react';
+import { findLab } from '../labs/registry';
+import { useReducedMotion } from './hooks';
+import { nextMark, SPEEDS } from './store';
+import { useAppStore, useAppStoreApi } from './useAppStore';
+
+/** With reduced motion, one step per this many ms at speed 1. */
+const STEP_INTERVAL_MS = 1200;
+
+export function TimeControls() {
+  const store = useAppStoreApi();
+  const t = useAppStore((s) => s.t);
+  const playing = useAppStore((s) => s.playing);
+  const speed = useAppStore((s) => s.speed);
+  const endTime = useAppStore((s) => s.result?.endTime ?? 0);
+  const markCount = useAppStore((s) => s.result?.marks.length ?? 0);
+  const labId = useAppStore((s) => s.labId);
+  // Actions are stable functions: read once, no subscription.
+  const actions = store.getState();
+  const reduced = useReducedMotion();
+  const unit = (labId && findLab(labId)?.timeUnit) || '';
+  const speedId = useId();
+  const scrubId = useId();
+
+  usePlayLoop(playing, reduced, speed);
+
+  const disabled = endTime <= 0;
+  const step = endTime > 0 ? endTime / 1000 : 1;
+  return (
+    <div className="time-controls" role="group" aria-label="Time controls">
+      <button type="button" onClick={actions.stepPrev} disabled={disabled} aria-label="Step back to the previous mark" title="Previous mark">
+        <span aria-hidden="true">⏮</span>
+      </button>
+      <button
+        type="button"
+        className="play-button"
+        onClick={actions.togglePlay}
+        disabled={disabled}
+        aria-pressed={playing}
+        aria-label={playing ? 'Pause' : 'Play'}
+      >
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+        <span className="play-label">{playing ? 'Pause' : 'Play'}</span>
+      </button>
+      <button type="button" onClick={actions.stepNext} disabled={disabled} aria-label="Step forward to the next mark" title="Next mark">
+        <span aria-hidden="true">⏭</span>
+      </button>
+      <label htmlFor={scrubId} className="visually-hidden">
+        Simulated time
+      </label>
+      <input
+        id={scrubId}
+        className="scrub"
+        type="range"
+        min={0}
+        max={endTime || 1}
+        step={step}
+        value={t}
+        disabled={disabled}
+        aria-valuetext={`${formatTime(t)} ${unit} of ${formatTime(endTime)} ${unit}`}
+        onChange={(e) => {
+          store.getState().pause();
+          store.getState().setTime(Number(e.currentTarget.value));
+        }}
+      />
+      <output className="time-readout" htmlFor={scrubId}>
+        {formatTime(t)} / {formatTime(endTime)} {unit}
+      </output>
+      <label htmlFor={speedId} className="speed-label">
+        Speed
+      </label>
+      <select id={speedId} value={speed} onChange={(e) => actions.setSpeed(Number(e.currentTarget.value))}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
+      <span className="visually-hidden">{markCount} marks</span>
+    </div>
+  );
+}
+
+/** Drives the playhead while playing: per animation frame, or per step interval with reduced motion. */
+function usePlayLoop(playing: boolean, reduced: boolean, speed: number): void {
+  const store = useAppStoreApi();
+  useEffect(() => {
+    if (!playing) return;
+    if (reduced) {
+      const timer = setInterval(() => {
+        const state = store.getState();
+        const end = state.result?.endTime ?? 0;
+        const target = state.result ? nextMark(state.result.marks, state.t) : undefined;
+        state.setTime(target ?? end);
+        if (target === undefined) state.pause();
+      }, STEP_INTERVAL_MS / speed);
+      return () => clearInterval(timer);
+    }
+    let frame = 0;
+    let last: number | undefined;
+    const tick = (now: number) => {
+      // Cap one frame's advance so a background tab coming back does not jump to the end.
+      if (last !== undefined) store.getState().advance(Math.min(100, now - last));
+      last = now;
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, reduced, speed, store]);
+}
+
+export function formatTime(t: number): string {
+  if (!Number.isFinite(t)) return '–';
+  const abs = Math.abs(t);
+  if (abs === 0 || abs >= 100) return t.toFixed(0);
+  if (abs >= 10) return t.toFixed(1);
+  return t.toFixed(2);
+}
