@@ -24,13 +24,14 @@ export function TimeControls() {
   const actions = store.getState();
   const reduced = useReducedMotion();
   const unit = (labId && findLab(labId)?.timeUnit) || '';
+  const isStepped = unit === 'step';
   const speedId = useId();
   const scrubId = useId();
 
   usePlayLoop(playing, reduced, speed);
 
   const disabled = endTime <= 0;
-  const step = endTime > 0 ? endTime / 1000 : 1;
+  const step = isStepped || endTime <= 0 ? 1 : endTime / 1000;
   return (
     <div className="time-controls" role="group" aria-label="Time controls">
       <button type="button" onClick={actions.stepPrev} disabled={disabled} aria-label="Step back to the previous mark" title="Previous mark">

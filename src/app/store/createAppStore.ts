@@ -16,7 +16,7 @@ export function createAppStore(deps: StoreDeps, presentation: Presentation): App
   return createStore<AppState>()((...a) => ({
     ...scenarioSlice(deps)(...a),
     ...resultSlice(deps)(...a),
-    ...playbackSlice()(...a),
+    ...playbackSlice(deps)(...a),
     ...uiSlice(presentation)(...a),
   }));
 }

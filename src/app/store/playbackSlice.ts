@@ -4,28 +4,41 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { nextMark, prevMark } from './events';
-import type { AppState, PlaybackSlice } from './types';
+import type { AppState, PlaybackSlice, StoreDeps } from './types';
 
 /** At speed 1, playing from 0 to the end of a result takes this many wall-clock seconds. */
 export const PLAY_SECONDS_AT_1X = 12;
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
-export function playbackSlice(): StateCreator<AppState, [], [], PlaybackSlice> {
+export function playbackSlice(deps: StoreDeps): StateCreator<AppState, [], [], PlaybackSlice> {
   return (set, get) => {
     const endTime = () => get().result?.endTime ?? 0;
-    const clamp = (t: number) => Math.min(Math.max(0, Number.isFinite(t) ? t : 0), endTime());
+    // Labs counted in whole steps (timeUnit 'step') put the playhead on integers only, so an event inserted
+    // at the playhead lands on a step; playing accumulates the fraction in `cursor` between frames.
+    const isStepped = () => {
+      const { labId } = get();
+      return labId !== undefined && deps.findLab(labId)?.timeUnit === 'step';
+    };
+    const clamp = (t: number) => {
+      const bounded = Math.min(Math.max(0, Number.isFinite(t) ? t : 0), endTime());
+      return isStepped() ? Math.round(bounded) : bounded;
+    };
+    let cursor = 0;
+    let written = 0;
     return {
       t: 0,
       playing: false,
       speed: 1,
       setTime(t) {
-        set({ t: clamp(t) });
+        cursor = written = clamp(t);
+        set({ t: cursor });
       },
       play() {
         const end = endTime();
         if (end <= 0) return;
         // Playing from the end starts over, as media players do.
-        set({ playing: true, t: get().t >= end ? 0 : get().t });
+        cursor = written = get().t >= end ? 0 : get().t;
+        set({ playing: true, t: cursor });
       },
       pause() {
         set({ playing: false });
@@ -40,20 +53,29 @@ export function playbackSlice(): StateCreator<AppState, [], [], PlaybackSlice> {
       stepNext() {
         const marks = get().result?.marks;
         const target = marks ? nextMark(marks, get().t) : undefined;
-        set({ playing: false, t: clamp(target ?? endTime()) });
+        cursor = written = clamp(target ?? endTime());
+        set({ playing: false, t: cursor });
       },
       stepPrev() {
         const marks = get().result?.marks;
         const target = marks ? prevMark(marks, get().t) : undefined;
-        set({ playing: false, t: clamp(target ?? 0) });
+        cursor = written = clamp(target ?? 0);
+        set({ playing: false, t: cursor });
       },
       advance(wallMs) {
         const { playing, speed, t } = get();
         const end = endTime();
         if (!playing || end <= 0) return;
-        const next = t + (wallMs / 1000) * speed * (end / PLAY_SECONDS_AT_1X);
-        if (next >= end) set({ t: end, playing: false });
-        else set({ t: next });
+        // Something else moved the playhead since the last frame (a new result, a lab opened): start there.
+        if (t !== written) cursor = t;
+        cursor += (wallMs / 1000) * speed * (end / PLAY_SECONDS_AT_1X);
+        if (cursor >= end) {
+          written = end;
+          set({ t: end, playing: false });
+        } else {
+          written = isStepped() ? Math.floor(cursor) : cursor;
+          set({ t: written });
+        }
       },
     };
   };

@@ -215,3 +215,18 @@ describe('ui slice', () => {
     expect(store.getState().banners).toHaveLength(3);
   });
 });
+
+describe('playback in a stepped lab', () => {
+  it('setTime() rounds and advance() moves in whole steps when timeUnit is "step"', async () => {
+    spec = fakeLab({ timeUnit: 'step' }) as unknown as LabSpec;
+    store.getState().openLab('fake');
+    await settle();
+    store.getState().setTime(2.6);
+    expect(store.getState().t).toBe(3);
+    store.getState().play();
+    store.getState().advance(600); // 0.5 step
+    expect(store.getState().t).toBe(3);
+    store.getState().advance(600);
+    expect(store.getState().t).toBe(4);
+  });
+});
