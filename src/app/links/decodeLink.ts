@@ -6,23 +6,9 @@ import { CODEC_VERSION, INFLATED_BYTES_MAX, LINK_CHARS_MAX, formatCount } from '
 import { PRESENTATION_KEYS, defaultPresentation, parsePresentation } from './presentation';
 import { parseQuery, quote } from './query';
 import { CODEC_KEYS, kindOf, parseReadableValue } from './readable';
+import { STEP_NAMES } from './stepNames';
 import { isPlainRecord } from './strictSchema';
 import type { DecodeResult, DecodeStep, Presentation } from './types';
-
-/** How a failed step is named in messages ("limits: vnodes must be 1..1000, got 5000"). */
-const STEP_NAMES: Record<DecodeStep, string> = {
-  length: 'link length',
-  route: 'link route',
-  lab: 'lab',
-  codec: 'codec version',
-  params: 'link parameters',
-  base64url: 'base64url',
-  inflate: 'inflate',
-  json: 'JSON',
-  migrate: 'schema migration',
-  schema: 'strict schema',
-  bounds: 'limits',
-};
 
 type Failure = Extract<DecodeResult, { ok: false }>;
 type Fail = (step: DecodeStep, detail: string) => Failure;

@@ -1,0 +1,131 @@
+/**
+ * Headless runner: `npm run scenario -- <link or file.json>` runs a lab's program in Node on the scenario a
+ * link (or file) describes, and prints one JSON object `{ lab, scenario, traceHash, metrics }` to stdout.
+ * Same decoding, same validation, same program and the same work budget as the app's worker, so a traceHash
+ * printed here is the one the browser computes.
+ *
+ * Exit codes: 0 ran; 1 the run failed (over the work budget, or the program threw); 2 bad input or usage.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { BudgetExceeded, plainContext, type LabSpec } from '../labs/contract';
+import { labs as registryLabs } from '../labs/registry';
+import { formatCount } from '../app/links/limits';
+import { errorText } from '../app/links/checkScenario';
+import { WORK_BUDGET } from '../worker/api';
+import { readInput, type ReadFile } from './readInput';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile: ReadFile;
+}
+
+export const USAGE = `Usage: npm run scenario -- [--budget <units>] <link | file.json>
+
+Runs a lab's program on a scenario in Node and prints one JSON object:
+  { "lab": …, "scenario": …, "traceHash": …, "metrics": … }
+
+The scenario comes from:
+  a full link     'http://localhost:5173/#/consistent-hashing?v=1&s=1&e=1&nodes=5&seed=7&vnodes=100'
+  a fragment      '#/consistent-hashing?v=1&s=1&e=1&nodes=5'  or  '/consistent-hashing?v=1&z=…'
+  a JSON file     scenario.json holding {"lab": "consistent-hashing", "scenario": {"nodes": 5, …}}
+                  (missing keys take the lab's defaults; an optional "version" names an older schema)
+
+Examples:
+  npm run scenario -- '#/consistent-hashing?v=1&s=1&e=1&nodes=5&seed=7&vnodes=100'
+  npm run scenario -- ./scenario.json | jq .traceHash
+  npm run scenario -- --budget 1000000000 '/consistent-hashing?v=1&s=1&e=1&keys=1000000'
+
+Options:
+  --budget <units>  work budget of the run (default ${formatCount(WORK_BUDGET)}, the app's)
+  -h, --help        this text
+
+Quote links in the shell: '&' and '#' are special there.
+Exit codes: 0 ran; 1 the run failed (budget, program error); 2 bad link, file or usage.
+`;
+
+export async function main(argv: readonly string[], io: CliIo, labs: readonly LabSpec[] = registryLabs): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.kind === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.kind === 'usage-error') {
+    io.stderr(`${args.message}\nRun with --help for usage.\n`);
+    return 2;
+  }
+  const input = readInput(args.input, labs, io.readFile);
+  if (!input.ok) {
+    io.stderr(`${input.message}\n`);
+    return 2;
+  }
+  for (const note of input.notes) io.stderr(`${note}\n`);
+  const { lab, scenario } = input;
+  const cost = lab.cost(scenario);
+  if (!(cost <= args.budget)) {
+    io.stderr(`the run would cost ${formatCount(cost)} work units; the budget is ${formatCount(args.budget)} (raise it with --budget)\n`);
+    return 1;
+  }
+  try {
+    const { program } = await lab.loadProgram();
+    const result = program(scenario, plainContext(args.budget));
+    if (result.stoppedAtLimit) io.stderr(`note: the run stopped at a limit: ${result.stoppedAtLimit}\n`);
+    io.stdout(`${JSON.stringify({ lab: lab.id, scenario, traceHash: result.traceHash, metrics: result.metrics }, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    io.stderr(error instanceof BudgetExceeded ? `the run was stopped: ${error.message}\n` : `the program failed: ${errorText(error)}\n`);
+    return 1;
+  }
+}
+
+type Args = { kind: 'help' } | { kind: 'usage-error'; message: string } | { kind: 'run'; input: string; budget: number };
+
+function parseArgs(argv: readonly string[]): Args {
+  let budget = WORK_BUDGET;
+  const inputs: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') return { kind: 'help' };
+    if (arg === '--budget' || arg.startsWith('--budget=')) {
+      const raw = arg === '--budget' ? argv[++i] : arg.slice('--budget='.length);
+      budget = Number(raw);
+      if (raw === undefined || !/^[0-9]+$/.test(raw) || !(budget >= 1)) {
+        return { kind: 'usage-error', message: `--budget takes a positive integer of work units, got ${JSON.stringify(raw ?? '')}` };
+      }
+    } else if (arg === '--') {
+      continue;
+    } else if (arg.startsWith('--')) {
+      return { kind: 'usage-error', message: `unknown option ${arg}` };
+    } else {
+      inputs.push(arg);
+    }
+  }
+  if (inputs.length !== 1) {
+    return { kind: 'usage-error', message: inputs.length === 0 ? 'give one link or file.json' : `give one link or file, got ${inputs.length}` };
+  }
+  return { kind: 'run', input: inputs[0], budget };
+}
+
+/** Node's IO: the process's streams, and a file read that stops after `bytesMax` + 1 bytes. */
+export const nodeIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile(path, bytesMax) {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(bytesMax + 1);
+      let length = 0;
+      for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+      return buffer.subarray(0, length).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  },
+};
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2), nodeIo).then((code) => {
+    process.exitCode = code;
+  });
+}
