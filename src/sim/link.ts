@@ -1,0 +1,83 @@
+/**
+ * One directed link's behaviour (latency, loss, duplication, reordering) and its random streams.
+ *
+ * Each link draws from its own streams, forked from the root as `link/<from>-><to>` and then per purpose
+ * (`latency`, `loss`, `duplicate`, `reorder`), so turning loss on for one link, or adding a node, never
+ * shifts the latency draws of another link (TigerBeetle's VOPR derives its seeds the same way).
+ */
+import type { Rng } from '../core/random/rng';
+import { type LatencySampler, type LatencySpec, latencySampler } from './latency';
+import { chancePpm, toPpm } from './probability';
+import { isTicks } from './ticks';
+
+/** What a link does to the messages it carries. Every field is optional; the defaults are listed. */
+export interface LinkOptions {
+  /** Latency distribution in ticks. Default: constant 1 tick. */
+  latency?: LatencySpec;
+  /** Probability (0..1) that a message is lost. Default 0. Decided in integer parts per million. */
+  loss?: number;
+  /** Probability (0..1) that a delivered message also arrives a second time (independent latency). Default 0. */
+  duplicate?: number;
+  /**
+   * Probability (0..1) that a message is held back by an extra uniform delay of 1..reorderTicksMax ticks,
+   * on top of its latency, so it can overtake or be overtaken. Random latency already reorders messages;
+   * this makes a mostly-FIFO link misbehave now and then. Default 0.
+   */
+  reorder?: number;
+  /** Largest extra delay of a reordered message, in ticks (integer 1..2^32-1). Default 100. */
+  reorderTicksMax?: number;
+}
+
+export const LINK_DEFAULTS: Required<LinkOptions> = {
+  latency: { kind: 'constant', ticks: 1 },
+  loss: 0,
+  duplicate: 0,
+  reorder: 0,
+  reorderTicksMax: 100,
+};
+
+export class Link {
+  readonly lossPpm: number;
+  readonly duplicatePpm: number;
+  private readonly reorderPpm: number;
+  private readonly reorderTicksMax: number;
+  private readonly sample: LatencySampler;
+  private readonly latencyRng: Rng;
+  private readonly lossRng: Rng;
+  private readonly duplicateRng: Rng;
+  private readonly reorderRng: Rng;
+
+  /** `stream` is this link's own fork (`link/<from>-><to>`); options are complete (defaults merged). */
+  constructor(stream: Rng, options: Required<LinkOptions>) {
+    this.sample = latencySampler(options.latency);
+    this.lossPpm = toPpm(options.loss, 'loss');
+    this.duplicatePpm = toPpm(options.duplicate, 'duplicate');
+    this.reorderPpm = toPpm(options.reorder, 'reorder');
+    const max = options.reorderTicksMax;
+    if (!(isTicks(max) && max >= 1 && max < 2 ** 32)) {
+      throw new Error(`reorderTicksMax must be an integer in 1..2^32-1 ticks, got ${max}`);
+    }
+    this.reorderTicksMax = max;
+    this.latencyRng = stream.fork('latency');
+    this.lossRng = stream.fork('loss');
+    this.duplicateRng = stream.fork('duplicate');
+    this.reorderRng = stream.fork('reorder');
+  }
+
+  /** True when this message is lost (draws only when loss is on). */
+  loses(): boolean {
+    return this.lossPpm !== 0 && chancePpm(this.lossRng, this.lossPpm);
+  }
+
+  /** True when this message gets a second copy (draws only when duplication is on). */
+  duplicates(): boolean {
+    return this.duplicatePpm !== 0 && chancePpm(this.duplicateRng, this.duplicatePpm);
+  }
+
+  /** Ticks from send to arrival: a latency draw, plus the reordering delay when it strikes. */
+  delay(): number {
+    const latency = this.sample(this.latencyRng);
+    if (this.reorderPpm === 0 || !chancePpm(this.reorderRng, this.reorderPpm)) return latency;
+    return latency + 1 + this.reorderRng.int(this.reorderTicksMax);
+  }
+}

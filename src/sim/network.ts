@@ -1,0 +1,117 @@
+/**
+ * The network between nodes: one Link per ordered pair (created on first use, so a 100-node lab only pays
+ * for the links it uses), and a cut matrix for partitions and one-way cuts.
+ *
+ * Cuts are directed: `cut(a, b)` stops a -> b and leaves b -> a working (an asymmetric fault such as a
+ * firewall rule on one side). A partition cuts both directions between groups. The engine checks the cut
+ * when a message is sent and again when it arrives, so a cut also drops what was in flight, as a broken
+ * connection would.
+ */
+import type { Rng } from '../core/random/rng';
+import { LINK_DEFAULTS, Link, type LinkOptions } from './link';
+import { groupOf } from './partition';
+
+export class Network {
+  private nodes: number;
+  private readonly root: Rng;
+  private readonly defaults: Required<LinkOptions>;
+  /** Per-link overrides by `from * nodes + to`, merged over the defaults when the link is built. */
+  private overrides = new Map<number, Required<LinkOptions>>();
+  private links: (Link | undefined)[];
+  private cuts: Uint8Array;
+
+  /** `root` is the scenario's root stream (links fork `link/<from>-><to>` from it). */
+  constructor(root: Rng, nodeCount: number, defaults: LinkOptions = {}) {
+    this.root = root;
+    this.nodes = nodeCount;
+    this.defaults = { ...LINK_DEFAULTS, ...defaults };
+    // Build one link now so bad defaults fail at construction, not at the first send.
+    new Link(root.fork('link/defaults-check'), this.defaults);
+    this.links = new Array(nodeCount * nodeCount);
+    this.cuts = new Uint8Array(nodeCount * nodeCount);
+  }
+
+  get nodeCount(): number {
+    return this.nodes;
+  }
+
+  /** Overrides the options of the directed link from -> to (merged over the defaults). */
+  setLink(from: number, to: number, options: LinkOptions): void {
+    const i = this.index(from, to);
+    const merged = { ...this.defaults, ...this.overrides.get(i), ...options };
+    this.links[i] = new Link(this.root.fork(`link/${from}->${to}`), merged);
+    this.overrides.set(i, merged);
+  }
+
+  /** The directed link from -> to (built on first use). */
+  link(from: number, to: number): Link {
+    const i = from * this.nodes + to;
+    return this.links[i] ?? this.build(from, to);
+  }
+
+  /** True when from -> to is cut. */
+  isCut(from: number, to: number): boolean {
+    return this.cuts[from * this.nodes + to] === 1;
+  }
+
+  /** Cuts the one direction from -> to. */
+  cut(from: number, to: number): void {
+    this.cuts[this.index(from, to)] = 1;
+  }
+
+  /** Restores the one direction from -> to. */
+  healLink(from: number, to: number): void {
+    this.cuts[this.index(from, to)] = 0;
+  }
+
+  /** Restores every link. */
+  heal(): void {
+    this.cuts.fill(0);
+  }
+
+  /** Replaces every cut with a partition into `groups` (see ./partition.ts for unlisted nodes). */
+  partition(groups: readonly (readonly number[])[]): void {
+    const n = this.nodes;
+    const group = groupOf(groups, n);
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) this.cuts[a * n + b] = group[a] === group[b] ? 0 : 1;
+    }
+  }
+
+  /** Adds one node (id = the old count); its links start uncut, existing links keep their state and streams. */
+  addNode(): number {
+    const old = this.nodes;
+    const n = old + 1;
+    const links: (Link | undefined)[] = new Array(n * n);
+    const cuts = new Uint8Array(n * n);
+    const overrides = new Map<number, Required<LinkOptions>>();
+    for (let a = 0; a < old; a++) {
+      for (let b = 0; b < old; b++) {
+        links[a * n + b] = this.links[a * old + b];
+        cuts[a * n + b] = this.cuts[a * old + b];
+        const o = this.overrides.get(a * old + b);
+        if (o) overrides.set(a * n + b, o);
+      }
+    }
+    this.links = links;
+    this.cuts = cuts;
+    this.overrides = overrides;
+    this.nodes = n;
+    return old;
+  }
+
+  private index(from: number, to: number): number {
+    const n = this.nodes;
+    if (!(Number.isInteger(from) && from >= 0 && from < n)) throw new Error(`invalid link source: ${from}`);
+    if (!(Number.isInteger(to) && to >= 0 && to < n)) throw new Error(`invalid link target: ${to}`);
+    return from * n + to;
+  }
+
+  private build(from: number, to: number): Link {
+    const i = this.index(from, to);
+    const options = this.overrides.get(i) ?? this.defaults;
+    const link = new Link(this.root.fork(`link/${from}->${to}`), options);
+    this.links[i] = link;
+    return link;
+  }
+}
