@@ -1,0 +1,138 @@
+/**
+ * The consistent-hashing lab's UI. It reads narrow values through the app's hooks, derives everything
+ * through ./select.ts (pure, tested), and changes things only by editing the scenario. Scenario strings
+ * (the lookup key, node names) are rendered as React text only.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEditScenario, usePlayhead, usePresentation, useReducedMotion, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
+import { useAppStore } from '../../app/useAppStore';
+import { vizStyle } from '../../viz/shared';
+import '../../viz/viz.css';
+import './panel.css';
+import { LessonSteps } from './LessonSteps';
+import { LookupBox } from './LookupBox';
+import { MovedSummary } from './MovedSummary';
+import { NodeControls } from './NodeControls';
+import { LoadSummary } from './LoadSummary';
+import type { ConsistentHashingResult } from './result';
+import { RingSection } from './RingSection';
+import type { ConsistentHashingScenario } from './scenario';
+import { frameIndexAt, nextNodeIndex, withEventAfter } from './select';
+import { SweepChart } from './SweepChart';
+
+/** Filled from ./lesson.ts once it lands (B's file); an empty list hides the lesson card. */
+const lessonSteps: readonly { title: string; text: string; scenario: ConsistentHashingScenario }[] = [];
+
+export default function ConsistentHashingPanel() {
+  const scenario = useScenario<ConsistentHashingScenario>();
+  const result = useResult<ConsistentHashingResult>();
+  const resultScenario = useAppStore((s) => s.resultScenario) as ConsistentHashingScenario | undefined;
+  const status = useRunStatus();
+  const t = usePlayhead();
+  const theme = useTheme();
+  const isReducedMotion = useReducedMotion();
+  const isLocked = usePresentation().lock;
+  const edit = useEditScenario<ConsistentHashingScenario>();
+  const setTime = useAppStore((s) => s.setTime);
+  const style = useMemo(() => vizStyle(theme), [theme]);
+  const [selectedNode, setSelectedNode] = useState(-1);
+
+  // After a membership edit, move the playhead to the new step once the re-run's result has it.
+  const pendingStep = useRef<number | null>(null);
+  useEffect(() => {
+    const target = pendingStep.current;
+    if (target === null || !result || result.endTime < target) return;
+    pendingStep.current = null;
+    setTime(target);
+  }, [result, setTime]);
+
+  const isOurs = result !== undefined && result.lab === 'consistent-hashing' && result.frames.length > 0;
+  const frameIndex = isOurs ? frameIndexAt(result.frames, t) : -1;
+  const frame = isOurs ? result.frames[frameIndex] : undefined;
+
+  const addNode = useCallback(() => {
+    if (!frame) return;
+    const step = Math.floor(frame.t) + 1;
+    const name = `n${nextNodeIndex(scenario, step)}`;
+    const next = withEventAfter(scenario, frame.t, { type: 'add', weight: 1 });
+    pendingStep.current = next.t;
+    edit(`add node ${name} at step ${next.t}`, () => next.scenario);
+  }, [edit, frame, scenario]);
+
+  const removeNode = useCallback(
+    (node: number) => {
+      if (!frame || !result) return;
+      const next = withEventAfter(scenario, frame.t, { type: 'remove', node });
+      pendingStep.current = next.t;
+      setSelectedNode(-1);
+      edit(`remove ${result.nodeNames[node] ?? `n${node}`} at step ${next.t}`, () => next.scenario);
+    },
+    [edit, frame, result, scenario],
+  );
+
+  const setLookup = useCallback(
+    (key: string) => edit(key === '' ? 'clear the lookup key' : `look up "${key}"`, (s) => ({ ...s, lookup: key })),
+    [edit],
+  );
+
+  const applyLesson = useCallback(
+    (index: number) => {
+      const step = lessonSteps[index];
+      if (step) {
+        pendingStep.current = null;
+        edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
+        setTime(0);
+      }
+    },
+    [edit, setTime],
+  );
+
+  if (!isOurs || !frame) {
+    return (
+      <div className="ch-panel" aria-busy={status.state === 'running'}>
+        <p className="ch-waiting">
+          {status.state === 'error' ? `The run failed: ${status.message ?? 'unknown error'}` : `Building the ring… ${Math.round(status.progress * 100)}%`}
+        </p>
+      </div>
+    );
+  }
+
+  const shownScenario = resultScenario ?? scenario;
+  return (
+    <div className="ch-panel" aria-busy={status.state === 'running'}>
+      {status.state === 'running' && (
+        <p className="ch-running" role="status">{`Re-running… ${Math.round(status.progress * 100)}% (showing the previous result)`}</p>
+      )}
+      <div className="ch-grid">
+        <div className="ch-main">
+          <RingSection
+            result={result}
+            frameIndex={frameIndex}
+            scenario={shownScenario}
+            style={style}
+            isReducedMotion={isReducedMotion}
+            selectedNode={selectedNode}
+            onSelectNode={setSelectedNode}
+          />
+          <NodeControls
+            result={result}
+            frame={frame}
+            scenario={scenario}
+            selectedNode={selectedNode}
+            onAdd={addNode}
+            onRemove={removeNode}
+            onClearSelection={() => setSelectedNode(-1)}
+            isLocked={isLocked}
+          />
+          <LookupBox result={result} frame={frame} lookup={scenario.lookup} replicas={result.replicas} onLookup={setLookup} isLocked={isLocked} />
+        </div>
+        <div className="ch-side">
+          <MovedSummary result={result} frame={frame} style={style} />
+          <LoadSummary result={result} frame={frame} style={style} selectedNode={selectedNode} />
+          <SweepChart result={result} frame={frame} vnodes={shownScenario.vnodes} style={style} />
+        </div>
+      </div>
+      <LessonSteps steps={lessonSteps} onApply={applyLesson} isLocked={isLocked} />
+    </div>
+  );
+}
