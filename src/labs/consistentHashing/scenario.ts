@@ -8,6 +8,7 @@
  * scenario always draws the same circle.
  */
 import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, SWEEP_VNODES } from './result';
 import { fmt, scenarioSchema, type SchemaParam, type TextParamSpec } from '../scenarioSchema';
 
 /** Add a node (it takes the next node index) with a capacity weight (vnodes x weight points). */
@@ -62,7 +63,7 @@ export const LIMITS = {
   eventsMax: 100,
   tMax: 1000,
   /** Ring points (vnodes x weight over live nodes) at any step. */
-  pointsMax: 2_000_000,
+  pointsMax: 1_500_000,
 } as const;
 
 const nodeIndexMax = LIMITS.nodesMax + LIMITS.eventsMax - 1;
@@ -154,19 +155,49 @@ const validate = scenarioSchema<ConsistentHashingScenario>({
   check: checkMembership,
 });
 
-/** Sweep points, ring points and key work a run costs: the worker refuses runs above its budget. */
+/**
+ * Work units a run costs, mirroring what the program charges to context.work(): hashing, sorting and
+ * assigning keys (3 per key), each frame's fixed part and ring pass, each event's ring rebuild, mod-N pass
+ * and moved keys (estimated by the weight shares that change), and the vnode sweeps (bounded by a budget).
+ */
 export function cost(s: ConsistentHashingScenario): number {
+  const shown = s.keys <= KEYS_EXACT_MAX ? s.keys : KEY_SAMPLE_MAX;
+  const frameFixed = RING_BINS * 20 + shown * 20;
+  const sweepKeys = Math.min(s.keys, SWEEP_KEYS_MAX_FOR_COST);
+  const sweepOne = (n: number) => SWEEP_VNODES.reduce((sum, v) => sum + v * n + sweepKeys, 0);
+  const weight: number[] = new Array<number>(s.nodes).fill(1);
   let points = s.nodes * s.vnodes;
-  let pointsTotal = points;
+  let live = s.nodes;
+  let work = 3 * s.keys + points + frameFixed + points;
+  const sweepPoints = (n: number) => SWEEP_VNODES.reduce((sum, v) => sum + v * n, 0);
+  let sweepPointsSpent = sweepPoints(live);
+  let sweeps = sweepOne(live);
   for (const e of s.events) {
-    if (e.type === 'add') points += s.vnodes * e.weight;
-    else if (e.type === 'remove') points -= Math.min(points, s.vnodes); // estimate: weight-1 nodes
-    pointsTotal += points;
+    const totalBefore = weight.reduce((a, b) => a + b, 0);
+    const pointsBefore = points;
+    if (e.type === 'add') {
+      weight.push(e.weight);
+      live++;
+    } else if (e.node < weight.length) {
+      if (e.type === 'remove' && weight[e.node] > 0) live--;
+      weight[e.node] = e.type === 'remove' ? 0 : e.weight;
+    }
+    const totalAfter = weight.reduce((a, b) => a + b, 0);
+    points = s.vnodes * totalAfter;
+    const changed = Math.abs((e.type === 'add' ? weight[weight.length - 1] : e.type === 'remove' ? totalBefore - totalAfter : totalAfter - totalBefore));
+    const moved = s.keys * (changed / Math.max(totalBefore, totalAfter));
+    work += moved + s.keys + pointsBefore + points + frameFixed + points;
+    if (sweepPointsSpent + sweepPoints(live) <= SWEEP_COST_BUDGET) {
+      sweepPointsSpent += sweepPoints(live);
+      sweeps += sweepOne(live);
+    }
   }
-  const frames = s.events.length + 1;
-  // keys: hash + sort once; mod-N comparison per event. Sweeps: bounded (see program's SWEEP_POINTS_BUDGET).
-  return 3 * s.keys + s.keys * s.events.length + pointsTotal + frames * 2000 + Math.min(8_000_000, s.nodes * 1888);
+  return Math.ceil(work + sweeps);
 }
+
+/** Mirrors of the program's constants (sweep.ts, program.ts), kept here so scenario.ts stays light. */
+export const SWEEP_KEYS_MAX_FOR_COST = 100_000;
+export const SWEEP_COST_BUDGET = 8_000_000;
 
 export function horizon(s: ConsistentHashingScenario): number {
   return s.events.length > 0 ? s.events[s.events.length - 1].t : 0;
