@@ -62,12 +62,12 @@ export async function main(argv: readonly string[], io: CliIo, labs: readonly La
   }
   for (const note of input.notes) io.stderr(`${note}\n`);
   const { lab, scenario } = input;
-  const cost = lab.cost(scenario);
-  if (!(cost <= args.budget)) {
-    io.stderr(`the run would cost ${formatCount(cost)} work units; the budget is ${formatCount(args.budget)} (raise it with --budget)\n`);
-    return 1;
-  }
   try {
+    const cost = lab.cost(scenario);
+    if (!(cost <= args.budget)) {
+      io.stderr(`the run would cost ${formatCount(cost)} work units; the budget is ${formatCount(args.budget)} (raise it with --budget)\n`);
+      return 1;
+    }
     const { program } = await lab.loadProgram();
     const result = program(scenario, plainContext(args.budget));
     if (result.stoppedAtLimit) io.stderr(`note: the run stopped at a limit: ${result.stoppedAtLimit}\n`);
