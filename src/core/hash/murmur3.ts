@@ -13,24 +13,19 @@ export function murmur3(text: string, seed = 0): number {
   let h = seed >>> 0;
   const blocks = length & ~3;
   for (let i = 0; i < blocks; i += 4) {
-    let k =
+    const k =
       text.charCodeAt(i) |
       (text.charCodeAt(i + 1) << 8) |
       (text.charCodeAt(i + 2) << 16) |
       (text.charCodeAt(i + 3) << 24);
     h = mixBlock(h, k);
   }
-  let k = 0;
-  switch (length & 3) {
-    case 3:
-      k ^= text.charCodeAt(blocks + 2) << 16;
-    // falls through
-    case 2:
-      k ^= text.charCodeAt(blocks + 1) << 8;
-    // falls through
-    case 1:
-      k ^= text.charCodeAt(blocks);
-      h ^= mixTail(k);
+  const rest = length & 3;
+  if (rest > 0) {
+    let k = text.charCodeAt(blocks);
+    if (rest > 1) k ^= text.charCodeAt(blocks + 1) << 8;
+    if (rest > 2) k ^= text.charCodeAt(blocks + 2) << 16;
+    h ^= mixTail(k);
   }
   return fmix32(h ^ length);
 }
@@ -43,17 +38,12 @@ export function murmur3Bytes(bytes: Uint8Array, seed = 0): number {
   for (let i = 0; i < blocks; i += 4) {
     h = mixBlock(h, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
   }
-  let k = 0;
-  switch (length & 3) {
-    case 3:
-      k ^= bytes[blocks + 2] << 16;
-    // falls through
-    case 2:
-      k ^= bytes[blocks + 1] << 8;
-    // falls through
-    case 1:
-      k ^= bytes[blocks];
-      h ^= mixTail(k);
+  const rest = length & 3;
+  if (rest > 0) {
+    let k = bytes[blocks];
+    if (rest > 1) k ^= bytes[blocks + 1] << 8;
+    if (rest > 2) k ^= bytes[blocks + 2] << 16;
+    h ^= mixTail(k);
   }
   return fmix32(h ^ length);
 }
