@@ -35,7 +35,7 @@ export function TimeControls() {
   return (
     <div className="time-controls" role="group" aria-label="Time controls">
       <button type="button" onClick={actions.stepPrev} disabled={disabled} aria-label="Step back to the previous mark" title="Previous mark">
-        <span aria-hidden="true">⏮</span>
+        <Icon name="prev" />
       </button>
       <button
         type="button"
@@ -45,11 +45,11 @@ export function TimeControls() {
         aria-pressed={playing}
         aria-label={playing ? 'Pause' : 'Play'}
       >
-        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+        <Icon name={playing ? 'pause' : 'play'} />
         <span className="play-label">{playing ? 'Pause' : 'Play'}</span>
       </button>
       <button type="button" onClick={actions.stepNext} disabled={disabled} aria-label="Step forward to the next mark" title="Next mark">
-        <span aria-hidden="true">⏭</span>
+        <Icon name="next" />
       </button>
       <label htmlFor={scrubId} className="visually-hidden">
         Simulated time
@@ -70,7 +70,7 @@ export function TimeControls() {
         }}
       />
       <output className="time-readout" htmlFor={scrubId}>
-        {formatTime(t)} / {formatTime(endTime)} {unit}
+        {isStepped ? `Step ${formatTime(t)} of ${formatTime(endTime)}` : `${formatTime(t)} / ${formatTime(endTime)} ${unit}`}
       </output>
       <label htmlFor={speedId} className="speed-label">
         Speed
@@ -115,8 +115,25 @@ function usePlayLoop(playing: boolean, reduced: boolean, speed: number): void {
   }, [playing, reduced, speed, store]);
 }
 
+/** Icons as inline SVG paths (no icon font: glyphs like ⏮ are missing from many system fonts). */
+const ICON_PATHS = {
+  prev: 'M3 2h2v12H3zM14 2v12L6 8z',
+  next: 'M11 2h2v12h-2zM2 2v12l8-6z',
+  play: 'M4 2v12l10-6z',
+  pause: 'M3 2h4v12H3zM9 2h4v12H9z',
+} as const;
+
+function Icon({ name }: { name: keyof typeof ICON_PATHS }) {
+  return (
+    <svg className="icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d={ICON_PATHS[name]} fill="currentColor" />
+    </svg>
+  );
+}
+
 export function formatTime(t: number): string {
   if (!Number.isFinite(t)) return '–';
+  if (Number.isInteger(t)) return String(t);
   const abs = Math.abs(t);
   if (abs === 0 || abs >= 100) return t.toFixed(0);
   if (abs >= 10) return t.toFixed(1);

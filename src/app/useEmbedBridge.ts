@@ -22,7 +22,8 @@ export function useEmbedBridge(spec: LabSpec | undefined, active: boolean): void
     let frame = 0;
     const postHeight = () => {
       frame = 0;
-      const height = Math.ceil(document.documentElement.scrollHeight);
+      // The root element's box, not scrollHeight: scrollHeight never reports less than the iframe's own height.
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
       if (height !== lastHeight) {
         lastHeight = height;
         post(embedMessage({ type: 'resize', height }));

@@ -68,7 +68,9 @@ export function playbackSlice(deps: StoreDeps): StateCreator<AppState, [], [], P
         if (!playing || end <= 0) return;
         // Something else moved the playhead since the last frame (a new result, a lab opened): start there.
         if (t !== written) cursor = t;
-        cursor += (wallMs / 1000) * speed * (end / PLAY_SECONDS_AT_1X);
+        // At 1x the whole result plays in PLAY_SECONDS_AT_1X; a short stepped result plays one step per second.
+        const unitsPerSecond = isStepped() ? Math.max(1, end / PLAY_SECONDS_AT_1X) : end / PLAY_SECONDS_AT_1X;
+        cursor += (wallMs / 1000) * speed * unitsPerSecond;
         if (cursor >= end) {
           written = end;
           set({ t: end, playing: false });

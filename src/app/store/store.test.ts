@@ -224,7 +224,7 @@ describe('playback in a stepped lab', () => {
     store.getState().setTime(2.6);
     expect(store.getState().t).toBe(3);
     store.getState().play();
-    store.getState().advance(600); // 0.5 step
+    store.getState().advance(500); // 10 steps at 1x: one step per second
     expect(store.getState().t).toBe(3);
     store.getState().advance(600);
     expect(store.getState().t).toBe(4);
