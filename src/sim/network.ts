@@ -24,7 +24,7 @@ export class Network {
   constructor(root: Rng, nodeCount: number, defaults: LinkOptions = {}) {
     this.root = root;
     this.nodes = nodeCount;
-    this.defaults = { ...LINK_DEFAULTS, ...defaults };
+    this.defaults = merged(LINK_DEFAULTS, defaults);
     // Build one link now so bad defaults fail at construction, not at the first send.
     new Link(root.fork('link/defaults-check'), this.defaults);
     this.links = new Array(nodeCount * nodeCount);
@@ -38,9 +38,9 @@ export class Network {
   /** Overrides the options of the directed link from -> to (merged over the defaults). */
   setLink(from: number, to: number, options: LinkOptions): void {
     const i = this.index(from, to);
-    const merged = { ...this.defaults, ...this.overrides.get(i), ...options };
-    this.links[i] = new Link(this.root.fork(`link/${from}->${to}`), merged);
-    this.overrides.set(i, merged);
+    const complete = merged(this.overrides.get(i) ?? this.defaults, options);
+    this.links[i] = new Link(this.root.fork(`link/${from}->${to}`), complete);
+    this.overrides.set(i, complete);
   }
 
   /** The directed link from -> to (built on first use). */
@@ -114,4 +114,13 @@ export class Network {
     this.links[i] = link;
     return link;
   }
+}
+
+/** `base` with the fields `options` defines (an explicit undefined keeps the base value, as a default should). */
+function merged(base: Required<LinkOptions>, options: LinkOptions): Required<LinkOptions> {
+  const out = { ...base };
+  for (const key of Object.keys(options) as (keyof LinkOptions)[]) {
+    if (options[key] !== undefined) (out as Record<string, unknown>)[key] = options[key];
+  }
+  return out;
 }
