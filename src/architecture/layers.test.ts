@@ -47,7 +47,7 @@ const allowed: Record<string, string[]> = {
   worker: ['core', 'sim', 'labs-shared', 'labs-program', 'worker'],
   viz: ['core', 'viz'],
   app: ['core', 'labs-shared', 'labs-program', 'labs-ui', 'app', 'viz', 'worker'],
-  cli: ['core', 'sim', 'labs-shared', 'labs-program', 'app', 'cli'],
+  cli: ['core', 'sim', 'labs-shared', 'labs-program', 'app', 'worker', 'cli'],
   architecture: ['architecture'],
   root: ['app', 'root'],
 };
@@ -71,7 +71,8 @@ describe('layers', () => {
   it('every relative import follows core <- sim <- labs <- worker, with viz and app on the UI side', () => {
     const violations: string[] = [];
     for (const file of files) {
-      if (/\.test\.tsx?$/.test(file)) continue;
+      // Tests and test support (a `testing/` folder) may reach across layers to set up what they check.
+      if (/\.test\.tsx?$/.test(file) || file.includes('/testing/')) continue;
       const from = layerOf(file);
       for (const spec of importsOf(readFileSync(file, 'utf8'))) {
         if (spec.startsWith('.')) {
