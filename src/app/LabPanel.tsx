@@ -9,8 +9,15 @@ import { useAppStore } from './useAppStore';
 const panelModules = import.meta.glob<{ default: ComponentType }>('../labs/*/Panel.tsx');
 const cache = new Map<string, LazyExoticComponent<ComponentType>>();
 
+/** A lab's folder is its id or, per the style guide, its lowerCamelCase form ('consistent-hashing' -> consistentHashing). */
+export function panelKeys(labId: string): string[] {
+  const camel = labId.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return [...new Set([labId, camel])].map((folder) => `../labs/${folder}/Panel.tsx`);
+}
+
 function lazyPanel(labId: string): LazyExoticComponent<ComponentType> | undefined {
-  const loader = panelModules[`../labs/${labId}/Panel.tsx`];
+  const key = panelKeys(labId).find((k) => k in panelModules);
+  const loader = key === undefined ? undefined : panelModules[key];
   if (!loader) return undefined;
   let panel = cache.get(labId);
   if (!panel) {
