@@ -2,6 +2,7 @@
  * The lab contract (see ../shared/ARCHITECTURE.md). A lab is a folder `src/labs/<id>/` with:
  *   scenario.ts  exports `spec: LabSpec<S>`: schema, defaults, limits, presets, migrations, meta;
  *   program.ts   exports `program: LabProgram<S, R>`: scenario -> result, pure and deterministic;
+ *                (it must not keep state between runs: the worker calls it again for every edit);
  *   Panel.tsx    default-exports the lab's UI (lazy-loaded by the app through import.meta.glob);
  *   lesson.ts    exports the guided steps.
  * Adding a lab = one folder + one line in ./registry.ts.
@@ -9,15 +10,9 @@
  * This file holds types only: it is imported by the worker, the app, the CLI and the labs.
  */
 
-/** A scalar a scenario parameter can hold. Scenarios are plain JSON: no Maps, no classes, no undefined. */
-export type Scalar = number | string | boolean;
+import type { ScenarioEvent } from '../sim/scenarioEvent';
 
-/** One scripted event: at simulated time `t`, do `type` with the event's own scalar fields. */
-export interface ScenarioEvent {
-  t: number;
-  type: string;
-  [field: string]: Scalar;
-}
+export type { Scalar, ScenarioEvent } from '../sim/scenarioEvent';
 
 /**
  * Every lab's scenario: flat scalar parameters (readable as query parameters), a seed, and a script of
@@ -83,7 +78,11 @@ export interface LabSpec<S extends BaseScenario = BaseScenario> {
   presets: readonly Preset<S>[];
   /** Strict validation: unknown keys, wrong types and values over limits are refused with the limit named. */
   validate(input: unknown): Validated<S>;
-  /** migrations[n] turns a version-n scenario into a version n+1 one. */
+  /**
+   * migrations[n] turns a version-n scenario into a version n+1 one. It receives the *sparse* scenario a
+   * link carried (only non-default keys), so a migration that changes a default must write the old default
+   * when the key is missing.
+   */
   migrations: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>>;
   /** Work units the run will cost (refused above the worker's budget before it starts). */
   cost(scenario: S): number;
@@ -92,7 +91,16 @@ export interface LabSpec<S extends BaseScenario = BaseScenario> {
   /** The unit of simulated time, shown on the time controls ("ms", "step"). */
   timeUnit: string;
   /** Loads the program (lazily, so the main thread never pulls simulation code it does not need). */
-  loadProgram(): Promise<{ program: LabProgram<S, LabResult> }>;
+  loadProgram(): Promise<ProgramModule<S>>;
+}
+
+/**
+ * What `loadProgram` resolves to. `program` is declared as a method so that a `LabSpec<MyScenario>` is a
+ * `LabSpec<BaseScenario>` (method parameters are compared bivariantly): the registry holds every lab in one
+ * array without casts, and the app only ever passes a lab's program the scenarios its own validate() made.
+ */
+export interface ProgramModule<S extends BaseScenario> {
+  program(scenario: S, context: RunContext): LabResult;
 }
 
 /** What every lab's program returns; the rest of the result is the lab's own. */

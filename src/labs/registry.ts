@@ -5,7 +5,7 @@
 import type { BaseScenario, LabSpec } from './contract';
 import { spec as consistentHashing } from './consistentHashing/scenario';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing as unknown as LabSpec<BaseScenario>];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);
