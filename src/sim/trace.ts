@@ -56,6 +56,8 @@ export class Trace {
   private current: Chunk;
   /** Entries used in `current`. */
   private fill = 0;
+  /** Time of the last entry (NaN before the first, so the first entry always hashes its time). */
+  private timeLast = NaN;
   private readonly hasher = new TraceHasher();
 
   /** `cap`: most entries kept (integer >= 1); the engine stops its run when the trace is full. */
@@ -70,10 +72,14 @@ export class Trace {
    * Appends one entry and hashes it as stored (kind as uint8, the others as int32, so the hash always
    * describes the columns); refuses (returns false, sets isFull) once `cap` entries are kept.
    *
-   * Hashing is a fifth of the engine's time, so (kind, from, to) go in as one word when from and to are
-   * in -1..2046 (every node id): bit 31 clear, kind in bits 22..29, to + 1 in 11..21, from + 1 in 0..10.
-   * Anything else (a protocol note's large code) goes in as a word with bit 31 set and the kind, then
-   * from and to as words of their own: the flag keeps the two forms from ever colliding.
+   * Hashing is a fifth of the engine's time, so an entry goes in as few words as stay unambiguous:
+   *   packed word   bit 31 clear; bit 30 set when the time equals the previous entry's; kind in bits 22..29,
+   *                 to + 1 in 11..21, from + 1 in 0..10 (from and to in -1..2046: every node id)
+   *   time          only when bit 30 is clear (an event's entries share its time: a deliver and the sends
+   *                 it causes cost one time word, not three)
+   *   payload
+   * Anything else (a protocol note's large code) goes in as a word with bit 31 set and the kind, then time,
+   * from, to and payload: the flags keep the forms from ever colliding.
    */
   record(time: number, kind: number, from: number, to: number, payload: number): boolean {
     if (this.fill === this.current.time.length && !this.nextChunk()) return false;
@@ -87,11 +93,15 @@ export class Trace {
     this.length++;
     const f = (from | 0) + 1;
     const t = (to | 0) + 1;
+    const h = this.hasher;
     if (f >>> 11 === 0 && t >>> 11 === 0) {
-      this.hasher.number(time).number(((kind & 0xff) << 22) | (t << 11) | f).number(payload | 0);
+      if (time === this.timeLast) h.number(0x40000000 | ((kind & 0xff) << 22) | (t << 11) | f);
+      else h.number(((kind & 0xff) << 22) | (t << 11) | f).number(time);
+      h.number(payload | 0);
     } else {
-      this.hasher.number(time).number((0x80000000 | (kind & 0xff)) | 0).number(from | 0).number(to | 0).number(payload | 0);
+      h.number((0x80000000 | (kind & 0xff)) | 0).number(time).number(from | 0).number(to | 0).number(payload | 0);
     }
+    this.timeLast = time;
     return true;
   }
 
