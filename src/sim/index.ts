@@ -14,7 +14,7 @@ export { NodeContext, NodeStatus, type NodeStatusCode } from './nodeContext';
 export { LIMIT_DEFAULTS, NODES_MAX, type SimLimits, type SimOptions } from './options';
 export { groupOf, parseGroups } from './partition';
 export { PPM, chancePpm, toPpm } from './probability';
-export { type ScheduleOptions, faultOf, scheduleScenario } from './scenario';
+export { type ScenarioEvent, type ScheduleOptions, faultOf, scheduleScenario } from './scenario';
 export { type RunResult, Simulation } from './simulation';
 export { TICKS_MAX, isTicks, toTicks } from './ticks';
 export { Trace, type TraceColumns, traceTransferables } from './trace';

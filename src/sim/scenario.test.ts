@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioEvent } from '../labs/contract';
+import type { ScenarioEvent } from './scenario';
 import { faultOf, scheduleScenario } from './scenario';
 import { Simulation } from './simulation';
 import { traceRows } from './testing/traceRows';

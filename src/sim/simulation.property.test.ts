@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioEvent } from '../labs/contract';
+import type { ScenarioEvent } from './scenario';
 import type { LatencySpec } from './latency';
 import { groupOf } from './partition';
 import { Simulation } from './simulation';

@@ -2,7 +2,7 @@
  * Test helper: builds and runs an echo simulation from a small config, the unit the property tests draw
  * at random (seed, nodes, network, faults).
  */
-import type { ScenarioEvent } from '../../labs/contract';
+import type { ScenarioEvent } from '../scenario';
 import type { LatencySpec } from '../latency';
 import { scheduleScenario } from '../scenario';
 import { Simulation } from '../simulation';
