@@ -37,6 +37,7 @@ export function LoadSummary(props: { result: ConsistentHashingResult; frame: Rin
         mean={load.mean}
         isSorted={isMany}
         hasItemColors={!isMany}
+        itemsName="nodes"
         highlight={props.selectedNode >= 0 ? props.selectedNode : undefined}
         style={style}
         height={170}

@@ -48,13 +48,20 @@ export function LookupBox(props: LookupBoxProps) {
           </p>
           <p>{`Walk clockwise to the next ring points until ${text.replicas.length} different nodes are found:`}</p>
           <ol className="ch-walk">
-            {text.steps.map((step, i) => (
-              <li key={i}>
-                <code>{step.positionHex}</code>
-                {` ${step.node}`}
-                {step.isNew ? <strong>{i === 0 ? ' ← owner' : ' ← replica'}</strong> : <span className="ch-hint">{' (same node, skip)'}</span>}
-              </li>
-            ))}
+            {text.steps.map((step, i) => {
+              const order = text.steps.slice(0, i + 1).filter((s) => s.isNew).length;
+              return (
+                <li key={i}>
+                  <code>{step.positionHex}</code>
+                  {` ${step.node}`}
+                  {step.isNew ? (
+                    <strong>{i === 0 ? ' ← owner (badge 1 on the ring)' : ` ← replica (badge ${order})`}</strong>
+                  ) : (
+                    <span className="ch-hint">{' (same node again, skip)'}</span>
+                  )}
+                </li>
+              );
+            })}
             {text.visitedCount > text.steps.length && <li className="ch-hint">{`… ${text.visitedCount - text.steps.length} more points`}</li>}
           </ol>
           <p>

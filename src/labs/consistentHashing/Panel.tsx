@@ -104,7 +104,10 @@ export default function ConsistentHashingPanel() {
         <p className="ch-running" role="status">{`Re-running… ${Math.round(status.progress * 100)}% (showing the previous result)`}</p>
       )}
       <div className="ch-grid">
-        <div className="ch-main">
+        <div className="ch-area-moved">
+          <MovedSummary result={result} frame={frame} style={style} />
+        </div>
+        <div className="ch-area-ring">
           <RingSection
             result={result}
             frameIndex={frameIndex}
@@ -124,12 +127,15 @@ export default function ConsistentHashingPanel() {
             onClearSelection={() => setSelectedNode(-1)}
             isLocked={isLocked}
           />
-          <LookupBox result={result} frame={frame} lookup={scenario.lookup} replicas={result.replicas} onLookup={setLookup} isLocked={isLocked} />
         </div>
-        <div className="ch-side">
-          <MovedSummary result={result} frame={frame} style={style} />
+        <div className="ch-area-load">
           <LoadSummary result={result} frame={frame} style={style} selectedNode={selectedNode} />
+        </div>
+        <div className="ch-area-sweep">
           <SweepChart result={result} frame={frame} vnodes={shownScenario.vnodes} style={style} />
+        </div>
+        <div className="ch-area-lookup">
+          <LookupBox result={result} frame={frame} lookup={scenario.lookup} replicas={result.replicas} onLookup={setLookup} isLocked={isLocked} />
         </div>
       </div>
       <LessonSteps steps={lessonSteps} onApply={applyLesson} isLocked={isLocked} />

@@ -55,7 +55,7 @@ export function RingSection(props: RingSectionProps) {
         }${movedText}. `}
         {isSvg
           ? 'Each mark on the rim is a vnode; the coloured arc before it (counter-clockwise) is what it owns. Dots inside are keys. Tab to the ring, then use the arrow keys to visit nodes; Enter selects.'
-          : 'Too many points to draw one by one: the ring is cut into 720 arcs. Bar height = keys in the arc, pink = keys that moved at this step, rim colour = owner at the arc\u2019s middle. Hover or use the arrow keys for an arc\u2019s figures.'}
+          : 'Too many points to draw one by one: the ring is cut into 720 arcs. Grey bar height = keys in the arc; pink ticks outside the rim and pink dots = keys that moved at this step; rim colour = owner at the arc\u2019s middle. Hover or use the arrow keys for an arc\u2019s figures.'}
       </p>
       <Legend live={live} names={names} style={style} counts={frame.keyCounts} selected={props.selectedNode} onSelect={props.onSelectNode} scenario={scenario} />
     </div>

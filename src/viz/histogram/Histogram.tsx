@@ -19,6 +19,8 @@ export interface HistogramProps extends HistogramInput {
   columns?: readonly [string, string];
   /** Colour bars by item index (owner colours); default one neutral colour. */
   hasItemColors?: boolean;
+  /** Plural noun for the items in the axis note ("nodes"). Default "items". */
+  itemsName?: string;
   /** Item to outline (a selected node). */
   highlight?: number;
   height?: number;
@@ -85,8 +87,8 @@ export function Histogram(props: HistogramProps) {
         {!layout.hasBarLabels && layout.bars.length > 0 && (
           <text x={frame.left} y={frame.top + frame.innerHeight + 16} fontSize={11} fill={style.muted}>
             {layout.isAggregated
-              ? `${formatInt(rows.length)} items, ${layout.bars[0].items.length} per bar (bar = mean, line = min–max)`
-              : `${formatInt(rows.length)} items`}
+              ? `${formatInt(rows.length)} ${props.itemsName ?? 'items'}, ${layout.bars[0].items.length} per bar (bar = mean, line = min–max)`
+              : `${formatInt(rows.length)} ${props.itemsName ?? 'items'}`}
           </text>
         )}
       </svg>

@@ -9,7 +9,7 @@ import { symbol } from 'd3-shape';
 import { formatHash, formatInt } from '../shared/format';
 import { ownerColor, ownerShape, type VizStyle } from '../shared/palette';
 import { useElementSize } from '../shared/useElementSize';
-import { ringFrame, RING_SIZE } from './geometry';
+import { pointAt, ringFrame, RING_SIZE } from './geometry';
 import { handoverPoint, layoutRingSmall, type KeyMark, type RingSmallLayout, type VnodeMark } from './layoutSmall';
 import { trackPositionAt } from './moves';
 import type { MoveTrack, RingKeys, RingLookup, RingPoints } from './types';
@@ -82,6 +82,10 @@ export function RingSvg(props: RingSvgProps) {
 
   const { frame } = layout;
   const { style } = props;
+  // Marks as large as the spacing between vnodes allows (3..10 px), so a busy rim does not become a smear.
+  const spacing = layout.vnodes.length > 0 ? (2 * Math.PI * frame.radius) / layout.vnodes.length : 10;
+  const markSize = Math.max(3, Math.min(10, spacing * 0.9));
+  const markArea = markSize * markSize;
   return (
     <div ref={box} className="viz-ring" style={{ width: props.width, height: props.height }}>
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={props.label}>
@@ -132,7 +136,7 @@ export function RingSvg(props: RingSvgProps) {
                 {marks.map((v) => (
                   <path
                     key={v.index}
-                    d={symbolPath(owner, isSelected || isFocused ? 90 : 46)}
+                    d={symbolPath(owner, Math.round(isSelected || isFocused ? Math.max(60, markArea * 2) : markArea))}
                     transform={`translate(${v.x},${v.y})`}
                     fill={ownerColor(style, owner)}
                     stroke={isFocused ? style.accent : isSelected ? style.foreground : style.background}
@@ -260,6 +264,7 @@ function LookupLayer(props: { layout: RingSmallLayout; style: VizStyle }) {
   const { layout, style } = props;
   const lookup = layout.lookup!;
   const { frame } = layout;
+  const labelAt = pointAt(frame.cx, frame.cy, Math.max(0, frame.keyRadius - 16), lookup.keyAngle);
   return (
     <g aria-hidden="true">
       <g transform={`translate(${frame.cx},${frame.cy})`}>
@@ -268,14 +273,23 @@ function LookupLayer(props: { layout: RingSmallLayout; style: VizStyle }) {
       </g>
       <line x1={frame.cx} y1={frame.cy} x2={lookup.keyX} y2={lookup.keyY} stroke={style.accent} strokeDasharray="3 3" opacity={0.5} />
       <circle cx={lookup.keyX} cy={lookup.keyY} r={5} fill={style.background} stroke={style.accent} strokeWidth={2.5} />
-      {lookup.stops.map((s) => (
-        <g key={s.vnode}>
-          <circle cx={s.x} cy={s.y} r={9} fill="none" stroke={style.accent} strokeWidth={2} />
-          <text x={s.x} y={s.y - 12} textAnchor="middle" fontSize={10} fontWeight={700} fill={style.accent} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
-            {s.order === 0 ? 'owner' : `R${s.order + 1}`}
-          </text>
-        </g>
-      ))}
+      <text x={labelAt.x} y={labelAt.y} dy="0.35em" textAnchor="middle" fontSize={11} fontWeight={700} fill={style.accent} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+        {layout.lookupLabel}
+      </text>
+      {lookup.stops.map((s) => {
+        // Numbered badges (1 = owner), staggered outward so neighbouring replicas stay readable.
+        const vnode = layout.vnodes[s.vnode];
+        const badge = pointAt(frame.cx, frame.cy, frame.radius + frame.rimWidth / 2 + 10 + (s.order % 2) * 14, vnode.angle);
+        return (
+          <g key={s.vnode}>
+            <circle cx={s.x} cy={s.y} r={7} fill="none" stroke={style.accent} strokeWidth={2} />
+            <circle cx={badge.x} cy={badge.y} r={7} fill={style.accent} />
+            <text x={badge.x} y={badge.y} dy="0.35em" textAnchor="middle" fontSize={10} fontWeight={700} fill={style.background}>
+              {String(s.order + 1)}
+            </text>
+          </g>
+        );
+      })}
     </g>
   );
 }

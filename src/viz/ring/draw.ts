@@ -40,19 +40,31 @@ export function drawRingLarge(
     path({ innerRadius: layout.rimInner, outerRadius: layout.rimOuter, startAngle: bar.startAngle, endAngle: bar.endAngle }),
   );
 
-  // Bars: owner colour, faded; the moved part in the accent colour on top.
-  ctx.globalAlpha = 0.55;
-  fillGrouped(ctx, layout, (bar) => (bar.count > 0 ? ownerColor(style, bar.owner) : null), (bar) =>
-    path({ innerRadius: bar.innerRadius, outerRadius: bar.outerRadius, startAngle: bar.startAngle, endAngle: bar.endAngle }),
-  );
-  ctx.globalAlpha = 1;
+  // Bars: keys per arc in a neutral colour (owner colours stay on the rim, where they mean something).
+  ctx.globalAlpha = 0.45;
   ctx.beginPath();
   for (const bar of layout.bars) {
-    if (bar.moved === 0) continue;
-    path({ innerRadius: bar.innerRadius, outerRadius: Math.max(bar.movedRadius, bar.innerRadius + 1.5), startAngle: bar.startAngle, endAngle: bar.endAngle });
+    if (bar.count === 0) continue;
+    path({ innerRadius: bar.innerRadius, outerRadius: bar.outerRadius, startAngle: bar.startAngle, endAngle: bar.endAngle });
   }
-  ctx.fillStyle = style.accent;
+  ctx.fillStyle = style.muted;
   ctx.fill();
+  ctx.globalAlpha = 1;
+
+  // Moved keys: the moved part of each bar, plus a tick outside the rim scaled to the busiest arc's moves,
+  // so a few moved keys among thousands still show where they are.
+  let movedMax = 0;
+  for (const bar of layout.bars) movedMax = Math.max(movedMax, bar.moved);
+  if (movedMax > 0) {
+    ctx.beginPath();
+    for (const bar of layout.bars) {
+      if (bar.moved === 0) continue;
+      path({ innerRadius: bar.innerRadius, outerRadius: Math.max(bar.movedRadius, bar.innerRadius + 1.5), startAngle: bar.startAngle, endAngle: bar.endAngle });
+      path({ innerRadius: layout.rimOuter + 1, outerRadius: layout.rimOuter + 2 + 8 * (bar.moved / movedMax), startAngle: bar.startAngle, endAngle: bar.endAngle });
+    }
+    ctx.fillStyle = style.accent;
+    ctx.fill();
+  }
 
   // Base circle, so an empty ring still reads as a ring.
   ctx.beginPath();
@@ -65,7 +77,7 @@ export function drawRingLarge(
     ctx.beginPath();
     for (const bar of layout.bars) {
       if (bar.owner !== extras.selectedNode) continue;
-      path({ innerRadius: layout.rimOuter + 2, outerRadius: layout.rimOuter + 6, startAngle: bar.startAngle, endAngle: bar.endAngle });
+      path({ innerRadius: layout.rimOuter + 11, outerRadius: layout.rimOuter + 15, startAngle: bar.startAngle, endAngle: bar.endAngle });
     }
     ctx.fillStyle = style.foreground;
     ctx.fill();
@@ -115,7 +127,7 @@ function drawLookup(
   path: ReturnType<typeof arc<ArcDatum>>,
 ): void {
   const a = angleOf(lookup.position);
-  const r = layout.rimOuter + 9;
+  const r = layout.rimOuter + 17;
   ctx.beginPath();
   path({ innerRadius: r, outerRadius: r + 2, startAngle: a, endAngle: a + lookup.walkSweep });
   ctx.fillStyle = style.accentSoft;

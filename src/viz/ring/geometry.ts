@@ -60,7 +60,7 @@ export interface RingFrame {
   labelRadius: number;
 }
 
-export function ringFrame(width: number, height: number, labelMarginPx = 36): RingFrame {
+export function ringFrame(width: number, height: number, labelMarginPx = 48): RingFrame {
   const w = Number.isFinite(width) ? Math.max(0, width) : 0;
   const h = Number.isFinite(height) ? Math.max(0, height) : 0;
   const side = Math.min(w, h);
@@ -75,6 +75,6 @@ export function ringFrame(width: number, height: number, labelMarginPx = 36): Ri
     radius,
     rimWidth,
     keyRadius: Math.max(0, radius - rimWidth - Math.max(4, radius * 0.06)),
-    labelRadius: radius + rimWidth / 2 + Math.max(6, margin * 0.45),
+    labelRadius: radius + rimWidth / 2 + Math.max(4, Math.min(10, margin * 0.2)),
   };
 }

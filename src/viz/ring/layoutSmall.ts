@@ -44,6 +44,7 @@ export interface LabelMark {
 }
 
 export interface LookupMark {
+  keyAngle: number;
   keyX: number;
   keyY: number;
   /** Band from the key clockwise to its owner's vnode. */
@@ -63,6 +64,8 @@ export interface RingSmallLayout {
   keys: KeyMark[];
   labels: LabelMark[];
   lookup: LookupMark | null;
+  /** The lookup key's text (rendered as text only). */
+  lookupLabel: string;
   /** Circle path of the empty ring (drawn when there are no vnodes). */
   isEmpty: boolean;
 }
@@ -105,6 +108,7 @@ export function layoutRingSmall(input: RingSmallInput, frame: RingFrame): RingSm
     keys: input.keys ? layoutKeys(input.keys, frame) : [],
     labels: input.hasLabels === false ? [] : layoutLabels(vnodes, frame),
     lookup: input.lookup ? layoutLookup(input.lookup, vnodes, frame) : null,
+    lookupLabel: input.lookup?.label ?? '',
     isEmpty: n === 0,
   };
 }
@@ -185,6 +189,7 @@ function layoutLookup(lookup: RingLookup, vnodes: readonly VnodeMark[], frame: R
   // The walk ends at the last replica; replicas come in clockwise order, so the last one sweeps furthest.
   const walkSweep = stops.reduce((max, v) => Math.max(max, sweep(v)), ownerSweep);
   return {
+    keyAngle,
     keyX: key.x,
     keyY: key.y,
     ownerPath: bandPath(walkRadius - 3, walkRadius, keyAngle, keyAngle + ownerSweep),

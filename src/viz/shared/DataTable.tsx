@@ -15,7 +15,8 @@ export interface DataTableProps {
 export function DataTable({ caption, columns, rows, maxRows = 200, isVisible = false }: DataTableProps) {
   const shown = rows.length > maxRows ? rows.slice(0, maxRows) : rows;
   return (
-    <table className={isVisible ? 'viz-table' : 'viz-visually-hidden'}>
+    <div className={isVisible ? 'viz-table-wrap' : 'viz-visually-hidden'}>
+    <table className="viz-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -41,5 +42,6 @@ export function DataTable({ caption, columns, rows, maxRows = 200, isVisible = f
         )}
       </tbody>
     </table>
+    </div>
   );
 }
