@@ -22,7 +22,7 @@ const NODES = 5;
 const TOKENS_PER_NODE = 200;
 const EVENTS = 1_000_000;
 const DELAY_MAX = 1000;
-const REPETITIONS = 5;
+const REPETITIONS = 7;
 
 /** Ours: the real engine, trace on. Returns the events handled (checked against EVENTS). */
 function runOurs(): number {
