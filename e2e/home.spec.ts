@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, watchErrors } from './axe';
+
+test('home maps the seed patterns to labs, with the built ones linked', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'Distributed Systems Playground' })).toBeVisible();
+  for (const topic of ['CAP and PACELC', 'Hot partitions', 'Quorums', 'Consensus', 'CRDTs', 'Bloom filters', 'Vector clocks', 'Anti-patterns']) {
+    await expect(page.getByRole('heading', { name: topic })).toBeVisible();
+  }
+  await expect(page.getByText('Coming soon').first()).toBeVisible();
+  const lab = page.getByRole('link', { name: /consistent hashing/i }).first();
+  await expect(lab).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
+test('home is keyboard-usable: Tab reaches the lab link and Enter opens it', async ({ page }) => {
+  await page.goto('./');
+  let reached = false;
+  for (let i = 0; i < 15 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => /consistent hashing/i.test(document.activeElement?.textContent ?? ''));
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/consistent-hashing/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Consistent hashing' })).toBeVisible();
+});
+
+test('dark theme follows the OS and passes axe', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto('./');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g)!.map(Number);
+  expect(r + g + b).toBeLessThan(200);
+  await expectNoAxeViolations(page);
+  await context.close();
+});
