@@ -9,6 +9,7 @@ import { useAppStore } from '../../app/useAppStore';
 import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';
+import { lesson } from './lesson';
 import { LessonSteps } from './LessonSteps';
 import { LookupBox } from './LookupBox';
 import { MovedSummary } from './MovedSummary';
@@ -20,8 +21,7 @@ import type { ConsistentHashingScenario } from './scenario';
 import { frameIndexAt, nextNodeIndex, withEventAfter } from './select';
 import { SweepChart } from './SweepChart';
 
-/** Filled from ./lesson.ts once it lands (B's file); an empty list hides the lesson card. */
-const lessonSteps: readonly { title: string; text: string; scenario: ConsistentHashingScenario }[] = [];
+const lessonSteps = lesson;
 
 export default function ConsistentHashingPanel() {
   const scenario = useScenario<ConsistentHashingScenario>();
@@ -38,13 +38,15 @@ export default function ConsistentHashingPanel() {
   const [selectedNode, setSelectedNode] = useState(-1);
 
   // After a membership edit, move the playhead to the new step once the re-run's result has it.
-  const pendingStep = useRef<number | null>(null);
+  // Only when the result is of the edited scenario (a refused edit never produces one).
+  const pendingStep = useRef<{ t: number; events: number } | null>(null);
   useEffect(() => {
-    const target = pendingStep.current;
-    if (target === null || !result || result.endTime < target) return;
+    const pending = pendingStep.current;
+    if (pending === null || !result || !resultScenario) return;
+    if (resultScenario.events.length !== pending.events || result.endTime < pending.t) return;
     pendingStep.current = null;
-    setTime(target);
-  }, [result, setTime]);
+    setTime(pending.t);
+  }, [result, resultScenario, setTime]);
 
   const isOurs = result !== undefined && result.lab === 'consistent-hashing' && result.frames.length > 0;
   const frameIndex = isOurs ? frameIndexAt(result.frames, t) : -1;
@@ -55,7 +57,7 @@ export default function ConsistentHashingPanel() {
     const step = Math.floor(frame.t) + 1;
     const name = `n${nextNodeIndex(scenario, step)}`;
     const next = withEventAfter(scenario, frame.t, { type: 'add', weight: 1 });
-    pendingStep.current = next.t;
+    pendingStep.current = { t: next.t, events: next.scenario.events.length };
     edit(`add node ${name} at step ${next.t}`, () => next.scenario);
   }, [edit, frame, scenario]);
 
@@ -63,9 +65,10 @@ export default function ConsistentHashingPanel() {
     (node: number) => {
       if (!frame || !result) return;
       const next = withEventAfter(scenario, frame.t, { type: 'remove', node });
-      pendingStep.current = next.t;
+      pendingStep.current = { t: next.t, events: next.scenario.events.length };
       setSelectedNode(-1);
-      edit(`remove ${result.nodeNames[node] ?? `n${node}`} at step ${next.t}`, () => next.scenario);
+      const dropNote = next.dropped > 0 ? ` (drops ${next.dropped} later event${next.dropped > 1 ? 's' : ''} about it)` : '';
+      edit(`remove ${result.nodeNames[node] ?? `n${node}`} at step ${next.t}${dropNote}`, () => next.scenario);
     },
     [edit, frame, result, scenario],
   );

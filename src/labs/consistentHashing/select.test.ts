@@ -167,6 +167,12 @@ describe('scenario edits', () => {
     expect(nextNodeIndex(s, 2)).toBe(5);
   });
 
+  it('withEventAfter(remove) drops later events about the removed node', () => {
+    const { scenario, dropped } = withEventAfter(small, 0, { type: 'remove', node: 1 });
+    expect(scenario.events.map((e) => [e.t, e.type])).toEqual([[1, 'remove'], [2, 'add']]);
+    expect(dropped).toBe(1);
+  });
+
   it('withEventAfter at a fractional playhead uses the step it is in', () => {
     expect(withEventAfter(small, 2.6, { type: 'add', weight: 1 }).t).toBe(3);
   });

@@ -286,23 +286,27 @@ export function selectSweepSeries(result: ConsistentHashingResult, frame: RingFr
 
 /**
  * A membership change as a scenario edit: the event goes at the step after `afterT`, and later events
- * shift one step to keep one event per step (the scenario's rule). Returns the new scenario and the step.
+ * shift one step to keep one event per step (the scenario's rule); later events about a node this removes
+ * are dropped. Returns the new scenario, the step, and how many later events were dropped.
  */
 export function withEventAfter(
   scenario: ConsistentHashingScenario,
   afterT: number,
   event: { type: 'add'; weight: number } | { type: 'remove'; node: number },
-): { scenario: ConsistentHashingScenario; t: number } {
+): { scenario: ConsistentHashingScenario; t: number; dropped: number } {
   const t = Math.floor(afterT) + 1;
   const before = scenario.events.filter((e) => e.t < t);
   // An inserted add takes node index `added`: later events naming nodes from `added` on shift by one, so
   // they still mean the same nodes (indexes follow order of appearance).
   const added = event.type === 'add' ? nextNodeIndex(scenario, t) : Number.POSITIVE_INFINITY;
+  // An inserted remove makes later events about the same node meaningless (it is gone): they are dropped.
+  const removed = event.type === 'remove' ? event.node : -1;
   const after = scenario.events
-    .filter((e) => e.t >= t)
+    .filter((e) => e.t >= t && !(e.type !== 'add' && e.node === removed))
     .map((e) => (e.type !== 'add' && e.node >= added ? { ...e, t: e.t + 1, node: e.node + 1 } : { ...e, t: e.t + 1 }));
   const inserted = { ...event, t } as ConsistentHashingEvent;
-  return { scenario: { ...scenario, events: [...before, inserted, ...after] }, t };
+  const dropped = scenario.events.length - before.length - after.length;
+  return { scenario: { ...scenario, events: [...before, inserted, ...after] }, t, dropped };
 }
 
 /** The node index the next `add` takes at step t: initial nodes plus adds before t. */
