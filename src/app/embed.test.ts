@@ -8,6 +8,7 @@ describe('embed protocol', () => {
 
   it('parseEmbedCommand() accepts exactly the known commands', () => {
     expect(parseEmbedCommand({ protocol: 'dsp-embed', version: 1, type: 'play' })).toEqual({ type: 'play' });
+    expect(parseEmbedCommand({ protocol: 'dsp-embed', version: 1, type: 'hello' })).toEqual({ type: 'hello' });
     expect(parseEmbedCommand({ protocol: 'dsp-embed', version: 1, type: 'seek', t: 2.5 })).toEqual({ type: 'seek', t: 2.5 });
   });
 

@@ -4,7 +4,8 @@
  * To the parent:   { protocol: 'dsp-embed', version: 1, type: 'ready' }
  *                  { ..., type: 'resize', height }        content height in CSS pixels
  *                  { ..., type: 'state', link }           the full URL of the current state
- * From the parent: { protocol: 'dsp-embed', version: 1, type: 'play' | 'pause' }
+ * From the parent: { protocol: 'dsp-embed', version: 1, type: 'hello' }   asks for ready, resize and state again
+ *                  { protocol: 'dsp-embed', version: 1, type: 'play' | 'pause' }
  *                  { ..., type: 'seek', t }               simulated time
  * Commands are accepted only from window.parent and only when they match this schema exactly.
  */
@@ -16,7 +17,7 @@ export type EmbedMessage =
   | { protocol: typeof EMBED_PROTOCOL; version: typeof EMBED_VERSION; type: 'resize'; height: number }
   | { protocol: typeof EMBED_PROTOCOL; version: typeof EMBED_VERSION; type: 'state'; link: string };
 
-export type EmbedCommand = { type: 'play' } | { type: 'pause' } | { type: 'seek'; t: number };
+export type EmbedCommand = { type: 'hello' } | { type: 'play' } | { type: 'pause' } | { type: 'seek'; t: number };
 
 type Payload<M> = M extends unknown ? Omit<M, 'protocol' | 'version'> : never;
 
@@ -30,7 +31,7 @@ export function parseEmbedCommand(data: unknown): EmbedCommand | undefined {
   const record = data as Record<string, unknown>;
   if (record.protocol !== EMBED_PROTOCOL || record.version !== EMBED_VERSION) return undefined;
   const keys = Object.keys(record).sort().join(',');
-  if ((record.type === 'play' || record.type === 'pause') && keys === 'protocol,type,version') {
+  if ((record.type === 'hello' || record.type === 'play' || record.type === 'pause') && keys === 'protocol,type,version') {
     return { type: record.type };
   }
   if (record.type === 'seek' && keys === 'protocol,t,type,version') {

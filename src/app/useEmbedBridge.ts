@@ -1,6 +1,6 @@
 /**
  * In an embed (`embed=1` inside an iframe): posts ready, resize (content height) and state (the current
- * link) to window.parent, and obeys play / pause / seek commands that come from window.parent only.
+ * link) to window.parent, and obeys hello / play / pause / seek commands that come from window.parent only.
  */
 import { useEffect } from 'react';
 import type { LabSpec } from '../labs/contract';
@@ -55,7 +55,14 @@ export function useEmbedBridge(spec: LabSpec | undefined, active: boolean): void
       const command = parseEmbedCommand(event.data);
       if (!command) return;
       const state = store.getState();
-      if (command.type === 'play') state.play();
+      if (command.type === 'hello') {
+        // A host script that loaded after us asks again: answer with everything it missed.
+        post(embedMessage({ type: 'ready' }));
+        lastHeight = -1;
+        lastLink = '';
+        postHeight();
+        postState();
+      } else if (command.type === 'play') state.play();
       else if (command.type === 'pause') state.pause();
       else state.setTime(command.t);
     };
