@@ -10,16 +10,9 @@ import type { Simulation } from './simulation';
 import { TICKS_MAX } from './ticks';
 import { TraceKind } from './traceKind';
 
-/**
- * One scripted event: at time `t` (the scenario's unit), do `type` with the event's scalar fields. The same
- * shape as `ScenarioEvent` in src/labs/contract.ts (structurally identical, so a lab passes its events as
- * they are), declared here because sim must not import from labs (core <- sim <- labs).
- */
-export interface ScenarioEvent {
-  t: number;
-  type: string;
-  [field: string]: number | string | boolean;
-}
+import type { ScenarioEvent } from './scenarioEvent';
+
+export type { ScenarioEvent };
 
 export interface ScheduleOptions {
   /** Ticks per unit of the scenario's `t` (e.g. 1000 when t is in ms and 1 tick = 1 µs). Default 1. */
