@@ -47,7 +47,7 @@ export function applyHash(store: AppStore, hash: string, deps: RouteDeps): void 
     state.openLab(decoded.lab.id);
     state.pushBanner({
       tone: 'warning',
-      message: `This link could not be loaded (${decoded.message}), so the ${decoded.lab.title} defaults are shown. The original link is kept here:`,
+      message: `This link could not be loaded: ${decoded.message}. The ${decoded.lab.title} defaults are shown instead; the original link is kept below.`,
       copyText: original,
       copyLabel: 'Original link',
     });
@@ -55,7 +55,7 @@ export function applyHash(store: AppStore, hash: string, deps: RouteDeps): void 
     state.closeLab();
     state.pushBanner({
       tone: 'warning',
-      message: `This link could not be loaded (${decoded.message}). The original link is kept here:`,
+      message: `This link could not be loaded: ${decoded.message}. The original link is kept below.`,
       copyText: original,
       copyLabel: 'Original link',
     });
