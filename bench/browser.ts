@@ -73,12 +73,13 @@ export async function run(): Promise<BenchLine[]> {
     await page.getByText(/keys moved:/).waitFor({ timeout: 120_000 });
     await page.waitForFunction(() => !document.querySelector('.status-running'), undefined, { timeout: 120_000 });
     const addRunMs = Date.now() - clickAt;
-    const frames = await page.evaluate(async () => {
-      const stamps: number[] = [];
-      const play = document.querySelector<HTMLButtonElement>('button[aria-label="Play"]');
+    // A string, not a closure: tsx's esbuild would add `__name` helpers that do not exist in the page.
+    const frames: number[] = await page.evaluate(`(async () => {
+      const stamps = [];
+      const play = document.querySelector('button[aria-label="Play"]');
       if (play && !play.disabled) play.click();
-      await new Promise<void>((resolve) => {
-        const tick = (t: number) => {
+      await new Promise((resolve) => {
+        const tick = (t) => {
           stamps.push(t);
           if (stamps.length < 180) requestAnimationFrame(tick);
           else resolve();
@@ -86,7 +87,7 @@ export async function run(): Promise<BenchLine[]> {
         requestAnimationFrame(tick);
       });
       return stamps.slice(1).map((t, i) => t - stamps[i]);
-    });
+    })()`);
     const tasksDuringAdd = await page.evaluate(() => [...(window as unknown as { __longtasks: number[] }).__longtasks]);
     const sortedFrames = [...frames].sort((a, b) => a - b);
     const longestAtLoad = Math.max(0, ...tasksAtLoad);
