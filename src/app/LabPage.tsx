@@ -11,6 +11,7 @@ import { ParamsForm } from './ParamsForm';
 import { PresetsMenu } from './PresetsMenu';
 import { ShareButton, ShareDialog } from './ShareDialog';
 import { fullLink } from './shareLinks';
+import { RunFacts } from './RunFacts';
 import { StatusLine } from './StatusLine';
 import { TimeControls } from './TimeControls';
 import { UndoRedo, useUndoShortcuts } from './UndoRedo';
@@ -73,6 +74,7 @@ export function LabPage({ spec }: { spec: LabSpec }) {
       </div>
       {showTime && <TimeControls />}
       <StatusLine />
+      <RunFacts />
       <ShareDialog spec={spec} />
     </main>
   );
