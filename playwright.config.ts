@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // E2E_BASE_URL points the tests at a server you already run (no webServer is started then).
 const external = process.env.E2E_BASE_URL;
+// E2E_PORT moves the preview server (default 4173), e.g. to run two suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -11,7 +13,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   use: {
-    baseURL: external ?? 'http://127.0.0.1:4173/',
+    baseURL: external ?? `http://127.0.0.1:${port}/`,
     launchOptions: {
       executablePath: chromium,
       args: [
@@ -21,8 +23,8 @@ export default defineConfig({
     },
   },
   webServer: external ? undefined : {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
