@@ -17,10 +17,14 @@ test('home maps the seed patterns to labs, with the built ones linked', async ({
 
 test('home is keyboard-usable: Tab reaches the lab link and Enter opens it', async ({ page }) => {
   await page.goto('./');
+  await expect(page.getByRole('link', { name: /consistent hashing/i }).first()).toBeVisible();
   let reached = false;
   for (let i = 0; i < 15 && !reached; i++) {
     await page.keyboard.press('Tab');
-    reached = await page.evaluate(() => /consistent hashing/i.test(document.activeElement?.textContent ?? ''));
+    reached = await page.evaluate(() => {
+      const active = document.activeElement;
+      return active?.tagName === 'A' && /consistent hashing/i.test(active.textContent ?? '');
+    });
   }
   expect(reached).toBe(true);
   await page.keyboard.press('Enter');
