@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmix32, murmur3, murmur3Bytes, murmur3Int } from './murmur3';
+import { fmix32, murmur3, murmur3Bytes, murmur3Int, murmur3Numbered } from './murmur3';
 
 // Published vectors for MurmurHash3_x86_32 (SMHasher's reference; the same table appears in many ports).
 const vectors: Array<[string, number, number]> = [
@@ -18,6 +18,16 @@ const vectors: Array<[string, number, number]> = [
 ];
 
 describe('murmur3', () => {
+  it('murmur3Numbered(prefix, from, to, seed) equals murmur3 of each `${prefix}${i}`, across digit carries', () => {
+    for (const prefix of ['', 'k', 'ke', 'key', 'key-', 'n12#', 'n1234#', 'nödé#']) {
+      for (const [from, to] of [[0, 1200], [95, 105], [9990, 10010], [999_995, 1_000_003]]) {
+        const out = new Uint32Array(to - from + 2);
+        murmur3Numbered(prefix, from, to, 0x9747b28c, out, 2);
+        for (let i = from; i < to; i++) expect(out[i - from + 2]).toBe(murmur3(`${prefix}${i}`, 0x9747b28c));
+      }
+    }
+  });
+
   it.each(vectors)('murmur3(%j, %d) matches the published vector', (text, seed, expected) => {
     expect(murmur3(text, seed)).toBe(expected);
   });

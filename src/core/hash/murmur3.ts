@@ -30,6 +30,59 @@ export function murmur3(text: string, seed = 0): number {
   return fmix32(h ^ length);
 }
 
+/**
+ * murmur3(`${prefix}${i}`, seed) for i in from..to-1, written to out[at...]: what keys (`key-17`) and ring
+ * points (`n3#250`) hash, without building a string per number. The prefix's whole 4-byte blocks are mixed
+ * once; each number's decimal digits are counted up in a byte buffer in place. A non-ASCII prefix takes the
+ * plain path (one string each), so the result always equals murmur3 of the string.
+ */
+export function murmur3Numbered(prefix: string, from: number, to: number, seed: number, out: Uint32Array, at = 0): void {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= 1e9)) throw new Error(`invalid range: ${from}..${to}`);
+  const pre = prefix.length;
+  for (let i = 0; i < pre; i++) {
+    if (prefix.charCodeAt(i) > 0x7f) {
+      for (let j = from; j < to; j++) out[at++] = murmur3(`${prefix}${j}`, seed);
+      return;
+    }
+  }
+  if (to <= from) return;
+  const full = pre & ~3;
+  let h0 = seed >>> 0;
+  for (let i = 0; i < full; i += 4) {
+    h0 = mixBlock(h0, prefix.charCodeAt(i) | (prefix.charCodeAt(i + 1) << 8) | (prefix.charCodeAt(i + 2) << 16) | (prefix.charCodeAt(i + 3) << 24));
+  }
+  // buf: the prefix's last 0..3 chars, then the digits of the current number (at most 10).
+  const buf = new Uint8Array(16);
+  const tail = pre - full;
+  for (let i = 0; i < tail; i++) buf[i] = prefix.charCodeAt(full + i);
+  const first = String(from);
+  let digits = first.length;
+  for (let i = 0; i < digits; i++) buf[tail + i] = first.charCodeAt(i);
+  for (let n = from; n < to; n++) {
+    const len = tail + digits;
+    let h = h0;
+    let b = 0;
+    for (; b + 4 <= len; b += 4) h = mixBlock(h, buf[b] | (buf[b + 1] << 8) | (buf[b + 2] << 16) | (buf[b + 3] << 24));
+    const rest = len - b;
+    if (rest > 0) {
+      let k = buf[b];
+      if (rest > 1) k ^= buf[b + 1] << 8;
+      if (rest > 2) k ^= buf[b + 2] << 16;
+      h ^= mixTail(k);
+    }
+    out[at++] = fmix32(h ^ (pre + digits));
+    // Count up in decimal: 0x39 is '9', 0x30 is '0'.
+    let d = len - 1;
+    while (d >= tail && buf[d] === 0x39) buf[d--] = 0x30;
+    if (d >= tail) buf[d]++;
+    else {
+      buf.copyWithin(tail + 1, tail, len);
+      buf[tail] = 0x31;
+      digits++;
+    }
+  }
+}
+
 /** MurmurHash3 x86 32-bit over bytes. */
 export function murmur3Bytes(bytes: Uint8Array, seed = 0): number {
   const length = bytes.length;

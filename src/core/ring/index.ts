@@ -18,3 +18,4 @@ export {
 export { KEYS_MAX, keyHashes, keyName, lowerBound, sortKeys, upperBound, type SortedKeys } from './keys';
 export { Assignment, type Moves } from './assignment';
 export { modNMoved, modNOwner } from './modN';
+export { RADIX_MIN, orderByValue, radixSortPairs } from './radix';

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { murmur3Int } from '../hash/murmur3';
 import {
   Assignment,
   distinctOwners,
@@ -75,6 +76,29 @@ describe('ring lookup', () => {
     expect(Array.from(vnodePositions('n0', 3))).toEqual(Array.from(vnodePositions('n0', 3)));
     expect(Array.from(vnodePositions('n0', 3, 0, 1))).toEqual(Array.from(vnodePositions('n0', 3)).slice(1));
     expect(vnodePositions('n0', 1, 1)[0]).not.toBe(vnodePositions('n0', 1, 2)[0]);
+  });
+});
+
+describe('large inputs take the radix paths and give the packed sort\'s order', () => {
+  it('ringFromPoints on 5,000 points (colliding positions, owners in any order) orders by (position, owner)', () => {
+    const positions: number[] = [];
+    const owners: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      positions.push(i % 7 === 0 ? (i % 13) * 0x10001 : murmur3Int(i, 5));
+      owners.push((i * 7919) % 3001);
+    }
+    const ring = ringFromPoints(positions, owners);
+    const oracle = positions.map((p, i) => [p, owners[i]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(Array.from(ring.positions)).toEqual(oracle.map((p) => p[0]));
+    expect(Array.from(ring.owners)).toEqual(oracle.map((p) => p[1]));
+  });
+
+  it('sortKeys on 50,000 hashes (many ties) orders by (hash, key index)', () => {
+    const hashes = Uint32Array.from({ length: 50000 }, (_, i) => (i % 3 === 0 ? i % 101 : murmur3Int(i, 9)));
+    const sorted = sortKeys(hashes);
+    const oracle = Array.from(hashes, (h, i) => [h, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(Array.from(sorted.hash)).toEqual(oracle.map((p) => p[0]));
+    expect(Array.from(sorted.index)).toEqual(oracle.map((p) => p[1]));
   });
 });
 

@@ -10,7 +10,8 @@
  * Build: pack (position, owner) into one float64 (position * 2^16 + owner < 2^48, exact), sort the
  * Float64Array natively, unpack. Six bytes per point after the build.
  */
-import { murmur3 } from '../hash/murmur3';
+import { murmur3Numbered } from '../hash/murmur3';
+import { orderByValue, RADIX_MIN, radixSortPairs } from './radix';
 
 export interface Ring {
   /** Point positions, ascending (ties ordered by owner). */
@@ -27,7 +28,7 @@ export const NODE_INDEX_MAX = OWNER_SPAN - 1;
 /** The positions of a node's points: murmur3(`${name}#${i}`, seed) for i in from..to-1. */
 export function vnodePositions(name: string, to: number, seed = 0, from = 0): Uint32Array {
   const out = new Uint32Array(Math.max(0, to - from));
-  for (let i = from; i < to; i++) out[i - from] = murmur3(`${name}#${i}`, seed);
+  murmur3Numbered(`${name}#`, from, to, seed, out);
   return out;
 }
 
@@ -35,6 +36,42 @@ export function vnodePositions(name: string, to: number, seed = 0, from = 0): Ui
 export function ringFromPoints(positions: ArrayLike<number>, owners: ArrayLike<number>): Ring {
   const n = positions.length;
   if (owners.length !== n) throw new Error(`invalid ring points: ${n} positions, ${owners.length} owners`);
+  return n >= RADIX_MIN ? ringByRadix(positions, owners) : ringByPackedSort(positions, owners);
+}
+
+/**
+ * Large rings: order the points by owner (a counting sort, skipped when owners already ascend, as they do
+ * for nodes listed in index order), then a stable radix sort by position: (position, owner) order.
+ */
+function ringByRadix(positions: ArrayLike<number>, owners: ArrayLike<number>): Ring {
+  const n = positions.length;
+  let isAscending = true;
+  for (let i = 0; i < n; i++) {
+    const owner = owners[i];
+    if (!(owner >= 0 && owner <= NODE_INDEX_MAX)) throw new Error(`invalid node index: ${owner}`);
+    if (i > 0 && owner < owners[i - 1]) isAscending = false;
+  }
+  const keys = new Uint32Array(n);
+  const values = new Uint32Array(n);
+  if (isAscending) {
+    for (let i = 0; i < n; i++) {
+      keys[i] = positions[i] >>> 0;
+      values[i] = owners[i];
+    }
+  } else {
+    const order = orderByValue(owners, OWNER_SPAN);
+    for (let i = 0; i < n; i++) {
+      keys[i] = positions[order[i]] >>> 0;
+      values[i] = owners[order[i]];
+    }
+  }
+  radixSortPairs(keys, values);
+  return ringFromSorted(keys, Uint16Array.from(values));
+}
+
+/** Small rings: pack (position, owner) into one float64 and sort natively. */
+function ringByPackedSort(positions: ArrayLike<number>, owners: ArrayLike<number>): Ring {
+  const n = positions.length;
   const packed = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const owner = owners[i];

@@ -8,10 +8,35 @@ import type { ScenarioEvent } from '../contract';
 import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, POINTS_EXACT_MAX, RING_BINS, type LookupWalk, type MovedKeys, type RingFrame } from './result';
 
 const SPACE = 4294967296;
+// Module-local copies of imported constants read in loops (a bundler inlines them; tsx's CommonJS
+// output reads each through a getter).
+const BINS = RING_BINS;
 
 /** Arc bin (0..RING_BINS-1) of a hash position. */
 export function binOf(position: number): number {
-  return Math.floor((position * RING_BINS) / SPACE);
+  return Math.floor((position * BINS) / SPACE);
+}
+
+/**
+ * Items per arc bin of ascending positions: one binary search per bin boundary (binOf is monotone), so
+ * O(bins x log n) instead of a pass over every item.
+ */
+export function binCounts(sorted: Uint32Array): Uint32Array {
+  const counts = new Uint32Array(BINS);
+  let start = 0;
+  for (let b = 0; b < BINS; b++) {
+    // First index whose bin is past b.
+    let lo = start;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (binOf(sorted[mid]) <= b) lo = mid + 1;
+      else hi = mid;
+    }
+    counts[b] = lo - start;
+    start = lo;
+  }
+  return counts;
 }
 
 export interface FrameInput {
@@ -92,10 +117,8 @@ export function loadStats(counts: Uint32Array, weight: Uint8Array, live: Uint16A
 
 function ringBins(ring: Ring, movedBins: Uint32Array | null): RingFrame['bins'] {
   const owner = new Uint16Array(RING_BINS);
-  const points = new Uint32Array(RING_BINS);
   for (let b = 0; b < RING_BINS; b++) owner[b] = ownerOf(ring, Math.floor(((b + 0.5) * SPACE) / RING_BINS));
-  for (let i = 0; i < ring.positions.length; i++) points[binOf(ring.positions[i])]++;
-  return { owner, points, moved: movedBins ?? new Uint32Array(RING_BINS) };
+  return { owner, points: binCounts(ring.positions), moved: movedBins ?? new Uint32Array(RING_BINS) };
 }
 
 function lookupWalk(ring: Ring, key: string, seed: number, r: number, liveNodes: number): LookupWalk {

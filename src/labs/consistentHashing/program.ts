@@ -7,12 +7,12 @@
  * over all keys for the comparison (mod-N has no cheaper way to know what it moves).
  */
 import { TraceHasher } from '../../core/hash/traceHasher';
-import { Assignment, keyHashes, modNMoved, ringFromNodes, ringWithNode, sortKeys, vnodePositions, type Moves, type Ring } from '../../core/ring';
+import { Assignment, keyHashes, modNMoved, ringFromSorted, ringWithNode, sortKeys, vnodePositions, type Moves, type Ring } from '../../core/ring';
 import type { LabProgram, RunContext } from '../contract';
-import { binOf, buildFrame, movedKeys } from './frame';
+import { binCounts, buildFrame, movedKeys } from './frame';
 import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, type ConsistentHashingResult, type RingFrame, type VnodeSweep } from './result';
 import type { ConsistentHashingEvent, ConsistentHashingScenario } from './scenario';
-import { SWEEP_KEYS_MAX, sweepPoints, vnodeSweep } from './sweep';
+import { SWEEP_KEYS_MAX, SWEEP_VNODES_MAX, sweepPoints, sweepRing, vnodeSweep, type SweepRing } from './sweep';
 
 export type * from './result';
 
@@ -52,13 +52,17 @@ class Run {
   readonly assignment: Assignment;
   readonly initialRing: Ring;
   readonly shown: ConsistentHashingResult['shownKeys'];
-  readonly binKeys = new Uint32Array(RING_BINS);
+  readonly binKeys: Uint32Array;
   readonly sweeps: VnodeSweep[] = [];
   private ring: Ring;
   private nextNode: number;
   private sweepPointsSpent = 0;
   private readonly sweepByNodes = new Map<string, number>();
   private readonly sweepSample: Uint32Array;
+  /** The latest sweep's sorted 1000-vnode ring: the next sweep filters and merges it instead of sorting. */
+  private sweepBase: SweepRing | null = null;
+  /** Each node's point positions computed so far (the first SWEEP_VNODES_MAX at least), by node index. */
+  private readonly pointsByNode = new Map<number, Uint32Array>();
 
   constructor(
     private readonly s: ConsistentHashingScenario,
@@ -72,11 +76,11 @@ class Run {
     this.hashes = keyHashes(s.keys, s.seed);
     const keys = sortKeys(this.hashes);
     context.work(2 * s.keys);
-    this.ring = ringFromNodes(this.nodeNames.slice(0, s.nodes).map((name, index) => ({ index, name, points: s.vnodes })), s.seed);
+    this.ring = this.initialRingOf(this.live());
     this.initialRing = this.ring;
     this.assignment = new Assignment(keys, this.ring, slots);
     context.work(s.keys + this.ring.positions.length);
-    for (let i = 0; i < keys.hash.length; i++) this.binKeys[binOf(keys.hash[i])]++;
+    this.binKeys = binCounts(keys.hash);
     const shownCount = s.keys <= KEYS_EXACT_MAX ? s.keys : KEY_SAMPLE_MAX;
     this.shown = {
       exact: s.keys <= KEYS_EXACT_MAX,
@@ -96,16 +100,14 @@ class Run {
     const liveBefore = this.live();
     const weightBefore = Uint8Array.from(this.weight);
     const vnodes = this.s.vnodes;
-    const seed = this.s.seed;
     const node = e.type === 'add' ? this.nextNode++ : e.node;
-    const name = this.nodeNames[node];
     const oldCount = vnodes * this.weight[node];
     const newCount = e.type === 'remove' ? 0 : vnodes * e.weight;
-    const all = vnodePositions(name, newCount, seed);
-    this.ring = ringWithNode(before, node, all);
+    const all = this.pointsOf(node, Math.max(newCount, oldCount));
+    this.ring = ringWithNode(before, node, all.subarray(0, newCount));
     this.weight[node] = e.type === 'remove' ? 0 : e.weight;
-    const added = newCount > oldCount ? all.subarray(oldCount) : new Uint32Array();
-    const removed = oldCount > newCount ? vnodePositions(name, oldCount, seed, newCount) : new Uint32Array();
+    const added = newCount > oldCount ? all.subarray(oldCount, newCount) : new Uint32Array();
+    const removed = oldCount > newCount ? all.subarray(newCount, oldCount) : new Uint32Array();
     const moves: Moves = this.assignment.update(before, this.ring, added, removed);
     const liveAfter = this.live();
     const modNCount = modNMoved(this.hashes, liveBefore, liveAfter);
@@ -142,9 +144,46 @@ class Run {
     const cost = sweepPoints(live.length);
     if (this.sweeps.length > 0 && this.sweepPointsSpent + cost > SWEEP_POINTS_BUDGET) return this.sweeps.length - 1;
     this.sweepPointsSpent += cost;
-    this.sweeps.push(vnodeSweep(live, this.nodeNames, this.sweepSample, this.s.seed, (u) => this.context.work(u)));
+    this.sweepBase = sweepRing(live, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), this.sweepBase);
+    this.sweeps.push(vnodeSweep(this.sweepBase, this.sweepSample, this.nodeNames.length, (u) => this.context.work(u)));
     this.sweepByNodes.set(id, this.sweeps.length - 1);
     return this.sweeps.length - 1;
+  }
+
+  /**
+   * The initial ring (every node weight 1): the first sweep's 1000-vnode ring, which is sorted already,
+   * filtered to vnode indexes below `vnodes` (a node's v points are the first v of its 1000).
+   */
+  private initialRingOf(live: Uint16Array): Ring {
+    const vnodes = this.s.vnodes;
+    if (vnodes > SWEEP_VNODES_MAX) throw new Error(`invalid vnodes: ${vnodes}`);
+    this.sweepBase = sweepRing(live, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), null);
+    const { positions, values } = this.sweepBase;
+    const n = live.length * vnodes;
+    const ringPositions = new Uint32Array(n);
+    const ringOwners = new Uint16Array(n);
+    let k = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const value = values[i];
+      if ((value & 1023) < vnodes) {
+        ringPositions[k] = positions[i];
+        ringOwners[k++] = value >>> 10;
+      }
+    }
+    return ringFromSorted(ringPositions, ringOwners);
+  }
+
+  /** Node `node`'s first `count` point positions (computed once per node, extended when a weight grows). */
+  private pointsOf(node: number, count: number): Uint32Array {
+    const known = this.pointsByNode.get(node);
+    if (known && known.length >= count) return known.subarray(0, count);
+    const size = Math.max(count, SWEEP_VNODES_MAX);
+    const all = new Uint32Array(size);
+    const from = known ? known.length : 0;
+    if (known) all.set(known);
+    all.set(vnodePositions(this.nodeNames[node], size, this.s.seed, from), from);
+    this.pointsByNode.set(node, all);
+    return all.subarray(0, count);
   }
 
   /** Live node indexes, ascending. */
