@@ -5,6 +5,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { LabSpec } from '../labs/contract';
 import { useAppStore } from './useAppStore';
+import { formatNumber } from '../viz/shared/format';
 
 const panelModules = import.meta.glob<{ default: ComponentType }>('../labs/*/Panel.tsx');
 const cache = new Map<string, LazyExoticComponent<ComponentType>>();
@@ -47,7 +48,7 @@ function MetricsFallback() {
         {Object.entries(metrics).map(([name, value]) => (
           <tr key={name}>
             <th scope="row">{name}</th>
-            <td>{Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(4)}</td>
+            <td>{Number.isInteger(value) ? formatNumber(value) : value.toFixed(4)}</td>
           </tr>
         ))}
       </tbody>

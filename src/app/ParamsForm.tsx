@@ -5,6 +5,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { BaseScenario, LabSpec, ParamSpec, Scalar } from '../labs/contract';
 import { useAppStore, useAppStoreApi } from './useAppStore';
+import { formatNumber } from '../viz/shared/format';
 
 export function ParamsForm({ spec, disabled }: { spec: LabSpec; disabled: boolean }) {
   const scenario = useAppStore((s) => s.scenario) as (BaseScenario & Record<string, Scalar>) | undefined;
@@ -134,5 +135,5 @@ function ParamField({ param, value, disabled }: { param: ParamSpec; value: Scala
 
 function rangeText(param: ParamSpec): string {
   if (param.min === undefined || param.max === undefined) return '';
-  return ` (${param.min.toLocaleString('en-US')}..${param.max.toLocaleString('en-US')})`;
+  return ` (${formatNumber(param.min)}..${formatNumber(param.max)})`;
 }

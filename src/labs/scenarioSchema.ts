@@ -219,7 +219,25 @@ function rangeText(spec: ParamSpec): string {
 
 /** Numbers as people read them: 5000 stays "5000", 1000000 becomes "1,000,000". */
 export function fmt(value: number): string {
-  return Math.abs(value) >= 10000 ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(value);
+  // Same output as value.toLocaleString('en-US', { maximumFractionDigits: 6 }), without Intl: the page's first
+  // Intl call loads ICU data for ~50-60 ms on the main thread (this runs while decoding the opening link).
+  if (!(Math.abs(value) >= 10000)) return String(value);
+  if (!Number.isFinite(value)) return value < 0 ? '-∞' : '∞';
+  // The shortest round-trip decimal (what ICU formats), rounded to 6 places, halves away from zero.
+  const match = /^(\d+)(?:\.(\d+))?(?:e\+(\d+))?$/.exec(String(Math.abs(value)))!;
+  const digits = match[1] + (match[2] ?? '');
+  const point = match[1].length + Number(match[3] ?? 0);
+  let fixed = digits.padEnd(point, '0');
+  let places = fixed.length - point;
+  if (places > 6) {
+    const roundUp = fixed.charCodeAt(point + 6) >= 53; // '5'
+    fixed = fixed.slice(0, point + 6);
+    places = 6;
+    if (roundUp) fixed = String(BigInt(fixed) + 1n).padStart(fixed.length, '0');
+  }
+  const integer = fixed.slice(0, fixed.length - places).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = fixed.slice(fixed.length - places).replace(/0+$/, '');
+  return `${value < 0 ? '-' : ''}${integer}${fraction ? `.${fraction}` : ''}`;
 }
 
 function describe(value: unknown): string {

@@ -8,6 +8,7 @@ import { vnodePositions } from '../../core/ring';
 import type { KeyBins, MoveTrack, RingKeys, RingLookup, RingPoints } from '../../viz/ring';
 import { clockwiseDistance, RING_SIZE, successorIndex } from '../../viz/ring';
 import type { LineSeries } from '../../viz/lineChart';
+import { formatInt } from '../../viz/shared/format';
 import type { ConsistentHashingEvent, ConsistentHashingScenario } from './scenario';
 import type { ConsistentHashingResult, RingFrame } from './result';
 
@@ -275,7 +276,7 @@ export function selectSweepSeries(result: ConsistentHashingResult, frame: RingFr
   const sweep = result.sweeps[frame.sweepIndex];
   if (!sweep || sweep.vnodes.length === 0) return null;
   const exact = { name: 'arc shares (exact)', points: [] as LineSeries['points'][number][] };
-  const keys = { name: `on ${sweep.sampleKeys.toLocaleString('en-US')} keys`, points: [] as LineSeries['points'][number][], isDashed: true };
+  const keys = { name: `on ${formatInt(sweep.sampleKeys)} keys`, points: [] as LineSeries['points'][number][], isDashed: true };
   for (let i = 0; i < sweep.vnodes.length; i++) {
     const v = sweep.vnodes[i];
     exact.points.push({ x: v, y: sweep.shareStdevPct[i], title: `${v} vnodes: stdev ${sweep.shareStdevPct[i].toFixed(1)}% of mean, max ${sweep.shareMaxOverMean[i].toFixed(2)} x mean` });
