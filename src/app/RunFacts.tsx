@@ -3,6 +3,7 @@
  * browser and in `npm run scenario`, so a teacher can check a replay), the simulated time it reached, and
  * a visible note when it stopped at a limit instead of its horizon.
  */
+import { formatNumber } from '../viz/shared/format';
 import { useAppStore } from './useAppStore';
 
 export function RunFacts() {
@@ -18,7 +19,7 @@ export function RunFacts() {
           {traceHash}
         </code>
       </span>
-      {endTime !== undefined && <span>{` · simulated to ${endTime.toLocaleString('en-US')}`}</span>}
+      {endTime !== undefined && <span>{` · simulated to ${formatNumber(endTime)}`}</span>}
       {stoppedAtLimit && <strong className="run-limit">{` · stopped at a limit: ${stoppedAtLimit}`}</strong>}
     </p>
   );
