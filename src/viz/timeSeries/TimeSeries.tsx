@@ -1,0 +1,244 @@
+/**
+ * Values over simulated time for many nodes (see layout.ts): SVG for small scenes, a canvas for the data
+ * marks of large ones with the axes, labels and markers in an SVG on top. Hover, or focus plus the arrow
+ * keys, reads a column's figures; click or Enter moves the playhead there (when `onSeek` is given).
+ */
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { DataTable } from '../shared/DataTable';
+import { formatCompact } from '../shared/format';
+import type { VizStyle } from '../shared/palette';
+import { useCanvas } from '../shared/useCanvas';
+import { useElementSize } from '../shared/useElementSize';
+import { bandPath, drawTimeSeries, linePath, seriesColor, seriesDash } from './draw';
+import { columnAtX, layoutTimeSeries, summaryRows, timeAtX, type TimeSeriesInput } from './layout';
+
+export interface TimeSeriesProps extends TimeSeriesInput {
+  style: VizStyle;
+  /** Accessible summary of the chart (what it shows and its headline figure). */
+  label: string;
+  /** Axis titles ("simulated time (s)", "CPU %"). */
+  xLabel: string;
+  yLabel: string;
+  caption?: string;
+  /** Simulated time as text in tooltips and the table ("1.20 s"). Default compact numbers. */
+  formatTime?: (t: number) => string;
+  /** Called with a simulated time when the user clicks the chart or presses Enter on a column. */
+  onSeek?: (t: number) => void;
+  height?: number;
+  /** Nodes in a scene above which the data marks go on a canvas. Default: whenever the chart aggregates. */
+  canvasAbove?: number;
+}
+
+export function TimeSeries(props: TimeSeriesProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { width } = useElementSize(box, { width: 480, height: 0 });
+  const height = props.height ?? 200;
+  const { matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue } = props;
+  const layout = useMemo(
+    () => layoutTimeSeries({ matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue }, width, height),
+    [matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue, width, height],
+  );
+  const { style } = props;
+  const fmtV = formatValue ?? formatCompact;
+  const fmtT = props.formatTime ?? formatCompact;
+  const isCanvas = layout.isAggregated || (matrix?.nodeCount ?? 0) > (props.canvasAbove ?? Infinity);
+  const [cursor, setCursor] = useState(-1);
+  const column = cursor < layout.columnCount ? cursor : -1;
+
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D) => drawTimeSeries(ctx, layout, style, { cursorColumn: column }),
+    [layout, style, column],
+  );
+  useCanvas(canvas, isCanvas ? width : 0, height, draw);
+  const svgMarks = useMemo(
+    () =>
+      isCanvas
+        ? null
+        : {
+            band: layout.isAggregated ? bandPath(layout.xs, layout.bandLo, layout.bandHi) : '',
+            median: layout.isAggregated ? linePath(layout.xs, layout.median) : '',
+            lines: layout.series.map((s) => linePath(layout.xs, s.ys)),
+          },
+    [layout, isCanvas],
+  );
+  const rows = useMemo(() => summaryRows(layout, 24), [layout]);
+
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    setCursor(columnAtX(layout, event.clientX - rect.left));
+  };
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const n = layout.columnCount;
+    if (n === 0) return;
+    const at = column < 0 ? 0 : column;
+    const step = event.shiftKey ? 10 : 1;
+    if (event.key === 'ArrowRight') setCursor(Math.min(n - 1, at + step));
+    else if (event.key === 'ArrowLeft') setCursor(Math.max(0, at - step));
+    else if (event.key === 'Home') setCursor(0);
+    else if (event.key === 'End') setCursor(n - 1);
+    else if (event.key === 'Enter' && column >= 0 && props.onSeek) props.onSeek(layout.columnT0[column]);
+    else return;
+    event.preventDefault();
+  };
+  const onClick = (event: MouseEvent<SVGSVGElement>) => {
+    if (!props.onSeek) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    props.onSeek(timeAtX(layout, event.clientX - rect.left));
+  };
+
+  const { frame } = layout;
+  const bottom = frame.top + frame.innerHeight;
+  const right = frame.left + frame.innerWidth;
+  const nodeCount = matrix?.nodeCount ?? 0;
+  const tooltipLeft = column >= 0 ? Math.max(0, Math.min(width - 200, layout.xs[column] + 10)) : 0;
+  return (
+    <figure className="viz-figure viz-timeseries" ref={box}>
+      <ul className="viz-legend" aria-hidden="true">
+        {layout.isAggregated && (
+          <>
+            <li>
+              <svg width={22} height={12}>
+                <rect x={1} y={1} width={20} height={10} fill={style.muted} opacity={0.35} />
+              </svg>
+              {`${bandName(band)} of ${nodeCount.toLocaleString('en-US')} nodes`}
+            </li>
+            <li>
+              <svg width={22} height={10}>
+                <line x1={1} x2={21} y1={5} y2={5} stroke={style.muted} strokeWidth={1.5} strokeDasharray="4 3" />
+              </svg>
+              median node
+            </li>
+          </>
+        )}
+        {layout.series
+          .filter((s) => s.rank >= 0 || !layout.isAggregated)
+          .slice(0, 12)
+          .map((s) => (
+            <li key={s.node}>
+              <svg width={22} height={10}>
+                <line x1={1} x2={21} y1={5} y2={5} stroke={seriesColor(style, s, layout.isAggregated)} strokeWidth={2} strokeDasharray={seriesDash(s.rank).join(' ') || undefined} />
+              </svg>
+              {s.label}
+            </li>
+          ))}
+      </ul>
+      <div className="viz-timeseries-plot" style={{ position: 'relative', width: '100%', height }}>
+        {isCanvas && <canvas ref={canvas} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, width, height }} />}
+        <svg
+          width={width}
+          height={height}
+          role="img"
+          aria-label={props.label}
+          tabIndex={0}
+          style={{ position: 'relative', cursor: props.onSeek ? 'pointer' : undefined }}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setCursor(-1)}
+          onBlur={() => setCursor(-1)}
+          onKeyDown={onKeyDown}
+          onClick={onClick}
+        >
+          {layout.yTicks.map((tick) => (
+            <g key={`y${tick.value}`}>
+              <line x1={frame.left} x2={right} y1={tick.offset} y2={tick.offset} stroke={style.grid} />
+              <text x={frame.left - 6} y={tick.offset} dy="0.32em" textAnchor="end" fontSize={11} fill={style.muted}>
+                {tick.label}
+              </text>
+            </g>
+          ))}
+          {layout.xTicks.map((tick) => (
+            <text key={`x${tick.value}`} x={tick.offset} y={bottom + 14} textAnchor="middle" fontSize={11} fill={style.muted}>
+              {tick.label}
+            </text>
+          ))}
+          <text x={frame.left + frame.innerWidth / 2} y={height - 2} textAnchor="middle" fontSize={11} fill={style.foreground}>
+            {props.xLabel}
+          </text>
+          <text x={frame.left} y={11} textAnchor="start" fontSize={11} fill={style.foreground}>
+            {props.yLabel}
+          </text>
+          {svgMarks && (
+            <g>
+              {svgMarks.band && <path d={svgMarks.band} fill={style.muted} opacity={0.3} />}
+              {svgMarks.median && <path d={svgMarks.median} fill="none" stroke={style.muted} strokeWidth={1.5} strokeDasharray="4 3" />}
+              {layout.series.map((s, i) => (
+                <path
+                  key={s.node}
+                  d={svgMarks.lines[i]}
+                  fill="none"
+                  stroke={seriesColor(style, s, layout.isAggregated)}
+                  strokeWidth={s.rank >= 0 ? 2 : 1.25}
+                  strokeDasharray={seriesDash(s.rank).join(' ') || undefined}
+                />
+              ))}
+              {column >= 0 && <line x1={layout.xs[column]} x2={layout.xs[column]} y1={frame.top} y2={bottom} stroke={style.foreground} opacity={0.35} />}
+            </g>
+          )}
+          {layout.thresholds.map((th) => (
+            <g key={`th${th.value}${th.label}`}>
+              <line x1={frame.left} x2={right} y1={th.y} y2={th.y} stroke={style.foreground} strokeDasharray="6 4" opacity={0.7} />
+              <text x={right - 2} y={th.y - 4} textAnchor="end" fontSize={11} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+                {th.label}
+              </text>
+            </g>
+          ))}
+          {layout.markers.map((mk, i) => (
+            <g key={`mk${i}`}>
+              <line x1={mk.x} x2={mk.x} y1={frame.top} y2={bottom} stroke={style.accent} strokeWidth={1.5} />
+              <path d={`M${mk.x - 5},${frame.top - 8} L${mk.x + 5},${frame.top - 8} L${mk.x},${frame.top - 1} Z`} fill={style.accent} />
+              <text
+                x={mk.x + (mk.x > frame.left + frame.innerWidth * 0.7 ? -8 : 8)}
+                y={frame.top - 2}
+                textAnchor={mk.x > frame.left + frame.innerWidth * 0.7 ? 'end' : 'start'}
+                fontSize={11}
+                fontWeight={600}
+                fill={style.accent}
+                paintOrder="stroke"
+                stroke={style.background}
+                strokeWidth={3}
+              >
+                {mk.label}
+              </text>
+            </g>
+          ))}
+          {layout.playheadX !== null && (
+            <line x1={layout.playheadX} x2={layout.playheadX} y1={frame.top} y2={bottom} stroke={style.foreground} strokeWidth={1.5} />
+          )}
+          {layout.series
+            .filter((s) => s.isLabelled)
+            .map((s) => (
+              <text key={`l${s.node}`} x={right + 4} y={s.labelY} dy="0.32em" fontSize={11} fontWeight={s.rank >= 0 ? 600 : 400} fill={style.foreground}>
+                {s.label}
+              </text>
+            ))}
+        </svg>
+        {column >= 0 && (
+          <div className="viz-tooltip" role="status" style={{ left: tooltipLeft, top: frame.top + 4 }}>
+            <div>{`t = ${fmtT(layout.columnT0[column])} – ${fmtT(layout.columnT1[column])}`}</div>
+            {layout.isAggregated && (
+              <div>{`median ${fmtV(layout.medianValue[column])}, ${bandName(band)} ${fmtV(layout.bandLoValue[column])}–${fmtV(layout.bandHiValue[column])} (${layout.liveCount[column]} nodes)`}</div>
+            )}
+            {layout.series
+              .filter((s) => s.rank >= 0 || !layout.isAggregated)
+              .slice(0, 8)
+              .map((s) => (
+                <div key={s.node}>{`${s.label}: ${fmtV(s.values[column])}`}</div>
+              ))}
+          </div>
+        )}
+      </div>
+      {props.caption && <figcaption>{props.caption}</figcaption>}
+      <DataTable
+        caption={props.label}
+        columns={['from t', 'to t', 'median node', 'max node', ...layout.series.slice(0, 8).map((s) => s.label)]}
+        rows={rows.map((r) => [fmtT(r.t0), fmtT(r.t1), fmtV(r.median), fmtV(r.max), ...r.series.slice(0, 8).map(fmtV)])}
+      />
+    </figure>
+  );
+}
+
+function bandName(band: readonly [number, number] | undefined): string {
+  const [lo, hi] = band ?? [0.5, 1];
+  const name = (q: number) => (q >= 1 ? 'max' : q <= 0 ? 'min' : `p${Math.round(q * 100)}`);
+  return `${name(lo)}–${name(hi)}`;
+}

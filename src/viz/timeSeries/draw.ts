@@ -1,0 +1,90 @@
+/**
+ * The time series' data marks, as SVG path strings or onto a canvas: the same d3-shape generators with
+ * or without `.context()`, so both renderers draw identical geometry. Axes, labels and markers stay in SVG
+ * (a constant number of marks), drawn by TimeSeries.tsx.
+ */
+import { area, line } from 'd3-shape';
+import { ownerColor, type VizStyle } from '../shared/palette';
+import type { PlacedSeries, TimeSeriesLayout } from './layout';
+
+type Ctx = CanvasRenderingContext2D;
+
+/** Dash pattern per highlight rank: a second cue besides colour (solid, dashed, dotted, dash-dot...). */
+const dashes: readonly (readonly number[])[] = [[], [6, 3], [2, 3], [8, 3, 2, 3], [12, 4]];
+
+export function seriesDash(rank: number): readonly number[] {
+  return rank >= 0 ? dashes[rank % dashes.length] : [];
+}
+
+/** A series' colour: highlighted series by rank (distinct for the top few), others by node index. */
+export function seriesColor(style: VizStyle, s: Pick<PlacedSeries, 'rank' | 'node'>, isAggregated: boolean): string {
+  if (s.rank >= 0) return ownerColor(style, s.rank);
+  return isAggregated ? style.muted : ownerColor(style, s.node);
+}
+
+export function linePath(xs: Float64Array, ys: Float64Array, context: Ctx | null = null): string {
+  const generator = line<number>()
+    .defined((c) => Number.isFinite(ys[c]))
+    .x((c) => xs[c])
+    .y((c) => ys[c])
+    .context(context);
+  return generator(indexes(xs.length)) ?? '';
+}
+
+export function bandPath(xs: Float64Array, lo: Float64Array, hi: Float64Array, context: Ctx | null = null): string {
+  const generator = area<number>()
+    .defined((c) => Number.isFinite(lo[c]) && Number.isFinite(hi[c]))
+    .x((c) => xs[c])
+    .y0((c) => lo[c])
+    .y1((c) => hi[c])
+    .context(context);
+  return generator(indexes(xs.length)) ?? '';
+}
+
+export interface TimeSeriesDrawExtras {
+  /** The column under the pointer or keyboard cursor (a faint rule), or -1. */
+  cursorColumn?: number;
+}
+
+/** Band, median and series lines onto a canvas in CSS pixels. Cost: columns x (2 + highlighted series). */
+export function drawTimeSeries(ctx: Ctx, layout: TimeSeriesLayout, style: VizStyle, extras: TimeSeriesDrawExtras = {}): void {
+  const { xs } = layout;
+  if (layout.isAggregated) {
+    ctx.beginPath();
+    bandPath(xs, layout.bandLo, layout.bandHi, ctx);
+    ctx.fillStyle = style.theme === 'dark' ? 'rgba(170, 183, 196, 0.28)' : 'rgba(86, 100, 111, 0.22)';
+    ctx.fill();
+    ctx.beginPath();
+    linePath(xs, layout.median, ctx);
+    ctx.strokeStyle = style.muted;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([4, 3]);
+    ctx.stroke();
+  }
+  for (const s of layout.series) {
+    ctx.beginPath();
+    linePath(xs, s.ys, ctx);
+    ctx.strokeStyle = seriesColor(style, s, layout.isAggregated);
+    ctx.lineWidth = s.rank >= 0 ? 2 : 1.25;
+    ctx.setLineDash(seriesDash(s.rank) as number[]);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  const c = extras.cursorColumn ?? -1;
+  if (c >= 0 && c < layout.columnCount) {
+    ctx.beginPath();
+    ctx.moveTo(xs[c], layout.frame.top);
+    ctx.lineTo(xs[c], layout.frame.top + layout.frame.innerHeight);
+    ctx.strokeStyle = style.foreground;
+    ctx.globalAlpha = 0.35;
+    ctx.lineWidth = 1;
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
+}
+
+let indexCache: number[] = [];
+function indexes(n: number): number[] {
+  if (indexCache.length !== n) indexCache = Array.from({ length: n }, (_, i) => i);
+  return indexCache;
+}

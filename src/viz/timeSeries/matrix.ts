@@ -1,0 +1,108 @@
+/**
+ * A value per node per time bucket, as one typed array (what a worker hands over), and its reduction to
+ * pixel columns: every renderer here reads a matrix through `reduceColumns`, so its cost follows the chart's
+ * width in pixels, not the run's length. One read per value, then work per column.
+ */
+
+export interface NodeMatrix {
+  /** values[node * bucketCount + bucket]; NaN means "no value" (node down, no data) and is skipped. */
+  values: ArrayLike<number>;
+  nodeCount: number;
+  bucketCount: number;
+  /** Simulated time at the start of bucket 0, in the lab's unit. */
+  t0: number;
+  /** Width of one bucket in the lab's unit (> 0). */
+  bucketWidth: number;
+}
+
+/** How several buckets (or nodes) that share a pixel combine: their mean, or their max (peaks survive). */
+export type Reduce = 'mean' | 'max';
+
+export interface ColumnMatrix {
+  /** Reduced values: cells[node * columnCount + column]; NaN where a node had no value in the column. */
+  cells: Float64Array;
+  nodeCount: number;
+  columnCount: number;
+  /** First bucket of each column; columnStart[columnCount] = bucketCount. */
+  columnStart: Int32Array;
+}
+
+/** Nodes x buckets the renderers accept; past it the matrix is refused (an empty chart, not a frozen tab). */
+export const MATRIX_CELLS_MAX = 8_000_000;
+
+/** Whether the matrix is usable: positive sizes, values long enough, a finite time axis, under the cell cap. */
+export function isValidMatrix(m: NodeMatrix | null | undefined): m is NodeMatrix {
+  if (!m) return false;
+  const cells = m.nodeCount * m.bucketCount;
+  return (
+    Number.isInteger(m.nodeCount) && Number.isInteger(m.bucketCount) && m.nodeCount > 0 && m.bucketCount > 0 &&
+    cells <= MATRIX_CELLS_MAX && m.values.length >= cells && Number.isFinite(m.t0) && m.bucketWidth > 0 && Number.isFinite(m.bucketWidth)
+  );
+}
+
+/**
+ * Buckets grouped into at most `columnsMax` columns of near-equal size (the first `bucketCount % columns`
+ * are not special: column c covers buckets floor(c*B/C) .. floor((c+1)*B/C) - 1).
+ */
+export function columnStarts(bucketCount: number, columnsMax: number): Int32Array {
+  const columns = Math.max(0, Math.min(bucketCount, Math.floor(columnsMax)));
+  const starts = new Int32Array(columns + 1);
+  for (let c = 0; c <= columns; c++) starts[c] = Math.floor((c * bucketCount) / Math.max(1, columns));
+  return starts;
+}
+
+/** Every node's buckets reduced into at most `columnsMax` columns. Degenerate input: zero columns. */
+export function reduceColumns(m: NodeMatrix, columnsMax: number, reduce: Reduce = 'mean'): ColumnMatrix {
+  if (!isValidMatrix(m) || !(columnsMax >= 1)) {
+    return { cells: new Float64Array(0), nodeCount: 0, columnCount: 0, columnStart: new Int32Array(1) };
+  }
+  const columnStart = columnStarts(m.bucketCount, columnsMax);
+  const columnCount = columnStart.length - 1;
+  const cells = new Float64Array(m.nodeCount * columnCount);
+  const { values, bucketCount } = m;
+  for (let n = 0; n < m.nodeCount; n++) {
+    const row = n * bucketCount;
+    for (let c = 0; c < columnCount; c++) {
+      let sum = 0;
+      let max = -Infinity;
+      let count = 0;
+      for (let b = columnStart[c]; b < columnStart[c + 1]; b++) {
+        const v = values[row + b];
+        if (v !== v) continue; // NaN: no value
+        sum += v;
+        if (v > max) max = v;
+        count++;
+      }
+      cells[n * columnCount + c] = count === 0 ? Number.NaN : reduce === 'max' ? max : sum / count;
+    }
+  }
+  return { cells, nodeCount: m.nodeCount, columnCount, columnStart };
+}
+
+/** The k nodes with the highest peak (ties: lower index first), ignoring NaN; nodes with no value never count. */
+export function topNodesByPeak(m: NodeMatrix, k: number): number[] {
+  if (!isValidMatrix(m) || !(k >= 1)) return [];
+  const peaks: { node: number; peak: number }[] = [];
+  for (let n = 0; n < m.nodeCount; n++) {
+    let peak = -Infinity;
+    for (let b = 0; b < m.bucketCount; b++) {
+      const v = m.values[n * m.bucketCount + b];
+      if (v > peak && v < Infinity) peak = v;
+    }
+    if (peak > -Infinity) peaks.push({ node: n, peak });
+  }
+  peaks.sort((a, b) => b.peak - a.peak || a.node - b.node);
+  return peaks.slice(0, Math.floor(k)).map((p) => p.node);
+}
+
+/** Largest finite value of the matrix (0 when it has none). */
+export function matrixMax(m: NodeMatrix): number {
+  if (!isValidMatrix(m)) return 0;
+  let max = 0;
+  const cells = m.nodeCount * m.bucketCount;
+  for (let i = 0; i < cells; i++) {
+    const v = m.values[i];
+    if (v > max && v < Infinity) max = v;
+  }
+  return max;
+}
