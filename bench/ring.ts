@@ -15,7 +15,10 @@
 import { createRequire } from 'node:module';
 import { murmur3 } from '../src/core/hash/murmur3';
 import { Assignment, keyHashes, ownerOf, ringFromNodes, ringWithNode, sortKeys, vnodePositions, type Ring } from '../src/core/ring';
-import type { BenchLine } from './report';
+import { plainContext } from '../src/labs/contract';
+import { program } from '../src/labs/consistentHashing/program';
+import { spec } from '../src/labs/consistentHashing/scenario';
+import { medianMs, type BenchLine } from './report';
 
 const require = createRequire(import.meta.url);
 const HashRing = require('hashring') as new (servers: Record<string, number>, algorithm: string, options: Record<string, number>) => { get(key: string): string; ring: unknown[] };
@@ -134,6 +137,19 @@ function membership(): BenchLine[] {
   ];
 }
 
+/**
+ * What a click on "add node" at maximum scale costs in the worker: the whole program re-run (1,000 nodes x
+ * 1,000 vnodes, 10^6 keys, one add event), as the worker runs it for every scenario edit. Median of 5.
+ */
+function programRerun(): BenchLine {
+  const preset = spec.presets.find((p) => p.id === 'maximum-scale');
+  if (!preset) throw new Error('no maximum-scale preset');
+  const scenario = { ...preset.scenario, events: [{ t: 1, type: 'add' as const, weight: 1 }] };
+  program(scenario, plainContext()); // warm-up
+  const ms = medianMs(5, () => void (sink += program(scenario, plainContext()).frames.length));
+  return { section: 'ring', name: 'program re-run at max scale after add node', value: ms, unit: 'ms' };
+}
+
 /** Heap bytes per ring point of a structure built by `make` (gc'd before and after when --expose-gc is on). */
 function heapPerPoint(make: () => unknown, points: number): number {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -166,6 +182,7 @@ export async function run(): Promise<BenchLine[]> {
     { section: 'ring', name: 'ours vs consistent-hash (speed-up)', value: t.consistentHash / t.ours, unit: 'x', target: '> 1x', ok: t.consistentHash > t.ours },
     { section: 'ring', name: 'ours / bare ring (time ratio)', value: t.ours / t.bare, unit: 'x', target: '<= 1.5x', ok: t.ours <= 1.5 * t.bare },
     ...membership(),
+    programRerun(),
     { section: 'ring', name: 'ring bytes per point (ours: positions + owners + 256 KB bucket index)', value: ownBytes, unit: 'bytes' },
     { section: 'ring', name: `hashring heap bytes per point${hasGc ? '' : ' (no --expose-gc: rough)'}`, value: hashringBytes, unit: 'bytes' },
   ];

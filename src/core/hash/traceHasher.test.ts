@@ -26,6 +26,17 @@ describe('TraceHasher', () => {
     expect(one).toBe(each.hex());
   });
 
+  it('numbers(unsigned typed array) equals adding each number, across the 2^31 boundary', () => {
+    const values = [0, 1, 0x7fffffff, 0x80000000, 0x80000001, 0xfffff800, 0xffffffff, 0xdeadbeef, 12345678, 0x87654321];
+    const oneByOne = new TraceHasher();
+    for (const v of values) oneByOne.number(v);
+    expect(new TraceHasher().numbers(Uint32Array.from(values)).hex()).toBe(oneByOne.hex());
+    const small = [0, 1, 255, 65535, 300];
+    const each = new TraceHasher();
+    for (const v of small) each.number(v);
+    expect(new TraceHasher().numbers(Uint16Array.from(small)).hex()).toBe(each.hex());
+  });
+
   it('hex() of a fixed stream is pinned (guards cross-engine drift)', () => {
     const h = new TraceHasher();
     for (let i = 0; i < 1000; i++) h.number(i * 0.5).string(`e${i % 7}`);

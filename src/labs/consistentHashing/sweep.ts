@@ -12,7 +12,7 @@
  *   ring of 1:             b#0  a#0                  (vnode index < 1)
  *   ring of 5:             b#0  a#0         b#2      (vnode index < 5)
  */
-import { radixSortPairs } from '../../core/ring';
+import { RADIX_MIN, radixSortPairs } from '../../core/ring';
 import { SWEEP_VNODES, type VnodeSweep } from './result';
 
 /** Keys the sweep counts at most (the first ones: key hashes are uniform, so it is a uniform sample). */
@@ -23,7 +23,8 @@ const LEVELS = SWEEP_VNODES.length;
 /** The largest vnodes of the sweep: the points each node contributes to the sweep's ring. */
 export const SWEEP_VNODES_MAX = SWEEP_VNODES[LEVELS - 1];
 /** A point's packed value: owner * VNODE_SPAN + vnode index (owner ascending, then vnode index). */
-const VNODE_SPAN = 1024;
+const VNODE_BITS = 10;
+const VNODE_SPAN = 1 << VNODE_BITS;
 
 /** The first level (index into SWEEP_VNODES) whose ring holds a point of vnode index k. */
 const FIRST_LEVEL = (() => {
@@ -69,7 +70,7 @@ export function sweepRing(live: Uint16Array, pointsOf: (node: number) => Uint32A
   if (!previous) return { nodes: Uint16Array.from(live), ...added };
   const old = previous;
   let kept = 0;
-  for (let i = 0; i < old.values.length; i++) if (isLive[(old.values[i] / VNODE_SPAN) | 0] === 1) kept++;
+  for (let i = 0; i < old.values.length; i++) if (isLive[old.values[i] >>> VNODE_BITS] === 1) kept++;
   const n = kept + added.positions.length;
   const positions = new Uint32Array(n);
   const values = new Uint32Array(n);
@@ -79,7 +80,7 @@ export function sweepRing(live: Uint16Array, pointsOf: (node: number) => Uint32A
   const oldCount = old.positions.length;
   const addCount = added.positions.length;
   while (k < n) {
-    if (i < oldCount && isLive[(old.values[i] / VNODE_SPAN) | 0] === 0) {
+    if (i < oldCount && isLive[old.values[i] >>> VNODE_BITS] === 0) {
       i++;
       continue;
     }
@@ -111,8 +112,8 @@ function sortedPoints(nodes: readonly number[], pointsOf: (node: number) => Uint
     }
   }
   // Values ascend in input order, so a stable sort by position orders ties by (owner, vnode index).
-  const order = Array.from({ length: n }, (_, i) => i);
-  if (n < 4096) {
+  if (n < RADIX_MIN) {
+    const order = Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => keys[a] - keys[b] || a - b);
     return { positions: Uint32Array.from(order, (i) => keys[i]), values: Uint32Array.from(order, (i) => values[i]) };
   }
@@ -152,7 +153,7 @@ export function vnodeSweep(ring: SweepRing, sampleSorted: Uint32Array, slots: nu
     // A key belongs to the first point at or after it: every key <= position is settled by now.
     while (key < keyCount && sampleSorted[key] <= position) key++;
     const value = values[i];
-    const owner = (value / VNODE_SPAN) | 0;
+    const owner = value >>> VNODE_BITS;
     for (let s = FIRST_LEVEL[value & (VNODE_SPAN - 1)]; s < LEVELS; s++) {
       const at = s * slots + owner;
       if (last[s] < 0) {
