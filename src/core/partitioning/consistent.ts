@@ -1,0 +1,18 @@
+/**
+ * Consistent hashing for the partitioning lab, on core/ring: node n's points are vnodePositions(`n${n}`),
+ * a key belongs to the first point clockwise from its hash. A leaving node's keys go to the next points
+ * clockwise; nobody else's keys move.
+ */
+import { ownerOf, ringFromNodes, type Ring } from '../ring';
+
+/** The ring over `live` node indexes with `vnodes` points each. */
+export function ringOf(live: Uint16Array, vnodes: number, seed: number): Ring {
+  return ringFromNodes(Array.from(live, (index) => ({ index, name: `n${index}`, points: vnodes })), seed);
+}
+
+/** Owner of every key hash on the ring. */
+export function ringOwners(ring: Ring, hashes: Uint32Array): Uint16Array {
+  const out = new Uint16Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) out[i] = ownerOf(ring, hashes[i]);
+  return out;
+}
