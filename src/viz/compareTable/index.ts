@@ -1,0 +1,2 @@
+export * from './rank';
+export { CompareTable, type CompareRow, type CompareTableProps } from './CompareTable';

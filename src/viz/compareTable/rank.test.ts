@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { rankRow } from './rank';
+
+describe('rankRow', () => {
+  it('rankRow(values, lower) marks the smallest best and the largest worst', () => {
+    expect(rankRow([3, 1, 2, 5], 'lower')).toEqual([null, 'best', null, 'worst']);
+    expect(rankRow([3, 1, 2, 5], 'higher')).toEqual([null, 'worst', null, 'best']);
+  });
+  it('rankRow shares marks between ties and marks nothing when all values are equal', () => {
+    expect(rankRow([1, 1, 4], 'lower')).toEqual(['best', 'best', 'worst']);
+    expect(rankRow([2, 2, 2], 'lower')).toEqual([null, null, null]);
+  });
+  it('rankRow never ranks values that are not finite, and needs two measured values', () => {
+    expect(rankRow([Number.NaN, 1, 4], 'lower')).toEqual([null, 'best', 'worst']);
+    expect(rankRow([Number.NaN, 1], 'lower')).toEqual([null, null]);
+    expect(rankRow([], 'lower')).toEqual([]);
+    expect(rankRow([1, 2], 'none')).toEqual([null, null]);
+  });
+});
