@@ -10,7 +10,7 @@ import type { VizStyle } from '../shared/palette';
 import { useCanvas } from '../shared/useCanvas';
 import { useElementSize } from '../shared/useElementSize';
 import { bandPath, drawTimeSeries, linePath, seriesColor, seriesDash } from './draw';
-import { columnAtX, layoutTimeSeries, summaryRows, timeAtX, type TimeSeriesInput } from './layout';
+import { columnAtX, layoutTimeSeries, summaryRows, timeAtX, xAtTime, type TimeSeriesInput } from './layout';
 
 export interface TimeSeriesProps extends TimeSeriesInput {
   style: VizStyle;
@@ -36,9 +36,11 @@ export function TimeSeries(props: TimeSeriesProps) {
   const height = props.height ?? 200;
   const { matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue } = props;
   const layout = useMemo(
-    () => layoutTimeSeries({ matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue }, width, height),
-    [matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue, width, height],
+    () => layoutTimeSeries({ matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, columnPx, formatValue }, width, height),
+    [matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, columnPx, formatValue, width, height],
   );
+  // The playhead is placed apart from the layout: playing moves t every frame, and that must not re-lay out.
+  const playheadX = xAtTime(layout, t);
   const { style } = props;
   const fmtV = formatValue ?? formatCompact;
   const fmtT = props.formatTime ?? formatCompact;
@@ -201,8 +203,8 @@ export function TimeSeries(props: TimeSeriesProps) {
               </text>
             </g>
           ))}
-          {layout.playheadX !== null && (
-            <line x1={layout.playheadX} x2={layout.playheadX} y1={frame.top} y2={bottom} stroke={style.foreground} strokeWidth={1.5} />
+          {playheadX !== null && (
+            <line x1={playheadX} x2={playheadX} y1={frame.top} y2={bottom} stroke={style.foreground} strokeWidth={1.5} />
           )}
           {layout.series
             .filter((s) => s.isLabelled)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnAtX, layoutTimeSeries, quantileSorted, summaryRows, timeAtX } from './layout';
+import { columnAtX, layoutTimeSeries, quantileSorted, summaryRows, timeAtX, xAtTime } from './layout';
 import { columnStarts, matrixMax, reduceColumns, topNodesByPeak, type NodeMatrix } from './matrix';
 import { bandPath, linePath } from './draw';
 
@@ -116,6 +116,9 @@ describe('layoutTimeSeries', () => {
     expect(columnAtX(layout, layout.frame.left + 1)).toBe(0);
     expect(columnAtX(layout, 10_000)).toBe(9);
     expect(timeAtX(layout, -50)).toBe(0);
+    expect(xAtTime(layout, 0.5)).toBeCloseTo(layout.frame.left + layout.frame.innerWidth / 2);
+    expect(xAtTime(layout, 2)).toBeNull();
+    expect(xAtTime(layout, undefined)).toBeNull();
     expect(timeAtX(layout, layout.frame.left + layout.frame.innerWidth)).toBeCloseTo(1);
   });
 

@@ -188,6 +188,16 @@ export function layoutTimeSeries(input: TimeSeriesInput, width: number, height: 
   };
 }
 
+/**
+ * Pixel x of simulated time t, or null outside the chart's time range. Separate from the layout so a
+ * moving playhead costs nothing: the component memoizes the layout without t and places the line here.
+ */
+export function xAtTime(layout: TimeSeriesLayout, t: number | undefined): number | null {
+  if (t === undefined || !Number.isFinite(t) || layout.columnCount === 0 || t < layout.tStart || t > layout.tEnd) return null;
+  const span = layout.tEnd - layout.tStart;
+  return layout.frame.left + (span > 0 ? ((t - layout.tStart) / span) * layout.frame.innerWidth : 0);
+}
+
 /** The column under pixel x (nearest centre), or -1 when there are no columns. */
 export function columnAtX(layout: TimeSeriesLayout, px: number): number {
   const n = layout.columnCount;
