@@ -1,0 +1,86 @@
+/**
+ * Per node over time: CPU %, queue depth, p99 latency, and the clients' latency. Large runs draw a band
+ * across nodes (median to max) with the hottest nodes' own lines; scripted events and the detector's first
+ * finding are markers, so "before" and "after" an edit sit on either side of a line in the same chart.
+ */
+import { memo } from 'react';
+import { formatCompact, formatFixed, type VizStyle } from '../../viz/shared';
+import { TimeSeries } from '../../viz/timeSeries';
+import type { PartitioningResult } from './result';
+import { formatMs, type ChartMarkers, type NodeCharts as Charts } from './select';
+
+export interface NodeChartsProps {
+  result: PartitioningResult;
+  charts: Charts;
+  markers: ChartMarkers;
+  style: VizStyle;
+  t: number;
+  onSeek: (t: number) => void;
+}
+
+const pct = (v: number) => `${formatFixed(v, 0)}%`;
+const ms = (v: number) => formatMs(v);
+const seconds = (t: number) => formatCompact(t / 1000);
+
+export const NodeCharts = memo(function NodeCharts({ result, charts, markers, style, t, onSeek }: NodeChartsProps) {
+  const n = charts.cpu.nodeCount;
+  const many = n > 12;
+  const who = many ? `${n.toLocaleString('en-US')} nodes: band = median to busiest node, lines = the hottest` : `${n} nodes, one line each`;
+  const common = { labels: charts.labels, highlight: charts.highlight, style, t, onSeek, formatTime: formatMs, xLabel: 'simulated time (s)', height: 190 };
+  return (
+    <section className="pt-card pt-charts" aria-labelledby="pt-charts-title">
+      <h2 id="pt-charts-title">Per node over time</h2>
+      <p className="pt-sub">
+        {`${who}. Click a chart, or focus it and use ← → and Enter, to move the playhead.`}
+      </p>
+      <div className="pt-chart-grid">
+        <TimeSeries
+          {...common}
+          matrix={charts.cpu}
+          yMax={100}
+          yLabel="CPU %"
+          formatValue={pct}
+          thresholds={charts.cpuThresholds}
+          markers={markers.cpu}
+          label={`CPU percent per node over ${formatMs(result.endTime)}`}
+        />
+        <TimeSeries
+          {...common}
+          matrix={charts.queue}
+          reduce="max"
+          yLabel="queue depth (requests waiting)"
+          formatValue={formatCompact}
+          thresholds={charts.queueThresholds}
+          markers={markers.queue}
+          label={`Most requests waiting per node over ${formatMs(result.endTime)}`}
+        />
+        <TimeSeries
+          {...common}
+          matrix={charts.latencyP99}
+          reduce="max"
+          yLabel="p99 latency per node (ms)"
+          formatValue={ms}
+          markers={markers.latency}
+          label={`p99 latency of each node's requests over ${formatMs(result.endTime)}`}
+        />
+        <TimeSeries
+          matrix={charts.client}
+          labels={charts.clientLabels}
+          highlight={[1, 0]}
+          style={style}
+          t={t}
+          onSeek={onSeek}
+          formatTime={formatMs}
+          formatValue={ms}
+          reduce="max"
+          xLabel="simulated time (s)"
+          yLabel="client latency, all requests (ms)"
+          markers={markers.events}
+          height={190}
+          label={`Client latency p50 and p99 over ${formatMs(result.endTime)}`}
+        />
+      </div>
+      <p className="pt-sub">{`Time axis in seconds (${seconds(result.buckets.widthMs)} s per bucket).`}</p>
+    </section>
+  );
+});

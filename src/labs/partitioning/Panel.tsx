@@ -1,0 +1,74 @@
+/**
+ * The partitioning lab's UI. It reads narrow values through the app's hooks, derives everything through
+ * ./select.ts (pure, tested, memoized on the result's identity), and changes things only by editing the
+ * scenario: mitigations and crashes go into the script at the playhead. Charts aggregate across nodes, so
+ * a 1,000-node run costs what a 10-node run does on the main thread.
+ */
+import { useCallback, useMemo } from 'react';
+import { useEditScenario, usePlayhead, usePresentation, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
+import { useAppStore } from '../../app/useAppStore';
+import type { LabResult } from '../contract';
+import { vizStyle } from '../../viz/shared';
+import '../../viz/viz.css';
+import './panel.css';
+import { CpuHeatmap } from './CpuHeatmap';
+import { FaultControls } from './FaultControls';
+import { Findings } from './Findings';
+import { MitigationControls } from './MitigationControls';
+import { NodeCharts } from './NodeCharts';
+import { PhaseTable } from './PhaseTable';
+import { horizon, type PartitioningEvent, type PartitioningScenario } from './scenario';
+import { ScriptList } from './ScriptList';
+import { editTime, isPartitioningResult, selectMarkers, selectNodeCharts, withEvent, withoutEvent } from './select';
+import { StrategyTable } from './StrategyTable';
+
+export default function PartitioningPanel() {
+  const scenario = useScenario<PartitioningScenario>();
+  const raw = useResult<LabResult>();
+  const result = isPartitioningResult(raw) ? raw : undefined;
+  const resultScenario = useAppStore((s) => s.resultScenario) as PartitioningScenario | undefined;
+  const setTime = useAppStore((s) => s.setTime);
+  const status = useRunStatus();
+  const t = usePlayhead();
+  const theme = useTheme();
+  const isLocked = usePresentation().lock;
+  const edit = useEditScenario<PartitioningScenario>();
+  const style = useMemo(() => vizStyle(theme), [theme]);
+  const charts = useMemo(() => (result ? selectNodeCharts(result) : undefined), [result]);
+  const markers = useMemo(() => (result ? selectMarkers(result, resultScenario) : undefined), [result, resultScenario]);
+  const at = editTime(t, Math.max(horizon(scenario), result?.endTime ?? 0));
+
+  const addEvent = useCallback((event: PartitioningEvent, label: string) => edit(label, (s) => withEvent(s, event)), [edit]);
+  const removeEvent = useCallback((index: number, text: string) => edit(`remove ${text}`, (s) => withoutEvent(s, index)), [edit]);
+  const seek = useCallback((time: number) => setTime(time), [setTime]);
+
+  if (!result || !charts || !markers) {
+    return (
+      <div className="pt-panel" aria-busy={status.state === 'running'}>
+        <p className="pt-waiting">
+          {status.state === 'error' ? `The run failed: ${status.message ?? 'unknown error'}` : `Running the workload… ${Math.round(status.progress * 100)}%`}
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="pt-panel" aria-busy={status.state === 'running'}>
+      {status.state === 'running' && <p className="pt-running" role="status">{`Re-running… ${Math.round(status.progress * 100)}% (showing the previous result)`}</p>}
+      <Findings result={result} />
+      <div className="pt-grid">
+        <div className="pt-area-charts">
+          <NodeCharts result={result} charts={charts} markers={markers} style={style} t={t} onSeek={seek} />
+        </div>
+        <div className="pt-area-side">
+          <MitigationControls scenario={scenario} at={at} onAdd={addEvent} isLocked={isLocked} />
+          <ScriptList scenario={scenario} onGo={seek} onRemove={removeEvent} isLocked={isLocked} />
+        </div>
+      </div>
+      <PhaseTable result={result} scenario={resultScenario} />
+      <CpuHeatmap result={result} charts={charts} style={style} t={t} onSeek={seek} />
+      <FaultControls result={result} scenario={scenario} at={at} t={t} onAdd={addEvent} isLocked={isLocked} />
+      <StrategyTable result={result} scenario={resultScenario} />
+    </div>
+  );
+}
