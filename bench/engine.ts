@@ -158,12 +158,18 @@ function median(values: number[]): number {
 export async function run(): Promise<BenchLine[]> {
   const engines = { ours: runOurs, simjs: runSimJs, bare: runBare };
   const times: Record<keyof typeof engines, number[]> = { ours: [], simjs: [], bare: [] };
+  // CPU time (user + system) beside wall time: on a shared 2-core machine wall time swings with the
+  // neighbours' load, CPU time much less.
+  const cpu: Record<keyof typeof engines, number[]> = { ours: [], simjs: [], bare: [] };
   for (const fn of Object.values(engines)) fn(); // warm-up
   for (let r = 0; r < REPETITIONS; r++) {
     for (const [name, fn] of Object.entries(engines) as [keyof typeof engines, () => number][]) {
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       const events = fn();
+      const cpuUsed = process.cpuUsage(cpuStart);
       times[name].push(performance.now() - start);
+      cpu[name].push((cpuUsed.user + cpuUsed.system) / 1000);
       if (events < EVENTS - 1) throw new Error(`${name} handled ${events} events, expected ${EVENTS}`);
     }
   }
@@ -175,9 +181,12 @@ export async function run(): Promise<BenchLine[]> {
   return [
     { section: 'engine', name: `${workload}: ours with trace`, value: ours, unit: 'events/s', target: '>= simjs', ok: ours >= simjs },
     { section: 'engine', name: `${workload}: simjs`, value: simjs, unit: 'events/s' },
+    { section: 'engine', name: 'ours vs simjs (speed-up)', value: ours / simjs, unit: 'x' },
     { section: 'engine', name: `${workload}: bare SoA heap loop`, value: bare, unit: 'events/s' },
     { section: 'engine', name: 'ours / bare heap loop (slowdown)', value: bare / ours, unit: 'x', target: '<= 3x', ok: bare / ours <= 3 },
     { section: 'engine', name: '10^6 events with trace (ours)', value: median(times.ours), unit: 'ms', target: '<= 2,000 ms', ok: median(times.ours) <= 2000 },
+    { section: 'engine', name: 'ours vs simjs, CPU time (speed-up)', value: median(cpu.simjs) / median(cpu.ours), unit: 'x' },
+    { section: 'engine', name: 'ours / bare heap loop, CPU time (slowdown)', value: median(cpu.ours) / median(cpu.bare), unit: 'x' },
   ];
 }
 

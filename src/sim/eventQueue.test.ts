@@ -29,6 +29,44 @@ describe('EventQueue', () => {
     );
   });
 
+  it('pop() keeps (time, insertion order) across the bucket window, the heap and wrap-around (property)', () => {
+    // Goal: buckets (times within 4,096 ticks of the latest pop) and the heap (the rest) interleave exactly
+    // like one heap. Method: times drawn near the latest pop, far past the window, before it, at 2^32 +
+    // small and as fractions; the oracle is a stable sort.
+    const time = fc.oneof(
+      fc.integer({ min: 0, max: 30 }),
+      fc.integer({ min: 4000, max: 4200 }),
+      fc.integer({ min: 8180, max: 8200 }),
+      fc.integer({ min: 0, max: 20000 }),
+      fc.constantFrom(2 ** 32 + 3, 2 ** 40, 2.5, 4095.5),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.option(time, { nil: undefined, freq: 3 }), { maxLength: 600 }), (ops) => {
+        const queue = new EventQueue(1);
+        const pending: { time: number; seq: number; payload: number }[] = [];
+        let payload = 0;
+        let seq = 0;
+        for (const op of ops) {
+          if (op === undefined) {
+            pending.sort((a, b) => a.time - b.time || a.seq - b.seq);
+            const expected = pending.shift();
+            expect(queue.peekTime()).toBe(expected ? expected.time : Infinity);
+            expect(queue.peekPayload()).toBe(expected ? expected.payload : -1);
+            expect(queue.pop()).toBe(expected ? expected.payload : -1);
+          } else {
+            // Mostly at or after the latest pop, as the engine schedules: shift small times forward.
+            const base = pending.length ? pending.reduce((m, p) => Math.min(m, p.time), Infinity) : 0;
+            const t = op < 31 && Number.isFinite(base) && payload % 4 !== 0 ? base + op : op;
+            expect(queue.push(t, payload)).toBe(seq);
+            pending.push({ time: t, seq: seq++, payload: payload++ });
+          }
+          expect(queue.size).toBe(pending.length);
+        }
+      }),
+      { seed: 20261126, numRuns: 300 },
+    );
+  });
+
   it('push() returns increasing sequence numbers and clear() keeps counting', () => {
     const queue = new EventQueue();
     expect(queue.push(5, 0)).toBe(0);

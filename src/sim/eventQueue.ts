@@ -1,38 +1,74 @@
 /**
- * The engine's priority queue: a binary min-heap ordered by (time, insertion sequence), stored as a struct
- * of typed arrays (times, sequence numbers, payload indices) instead of an array of objects.
- *
- * Why typed columns: a heap of objects costs an allocation per event and a pointer chase per comparison;
- * the columns keep the hot loop in flat memory (see shared/notes/performance.md, Event engine: ~8.6 M vs
- * ~5.3 M ops/s at 1,000 pending, 4.4 M vs 1.4 M at 10^5).
+ * The engine's event queue, ordered by (time, insertion sequence): a calendar of 4,096 one-tick buckets
+ * for the events due within 4,096 ticks of the latest pop, and a binary heap (./eventHeap.ts) for the rest.
  *
  * Why a sequence number: two events at the same tick must come out in the order they were scheduled, on
- * every engine, so ties never depend on heap layout. The sequence is a per-queue counter, stored as a
- * float64 (exact up to 2^53, so it cannot wrap within any run the limits allow).
+ * every engine, so ties never depend on layout. The sequence is a per-queue counter (float64, exact up to
+ * 2^53: it cannot wrap within any run the limits allow).
  *
- * Times are integer ticks (see ./ticks.ts) held in a Float64Array: exact up to 2^53 ticks.
+ * Why buckets: most events of a simulation are due soon (a message's latency, a timer), and a binary heap
+ * pays ~log2(pending) unpredictable comparisons per pop and push; it was the engine's largest cost. A
+ * bucket holds one tick's events in push order, which is sequence order, so it is a FIFO list:
+ *
+ *   base = 1000 (latest pop)     window [1000, 5096)           heap: events at >= the window's end
+ *   bucket 1000 & 4095: [e7, e9]  bucket 1003 & 4095: [e8]       when they were pushed (or earlier
+ *                                                                 than base: never from the engine)
+ *
+ * A bucket can only ever hold one time: an event enters one while its time t is in the window, and every
+ * pending time is >= base, so a later event mapping to the same bucket (t + 4096) is past the window's
+ * end and goes to the heap. Heap events are never moved into buckets (that could put a smaller sequence
+ * behind a larger one in a FIFO); instead a pop takes the smaller (time, seq) of the first non-empty
+ * bucket and the heap's top. The result is exactly the (time, seq) order of a single heap.
+ *
+ * Finding the first non-empty bucket: a bitmap of non-empty buckets (128 words) and a summary of non-empty
+ * words (4 words), scanned cyclically from base's bucket.
+ *
+ * Times are integer ticks (see ./ticks.ts), exact up to 2^53; a time that is not an integer goes to the heap.
  */
+import { EventHeap } from './eventHeap';
 
-/** Initial capacity (events); the columns double when full. */
+const WINDOW_BITS = 12;
+const WINDOW = 1 << WINDOW_BITS;
+const MASK = WINDOW - 1;
+const WORDS = WINDOW >> 5;
+const SUMMARY_WORDS = WORDS >> 5;
+
+/** Initial capacity of the bucket entries; the columns double when full. */
 const CAPACITY_INITIAL = 1024;
 
 export class EventQueue {
-  private times: Float64Array;
+  private readonly heap: EventHeap;
+  private seqNext = 0;
+  /** Time of the latest pop (or of the window's start before any): the window is [base, base + WINDOW). */
+  private base = 0;
+  /** Events in buckets. */
+  private inBuckets = 0;
+  // Bucket lists: first and last entry per bucket (-1: empty), the bucket's time.
+  private readonly head = new Int32Array(WINDOW).fill(-1);
+  private readonly tail = new Int32Array(WINDOW).fill(-1);
+  private readonly bucketTime = new Float64Array(WINDOW);
+  private readonly bits = new Int32Array(WORDS);
+  private readonly summary = new Int32Array(SUMMARY_WORDS);
+  // Entries: sequence number, payload, next entry in the same bucket; a free list of unused entries.
   private seqs: Float64Array;
   private payloads: Int32Array;
-  private count = 0;
-  private seqNext = 0;
+  private next: Int32Array;
+  private freeHead = -1;
+  private used = 0;
+  /** The bucket holding the earliest bucketed event, or -1 when it must be searched again. */
+  private found = -1;
 
   constructor(capacity = CAPACITY_INITIAL) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`invalid capacity: ${capacity}`);
-    this.times = new Float64Array(capacity);
+    this.heap = new EventHeap(capacity);
     this.seqs = new Float64Array(capacity);
     this.payloads = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
   }
 
   /** Pending events. */
   get size(): number {
-    return this.count;
+    return this.inBuckets + this.heap.size;
   }
 
   /** Events ever pushed (the next sequence number). */
@@ -42,99 +78,146 @@ export class EventQueue {
 
   /** Time of the earliest event; Infinity when empty. */
   peekTime(): number {
-    return this.count === 0 ? Infinity : this.times[0];
+    const b = this.firstBucket();
+    const heapTime = this.heap.peekTime();
+    if (b < 0) return heapTime;
+    const t = this.bucketTime[b];
+    return heapTime < t ? heapTime : t;
   }
 
   /** Payload of the earliest event; -1 when empty. */
   peekPayload(): number {
-    return this.count === 0 ? -1 : this.payloads[0];
+    const b = this.firstBucket();
+    if (b < 0 || this.heapFirst(b)) return this.heap.peekPayload();
+    return this.payloads[this.head[b]];
   }
 
   /** Schedules `payload` (an int32 index the caller owns) at `time`; returns its sequence number. */
   push(time: number, payload: number): number {
-    if (this.count === this.times.length) this.grow();
     const seq = this.seqNext++;
-    const times = this.times;
-    const seqs = this.seqs;
-    const payloads = this.payloads;
-    // Sift up with a hole: move parents down until the new key's place is found, then write once.
-    let i = this.count++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = times[parent];
-      if (pt < time || (pt === time && seqs[parent] < seq)) break;
-      times[i] = pt;
-      seqs[i] = seqs[parent];
-      payloads[i] = payloads[parent];
-      i = parent;
+    const offset = time - this.base;
+    if (!(offset >= 0 && offset < WINDOW && Math.floor(time) === time)) {
+      this.heap.push(time, seq, payload);
+      return seq;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    payloads[i] = payload;
+    let e = this.freeHead;
+    if (e >= 0) this.freeHead = this.next[e];
+    else {
+      if (this.used === this.seqs.length) this.grow();
+      e = this.used++;
+    }
+    this.seqs[e] = seq;
+    this.payloads[e] = payload;
+    this.next[e] = -1;
+    const b = time & MASK; // ToInt32 keeps the low bits of any integer below 2^53
+    const last = this.tail[b];
+    if (last < 0) {
+      this.head[b] = e;
+      this.bucketTime[b] = time;
+      this.bits[b >> 5] |= 1 << (b & 31);
+      this.summary[b >> 10] |= 1 << ((b >> 5) & 31);
+      // A new earliest bucket? Only if it comes before the one found (cyclically from base).
+      if (this.found >= 0 && time < this.bucketTime[this.found]) this.found = b;
+    } else {
+      this.next[last] = e;
+    }
+    this.tail[b] = e;
+    this.inBuckets++;
     return seq;
   }
 
   /** Removes the earliest event and returns its payload (read `peekTime()` first for its time); -1 when empty. */
   pop(): number {
-    if (this.count === 0) return -1;
-    const times = this.times;
-    const seqs = this.seqs;
-    const payloads = this.payloads;
-    const top = payloads[0];
-    const n = --this.count;
-    if (n === 0) return top;
-    // Bottom-up deletion (Floyd): walk the hole from the root down to a leaf, always promoting the smaller
-    // child (one comparison per level instead of two), then sift the last element up from that leaf. The
-    // last element is usually among the largest, so it rarely climbs: ~log n + O(1) comparisons in all,
-    // the queue's hottest loop (a quarter of the engine's time before this).
-    const time = times[n];
-    const seq = seqs[n];
-    const payload = payloads[n];
-    let i = 0;
-    let child = 1;
-    while (child < n) {
-      const right = child + 1;
-      if (right < n) {
-        const ct = times[child];
-        const rt = times[right];
-        if (rt < ct || (rt === ct && seqs[right] < seqs[child])) child = right;
-      }
-      times[i] = times[child];
-      seqs[i] = seqs[child];
-      payloads[i] = payloads[child];
-      i = child;
-      child = 2 * i + 1;
+    const b = this.firstBucket();
+    if (b < 0 || this.heapFirst(b)) {
+      if (this.heap.size === 0) return -1;
+      const t = this.heap.peekTime();
+      if (t > this.base) this.base = t; // every pending time is >= t: the window may start there
+      return this.heap.pop();
     }
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = times[parent];
-      if (pt < time || (pt === time && seqs[parent] < seq)) break;
-      times[i] = pt;
-      seqs[i] = seqs[parent];
-      payloads[i] = payloads[parent];
-      i = parent;
+    const e = this.head[b];
+    const payload = this.payloads[e];
+    this.base = this.bucketTime[b];
+    const after = this.next[e];
+    this.head[b] = after;
+    if (after < 0) {
+      this.tail[b] = -1;
+      this.bits[b >> 5] &= ~(1 << (b & 31));
+      if (this.bits[b >> 5] === 0) this.summary[b >> 10] &= ~(1 << ((b >> 5) & 31));
+      this.found = -1;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    payloads[i] = payload;
-    return top;
+    this.next[e] = this.freeHead;
+    this.freeHead = e;
+    this.inBuckets--;
+    return payload;
   }
 
   /** Drops every pending event (the sequence keeps counting, so order stays stable across clears). */
   clear(): void {
-    this.count = 0;
+    this.heap.clear();
+    this.head.fill(-1);
+    this.tail.fill(-1);
+    this.bits.fill(0);
+    this.summary.fill(0);
+    this.inBuckets = 0;
+    this.freeHead = -1;
+    this.used = 0;
+    this.found = -1;
+  }
+
+  /** True when the heap's top comes before bucket b's first event in (time, seq) order. */
+  private heapFirst(b: number): boolean {
+    const heapTime = this.heap.peekTime();
+    const t = this.bucketTime[b];
+    return heapTime < t || (heapTime === t && this.heap.peekSeq() < this.seqs[this.head[b]]);
+  }
+
+  /** The bucket of the earliest bucketed event (-1 when none): the first non-empty one from base's bucket. */
+  private firstBucket(): number {
+    if (this.inBuckets === 0) return -1;
+    if (this.found >= 0) return this.found;
+    const start = this.base & MASK;
+    let b = this.scan(start, WINDOW);
+    if (b < 0) b = this.scan(0, start);
+    this.found = b;
+    return b;
+  }
+
+  /** First non-empty bucket in [from, to), or -1. */
+  private scan(from: number, to: number): number {
+    if (from >= to) return -1;
+    const bits = this.bits;
+    const wordLast = (to - 1) >> 5;
+    let w = from >> 5;
+    let word = bits[w] & (-1 << (from & 31));
+    while (word === 0) {
+      w++;
+      if (w > wordLast) return -1;
+      // Jump to the next non-empty word through the summary (bit w & 31 of summary[w >> 5]).
+      const s = w >> 5;
+      const rest = this.summary[s] & (-1 << (w & 31));
+      if (rest === 0) {
+        w = ((s + 1) << 5) - 1;
+        continue;
+      }
+      w = (s << 5) + 31 - Math.clz32(rest & -rest);
+      if (w > wordLast) return -1;
+      word = bits[w];
+    }
+    const b = (w << 5) + 31 - Math.clz32(word & -word);
+    return b < to ? b : -1;
   }
 
   private grow(): void {
-    const capacity = this.times.length * 2;
-    const times = new Float64Array(capacity);
+    const capacity = this.seqs.length * 2;
     const seqs = new Float64Array(capacity);
     const payloads = new Int32Array(capacity);
-    times.set(this.times);
+    const next = new Int32Array(capacity);
     seqs.set(this.seqs);
     payloads.set(this.payloads);
-    this.times = times;
+    next.set(this.next);
     this.seqs = seqs;
     this.payloads = payloads;
+    this.next = next;
   }
 }

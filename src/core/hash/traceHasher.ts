@@ -59,6 +59,12 @@ export class TraceHasher {
     return this;
   }
 
+  /** Adds one int32 word as is (what `number` does for an int32 other than -0, without the checks). */
+  int32(w: number): this {
+    this.word(w);
+    return this;
+  }
+
   /** The hash so far as 16 hex digits (does not end the stream). */
   hex(): string {
     const a = fmix32(this.a ^ this.count);

@@ -90,3 +90,27 @@ describe('rng', () => {
     expect(rng('hello').u32()).toBe(rng('hello').u32());
   });
 });
+
+describe('rng.int fast path', () => {
+  it('int(bound) equals Lemire\'s method in exact BigInt arithmetic on the same u32 stream, bound repeated or not', () => {
+    // Goal: the remembered-bound path changes speed, not draws. Method: a twin stream gives the raw u32s;
+    // the oracle multiplies in BigInt, rejects low products under (2^32 - bound) mod bound, keeps the high half.
+    for (const bound of [1, 2, 3, 7, 1000, 65537, 0x1fffff, 0x200000, 0x200001, 3_000_000_000]) {
+      const r = rng(77).fork(`b${bound}`);
+      const raw = rng(77).fork(`b${bound}`);
+      const threshold = (2n ** 32n - BigInt(bound)) % BigInt(bound);
+      for (let i = 0; i < 300; i++) {
+        const mixed = i % 50 === 49; // now and then another bound, so both paths run
+        const b = mixed ? 5 : bound;
+        let want: bigint;
+        for (;;) {
+          const product = BigInt(raw.u32()) * BigInt(b);
+          if ((product & 0xffffffffn) < (mixed ? (2n ** 32n - 5n) % 5n : threshold)) continue;
+          want = product >> 32n;
+          break;
+        }
+        expect(r.int(b)).toBe(Number(want));
+      }
+    }
+  });
+});

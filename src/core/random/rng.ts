@@ -86,6 +86,9 @@ function rootKey(seed: number | string): [number, number] {
 class SeededRng implements Rng {
   readonly key: readonly [number, number];
   private readonly x: Xoshiro128ss;
+  /** The latest bound `int` validated (only bounds <= 2^21 are kept), and its rejection threshold. */
+  private boundLast = 0;
+  private thresholdLast = 0;
 
   constructor(key: readonly [number, number]) {
     this.key = key;
@@ -108,10 +111,25 @@ class SeededRng implements Rng {
   }
 
   int(bound: number): number {
+    if (bound === this.boundLast) {
+      // The engine's hot path (a latency draw per message) asks for the same bound again and again: the
+      // rejection threshold is remembered, and for bound <= 2^21 the product x * bound is below 2^53, so
+      // its high 32 bits are one exact float division. Same draws, same results as the general path.
+      const threshold = this.thresholdLast;
+      for (;;) {
+        const x = this.x.next();
+        if (Math.imul(x, bound) >>> 0 < threshold) continue;
+        return Math.floor((x * bound) / 4294967296);
+      }
+    }
     if (!(bound >= 1 && bound <= 4294967296 && Number.isInteger(bound))) throw new Error(`invalid bound: ${bound}`);
     if (bound === 4294967296) return this.x.next();
     // Lemire: multiply, reject the few low products that would bias the result.
     const threshold = (4294967296 - bound) % bound;
+    if (bound <= 0x200000) {
+      this.boundLast = bound;
+      this.thresholdLast = threshold;
+    }
     for (;;) {
       const x = this.x.next();
       const low = Math.imul(x, bound) >>> 0;
