@@ -147,7 +147,8 @@ export type DetectionKind = 'cpu' | 'queue' | 'latency';
 
 /**
  * One episode of a hot-partition sign: it fired at `t` on `node` and held until `untilT` (the end of the last
- * bucket where it still fired; the run's end if it never cleared).
+ * bucket where it still fired; the run's end if it never cleared). A sign counts only when it holds for at
+ * least two buckets in a row.
  *   cpu      the node's CPU% >= CPU_HOT_PCT while the median node is under CPU_COLD_RATIO of it
  *   queue    the node's max queue >= QUEUE_HOT and >= QUEUE_RATIO x (median node's max queue + 1)
  *   latency  the node's p99 >= LATENCY_RATIO x the median node's p99 (and >= 1 ms over it)
@@ -200,7 +201,8 @@ export interface FaultImpact {
   /** 'crash' or 'recover'. */
   type: 'crash' | 'recover';
   node: number;
-  /** Per strategy, in STRATEGIES order: keys left with no live owner, and keys moved to another node. */
+  /** Per strategy, in STRATEGIES order: keys left with no live owner, and keys moved to another node, each
+   *  computed for this node alone against the initial placement (as if it were the only crash). */
   byStrategy: { strategy: Strategy; keysUnavailable: number; keysRemapped: number; directoryOutage: boolean }[];
   /** Client requests that failed because of this crash (queued on the node, or routed to it while down). */
   requestsFailed: number;
@@ -210,6 +212,8 @@ export interface RequestTotals {
   sent: number;
   ok: number;
   failed: number;
+  /** Still queued when the run ended (it stops at 125% of the arrivals' span; see stoppedAtLimit). */
+  unfinished?: number;
   reads: number;
   writes: number;
   latencyP50Ms: number;

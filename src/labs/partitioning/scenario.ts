@@ -192,7 +192,7 @@ export const presets: readonly Preset<PartitioningScenario>[] = [
   {
     id: 'one-node-melts',
     title: 'One node melts',
-    description: 'A celebrity key gets 20% of 2,000 requests/s: its node needs 90% CPU while the other nine idle near 40%, and its queue and p99 explode.',
+    description: 'A celebrity key gets 20% of 2,000 requests/s: its node is asked for more than its CPU can serve while the other nine sit near 30%, and its queue and p99 explode.',
     scenario: { ...d },
   },
   {
@@ -204,8 +204,8 @@ export const presets: readonly Preset<PartitioningScenario>[] = [
   {
     id: 'salt-hot-key',
     title: 'Salt the hot key',
-    description: 'At 5 s the celebrity key is salted 8 ways: writes spread over 8 nodes, but every read of it now costs 8 sub-requests.',
-    scenario: { ...d, events: [{ t: 5000, type: 'salt', k: 8 }] },
+    description: 'A write-heavy celebrity key (80% writes, a like counter). At 5 s it is salted 8 ways: writes spread over 8 partitions, but every read of it now costs 8 sub-requests.',
+    scenario: { ...d, writePct: 80, events: [{ t: 5000, type: 'salt', k: 8 }] },
   },
   {
     id: 'split-hot-range',
@@ -234,8 +234,8 @@ export const presets: readonly Preset<PartitioningScenario>[] = [
   {
     id: 'maximum-scale',
     title: 'Maximum scale',
-    description: '1,000 nodes, 10^6 keys and 10^6 Zipf(1.0) requests at 100,000 requests/s: ten simulated seconds in one run.',
-    scenario: { ...d, nodes: 1000, keys: 1_000_000, requests: 1_000_000, rate: 100_000, distribution: 'zipf', zipfS: 1, rangeMaxKeys: 1000 },
+    description: '1,000 nodes, 10^6 keys and 10^6 Zipf(0.9) requests at 100,000 requests/s: ten simulated seconds in one run, and the hottest node still stands out.',
+    scenario: { ...d, nodes: 1000, keys: 1_000_000, requests: 1_000_000, rate: 100_000, distribution: 'zipf', zipfS: 0.9, serviceMs: 0.2, rangeMaxKeys: 1000 },
   },
 ];
 
