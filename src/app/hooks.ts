@@ -31,9 +31,18 @@ export function useRunStatus(): { state: 'idle' | 'running' | 'error'; progress:
   );
 }
 
-/** The playhead: simulated time t in the lab's unit. */
+/** The playhead: simulated time t in the lab's unit. Re-renders on every tick while playing. */
 export function usePlayhead(): number {
   return useApp((s) => s.t);
+}
+
+/**
+ * A value derived from the playhead, e.g. the index of the frame shown at t: the caller re-renders only
+ * when the derived value changes, not on every animation frame while playing. `select` should be
+ * memoized (useCallback) on what it reads besides t.
+ */
+export function usePlayheadValue<T>(select: (t: number) => T): T {
+  return useApp(useCallback((s: AppState) => select(s.t), [select]));
 }
 
 /**

@@ -3,8 +3,8 @@
  * through ./select.ts (pure, tested), and changes things only by editing the scenario. Scenario strings
  * (the lookup key, node names) are rendered as React text only.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useEditScenario, usePlayhead, usePresentation, useReducedMotion, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useEditScenario, usePlayheadValue, usePresentation, useReducedMotion, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
 import { useAppStore } from '../../app/useAppStore';
 import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
@@ -25,10 +25,13 @@ const lessonSteps = lesson;
 
 export default function ConsistentHashingPanel() {
   const scenario = useScenario<ConsistentHashingScenario>();
-  const result = useResult<ConsistentHashingResult>();
-  const resultScenario = useAppStore((s) => s.resultScenario) as ConsistentHashingScenario | undefined;
+  // A new result re-renders the Panel as a deferred (transition) render, which React splits into slices of a
+  // few ms, so its arrival is never one long main-thread task; the previous result stays up meanwhile.
+  const liveResult = useResult<ConsistentHashingResult>();
+  const liveResultScenario = useAppStore((s) => s.resultScenario) as ConsistentHashingScenario | undefined;
+  const shown = useDeferredValue(useMemo(() => ({ result: liveResult, resultScenario: liveResultScenario }), [liveResult, liveResultScenario]));
+  const { result, resultScenario } = shown;
   const status = useRunStatus();
-  const t = usePlayhead();
   const theme = useTheme();
   const isReducedMotion = useReducedMotion();
   const isLocked = usePresentation().lock;
@@ -49,7 +52,8 @@ export default function ConsistentHashingPanel() {
   }, [result, resultScenario, setTime]);
 
   const isOurs = result !== undefined && result.lab === 'consistent-hashing' && result.frames.length > 0;
-  const frameIndex = isOurs ? frameIndexAt(result.frames, t) : -1;
+  // The frame index, not t: while playing, the Panel re-renders when the shown step changes, not per frame.
+  const frameIndex = usePlayheadValue(useCallback((t: number) => (isOurs ? frameIndexAt(result.frames, t) : -1), [isOurs, result]));
   const frame = isOurs ? result.frames[frameIndex] : undefined;
 
   const addNode = useCallback(() => {

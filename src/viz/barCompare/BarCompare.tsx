@@ -1,7 +1,7 @@
 /** A few horizontal bars of fractions on one axis, with an ideal marker (SVG). */
 import { useMemo, useRef } from 'react';
 import type { VizStyle } from '../shared/palette';
-import { useElementSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useElementSize';
 import { formatPercent } from '../shared/format';
 import { layoutBarCompare, type CompareInput } from './layout';
 
@@ -16,7 +16,7 @@ export interface BarCompareProps extends CompareInput {
 
 export function BarCompare(props: BarCompareProps) {
   const box = useRef<HTMLDivElement>(null);
-  const { width } = useElementSize(box, { width: 360, height: 0 });
+  const { width } = useObservedSize(box);
   const height = props.height ?? 30 + 34 * props.bars.length;
   const { bars, ideal, max } = props;
   const layout = useMemo(() => layoutBarCompare({ bars, ideal, max }, width, height), [bars, ideal, max, width, height]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupItems, layoutHistogram } from './layout';
+import { BAR_MARKS_MAX, barAtX, groupItems, histogramPaths, histogramRows, layoutHistogram } from './layout';
 
 describe('layoutHistogram', () => {
   it('layoutHistogram(values) gives one bar per value, height proportional, mean line at the mean', () => {
@@ -56,5 +56,51 @@ describe('layoutHistogram', () => {
   it('groupItems(items, max) makes at most max groups of consecutive items', () => {
     expect(groupItems([1, 2, 3], 5)).toEqual([[1], [2], [3]]);
     expect(groupItems([1, 2, 3, 4, 5], 2)).toEqual([[1, 2, 3], [4, 5]]);
+  });
+});
+
+describe('histogram output size at scale (regression: the DOM follows pixels, not items)', () => {
+  const formats = { int: (v: number) => String(Math.round(v)), fixed: (v: number) => v.toFixed(1) };
+  const at = (items: number) => {
+    const values = Array.from({ length: items }, (_, i) => 1000 + ((i * 7919) % 200));
+    return layoutHistogram({ values, isSorted: true }, 480, 170);
+  };
+
+  it('bars, table rows and paths stay bounded from 1,000 to 100,000 items', () => {
+    for (const items of [1000, 10_000, 100_000]) {
+      const layout = at(items);
+      expect(layout.bars.length).toBeLessThanOrEqual(Math.floor(layout.frame.innerWidth / 3)); // one bar per 3 px at most
+      expect(histogramRows(layout, formats)).toHaveLength(layout.bars.length);
+      const paths = histogramPaths(layout, () => 'grey');
+      expect(paths.fills).toHaveLength(1);
+    }
+  });
+
+  it('past BAR_MARKS_MAX bars the chart is drawn as paths (one per colour), below it as one mark per bar', () => {
+    expect(at(1000).bars.length).toBeGreaterThan(BAR_MARKS_MAX);
+    expect(layoutHistogram({ values: [1, 2, 3] }, 480, 170).bars.length).toBeLessThanOrEqual(BAR_MARKS_MAX);
+    const layout = layoutHistogram({ values: Array.from({ length: 100 }, (_, i) => i + 1) }, 480, 170);
+    const paths = histogramPaths(layout, (b) => (b.items[0] % 2 === 0 ? 'even' : 'odd'));
+    expect(paths.fills.map((f) => f.color).sort()).toEqual(['even', 'odd']);
+    expect(paths.fills.reduce((n, f) => n + (f.d.match(/M/g)?.length ?? 0), 0)).toBe(layout.bars.filter((b) => b.height > 0).length);
+  });
+
+  it('histogramRows: one row per bar, a group row names its range and mean', () => {
+    const layout = layoutHistogram({ values: [1, 2, 3, 4], labels: ['a', 'b', 'c', 'd'], maxBars: 2 }, 480, 170);
+    expect(histogramRows(layout, formats)).toEqual([
+      ['a–b', 'mean 1.5 (1–2), 2 items'],
+      ['c–d', 'mean 3.5 (3–4), 2 items'],
+    ]);
+    const single = layoutHistogram({ values: [5], labels: ['a'] }, 480, 170);
+    expect(histogramRows(single, formats)).toEqual([['a', '5']]);
+  });
+
+  it('barAtX finds the bar slot under a pixel, -1 outside the plot', () => {
+    const layout = layoutHistogram({ values: [1, 2, 3, 4] }, 400, 170);
+    const { left, innerWidth } = layout.frame;
+    expect(barAtX(layout, left + 1)).toBe(0);
+    expect(barAtX(layout, left + innerWidth - 1)).toBe(3);
+    expect(barAtX(layout, left - 1)).toBe(-1);
+    expect(barAtX(layout, left + innerWidth + 1)).toBe(-1);
   });
 });

@@ -108,3 +108,55 @@ export function groupItems(items: readonly number[], maxBars: number): number[][
   for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
   return groups;
 }
+
+/**
+ * Up to this many bars, each bar is its own SVG element with a native tooltip (inspectable, a few dozen
+ * nodes); past it, bars of one colour are one path and a pointer overlay shows the bar under it, so the
+ * DOM stays a handful of elements whatever the bar count.
+ */
+export const BAR_MARKS_MAX = 60;
+
+/** Bars of one colour as one SVG path ("M x y h w v h h -w Z" per bar), plus all whiskers as one path. */
+export function histogramPaths(
+  layout: HistogramLayout,
+  colorOf: (bar: HistogramBar) => string,
+): { fills: { color: string; d: string }[]; whiskers: string } {
+  const byColor = new Map<string, string[]>();
+  const whiskers: string[] = [];
+  for (const b of layout.bars) {
+    if (b.height > 0) {
+      const color = colorOf(b);
+      let parts = byColor.get(color);
+      if (!parts) byColor.set(color, (parts = []));
+      parts.push(`M${r(b.x)} ${r(b.y)}h${r(b.width)}v${r(b.height)}h${r(-b.width)}Z`);
+    }
+    if (b.items.length > 1 && b.max > b.min) whiskers.push(`M${r(b.x + b.width / 2)} ${r(b.yMin)}V${r(b.yMax)}`);
+  }
+  return { fills: [...byColor].map(([color, parts]) => ({ color, d: parts.join('') })), whiskers: whiskers.join('') };
+}
+
+/** Index of the bar whose slot contains pixel x (gaps included), or -1 outside the plot. */
+export function barAtX(layout: HistogramLayout, x: number): number {
+  const n = layout.bars.length;
+  const { left, innerWidth } = layout.frame;
+  if (n === 0 || !(innerWidth > 0) || x < left || x >= left + innerWidth) return -1;
+  return Math.min(n - 1, Math.floor(((x - left) / innerWidth) * n));
+}
+
+/**
+ * The data table's rows: one per bar, so the table's size follows the chart, not the item count. A single
+ * item's row is [name, value]; a group's is ["first–last", "mean m (min–max), k items"].
+ */
+export function histogramRows(
+  layout: HistogramLayout,
+  format: { int: (v: number) => string; fixed: (v: number) => string },
+): [string, string][] {
+  return layout.bars.map((b) => [
+    b.label,
+    b.items.length === 1 ? format.int(b.value) : `mean ${format.fixed(b.value)} (${format.int(b.min)}–${format.int(b.max)}), ${b.items.length} items`,
+  ]);
+}
+
+function r(v: number): string {
+  return (Math.round(v * 10) / 10).toString();
+}

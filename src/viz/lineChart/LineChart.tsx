@@ -5,7 +5,7 @@
 import { useMemo, useRef } from 'react';
 import { DataTable } from '../shared/DataTable';
 import { ownerColor, type VizStyle } from '../shared/palette';
-import { useElementSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useElementSize';
 import { layoutLineChart, type LineChartInput } from './layout';
 
 export interface LineChartProps extends LineChartInput {
@@ -21,7 +21,7 @@ export interface LineChartProps extends LineChartInput {
 
 export function LineChart(props: LineChartProps) {
   const box = useRef<HTMLDivElement>(null);
-  const { width } = useElementSize(box, { width: 360, height: 0 });
+  const { width } = useObservedSize(box);
   const height = props.height ?? 200;
   const { series, xScale, yMax } = props;
   const layout = useMemo(() => layoutLineChart({ series, xScale, yMax }, width, height), [series, xScale, yMax, width, height]);

@@ -1,15 +1,16 @@
 /**
  * The ring on canvas, for large scenes: keys aggregated into arc bins (see bins.ts), so a frame costs the
  * same at 10^3 or 10^6 keys. Hover, or focus plus arrow keys, shows a bin's figures; Enter selects the
- * bin's owner.
+ * bin's owner. The static part of the ring is painted once into an offscreen bitmap (per layout, style,
+ * selection and lookup); an animation or hover frame copies it and draws only the moving marks on top.
  */
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatInt } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
-import { useCanvas } from '../shared/useCanvas';
-import { useElementSize } from '../shared/useElementSize';
+import { useCanvas, useDevicePixelRatio } from '../shared/useCanvas';
+import { useObservedSize } from '../shared/useElementSize';
 import type { KeyBins } from './bins';
-import { drawRingLarge, type RingDrawExtras } from './draw';
+import { drawRingLargeBackground, drawRingLargeOverlay, type RingDrawExtras } from './draw';
 import { ringFrame } from './geometry';
 import { binAtPoint, layoutRingLarge } from './layoutLarge';
 import type { MoveTrack } from './types';
@@ -34,15 +35,22 @@ export interface RingCanvasProps {
 export function RingCanvas(props: RingCanvasProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const measured = useElementSize(box, { width: 360, height: 360 });
+  const measured = useObservedSize(box);
   const width = props.width ?? measured.width;
   const height = props.height ?? measured.height;
   const [hoverBin, setHoverBin] = useState(-1);
   const layout = useMemo(() => layoutRingLarge(props.bins, ringFrame(width, height, 24)), [props.bins, width, height]);
   const { style, tracks, progress, lookup, selectedNode } = props;
+  const dpr = useDevicePixelRatio();
+  // The background bitmap, made on first use by the draw below (inside an animation frame), then reused.
+  const background = useMemo(() => ({ bitmap: null as HTMLCanvasElement | null }), [layout, style, lookup, selectedNode, dpr]);
   const draw = useCallback(
-    (ctx: CanvasRenderingContext2D) => drawRingLarge(ctx, layout, style, { tracks, progress, lookup, hoverBin, selectedNode }),
-    [layout, style, tracks, progress, lookup, hoverBin, selectedNode],
+    (ctx: CanvasRenderingContext2D) => {
+      if (!background.bitmap) background.bitmap = paintBackground(layout, style, { lookup, selectedNode }, width, height, dpr);
+      if (background.bitmap) ctx.drawImage(background.bitmap, 0, 0, width, height);
+      drawRingLargeOverlay(ctx, layout, style, { tracks, progress, hoverBin });
+    },
+    [background, layout, style, lookup, selectedNode, width, height, dpr, tracks, progress, hoverBin],
   );
   useCanvas(canvas, width, height, draw);
 
@@ -96,3 +104,22 @@ export function RingCanvas(props: RingCanvasProps) {
   );
 }
 
+
+/** The ring's static part at the canvas's backing resolution, in an offscreen canvas. */
+function paintBackground(
+  layout: Parameters<typeof drawRingLargeBackground>[1],
+  style: VizStyle,
+  extras: Pick<RingDrawExtras, 'lookup' | 'selectedNode'>,
+  width: number,
+  height: number,
+  dpr: number,
+): HTMLCanvasElement | null {
+  const bitmap = document.createElement('canvas');
+  bitmap.width = Math.max(1, Math.round(width * dpr));
+  bitmap.height = Math.max(1, Math.round(height * dpr));
+  const ctx = bitmap.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  drawRingLargeBackground(ctx, layout, style, extras);
+  return bitmap;
+}

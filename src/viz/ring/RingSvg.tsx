@@ -8,7 +8,7 @@ import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { symbol } from 'd3-shape';
 import { formatHash, formatInt } from '../shared/format';
 import { ownerColor, ownerShape, type VizStyle } from '../shared/palette';
-import { useElementSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useElementSize';
 import { pointAt, ringFrame, RING_SIZE } from './geometry';
 import { handoverPoint, layoutRingSmall, type KeyMark, type RingSmallLayout, type VnodeMark } from './layoutSmall';
 import { trackPositionAt } from './moves';
@@ -41,7 +41,7 @@ interface Tip {
 
 export function RingSvg(props: RingSvgProps) {
   const box = useRef<HTMLDivElement>(null);
-  const measured = useElementSize(box, { width: 360, height: 360 });
+  const measured = useObservedSize(box);
   const width = props.width ?? measured.width;
   const height = props.height ?? measured.height;
   const { ring, keys, lookup } = props;
