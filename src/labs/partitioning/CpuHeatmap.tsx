@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import { Heatmap } from '../../viz/heatmap';
 import { formatFixed, type VizStyle } from '../../viz/shared';
 import type { PartitioningResult } from './result';
+import { secondsTick } from './NodeCharts';
 import { formatMs, heatmapLabel, type NodeCharts } from './select';
 
 const domain = [0, 100] as const;
@@ -24,6 +25,7 @@ export const CpuHeatmap = memo(function CpuHeatmap(props: { result: Partitioning
         t={props.t}
         onSeek={props.onSeek}
         formatTime={formatMs}
+        formatTimeTick={secondsTick}
         formatValue={pct}
         valueLabel="CPU %"
         xLabel="simulated time (s)"

@@ -20,13 +20,14 @@ export interface NodeChartsProps {
 
 const pct = (v: number) => `${formatFixed(v, 0)}%`;
 const ms = (v: number) => formatMs(v);
-const seconds = (t: number) => formatCompact(t / 1000);
+/** Axis ticks in seconds (the axis title says so); the tooltips say the unit. */
+export const secondsTick = (t: number) => formatCompact(t / 1000);
 
 export const NodeCharts = memo(function NodeCharts({ result, charts, markers, style, t, onSeek }: NodeChartsProps) {
   const n = charts.cpu.nodeCount;
   const many = n > 12;
   const who = many ? `${n.toLocaleString('en-US')} nodes: band = median to busiest node, lines = the hottest` : `${n} nodes, one line each`;
-  const common = { labels: charts.labels, highlight: charts.highlight, style, t, onSeek, formatTime: formatMs, xLabel: 'simulated time (s)', height: 190 };
+  const common = { labels: charts.labels, highlight: charts.highlight, style, t, onSeek, formatTime: formatMs, formatTimeTick: secondsTick, xLabel: 'simulated time (s)', height: 190 };
   return (
     <section className="pt-card pt-charts" aria-labelledby="pt-charts-title">
       <h2 id="pt-charts-title">Per node over time</h2>
@@ -71,6 +72,7 @@ export const NodeCharts = memo(function NodeCharts({ result, charts, markers, st
           t={t}
           onSeek={onSeek}
           formatTime={formatMs}
+          formatTimeTick={secondsTick}
           formatValue={ms}
           reduce="max"
           xLabel="simulated time (s)"
@@ -80,7 +82,7 @@ export const NodeCharts = memo(function NodeCharts({ result, charts, markers, st
           label={`Client latency p50 and p99 over ${formatMs(result.endTime)}`}
         />
       </div>
-      <p className="pt-sub">{`Time axis in seconds (${seconds(result.buckets.widthMs)} s per bucket).`}</p>
+      <p className="pt-sub">{`Each point is a ${formatMs(result.buckets.widthMs)} bucket of simulated time.`}</p>
     </section>
   );
 });

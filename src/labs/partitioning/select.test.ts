@@ -85,6 +85,7 @@ describe('partitioning selectors', () => {
     expect(formatMs(2.5)).toBe('2.5 ms');
     expect(formatMs(0.25)).toBe('0.25 ms');
     expect(formatMs(Number.NaN)).toBe('–');
+    expect(formatMs(0)).toBe('0 s');
   });
 
   it('selectFindings puts the earliest detection first, in prose with the sign, the value and the median', () => {
@@ -139,7 +140,7 @@ describe('partitioning selectors', () => {
 
   it('selectPhases names each phase by the event that opened it and shows the salting cost', () => {
     const phases = selectPhases(fakeResult(10), saltAt5s)!;
-    expect(phases.columns).toEqual(['before (0.00 ms–5.00 s)', 'after salt ×8 (5.00 s–10.00 s)']);
+    expect(phases.columns).toEqual(['before (0 s–5.00 s)', 'after salt ×8 (5.00 s–10.00 s)']);
     expect(phases.rows.find((r) => r.key === 'fanoutExtra')!.values).toEqual([0, 7000]);
     expect(phases.rows.find((r) => r.key === 'busiest')!.format!(3)).toBe('n3');
     expect(selectPhases({ ...fakeResult(10), phases: fakeResult(10).phases.slice(0, 1) }, saltAt5s)).toBeNull();

@@ -33,6 +33,7 @@ export const HIGHLIGHT_MAX = 4;
 /** Simulated milliseconds as people read them: "850 ms", "1.20 s", "2 min 5 s". */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
+  if (ms === 0) return '0 s';
   const abs = Math.abs(ms);
   if (abs < 1) return `${formatFixed(ms, 2)} ms`;
   if (abs < 1000) return `${formatFixed(ms, abs < 10 ? 1 : 0)} ms`;
@@ -191,7 +192,8 @@ export interface TableView {
   currentColumn?: number;
 }
 
-const pct = (v: number) => `${formatFixed(v, 1)}%`;
+/** Percentages keep two significant decimals when small (0.04% and 0.10% must not both read 0.0%). */
+const pct = (v: number) => `${formatFixed(v, Math.abs(v) >= 1 || v === 0 ? 1 : Math.abs(v) >= 0.1 ? 2 : 3)}%`;
 const ratio = (v: number) => formatFixed(v, 2);
 const ms2 = (v: number) => `${formatFixed(v, 2)} ms`;
 const int = (v: number) => formatInt(v);
@@ -245,11 +247,13 @@ export function selectFault(result: PartitioningResult, t: number): FaultView | 
   const { f: fault, i: index } = before.length > 0 ? before[before.length - 1] : crashes[0];
   const who = nodeName(result, fault.node);
   const by = (s: Strategy) => fault.byStrategy.find((x) => x.strategy === s);
-  const sentences = STRATEGIES.map((s) => impactSentence(s, by(s), who)).filter((x): x is string => x !== null);
-  sentences.push(`${formatInt(fault.requestsFailed)} client requests failed because of this crash under ${STRATEGY_NAMES[result.strategy]} (the strategy that ran).`);
+  const isDirectory = fault.node === result.directoryNode && fault.node >= 0;
+  const sentences = STRATEGIES.map((s) => impactSentence(s, by(s), who, isDirectory)).filter((x): x is string => x !== null);
+  const failed = fault.requestsFailed;
+  sentences.push(`${formatInt(failed)} client request${failed === 1 ? '' : 's'} failed because of this crash under ${STRATEGY_NAMES[result.strategy]} (the strategy that ran).`);
   const values = (pick: (x: FaultImpact['byStrategy'][number]) => number) => STRATEGIES.map((s) => (by(s) ? pick(by(s)!) : Number.NaN));
   return {
-    title: `${who} crashed at t = ${formatMs(fault.t)}.`,
+    title: `${who === "the directory" ? "The directory" : who} crashed at t = ${formatMs(fault.t)}.`,
     sentences,
     index,
     count: crashes.length,
@@ -265,10 +269,11 @@ export function selectFault(result: PartitioningResult, t: number): FaultView | 
   };
 }
 
-function impactSentence(s: Strategy, x: FaultImpact['byStrategy'][number] | undefined, who: string): string | null {
+function impactSentence(s: Strategy, x: FaultImpact['byStrategy'][number] | undefined, who: string, isDirectory: boolean): string | null {
   if (!x) return null;
   const name = STRATEGY_NAMES[s];
   if (x.directoryOutage) return `Under ${name}, every key is unreachable: the lookup service itself is down.`;
+  if (isDirectory && s !== 'directory') return `Under ${name}, there is no directory to lose: no key is affected.`;
   const parts: string[] = [];
   if (x.keysUnavailable > 0) parts.push(`${formatInt(x.keysUnavailable)} keys have no live owner`);
   if (x.keysRemapped > 0) parts.push(`${formatInt(x.keysRemapped)} keys move to other nodes`);
@@ -312,7 +317,10 @@ export function hotKeySentence(result: PartitioningResult, max = 3): string {
   const n = Math.min(max, result.hotKeys.length);
   if (n === 0) return '';
   const parts: string[] = [];
-  for (let r = 0; r < n; r++) parts.push(`key-${result.hotKeys[r]} ${formatFixed(result.hotKeySharePct[r], 1)}%`);
+  for (let r = 0; r < n; r++) {
+    const share = result.hotKeySharePct[r];
+    parts.push(`key-${result.hotKeys[r]} ${formatFixed(share, share < 1 ? 2 : 1)}%`);
+  }
   return `Hottest keys (share of all requests): ${parts.join(', ')}.`;
 }
 

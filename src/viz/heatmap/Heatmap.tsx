@@ -34,10 +34,10 @@ export function Heatmap(props: HeatmapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { width } = useElementSize(box, { width: 480, height: 0 });
   const height = props.height ?? 240;
-  const { matrix, labels, order, reduce, domain, rowPxMin, columnPxMin, formatValue, style } = props;
+  const { matrix, labels, order, reduce, domain, rowPxMin, columnPxMin, formatValue, formatTimeTick, style } = props;
   const layout = useMemo(
-    () => layoutHeatmap({ matrix, labels, order, reduce, domain, rowPxMin, columnPxMin, formatValue }, width, height),
-    [matrix, labels, order, reduce, domain, rowPxMin, columnPxMin, formatValue, width, height],
+    () => layoutHeatmap({ matrix, labels, order, reduce, domain, rowPxMin, columnPxMin, formatValue, formatTimeTick }, width, height),
+    [matrix, labels, order, reduce, domain, rowPxMin, columnPxMin, formatValue, formatTimeTick, width, height],
   );
   const draw = useCallback((ctx: CanvasRenderingContext2D) => drawHeatmap(ctx, layout, style), [layout, style]);
   useCanvas(canvas, width, height, draw);
@@ -110,7 +110,7 @@ export function Heatmap(props: HeatmapProps) {
             .filter((r) => r.isLabelled)
             .map((r) => (
               <text key={r.first} x={frame.left - 6} y={r.y + r.height / 2} dy="0.32em" textAnchor="end" fontSize={11} fill={style.muted}>
-                {r.label}
+                {r.tick}
               </text>
             ))}
           {layout.xTicks.map((tick) => (

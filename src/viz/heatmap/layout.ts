@@ -30,6 +30,8 @@ export interface HeatmapInput {
   columnPxMin?: number;
   /** Legend tick labels. Default compact numbers. */
   formatValue?: (value: number) => string;
+  /** x tick labels (simulated time). Default compact numbers. */
+  formatTimeTick?: (t: number) => string;
 }
 
 export interface HeatmapRow {
@@ -43,6 +45,8 @@ export interface HeatmapRow {
   nodeLast: number;
   count: number;
   label: string;
+  /** The short label drawn at the axis: the first node's name. */
+  tick: string;
   isLabelled: boolean;
 }
 
@@ -110,12 +114,14 @@ export function layoutHeatmap(input: HeatmapInput, width: number, height: number
       nodeLast: order[last],
       count,
       label: count === 1 ? name(order[first]) : `${name(order[first])}…${name(order[last])}`,
+      tick: name(order[first]),
       isLabelled: false,
     });
   }
-  // Labels at least 13 px apart: every row when rows are tall enough, else every k-th.
+  // Labels at least 13 px apart: every row when rows are tall enough, else every k-th. A row of several
+  // nodes is labelled by its first node, like an axis tick (the tooltip and the table give the range).
   const every = rowHeight > 0 ? Math.max(1, Math.ceil(13 / rowHeight)) : 1;
-  for (let r = 0; r < rows.length; r += every) rows[r].isLabelled = rows[r].count === 1 || every === 1;
+  for (let r = 0; r < rows.length; r += every) rows[r].isLabelled = true;
 
   const top = input.domain?.[1] ?? (m ? matrixMax(m) : 1);
   const bottom = input.domain?.[0] ?? 0;
@@ -153,7 +159,7 @@ export function layoutHeatmap(input: HeatmapInput, width: number, height: number
     domain,
     legendTicks: axisTicks(legendScale, Math.max(2, Math.floor(legend.width / 50)), input.formatValue ?? formatCompact),
     legend,
-    xTicks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 70))),
+    xTicks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 70)), input.formatTimeTick ?? formatCompact),
     isAggregated: groupSize > 1 || (m !== null && columnCount < m.bucketCount),
   };
 }

@@ -9,7 +9,7 @@ import { formatCompact } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
 import { useCanvas } from '../shared/useCanvas';
 import { useElementSize } from '../shared/useElementSize';
-import { bandPath, drawTimeSeries, linePath, seriesColor, seriesDash } from './draw';
+import { bandPath, drawTimeSeries, hasHighlights, linePath, seriesColor, seriesDash, seriesOpacity } from './draw';
 import { columnAtX, layoutTimeSeries, summaryRows, timeAtX, xAtTime, type TimeSeriesInput } from './layout';
 
 export interface TimeSeriesProps extends TimeSeriesInput {
@@ -34,11 +34,16 @@ export function TimeSeries(props: TimeSeriesProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { width } = useElementSize(box, { width: 480, height: 0 });
   const height = props.height ?? 200;
-  const { matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue } = props;
+  const { matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue, formatTimeTick } = props;
   const layout = useMemo(
-    () => layoutTimeSeries({ matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, columnPx, formatValue }, width, height),
-    [matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, columnPx, formatValue, width, height],
+    () => layoutTimeSeries({ matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, columnPx, formatValue, formatTimeTick }, width, height),
+    [matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, columnPx, formatValue, formatTimeTick, width, height],
   );
+  const highlighted = hasHighlights(layout);
+  // Keyed series (legend, tooltip, table): the highlighted ones when there are any, else every drawn line.
+  const keyed = useMemo(() => (highlighted ? layout.series.filter((s) => s.rank >= 0).sort((a, b) => a.rank - b.rank) : layout.series).slice(0, 8), [layout, highlighted]);
+  const keyedIndex = useMemo(() => keyed.map((s) => layout.series.indexOf(s)), [keyed, layout]);
+  const drawOrder = useMemo(() => [...layout.series].sort((a, b) => (b.rank < 0 ? 1e9 : b.rank) - (a.rank < 0 ? 1e9 : a.rank)), [layout]);
   // The playhead is placed apart from the layout: playing moves t every frame, and that must not re-lay out.
   const playheadX = xAtTime(layout, t);
   const { style } = props;
@@ -103,7 +108,7 @@ export function TimeSeries(props: TimeSeriesProps) {
               <svg width={22} height={12}>
                 <rect x={1} y={1} width={20} height={10} fill={style.muted} opacity={0.35} />
               </svg>
-              {`${bandName(band)} of ${nodeCount.toLocaleString('en-US')} nodes`}
+              {`band: ${bandName(band)} of ${nodeCount.toLocaleString('en-US')} nodes`}
             </li>
             <li>
               <svg width={22} height={10}>
@@ -113,18 +118,26 @@ export function TimeSeries(props: TimeSeriesProps) {
             </li>
           </>
         )}
-        {layout.series
-          .filter((s) => s.rank >= 0 || !layout.isAggregated)
-          .slice(0, 12)
-          .map((s) => (
-            <li key={s.node}>
-              <svg width={22} height={10}>
-                <line x1={1} x2={21} y1={5} y2={5} stroke={seriesColor(style, s, layout.isAggregated)} strokeWidth={2} strokeDasharray={seriesDash(s.rank).join(' ') || undefined} />
-              </svg>
-              {s.label}
-            </li>
-          ))}
+        {keyed.map((s) => (
+          <li key={s.node}>
+            <svg width={22} height={10}>
+              <line x1={1} x2={21} y1={5} y2={5} stroke={seriesColor(style, s, highlighted)} strokeWidth={2} strokeDasharray={seriesDash(s.rank).join(' ') || undefined} />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+        {highlighted && !layout.isAggregated && layout.series.length > keyed.length && (
+          <li>
+            <svg width={22} height={10}>
+              <line x1={1} x2={21} y1={5} y2={5} stroke={style.muted} strokeWidth={1} opacity={0.7} />
+            </svg>
+            {`the other ${layout.series.length - keyed.length} nodes`}
+          </li>
+        )}
       </ul>
+      <div className="viz-timeseries-ylabel" aria-hidden="true" style={{ fontSize: 12, color: style.foreground, margin: '2px 0 0' }}>
+        {props.yLabel}
+      </div>
       <div className="viz-timeseries-plot" style={{ position: 'relative', width: '100%', height }}>
         {isCanvas && <canvas ref={canvas} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, width, height }} />}
         <svg
@@ -156,20 +169,18 @@ export function TimeSeries(props: TimeSeriesProps) {
           <text x={frame.left + frame.innerWidth / 2} y={height - 2} textAnchor="middle" fontSize={11} fill={style.foreground}>
             {props.xLabel}
           </text>
-          <text x={frame.left} y={11} textAnchor="start" fontSize={11} fill={style.foreground}>
-            {props.yLabel}
-          </text>
           {svgMarks && (
             <g>
               {svgMarks.band && <path d={svgMarks.band} fill={style.muted} opacity={0.3} />}
               {svgMarks.median && <path d={svgMarks.median} fill="none" stroke={style.muted} strokeWidth={1.5} strokeDasharray="4 3" />}
-              {layout.series.map((s, i) => (
+              {drawOrder.map((s) => (
                 <path
                   key={s.node}
-                  d={svgMarks.lines[i]}
+                  d={svgMarks.lines[layout.series.indexOf(s)]}
                   fill="none"
-                  stroke={seriesColor(style, s, layout.isAggregated)}
-                  strokeWidth={s.rank >= 0 ? 2 : 1.25}
+                  stroke={seriesColor(style, s, highlighted)}
+                  strokeWidth={s.rank >= 0 ? 2 : 1}
+                  opacity={seriesOpacity(s, highlighted)}
                   strokeDasharray={seriesDash(s.rank).join(' ') || undefined}
                 />
               ))}
@@ -218,22 +229,19 @@ export function TimeSeries(props: TimeSeriesProps) {
           <div className="viz-tooltip" role="status" style={{ left: tooltipLeft, top: frame.top + 4 }}>
             <div>{`t = ${fmtT(layout.columnT0[column])} – ${fmtT(layout.columnT1[column])}`}</div>
             {layout.isAggregated && (
-              <div>{`median ${fmtV(layout.medianValue[column])}, ${bandName(band)} ${fmtV(layout.bandLoValue[column])}–${fmtV(layout.bandHiValue[column])} (${layout.liveCount[column]} nodes)`}</div>
+              <div>{`median node ${fmtV(layout.medianValue[column])}; band ${fmtV(layout.bandLoValue[column])} to ${fmtV(layout.bandHiValue[column])} (${layout.liveCount[column]} nodes)`}</div>
             )}
-            {layout.series
-              .filter((s) => s.rank >= 0 || !layout.isAggregated)
-              .slice(0, 8)
-              .map((s) => (
-                <div key={s.node}>{`${s.label}: ${fmtV(s.values[column])}`}</div>
-              ))}
+            {keyed.map((s) => (
+              <div key={s.node}>{`${s.label}: ${fmtV(s.values[column])}`}</div>
+            ))}
           </div>
         )}
       </div>
       {props.caption && <figcaption>{props.caption}</figcaption>}
       <DataTable
         caption={props.label}
-        columns={['from t', 'to t', 'median node', 'max node', ...layout.series.slice(0, 8).map((s) => s.label)]}
-        rows={rows.map((r) => [fmtT(r.t0), fmtT(r.t1), fmtV(r.median), fmtV(r.max), ...r.series.slice(0, 8).map(fmtV)])}
+        columns={['from t', 'to t', 'median node', 'max node', ...keyed.map((s) => s.label)]}
+        rows={rows.map((r) => [fmtT(r.t0), fmtT(r.t1), fmtV(r.median), fmtV(r.max), ...keyedIndex.map((i) => fmtV(r.series[i]))])}
       />
     </figure>
   );
@@ -241,6 +249,6 @@ export function TimeSeries(props: TimeSeriesProps) {
 
 function bandName(band: readonly [number, number] | undefined): string {
   const [lo, hi] = band ?? [0.5, 1];
-  const name = (q: number) => (q >= 1 ? 'max' : q <= 0 ? 'min' : `p${Math.round(q * 100)}`);
-  return `${name(lo)}–${name(hi)}`;
+  const name = (q: number) => (q >= 1 ? 'max' : q <= 0 ? 'min' : q === 0.5 ? 'median' : `p${Math.round(q * 100)}`);
+  return `${name(lo)} to ${name(hi)}`;
 }

@@ -16,10 +16,22 @@ export function seriesDash(rank: number): readonly number[] {
   return rank >= 0 ? dashes[rank % dashes.length] : [];
 }
 
-/** A series' colour: highlighted series by rank (distinct for the top few), others by node index. */
-export function seriesColor(style: VizStyle, s: Pick<PlacedSeries, 'rank' | 'node'>, isAggregated: boolean): string {
+/**
+ * A series' colour: highlighted series by rank (distinct for the top few); the others are context in the
+ * muted colour when anything is highlighted, else each by its node index.
+ */
+export function seriesColor(style: VizStyle, s: Pick<PlacedSeries, 'rank' | 'node'>, hasHighlights: boolean): string {
   if (s.rank >= 0) return ownerColor(style, s.rank);
-  return isAggregated ? style.muted : ownerColor(style, s.node);
+  return hasHighlights ? style.muted : ownerColor(style, s.node);
+}
+
+/** Context lines (not highlighted, among highlighted ones) are thin and faint. */
+export function seriesOpacity(s: Pick<PlacedSeries, 'rank'>, hasHighlights: boolean): number {
+  return hasHighlights && s.rank < 0 ? 0.55 : 1;
+}
+
+export function hasHighlights(layout: TimeSeriesLayout): boolean {
+  return layout.series.some((s) => s.rank >= 0);
 }
 
 export function linePath(xs: Float64Array, ys: Float64Array, context: Ctx | null = null): string {
@@ -61,14 +73,19 @@ export function drawTimeSeries(ctx: Ctx, layout: TimeSeriesLayout, style: VizSty
     ctx.setLineDash([4, 3]);
     ctx.stroke();
   }
-  for (const s of layout.series) {
+  const highlighted = hasHighlights(layout);
+  // Context lines first, highlighted ones on top (in reverse rank, so rank 0 is drawn last).
+  const order = [...layout.series].sort((a, b) => (b.rank < 0 ? 1e9 : b.rank) - (a.rank < 0 ? 1e9 : a.rank));
+  for (const s of order) {
     ctx.beginPath();
     linePath(xs, s.ys, ctx);
-    ctx.strokeStyle = seriesColor(style, s, layout.isAggregated);
-    ctx.lineWidth = s.rank >= 0 ? 2 : 1.25;
+    ctx.strokeStyle = seriesColor(style, s, highlighted);
+    ctx.globalAlpha = seriesOpacity(s, highlighted);
+    ctx.lineWidth = s.rank >= 0 ? 2 : 1;
     ctx.setLineDash(seriesDash(s.rank) as number[]);
     ctx.stroke();
   }
+  ctx.globalAlpha = 1;
   ctx.setLineDash([]);
   const c = extras.cursorColumn ?? -1;
   if (c >= 0 && c < layout.columnCount) {

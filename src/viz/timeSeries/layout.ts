@@ -51,6 +51,8 @@ export interface TimeSeriesInput {
   columnPx?: number;
   /** y tick labels. Default compact numbers. */
   formatValue?: (value: number) => string;
+  /** x tick labels (simulated time in the lab's unit: "2" for 2,000 ms under an axis in seconds). Default compact numbers. */
+  formatTimeTick?: (t: number) => string;
 }
 
 export interface PlacedSeries {
@@ -95,7 +97,7 @@ export interface TimeSeriesLayout {
   tEnd: number;
 }
 
-const margin = { left: 48, right: 56, top: 22, bottom: 30 };
+const margin = { left: 52, right: 64, top: 16, bottom: 30 };
 const LABEL_GAP_PX = 12;
 
 export function layoutTimeSeries(input: TimeSeriesInput, width: number, height: number): TimeSeriesLayout {
@@ -147,6 +149,8 @@ export function layoutTimeSeries(input: TimeSeriesInput, width: number, height: 
       rank: highlightRank.get(node) ?? -1,
     };
   });
+  // With highlights, only they are labelled (the rest are context, drawn muted); without, every line is.
+  if (highlightRank.size > 0) for (const s of series) if (s.rank < 0) s.isLabelled = false;
   spreadLabels(series, frame);
 
   const bandLo = new Float64Array(band ? n : 0);
@@ -180,7 +184,7 @@ export function layoutTimeSeries(input: TimeSeriesInput, width: number, height: 
     playheadX: input.t !== undefined && inTime(input.t) ? x(input.t) : null,
     thresholds: thresholds.filter((th) => Number.isFinite(th.value)).map((th) => ({ ...th, y: y(th.value) })),
     markers: (input.markers ?? []).filter((mk) => inTime(mk.t)).map((mk) => ({ ...mk, x: x(mk.t) })),
-    xTicks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 70))),
+    xTicks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 70)), input.formatTimeTick ?? formatCompact),
     yTicks: axisTicks(y, Math.max(2, Math.floor(frame.innerHeight / 36)), format),
     yMax: y.domain()[1],
     tStart,
@@ -264,8 +268,8 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
  * previous, then shifted up if the last one left the frame. Past what fits, later labels are dropped.
  */
 function spreadLabels(series: PlacedSeries[], frame: Frame): void {
-  const withY = series.filter((s) => Number.isFinite(s.labelY)).sort((a, b) => a.labelY - b.labelY);
   for (const s of series) if (!Number.isFinite(s.labelY)) s.isLabelled = false;
+  const withY = series.filter((s) => s.isLabelled).sort((a, b) => a.labelY - b.labelY);
   const fit = Math.max(1, Math.floor(frame.innerHeight / LABEL_GAP_PX) + 1);
   // Highlighted (ranked) series keep their labels first when not all fit.
   const keep = new Set([...withY].sort((a, b) => rankOrder(a) - rankOrder(b)).slice(0, fit));
