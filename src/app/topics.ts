@@ -22,16 +22,22 @@ export const topics: readonly Topic[] = [
     labId: 'cap-pacelc',
   },
   {
-    title: 'Partitioning and consistent hashing',
-    headings: ['Consistent Hashing', 'Data Partitioning', 'Strategies'],
+    title: 'Hash rings and consistent hashing',
+    headings: ['Consistent Hashing'],
     blurb: 'Hash keys and nodes onto one ring; adding a node moves only about 1/N of the keys.',
     labId: 'consistent-hashing',
   },
   {
+    title: 'Partitioning strategies',
+    headings: ['Data Partitioning', 'Strategies'],
+    blurb: 'Hash mod N, ranges, a ring and a directory on the same keys: balance, range queries, moves, lookups.',
+    labId: 'partitioning',
+  },
+  {
     title: 'Hot partitions',
     headings: ['Hot Partition Detection'],
-    blurb: 'Skewed keys overload one node; salting and splitting spread the load.',
-    labId: 'hot-partitions',
+    blurb: 'Skewed keys overload one node; salting, splitting and caching spread the load, at a cost.',
+    labId: 'partitioning',
   },
   {
     title: 'Replication',

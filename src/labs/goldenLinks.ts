@@ -28,4 +28,15 @@ export const goldenLinks: readonly GoldenLink[] = [
     link: '/consistent-hashing?v=1&z=Rcw7CoAwEATQu0ydIv6aXEUsxCwqQhQNSgi5u-MHbRZ25u1GCEymsD2zE9eu4wzDfBfnGdcR_i59WGjRWguFQ8Z-YF4kFeFmy0aTwOQffMlv89QoTBL4tNKa_LrjUqZ0Ag',
     traceHash: 'cfe8d556db2b4c48',
   },
+  { what: 'partitioning, defaults: one celebrity key melts its node (schema 1)', link: '/partitioning?v=1&s=1&e=1', traceHash: 'e672db0dbb04a73c' },
+  {
+    what: 'partitioning, readable parameters: Zipf keys on ranges, 5,000 requests, seed 7',
+    link: '/partitioning?v=1&s=1&e=1&distribution=zipf&requests=5000&seed=7&strategy=range',
+    traceHash: '2ca9939cee777e8c',
+  },
+  {
+    what: 'partitioning, compressed script: salt the write-heavy celebrity key 8 ways at 5 s',
+    link: '/partitioning?v=1&z=q1ZKVbIy1FEqhpDJqXmJRZn5SlZA8bLUvBKgcHS1UraSlYWOUomSlamBgQGQUVkA1KRUnJhTolQbq6NUXpRZkhqQDJS3MKitBQA',
+    traceHash: '6f015efc42b45a7c',
+  },
 ];

@@ -4,8 +4,9 @@
  */
 import type { BaseScenario, LabSpec } from './contract';
 import { spec as consistentHashing } from './consistentHashing/scenario';
+import { spec as partitioning } from './partitioning/scenario';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);

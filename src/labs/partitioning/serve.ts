@@ -16,7 +16,7 @@ import { murmur3Int } from '../../core/hash/murmur3';
 import { directoryLeave, liveNodes, modNOwners, ringOf, ringOwners } from '../../core/partitioning';
 import type { Rng } from '../../core/random/rng';
 import { ownerOf, type Ring } from '../../core/ring';
-import { applyFault, NodeStatus, Simulation, TraceKind } from '../../sim';
+import { applyFault, NodeStatus, Simulation, TraceKind } from '../../sim/index';
 import type { RunContext } from '../contract';
 import type { Placements } from './placement';
 import type { Strategy } from './result';
