@@ -52,8 +52,9 @@ export default function ConsistentHashingPanel() {
   }, [result, resultScenario, setTime]);
 
   const isOurs = result !== undefined && result.lab === 'consistent-hashing' && result.frames.length > 0;
-  // The frame index, not t: while playing, the Panel re-renders when the shown step changes, not per frame.
-  const frameIndex = usePlayheadValue(useCallback((t: number) => (isOurs ? frameIndexAt(result.frames, t) : -1), [isOurs, result]));
+  // The frame index, not t: while playing, the Panel re-renders when the shown step changes, not per frame;
+  // and, like a new result, a new step renders deferred (time-sliced) while the time controls move on.
+  const frameIndex = useDeferredValue(usePlayheadValue(useCallback((t: number) => (isOurs ? frameIndexAt(result.frames, t) : -1), [isOurs, result])));
   const frame = isOurs ? result.frames[frameIndex] : undefined;
 
   const addNode = useCallback(() => {
