@@ -8,6 +8,7 @@ import type { BenchLine } from './report';
 const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> = {
   ring: () => import('./ring'),
   engine: () => import('./engine'),
+  partitioning: () => import('./partitioning'),
   bundle: () => import('./bundle'),
   browser: () => import('./browser'),
 };
