@@ -105,6 +105,8 @@ describe('partitioning selectors', () => {
     expect(charts.cpu.nodeCount).toBe(11);
     expect(charts.highlight[0]).toBe(3);
     expect(charts.highlight).toContain(10);
+    const crashed = selectNodeCharts({ ...result, hotNode: -1, faults: [{ ...result.faults[0], node: 7 }] });
+    expect(crashed.highlight[0]).toBe(7);
     expect(charts.labels[10]).toBe('directory');
     expect(charts.client.nodeCount).toBe(2);
     expect(charts.client.values[BUCKETS]).toBe(90);

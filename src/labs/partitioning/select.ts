@@ -75,7 +75,10 @@ export interface NodeCharts {
   queueThresholds: Threshold[];
 }
 
-/** The per-node matrices as renderer input (no copy: the typed arrays are shared), and the highlighted nodes. */
+/**
+ * The per-node matrices as renderer input (no copy: the typed arrays are shared), and the highlighted
+ * nodes: the flagged one, then crashed ones (their line drops at the crash), then the hottest.
+ */
 export function selectNodeCharts(result: PartitioningResult): NodeCharts {
   const { count, widthMs } = result.buckets;
   const nodeCount = matrixRows(result);
@@ -85,6 +88,7 @@ export function selectNodeCharts(result: PartitioningResult): NodeCharts {
     if (node >= 0 && node < nodeCount && !highlight.includes(node)) highlight.push(node);
   };
   add(result.hotNode);
+  for (const fault of result.faults) if (fault.type === 'crash' && highlight.length < HIGHLIGHT_MAX - 1) add(fault.node);
   for (const top of result.series.top) if (highlight.length < HIGHLIGHT_MAX) add(top.node);
   if (result.directoryNode >= 0) add(result.directoryNode);
   const client = new Float32Array(2 * count);

@@ -34,7 +34,8 @@ export interface CompareTableProps {
 export function CompareTable(props: CompareTableProps) {
   const ranks = useMemo(() => props.rows.map((row) => rankRow(row.values, row.better)), [props.rows]);
   return (
-    <div className="viz-compare-wrap">
+    // Focusable and named: a wide table scrolls sideways in a narrow column, and a keyboard must reach it.
+    <div className="viz-compare-wrap" role="region" aria-label={props.caption} tabIndex={0}>
       <table className="viz-compare">
         <caption>{props.caption}</caption>
         <thead>

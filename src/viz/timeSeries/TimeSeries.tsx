@@ -195,25 +195,31 @@ export function TimeSeries(props: TimeSeriesProps) {
               </text>
             </g>
           ))}
-          {layout.markers.map((mk, i) => (
-            <g key={`mk${i}`}>
-              <line x1={mk.x} x2={mk.x} y1={frame.top} y2={bottom} stroke={style.accent} strokeWidth={1.5} />
-              <path d={`M${mk.x - 5},${frame.top - 8} L${mk.x + 5},${frame.top - 8} L${mk.x},${frame.top - 1} Z`} fill={style.accent} />
-              <text
-                x={mk.x + (mk.x > frame.left + frame.innerWidth * 0.7 ? -8 : 8)}
-                y={frame.top - 2}
-                textAnchor={mk.x > frame.left + frame.innerWidth * 0.7 ? 'end' : 'start'}
-                fontSize={11}
-                fontWeight={600}
-                fill={style.accent}
-                paintOrder="stroke"
-                stroke={style.background}
-                strokeWidth={3}
-              >
-                {mk.label}
-              </text>
-            </g>
-          ))}
+          {layout.markers.map((mk, i) => {
+            const labelY = mk.labelRow <= 0 ? frame.top - 3 : frame.top + 11 * mk.labelRow;
+            return (
+              <g key={`mk${i}`}>
+                <title>{`${mk.label} at t = ${fmtT(mk.t)}`}</title>
+                <line x1={mk.x} x2={mk.x} y1={frame.top} y2={bottom} stroke={style.accent} strokeWidth={1.5} />
+                <path d={`M${mk.x - 5},${frame.top - 9} L${mk.x + 5},${frame.top - 9} L${mk.x},${frame.top - 2} Z`} fill={style.accent} />
+                {mk.labelRow >= 0 && (
+                  <text
+                    x={mk.x + (mk.anchor === 'end' ? -7 : 7)}
+                    y={labelY}
+                    textAnchor={mk.anchor}
+                    fontSize={11}
+                    fontWeight={600}
+                    fill={style.accent}
+                    paintOrder="stroke"
+                    stroke={style.background}
+                    strokeWidth={3}
+                  >
+                    {mk.label}
+                  </text>
+                )}
+              </g>
+            );
+          })}
           {playheadX !== null && (
             <line x1={playheadX} x2={playheadX} y1={frame.top} y2={bottom} stroke={style.foreground} strokeWidth={1.5} />
           )}

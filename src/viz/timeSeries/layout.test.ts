@@ -68,12 +68,15 @@ describe('layoutTimeSeries', () => {
 
   it('layoutTimeSeries at 1,000 nodes x 2,000 buckets stays well inside a 50 ms frame budget', () => {
     const m = matrix(1000, 2000, (n, b) => (n * 31 + b * 17) % 100);
-    layoutTimeSeries({ matrix: m, highlight: [1] }, 900, 220); // warm-up
-    const start = performance.now();
-    layoutTimeSeries({ matrix: m, highlight: [1] }, 900, 220);
-    const ms = performance.now() - start;
-    // Measured ~15-25 ms on the 2 vCPU machine; the bound leaves room for noise, it guards against
-    // an accidental per-node-per-bucket allocation or sort.
+    const run = () => {
+      const start = performance.now();
+      layoutTimeSeries({ matrix: m, highlight: [1] }, 900, 220);
+      return performance.now() - start;
+    };
+    for (let i = 0; i < 3; i++) run(); // warm-up: the JIT compiles the loops
+    // The best of a few runs (the machine is shared and noisy): ~10 ms measured for 2 M cells. The bound
+    // guards against an accidental per-node-per-bucket allocation or sort, not against noise.
+    const ms = Math.min(run(), run(), run());
     expect(ms).toBeLessThan(120);
   });
 
@@ -89,6 +92,17 @@ describe('layoutTimeSeries', () => {
     expect(layout.markers.map((mk) => mk.label)).toEqual(['n1 hot']);
     expect(layout.markers[0].x).toBeCloseTo(layout.frame.left + layout.frame.innerWidth / 2);
     expect(layout.playheadX).toBeNull();
+  });
+
+  it('layoutTimeSeries puts close marker labels in separate rows and drops them past the last row', () => {
+    const m = matrix(2, 100, () => 10);
+    const markers = [0, 1, 2, 3].map((i) => ({ t: 4 + i * 0.05, label: `event number ${i}` }));
+    const layout = layoutTimeSeries({ matrix: m, markers }, 400, 200);
+    expect(layout.markers.map((mk) => mk.labelRow)).toEqual([0, 1, 2, -1]);
+    const apart = layoutTimeSeries({ matrix: m, markers: [{ t: 1, label: 'a' }, { t: 9, label: 'b' }] }, 400, 200);
+    expect(apart.markers.map((mk) => mk.labelRow)).toEqual([0, 0]);
+    const edge = layoutTimeSeries({ matrix: m, markers: [{ t: 9.9, label: 'a long label near the end' }] }, 400, 200);
+    expect(edge.markers[0].anchor).toBe('end');
   });
 
   it('layoutTimeSeries of no matrix has defined ticks, no series and no columns', () => {

@@ -69,6 +69,19 @@ export interface PlacedSeries {
   rank: number;
 }
 
+export interface PlacedMarker extends TimeMarker {
+  x: number;
+  /** Label row 0..MARKER_ROWS-1, or -1 when its label would collide in every row (the flag stays). */
+  labelRow: number;
+  /** Label anchored after the line ('start') or before it ('end', near the right edge). */
+  anchor: 'start' | 'end';
+}
+
+/** Rows of marker labels before one is left out. */
+export const MARKER_ROWS = 3;
+/** Approximate width of one label character at 11px (labels are short: "crash n3", "salt ×8"). */
+const CHAR_PX = 6.6;
+
 export interface TimeSeriesLayout {
   frame: Frame;
   isAggregated: boolean;
@@ -89,7 +102,8 @@ export interface TimeSeriesLayout {
   series: PlacedSeries[];
   playheadX: number | null;
   thresholds: (Threshold & { y: number })[];
-  markers: (TimeMarker & { x: number })[];
+  /** Markers with their label placement: a row (0 above the plot, 1 and 2 just inside it) or none. */
+  markers: PlacedMarker[];
   xTicks: Tick[];
   yTicks: Tick[];
   yMax: number;
@@ -183,7 +197,7 @@ export function layoutTimeSeries(input: TimeSeriesInput, width: number, height: 
     series,
     playheadX: input.t !== undefined && inTime(input.t) ? x(input.t) : null,
     thresholds: thresholds.filter((th) => Number.isFinite(th.value)).map((th) => ({ ...th, y: y(th.value) })),
-    markers: (input.markers ?? []).filter((mk) => inTime(mk.t)).map((mk) => ({ ...mk, x: x(mk.t) })),
+    markers: placeMarkers((input.markers ?? []).filter((mk) => inTime(mk.t)).map((mk) => ({ ...mk, x: x(mk.t) })), frame),
     xTicks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 70)), input.formatTimeTick ?? formatCompact),
     yTicks: axisTicks(y, Math.max(2, Math.floor(frame.innerHeight / 36)), format),
     yMax: y.domain()[1],
@@ -200,6 +214,23 @@ export function xAtTime(layout: TimeSeriesLayout, t: number | undefined): number
   if (t === undefined || !Number.isFinite(t) || layout.columnCount === 0 || t < layout.tStart || t > layout.tEnd) return null;
   const span = layout.tEnd - layout.tStart;
   return layout.frame.left + (span > 0 ? ((t - layout.tStart) / span) * layout.frame.innerWidth : 0);
+}
+
+/**
+ * Marker labels in rows so they do not overlap: left to right, each takes the first row where it clears
+ * the previous label by a few pixels; past MARKER_ROWS rows its label is dropped (its flag and title stay).
+ */
+function placeMarkers(markers: (TimeMarker & { x: number })[], frame: Frame): PlacedMarker[] {
+  const sorted = [...markers].sort((a, b) => a.x - b.x);
+  const rowEnd = new Array<number>(MARKER_ROWS).fill(-Infinity);
+  return sorted.map((mk) => {
+    const width = mk.label.length * CHAR_PX + 8;
+    const anchor: 'start' | 'end' = mk.x + width > frame.left + frame.innerWidth + frame.right - 4 ? 'end' : 'start';
+    const from = anchor === 'start' ? mk.x : mk.x - width;
+    const row = rowEnd.findIndex((end) => from >= end + 4);
+    if (row >= 0) rowEnd[row] = from + width;
+    return { ...mk, labelRow: row, anchor };
+  });
 }
 
 /** The column under pixel x (nearest centre), or -1 when there are no columns. */
