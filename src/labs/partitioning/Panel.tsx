@@ -14,6 +14,8 @@ import './panel.css';
 import { CpuHeatmap } from './CpuHeatmap';
 import { FaultControls } from './FaultControls';
 import { Findings } from './Findings';
+import { lesson } from './lesson';
+import { LessonSteps } from './LessonSteps';
 import { MitigationControls } from './MitigationControls';
 import { NodeCharts } from './NodeCharts';
 import { PhaseTable } from './PhaseTable';
@@ -41,6 +43,15 @@ export default function PartitioningPanel() {
   const addEvent = useCallback((event: PartitioningEvent, label: string) => edit(label, (s) => withEvent(s, event)), [edit]);
   const removeEvent = useCallback((index: number, text: string) => edit(`remove ${text}`, (s) => withoutEvent(s, index)), [edit]);
   const seek = useCallback((time: number) => setTime(time), [setTime]);
+  const applyLesson = useCallback(
+    (index: number) => {
+      const step = lesson[index];
+      if (!step) return;
+      edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
+      setTime(0);
+    },
+    [edit, setTime],
+  );
 
   if (!result || !charts || !markers) {
     return (
@@ -69,6 +80,7 @@ export default function PartitioningPanel() {
       <CpuHeatmap result={result} charts={charts} style={style} t={t} onSeek={seek} />
       <FaultControls result={result} scenario={scenario} at={at} t={t} onAdd={addEvent} isLocked={isLocked} />
       <StrategyTable result={result} scenario={resultScenario} />
+      <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} />
     </div>
   );
 }
