@@ -11,7 +11,7 @@ const step = (id: string) => {
   return program(s.scenario, plainContext());
 };
 
-describe('lesson claims hold in the simulation', () => {
+describe('lesson claims hold in the simulation', { timeout: 20_000 }, () => {
   it('has 4-6 steps, each with a valid scenario', () => {
     expect(lesson.length).toBeGreaterThanOrEqual(4);
     expect(lesson.length).toBeLessThanOrEqual(6);

@@ -28,7 +28,7 @@ describe('partitioning program', () => {
     const b = run(defaults);
     expect(a.traceHash).toBe(b.traceHash);
     expect(Array.from(a.perNode.cpuPct)).toEqual(Array.from(b.perNode.cpuPct));
-  });
+  }, 30_000);
 
   it('maximum-scale: 1,000 nodes, 10^6 keys, 10^6 requests replay to the pinned hash, every request served', () => {
     const r = run(preset('maximum-scale'));
