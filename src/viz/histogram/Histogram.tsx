@@ -138,7 +138,15 @@ export const Histogram = memo(function Histogram(props: HistogramProps) {
       </svg>
       {props.caption && <figcaption>{props.caption}</figcaption>}
       {hovered && (
-        <div className="viz-tooltip" role="status" style={{ left: Math.max(0, Math.min(width - 200, hovered.x + hovered.width + 6)), top: Math.max(0, Math.min(hovered.y, hovered.yMax) - 8) }}>
+        <div
+          className="viz-tooltip"
+          role="status"
+          style={{
+            // Beside the bar, on the side with more room, so it never runs off the card.
+            ...(hovered.x < width / 2 ? { left: hovered.x + hovered.width + 6 } : { right: width - hovered.x + 6 }),
+            top: Math.max(0, Math.min(hovered.y, hovered.yMax) - 8),
+          }}
+        >
           {barText(hovered)}
         </div>
       )}
