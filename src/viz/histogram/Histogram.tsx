@@ -147,7 +147,8 @@ export const Histogram = memo(function Histogram(props: HistogramProps) {
             top: Math.max(0, Math.min(hovered.y, hovered.yMax) - 8),
           }}
         >
-          {barText(hovered)}
+          <div>{hovered.label}</div>
+          <div>{barFigures(hovered)}</div>
         </div>
       )}
       <DataTable caption={props.label} columns={props.columns ?? ['item', 'value']} rows={rows} />
@@ -156,5 +157,9 @@ export const Histogram = memo(function Histogram(props: HistogramProps) {
 });
 
 function barText(b: HistogramBar): string {
-  return `${b.label}: ${b.items.length > 1 ? `mean ${formatFixed(b.value)}, ${formatInt(b.min)}–${formatInt(b.max)}` : formatInt(b.value)}`;
+  return `${b.label}: ${barFigures(b)}`;
+}
+
+function barFigures(b: HistogramBar): string {
+  return b.items.length > 1 ? `mean ${formatFixed(b.value)}, ${formatInt(b.min)}–${formatInt(b.max)}` : formatInt(b.value);
 }
