@@ -10,22 +10,23 @@ import { applyHash } from './route';
 import { pageBase } from './shareLinks';
 import { StatusLine } from './StatusLine';
 import { ThemeSwitch, useApplyTheme } from './ThemeSwitch';
-import { useAppStore, useAppStoreApi } from './useAppStore';
+import type { AppStore } from './store';
+import { useAppStore } from './useAppStore';
 
-function useHashRoute(): void {
-  const store = useAppStoreApi();
-  useEffect(() => {
-    const apply = () => applyHash(store, location.hash, { labs, decodeLink, parseLocationHash, base: pageBase() });
-    apply();
-    // Our own link updates use replaceState, which fires no hashchange: this only sees the user's edits,
-    // back/forward, and links followed from the home page.
-    window.addEventListener('hashchange', apply);
-    return () => window.removeEventListener('hashchange', apply);
-  }, [store]);
+/**
+ * Applies the address bar's route to the store now, and again on every hashchange. main.tsx calls it
+ * before the first render, so a lab link renders the lab at once instead of building the home page and
+ * throwing it away (that wasted render was one long main-thread task at startup).
+ */
+export function startHashRouting(store: AppStore): void {
+  const apply = () => applyHash(store, location.hash, { labs, decodeLink, parseLocationHash, base: pageBase() });
+  apply();
+  // Our own link updates use replaceState, which fires no hashchange: this only sees the user's edits,
+  // back/forward, and links followed from the home page.
+  window.addEventListener('hashchange', apply);
 }
 
 export function App() {
-  useHashRoute();
   useApplyTheme();
   const labId = useAppStore((s) => s.labId);
   const embed = useAppStore((s) => s.presentation.embed);
