@@ -179,10 +179,7 @@ describe('spec.validate limits', () => {
 describe('maximum scale', () => {
   it('1,000 nodes x 1,000 vnodes x 10^6 keys runs in Node and moves ~0.1% per change', () => {
     const preset = spec.presets.find((p) => p.id === 'maximum-scale')!;
-    const start = performance.now();
     const r = run(preset.scenario);
-    const ms = performance.now() - start;
-    expect(ms).toBeLessThan(20000);
     expect(r.frames[0].points).toBe(1_000_000);
     for (const f of r.frames.slice(1)) {
       expect(f.moved!.pct).toBeGreaterThan(0.07);

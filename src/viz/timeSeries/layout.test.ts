@@ -66,18 +66,12 @@ describe('layoutTimeSeries', () => {
     expect(layout.playheadX).toBeGreaterThan(layout.frame.left + layout.frame.innerWidth * 0.7);
   });
 
-  it('layoutTimeSeries at 1,000 nodes x 2,000 buckets stays well inside a 50 ms frame budget', () => {
+  it('layoutTimeSeries at 1,000 nodes x 2,000 buckets returns geometry sized by pixels, not by items', () => {
     const m = matrix(1000, 2000, (n, b) => (n * 31 + b * 17) % 100);
-    const run = () => {
-      const start = performance.now();
-      layoutTimeSeries({ matrix: m, highlight: [1] }, 900, 220);
-      return performance.now() - start;
-    };
-    for (let i = 0; i < 3; i++) run(); // warm-up: the JIT compiles the loops
-    // The best of a few runs (the machine is shared and noisy): ~10 ms measured for 2 M cells. The bound
-    // guards against an accidental per-node-per-bucket allocation or sort, not against noise.
-    const ms = Math.min(run(), run(), run());
-    expect(ms).toBeLessThan(120);
+    const layout = layoutTimeSeries({ matrix: m, highlight: [1] }, 900, 220);
+    expect(layout.columnCount).toBeLessThanOrEqual(900);
+    expect(layout.bandHiValue.length).toBe(layout.columnCount);
+    expect(layout.series.length).toBe(1);
   });
 
   it('layoutTimeSeries places thresholds, markers in range and the playhead; drops out-of-range ones', () => {
