@@ -1,8 +1,8 @@
 /**
- * Crash (or recover) a node at the playhead, and what the crash shown did to its keys under each strategy.
- * The node defaults to the flagged hot node: crashing the hottest node is the interesting case.
+ * Crash (or recover) a node at the playhead, and (CrashImpact) what the crash shown did to its keys under
+ * each strategy. The node defaults to the flagged hot node: crashing the hottest node is the interesting case.
  */
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { CompareTable } from '../../viz/compareTable';
 import type { PartitioningResult } from './result';
 import type { PartitioningEvent, PartitioningScenario } from './scenario';
@@ -12,12 +12,11 @@ export interface FaultControlsProps {
   result: PartitioningResult;
   scenario: PartitioningScenario;
   at: number;
-  t: number;
   onAdd: (event: PartitioningEvent, label: string) => void;
   isLocked: boolean;
 }
 
-export function FaultControls({ result, scenario, at, t, onAdd, isLocked }: FaultControlsProps) {
+export const FaultControls = memo(function FaultControls({ result, scenario, at, onAdd, isLocked }: FaultControlsProps) {
   const id = useId();
   const hasDirectory = scenario.strategy === 'directory';
   const nodeMax = hasDirectory ? scenario.nodes : scenario.nodes - 1;
@@ -27,7 +26,6 @@ export function FaultControls({ result, scenario, at, t, onAdd, isLocked }: Faul
   const isValid = Number.isInteger(node) && node >= 0 && node <= nodeMax;
   const name = hasDirectory && node === scenario.nodes ? 'the directory' : `n${node}`;
   const isDown = downAt(scenario, at).includes(node);
-  const fault = useMemo(() => selectFault(result, t), [result, t]);
   const when = `at ${formatMs(at)}`;
   return (
     <section className="pt-card" aria-labelledby={`${id}-title`}>
@@ -59,8 +57,19 @@ export function FaultControls({ result, scenario, at, t, onAdd, isLocked }: Faul
           </button>
         )}
       </div>
+      <p className="pt-hint">Its keys go unavailable, move, or (for the directory) everything stops, depending on the strategy: see below.</p>
+    </section>
+  );
+});
+
+/** What the crash at (or before) the playhead did to keys under each strategy: prose, then the table. */
+export const CrashImpact = memo(function CrashImpact({ result, t }: { result: PartitioningResult; t: number }) {
+  const fault = useMemo(() => selectFault(result, t), [result, t]);
+  return (
+    <section className="pt-card" aria-labelledby="pt-crash-title">
+      <h2 id="pt-crash-title">What a crash does to keys</h2>
       {fault ? (
-        <div className="pt-fault" aria-live="polite">
+        <div className="pt-fault">
           <h3>{fault.count > 1 ? `${fault.title} (crash ${fault.index + 1} of ${fault.count}; the playhead picks which)` : fault.title}</h3>
           <ul className="pt-details">
             {fault.sentences.map((s) => (
@@ -70,8 +79,8 @@ export function FaultControls({ result, scenario, at, t, onAdd, isLocked }: Faul
           <CompareTable caption="What this crash does to keys under each strategy. ▲ best and ▼ worst per row." columns={fault.table.columns} rows={fault.table.rows} currentColumn={fault.table.currentColumn} currentNote="ran" />
         </div>
       ) : (
-        <p className="pt-sub">No crash in this run yet: crash one to see its keys go unavailable, move, or vanish with the directory.</p>
+        <p className="pt-sub">No crash in this run: crash a node (above) to see, under each strategy, which keys go unavailable, which move, and what losing the directory means.</p>
       )}
     </section>
   );
-}
+});

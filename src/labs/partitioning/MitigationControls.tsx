@@ -2,7 +2,7 @@
  * Mitigations as scenario edits at the playhead: salt the hot key k ways, split the hot range, a cache in
  * front. Each goes into the script at t, so the charts show before and after on either side of a marker.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { PartitioningEvent, PartitioningScenario } from './scenario';
 import { LIMITS } from './scenario';
 import { formatMs, mitigationsAt } from './select';
@@ -15,7 +15,7 @@ export interface MitigationControlsProps {
   isLocked: boolean;
 }
 
-export function MitigationControls({ scenario, at, onAdd, isLocked }: MitigationControlsProps) {
+export const MitigationControls = memo(function MitigationControls({ scenario, at, onAdd, isLocked }: MitigationControlsProps) {
   const id = useId();
   const [k, setK] = useState(8);
   const [ttl, setTtl] = useState(100);
@@ -74,4 +74,4 @@ export function MitigationControls({ scenario, at, onAdd, isLocked }: Mitigation
       </fieldset>
     </section>
   );
-}
+});

@@ -4,7 +4,7 @@
  * scenario: mitigations and crashes go into the script at the playhead. Charts aggregate across nodes, so
  * a 1,000-node run costs what a 10-node run does on the main thread.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useEditScenario, usePlayhead, usePresentation, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
 import { useAppStore } from '../../app/useAppStore';
 import type { LabResult } from '../contract';
@@ -12,7 +12,7 @@ import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';
 import { CpuHeatmap } from './CpuHeatmap';
-import { FaultControls } from './FaultControls';
+import { CrashImpact, FaultControls } from './FaultControls';
 import { Findings } from './Findings';
 import { lesson } from './lesson';
 import { LessonSteps } from './LessonSteps';
@@ -26,19 +26,25 @@ import { StrategyTable } from './StrategyTable';
 
 export default function PartitioningPanel() {
   const scenario = useScenario<PartitioningScenario>();
+  // A new result re-renders the Panel as a deferred render, which React slices into tasks of a few ms, so
+  // the arrival of a 1,000-node result is never one long main-thread task; the previous result stays up.
   const raw = useResult<LabResult>();
-  const result = isPartitioningResult(raw) ? raw : undefined;
-  const resultScenario = useAppStore((s) => s.resultScenario) as PartitioningScenario | undefined;
+  const rawScenario = useAppStore((s) => s.resultScenario) as PartitioningScenario | undefined;
+  const shown = useDeferredValue(useMemo(() => ({ result: isPartitioningResult(raw) ? raw : undefined, scenario: rawScenario }), [raw, rawScenario]));
+  const { result, scenario: resultScenario } = shown;
   const setTime = useAppStore((s) => s.setTime);
   const status = useRunStatus();
   const t = usePlayhead();
+  // While playing, t changes every frame. The charts' playhead lines follow t at once (they are cheap); the
+  // rest (edit times on buttons, the crash shown) follows a deferred t that React renders when it has time.
+  const tLater = useDeferredValue(t);
   const theme = useTheme();
   const isLocked = usePresentation().lock;
   const edit = useEditScenario<PartitioningScenario>();
   const style = useMemo(() => vizStyle(theme), [theme]);
   const charts = useMemo(() => (result ? selectNodeCharts(result) : undefined), [result]);
   const markers = useMemo(() => (result ? selectMarkers(result, resultScenario) : undefined), [result, resultScenario]);
-  const at = editTime(t, Math.max(horizon(scenario), result?.endTime ?? 0));
+  const at = editTime(tLater, Math.max(horizon(scenario), result?.endTime ?? 0));
 
   const addEvent = useCallback((event: PartitioningEvent, label: string) => edit(label, (s) => withEvent(s, event)), [edit]);
   const removeEvent = useCallback((index: number, text: string) => edit(`remove ${text}`, (s) => withoutEvent(s, index)), [edit]);
@@ -67,18 +73,17 @@ export default function PartitioningPanel() {
     <div className="pt-panel" aria-busy={status.state === 'running'}>
       {status.state === 'running' && <p className="pt-running" role="status">{`Re-running… ${Math.round(status.progress * 100)}% (showing the previous result)`}</p>}
       <Findings result={result} />
-      <div className="pt-grid">
-        <div className="pt-area-charts">
-          <NodeCharts result={result} charts={charts} markers={markers} style={style} t={t} onSeek={seek} />
-        </div>
-        <div className="pt-area-side">
-          <MitigationControls scenario={scenario} at={at} onAdd={addEvent} isLocked={isLocked} />
+      <NodeCharts result={result} charts={charts} markers={markers} style={style} t={t} onSeek={seek} />
+      <div className="pt-controls">
+        <MitigationControls scenario={scenario} at={at} onAdd={addEvent} isLocked={isLocked} />
+        <div className="pt-stack">
+          <FaultControls result={result} scenario={scenario} at={at} onAdd={addEvent} isLocked={isLocked} />
           <ScriptList scenario={scenario} onGo={seek} onRemove={removeEvent} isLocked={isLocked} />
         </div>
       </div>
       <PhaseTable result={result} scenario={resultScenario} />
       <CpuHeatmap result={result} charts={charts} style={style} t={t} onSeek={seek} />
-      <FaultControls result={result} scenario={scenario} at={at} t={t} onAdd={addEvent} isLocked={isLocked} />
+      <CrashImpact result={result} t={tLater} />
       <StrategyTable result={result} scenario={resultScenario} />
       <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} />
     </div>

@@ -1,8 +1,9 @@
 /** The scenario's script: every fault and mitigation with its time; go to it, or remove it (undoable). */
+import { memo } from 'react';
 import type { PartitioningScenario } from './scenario';
 import { scriptItems } from './select';
 
-export function ScriptList(props: { scenario: PartitioningScenario; onGo: (t: number) => void; onRemove: (index: number, text: string) => void; isLocked: boolean }) {
+export const ScriptList = memo(function ScriptList(props: { scenario: PartitioningScenario; onGo: (t: number) => void; onRemove: (index: number, text: string) => void; isLocked: boolean }) {
   const items = scriptItems(props.scenario);
   return (
     <section className="pt-card" aria-labelledby="pt-script-title">
@@ -26,4 +27,4 @@ export function ScriptList(props: { scenario: PartitioningScenario; onGo: (t: nu
       )}
     </section>
   );
-}
+});

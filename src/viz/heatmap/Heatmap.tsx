@@ -4,12 +4,12 @@
  * click moves the playhead to the cell's time (when `onSeek` is given). A hidden table lists the hottest
  * rows.
  */
-import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { DataTable } from '../shared/DataTable';
 import { formatCompact } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
 import { useCanvas } from '../shared/useCanvas';
-import { useElementSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useElementSize';
 import { heatColor, heatRamp } from './colors';
 import { drawHeatmap } from './draw';
 import { cellAt, heatmapSummary, layoutHeatmap, type HeatmapInput } from './layout';
@@ -32,7 +32,11 @@ export interface HeatmapProps extends HeatmapInput {
 export function Heatmap(props: HeatmapProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const { width } = useElementSize(box, { width: 480, height: 0 });
+  // Measured by a ResizeObserver only (no getBoundingClientRect at mount, so mounting never forces a
+  // synchronous layout of the page); width 0 until then, which lays out nearly for free.
+  // The measured width is deferred: the layout at the real width (the costly one) then runs in React's
+  // time-sliced background render, one chart per slice, instead of all charts in one sync task.
+  const width = useDeferredValue(useObservedSize(box).width);
   const height = props.height ?? 240;
   const { matrix, labels, order, reduce, domain, rowPxMin, columnPxMin, formatValue, formatTimeTick, style } = props;
   const layout = useMemo(
@@ -82,6 +86,66 @@ export function Heatmap(props: HeatmapProps) {
       ? frame.left + ((props.t - layout.columnT0[0]) / (layout.columnT1[layout.columnCount - 1] - layout.columnT0[0])) * frame.innerWidth
       : null;
   const ramp = heatRamp(style);
+  // Static parts as memoized elements: a moving playhead or cursor re-renders only its own line.
+  const staticParts = useMemo(
+    () => (
+      <>
+        <defs>
+          <linearGradient id={gradientId}>
+            {ramp.map((color, i) => (
+              <stop key={i} offset={`${(i / (ramp.length - 1)) * 100}%`} stopColor={color} />
+            ))}
+          </linearGradient>
+        </defs>
+        {layout.rows
+          .filter((r) => r.isLabelled)
+          .map((r) => (
+            <text key={r.first} x={frame.left - 6} y={r.y + r.height / 2} dy="0.32em" textAnchor="end" fontSize={11} fill={style.muted}>
+              {r.tick}
+            </text>
+          ))}
+        {layout.xTicks.map((tick) => (
+          <text key={tick.value} x={tick.offset} y={bottom + 14} textAnchor="middle" fontSize={11} fill={style.muted}>
+            {tick.label}
+          </text>
+        ))}
+        <text x={frame.left + frame.innerWidth} y={bottom + 26} textAnchor="end" fontSize={11} fill={style.foreground}>
+          {props.xLabel}
+        </text>
+        <text x={legend.x} y={legend.y - 3} fontSize={11} fill={style.foreground}>
+          {`${props.valueLabel}: low → high`}
+        </text>
+        <rect x={legend.x} y={legend.y} width={legend.width} height={legend.height} fill={`url(#${gradientId})`} stroke={style.muted} strokeWidth={0.5} />
+        {layout.legendTicks.map((tick) => (
+          <g key={`lg${tick.value}`}>
+            <line x1={tick.offset} x2={tick.offset} y1={legend.y + legend.height} y2={legend.y + legend.height + 3} stroke={style.muted} />
+            <text x={tick.offset} y={legend.y + legend.height + 13} textAnchor="middle" fontSize={10} fill={style.muted}>
+              {tick.label}
+            </text>
+          </g>
+        ))}
+        {legend.x + legend.width + 110 < width && (
+          <g>
+            <rect x={legend.x + legend.width + 16} y={legend.y} width={12} height={legend.height} fill={style.grid} stroke={style.muted} strokeWidth={0.5} />
+            <text x={legend.x + legend.width + 32} y={legend.y + legend.height - 1} fontSize={11} fill={style.muted}>
+              no value (down)
+            </text>
+          </g>
+        )}
+      </>
+    ),
+    [layout, style, gradientId, ramp, props.xLabel, props.valueLabel, width, frame, bottom, legend],
+  );
+  const table = useMemo(
+    () => (
+      <DataTable
+        caption={`${props.label} (hottest rows)`}
+        columns={['nodes', `peak ${props.valueLabel}`, 'peak at t', `mean ${props.valueLabel}`]}
+        rows={summary.map((r) => [r.label, fmtV(r.peak), fmtT(r.peakT), fmtV(r.mean)])}
+      />
+    ),
+    [props.label, props.valueLabel, summary, fmtT, fmtV],
+  );
   return (
     <figure className="viz-figure viz-heatmap" ref={box}>
       <div style={{ position: 'relative', width: '100%', height }}>
@@ -99,28 +163,7 @@ export function Heatmap(props: HeatmapProps) {
           onKeyDown={onKeyDown}
           onClick={onClick}
         >
-          <defs>
-            <linearGradient id={gradientId}>
-              {ramp.map((color, i) => (
-                <stop key={i} offset={`${(i / (ramp.length - 1)) * 100}%`} stopColor={color} />
-              ))}
-            </linearGradient>
-          </defs>
-          {layout.rows
-            .filter((r) => r.isLabelled)
-            .map((r) => (
-              <text key={r.first} x={frame.left - 6} y={r.y + r.height / 2} dy="0.32em" textAnchor="end" fontSize={11} fill={style.muted}>
-                {r.tick}
-              </text>
-            ))}
-          {layout.xTicks.map((tick) => (
-            <text key={tick.value} x={tick.offset} y={bottom + 14} textAnchor="middle" fontSize={11} fill={style.muted}>
-              {tick.label}
-            </text>
-          ))}
-          <text x={frame.left + frame.innerWidth} y={bottom + 26} textAnchor="end" fontSize={11} fill={style.foreground}>
-            {props.xLabel}
-          </text>
+          {staticParts}
           {playheadX !== null && <line x1={playheadX} x2={playheadX} y1={frame.top} y2={bottom} stroke={style.foreground} strokeWidth={1.5} strokeDasharray="3 2" />}
           {cell && row && (
             <rect
@@ -132,26 +175,6 @@ export function Heatmap(props: HeatmapProps) {
               stroke={style.foreground}
               strokeWidth={2}
             />
-          )}
-          <text x={legend.x} y={legend.y - 3} fontSize={11} fill={style.foreground}>
-            {`${props.valueLabel}: low → high`}
-          </text>
-          <rect x={legend.x} y={legend.y} width={legend.width} height={legend.height} fill={`url(#${gradientId})`} stroke={style.muted} strokeWidth={0.5} />
-          {layout.legendTicks.map((tick) => (
-            <g key={`lg${tick.value}`}>
-              <line x1={tick.offset} x2={tick.offset} y1={legend.y + legend.height} y2={legend.y + legend.height + 3} stroke={style.muted} />
-              <text x={tick.offset} y={legend.y + legend.height + 13} textAnchor="middle" fontSize={10} fill={style.muted}>
-                {tick.label}
-              </text>
-            </g>
-          ))}
-          {legend.x + legend.width + 110 < width && (
-            <g>
-              <rect x={legend.x + legend.width + 16} y={legend.y} width={12} height={legend.height} fill={style.grid} stroke={style.muted} strokeWidth={0.5} />
-              <text x={legend.x + legend.width + 32} y={legend.y + legend.height - 1} fontSize={11} fill={style.muted}>
-                no value (down)
-              </text>
-            </g>
           )}
         </svg>
         {cell && row && (
@@ -171,11 +194,7 @@ export function Heatmap(props: HeatmapProps) {
         )}
       </div>
       {props.caption && <figcaption>{props.caption}</figcaption>}
-      <DataTable
-        caption={`${props.label} (hottest rows)`}
-        columns={['nodes', `peak ${props.valueLabel}`, 'peak at t', `mean ${props.valueLabel}`]}
-        rows={summary.map((r) => [r.label, fmtV(r.peak), fmtT(r.peakT), fmtV(r.mean)])}
-      />
+      {table}
     </figure>
   );
 }

@@ -3,12 +3,12 @@
  * marks of large ones with the axes, labels and markers in an SVG on top. Hover, or focus plus the arrow
  * keys, reads a column's figures; click or Enter moves the playhead there (when `onSeek` is given).
  */
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { DataTable } from '../shared/DataTable';
 import { formatCompact } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
 import { useCanvas } from '../shared/useCanvas';
-import { useElementSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useElementSize';
 import { bandPath, drawTimeSeries, hasHighlights, linePath, seriesColor, seriesDash, seriesOpacity } from './draw';
 import { columnAtX, layoutTimeSeries, summaryRows, timeAtX, xAtTime, type TimeSeriesInput } from './layout';
 
@@ -32,7 +32,11 @@ export interface TimeSeriesProps extends TimeSeriesInput {
 export function TimeSeries(props: TimeSeriesProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const { width } = useElementSize(box, { width: 480, height: 0 });
+  // Measured by a ResizeObserver only (no getBoundingClientRect at mount, so mounting never forces a
+  // synchronous layout of the page); width 0 until then, which lays out nearly for free.
+  // The measured width is deferred: the layout at the real width (the costly one) then runs in React's
+  // time-sliced background render, one chart per slice, instead of all charts in one sync task.
+  const width = useDeferredValue(useObservedSize(box).width);
   const height = props.height ?? 200;
   const { matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue, formatTimeTick } = props;
   const layout = useMemo(
@@ -99,8 +103,10 @@ export function TimeSeries(props: TimeSeriesProps) {
   const right = frame.left + frame.innerWidth;
   const nodeCount = matrix?.nodeCount ?? 0;
   const tooltipLeft = column >= 0 ? Math.max(0, Math.min(width - 200, layout.xs[column] + 10)) : 0;
-  return (
-    <figure className="viz-figure viz-timeseries" ref={box}>
+  // The chart's static parts are memoized elements: while the playhead moves (every frame when playing),
+  // React re-renders only the playhead line and the cursor, not the ticks, paths, markers and table.
+  const legend = useMemo(
+    () => (
       <ul className="viz-legend" aria-hidden="true">
         {layout.isAggregated && (
           <>
@@ -135,6 +141,102 @@ export function TimeSeries(props: TimeSeriesProps) {
           </li>
         )}
       </ul>
+    ),
+    [layout, style, band, nodeCount, keyed, highlighted],
+  );
+  const staticMarks = useMemo(
+    () => (
+      <>
+        {layout.yTicks.map((tick) => (
+          <g key={`y${tick.value}`}>
+            <line x1={frame.left} x2={right} y1={tick.offset} y2={tick.offset} stroke={style.grid} />
+            <text x={frame.left - 6} y={tick.offset} dy="0.32em" textAnchor="end" fontSize={11} fill={style.muted}>
+              {tick.label}
+            </text>
+          </g>
+        ))}
+        {layout.xTicks.map((tick) => (
+          <text key={`x${tick.value}`} x={tick.offset} y={bottom + 14} textAnchor="middle" fontSize={11} fill={style.muted}>
+            {tick.label}
+          </text>
+        ))}
+        <text x={frame.left + frame.innerWidth / 2} y={height - 2} textAnchor="middle" fontSize={11} fill={style.foreground}>
+          {props.xLabel}
+        </text>
+        {svgMarks && (
+          <g>
+            {svgMarks.band && <path d={svgMarks.band} fill={style.muted} opacity={0.3} />}
+            {svgMarks.median && <path d={svgMarks.median} fill="none" stroke={style.muted} strokeWidth={1.5} strokeDasharray="4 3" />}
+            {drawOrder.map((s) => (
+              <path
+                key={s.node}
+                d={svgMarks.lines[layout.series.indexOf(s)]}
+                fill="none"
+                stroke={seriesColor(style, s, highlighted)}
+                strokeWidth={s.rank >= 0 ? 2 : 1}
+                opacity={seriesOpacity(s, highlighted)}
+                strokeDasharray={seriesDash(s.rank).join(' ') || undefined}
+              />
+            ))}
+          </g>
+        )}
+        {layout.thresholds.map((th) => (
+          <g key={`th${th.value}${th.label}`}>
+            <line x1={frame.left} x2={right} y1={th.y} y2={th.y} stroke={style.foreground} strokeDasharray="6 4" opacity={0.7} />
+            <text x={right - 2} y={th.y - 4} textAnchor="end" fontSize={11} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+              {th.label}
+            </text>
+          </g>
+        ))}
+        {layout.markers.map((mk, i) => {
+          const labelY = mk.labelRow <= 0 ? frame.top - 3 : frame.top + 11 * mk.labelRow;
+          return (
+            <g key={`mk${i}`}>
+              <title>{`${mk.label} at t = ${fmtT(mk.t)}`}</title>
+              <line x1={mk.x} x2={mk.x} y1={frame.top} y2={bottom} stroke={style.accent} strokeWidth={1.5} />
+              <path d={`M${mk.x - 5},${frame.top - 9} L${mk.x + 5},${frame.top - 9} L${mk.x},${frame.top - 2} Z`} fill={style.accent} />
+              {mk.labelRow >= 0 && (
+                <text
+                  x={mk.x + (mk.anchor === 'end' ? -7 : 7)}
+                  y={labelY}
+                  textAnchor={mk.anchor}
+                  fontSize={11}
+                  fontWeight={600}
+                  fill={style.accent}
+                  paintOrder="stroke"
+                  stroke={style.background}
+                  strokeWidth={3}
+                >
+                  {mk.label}
+                </text>
+              )}
+            </g>
+          );
+        })}
+        {layout.series
+          .filter((s) => s.isLabelled)
+          .map((s) => (
+            <text key={`l${s.node}`} x={right + 4} y={s.labelY} dy="0.32em" fontSize={11} fontWeight={s.rank >= 0 ? 600 : 400} fill={style.foreground}>
+              {s.label}
+            </text>
+          ))}
+      </>
+    ),
+    [layout, style, svgMarks, drawOrder, highlighted, props.xLabel, height, fmtT, frame, bottom, right],
+  );
+  const table = useMemo(
+    () => (
+      <DataTable
+        caption={props.label}
+        columns={['from t', 'to t', 'median node', 'max node', ...keyed.map((s) => s.label)]}
+        rows={rows.map((r) => [fmtT(r.t0), fmtT(r.t1), fmtV(r.median), fmtV(r.max), ...keyedIndex.map((i) => fmtV(r.series[i]))])}
+      />
+    ),
+    [props.label, keyed, keyedIndex, rows, fmtT, fmtV],
+  );
+  return (
+    <figure className="viz-figure viz-timeseries" ref={box}>
+      {legend}
       <div className="viz-timeseries-ylabel" aria-hidden="true" style={{ fontSize: 12, color: style.foreground, margin: '2px 0 0' }}>
         {props.yLabel}
       </div>
@@ -153,83 +255,11 @@ export function TimeSeries(props: TimeSeriesProps) {
           onKeyDown={onKeyDown}
           onClick={onClick}
         >
-          {layout.yTicks.map((tick) => (
-            <g key={`y${tick.value}`}>
-              <line x1={frame.left} x2={right} y1={tick.offset} y2={tick.offset} stroke={style.grid} />
-              <text x={frame.left - 6} y={tick.offset} dy="0.32em" textAnchor="end" fontSize={11} fill={style.muted}>
-                {tick.label}
-              </text>
-            </g>
-          ))}
-          {layout.xTicks.map((tick) => (
-            <text key={`x${tick.value}`} x={tick.offset} y={bottom + 14} textAnchor="middle" fontSize={11} fill={style.muted}>
-              {tick.label}
-            </text>
-          ))}
-          <text x={frame.left + frame.innerWidth / 2} y={height - 2} textAnchor="middle" fontSize={11} fill={style.foreground}>
-            {props.xLabel}
-          </text>
-          {svgMarks && (
-            <g>
-              {svgMarks.band && <path d={svgMarks.band} fill={style.muted} opacity={0.3} />}
-              {svgMarks.median && <path d={svgMarks.median} fill="none" stroke={style.muted} strokeWidth={1.5} strokeDasharray="4 3" />}
-              {drawOrder.map((s) => (
-                <path
-                  key={s.node}
-                  d={svgMarks.lines[layout.series.indexOf(s)]}
-                  fill="none"
-                  stroke={seriesColor(style, s, highlighted)}
-                  strokeWidth={s.rank >= 0 ? 2 : 1}
-                  opacity={seriesOpacity(s, highlighted)}
-                  strokeDasharray={seriesDash(s.rank).join(' ') || undefined}
-                />
-              ))}
-              {column >= 0 && <line x1={layout.xs[column]} x2={layout.xs[column]} y1={frame.top} y2={bottom} stroke={style.foreground} opacity={0.35} />}
-            </g>
-          )}
-          {layout.thresholds.map((th) => (
-            <g key={`th${th.value}${th.label}`}>
-              <line x1={frame.left} x2={right} y1={th.y} y2={th.y} stroke={style.foreground} strokeDasharray="6 4" opacity={0.7} />
-              <text x={right - 2} y={th.y - 4} textAnchor="end" fontSize={11} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
-                {th.label}
-              </text>
-            </g>
-          ))}
-          {layout.markers.map((mk, i) => {
-            const labelY = mk.labelRow <= 0 ? frame.top - 3 : frame.top + 11 * mk.labelRow;
-            return (
-              <g key={`mk${i}`}>
-                <title>{`${mk.label} at t = ${fmtT(mk.t)}`}</title>
-                <line x1={mk.x} x2={mk.x} y1={frame.top} y2={bottom} stroke={style.accent} strokeWidth={1.5} />
-                <path d={`M${mk.x - 5},${frame.top - 9} L${mk.x + 5},${frame.top - 9} L${mk.x},${frame.top - 2} Z`} fill={style.accent} />
-                {mk.labelRow >= 0 && (
-                  <text
-                    x={mk.x + (mk.anchor === 'end' ? -7 : 7)}
-                    y={labelY}
-                    textAnchor={mk.anchor}
-                    fontSize={11}
-                    fontWeight={600}
-                    fill={style.accent}
-                    paintOrder="stroke"
-                    stroke={style.background}
-                    strokeWidth={3}
-                  >
-                    {mk.label}
-                  </text>
-                )}
-              </g>
-            );
-          })}
+          {staticMarks}
+          {!isCanvas && column >= 0 && <line x1={layout.xs[column]} x2={layout.xs[column]} y1={frame.top} y2={bottom} stroke={style.foreground} opacity={0.35} />}
           {playheadX !== null && (
             <line x1={playheadX} x2={playheadX} y1={frame.top} y2={bottom} stroke={style.foreground} strokeWidth={1.5} />
           )}
-          {layout.series
-            .filter((s) => s.isLabelled)
-            .map((s) => (
-              <text key={`l${s.node}`} x={right + 4} y={s.labelY} dy="0.32em" fontSize={11} fontWeight={s.rank >= 0 ? 600 : 400} fill={style.foreground}>
-                {s.label}
-              </text>
-            ))}
         </svg>
         {column >= 0 && (
           <div className="viz-tooltip" role="status" style={{ left: tooltipLeft, top: frame.top + 4 }}>
@@ -244,11 +274,7 @@ export function TimeSeries(props: TimeSeriesProps) {
         )}
       </div>
       {props.caption && <figcaption>{props.caption}</figcaption>}
-      <DataTable
-        caption={props.label}
-        columns={['from t', 'to t', 'median node', 'max node', ...keyed.map((s) => s.label)]}
-        rows={rows.map((r) => [fmtT(r.t0), fmtT(r.t1), fmtV(r.median), fmtV(r.max), ...keyedIndex.map((i) => fmtV(r.series[i]))])}
-      />
+      {table}
     </figure>
   );
 }
