@@ -13,7 +13,7 @@ export const CpuHeatmap = memo(function CpuHeatmap(props: { result: Partitioning
   const { result, charts } = props;
   const label = useMemo(() => heatmapLabel(result), [result]);
   const n = charts.cpu.nodeCount;
-  const height = Math.max(160, Math.min(360, n * 14 + 70));
+  const height = Math.max(180, Math.min(380, n * 14 + 84));
   return (
     <section className="pt-card" aria-labelledby="pt-heat-title">
       <h2 id="pt-heat-title">Every node at once: CPU heatmap</h2>

@@ -21,7 +21,8 @@ export interface NodeChartsProps {
 const pct = (v: number) => `${formatFixed(v, 0)}%`;
 /** Client chart: p99 highlighted first, then p50 (a constant, so the chart's layout stays memoized). */
 const clientHighlight = [1, 0] as const;
-const ms = (v: number) => formatMs(v);
+/** Latency ticks and values: one style per axis ("0 ms", "500 ms", "1 s", "1.5 s"), the unit always said. */
+const ms = (v: number) => (!Number.isFinite(v) ? '–' : Math.abs(v) >= 1000 ? `${formatCompact(v / 1000)} s` : `${formatCompact(v)} ms`);
 /** Axis ticks in seconds (the axis title says so); the tooltips say the unit. */
 export const secondsTick = (t: number) => formatCompact(t / 1000);
 

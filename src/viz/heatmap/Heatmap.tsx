@@ -91,6 +91,10 @@ export function Heatmap(props: HeatmapProps) {
     () => (
       <>
         <defs>
+          <pattern id={`${gradientId}-hatch`} width={6} height={6} patternUnits="userSpaceOnUse">
+            <rect width={6} height={6} fill={style.grid} />
+            <path d="M0,6 L6,0" stroke={style.muted} strokeWidth={1} />
+          </pattern>
           <linearGradient id={gradientId}>
             {ramp.map((color, i) => (
               <stop key={i} offset={`${(i / (ramp.length - 1)) * 100}%`} stopColor={color} />
@@ -126,7 +130,7 @@ export function Heatmap(props: HeatmapProps) {
         ))}
         {legend.x + legend.width + 110 < width && (
           <g>
-            <rect x={legend.x + legend.width + 16} y={legend.y} width={12} height={legend.height} fill={style.grid} stroke={style.muted} strokeWidth={0.5} />
+            <rect x={legend.x + legend.width + 16} y={legend.y} width={12} height={legend.height} fill={`url(#${gradientId}-hatch)`} stroke={style.muted} strokeWidth={0.5} />
             <text x={legend.x + legend.width + 32} y={legend.y + legend.height - 1} fontSize={11} fill={style.muted}>
               no value (down)
             </text>

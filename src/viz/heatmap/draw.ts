@@ -28,9 +28,33 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, layout: HeatmapLayout
   scratch.width = columns;
   scratch.height = rows;
   scratch.getContext('2d')?.putImageData(image, 0, 0);
-  // Cells with no value stay transparent over a hatch-free muted fill, so "down" differs from "cold".
-  ctx.fillStyle = style.grid;
+  // Cells with no value are transparent in the image and show a hatch underneath, so "down" reads as a
+  // texture, not as one more shade that could be mistaken for "cold".
+  ctx.fillStyle = hatch(ctx, style) ?? style.grid;
   ctx.fillRect(frame.left, frame.top, frame.innerWidth, frame.innerHeight);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(scratch, 0, 0, columns, rows, layout.columnX[0], frame.top, layout.columnX[columns] - layout.columnX[0], frame.innerHeight);
+}
+
+const hatches = new Map<string, CanvasPattern | null>();
+
+/** A 6 px diagonal hatch in the muted colour over the grid colour, cached per theme. */
+function hatch(ctx: CanvasRenderingContext2D, style: VizStyle): CanvasPattern | null {
+  if (hatches.has(style.theme)) return hatches.get(style.theme) ?? null;
+  const tile = document.createElement('canvas');
+  tile.width = 6;
+  tile.height = 6;
+  const t = tile.getContext('2d');
+  if (!t) return null;
+  t.fillStyle = style.grid;
+  t.fillRect(0, 0, 6, 6);
+  t.strokeStyle = style.muted;
+  t.lineWidth = 1;
+  t.beginPath();
+  t.moveTo(0, 6);
+  t.lineTo(6, 0);
+  t.stroke();
+  const pattern = ctx.createPattern(tile, 'repeat');
+  hatches.set(style.theme, pattern);
+  return pattern;
 }

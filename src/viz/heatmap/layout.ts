@@ -70,7 +70,7 @@ export interface HeatmapLayout {
   isAggregated: boolean;
 }
 
-const margin = { left: 64, right: 12, top: 8, bottom: 58 };
+const margin = { left: 64, right: 12, top: 8, bottom: 72 };
 
 export function layoutHeatmap(input: HeatmapInput, width: number, height: number): HeatmapLayout {
   const frame = chartFrame(width, height, margin);
@@ -145,7 +145,8 @@ export function layoutHeatmap(input: HeatmapInput, width: number, height: number
     if (c < columnCount) columnT0[c] = t;
     if (c > 0) columnT1[c - 1] = t;
   }
-  const legend = { x: frame.left, y: frame.top + frame.innerHeight + 30, width: Math.min(240, frame.innerWidth), height: 10 };
+  // Below the time axis and its title (at +14 and +26): the legend's title at +41, its bar from +44.
+  const legend = { x: frame.left, y: frame.top + frame.innerHeight + 44, width: Math.min(240, frame.innerWidth), height: 10 };
   const legendScale = scaleLinear().domain(domain).range([legend.x, legend.x + legend.width]);
   return {
     frame,

@@ -218,7 +218,7 @@ export function xAtTime(layout: TimeSeriesLayout, t: number | undefined): number
 
 /**
  * Marker labels in rows so they do not overlap: left to right, each takes the first row where it clears
- * the previous label by a few pixels; past MARKER_ROWS rows its label is dropped (its flag and title stay).
+ * the previous label and the next flag; past MARKER_ROWS rows its label is dropped (its flag and title stay).
  */
 function placeMarkers(markers: (TimeMarker & { x: number })[], frame: Frame): PlacedMarker[] {
   const sorted = [...markers].sort((a, b) => a.x - b.x);
@@ -227,7 +227,8 @@ function placeMarkers(markers: (TimeMarker & { x: number })[], frame: Frame): Pl
     const width = mk.label.length * CHAR_PX + 8;
     const anchor: 'start' | 'end' = mk.x + width > frame.left + frame.innerWidth + frame.right - 4 ? 'end' : 'start';
     const from = anchor === 'start' ? mk.x : mk.x - width;
-    const row = rowEnd.findIndex((end) => from >= end + 4);
+    // The next flag's triangle (x - 5 .. x + 5) must clear the previous label too, hence the 10 px gap.
+    const row = rowEnd.findIndex((end) => from >= end + 10);
     if (row >= 0) rowEnd[row] = from + width;
     return { ...mk, labelRow: row, anchor };
   });
