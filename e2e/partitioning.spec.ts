@@ -89,6 +89,21 @@ test('the charts are keyboard-usable: arrows read a column, Enter moves the play
   await expect(page.getByRole('button', { name: /^Salt ×8 at / })).not.toHaveText('Salt ×8 at 0 s');
 });
 
+test('the guided lesson walks its steps and "Show this step" loads the step\'s scenario', async ({ page }) => {
+  await openLab(page, small);
+  const lesson = page.locator('.pt-lesson');
+  await lesson.getByRole('button', { name: 'Next →' }).click();
+  await lesson.getByRole('button', { name: 'Next →' }).click();
+  await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('Four placements, one skew');
+  const before = page.url();
+  await lesson.getByRole('button', { name: 'Show this step' }).click();
+  await waitForRun(page);
+  await expect(page).not.toHaveURL(before);
+  await expect(page.getByRole('columnheader', { name: /^range\s*serves the workload/ })).toBeVisible();
+  await lesson.getByRole('button', { name: '← Previous' }).click();
+  await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('Three signs of a hot partition');
+});
+
 test('the lab passes axe in light and dark', async ({ page }) => {
   await openLab(page, small);
   await expectNoAxeViolations(page);
