@@ -1,15 +1,16 @@
 /** The detector's finding as prose, with the run's headline figures. */
-import { memo, useMemo } from 'react';
+import { forwardRef, memo, useMemo } from 'react';
 import { formatInt, formatPercent } from '../../viz/shared/format';
 import type { PartitioningResult } from './result';
 import { formatMs, hotKeySentence, selectFindings, STRATEGY_NAMES } from './select';
 
-export const Findings = memo(function Findings({ result }: { result: PartitioningResult }) {
+export const Findings = memo(
+  forwardRef<HTMLElement, { result: PartitioningResult }>(function Findings({ result }, ref) {
   const findings = useMemo(() => selectFindings(result), [result]);
   const { totals } = result;
   const failed = totals.sent > 0 ? totals.failed / totals.sent : 0;
   return (
-    <section className="pt-card pt-findings" aria-labelledby="pt-findings-title">
+    <section ref={ref} tabIndex={-1} className="pt-card pt-findings" aria-labelledby="pt-findings-title">
       <h2 id="pt-findings-title">{findings.isHot ? 'Hot partition found' : 'No hot partition'}</h2>
       <p className={findings.isHot ? 'pt-headline pt-hot' : 'pt-headline'}>
         {findings.isHot && <span className="pt-badge">HOT</span>}
@@ -30,4 +31,5 @@ export const Findings = memo(function Findings({ result }: { result: Partitionin
       </p>
     </section>
   );
-});
+}),
+);

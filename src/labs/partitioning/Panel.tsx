@@ -4,8 +4,8 @@
  * scenario: mitigations and crashes go into the script at the playhead. Charts aggregate across nodes, so
  * a 1,000-node run costs what a 10-node run does on the main thread.
  */
-import { useCallback, useDeferredValue, useMemo } from 'react';
-import { useEditScenario, usePlayhead, usePresentation, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
+import { useCallback, useDeferredValue, useMemo, useRef } from 'react';
+import { useEditScenario, usePlayhead, usePresentation, useReducedMotion, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
 import { useAppStore } from '../../app/useAppStore';
 import type { LabResult } from '../contract';
 import { vizStyle } from '../../viz/shared';
@@ -40,6 +40,8 @@ export default function PartitioningPanel() {
   const tLater = useDeferredValue(t);
   const theme = useTheme();
   const isLocked = usePresentation().lock;
+  const isReducedMotion = useReducedMotion();
+  const findingsRef = useRef<HTMLElement>(null);
   const edit = useEditScenario<PartitioningScenario>();
   const style = useMemo(() => vizStyle(theme), [theme]);
   const charts = useMemo(() => (result ? selectNodeCharts(result) : undefined), [result]);
@@ -55,8 +57,13 @@ export default function PartitioningPanel() {
       if (!step) return;
       edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
       setTime(0);
+      // The step's result shows at the top of the panel, far above the lesson: take the reader there (a
+      // jump, not a smooth scroll, under reduced motion) and move focus with them.
+      const findings = findingsRef.current;
+      findings?.scrollIntoView({ behavior: isReducedMotion ? 'auto' : 'smooth', block: 'start' });
+      findings?.focus({ preventScroll: true });
     },
-    [edit, setTime],
+    [edit, setTime, isReducedMotion],
   );
 
   if (!result || !charts || !markers) {
@@ -72,7 +79,7 @@ export default function PartitioningPanel() {
   return (
     <div className="pt-panel" aria-busy={status.state === 'running'}>
       {status.state === 'running' && <p className="pt-running" role="status">{`Re-running… ${Math.round(status.progress * 100)}% (showing the previous result)`}</p>}
-      <Findings result={result} />
+      <Findings ref={findingsRef} result={result} />
       <NodeCharts result={result} charts={charts} markers={markers} style={style} t={t} onSeek={seek} />
       <div className="pt-controls">
         <MitigationControls scenario={scenario} at={at} onAdd={addEvent} isLocked={isLocked} />
