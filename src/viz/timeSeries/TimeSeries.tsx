@@ -265,7 +265,11 @@ export function TimeSeries(props: TimeSeriesProps) {
           <div className="viz-tooltip" role="status" style={{ left: tooltipLeft, top: frame.top + 4 }}>
             <div>{`t = ${fmtT(layout.columnT0[column])} – ${fmtT(layout.columnT1[column])}`}</div>
             {layout.isAggregated && (
-              <div>{`median node ${fmtV(layout.medianValue[column])}; band ${fmtV(layout.bandLoValue[column])} to ${fmtV(layout.bandHiValue[column])} (${layout.liveCount[column]} nodes)`}</div>
+              <>
+                <div>{`median node: ${fmtV(layout.medianValue[column])}`}</div>
+                <div>{`band (${bandName(band)}): ${fmtV(layout.bandLoValue[column])} – ${fmtV(layout.bandHiValue[column])}`}</div>
+                <div>{`over ${layout.liveCount[column].toLocaleString('en-US')} nodes`}</div>
+              </>
             )}
             {keyed.map((s) => (
               <div key={s.node}>{`${s.label}: ${fmtV(s.values[column])}`}</div>
