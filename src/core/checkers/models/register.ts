@@ -1,0 +1,70 @@
+/**
+ * A single register with read, write and compare-and-set: Porcupine's `etcdModel` (its Jepsen etcd tests)
+ * and the shape the labs' client histories use for one key.
+ *
+ *   read()            output: the value read (null = never written / absent)
+ *   write(v)          output: ignored (a write is always legal)
+ *   cas(from, to)     output: true if it swapped, false if it did not (the value was not `from`)
+ *
+ * With an unknown outcome (UNKNOWN) every operation is legal and a cas swaps when the value is `from`, as
+ * in Porcupine: the checker decides where (if anywhere) it took effect.
+ */
+import { UNKNOWN, hashValue, type Model, type Unknown } from '../model';
+
+export type RegisterValue = number | string | null;
+
+export type RegisterInput =
+  | { f: 'read' }
+  | { f: 'write'; value: RegisterValue }
+  | { f: 'cas'; from: RegisterValue; to: RegisterValue };
+
+/** read: the value; cas: whether it swapped; write: anything (ignored). */
+export type RegisterOutput = RegisterValue | boolean | undefined;
+
+export interface RegisterOptions {
+  /** The value before any write (default null: absent). */
+  initial?: RegisterValue;
+  /** Shown in results (default "register"). */
+  name?: string;
+}
+
+export function registerModel(options: RegisterOptions = {}): Model<RegisterValue, RegisterInput, RegisterOutput> {
+  const initial = options.initial ?? null;
+  return {
+    name: options.name ?? 'register',
+    init: () => initial,
+    step(state, input, output) {
+      switch (input.f) {
+        case 'read':
+          // A lab may report an absent value as undefined: the same as null here.
+          return { ok: output === UNKNOWN || (output === undefined ? null : output) === state, state };
+        case 'write':
+          return { ok: true, state: input.value };
+        case 'cas': {
+          const swaps = state === input.from;
+          const ok = output === UNKNOWN || swaps === (output === true);
+          return { ok, state: swaps ? input.to : state };
+        }
+      }
+    },
+    hash: hashValue,
+    describeOperation: describeRegisterOperation,
+    describeState: (state) => showValue(state),
+  };
+}
+
+export function describeRegisterOperation(input: RegisterInput, output: RegisterOutput | Unknown): string {
+  const result = output === UNKNOWN ? ' -> ?' : '';
+  switch (input.f) {
+    case 'read':
+      return `read() -> ${output === UNKNOWN ? '?' : showValue(output as RegisterValue)}`;
+    case 'write':
+      return `write(${showValue(input.value)})${result}`;
+    case 'cas':
+      return `cas(${showValue(input.from)}, ${showValue(input.to)}) -> ${output === UNKNOWN ? '?' : output === true ? 'ok' : 'fail'}`;
+  }
+}
+
+export function showValue(value: RegisterValue | undefined): string {
+  return value === null || value === undefined ? 'nil' : typeof value === 'string' ? JSON.stringify(value) : String(value);
+}

@@ -1,0 +1,38 @@
+/**
+ * Prose for a check result, apart from the data (Elle's habit): the UI and the CLI render the same
+ * Explanation, and a test can assert on the data without parsing sentences.
+ */
+import type { ExplainedOperation, Explanation } from './explain';
+import type { CheckResult } from './linearizability';
+
+function show(op: ExplainedOperation | undefined, id: number): string {
+  if (!op) return `op ${id}`;
+  const who = op.process === undefined ? '' : `process ${op.process}, `;
+  return `op ${op.id} (${who}${op.text}, ${op.ret === null ? `called at ${op.call}, never returned` : `${op.call}..${op.ret}`})`;
+}
+
+export function explanationProse(e: Explanation): string {
+  const byId = new Map(e.operations.map((op) => [op.id, op]));
+  const x = byId.get(e.cannotPlace);
+  const where = e.key === undefined ? '' : `On key ${JSON.stringify(e.key)}: `;
+  const sentences = [
+    `${where}no order of the operations can place ${show(x, e.cannotPlace)}.`,
+    `The longest linearizable prefix found has ${e.longestPrefix.length} operation${e.longestPrefix.length === 1 ? '' : 's'} and leaves the state at ${e.stateAfterPrefix}.`,
+  ];
+  if (e.source === 'initial') sentences.push('It would have been legal on the initial state, before any operation.');
+  else if (e.source !== undefined) sentences.push(`It would have been legal right after ${show(byId.get(e.source), e.source)}.`);
+  else sentences.push('It is legal after no point of that prefix.');
+  if (e.overwrittenBy !== undefined) sentences.push(`${show(byId.get(e.overwrittenBy), e.overwrittenBy)} changed the state after that.`);
+  if (e.precededBy !== undefined) {
+    const p = byId.get(e.precededBy);
+    sentences.push(`It cannot come before ${show(p, e.precededBy)}, which returned${p && p.ret !== null && x ? ` at ${p.ret}, before it was called at ${x.call}` : ' before it was called'}.`);
+  }
+  return sentences.join(' ');
+}
+
+export function resultProse(result: CheckResult): string {
+  const parts = result.partitions.length === 1 ? '' : ` in ${result.partitions.length} partitions`;
+  const head = `${result.operations} operations${parts} checked against the ${result.model} model: ${result.verdict}.`;
+  if (result.verdict === 'unknown') return `${head} The search ran out of its budget after ${result.steps} steps before reaching a verdict.`;
+  return result.explanation ? `${head} ${explanationProse(result.explanation)}` : head;
+}
