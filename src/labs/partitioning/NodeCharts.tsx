@@ -41,6 +41,7 @@ export const NodeCharts = memo(function NodeCharts({ result, charts, markers, st
         <TimeSeries
           {...common}
           matrix={charts.cpu}
+          bandSeries={charts.cpuBand}
           yMax={100}
           yLabel="CPU %"
           formatValue={pct}
@@ -51,6 +52,7 @@ export const NodeCharts = memo(function NodeCharts({ result, charts, markers, st
         <TimeSeries
           {...common}
           matrix={charts.queue}
+          bandSeries={charts.queueBand}
           reduce="max"
           yLabel="queue depth (requests waiting)"
           formatValue={formatCompact}
@@ -61,6 +63,7 @@ export const NodeCharts = memo(function NodeCharts({ result, charts, markers, st
         <TimeSeries
           {...common}
           matrix={charts.latencyP99}
+          bandSeries={charts.latencyBand}
           reduce="max"
           yLabel="p99 latency per node (ms)"
           formatValue={ms}

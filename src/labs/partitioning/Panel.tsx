@@ -4,7 +4,7 @@
  * scenario: mitigations and crashes go into the script at the playhead. Charts aggregate across nodes, so
  * a 1,000-node run costs what a 10-node run does on the main thread.
  */
-import { useCallback, useDeferredValue, useMemo, useRef } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useEditScenario, usePlayhead, usePresentation, useReducedMotion, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
 import { useAppStore } from '../../app/useAppStore';
 import type { LabResult } from '../contract';
@@ -44,6 +44,15 @@ export default function PartitioningPanel() {
   const findingsRef = useRef<HTMLElement>(null);
   const edit = useEditScenario<PartitioningScenario>();
   const style = useMemo(() => vizStyle(theme), [theme]);
+  // The first result mounts in two commits: the finding, charts and controls, then (next task) the tables,
+  // heatmap and lesson below the fold, so the browser's first style and layout pass is split in two.
+  const [isBelowFoldMounted, setBelowFoldMounted] = useState(false);
+  const hasResult = result !== undefined;
+  useEffect(() => {
+    if (!hasResult || isBelowFoldMounted) return;
+    const id = setTimeout(() => startTransition(() => setBelowFoldMounted(true)), 0);
+    return () => clearTimeout(id);
+  }, [hasResult, isBelowFoldMounted]);
   const charts = useMemo(() => (result ? selectNodeCharts(result) : undefined), [result]);
   const markers = useMemo(() => (result ? selectMarkers(result, resultScenario) : undefined), [result, resultScenario]);
   const at = editTime(tLater, Math.max(horizon(scenario), result?.endTime ?? 0));
@@ -88,11 +97,15 @@ export default function PartitioningPanel() {
           <ScriptList scenario={scenario} onGo={seek} onRemove={removeEvent} isLocked={isLocked} />
         </div>
       </div>
-      <PhaseTable result={result} scenario={resultScenario} />
-      <CpuHeatmap result={result} charts={charts} style={style} t={t} onSeek={seek} />
-      <CrashImpact result={result} t={tLater} />
-      <StrategyTable result={result} scenario={resultScenario} />
-      <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} />
+      {isBelowFoldMounted && (
+        <>
+          <PhaseTable result={result} scenario={resultScenario} />
+          <CpuHeatmap result={result} charts={charts} style={style} t={t} onSeek={seek} />
+          <CrashImpact result={result} t={tLater} />
+          <StrategyTable result={result} scenario={resultScenario} />
+          <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} />
+        </>
+      )}
     </div>
   );
 }

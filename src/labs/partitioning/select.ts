@@ -73,6 +73,15 @@ export interface NodeCharts {
   highlight: number[];
   cpuThresholds: Threshold[];
   queueThresholds: Threshold[];
+  /** The worker's per-bucket aggregates across nodes (median and max): the charts' bands, not recomputed. */
+  cpuBand: BandSeries;
+  queueBand: BandSeries;
+  latencyBand: BandSeries;
+}
+
+export interface BandSeries {
+  lo: ArrayLike<number>;
+  hi: ArrayLike<number>;
 }
 
 /**
@@ -103,6 +112,9 @@ export function selectNodeCharts(result: PartitioningResult): NodeCharts {
     labels: nodeLabels(result),
     highlight,
     cpuThresholds: [{ value: CPU_HOT_PCT, label: `hot: ${CPU_HOT_PCT}% CPU` }],
+    cpuBand: { lo: result.series.cpuPctP50, hi: result.series.cpuPctMax },
+    queueBand: { lo: result.series.queueP50, hi: result.series.queueMax },
+    latencyBand: { lo: result.series.latencyP99P50Ms, hi: result.series.latencyP99MaxMs },
     queueThresholds: [{ value: QUEUE_HOT, label: `hot: ${QUEUE_HOT} waiting` }],
   };
 }

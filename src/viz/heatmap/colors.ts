@@ -15,13 +15,19 @@ export function heatRamp(style: VizStyle): readonly string[] {
   return style.theme === 'dark' ? rampDark : rampLight;
 }
 
-/** The CSS colour of level 0..LEVELS-1. */
+const scales = new Map<string, (level: number) => string>();
+
+/** The CSS colour of level 0..LEVELS-1 (one interpolating scale per theme, built once). */
 export function heatColor(style: VizStyle, level: number): string {
-  const ramp = heatRamp(style);
-  const scale = scaleLinear<string>()
-    .domain(ramp.map((_, i) => (i / (ramp.length - 1)) * (LEVELS - 1)))
-    .range(ramp as string[])
-    .clamp(true);
+  let scale = scales.get(style.theme);
+  if (!scale) {
+    const ramp = heatRamp(style);
+    scale = scaleLinear<string>()
+      .domain(ramp.map((_, i) => (i / (ramp.length - 1)) * (LEVELS - 1)))
+      .range(ramp as string[])
+      .clamp(true);
+    scales.set(style.theme, scale);
+  }
   return scale(level);
 }
 

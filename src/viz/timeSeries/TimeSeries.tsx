@@ -1,6 +1,7 @@
 /**
- * Values over simulated time for many nodes (see layout.ts): SVG for small scenes, a canvas for the data
- * marks of large ones with the axes, labels and markers in an SVG on top. Hover, or focus plus the arrow
+ * Values over simulated time for many nodes (see layout.ts): the marks follow the pixels (a band across
+ * nodes per column plus a few lines), so most charts are a small SVG; past `canvasPointsMin` points the data
+ * marks go on a canvas, with the axes, labels and markers in an SVG on top. Hover, or focus plus the arrow
  * keys, reads a column's figures; click or Enter moves the playhead there (when `onSeek` is given).
  */
 import { useCallback, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
@@ -25,8 +26,12 @@ export interface TimeSeriesProps extends TimeSeriesInput {
   /** Called with a simulated time when the user clicks the chart or presses Enter on a column. */
   onSeek?: (t: number) => void;
   height?: number;
-  /** Nodes in a scene above which the data marks go on a canvas. Default: whenever the chart aggregates. */
-  canvasAbove?: number;
+  /**
+   * Points (columns x lines, the band counting as three) above which the data marks go on a canvas.
+   * Default 4,000: an aggregated chart (a band plus a few lines over a few hundred columns) stays a small,
+   * inspectable SVG; many full series over many columns go on a canvas.
+   */
+  canvasPointsMin?: number;
 }
 
 export function TimeSeries(props: TimeSeriesProps) {
@@ -38,10 +43,10 @@ export function TimeSeries(props: TimeSeriesProps) {
   // time-sliced background render, one chart per slice, instead of all charts in one sync task.
   const width = useDeferredValue(useObservedSize(box).width);
   const height = props.height ?? 200;
-  const { matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, t, columnPx, formatValue, formatTimeTick } = props;
+  const { matrix, labels, highlight, allSeriesMax, reduce, band, bandSeries, yMax, thresholds, markers, t, columnPx, formatValue, formatTimeTick } = props;
   const layout = useMemo(
-    () => layoutTimeSeries({ matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, columnPx, formatValue, formatTimeTick }, width, height),
-    [matrix, labels, highlight, allSeriesMax, reduce, band, yMax, thresholds, markers, columnPx, formatValue, formatTimeTick, width, height],
+    () => layoutTimeSeries({ matrix, labels, highlight, allSeriesMax, reduce, band, bandSeries, yMax, thresholds, markers, columnPx, formatValue, formatTimeTick }, width, height),
+    [matrix, labels, highlight, allSeriesMax, reduce, band, bandSeries, yMax, thresholds, markers, columnPx, formatValue, formatTimeTick, width, height],
   );
   const highlighted = hasHighlights(layout);
   // Keyed series (legend, tooltip, table): the highlighted ones when there are any, else every drawn line.
@@ -53,7 +58,7 @@ export function TimeSeries(props: TimeSeriesProps) {
   const { style } = props;
   const fmtV = formatValue ?? formatCompact;
   const fmtT = props.formatTime ?? formatCompact;
-  const isCanvas = layout.isAggregated || (matrix?.nodeCount ?? 0) > (props.canvasAbove ?? Infinity);
+  const isCanvas = layout.columnCount * (layout.series.length + (layout.isAggregated ? 3 : 0)) > (props.canvasPointsMin ?? 4000);
   const [cursor, setCursor] = useState(-1);
   const column = cursor < layout.columnCount ? cursor : -1;
 
@@ -73,7 +78,8 @@ export function TimeSeries(props: TimeSeriesProps) {
           },
     [layout, isCanvas],
   );
-  const rows = useMemo(() => summaryRows(layout, 24), [layout]);
+  // Twelve time windows: enough for a screen reader to follow the shape, and a small DOM (four charts).
+  const rows = useMemo(() => summaryRows(layout, 12), [layout]);
 
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();

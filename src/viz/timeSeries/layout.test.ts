@@ -66,6 +66,28 @@ describe('layoutTimeSeries', () => {
     expect(layout.playheadX).toBeGreaterThan(layout.frame.left + layout.frame.innerWidth * 0.7);
   });
 
+  it('layoutTimeSeries(bandSeries) draws the given per-bucket band and reads only the highlighted rows', () => {
+    const m = matrix(100, 50, (n, b) => (n === 7 ? 90 : 10 + (b % 5)));
+    const computed = layoutTimeSeries({ matrix: m, highlight: [7] }, 300, 200);
+    const lo = new Float32Array(50).map((_, b) => 10 + (b % 5));
+    const hi = new Float32Array(50).fill(90);
+    const given = layoutTimeSeries({ matrix: m, highlight: [7], bandSeries: { lo, hi } }, 300, 200);
+    expect(Array.from(given.bandHiValue)).toEqual(Array.from(computed.bandHiValue));
+    expect(Array.from(given.medianValue)).toEqual(Array.from(computed.medianValue));
+    expect(given.series.map((x) => [x.node, x.values[0]])).toEqual([[7, 90]]);
+    expect(given.liveCount[0]).toBe(100);
+    // A band of the wrong length is ignored (computed instead), not drawn half-way.
+    const short = layoutTimeSeries({ matrix: m, highlight: [7], bandSeries: { lo: [1], hi: [2] } }, 300, 200);
+    expect(Array.from(short.bandHiValue)).toEqual(Array.from(computed.bandHiValue));
+  });
+
+  it('reduceColumns(m, C, reduce, rows) reduces only the given rows, in their order', () => {
+    const m = matrix(5, 4, (n, b) => n * 10 + b);
+    const some = reduceColumns(m, 2, 'max', [3, 1, 99]);
+    expect(some.nodeCount).toBe(2);
+    expect(Array.from(some.cells)).toEqual([31, 33, 11, 13]);
+  });
+
   it('layoutTimeSeries at 1,000 nodes x 2,000 buckets returns geometry sized by pixels, not by items', () => {
     const m = matrix(1000, 2000, (n, b) => (n * 31 + b * 17) % 100);
     const layout = layoutTimeSeries({ matrix: m, highlight: [1] }, 900, 220);

@@ -13,7 +13,7 @@
 import { scaleLinear } from 'd3-scale';
 import { axisTicks, chartFrame, finiteOr, type Frame, type Tick } from '../shared/axis';
 import { formatCompact } from '../shared/format';
-import { isValidMatrix, reduceColumns, type NodeMatrix, type Reduce } from './matrix';
+import { isValidMatrix, reduceColumns, reduceSeries, type NodeMatrix, type Reduce } from './matrix';
 
 export interface Threshold {
   value: number;
@@ -41,6 +41,12 @@ export interface TimeSeriesInput {
   reduce?: Reduce;
   /** The band's quantiles across nodes, in [0, 1]. Default [0.5, 1] (median to max). */
   band?: readonly [number, number];
+  /**
+   * The band already computed per bucket (by the worker): its low and high edge and the median line, each
+   * of length bucketCount, matching `band`'s quantiles. With it, an aggregated chart reads only its
+   * highlighted nodes' rows (k x buckets) instead of sorting every column across all nodes.
+   */
+  bandSeries?: { lo: ArrayLike<number>; hi: ArrayLike<number>; median?: ArrayLike<number> };
   /** Upper y bound; default the larger of the data's max and the thresholds (niced). */
   yMax?: number;
   thresholds?: readonly Threshold[];
@@ -120,7 +126,11 @@ export function layoutTimeSeries(input: TimeSeriesInput, width: number, height: 
   const allSeriesMax = input.allSeriesMax ?? 12;
   const isAggregated = m !== null && m.nodeCount > allSeriesMax;
   const columnsMax = Math.max(1, Math.floor(frame.innerWidth / Math.max(1, input.columnPx ?? 2)));
-  const columns = m ? reduceColumns(m, columnsMax, input.reduce ?? 'mean') : reduceColumns(emptyMatrix, 1);
+  const highlighted = m ? uniqueValid(input.highlight ?? [], m.nodeCount) : [];
+  const bandSeries = isAggregated && input.bandSeries && validBandSeries(input.bandSeries, m.bucketCount) ? input.bandSeries : null;
+  // With a precomputed band, only the highlighted rows are reduced; otherwise every row (for the band).
+  const rows = bandSeries ? highlighted : undefined;
+  const columns = m ? reduceColumns(m, columnsMax, input.reduce ?? 'mean', rows) : reduceColumns(emptyMatrix, 1);
   const n = columns.columnCount;
   const tStart = m ? m.t0 : 0;
   const tEnd = m ? m.t0 + m.bucketCount * m.bucketWidth : 1;
@@ -136,21 +146,24 @@ export function layoutTimeSeries(input: TimeSeriesInput, width: number, height: 
   }
 
   const [qLo, qHi] = input.band ?? [0.5, 1];
-  const band = isAggregated ? bandAcrossNodes(columns.cells, columns.nodeCount, n, qLo, qHi) : null;
+  const band = !isAggregated ? null : bandSeries ? bandFromSeries(bandSeries, columns.columnStart, m!.nodeCount) : bandAcrossNodes(columns.cells, columns.nodeCount, n, qLo, qHi);
 
   const thresholds = input.thresholds ?? [];
   let top = input.yMax ?? 0;
   if (input.yMax === undefined) {
     for (let i = 0; i < columns.cells.length; i++) if (columns.cells[i] > top && columns.cells[i] < Infinity) top = columns.cells[i];
+    if (band) for (let c = 0; c < n; c++) if (band.hi[c] > top && band.hi[c] < Infinity) top = band.hi[c];
     for (const th of thresholds) if (Number.isFinite(th.value)) top = Math.max(top, th.value);
   }
   const y = scaleLinear().domain([0, top > 0 ? top : 1]).nice().range([frame.top + frame.innerHeight, frame.top]);
   const toY = (v: number) => (v === v ? y(Math.max(0, v)) : Number.NaN);
 
-  const shownNodes = !m ? [] : isAggregated ? uniqueValid(input.highlight ?? [], m.nodeCount) : range(m.nodeCount);
+  const shownNodes = !m ? [] : isAggregated ? highlighted : range(m.nodeCount);
   const highlightRank = new Map((input.highlight ?? []).map((node, i) => [node, i] as const));
-  const series = shownNodes.map((node): PlacedSeries => {
-    const values = columns.cells.subarray(node * n, (node + 1) * n);
+  const series = shownNodes.map((node, i): PlacedSeries => {
+    // Rows of `columns` are the highlighted nodes in order when only they were reduced, else every node.
+    const row = rows ? i : node;
+    const values = columns.cells.subarray(row * n, (row + 1) * n);
     const ys = new Float64Array(n);
     for (let c = 0; c < n; c++) ys[c] = toY(values[c]);
     return {
@@ -247,6 +260,19 @@ export function columnAtX(layout: TimeSeriesLayout, px: number): number {
 export function timeAtX(layout: TimeSeriesLayout, px: number): number {
   const f = layout.frame.innerWidth > 0 ? (finiteOr(px, 0) - layout.frame.left) / layout.frame.innerWidth : 0;
   return layout.tStart + Math.max(0, Math.min(1, f)) * (layout.tEnd - layout.tStart);
+}
+
+/** The band per column from per-bucket edges: low edge and median averaged, high edge kept at its max. */
+function bandFromSeries(series: NonNullable<TimeSeriesInput['bandSeries']>, columnStart: Int32Array, nodeCount: number): Band {
+  const lo = reduceSeries(series.lo, columnStart, 'mean');
+  const hi = reduceSeries(series.hi, columnStart, 'max');
+  const median = series.median ? reduceSeries(series.median, columnStart, 'mean') : lo;
+  const live = new Int32Array(lo.length).fill(nodeCount);
+  return { lo, hi, median, live };
+}
+
+function validBandSeries(series: NonNullable<TimeSeriesInput['bandSeries']>, bucketCount: number): boolean {
+  return series.lo.length >= bucketCount && series.hi.length >= bucketCount && (!series.median || series.median.length >= bucketCount);
 }
 
 interface Band {

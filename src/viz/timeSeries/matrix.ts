@@ -66,33 +66,50 @@ export function columnStarts(bucketCount: number, columnsMax: number): Int32Arra
   return starts;
 }
 
-/** Every node's buckets reduced into at most `columnsMax` columns. Degenerate input: zero columns. */
-export function reduceColumns(m: NodeMatrix, columnsMax: number, reduce: Reduce = 'mean'): ColumnMatrix {
+/**
+ * Every node's buckets (or only `rows`' buckets, in that order) reduced into at most `columnsMax` columns.
+ * Degenerate input: zero columns. With `rows`, the cost is rows x buckets, not nodes x buckets: a chart
+ * that draws a precomputed band needs only its highlighted nodes.
+ */
+export function reduceColumns(m: NodeMatrix, columnsMax: number, reduce: Reduce = 'mean', rows?: readonly number[]): ColumnMatrix {
   if (!isValidMatrix(m) || !(columnsMax >= 1)) {
     return { cells: new Float64Array(0), nodeCount: 0, columnCount: 0, columnStart: new Int32Array(1) };
   }
   const columnStart = columnStarts(m.bucketCount, columnsMax);
   const columnCount = columnStart.length - 1;
-  const cells = new Float64Array(m.nodeCount * columnCount);
-  const values = float64Values(m.values);
-  const { bucketCount } = m;
-  for (let n = 0; n < m.nodeCount; n++) {
-    const row = n * bucketCount;
-    for (let c = 0; c < columnCount; c++) {
-      let sum = 0;
-      let max = -Infinity;
-      let count = 0;
-      for (let b = columnStart[c]; b < columnStart[c + 1]; b++) {
-        const v = values[row + b];
-        if (v !== v) continue; // NaN: no value
-        sum += v;
-        if (v > max) max = v;
-        count++;
-      }
-      cells[n * columnCount + c] = count === 0 ? Number.NaN : reduce === 'max' ? max : sum / count;
-    }
+  const nodes = rows ? rows.filter((node) => Number.isInteger(node) && node >= 0 && node < m.nodeCount) : null;
+  const rowCount = nodes ? nodes.length : m.nodeCount;
+  const cells = new Float64Array(rowCount * columnCount);
+  // A few rows read the source array directly; the whole matrix goes through one widened copy.
+  const values = nodes ? m.values : float64Values(m.values);
+  for (let r = 0; r < rowCount; r++) {
+    reduceInto(values, (nodes ? nodes[r] : r) * m.bucketCount, columnStart, reduce, cells, r * columnCount);
   }
-  return { cells, nodeCount: m.nodeCount, columnCount, columnStart };
+  return { cells, nodeCount: rowCount, columnCount, columnStart };
+}
+
+/** One series per bucket (length >= the buckets) reduced to the columns of `columnStart`. */
+export function reduceSeries(values: ArrayLike<number>, columnStart: Int32Array, reduce: Reduce): Float64Array {
+  const out = new Float64Array(columnStart.length - 1);
+  reduceInto(values, 0, columnStart, reduce, out, 0);
+  return out;
+}
+
+function reduceInto(values: ArrayLike<number>, offset: number, columnStart: Int32Array, reduce: Reduce, out: Float64Array, at: number): void {
+  const columnCount = columnStart.length - 1;
+  for (let c = 0; c < columnCount; c++) {
+    let sum = 0;
+    let max = -Infinity;
+    let count = 0;
+    for (let b = columnStart[c]; b < columnStart[c + 1]; b++) {
+      const v = values[offset + b];
+      if (v !== v) continue; // NaN: no value
+      sum += v;
+      if (v > max) max = v;
+      count++;
+    }
+    out[at + c] = count === 0 ? Number.NaN : reduce === 'max' ? max : sum / count;
+  }
 }
 
 /** The k nodes with the highest peak (ties: lower index first), ignoring NaN; nodes with no value never count. */
