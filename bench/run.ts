@@ -9,6 +9,7 @@ const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> =
   ring: () => import('./ring'),
   engine: () => import('./engine'),
   partitioning: () => import('./partitioning'),
+  pbs: () => import('./pbs'),
   bundle: () => import('./bundle'),
   browser: () => import('./browser'),
 };
