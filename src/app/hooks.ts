@@ -45,6 +45,19 @@ export function usePlayheadValue<T>(select: (t: number) => T): T {
   return useApp(useCallback((s: AppState) => select(s.t), [select]));
 }
 
+/** Moves the playhead to simulated time t (clamped to the result's span by the store). */
+export function useSeek(): (t: number) => void {
+  return useApp((s) => s.setTime);
+}
+
+/**
+ * The scenario the shown result was computed from. While a re-run is in flight it differs from
+ * useScenario(): a Panel drawing the result must read labels and node lists from this one.
+ */
+export function useResultScenario<S>(): S | undefined {
+  return useApp((s) => s.resultScenario) as S | undefined;
+}
+
 /**
  * Edits the scenario: `edit` gets a copy and returns the new scenario; the app validates it, pushes undo
  * under `label`, updates the link and re-runs. An invalid edit is refused with a banner naming the limit.
@@ -96,18 +109,31 @@ export function useReducedMotion(): boolean {
   return osReduce || motion === 'reduce';
 }
 
+const mediaLists = new Map<string, MediaQueryList>();
+
+/** One MediaQueryList per query, so reading the answer on every render (every frame while playing) is cheap. */
+function mediaList(query: string): MediaQueryList | undefined {
+  if (typeof matchMedia !== 'function') return undefined;
+  let list = mediaLists.get(query);
+  if (!list) {
+    list = matchMedia(query);
+    mediaLists.set(query, list);
+  }
+  return list;
+}
+
 /** A media query's current answer, live. False where matchMedia does not exist (Node, old browsers). */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {
-      if (typeof matchMedia !== 'function') return () => {};
-      const list = matchMedia(query);
+      const list = mediaList(query);
+      if (!list) return () => {};
       list.addEventListener('change', onChange);
       return () => list.removeEventListener('change', onChange);
     },
     [query],
   );
-  const read = () => (typeof matchMedia === 'function' ? matchMedia(query).matches : false);
+  const read = () => mediaList(query)?.matches ?? false;
   return useSyncExternalStore(subscribe, read, () => false);
 }
 

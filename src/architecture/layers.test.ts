@@ -86,6 +86,20 @@ describe('layers', () => {
     expect(violations).toEqual([]);
   });
 
+  it('lab panels reach the app only through app/hooks (the Panel contract)', () => {
+    const leaks: string[] = [];
+    for (const file of files) {
+      if (/\.test\.tsx?$/.test(file) || file.includes('/testing/') || layerOf(file) !== 'labs-ui') continue;
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        const target = resolve(dirname(file), spec);
+        if (spec.startsWith('.') && layerOf(target) === 'app' && relative(root, target) !== 'app/hooks') {
+          leaks.push(`${relative(root, file)} imports ${spec}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
   it('core and sim never read the wall clock, Math.random or the DOM', () => {
     const impure = /Math\.random\(|Date\.now\(|new Date\(|performance\.now\(|\b(window|document|localStorage)\./;
     const hits = files

@@ -4,8 +4,7 @@
  * (the lookup key, node names) are rendered as React text only.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useEditScenario, usePlayheadValue, usePresentation, useReducedMotion, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
-import { useAppStore } from '../../app/useAppStore';
+import { useEditScenario, usePlayheadValue, usePresentation, useReducedMotion, useResult, useResultScenario, useRunStatus, useScenario, useSeek, useTheme } from '../../app/hooks';
 import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';
@@ -28,7 +27,7 @@ export default function ConsistentHashingPanel() {
   // A new result re-renders the Panel as a deferred (transition) render, which React splits into slices of a
   // few ms, so its arrival is never one long main-thread task; the previous result stays up meanwhile.
   const liveResult = useResult<ConsistentHashingResult>();
-  const liveResultScenario = useAppStore((s) => s.resultScenario) as ConsistentHashingScenario | undefined;
+  const liveResultScenario = useResultScenario<ConsistentHashingScenario>();
   const shown = useDeferredValue(useMemo(() => ({ result: liveResult, resultScenario: liveResultScenario }), [liveResult, liveResultScenario]));
   const { result, resultScenario } = shown;
   const status = useRunStatus();
@@ -36,7 +35,7 @@ export default function ConsistentHashingPanel() {
   const isReducedMotion = useReducedMotion();
   const isLocked = usePresentation().lock;
   const edit = useEditScenario<ConsistentHashingScenario>();
-  const setTime = useAppStore((s) => s.setTime);
+  const setTime = useSeek();
   const style = useMemo(() => vizStyle(theme), [theme]);
   const [selectedNode, setSelectedNode] = useState(-1);
 

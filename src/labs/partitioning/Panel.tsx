@@ -5,8 +5,7 @@
  * a 1,000-node run costs what a 10-node run does on the main thread.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useEditScenario, usePlayhead, usePresentation, useReducedMotion, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
-import { useAppStore } from '../../app/useAppStore';
+import { useEditScenario, usePlayhead, usePresentation, useReducedMotion, useResult, useResultScenario, useRunStatus, useScenario, useSeek, useTheme } from '../../app/hooks';
 import type { LabResult } from '../contract';
 import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
@@ -29,10 +28,10 @@ export default function PartitioningPanel() {
   // A new result re-renders the Panel as a deferred render, which React slices into tasks of a few ms, so
   // the arrival of a 1,000-node result is never one long main-thread task; the previous result stays up.
   const raw = useResult<LabResult>();
-  const rawScenario = useAppStore((s) => s.resultScenario) as PartitioningScenario | undefined;
+  const rawScenario = useResultScenario<PartitioningScenario>();
   const shown = useDeferredValue(useMemo(() => ({ result: isPartitioningResult(raw) ? raw : undefined, scenario: rawScenario }), [raw, rawScenario]));
   const { result, scenario: resultScenario } = shown;
-  const setTime = useAppStore((s) => s.setTime);
+  const setTime = useSeek();
   const status = useRunStatus();
   const t = usePlayhead();
   // While playing, t changes every frame. The charts' playhead lines follow t at once (they are cheap); the
