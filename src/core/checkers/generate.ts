@@ -13,8 +13,9 @@
  *   r()->2                   |----+--|
  *
  * A stale read is then injected: a read whose value's writer w(v) completed before the read was called
- * returns v-1 instead. No linearization can place it: w(v) must come before it, and nothing writes v-1
- * again (values are unique). Its id is reported so a test can look for it in the explanation.
+ * (and after w(v-1) completed) returns v-1 instead. No linearization can place it: w(v) must come before
+ * it, and nothing writes v-1 again (values are unique). Its id is reported so a test can look for it in
+ * the explanation.
  */
 import type { Rng } from '../random/rng';
 import type { CheckOp } from './model';
@@ -57,7 +58,9 @@ export function generateRegisterHistory(rng: Rng, options: RegisterHistoryOption
   if (!(Number.isInteger(n) && n >= 1 && n <= 1_000_000)) throw new Error(`invalid operations: ${n}`);
   const drafts: Draft[] = [];
   let version = 0;
-  const writeRet: number[] = [-Infinity]; // writeRet[v] = ret of the write of v (version 0 = initial)
+  // writeRet[v], writeCall[v]: the interval of the write of v (version 0 = the initial value).
+  const writeRet: number[] = [-Infinity];
+  const writeCall: number[] = [-Infinity];
   for (let i = 0; i < n; i++) {
     const point = (i + 1) * spacing + overlapMax;
     const call = point - rng.int(overlapMax + 1);
@@ -69,31 +72,41 @@ export function generateRegisterHistory(rng: Rng, options: RegisterHistoryOption
       version++;
       drafts.push({ input: { f: 'write', value: version }, output: undefined, call, ret, timeout, version });
       writeRet[version] = timeout ? Infinity : ret;
+      writeCall[version] = call;
     }
   }
-  const chosen = new Set(injectStaleReads(rng, drafts, writeRet, staleReads, n * spacing + 4 * overlapMax));
+  const chosen = new Set(injectStaleReads(rng, drafts, writeRet, writeCall, staleReads, (n + 1) * spacing + 2 * overlapMax + 1));
   const { operations, positionOf } = toOperations(rng, drafts);
   const injected: number[] = [];
   drafts.forEach((d, i) => chosen.has(d) && injected.push(positionOf[i]));
   return { operations, injected: injected.sort((a, b) => a - b) };
 }
 
-/** Makes `count` reads stale (each returns the value before the one it should); appends reads if too few fit. */
-function injectStaleReads(rng: Rng, drafts: Draft[], writeRet: number[], count: number, end: number): Draft[] {
-  const fits = drafts.filter((d) => d.input.f === 'read' && !d.timeout && d.version >= 1 && writeRet[d.version] < d.call);
+/**
+ * Makes `count` reads stale: each returns v-1 instead of v, where w(v) returned before the read was called
+ * and w(v-1) returned before w(v) was called (so the read is certainly one version behind, k = 1 in
+ * staleness.ts). When too few reads qualify, appends w(a), w(b), r()->a one after another, after the rest.
+ */
+function injectStaleReads(rng: Rng, drafts: Draft[], writeRet: number[], writeCall: number[], count: number, end: number): Draft[] {
+  const fits = drafts.filter(
+    (d) => d.input.f === 'read' && !d.timeout && d.version >= 1 && writeRet[d.version] < d.call && writeRet[d.version - 1] < writeCall[d.version],
+  );
   rng.shuffle(fits);
   const chosen = fits.slice(0, count);
   let t = end;
   let version = writeRet.length - 1;
   while (chosen.length < count) {
-    // Not enough reads qualify: append a write and a read that starts after it returned.
-    version++;
-    writeRet[version] = t + 1;
-    drafts.push({ input: { f: 'write', value: version }, output: undefined, call: t, ret: t + 1, timeout: false, version });
-    const read: Draft = { input: { f: 'read' }, output: version, call: t + 2, ret: t + 3, timeout: false, version };
+    for (let k = 0; k < 2; k++) {
+      version++;
+      writeRet[version] = t + 1;
+      writeCall[version] = t;
+      drafts.push({ input: { f: 'write', value: version }, output: undefined, call: t, ret: t + 1, timeout: false, version });
+      t += 2;
+    }
+    const read: Draft = { input: { f: 'read' }, output: version, call: t, ret: t + 1, timeout: false, version };
     drafts.push(read);
     chosen.push(read);
-    t += 4;
+    t += 2;
   }
   for (const d of chosen) d.output = d.version === 1 ? null : d.version - 1;
   return chosen;

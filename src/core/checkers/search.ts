@@ -11,9 +11,9 @@
  * - at a return entry, the operation must have been linearized already, and it was not: this branch is
  *   dead. Pop the last linearized operation, put its entries back, and try the entry after its call.
  *
- *   A |--w(1)--|                     list: callA callB retA callC retB retC
- *   B     |--w(2)-----|              at retA with nothing linearized: dead, unless w(1) went first;
- *   C              |--r()->1--|      r()->1 needs w(2) before w(1): B, A, C is the linearization.
+ *   A |--w(1)----------------|         list: callA callB retB callC retA retC
+ *   B     |--w(2)--|                    A, then B, then C fails (it reads 1): dead at retC; undo B:
+ *   C                |--r()->1--|       dead at retB; undo A; B first, then A, then C: linearized.
  *
  * The list is empty when every operation is linearized: the stack is a linearization. The stack is empty
  * at a dead end: no linearization exists. The visited cache makes the search polynomial on typical histories

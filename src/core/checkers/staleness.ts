@@ -1,21 +1,24 @@
 /**
- * Staleness of reads in a single-register history (Bailis et al., "Probabilistically Bounded Staleness"):
+ * Staleness of reads in a single-register history (Bailis et al., "Probabilistically Bounded Staleness"),
+ * counted only from what real time proves, so no version order has to be guessed for concurrent writes:
  *
- *   k-staleness   how many versions behind the read was: the number of writes that had completed before the
- *                 read was called and that are newer than the version it returned (0 = fresh);
- *   t-visibility  for a stale read, how long after the oldest write it missed had completed the read was
+ *   k-staleness   how many versions the read certainly missed: writes that began after the write of the
+ *                 returned value had completed, and completed before the read was called (0 = fresh);
+ *   t-visibility  for a stale read, how long after the first of those missed writes completed the read was
  *                 still called without seeing it (read.call - missed.ret, in the history's time unit).
  *
- *   w(1) |--|                 versions by completion: w(1), w(2), w(3)
+ *   w(1) |--|                 r()->1 certainly missed w(2) and w(3): k = 2, t = r.call - w(2).ret
  *   w(2)      |--|
  *   w(3)          |--|
- *   r()->1              |--|  k = 2 (w(2), w(3) missed), t = r.call - w(2).ret
+ *   r()->1              |--|
  *
- * Versions are ordered by the writes' completion times (ties: call, then id), which is the order any
- * linearization of non-overlapping writes has. Values are assumed unique per write (as in the generated and
- * lab histories); with duplicates, a read is credited to the latest write of its value that started before
+ * A read of the initial value missed every write completed before it. In a linearizable history every
+ * read has k = 0 (a certainly missed write would make the read illegal); the converse does not hold.
+ * Values are assumed unique per write (as in the generated and lab histories); with duplicates, a read is
+ * credited to the write of its value that completed last before it was called, or else that started before
  * it returned (the kindest reading). A read of a value no write wrote is counted as unexplained. A
- * successful cas counts as a write of its `to`. Only completed reads with a known result are measured.
+ * successful cas counts as a write of its `to`; writes of unknown outcome are never "missed". Only
+ * completed reads with a known result are measured.
  */
 import { isUnknown, type CheckOp } from './model';
 import type { RegisterInput, RegisterOutput, RegisterValue } from './models/register';
@@ -25,9 +28,9 @@ export interface ReadStaleness {
   op: number;
   /** Versions behind (>= 1 here: only stale reads are listed). */
   k: number;
-  /** read.call - ret of the oldest write it missed. */
+  /** read.call - ret of the first missed write to complete. */
   t: number;
-  /** The id of that oldest missed write. */
+  /** The id of that write. */
   missed: number;
 }
 
@@ -63,13 +66,14 @@ export function registerStaleness(history: readonly CheckOp<RegisterInput, Regis
     if (isUnknown(op)) unknownValues.add(written);
     else versions.push({ id, call: op.call, ret: op.ret, value: written });
   });
+  // By completion time, so "completed before the read was called" is a prefix found by binary search.
   versions.sort((a, b) => a.ret - b.ret || a.call - b.call || a.id - b.id);
-  const positionsByValue = new Map<RegisterValue, number[]>();
-  versions.forEach((v, i) => {
-    const list = positionsByValue.get(v.value);
-    if (list) list.push(i);
-    else positionsByValue.set(v.value, [i]);
-  });
+  const byValue = new Map<RegisterValue, Version[]>();
+  for (const v of versions) {
+    const list = byValue.get(v.value);
+    if (list) list.push(v);
+    else byValue.set(v.value, [v]);
+  }
 
   const report: StalenessReport = { reads: 0, staleReads: 0, kCounts: [], kMax: 0, tVisibilityMax: 0, stale: [], unexplained: [] };
   history.forEach((op, position) => {
@@ -77,21 +81,29 @@ export function registerStaleness(history: readonly CheckOp<RegisterInput, Regis
     const id = op.index ?? position;
     const value = (op.output === undefined ? null : op.output) as RegisterValue;
     report.reads++;
-    // Writes completed before the read was called: versions[0..committed).
     const committed = countBelow(versions, op.call);
-    let source: number;
-    const candidates = (positionsByValue.get(value) ?? []).filter((i) => versions[i].call <= op.ret);
-    if (candidates.length > 0) source = candidates[candidates.length - 1];
-    else if (value === initial) source = -1;
-    else if (unknownValues.has(value)) source = committed; // a write of unknown outcome: not behind anything
+    const candidates = (byValue.get(value) ?? []).filter((v) => v.call <= op.ret);
+    const before = candidates.filter((v) => v.ret < op.call);
+    const source = before.length > 0 ? before[before.length - 1] : candidates[0];
+    let sourceRet: number;
+    if (source) sourceRet = source.ret;
+    else if (value === initial) sourceRet = -Infinity;
+    else if (unknownValues.has(value)) sourceRet = Infinity; // a write of unknown outcome: nothing certainly after it
     else {
       report.unexplained.push(id);
       return;
     }
-    const k = Math.max(0, committed - 1 - source);
+    // Missed: completed before the read was called (versions[0..committed)) and began after the source returned.
+    let k = 0;
+    let missed: Version | undefined;
+    for (let i = 0; i < committed; i++) {
+      if (versions[i].call > sourceRet) {
+        k++;
+        missed ??= versions[i];
+      }
+    }
     report.kCounts[k] = (report.kCounts[k] ?? 0) + 1;
-    if (k === 0) return;
-    const missed = versions[source + 1];
+    if (!missed) return;
     const t = op.call - missed.ret;
     report.staleReads++;
     report.kMax = Math.max(report.kMax, k);
