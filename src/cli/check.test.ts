@@ -1,0 +1,94 @@
+/**
+ * Goal: `npm run check` prints one JSON verdict per history and exits 0, and names the problem (line,
+ * operation) with exit 2 on bad input. Method: main(argv, io) with captured streams, an in-memory file
+ * system and a fake clock; one real Porcupine file from ../shared/data/porcupine.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main, type CheckIo } from './check';
+
+async function run(argv: string[], files: Record<string, string> = {}, clock?: () => number) {
+  let stdout = '';
+  let stderr = '';
+  let t = 0;
+  const io: CheckIo = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    now: clock ?? (() => t++),
+    readFile: (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return text;
+    },
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr, json: stdout.startsWith('{') ? JSON.parse(stdout) : undefined };
+}
+
+const etcdLog = ['INFO  jepsen.util - 0\t:invoke\t:write\t1', 'INFO  jepsen.util - 0\t:ok\t:write\t1', 'INFO  jepsen.util - 1\t:invoke\t:read\tnil', 'INFO  jepsen.util - 1\t:ok\t:read\tnil'].join('\n');
+const kvLog = ['{:process 0, :type :invoke, :f :put, :key "a", :value "x"}', '{:process 0, :type :ok, :f :put, :key "a", :value "x"}', '{:process 1, :type :invoke, :f :get, :key "a", :value nil}', '{:process 1, :type :ok, :f :get, :key "a", :value "x"}'].join('\n');
+
+describe('check CLI', () => {
+  it('main(["--help"]) prints usage to stdout and exits 0', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run check -- \[--model register\|kv\|etcd\] \[--budget-ms <ms>\]/);
+  });
+
+  it('main([etcd log]) prints one JSON object with the verdict and the explanation, exit 0', async () => {
+    const { code, json } = await run(['h.log'], { 'h.log': etcdLog });
+    expect(code).toBe(0);
+    expect(Object.keys(json)).toEqual(['verdict', 'model', 'operations', 'partitions', 'explanation', 'ms']);
+    expect(json).toMatchObject({ verdict: 'not linearizable', model: 'etcd', operations: 2, explanation: { cannotPlace: 1, longestPrefix: [0], conflicting: [0] } });
+  });
+
+  it('main([kv log]) detects the kv model and partitions by key', async () => {
+    const { code, json } = await run(['h.txt'], { 'h.txt': kvLog });
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ verdict: 'linearizable', model: 'kv', operations: 2, partitions: [{ key: 'a', verdict: 'linearizable' }], explanation: null });
+  });
+
+  it('main([json history]) reads History.forChecker()-shaped operations, ret null = unknown', async () => {
+    const ops = [
+      { process: 0, input: { f: 'write', value: 1 }, output: null, call: 0, ret: null, status: 'timeout' },
+      { process: 1, input: { f: 'read' }, output: 1, call: 5, ret: 6 },
+    ];
+    const { code, json } = await run(['h.json'], { 'h.json': JSON.stringify(ops) });
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ verdict: 'linearizable', model: 'register', operations: 2 });
+  });
+
+  it('--budget-ms: a search over its time (by the injected clock) ends with verdict unknown, exit 0', async () => {
+    const ops = Array.from({ length: 200 }, (_, i) => ({ input: { f: 'write', value: i + 1 }, output: null, call: 0, ret: 1000 }));
+    ops.push({ input: { f: 'read' } as never, output: -1 as never, call: 2000, ret: 2001 });
+    let t = 0;
+    const { code, json } = await run(['--budget-ms', '5', 'h.json'], { 'h.json': JSON.stringify(ops) }, () => (t += 1));
+    expect(code).toBe(0);
+    expect(json.verdict).toBe('unknown');
+  });
+
+  it('bad input exits 2 and names the problem: line, operation, model, option', async () => {
+    const badLine = `${etcdLog}\nINFO  jepsen.util - 2\t:invoke\t:frobnicate\t1`;
+    expect(await run(['h.log'], { 'h.log': badLine })).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^bad history h\.log: line 5: not a jepsen\.util line/) });
+    expect(await run(['h.log'], { 'h.log': 'INFO  jepsen.util - 0\t:ok\t:write\t1' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/line 1: process 0 completes an operation it never invoked/) });
+    expect(await run(['h.json'], { 'h.json': '[{"input": {"f": "read"}, "call": 5, "ret": 2}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/operation 0: "ret" must be a number >= call \(5\)/) });
+    expect(await run(['h.json'], { 'h.json': '[{"input": {"f": "get", "key": "a"}, "call": 0, "ret": 1}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/operation 0: input\.f must be read, write or cas, got "get" \(model register\)/) });
+    expect(await run(['--model', 'kv', 'h.log'], { 'h.log': etcdLog })).toMatchObject({ code: 2, stderr: expect.stringMatching(/a jepsen etcd log needs --model etcd or register, not kv/) });
+    expect(await run(['h.txt'], { 'h.txt': 'hello' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown format/) });
+    expect(await run(['h.txt'], { 'h.txt': '' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/the file is empty/) });
+    expect(await run(['missing.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cannot read missing\.log: ENOENT/) });
+    expect(await run([])).toMatchObject({ code: 2, stderr: 'give one history file\nRun with --help for usage.\n' });
+    expect(await run(['--model', 'queue', 'h.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--model must be one of register, kv, etcd, got "queue"/) });
+    expect(await run(['--budget-ms', 'soon', 'h.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--budget-ms takes a positive integer/) });
+  });
+
+  it('main([../shared/data/porcupine/jepsen/etcd_002.log]) agrees with Porcupine: linearizable', async () => {
+    const path = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/porcupine/jepsen/etcd_002.log');
+    expect(existsSync(path), `Porcupine's histories are expected at ${path} (../shared/data/porcupine from the repository root)`).toBe(true);
+    const { code, json } = await run([path], { [path]: readFileSync(path, 'utf8') }, () => performance.now());
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ verdict: 'linearizable', model: 'etcd', operations: 77 });
+  }, 20_000);
+});

@@ -1,0 +1,191 @@
+/**
+ * Linearizability from the command line: `npm run check -- <history file>` reads a history (Porcupine's
+ * jepsen etcd logs or kv logs, or a JSON history as `History.forChecker()` gives it), checks it, and prints
+ * one JSON object `{ verdict, model, operations, partitions, explanation, ms }`.
+ *
+ * Exit codes: 0 a verdict was reached (linearizable, not linearizable, or unknown when the time budget ran
+ * out); 2 bad input or usage (the message names the problem and, in a file, its line or operation).
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import {
+  checkLinearizability,
+  detectFormat,
+  kvInputProblem,
+  kvModel,
+  parseJepsenLog,
+  parseJsonHistory,
+  parseKvLog,
+  registerInputProblem,
+  registerModel,
+  resultProse,
+  type CheckOp,
+  type HistoryFormat,
+  type Model,
+} from '../core/checkers';
+
+export interface CheckIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads at most `bytesMax` + 1 bytes of a file. */
+  readFile(path: string, bytesMax: number): string;
+  /** A clock in ms (performance.now in Node): the budget and the printed `ms`. */
+  now(): number;
+}
+
+const MODELS = ['register', 'kv', 'etcd'] as const;
+type ModelName = (typeof MODELS)[number];
+const FILE_BYTES_MAX = 64 * 1024 * 1024;
+const BUDGET_MS_DEFAULT = 10_000;
+
+export const USAGE = `Usage: npm run check -- [--model register|kv|etcd] [--budget-ms <ms>] [--prose] <history file>
+
+Checks a history for linearizability and prints one JSON object:
+  { "verdict": "linearizable" | "not linearizable" | "unknown", "model", "operations", "partitions",
+    "explanation", "ms" }
+"unknown" means the time budget ran out before a verdict. When not linearizable, "explanation" names the
+operation that cannot be placed, the longest linearizable prefix and the conflicting operations (ids).
+
+History files (the format is detected from the first line):
+  Porcupine's jepsen etcd logs   INFO  jepsen.util - 3	:invoke	:write	4          (model etcd)
+  Porcupine's kv logs            {:process 0, :type :invoke, :f :get, :key "7", :value nil}   (model kv)
+  JSON                           [{"process": 0, "input": {"f": "write", "value": 1}, "output": null,
+                                   "call": 0, "ret": 5}, ...]  or {"model": "kv", "operations": [...]}
+                                 ("ret": null = unknown outcome, e.g. a timeout)
+
+Examples:
+  npm run check -- ../shared/data/porcupine/jepsen/etcd_000.log
+  npm run check -- --budget-ms 500 ../shared/data/porcupine/kv/c10-bad.txt | jq .explanation
+
+Options:
+  --model <name>    register (read/write/cas), etcd (the same register, Porcupine's name), kv (get/put/append,
+                    partitioned by key); default: from the file
+  --budget-ms <ms>  give up with "unknown" after this long (default ${BUDGET_MS_DEFAULT})
+  --prose           also print the explanation in sentences on stderr
+  -h, --help        this text
+
+Exit codes: 0 a verdict (including unknown); 2 bad file or usage.
+`;
+
+type Args =
+  | { kind: 'help' }
+  | { kind: 'usage-error'; message: string }
+  | { kind: 'run'; path: string; model?: ModelName; budgetMs: number; prose: boolean };
+
+function parseArgs(argv: readonly string[]): Args {
+  let model: ModelName | undefined;
+  let budgetMs = BUDGET_MS_DEFAULT;
+  let prose = false;
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (name: string) => (arg === name ? argv[++i] : arg.slice(name.length + 1));
+    if (arg === '-h' || arg === '--help') return { kind: 'help' };
+    if (arg === '--') continue;
+    if (arg === '--prose') prose = true;
+    else if (arg === '--model' || arg.startsWith('--model=')) {
+      const raw = value('--model');
+      if (!MODELS.includes(raw as ModelName)) return { kind: 'usage-error', message: `--model must be one of ${MODELS.join(', ')}, got ${JSON.stringify(raw ?? '')}` };
+      model = raw as ModelName;
+    } else if (arg === '--budget-ms' || arg.startsWith('--budget-ms=')) {
+      const raw = value('--budget-ms');
+      budgetMs = Number(raw);
+      if (raw === undefined || !/^[0-9]+$/.test(raw) || !(budgetMs >= 1)) return { kind: 'usage-error', message: `--budget-ms takes a positive integer of milliseconds, got ${JSON.stringify(raw ?? '')}` };
+    } else if (arg.startsWith('-')) return { kind: 'usage-error', message: `unknown option ${arg}` };
+    else paths.push(arg);
+  }
+  if (paths.length !== 1) return { kind: 'usage-error', message: paths.length === 0 ? 'give one history file' : `give one history file, got ${paths.length}` };
+  return { kind: 'run', path: paths[0], model, budgetMs, prose };
+}
+
+type Loaded = { ok: true; model: Model<unknown, unknown, unknown>; operations: CheckOp<unknown, unknown>[] } | { ok: false; message: string };
+
+function modelFor(name: ModelName): Model<unknown, unknown, unknown> {
+  const model = name === 'kv' ? kvModel() : registerModel({ name });
+  return model as unknown as Model<unknown, unknown, unknown>;
+}
+
+/** The file's operations and the model to check them with (the flag wins; it must fit the file). */
+function load(text: string, format: HistoryFormat, wanted: ModelName | undefined): Loaded {
+  if (format === 'json') {
+    const parsed = parseJsonHistory(text);
+    if (!parsed.ok) return parsed;
+    const fromFile = parsed.model;
+    if (fromFile !== undefined && !MODELS.includes(fromFile as ModelName)) return { ok: false, message: `"model" must be one of ${MODELS.join(', ')}, got ${JSON.stringify(fromFile)}` };
+    const name = wanted ?? (fromFile as ModelName | undefined) ?? 'register';
+    const problemOf = name === 'kv' ? kvInputProblem : registerInputProblem;
+    for (let i = 0; i < parsed.operations.length; i++) {
+      const problem = problemOf(parsed.operations[i].input);
+      if (problem) return { ok: false, message: `operation ${i}: ${problem} (model ${name})` };
+    }
+    return { ok: true, model: modelFor(name), operations: parsed.operations };
+  }
+  const fits: ModelName[] = format === 'kv' ? ['kv'] : ['etcd', 'register'];
+  if (wanted && !fits.includes(wanted)) return { ok: false, message: `a ${format === 'kv' ? 'kv log' : 'jepsen etcd log'} needs --model ${fits.join(' or ')}, not ${wanted}` };
+  const parsed = format === 'kv' ? parseKvLog(text) : parseJepsenLog(text);
+  if (!parsed.ok) return parsed;
+  return { ok: true, model: modelFor(wanted ?? fits[0]), operations: parsed.operations as CheckOp<unknown, unknown>[] };
+}
+
+export async function main(argv: readonly string[], io: CheckIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.kind === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.kind === 'usage-error') {
+    io.stderr(`${args.message}\nRun with --help for usage.\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = io.readFile(args.path, FILE_BYTES_MAX);
+  } catch (error) {
+    io.stderr(`cannot read ${args.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  if (text.length > FILE_BYTES_MAX) {
+    io.stderr(`bad history ${args.path}: over ${FILE_BYTES_MAX} bytes\n`);
+    return 2;
+  }
+  const format = detectFormat(text);
+  if (!format) {
+    io.stderr(`bad history ${args.path}: ${text.trim() === '' ? 'the file is empty' : 'unknown format (expected a jepsen etcd log, a kv log or JSON; see --help)'}\n`);
+    return 2;
+  }
+  const loaded = load(text, format, args.model);
+  if (!loaded.ok) {
+    io.stderr(`bad history ${args.path}: ${loaded.message}\n`);
+    return 2;
+  }
+  const start = io.now();
+  const result = checkLinearizability(loaded.model, loaded.operations, { now: () => io.now(), timeMsMax: args.budgetMs });
+  const ms = Math.round((io.now() - start) * 1000) / 1000;
+  const { verdict, model, operations, partitions, explanation } = result;
+  io.stdout(`${JSON.stringify({ verdict, model, operations, partitions: partitions.map(({ explanation: _, ...p }) => p), explanation: explanation ?? null, ms }, null, 2)}\n`);
+  if (args.prose) io.stderr(`${resultProse(result)}\n`);
+  return 0;
+}
+
+export const nodeIo: CheckIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  now: () => performance.now(),
+  readFile(path, bytesMax) {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(bytesMax + 1);
+      let length = 0;
+      for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+      return buffer.subarray(0, length).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  },
+};
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2), nodeIo).then((code) => {
+    process.exitCode = code;
+  });
+}
