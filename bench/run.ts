@@ -9,6 +9,7 @@ const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> =
   ring: () => import('./ring'),
   engine: () => import('./engine'),
   partitioning: () => import('./partitioning'),
+  checker: () => import('./checker'),
   pbs: () => import('./pbs'),
   bundle: () => import('./bundle'),
   browser: () => import('./browser'),
