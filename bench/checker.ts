@@ -1,6 +1,6 @@
 /**
  * Linearizability checker benchmark (issue 5, item 9): our checker over all of Porcupine's test histories
- * (../shared/data/porcupine: 102 etcd logs, 4 kv logs; total and slowest, medians of a few runs), the kv
+ * (test-data/porcupine, a copy of ../shared/data/porcupine: 102 etcd logs, 4 kv logs; total and slowest, medians of a few runs), the kv
  * logs without partitioning by key (what P-compositionality buys), and generated register histories of 10^4
  * operations (linearizable, and with one stale read).
  *
@@ -17,7 +17,7 @@ import { rng } from '../src/core/random/rng';
 import { medianMs, type BenchLine } from './report';
 
 const REPETITIONS = 3;
-const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data/porcupine');
+const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../test-data/porcupine');
 /** Porcupine (Go, one thread) on the same histories, from notes/performance.md: not measured here. */
 const PORCUPINE_REFERENCE_MS = { etcdTotal: 566, etcd002: 216, kvC50Ok: 211, kvC10Unpartitioned: '4000-5000' };
 

@@ -1,7 +1,7 @@
 /**
  * Goal: `npm run check` prints one JSON verdict per history and exits 0, and names the problem (line,
  * operation) with exit 2 on bad input. Method: main(argv, io) with captured streams, an in-memory file
- * system and a fake clock; one real Porcupine file from ../shared/data/porcupine.
+ * system and a fake clock; one real Porcupine file from test-data/porcupine.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -84,9 +84,9 @@ describe('check CLI', () => {
     expect(await run(['--budget-ms', 'soon', 'h.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--budget-ms takes a positive integer/) });
   });
 
-  it('main([../shared/data/porcupine/jepsen/etcd_002.log]) agrees with Porcupine: linearizable', async () => {
-    const path = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/porcupine/jepsen/etcd_002.log');
-    expect(existsSync(path), `Porcupine's histories are expected at ${path} (../shared/data/porcupine from the repository root)`).toBe(true);
+  it('main([test-data/porcupine/jepsen/etcd_002.log]) agrees with Porcupine: linearizable', async () => {
+    const path = resolve(dirname(fileURLToPath(import.meta.url)), '../../test-data/porcupine/jepsen/etcd_002.log');
+    expect(existsSync(path), `Porcupine's histories are expected at ${path} (test-data/porcupine in the repository)`).toBe(true);
     const { code, json } = await run([path], { [path]: readFileSync(path, 'utf8') }, () => performance.now());
     expect(code).toBe(0);
     expect(json).toMatchObject({ verdict: 'linearizable', model: 'etcd', operations: 77 });

@@ -54,8 +54,8 @@ History files (the format is detected from the first line):
                                  ("ret": null = unknown outcome, e.g. a timeout)
 
 Examples:
-  npm run check -- ../shared/data/porcupine/jepsen/etcd_000.log
-  npm run check -- --budget-ms 500 ../shared/data/porcupine/kv/c10-bad.txt | jq .explanation
+  npm run check -- test-data/porcupine/jepsen/etcd_000.log
+  npm run check -- --budget-ms 500 test-data/porcupine/kv/c10-bad.txt | jq .explanation
 
 Options:
   --model <name>    register (read/write/cas), etcd (the same register, Porcupine's name), kv (get/put/append,

@@ -1,8 +1,8 @@
 /**
- * Goal: the checker agrees with Porcupine on every history of its test data (../shared/data/porcupine, the
- * expected verdicts are those of Porcupine's porcupine_test.go, listed in the data's README). Method: read
- * each file from disk, parse it, check it, compare. The data lives outside the repository; when it is
- * missing the tests fail and say where it is expected (never a silent skip).
+ * Goal: the checker agrees with Porcupine on every history of its test data (test-data/porcupine, an
+ * unedited copy of ../shared/data/porcupine; the expected verdicts are those of Porcupine's
+ * porcupine_test.go, listed in the data's README). Method: read each file from disk, parse it, check it,
+ * compare. When the data is missing the tests fail and say where it is expected (never a silent skip).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,8 +24,8 @@ function repoRoot(): string {
   return dir;
 }
 
-const DATA = resolve(repoRoot(), '../shared/data/porcupine');
-const MISSING = `Porcupine's test histories are expected in ${DATA} (../shared/data/porcupine from the repository root, with jepsen/ and kv/); copy them there (see that folder's README for the source)`;
+const DATA = resolve(repoRoot(), 'test-data/porcupine');
+const MISSING = `Porcupine's test histories are expected in ${DATA} (test-data/porcupine in the repository, with jepsen/ and kv/; see its README for the source)`;
 
 /** Porcupine's checkJepsen(t, N, true) cases; every other etcd_NNN (except the empty 095) is expected false. */
 const JEPSEN_LINEARIZABLE = new Set([2, 5, 7, 18, 25, 31, 38, 45, 48, 49, 51, 53, 56, 67, 75, 76, 80, 87, 92, 98, 100, 101, 102]);

@@ -1,5 +1,5 @@
 /**
- * Readers for Porcupine's test histories (../shared/data/porcupine, see its README) and for a JSON history
+ * Readers for Porcupine's test histories (test-data/porcupine, a copy of ../shared/data/porcupine; see its README) and for a JSON history
  * (what `History.forChecker()` gives, serialized). Pure: text in, operations or an error naming the line out.
  *
  * Time is the line number in Porcupine's files (they carry no timestamps; the log's order is real time).
