@@ -94,7 +94,7 @@ test('the charts are keyboard-usable: arrows read a column, Enter moves the play
 
 test('the guided lesson walks its steps and "Show this step" loads the step\'s scenario', async ({ page }) => {
   await openLab(page, small);
-  const lesson = page.locator('.pt-lesson');
+  const lesson = page.locator('.lesson');
   await lesson.getByRole('button', { name: 'Next →' }).click();
   await lesson.getByRole('button', { name: 'Next →' }).click();
   await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('Four placements, one skew');

@@ -6,8 +6,7 @@
  * Exit codes: 0 a verdict was reached (linearizable, not linearizable, or unknown when the time budget ran
  * out); 2 bad input or usage (the message names the problem and, in a file, its line or operation).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { nodeIo, runIfMain, type CliIo } from './io';
 import {
   checkLinearizability,
   detectFormat,
@@ -24,11 +23,7 @@ import {
   type Model,
 } from '../core/checkers';
 
-export interface CheckIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Reads at most `bytesMax` + 1 bytes of a file. */
-  readFile(path: string, bytesMax: number): string;
+export interface CheckIo extends CliIo {
   /** A clock in ms (performance.now in Node): the budget and the printed `ms`. */
   now(): number;
 }
@@ -167,25 +162,6 @@ export async function main(argv: readonly string[], io: CheckIo): Promise<number
   return 0;
 }
 
-export const nodeIo: CheckIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  now: () => performance.now(),
-  readFile(path, bytesMax) {
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.alloc(bytesMax + 1);
-      let length = 0;
-      for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-      return buffer.subarray(0, length).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  },
-};
+export const nodeCheckIo: CheckIo = { ...nodeIo, now: () => performance.now() };
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2), nodeIo).then((code) => {
-    process.exitCode = code;
-  });
-}
+runIfMain(import.meta.url, (argv) => main(argv, nodeCheckIo));

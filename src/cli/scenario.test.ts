@@ -7,7 +7,8 @@ import { findLab, labs as registryLabs } from '../labs/registry';
 import { decodeLink, encodeLink } from '../app/links';
 import { fakeDefaults, fakeProgram, fakeSpec as typedFakeSpec } from '../app/links/testing/fakeLab';
 import { inputKind } from './readInput';
-import { main, nodeIo, type CliIo } from './scenario';
+import { nodeIo, type CliIo } from './io';
+import { main } from './scenario';
 
 const fakeSpec = typedFakeSpec as unknown as LabSpec;
 

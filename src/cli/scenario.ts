@@ -6,20 +6,15 @@
  *
  * Exit codes: 0 ran; 1 the run failed (over the work budget, or the program threw); 2 bad input or usage.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { BudgetExceeded, plainContext, type LabSpec } from '../labs/contract';
 import { labs as registryLabs } from '../labs/registry';
 import { formatCount } from '../app/links/limits';
 import { errorText } from '../app/links/checkScenario';
 import { WORK_BUDGET } from '../worker/api';
-import { readInput, type ReadFile } from './readInput';
+import { nodeIo, runIfMain, type CliIo } from './io';
+import { readInput } from './readInput';
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readFile: ReadFile;
-}
+export type { CliIo };
 
 export const USAGE = `Usage: npm run scenario -- [--budget <units>] <link | file.json>
 
@@ -107,25 +102,4 @@ function parseArgs(argv: readonly string[]): Args {
   return { kind: 'run', input: inputs[0], budget };
 }
 
-/** Node's IO: the process's streams, and a file read that stops after `bytesMax` + 1 bytes. */
-export const nodeIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile(path, bytesMax) {
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.alloc(bytesMax + 1);
-      let length = 0;
-      for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-      return buffer.subarray(0, length).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  },
-};
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2), nodeIo).then((code) => {
-    process.exitCode = code;
-  });
-}
+runIfMain(import.meta.url, (argv) => main(argv, nodeIo));

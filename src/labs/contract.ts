@@ -103,6 +103,16 @@ export interface ProgramModule<S extends BaseScenario> {
   program(scenario: S, context: RunContext): LabResult;
 }
 
+/** One step of a lab's guided lesson (lesson.ts): one idea in two or three sentences, and its scenario. */
+export interface LessonStep<S extends BaseScenario> {
+  id: string;
+  title: string;
+  /** Two or three sentences; plain text (blank lines split paragraphs). */
+  text: string;
+  /** The scenario the step shows (complete: defaults filled in). */
+  scenario: S;
+}
+
 /** What every lab's program returns; the rest of the result is the lab's own. */
 export interface LabResult {
   lab: string;

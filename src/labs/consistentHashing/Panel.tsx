@@ -9,7 +9,7 @@ import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';
 import { lesson } from './lesson';
-import { LessonSteps } from './LessonSteps';
+import { LessonSteps } from '../ui/LessonSteps';
 import { LookupBox } from './LookupBox';
 import { MovedSummary } from './MovedSummary';
 import { NodeControls } from './NodeControls';
@@ -145,7 +145,7 @@ export default function ConsistentHashingPanel() {
           <LookupBox result={result} frame={frame} lookup={scenario.lookup} replicas={result.replicas} onLookup={setLookup} isLocked={isLocked} />
         </div>
       </div>
-      <LessonSteps steps={lessonSteps} onApply={applyLesson} isLocked={isLocked} />
+      <LessonSteps steps={lessonSteps} onApply={applyLesson} isLocked={isLocked} className="ch-card" />
     </div>
   );
 }

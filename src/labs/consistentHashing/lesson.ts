@@ -2,17 +2,11 @@
  * The guided steps of the consistent-hashing lab: one idea per step, each shown by its scenario. Every
  * number quoted is what the program computes for that scenario (lesson.test.ts re-checks each claim).
  */
+import type { LessonStep as ContractLessonStep } from '../contract';
 import type { ConsistentHashingScenario } from './scenario';
 import { spec } from './scenario';
 
-export interface LessonStep {
-  id: string;
-  title: string;
-  /** Two or three sentences; plain text. */
-  text: string;
-  /** The scenario the step shows (complete: defaults filled in). */
-  scenario: ConsistentHashingScenario;
-}
+export type LessonStep = ContractLessonStep<ConsistentHashingScenario>;
 
 const preset = (id: string): ConsistentHashingScenario => {
   const found = spec.presets.find((p) => p.id === id);

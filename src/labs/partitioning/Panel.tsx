@@ -14,7 +14,7 @@ import { CpuHeatmap } from './CpuHeatmap';
 import { CrashImpact, FaultControls } from './FaultControls';
 import { Findings } from './Findings';
 import { lesson } from './lesson';
-import { LessonSteps } from './LessonSteps';
+import { LessonSteps } from '../ui/LessonSteps';
 import { MitigationControls } from './MitigationControls';
 import { NodeCharts } from './NodeCharts';
 import { PhaseTable } from './PhaseTable';
@@ -102,7 +102,7 @@ export default function PartitioningPanel() {
           <CpuHeatmap result={result} charts={charts} style={style} t={t} onSeek={seek} />
           <CrashImpact result={result} t={tLater} />
           <StrategyTable result={result} scenario={resultScenario} />
-          <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} />
+          <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} className="pt-card" />
         </>
       )}
     </div>

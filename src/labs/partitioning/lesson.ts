@@ -3,17 +3,11 @@
  * idea per step, each shown by its scenario. Every number quoted is what the program computes for that
  * scenario (lesson.test.ts re-checks each claim).
  */
+import type { LessonStep as ContractLessonStep } from '../contract';
 import type { PartitioningScenario } from './scenario';
 import { spec } from './scenario';
 
-export interface LessonStep {
-  id: string;
-  title: string;
-  /** Two or three sentences; plain text. */
-  text: string;
-  /** The scenario the step shows (complete: defaults filled in). */
-  scenario: PartitioningScenario;
-}
+export type LessonStep = ContractLessonStep<PartitioningScenario>;
 
 const preset = (id: string): PartitioningScenario => {
   const found = spec.presets.find((p) => p.id === id);

@@ -1,0 +1,36 @@
+/** What the command-line tools share: their IO (injected, so tests run `main` without spawning) and startup. */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads at most `bytesMax` + 1 bytes of a file (one more than allowed tells the caller it is too big). */
+  readFile(path: string, bytesMax: number): string;
+}
+
+/** Node's IO: the process's streams, and a file read that stops after `bytesMax` + 1 bytes. */
+export const nodeIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile(path, bytesMax) {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(bytesMax + 1);
+      let length = 0;
+      for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+      return buffer.subarray(0, length).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  },
+};
+
+/** Runs `main` with the process's arguments when `moduleUrl` is the script Node was started with. */
+export function runIfMain(moduleUrl: string, main: (argv: readonly string[]) => Promise<number>): void {
+  if (process.argv[1] !== undefined && moduleUrl === pathToFileURL(process.argv[1]).href) {
+    main(process.argv.slice(2)).then((code) => {
+      process.exitCode = code;
+    });
+  }
+}
