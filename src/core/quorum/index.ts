@@ -1,0 +1,2 @@
+export { overlap, quorumFacts, type QuorumFacts } from './quorum';
+export { COUNTER_MAX, INITIAL_VERSION, WRITERS, counterOf, nextVersion, showVersion, version, writerOf } from './version';

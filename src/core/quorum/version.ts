@@ -1,0 +1,41 @@
+/**
+ * Versions of a leaderless register as one integer: (counter, writer) packed as counter * WRITERS + writer,
+ * so comparing versions is comparing numbers. The counter orders writes (a writer picks one more than the
+ * highest counter a read quorum reported); the writer id (unique per write, 1..WRITERS-1) breaks ties
+ * between concurrent writes that picked the same counter, so no two writes share a version.
+ *
+ *   (3, w7) < (3, w9) < (4, w2)        packed: 3*4096+7 < 3*4096+9 < 4*4096+2
+ *
+ * Version 0 = (0, 0) is "never written" (the initial value).
+ */
+
+/** Writer ids are 1..WRITERS-1 (0 is the initial version). */
+export const WRITERS = 4096;
+/** Largest counter that keeps a packed version below 2^31 (an Int32Array column holds it). */
+export const COUNTER_MAX = Math.floor((2 ** 31 - 1) / WRITERS) - 1;
+
+export const INITIAL_VERSION = 0;
+
+export function version(counter: number, writer: number): number {
+  if (!(Number.isInteger(counter) && counter >= 0 && counter <= COUNTER_MAX)) throw new Error(`invalid counter: ${counter}`);
+  if (!(Number.isInteger(writer) && writer >= 0 && writer < WRITERS)) throw new Error(`invalid writer: ${writer}`);
+  return counter * WRITERS + writer;
+}
+
+export function counterOf(v: number): number {
+  return Math.floor(v / WRITERS);
+}
+
+export function writerOf(v: number): number {
+  return v % WRITERS;
+}
+
+/** The version a new write by `writer` takes after seeing `highest`: the next counter. */
+export function nextVersion(highest: number, writer: number): number {
+  return version(counterOf(highest) + 1, writer);
+}
+
+/** "(3, w7)": for traces, tests and the quorum diagram's labels. */
+export function showVersion(v: number): string {
+  return v === INITIAL_VERSION ? '(0)' : `(${counterOf(v)}, w${writerOf(v)})`;
+}

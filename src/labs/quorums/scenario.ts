@@ -1,0 +1,254 @@
+/**
+ * Quorums: a Dynamo-style leaderless register. One key lives on N replicas (its preference list, nodes
+ * 0..n-1); any node coordinates a client request by asking the replicas and waiting for W acks (write) or
+ * R replies (read). Options turn on read repair, an ABD-style write-back before a read answers, and a
+ * sloppy quorum with hinted handoff (nodes n..nodes-1 are the fallbacks). Faults (crash, recover, pause,
+ * resume, partition, heal) are scripted events, in the engine's vocabulary.
+ *
+ * Time is in milliseconds (the engine ticks in microseconds). Values written are unique positive integers
+ * (the operation's index + 1), so every read names the write it saw.
+ */
+import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import { fmt, scenarioSchema } from '../scenarioSchema';
+import { parseGroups, groupOf } from '../../sim/partition';
+import { BUGS, COORDINATOR_CHOICES, type Bug, type CoordinatorChoice } from './result';
+
+export type NodeEvent = { t: number; type: 'crash' | 'recover' | 'pause' | 'resume'; node: number };
+/** Cut the cluster into groups, "0,1|2,3,4" (nodes listed nowhere form one more group). */
+export type PartitionEvent = { t: number; type: 'partition'; groups: string };
+/** Restore every link. */
+export type HealEvent = { t: number; type: 'heal' };
+export type QuorumsEvent = NodeEvent | PartitionEvent | HealEvent;
+
+export interface QuorumsScenario extends BaseScenario {
+  /** Nodes in the cluster n0..n(nodes-1): any of them coordinates. 3..9. Default 5. */
+  nodes: number;
+  /** Replicas of the key (N): its preference list is n0..n(n-1). 1..nodes. Default 3. */
+  n: number;
+  /** Write quorum W: acks a write waits for. 1..n. Default 2. */
+  w: number;
+  /** Read quorum R: replies a read waits for. 1..n. Default 2. */
+  r: number;
+  /** Client processes, each running one operation at a time. 1..16. Default 3. */
+  clients: number;
+  /** Operations over all clients. 1..2000. Default 60. */
+  ops: number;
+  /** Percent of operations that write (the rest read). 0..100. Default 40. */
+  writePct: number;
+  /** Mean pause of a client between operations (uniform 0..2x mean), ms. 0..1000. Default 5. */
+  thinkMs: number;
+  /** How a client picks the coordinator: a random node per operation, or always node (client mod nodes). */
+  coordinator: CoordinatorChoice;
+  /** One network hop is uniform in [latencyMsMin, latencyMsMax], ms. 0..1000. Defaults 1 and 10. */
+  latencyMsMin: number;
+  latencyMsMax: number;
+  /** Probability that a message is lost. 0..0.5. Default 0. */
+  loss: number;
+  /** A coordinator gives up on a request after this long, ms (a write may then have taken effect). 1..10,000. Default 50. */
+  timeoutMs: number;
+  /** After answering a read, send the chosen version to replicas that replied with an older one. Default false. */
+  readRepair: boolean;
+  /** ABD: before answering, a read writes the chosen version back to W replicas. Default true. */
+  writeBack: boolean;
+  /** A preferred replica silent for fallbackMs is replaced by a fallback node holding a hint. Default false. */
+  sloppyQuorum: boolean;
+  /** Sloppy quorum: how long the coordinator waits for a preferred replica before asking a fallback, ms. 1..10,000. Default 15. */
+  fallbackMs: number;
+  /** Sloppy quorum: a fallback retries handing its hints to their replica this often, ms. 1..10,000. Default 20. */
+  handoffMs: number;
+  /** A deliberately broken coordinator, to show the checker catching it. Default 'none'. */
+  bug: Bug;
+  /** Root of every random stream (latencies, loss, workload, coordinators). 0..2^32-1. */
+  seed: number;
+  /** Faults, by time (ms), at most 100. */
+  events: QuorumsEvent[];
+}
+
+export const LIMITS = {
+  nodesMin: 3,
+  nodesMax: 9,
+  clientsMax: 16,
+  opsMax: 2000,
+  thinkMsMax: 1000,
+  latencyMsMax: 1000,
+  lossMax: 0.5,
+  timeoutMsMax: 10_000,
+  eventsMax: 100,
+  tMax: 600_000,
+} as const;
+
+/** Engine ticks per simulated millisecond. */
+export const TICKS_PER_MS = 1000;
+
+const ms = (key: string, label: string, max: number, help: string, min = 0): ParamSpec => ({ key, label, kind: 'number', min, max, unit: 'ms', help });
+
+export const params: readonly ParamSpec[] = [
+  { key: 'nodes', label: 'Nodes', kind: 'int', min: LIMITS.nodesMin, max: LIMITS.nodesMax, help: 'Nodes n0, n1, ... Any node coordinates requests; nodes past the N replicas are sloppy-quorum fallbacks.' },
+  { key: 'n', label: 'Replicas (N)', kind: 'int', min: 1, max: LIMITS.nodesMax, help: 'The key lives on n0..n(N-1), its preference list.' },
+  { key: 'w', label: 'Write quorum (W)', kind: 'int', min: 1, max: LIMITS.nodesMax, help: 'A write is acknowledged once W replicas stored it.' },
+  { key: 'r', label: 'Read quorum (R)', kind: 'int', min: 1, max: LIMITS.nodesMax, help: 'A read waits for R replies and returns the highest version among them.' },
+  { key: 'clients', label: 'Clients', kind: 'int', min: 1, max: LIMITS.clientsMax, help: 'Client processes; each runs one operation at a time.' },
+  { key: 'ops', label: 'Operations', kind: 'int', min: 1, max: LIMITS.opsMax, help: 'Reads and writes over all clients.' },
+  { key: 'writePct', label: 'Writes', kind: 'int', min: 0, max: 100, unit: '%', help: 'Percent of operations that write a new value.' },
+  ms('thinkMs', 'Think time', LIMITS.thinkMsMax, 'Mean pause of a client between two operations (uniform in 0..2x).'),
+  { key: 'coordinator', label: 'Coordinator', kind: 'enum', options: COORDINATOR_CHOICES, help: 'random: a random node coordinates each operation; sticky: client c always asks node c mod nodes.' },
+  ms('latencyMsMin', 'Latency min', LIMITS.latencyMsMax, 'Shortest network hop.'),
+  ms('latencyMsMax', 'Latency max', LIMITS.latencyMsMax, 'Longest network hop (uniform between min and max).'),
+  { key: 'loss', label: 'Message loss', kind: 'number', min: 0, max: LIMITS.lossMax, help: 'Probability that a message is lost.' },
+  ms('timeoutMs', 'Timeout', LIMITS.timeoutMsMax, 'A coordinator gives up on a request after this long; the client then does not know whether a write took effect.', 1),
+  { key: 'readRepair', label: 'Read repair', kind: 'boolean', help: 'After answering, the coordinator sends the chosen version to replicas that replied with an older one.' },
+  { key: 'writeBack', label: 'Write-back before answering (ABD)', kind: 'boolean', help: 'A read stores the version it chose on W replicas before answering: with W + R > N reads become linearizable.' },
+  { key: 'sloppyQuorum', label: 'Sloppy quorum', kind: 'boolean', help: 'A silent preferred replica is replaced by a fallback node, which keeps a hint and hands the value over when the replica is reachable again.' },
+  ms('fallbackMs', 'Fallback after', LIMITS.timeoutMsMax, 'Sloppy quorum: how long a preferred replica may stay silent before a fallback is asked.', 1),
+  ms('handoffMs', 'Handoff retry', LIMITS.timeoutMsMax, 'Sloppy quorum: how often a fallback tries to hand its hints over.', 1),
+  { key: 'bug', label: 'Broken coordinator', kind: 'enum', options: BUGS, help: 'none: correct; first-reply: a read returns the first reply, not the highest version; early-ack: a write is acknowledged after one ack instead of W.' },
+  { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
+];
+
+const nodeField: ParamSpec = { key: 'node', label: 'Node', kind: 'int', min: 0, max: LIMITS.nodesMax - 1, help: 'Node index (n3 is 3).' };
+/** The contract's field kinds have no text; the schema validator accepts a 'string' field (see scenarioSchema.ts). */
+const groupsField = { key: 'groups', label: 'Groups', kind: 'string', maxLength: 64, pattern: /[0-9,| ]+/, patternHelp: 'node ids like "0,1|2,3,4"', help: 'Groups of nodes that can still talk, "0,1|2,3,4"; unlisted nodes form one more group.' } as unknown as ParamSpec;
+
+export const events: readonly EventSpec[] = [
+  { type: 'crash', label: 'Crash node', help: 'The node stops; what it stored survives on its disk, requests it coordinated are lost.', fields: [nodeField] },
+  { type: 'recover', label: 'Recover node', help: 'The node restarts with what it stored (and the hints it holds).', fields: [nodeField] },
+  { type: 'pause', label: 'Pause node', help: 'The node freezes (a long GC pause): it holds every message until resumed.', fields: [nodeField] },
+  { type: 'resume', label: 'Resume node', help: 'A paused node handles what it held.', fields: [nodeField] },
+  { type: 'partition', label: 'Partition', help: 'Cut every link between groups (replaces earlier cuts).', fields: [groupsField] },
+  { type: 'heal', label: 'Heal', help: 'Restore every link.', fields: [] },
+];
+
+/** Cross-field rules: the quorums fit in N, N fits in the cluster, latency range, events name real nodes. */
+export function checkScenario(s: QuorumsScenario): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (s.n > s.nodes) issues.push({ path: 'n', message: `n (replicas) must be at most nodes = ${s.nodes}, got ${s.n}: lower n or add nodes` });
+  for (const key of ['w', 'r'] as const) {
+    if (s[key] > s.n) {
+      issues.push({ path: key, message: `${key.toUpperCase()} must be 1..N = ${s.n} (a quorum cannot need more replicas than hold the key), got ${s[key]}` });
+    }
+  }
+  if (s.latencyMsMin > s.latencyMsMax) {
+    issues.push({ path: 'latencyMsMin', message: `latencyMsMin must be at most latencyMsMax = ${fmt(s.latencyMsMax)}, got ${fmt(s.latencyMsMin)}` });
+  }
+  if (s.sloppyQuorum && s.fallbackMs >= s.timeoutMs) {
+    issues.push({ path: 'fallbackMs', message: `fallbackMs must be below timeoutMs = ${fmt(s.timeoutMs)} (a fallback is asked before the request gives up), got ${fmt(s.fallbackMs)}` });
+  }
+  s.events.forEach((e, i) => {
+    if ('node' in e && e.node >= s.nodes) {
+      issues.push({ path: `events[${i}].node`, message: `events[${i}].node must be a node n0..n${s.nodes - 1}, got ${e.node}` });
+    }
+    if (e.type === 'partition') {
+      try {
+        groupOf(parseGroups(e.groups, s.nodes), s.nodes);
+      } catch (error) {
+        issues.push({ path: `events[${i}].groups`, message: `events[${i}].groups: ${(error as Error).message}` });
+      }
+    }
+  });
+  return issues;
+}
+
+export const validate = scenarioSchema<QuorumsScenario>({
+  params,
+  events,
+  eventsMax: LIMITS.eventsMax,
+  tMax: LIMITS.tMax,
+  check: checkScenario,
+});
+
+/** Work units: each operation costs at most two rounds of messages to every node, plus the check. */
+export function cost(s: QuorumsScenario): number {
+  return s.ops * (4 * s.nodes + 20) + s.events.length;
+}
+
+/** Simulated time the run is expected to cover (ms): the script, or the clients' operations, whichever is later. */
+export function horizon(s: QuorumsScenario): number {
+  const lastEvent = s.events.length > 0 ? s.events[s.events.length - 1].t : 0;
+  const perOp = s.thinkMs + 4 * s.latencyMsMax;
+  return Math.ceil(Math.max(lastEvent, (s.ops / s.clients) * perOp));
+}
+
+export const defaults: QuorumsScenario = {
+  nodes: 5,
+  n: 3,
+  w: 2,
+  r: 2,
+  clients: 3,
+  ops: 60,
+  writePct: 40,
+  thinkMs: 5,
+  coordinator: 'random',
+  latencyMsMin: 1,
+  latencyMsMax: 10,
+  loss: 0,
+  timeoutMs: 50,
+  readRepair: false,
+  writeBack: true,
+  sloppyQuorum: false,
+  fallbackMs: 15,
+  handoffMs: 20,
+  bug: 'none',
+  seed: 1,
+  events: [],
+};
+
+const d = defaults;
+const crashAndBack: QuorumsEvent[] = [
+  { t: 60, type: 'crash', node: 2 },
+  { t: 160, type: 'recover', node: 2 },
+];
+
+export const presets: readonly Preset<QuorumsScenario>[] = [
+  {
+    id: 'abd',
+    title: 'W + R > N with ABD',
+    description: 'N = 3, W = R = 2, and every read writes its value back to W replicas before answering: every read and write set overlap, and the history is linearizable even when n2 crashes.',
+    scenario: { ...d, events: crashAndBack },
+  },
+  {
+    id: 'no-write-back',
+    title: 'W + R > N without write-back',
+    description: 'The same quorums without the write-back: a read can see a write that reached only one replica, and a later read can miss it. Overlapping quorums alone are not linearizability.',
+    scenario: { ...d, writeBack: false, latencyMsMax: 30, events: crashAndBack },
+  },
+  {
+    id: 'w1-r1',
+    title: 'W = R = 1',
+    description: 'One ack, one reply: fast, but a read and a write can touch different replicas, so reads are often stale. Read repair narrows the window; it cannot close it.',
+    scenario: { ...d, w: 1, r: 1, writeBack: false, readRepair: true },
+  },
+  {
+    id: 'sloppy-partition',
+    title: 'Sloppy quorum under partition',
+    description: 'A partition cuts n0 and n1 away from n2..n4. Writes on the larger side go to fallbacks n3, n4 with hints; reads there miss them until the partition heals and hints are handed off.',
+    scenario: {
+      ...d,
+      writeBack: false,
+      sloppyQuorum: true,
+      coordinator: 'sticky',
+      events: [
+        { t: 40, type: 'partition', groups: '0,1|2,3,4' },
+        { t: 200, type: 'heal' },
+      ],
+    },
+  },
+];
+
+export const spec: LabSpec<QuorumsScenario> = {
+  id: 'quorums',
+  title: 'Leaderless replication and quorums',
+  summary: 'N replicas, W and R adjustable, any node coordinates: see each request’s quorum, and when W + R > N is not enough.',
+  patterns: ['Replication', 'Quorum Reads/Writes'],
+  version: 1,
+  engineVersion: 1,
+  params,
+  events,
+  defaults,
+  presets,
+  validate,
+  migrations: {},
+  cost,
+  horizon,
+  timeUnit: 'ms',
+  loadProgram: () => import('./program'),
+};
