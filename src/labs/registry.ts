@@ -5,8 +5,9 @@
 import type { BaseScenario, LabSpec } from './contract';
 import { spec as consistentHashing } from './consistentHashing/scenario';
 import { spec as partitioning } from './partitioning/scenario';
+import { spec as pbs } from './pbs/scenario';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, pbs];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);

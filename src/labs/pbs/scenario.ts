@@ -58,16 +58,9 @@ export const LIMITS = {
 export const GRID_STEPS = 60;
 
 const configParams = (i: number): ParamSpec[] => [
-  {
-    key: `n${i}`,
-    label: `Config ${i}: N`,
-    kind: 'int',
-    min: i === 1 ? 1 : 0,
-    max: LIMITS.nMax,
-    help: i === 1 ? 'Replicas of each key in configuration 1.' : `Replicas in configuration ${i}; 0 leaves it off the plot.`,
-  },
-  { key: `r${i}`, label: `Config ${i}: R`, kind: 'int', min: 1, max: LIMITS.nMax, help: `Read quorum of configuration ${i}: replies the read waits for (at most N).` },
-  { key: `w${i}`, label: `Config ${i}: W`, kind: 'int', min: 1, max: LIMITS.nMax, help: `Write quorum of configuration ${i}: acks the write waits for (at most N).` },
+  { key: `n${i}`, label: `Config ${i}: N`, kind: 'int', min: i === 1 ? 1 : 0, max: LIMITS.nMax, help: i === 1 ? 'Replicas of each key.' : 'Replicas of each key; 0 leaves this configuration off.' },
+  { key: `r${i}`, label: `Config ${i}: R`, kind: 'int', min: 1, max: LIMITS.nMax, help: 'Replies a read waits for (at most N).' },
+  { key: `w${i}`, label: `Config ${i}: W`, kind: 'int', min: 1, max: LIMITS.nMax, help: 'Acks a write waits for (at most N).' },
 ];
 
 export const params: readonly ParamSpec[] = [

@@ -26,6 +26,9 @@ describe('pbs select', () => {
     expect(series.map((s) => s.name)).toEqual(['N=3 R=1 W=1', 'N=3 R=2 W=1', 'N=3 R=2 W=2 (strict)']);
     expect(series[0].points.length).toBe(result.tMs.length);
     expect(series[2].points.every((p) => p.y === 100)).toBe(true);
+    const stale = selectSeries(result, true);
+    expect(stale[2].points.every((p) => p.y === 0)).toBe(true);
+    expect(stale[0].points[0].y).toBeCloseTo(100 - series[0].points[0].y, 10);
     expect(series[0].points[10].title).toMatch(/^N=3 R=1 W=1: [\d.]+% of reads consistent 10 ms after commit$/);
   });
 

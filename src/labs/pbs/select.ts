@@ -30,8 +30,12 @@ export function formatMs(x: number): string {
   return `${Number(x.toPrecision(3))} ms`;
 }
 
-/** One line per configuration: P(consistent) in percent against ms after commit. Odd ones dashed. */
-export function selectSeries(result: PbsResult): LineSeries[] {
+/**
+ * One line per configuration against ms after commit, odd ones dashed: consistent reads in percent, or, with
+ * `isStale`, stale reads in percent (100 minus it), whose axis then ends at the largest value: a zoom on the
+ * top of the plot when nearly every read is consistent.
+ */
+export function selectSeries(result: PbsResult, isStale = false): LineSeries[] {
   return result.configs.map((c, i) => {
     const name = configName(c) + (c.isStrict ? ' (strict)' : '');
     return {
@@ -39,7 +43,7 @@ export function selectSeries(result: PbsResult): LineSeries[] {
       isDashed: i % 2 === 1,
       points: Array.from(result.tMs, (t, k) => ({
         x: t,
-        y: c.pConsistent[k] * 100,
+        y: isStale ? (1 - c.pConsistent[k]) * 100 : c.pConsistent[k] * 100,
         title: `${configName(c)}: ${formatP(c.pConsistent[k])} of reads consistent ${formatMs(t)} after commit`,
       })),
     };
