@@ -17,7 +17,7 @@
  * holds. Requests being coordinated are volatile: a crashed coordinator's clients time out.
  */
 import { nextVersion } from '../../core/quorum';
-import type { NodeContext } from '../../sim';
+import type { NodeContext } from '../../sim/index';
 import type { Recorder } from './record';
 import { Phase, type Bug } from './result';
 

@@ -9,7 +9,7 @@ import { TraceHasher } from '../../core/hash/traceHasher';
 import { quorumFacts } from '../../core/quorum';
 import { rng, type Rng } from '../../core/random/rng';
 import { quantileSorted } from '../../core/stats';
-import { NodeStatus, Simulation, scheduleScenario, type Operation } from '../../sim';
+import { NodeStatus, Simulation, scheduleScenario, type Operation } from '../../sim/index';
 import type { LabProgram, RunContext } from '../contract';
 import { QuorumNode, type Msg, type NodeConfig, type NodeHost } from './node';
 import { Recorder } from './record';
