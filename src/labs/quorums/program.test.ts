@@ -31,6 +31,19 @@ describe('quorums program', () => {
     expect(run(presets[0].scenario).check.verdict).toBe('linearizable');
   });
 
+  // Golden runs: a change of these hashes means the same scenario now gives another trace (bump engineVersion).
+  const golden: [string, string, string, number, number][] = [
+    ['abd', '9647ac660042474d', 'linearizable', 0, 0],
+    ['no-write-back', '956844a6d91636e2', 'not linearizable', 0, 0],
+    ['w1-r1', '5989aff6a3338f2a', 'not linearizable', 1, 0],
+    ['sloppy-partition', '27dd8c9a325e9817', 'not linearizable', 3, 5],
+  ];
+
+  it.each(golden)('preset %s gives its golden trace hash, verdict, stale reads and hints', (id, hash, verdict, staleReads, hintsStored) => {
+    const r = run(presets.find((p) => p.id === id)!.scenario);
+    expect([r.traceHash, r.check.verdict, r.metrics.staleReads, r.metrics.hintsStored]).toEqual([hash, verdict, staleReads, hintsStored]);
+  });
+
   it('quorum data: an ok read asked all N replicas, counted R replies, chose their highest version and wrote it back to W', () => {
     const r = run(defaults);
     let reads = 0;

@@ -12,6 +12,7 @@ import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIss
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { parseGroups, groupOf } from '../../sim/partition';
 import { BUGS, COORDINATOR_CHOICES, type Bug, type CoordinatorChoice } from './result';
+import { noWriteBackViolation } from './violations';
 
 export type NodeEvent = { t: number; type: 'crash' | 'recover' | 'pause' | 'resume'; node: number };
 /** Cut the cluster into groups, "0,1|2,3,4" (nodes listed nowhere form one more group). */
@@ -208,14 +209,14 @@ export const presets: readonly Preset<QuorumsScenario>[] = [
   {
     id: 'no-write-back',
     title: 'W + R > N without write-back',
-    description: 'The same quorums without the write-back: a read can see a write that reached only one replica, and a later read can miss it. Overlapping quorums alone are not linearizability.',
-    scenario: { ...d, writeBack: false, latencyMsMax: 30, events: crashAndBack },
+    description: 'N = 3, W = 3, R = 1 under pauses, a partition and crashes. A write that timed out reached one replica; a read saw its value, and a later read by the same client, asking another replica, saw an older one. Overlapping quorums alone are not linearizability; turn on the write-back and the history checks.',
+    scenario: noWriteBackViolation,
   },
   {
     id: 'w1-r1',
     title: 'W = R = 1',
-    description: 'One ack, one reply: fast, but a read and a write can touch different replicas, so reads are often stale. Read repair narrows the window; it cannot close it.',
-    scenario: { ...d, w: 1, r: 1, writeBack: false, readRepair: true },
+    description: 'One ack, one reply, over slow links (1..100 ms): a read can ask a replica the last write has not reached yet, so some reads are stale. Read repair narrows the window; it cannot close it.',
+    scenario: { ...d, w: 1, r: 1, writeBack: false, readRepair: true, clients: 4, writePct: 50, latencyMsMax: 100, timeoutMs: 300 },
   },
   {
     id: 'sloppy-partition',
@@ -223,6 +224,7 @@ export const presets: readonly Preset<QuorumsScenario>[] = [
     description: 'A partition cuts n0 and n1 away from n2..n4. Writes on the larger side go to fallbacks n3, n4 with hints; reads there miss them until the partition heals and hints are handed off.',
     scenario: {
       ...d,
+      seed: 2,
       writeBack: false,
       sloppyQuorum: true,
       coordinator: 'sticky',
