@@ -56,6 +56,10 @@ describe('quorums program', () => {
       const counted = query.filter((j) => r.contacts.isCounted[j] === 1);
       expect(counted).toHaveLength(defaults.r);
       expect(r.requests.version[i]).toBe(Math.max(...counted.map((j) => r.contacts.version[j])));
+      for (const j of query) {
+        const isBehind = !Number.isNaN(r.contacts.replyMs[j]) && r.contacts.version[j] < r.requests.version[i];
+        expect(r.contacts.isBehind[j]).toBe(isBehind ? 1 : 0);
+      }
       const acks = cs.filter((j) => r.contacts.phase[j] === Phase.writeBack && r.contacts.isCounted[j] === 1);
       expect(acks).toHaveLength(defaults.w);
       expect(acks.every((j) => r.contacts.version[j] === r.requests.version[i])).toBe(true);

@@ -13,7 +13,7 @@ import { NodeStatus, Simulation, scheduleScenario, type Operation } from '../../
 import type { LabProgram, RunContext } from '../contract';
 import { QuorumNode, type Msg, type NodeConfig, type NodeHost } from './node';
 import { Recorder } from './record';
-import { OpKind, RequestStatus, type HistoryOp, type QuorumsResult, type RequestColumns } from './result';
+import { OpKind, Phase, RequestStatus, type ContactColumns, type HistoryOp, type QuorumsResult, type RequestColumns } from './result';
 import { TICKS_PER_MS, type QuorumsScenario } from './scenario';
 
 export type * from './result';
@@ -176,6 +176,7 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
   const requests = requestColumns(history, rec, staleness.stale);
   const { columns: contacts, start } = rec.contacts(history.length);
   requests.contactStart = start;
+  contacts.isBehind = behind(contacts, requests.version);
   const finalVersion = Int32Array.from({ length: s.nodes }, (_, i) => (i < s.n ? nodeOf(sim, i).version : -1));
   const finalValue = Int32Array.from({ length: s.nodes }, (_, i) => (i < s.n ? nodeOf(sim, i).value : -1));
   const trace = sim.trace.columns();
@@ -206,7 +207,7 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
       linearizable: check.verdict === 'linearizable' ? 1 : check.verdict === 'not linearizable' ? 0 : -1,
       hintsStored: rec.hintsStored,
       hintsDelivered: rec.hintsDelivered,
-      readRepairs: countPhase(contacts.phase, 3),
+      readRepairs: countPhase(contacts.phase, Phase.repair),
       latencyP50Ms: totals.latencyP50Ms,
       latencyP99Ms: totals.latencyP99Ms,
       engineEvents: sim.events,
@@ -233,6 +234,14 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
 function nodeOf(sim: Simulation<Msg>, id: number): { version: number; value: number } {
   const disk = sim.node(id).storage.disk as { version: number; value: number } | undefined;
   return disk ?? { version: 0, value: 0 };
+}
+
+/** Query replies older than the version their request chose. */
+function behind(contacts: ContactColumns, chosen: Int32Array): Uint8Array {
+  return Uint8Array.from(contacts.request, (op, j) => {
+    const v = contacts.version[j];
+    return contacts.phase[j] === Phase.query && !Number.isNaN(contacts.replyMs[j]) && chosen[op] >= 0 && v < chosen[op] ? 1 : 0;
+  });
 }
 
 function countPhase(phase: Uint8Array, code: number): number {

@@ -106,6 +106,7 @@ export class Recorder {
       version: Int32Array.from(order, (i) => this.cVersion[i]),
       value: Int32Array.from(order, (i) => this.cValue[i]),
       isCounted: Uint8Array.from(order, (i) => this.cCounted[i]),
+      isBehind: new Uint8Array(count), // filled by the program, which knows each request's choice
     };
     const start = new Uint32Array(requests + 1);
     for (const i of order) start[this.cRequest[i] + 1]++;

@@ -83,6 +83,8 @@ export interface ContactColumns {
   value: Int32Array;
   /** 1 when the reply counted toward the quorum (it came before the coordinator had enough). */
   isCounted: Uint8Array;
+  /** Query replies: 1 when the node's version is older than the one its request chose (a stale replica). */
+  isBehind: Uint8Array;
 }
 
 /** Hints kept by sloppy-quorum fallbacks and their handoff. */
