@@ -9,7 +9,8 @@
  *   read:   query (R replies: the highest version)  ->  [write-back: W acks]         ->  ok(value)
  *
  * The write's query round is what lets concurrent coordinators order their writes without a leader
- * (multi-writer ABD). With writeBack off, a read answers right after its query: it may return a version
+ * (multi-writer ABD); it waits for R replies, so with R = N a write too needs every replica (Dynamo
+ * skips it and orders writes by vector clocks or timestamps instead). With writeBack off, a read answers right after its query: it may return a version
  * that only one replica holds, and a later read whose quorum misses that replica returns an older one,
  * even with W + R > N. Read repair sends the chosen version to stale repliers, after answering.
  *
@@ -18,39 +19,10 @@
  */
 import { nextVersion } from '../../core/quorum';
 import type { NodeContext } from '../../sim/index';
-import type { Recorder } from './record';
-import { Phase, type Bug } from './result';
+import type { Msg, NodeConfig, NodeHost } from './messages';
+import { Phase } from './result';
 
-export type Msg =
-  | { k: 'get'; op: number; c: number; hintFor: number }
-  | { k: 'got'; op: number; c: number; version: number; value: number }
-  | { k: 'put'; op: number; c: number; version: number; value: number; hintFor: number }
-  | { k: 'ack'; op: number; c: number; version: number };
-
-export interface NodeConfig {
-  nodes: number;
-  n: number;
-  w: number;
-  r: number;
-  timeoutTicks: number;
-  fallbackTicks: number;
-  handoffTicks: number;
-  readRepair: boolean;
-  writeBack: boolean;
-  sloppyQuorum: boolean;
-  bug: Bug;
-}
-
-/** What a node reports to the program: client answers, and the time after which handoff retries stop. */
-export interface NodeHost {
-  readonly rec: Recorder;
-  /** The request answered the client: ok with `output` (a read's value, 0 = nil). */
-  answer(op: number, output: number): void;
-  /** The coordinator gave up; `mayHaveEffect`: a write whose store round started (the client times out). */
-  giveUp(op: number, mayHaveEffect: boolean): void;
-  /** Handoff retries stop at this true time (ticks): the run's end. */
-  readonly quietTick: number;
-}
+export type { Msg, NodeConfig, NodeHost };
 
 interface Durable {
   version: number;
