@@ -31,11 +31,12 @@ function layerOf(path: string): string {
   const rel = relative(root, path).split('\\').join('/');
   const [top, second, file] = rel.split('/');
   if (top === 'labs') {
-    if (!file) return 'labs-shared';
+    if (!second || !file) return 'labs-shared';
     if (file.endsWith('.tsx') || file === 'select.ts') return 'labs-ui';
     return 'labs-program';
   }
-  return second === undefined ? 'root' : top;
+  // A bare folder import ('../../sim') is that folder's index: its layer is the folder's.
+  return second === undefined && /\.[jt]sx?$/.test(top) ? 'root' : top;
 }
 
 const allowed: Record<string, string[]> = {
