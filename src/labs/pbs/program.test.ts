@@ -45,10 +45,10 @@ describe('pbs program', () => {
     const hashes = Object.fromEntries(spec.presets.map((p) => [p.id, run(p.scenario).traceHash]));
     expect(hashes).toMatchInlineSnapshot(`
       {
-        "exponential-tail": "dc4c1301e227eaea",
-        "lnkd-ssd": "38122d24c88b755b",
-        "paper-lnkd-disk": "54fb8e614bc604c8",
-        "yammer": "f6b40307f220869f",
+        "exponential-tail": "0765862a7e7d8df3",
+        "lnkd-ssd": "1949bc7f7fc3bcd6",
+        "paper-lnkd-disk": "e3421ddbd2bf61cd",
+        "yammer": "dce62b0ff681331d",
       }
     `);
   });

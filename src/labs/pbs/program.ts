@@ -65,14 +65,21 @@ function metricsOf(configs: PbsConfigResult[]): Record<string, number> {
   return metrics;
 }
 
-/** The trace hash: the grid, then every configuration's curve and summary numbers. */
+/**
+ * The trace hash: the grid, then every configuration's curve and summary numbers, each rounded to 9
+ * significant digits first. Why: Math.log and Math.pow (used by the exponential and Pareto samplers) differ
+ * in the last bit between Node's V8 and Chromium's for some inputs, so a latency percentile can come out one
+ * ulp apart (measured: LNKD-SSD write p99 0.5622028802314255 in Chromium, ...254 in Node, same curves).
+ * Rounding keeps the hash what it is meant to be, the same run in both, and 9 digits are far more than any
+ * figure the lab shows (3).
+ */
 function hashTrace(tMs: Float64Array, configs: PbsConfigResult[]): string {
+  const q = (x: number) => Number(x.toPrecision(9));
   const h = new TraceHasher();
-  h.string('pbs/1').numbers(tMs);
+  h.string('pbs/1').numbers(Array.from(tMs, q));
   for (const c of configs) {
-    h.number(c.n).number(c.r).number(c.w).numbers(c.pConsistent).number(c.pAtCommit).number(c.tVisibility999Ms);
-    h.number(c.readMs.p50).number(c.readMs.p99).number(c.readMs.p999);
-    h.number(c.writeMs.p50).number(c.writeMs.p99).number(c.writeMs.p999);
+    h.number(c.n).number(c.r).number(c.w).numbers(Array.from(c.pConsistent, q)).number(q(c.pAtCommit)).number(q(c.tVisibility999Ms));
+    for (const x of [c.readMs.p50, c.readMs.p99, c.readMs.p999, c.writeMs.p50, c.writeMs.p99, c.writeMs.p999]) h.number(q(x));
   }
   return h.hex();
 }
