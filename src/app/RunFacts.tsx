@@ -19,7 +19,7 @@ export function RunFacts() {
           {traceHash}
         </code>
       </span>
-      {endTime !== undefined && <span>{` · simulated to ${formatNumber(endTime)}`}</span>}
+      {endTime !== undefined && endTime > 0 && <span>{` · simulated to ${formatNumber(endTime)}`}</span>}
       {stoppedAtLimit && <strong className="run-limit">{` · stopped at a limit: ${stoppedAtLimit}`}</strong>}
     </p>
   );
