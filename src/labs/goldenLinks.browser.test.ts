@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goldenLinks } from './goldenLinks';
-import { replayGolden } from './testing/replayGolden';
+import { replayGolden } from '../testing/replayGolden';
 
 // The same links as goldenLinks.test.ts, run in real Chromium: the same scenario gives the same trace hash
 // in the browser as in Node (float formatting, sort stability, hashing and typed-array byte order included).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goldenLinks } from './goldenLinks';
 import { labs } from './registry';
-import { replayGolden } from './testing/replayGolden';
+import { replayGolden } from '../testing/replayGolden';
 
 describe('golden links (Node)', () => {
   it.each(goldenLinks.map((g) => [g.what, g] as const))('%s replays to its recorded trace hash', async (_what, golden) => {

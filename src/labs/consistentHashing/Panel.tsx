@@ -9,7 +9,7 @@ import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';
 import { lesson } from './lesson';
-import { LessonSteps } from '../ui/LessonSteps';
+import { LessonSteps } from '../../viz/lesson/LessonSteps';
 import { LookupBox } from './LookupBox';
 import { MovedSummary } from './MovedSummary';
 import { NodeControls } from './NodeControls';

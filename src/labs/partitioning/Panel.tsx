@@ -14,7 +14,7 @@ import { CpuHeatmap } from './CpuHeatmap';
 import { CrashImpact, FaultControls } from './FaultControls';
 import { Findings } from './Findings';
 import { lesson } from './lesson';
-import { LessonSteps } from '../ui/LessonSteps';
+import { LessonSteps } from '../../viz/lesson/LessonSteps';
 import { MitigationControls } from './MitigationControls';
 import { NodeCharts } from './NodeCharts';
 import { PhaseTable } from './PhaseTable';

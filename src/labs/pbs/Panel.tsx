@@ -6,7 +6,7 @@
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useEditScenario, usePresentation, useResult, useResultScenario, useRunStatus, useScenario, useTheme } from '../../app/hooks';
 import type { LabResult } from '../contract';
-import { LessonSteps } from '../ui/LessonSteps';
+import { LessonSteps } from '../../viz/lesson/LessonSteps';
 import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';

@@ -1,8 +1,8 @@
 /** Decodes a golden link and runs its lab's program: the shared body of the Node and Chromium golden tests. */
-import { decodeLink } from '../../app/links';
-import { plainContext } from '../contract';
-import type { GoldenLink } from '../goldenLinks';
-import { labs } from '../registry';
+import { decodeLink } from '../app/links';
+import { plainContext } from '../labs/contract';
+import type { GoldenLink } from '../labs/goldenLinks';
+import { labs } from '../labs/registry';
 
 export async function replayGolden(golden: GoldenLink): Promise<string> {
   const decoded = decodeLink(golden.link, labs);
