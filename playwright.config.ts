@@ -9,6 +9,8 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
+  // CI machines are small (2 cores) and busy: give UI updates after a worker run time to land.
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -27,5 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
+  // CI machines are small (2 cores) and busy: give UI updates after a worker run time to land.
+  expect: { timeout: 10_000 },
   },
 });
