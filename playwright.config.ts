@@ -29,7 +29,5 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-  // CI machines are small (2 cores) and busy: give UI updates after a worker run time to land.
-  expect: { timeout: 10_000 },
   },
 });
