@@ -1,7 +1,7 @@
 /** A few horizontal bars of fractions on one axis, with an ideal marker (SVG). */
 import { useMemo, useRef } from 'react';
 import type { VizStyle } from '../shared/palette';
-import { useObservedSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useObservedSize';
 import { formatPercent } from '../shared/format';
 import { layoutBarCompare, type CompareInput } from './layout';
 

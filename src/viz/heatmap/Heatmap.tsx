@@ -9,7 +9,7 @@ import { DataTable } from '../shared/DataTable';
 import { formatCompact } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
 import { useCanvas } from '../shared/useCanvas';
-import { useObservedSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useObservedSize';
 import { heatColor, heatRamp } from './colors';
 import { drawHeatmap } from './draw';
 import { cellAt, heatmapSummary, layoutHeatmap, type HeatmapInput } from './layout';

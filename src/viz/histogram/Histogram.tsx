@@ -8,7 +8,7 @@ import { memo, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { DataTable } from '../shared/DataTable';
 import { formatFixed, formatInt } from '../shared/format';
 import { ownerColor, type VizStyle } from '../shared/palette';
-import { useObservedSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useObservedSize';
 import { BAR_MARKS_MAX, barAtX, histogramPaths, histogramRows, layoutHistogram, type HistogramBar, type HistogramInput } from './layout';
 
 export interface HistogramProps extends HistogramInput {

@@ -5,7 +5,7 @@
 import { useMemo, useRef } from 'react';
 import { DataTable } from '../shared/DataTable';
 import { ownerColor, type VizStyle } from '../shared/palette';
-import { useObservedSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useObservedSize';
 import { layoutLineChart, type LineChartInput } from './layout';
 
 export interface LineChartProps extends LineChartInput {

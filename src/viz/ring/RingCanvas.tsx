@@ -8,7 +8,7 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type Pointe
 import { formatInt } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
 import { useCanvas, useDevicePixelRatio } from '../shared/useCanvas';
-import { useObservedSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useObservedSize';
 import type { KeyBins } from './bins';
 import { drawRingLargeBackground, drawRingLargeOverlay, type RingDrawExtras } from './draw';
 import { ringFrame } from './geometry';

@@ -8,7 +8,7 @@ import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { symbol } from 'd3-shape';
 import { formatHash, formatInt } from '../shared/format';
 import { ownerColor, ownerShape, type VizStyle } from '../shared/palette';
-import { useObservedSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useObservedSize';
 import { pointAt, ringFrame, RING_SIZE } from './geometry';
 import { handoverPoint, layoutRingSmall, type KeyMark, type RingSmallLayout, type VnodeMark } from './layoutSmall';
 import { trackPositionAt } from './moves';

@@ -9,7 +9,7 @@ import { DataTable } from '../shared/DataTable';
 import { formatCompact } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
 import { useCanvas } from '../shared/useCanvas';
-import { useObservedSize } from '../shared/useElementSize';
+import { useObservedSize } from '../shared/useObservedSize';
 import { bandPath, drawTimeSeries, hasHighlights, linePath, seriesColor, seriesDash, seriesOpacity } from './draw';
 import { columnAtX, layoutTimeSeries, summaryRows, timeAtX, xAtTime, type TimeSeriesInput } from './layout';
 
