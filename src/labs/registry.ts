@@ -6,8 +6,9 @@ import type { BaseScenario, LabSpec } from './contract';
 import { spec as consistentHashing } from './consistentHashing/scenario';
 import { spec as partitioning } from './partitioning/scenario';
 import { spec as pbs } from './pbs/scenario';
+import { spec as quorums } from './quorums/scenario';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, pbs];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, quorums, pbs];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);
