@@ -9,7 +9,7 @@ import { TraceHasher } from '../../core/hash/traceHasher';
 import { quorumFacts } from '../../core/quorum';
 import { rng } from '../../core/random/rng';
 import { quantileSorted } from '../../core/stats';
-import { Simulation, scheduleScenario, type Operation } from '../../sim/index';
+import { Simulation, scheduleScenario, type LatencySpec, type Operation } from '../../sim/index';
 import type { LabProgram, RunContext } from '../contract';
 import { ClientDriver } from './clients';
 import { QuorumNode, type Msg, type NodeConfig, type NodeHost } from './node';
@@ -56,7 +56,7 @@ export function simulate(s: QuorumsScenario, context?: RunContext): Run {
   sim = new Simulation<Msg>({
     seed: s.seed,
     nodes: s.nodes,
-    network: { latency: { kind: 'uniform', minTicks: ticks(s.latencyMsMin), maxTicks: ticks(s.latencyMsMax) }, loss: s.loss },
+    network: { latency: latencyOf(s), loss: s.loss },
     protocol: (ctx) => new QuorumNode(ctx, cfg, host),
     limits: { maxEvents: EVENTS_MAX },
   });
@@ -64,6 +64,21 @@ export function simulate(s: QuorumsScenario, context?: RunContext): Run {
   clients.start();
   sim.run();
   return { sim, rec, history: sim.history.operations as readonly RegisterOp[] };
+}
+
+/** The scenario's hop delay as the engine's latency spec, in ticks (see QuorumsScenario.latency). */
+export function latencyOf(s: QuorumsScenario): LatencySpec {
+  const ticks = (msValue: number) => Math.round(msValue * TICKS_PER_MS);
+  const minTicks = ticks(s.latencyMsMin);
+  const capTicks = ticks(s.latencyMsMax);
+  switch (s.latency) {
+    case 'exponential':
+      return { kind: 'exponential', minTicks, meanTicks: Math.max(1, ticks(s.latencyMsMean)), capTicks };
+    case 'pareto':
+      return { kind: 'pareto', scaleTicks: Math.max(1, minTicks), shape: s.paretoShape, capTicks };
+    default:
+      return { kind: 'uniform', minTicks, maxTicks: capTicks };
+  }
 }
 
 export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) => {

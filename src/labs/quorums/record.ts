@@ -11,6 +11,8 @@ export class Recorder {
   readonly coordinator: number[] = [];
   readonly version: number[] = [];
   readonly seenMax: number[] = [];
+  /** Write: the highest version its query round counted, which its own version follows (-1 until chosen). */
+  readonly base: number[] = [];
   // Per contact, in creation order.
   private readonly cRequest: number[] = [];
   private readonly cNode: number[] = [];
@@ -36,6 +38,7 @@ export class Recorder {
     this.coordinator[op] = coordinator;
     this.version[op] = -1;
     this.seenMax[op] = -1;
+    this.base[op] = -1;
   }
 
   /** A message sent for request `op`; returns the contact's index (carried by the message and its reply). */

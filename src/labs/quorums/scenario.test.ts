@@ -25,4 +25,11 @@ describe('quorums scenario', () => {
     expect(messages({ events: [{ t: 1, type: 'partition', groups: '0,0|1' }] })[0]).toMatch(/^events\[0\]\.groups: partition groups must not share nodes/);
     expect(messages({ latencyMsMin: 20, latencyMsMax: 10 })).toEqual(['latencyMsMin must be at most latencyMsMax = 10, got 20']);
   });
+
+  it('validate accepts the latency distributions and refuses a Pareto scale of 0', () => {
+    expect(messages({ latency: 'exponential', latencyMsMean: 3 })).toEqual([]);
+    expect(messages({ latency: 'pareto', paretoShape: 1.2, latencyMsMax: 200 })).toEqual([]);
+    expect(messages({ latency: 'pareto', latencyMsMin: 0 })).toEqual(['latencyMsMin is the Pareto scale and must be above 0, got 0']);
+    expect(messages({ latency: 'normal' })).toEqual(['latency must be one of uniform, exponential, pareto, got "normal"']);
+  });
 });

@@ -40,9 +40,20 @@ export interface QuorumsScenario extends BaseScenario {
   thinkMs: number;
   /** How a client picks the coordinator: a random node per operation, or always node (client mod nodes). */
   coordinator: CoordinatorChoice;
-  /** One network hop is uniform in [latencyMsMin, latencyMsMax], ms. 0..1000. Defaults 1 and 10. */
+  /**
+   * How one network hop's delay is drawn. 'uniform' (default): uniform in [latencyMsMin, latencyMsMax].
+   * 'exponential': latencyMsMin plus an exponential draw of mean latencyMsMean, clamped to latencyMsMax.
+   * 'pareto': Pareto with scale (minimum) latencyMsMin (> 0) and shape paretoShape, clamped to latencyMsMax.
+   */
+  latency: LatencyKind;
+  /** Uniform: the shortest hop; exponential: the floor; Pareto: the scale (the shortest hop). ms, 0..1000. Default 1. */
   latencyMsMin: number;
+  /** Uniform: the longest hop; exponential and Pareto: the cap. ms, 0..1000. Default 10. */
   latencyMsMax: number;
+  /** Exponential: the mean of the draw added to latencyMsMin, ms. 0.001..1000. Default 5 (unused by the other kinds). */
+  latencyMsMean: number;
+  /** Pareto: the shape (smaller = heavier tail; mean infinite at <= 1). 0.1..10. Default 1.5 (unused by the other kinds). */
+  paretoShape: number;
   /** Probability that a message is lost. 0..0.5. Default 0. */
   loss: number;
   /** A coordinator gives up on a request after this long, ms (a write may then have taken effect). 1..10,000. Default 50. */
@@ -64,6 +75,9 @@ export interface QuorumsScenario extends BaseScenario {
   /** Faults, by time (ms), at most 100. */
   events: QuorumsEvent[];
 }
+
+export const LATENCY_KINDS = ['uniform', 'exponential', 'pareto'] as const;
+export type LatencyKind = (typeof LATENCY_KINDS)[number];
 
 export const LIMITS = {
   nodesMin: 3,
@@ -97,8 +111,11 @@ export const params: readonly ParamSpec[] = [
   { key: 'writePct', label: 'Writes', kind: 'int', min: 0, max: 100, unit: '%', help: 'Percent of operations that write a new value.' },
   ms('thinkMs', 'Think time', LIMITS.thinkMsMax, 'Mean pause of a client between two operations (uniform in 0..2x).'),
   { key: 'coordinator', label: 'Coordinator', kind: 'enum', options: COORDINATOR_CHOICES, help: 'random: a random node coordinates each operation; sticky: client c always asks node c mod nodes.' },
-  ms('latencyMsMin', 'Latency min', LIMITS.latencyMsMax, 'Shortest network hop.'),
-  ms('latencyMsMax', 'Latency max', LIMITS.latencyMsMax, 'Longest network hop (uniform between min and max).'),
+  { key: 'latency', label: 'Latency distribution', kind: 'enum', options: LATENCY_KINDS, help: 'uniform: between min and max; exponential: min plus an exponential draw of the given mean; pareto: heavy tail from min (the scale) with the given shape; both capped at max.' },
+  ms('latencyMsMin', 'Latency min', LIMITS.latencyMsMax, 'Shortest network hop (the Pareto scale).'),
+  ms('latencyMsMax', 'Latency max', LIMITS.latencyMsMax, 'Longest network hop (uniform between min and max; the cap of the other distributions).'),
+  ms('latencyMsMean', 'Latency mean', LIMITS.latencyMsMax, 'Exponential: mean of the delay added to the minimum.', 0.001),
+  { key: 'paretoShape', label: 'Pareto shape', kind: 'number', min: 0.1, max: 10, help: 'Pareto: smaller means a heavier tail (1.5: most hops near the minimum, a few near the cap).' },
   { key: 'loss', label: 'Message loss', kind: 'number', min: 0, max: LIMITS.lossMax, help: 'Probability that a message is lost.' },
   ms('timeoutMs', 'Timeout', LIMITS.timeoutMsMax, 'A coordinator gives up on a request after this long; the client then does not know whether a write took effect.', 1),
   { key: 'readRepair', label: 'Read repair', kind: 'boolean', help: 'After answering, the coordinator sends the chosen version to replicas that replied with an older one.' },
@@ -134,6 +151,9 @@ export function checkScenario(s: QuorumsScenario): ValidationIssue[] {
   }
   if (s.latencyMsMin > s.latencyMsMax) {
     issues.push({ path: 'latencyMsMin', message: `latencyMsMin must be at most latencyMsMax = ${fmt(s.latencyMsMax)}, got ${fmt(s.latencyMsMin)}` });
+  }
+  if (s.latency === 'pareto' && s.latencyMsMin <= 0) {
+    issues.push({ path: 'latencyMsMin', message: `latencyMsMin is the Pareto scale and must be above 0, got ${fmt(s.latencyMsMin)}` });
   }
   if (s.sloppyQuorum && s.fallbackMs >= s.timeoutMs) {
     issues.push({ path: 'fallbackMs', message: `fallbackMs must be below timeoutMs = ${fmt(s.timeoutMs)} (a fallback is asked before the request gives up), got ${fmt(s.fallbackMs)}` });
@@ -183,8 +203,11 @@ export const defaults: QuorumsScenario = {
   writePct: 40,
   thinkMs: 5,
   coordinator: 'random',
+  latency: 'uniform',
   latencyMsMin: 1,
   latencyMsMax: 10,
+  latencyMsMean: 5,
+  paretoShape: 1.5,
   loss: 0,
   timeoutMs: 50,
   readRepair: false,

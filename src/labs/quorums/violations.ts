@@ -15,7 +15,7 @@ import type { QuorumsScenario } from './scenario';
 export const noWriteBackViolation: QuorumsScenario = {
   nodes: 4, n: 3, w: 3, r: 1,
   clients: 5, ops: 21, writePct: 57, thinkMs: 2, coordinator: 'random',
-  latencyMsMin: 0, latencyMsMax: 40, loss: 0, timeoutMs: 120,
+  latency: 'uniform', latencyMsMin: 0, latencyMsMax: 40, latencyMsMean: 5, paretoShape: 1.5, loss: 0, timeoutMs: 120,
   readRepair: true, writeBack: false, sloppyQuorum: false, fallbackMs: 40, handoffMs: 20, bug: 'none',
   seed: 2,
   events: [
