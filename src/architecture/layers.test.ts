@@ -109,4 +109,15 @@ describe('layers', () => {
       .map((f) => relative(root, f));
     expect(hits).toEqual([]);
   });
+
+  it('simulation code uses only exactly specified float operations (log, exp and pow come from core/math/detMath)', () => {
+    // Math.sqrt and rounding are exact by IEEE-754; these are not, and differ between engines.
+    const inexact = /Math\.(log|log2|log10|log1p|exp|expm1|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot)\(|\*\* *[^0-9 ]|\*\* *\d+\.\d|\) *\*\*/;
+    const hits = files
+      .filter((f) => /\/src\/(core|sim)\//.test(f) || layerOf(f) === 'labs-program')
+      .filter((f) => !/\.test\.tsx?$/.test(f) && !f.includes('/testing/'))
+      .filter((f) => inexact.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$|'[^'\n]*'|`[^`]*`/gm, '')))
+      .map((f) => relative(root, f));
+    expect(hits).toEqual([]);
+  });
 });

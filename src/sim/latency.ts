@@ -3,12 +3,12 @@
  * turns one into whole ticks. Every sample is rounded to ticks at once (./ticks.ts), so only integers
  * ever reach the event queue.
  *
- * Floats enter through `rng.float()` and, for the heavy-tailed kinds, `Math.log` / `Math.pow`. Node and
- * Chromium share V8's fdlibm ports of both, so a trace hash agrees between them; another engine could
- * differ in the last bit of a rare draw, which the rounding to ticks almost always absorbs.
+ * Floats enter through `rng.float()` and, for the heavy-tailed kinds, the log and pow of
+ * core/math/detMath (exactly specified arithmetic only), so a trace hash agrees in every engine.
  */
 import type { Rng } from '../core/random/rng';
 import { TICKS_MAX, isTicks } from './ticks';
+import { log, pow } from '../core/math/detMath';
 
 /** Every draw is the same: `ticks` (integer, 0..2^53-1). */
 export interface ConstantLatency {
@@ -108,7 +108,7 @@ function exponentialSampler(spec: ExponentialLatency): LatencySampler {
   const cap = requireTicks(spec.capTicks ?? Math.min(TICKS_MAX, Math.ceil(min + 100 * mean)), 'exponential latency capTicks');
   if (cap < min) throw new Error(`exponential latency needs minTicks <= capTicks, got ${min} > ${cap}`);
   // 1 - float() is in (0, 1], so the log is finite.
-  return (r) => clampTicks(min - mean * Math.log(1 - r.float()), min, cap);
+  return (r) => clampTicks(min - mean * log(1 - r.float()), min, cap);
 }
 
 function paretoSampler(spec: ParetoLatency): LatencySampler {
@@ -118,7 +118,7 @@ function paretoSampler(spec: ParetoLatency): LatencySampler {
   const min = Math.round(scale);
   const cap = requireTicks(spec.capTicks ?? Math.min(TICKS_MAX, Math.ceil(1000 * scale)), 'pareto latency capTicks');
   if (cap < min) throw new Error(`pareto latency needs scaleTicks <= capTicks, got ${min} > ${cap}`);
-  return (r) => clampTicks(scale * Math.pow(1 - r.float(), exponent), min, cap);
+  return (r) => clampTicks(scale * pow(1 - r.float(), exponent), min, cap);
 }
 
 function empiricalSampler(spec: EmpiricalLatency): LatencySampler {

@@ -31,7 +31,8 @@ export function balance(counts: ArrayLike<number>, live?: ArrayLike<number>): Ba
   let sq = 0;
   for (let i = 0; i < counts.length; i++) {
     if (live && !live[i]) continue;
-    sq += (counts[i] - mean) ** 2;
+    const d = counts[i] - mean;
+    sq += d * d;
   }
   const stdev = Math.sqrt(sq / n);
   return { mean, max, min, stdev, maxOverMean: mean > 0 ? max / mean : 0, stdevPct: mean > 0 ? (stdev / mean) * 100 : 0 };

@@ -14,6 +14,7 @@
  * closed form is the worst case; ./experiment.ts models the expansion (t-visibility).
  */
 import { rng as rootRng } from '../random/rng';
+import { pow } from '../math/detMath';
 
 /** C(N-W, R) / C(N, R): a random R-set misses a random W-set (0 when R + W > N). As a product, no overflow. */
 export function staleQuorumProbability(n: number, r: number, w: number): number {
@@ -27,7 +28,7 @@ export function staleQuorumProbability(n: number, r: number, w: number): number 
 /** P(a read returns one of the last k versions) = 1 - p_stale^k, for k >= 1 independent writes. */
 export function kStalenessProbability(n: number, r: number, w: number, k: number): number {
   if (!(Number.isInteger(k) && k >= 1)) throw new Error(`invalid k: ${k}`);
-  return 1 - Math.pow(staleQuorumProbability(n, r, w), k);
+  return 1 - pow(staleQuorumProbability(n, r, w), k);
 }
 
 export interface KStalenessTrialsOptions {

@@ -7,10 +7,11 @@
  * names follow the paper's Table 3 (Pareto x_m and alpha, exponential lambda), so a fit can be typed in as
  * published.
  *
- * Floats enter through `rng.float()` and `Math.log` / `Math.pow` (V8's fdlibm ports in Node and Chromium),
- * so a run gives the same numbers in both.
+ * Floats enter through `rng.float()` and the log and pow of ../math/detMath (exactly specified arithmetic
+ * only), so a run gives the same bits in Node and in Chromium.
  */
 import type { Rng } from '../random/rng';
+import { log, pow } from '../math/detMath';
 
 /** Every draw is `ms` (>= 0). */
 export interface ConstantLeg {
@@ -117,12 +118,12 @@ function simpleSampler(spec: Exclude<LegSpec, MixtureLeg>): LegSampler {
       const lambda = requirePositive(spec.lambda, 'exponential lambda', 1e9);
       const offset = requireMs(spec.offsetMs ?? 0, 'exponential offsetMs');
       // 1 - float() is in (0, 1], so the log is finite.
-      return (r) => offset - Math.log(1 - r.float()) / lambda;
+      return (r) => offset - log(1 - r.float()) / lambda;
     }
     case 'pareto': {
       const xm = requirePositive(spec.xmMs, 'pareto xmMs', LEG_MS_MAX);
       const exponent = -1 / requirePositive(spec.alpha, 'pareto alpha', 1000);
-      return (r) => xm * Math.pow(1 - r.float(), exponent);
+      return (r) => xm * pow(1 - r.float(), exponent);
     }
     case 'empirical': {
       const n = spec.samplesMs.length;

@@ -4,6 +4,7 @@
  * rounded to ticks once, so rounding never accumulates.
  */
 import type { Rng } from '../random/rng';
+import { log } from '../math/detMath';
 
 export function poissonArrivals(count: number, ratePerS: number, ticksPerS: number, random: Rng): Float64Array {
   if (!(Number.isInteger(count) && count >= 0)) throw new Error(`invalid arrival count: ${count}`);
@@ -12,7 +13,7 @@ export function poissonArrivals(count: number, ratePerS: number, ticksPerS: numb
   const meanGap = ticksPerS / ratePerS;
   let t = 0;
   for (let i = 0; i < count; i++) {
-    t += -Math.log(1 - random.float()) * meanGap;
+    t += -log(1 - random.float()) * meanGap;
     out[i] = Math.round(t);
   }
   return out;

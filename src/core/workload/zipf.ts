@@ -3,6 +3,7 @@
  * once (n floats); a draw is one uniform number and a binary search, so it is exact for any s >= 0 (s = 0
  * is uniform) and deterministic given the uniform stream.
  */
+import { pow } from '../math/detMath';
 
 /** Cumulative probabilities: cdf[r] = P(rank <= r); cdf[n-1] is exactly 1. */
 export function zipfCdf(n: number, s: number): Float64Array {
@@ -11,7 +12,7 @@ export function zipfCdf(n: number, s: number): Float64Array {
   const cdf = new Float64Array(n);
   let sum = 0;
   for (let r = 0; r < n; r++) {
-    sum += s === 0 ? 1 : Math.pow(r + 1, -s);
+    sum += s === 0 ? 1 : pow(r + 1, -s);
     cdf[r] = sum;
   }
   for (let r = 0; r < n; r++) cdf[r] /= sum;

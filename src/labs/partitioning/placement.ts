@@ -90,9 +90,9 @@ export function strategyTable(s: PartitioningScenario, p: Placements, keyRequest
 }
 
 function lookupProbes(strategy: Strategy, partitions: number): number {
-  if (strategy === 'range') return Math.max(1, Math.ceil(Math.log2(partitions)));
+  if (strategy === 'range') return Math.max(1, ceilLog2(partitions));
   // The ring reads its 2^16-entry bucket index, then binary-searches the points of one bucket.
-  if (strategy === 'consistent') return 1 + Math.max(1, Math.ceil(Math.log2(Math.ceil(partitions / 65536) + 1)));
+  if (strategy === 'consistent') return 1 + Math.max(1, ceilLog2(Math.ceil(partitions / 65536) + 1));
   return 1;
 }
 
@@ -118,4 +118,9 @@ export function crashImpact(s: PartitioningScenario, p: Placements, node: number
     }
     return { strategy, keysUnavailable: s.nodes > 1 ? 0 : own, keysRemapped: s.nodes > 1 ? own : 0, directoryOutage: false };
   });
+}
+
+/** ceil(log2(x)) for an integer x >= 1, from the bits (Math.log2 is not specified to the last bit). */
+function ceilLog2(x: number): number {
+  return 32 - Math.clz32(x - 1);
 }

@@ -21,6 +21,7 @@ import type { RunContext } from '../contract';
 import type { Placements } from './placement';
 import type { Strategy } from './result';
 import { REQUEST_UNITS, type PartitioningEvent, type PartitioningScenario } from './scenario';
+import { log } from '../../core/math/detMath';
 
 export const TICKS_PER_MS = 1000;
 const PENDING = 0;
@@ -313,7 +314,7 @@ class Server {
 
   private startService(node: number): void {
     const u = this.nodeRng[node].float();
-    const ticks = Math.max(1, Math.round(-Math.log(1 - u) * this.serviceMean[node]));
+    const ticks = Math.max(1, Math.round(-log(1 - u) * this.serviceMean[node]));
     this.addBusy(node, this.sim.now, ticks);
     const epoch = this.epoch[node];
     this.sim.at(this.sim.now + ticks, () => this.complete(node, epoch));

@@ -67,11 +67,10 @@ function metricsOf(configs: PbsConfigResult[]): Record<string, number> {
 
 /**
  * The trace hash: the grid, then every configuration's curve and summary numbers, each rounded to 9
- * significant digits first. Why: Math.log and Math.pow (used by the exponential and Pareto samplers) differ
- * in the last bit between Node's V8 and Chromium's for some inputs, so a latency percentile can come out one
- * ulp apart (measured: LNKD-SSD write p99 0.5622028802314255 in Chromium, ...254 in Node, same curves).
- * Rounding keeps the hash what it is meant to be, the same run in both, and 9 digits are far more than any
- * figure the lab shows (3).
+ * significant digits first. History: Math.log and Math.pow once fed the samplers, and Node's V8 and
+ * Chromium's differed in the last bit (LNKD-SSD write p99 0.5622028802314255 in Chromium, ...254 in Node).
+ * The samplers now use core/math/detMath, which gives the same bits everywhere; the rounding stays so that
+ * the links shared before keep their recorded hashes, and 9 digits are far more than the lab shows (3).
  */
 function hashTrace(tMs: Float64Array, configs: PbsConfigResult[]): string {
   const q = (x: number) => Number(x.toPrecision(9));
