@@ -7,7 +7,8 @@ import { History } from '../../sim/history';
 import { checkLinearizability, isLinearization } from './linearizability';
 import { UNKNOWN, type CheckOp } from './model';
 import { kvModel } from './models/kv';
-import { registerModel, type RegisterInput, type RegisterOutput } from './models/register';
+import { pruneUnobservedWrites, registerModel, type RegisterInput, type RegisterOutput } from './models/register';
+import { rng } from '../random/rng';
 import { explanationProse, resultProse } from './prose';
 
 type Op = CheckOp<RegisterInput, RegisterOutput>;
@@ -122,5 +123,56 @@ describe('checkLinearizability: budget', () => {
 
   it('UNKNOWN is a distinct output: a read with an unknown result is legal in any state', () => {
     expect(register.step(5, { f: 'read' }, UNKNOWN)).toEqual({ ok: true, state: 5 });
+  });
+});
+
+describe('pruning unobserved writes of unknown outcome', () => {
+  const model = registerModel();
+  /** k concurrent writes that all timed out, none read, around an ok write and a read of it. */
+  function manyTimeouts(k: number, readValue: number): CheckOp<RegisterInput, RegisterOutput>[] {
+    const ops: CheckOp<RegisterInput, RegisterOutput>[] = [{ input: { f: 'write', value: 1 }, output: undefined, call: 0, ret: 10, status: 'ok' }];
+    for (let i = 0; i < k; i++) ops.push({ input: { f: 'write', value: 100 + i }, output: undefined, call: 1 + i * 0.01, ret: Infinity, status: 'timeout' });
+    ops.push({ input: { f: 'read' }, output: readValue, call: 20, ret: 30, status: 'ok' });
+    ops.push({ input: { f: 'read' }, output: null, call: 40, ret: 50, status: 'ok' });
+    return ops;
+  }
+
+  it('decides a history of 40 unobserved timed-out writes in a few steps (the search alone would try 2^40 subsets)', () => {
+    const result = checkLinearizability(model, manyTimeouts(40, 1), { stepsMax: 10_000 });
+    expect(result.verdict).toBe('not linearizable'); // the last read saw nil after write(1) completed
+    expect(result.steps).toBeLessThan(100);
+    expect(result.partitions[0].operations).toBe(43);
+  });
+
+  it('keeps a timed-out write that some read observed, and then the history can linearize through it', () => {
+    const ops = manyTimeouts(3, 101);
+    ops.pop(); // no nil read
+    expect(pruneUnobservedWrites(ops, null).map((op) => op.input)).toContainEqual({ f: 'write', value: 101 });
+    expect(checkLinearizability(model, ops).verdict).toBe('linearizable');
+  });
+
+  it('never changes the verdict (brute force without pruning agrees on random small histories)', () => {
+    const unpruned = { ...model, prune: undefined };
+    let prunedSome = 0;
+    const verdicts = new Set<string>();
+    for (let seed = 0; seed < 300; seed++) {
+      const r = rng(seed).fork('prune');
+      const ops: CheckOp<RegisterInput, RegisterOutput>[] = [];
+      for (let i = 0; i < 9; i++) {
+        const call = r.int(40);
+        const isWrite = r.chance(1, 2);
+        const timedOut = isWrite && r.chance(1, 2);
+        const ret = timedOut ? Infinity : call + 1 + r.int(15);
+        ops.push(isWrite
+          ? { input: { f: 'write', value: r.int(6) }, output: undefined, call, ret, status: timedOut ? 'timeout' : 'ok' }
+          : { input: { f: 'read' }, output: r.chance(1, 5) ? null : r.int(6), call, ret, status: 'ok' });
+      }
+      const verdict = checkLinearizability(model, ops).verdict;
+      expect(verdict, `seed ${seed}`).toBe(checkLinearizability(unpruned, ops).verdict);
+      if (pruneUnobservedWrites(ops, null).length < ops.length) prunedSome++;
+      verdicts.add(verdict);
+    }
+    expect(prunedSome).toBeGreaterThan(50); // the comparison exercised pruning
+    expect([...verdicts].sort()).toEqual(['linearizable', 'not linearizable']);
   });
 });

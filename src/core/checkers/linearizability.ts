@@ -68,9 +68,10 @@ export function checkLinearizability<S, I, O>(model: Model<S, I, O>, history: re
     budget.deadlineMs = options.now() + options.timeMsMax;
   }
   let steps = 0;
-  const partitions = parts.map((part): PartitionResult => {
-    const base = { key: part.key, operations: part.operations.length };
+  const partitions = parts.map((whole): PartitionResult => {
+    const base = { key: whole.key, operations: whole.operations.length };
     if (budget.stepsLeft <= 0) return { ...base, verdict: 'unknown', steps: 0 };
+    const part = model.prune ? { key: whole.key, operations: model.prune(whole.operations) } : whole;
     const found = searchPartition(model, part.operations, budget);
     steps += found.steps;
     const result: PartitionResult = { ...base, verdict: found.verdict, steps: found.steps };

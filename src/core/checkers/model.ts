@@ -59,6 +59,11 @@ export interface Model<S, I, O> {
   step(state: S, input: I, output: O | Unknown): { ok: boolean; state: S };
   /** Splits a history into independent parts (by key); absent = one part. */
   partition?(history: readonly CheckOp<I, O>[]): Partition<I, O>[];
+  /**
+   * Drops operations whose effect no other operation can observe, so the search need not place them
+   * (each unknown-outcome write doubles the placements to try). Must not change the verdict; absent = keep all.
+   */
+  prune?(history: readonly CheckOp<I, O>[]): CheckOp<I, O>[];
   /** State equality for the visited cache; defaults to Object.is. */
   equal?(a: S, b: S): boolean;
   /** A 32-bit hash consistent with `equal`; defaults to hashValue (numbers, strings, null). */
