@@ -1,0 +1,353 @@
+/**
+ * The client-history timeline as pixel geometry (no DOM): one lane per process, a bar from call to return.
+ *
+ *   indexHistory(h)                    once per history: lanes, each lane's operations sorted by call
+ *   timelineGeometry(index, w, h, v)   per size and zoom: the frame, the time scale, the lanes' rows
+ *   timelineMarks(h, index, g, prefix) per size and zoom: the bars to draw
+ *
+ * Cost follows pixels: when more operations are visible than a quarter of the lanes' pixel columns, the
+ * bars are aggregated per pixel column and lane (each column takes the category of the most notable
+ * operation covering it: stale > failed > open > later kinds > earlier kinds), then run-length encoded,
+ * so a zoomed-out history of 10^4 operations is at most lanes x width rectangles.
+ */
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { axisTicks, chartFrame, type Frame, type Tick } from '../shared/axis';
+import { OpFlag, OpStatus, type HistoryColumns } from './types';
+
+export interface TimelineIndex {
+  count: number;
+  /** The process of each lane, ascending. */
+  lanes: number[];
+  /** Lane of each operation. */
+  laneOf: Int32Array;
+  /** Operations of lane k are laneOps[laneStart[k] .. laneStart[k + 1]), sorted by call (ties: row). */
+  laneStart: Int32Array;
+  laneOps: Int32Array;
+  /** The time span every operation fits in; open ends are drawn up to tEnd. */
+  tStart: number;
+  tEnd: number;
+}
+
+/** A visible time window; tEnd > tStart. */
+export interface TimelineView {
+  t0: number;
+  t1: number;
+}
+
+export interface TimelineGeometry {
+  frame: Frame;
+  x: ScaleLinear<number, number>;
+  view: TimelineView;
+  /** Top of lane k is frame.top + k * laneHeight. */
+  laneHeight: number;
+  barHeight: number;
+  xTicks: Tick[];
+}
+
+/** Bar categories: 0 = nothing, then 1 + statusClass * KINDS + kind, and STALE on top. */
+export const KINDS = 4;
+export const StatusClass = { ok: 0, open: 1, fail: 2 } as const;
+export const CATEGORY_STALE = 1 + 3 * KINDS;
+
+export function categoryOf(kind: number, status: number, flags: number): number {
+  if (flags & OpFlag.stale) return CATEGORY_STALE;
+  const k = Math.max(0, Math.min(KINDS - 1, kind | 0));
+  const cls = status === OpStatus.ok ? StatusClass.ok : status === OpStatus.fail ? StatusClass.fail : StatusClass.open;
+  return 1 + cls * KINDS + k;
+}
+
+/** The kind and status class a category stands for (stale: a kind-0 ok operation, marked). */
+export function categoryParts(category: number): { kind: number; statusClass: number; isStale: boolean } {
+  if (category === CATEGORY_STALE) return { kind: 0, statusClass: StatusClass.ok, isStale: true };
+  const c = Math.max(0, category - 1);
+  return { kind: c % KINDS, statusClass: Math.floor(c / KINDS), isStale: false };
+}
+
+export function isOpen(ret: number): boolean {
+  return !Number.isFinite(ret);
+}
+
+export function indexHistory(h: HistoryColumns): TimelineIndex {
+  const count = h.call.length;
+  const lanes = [...new Set(Array.from(h.process))].sort((a, b) => a - b);
+  const laneIndex = new Map(lanes.map((p, k) => [p, k]));
+  const laneOf = Int32Array.from(h.process, (p) => laneIndex.get(p)!);
+  const laneStart = new Int32Array(lanes.length + 1);
+  for (let i = 0; i < count; i++) laneStart[laneOf[i] + 1]++;
+  for (let k = 0; k < lanes.length; k++) laneStart[k + 1] += laneStart[k];
+  const fill = laneStart.slice(0, lanes.length);
+  const laneOps = new Int32Array(count);
+  const byCall = Array.from({ length: count }, (_, i) => i).sort((a, b) => h.call[a] - h.call[b] || a - b);
+  for (const i of byCall) laneOps[fill[laneOf[i]]++] = i;
+  let tStart = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < count; i++) {
+    tStart = Math.min(tStart, h.call[i]);
+    last = Math.max(last, h.call[i], isOpen(h.ret[i]) ? -Infinity : h.ret[i]);
+  }
+  if (count === 0) return { count, lanes, laneOf, laneStart, laneOps, tStart: 0, tEnd: 1 };
+  const span = Math.max(last - tStart, 1e-9);
+  // Open ends run a little past the last event, so they read as "still open" rather than "returned last".
+  return { count, lanes, laneOf, laneStart, laneOps, tStart, tEnd: last + span * 0.04 };
+}
+
+export const MARGIN = { left: 52, right: 14, top: 8, bottom: 30 } as const;
+
+/** The chart's height for a lane count: 20 px lanes, at least 96 px, at most `heightMax`. */
+export function timelineHeight(laneCount: number, heightMax = 420): number {
+  return Math.max(96, Math.min(heightMax, laneCount * 20 + MARGIN.top + MARGIN.bottom));
+}
+
+export function fullView(index: TimelineIndex): TimelineView {
+  return { t0: index.tStart, t1: index.tEnd };
+}
+
+/** A view inside the full span, at least span / 10^5 wide. */
+export function clampView(index: TimelineIndex, view: TimelineView): TimelineView {
+  const full = index.tEnd - index.tStart;
+  const width = Math.min(full, Math.max(full / 1e5, view.t1 - view.t0));
+  const t0 = Math.max(index.tStart, Math.min(index.tEnd - width, view.t0));
+  return { t0, t1: t0 + width };
+}
+
+/** The view scaled by `factor` (< 1 zooms in) around time `at`. */
+export function zoomView(index: TimelineIndex, view: TimelineView, factor: number, at: number): TimelineView {
+  return clampView(index, { t0: at - (at - view.t0) * factor, t1: at + (view.t1 - at) * factor });
+}
+
+/** The view moved by dt (clamped to the history's span). */
+export function panView(index: TimelineIndex, view: TimelineView, dt: number): TimelineView {
+  return clampView(index, { t0: view.t0 + dt, t1: view.t1 + dt });
+}
+
+export function timelineGeometry(index: TimelineIndex, width: number, height: number, view: TimelineView): TimelineGeometry {
+  const frame = chartFrame(width, height, MARGIN);
+  const x = scaleLinear().domain([view.t0, view.t1]).range([frame.left, frame.left + frame.innerWidth]);
+  const laneHeight = index.lanes.length > 0 ? frame.innerHeight / index.lanes.length : frame.innerHeight;
+  const barHeight = Math.max(1, Math.min(14, laneHeight * 0.62));
+  return { frame, x, view, laneHeight, barHeight, xTicks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 90))) };
+}
+
+/** Top of the bar in lane k (its centre line is laneCenter). */
+export function barTop(g: TimelineGeometry, lane: number): number {
+  return g.frame.top + lane * g.laneHeight + (g.laneHeight - g.barHeight) / 2;
+}
+
+/** Bars as columns: x and width in pixels, lane, category, the operation (-1 for an aggregate run). */
+export interface TimelineMarks {
+  isAggregated: boolean;
+  count: number;
+  x: Float32Array;
+  w: Float32Array;
+  lane: Int32Array;
+  category: Uint8Array;
+  op: Int32Array;
+  /** 1 when the run or bar has an open end (individual bars only). */
+  isOpenEnd: Uint8Array;
+  /** Underlines of the operations in the longest linearizable prefix (runs when aggregated). */
+  prefixCount: number;
+  prefixX: Float32Array;
+  prefixW: Float32Array;
+  prefixLane: Int32Array;
+  /** Operations visible in the window. */
+  visibleOps: number;
+}
+
+/** The pixel span [x0, x1] of operation i (open ends run to the history's end). */
+export function opSpan(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, i: number): [number, number] {
+  const x0 = g.x(h.call[i]);
+  const x1 = g.x(isOpen(h.ret[i]) ? index.tEnd : h.ret[i]);
+  return [x0, Math.max(x1, x0 + 1)];
+}
+
+/**
+ * The bars for the current window. `prefix` is a per-row mask (1 = in the longest linearizable prefix),
+ * optional. Aggregates when visible operations exceed lanes x innerWidth / opsPerLanePixelMax.
+ */
+export function timelineMarks(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, prefix?: Uint8Array, opsPerLanePixelMax = 0.25): TimelineMarks {
+  const left = g.frame.left;
+  const right = left + g.frame.innerWidth;
+  const visible: number[] = [];
+  for (let i = 0; i < index.count; i++) {
+    const [x0, x1] = opSpan(h, index, g, i);
+    if (x1 >= left && x0 <= right) visible.push(i);
+  }
+  const lanes = index.lanes.length;
+  const columns = Math.max(1, Math.ceil(g.frame.innerWidth));
+  const isAggregated = visible.length > lanes * columns * opsPerLanePixelMax;
+  return isAggregated ? aggregate(h, index, g, visible, columns, prefix) : individual(h, index, g, visible, prefix);
+}
+
+function emptyMarks(isAggregated: boolean, size: number, prefixSize: number, visibleOps: number): TimelineMarks {
+  return {
+    isAggregated, count: 0, visibleOps,
+    x: new Float32Array(size), w: new Float32Array(size), lane: new Int32Array(size), category: new Uint8Array(size), op: new Int32Array(size), isOpenEnd: new Uint8Array(size),
+    prefixCount: 0, prefixX: new Float32Array(prefixSize), prefixW: new Float32Array(prefixSize), prefixLane: new Int32Array(prefixSize),
+  };
+}
+
+function individual(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, visible: number[], prefix?: Uint8Array): TimelineMarks {
+  const m = emptyMarks(false, visible.length, prefix ? visible.length : 0, visible.length);
+  const left = g.frame.left - 2;
+  const right = g.frame.left + g.frame.innerWidth + 2;
+  // Open ends first: a process's later operations (a generic history may reuse the process) draw on top.
+  const ordered = [...visible.filter((i) => isOpen(h.ret[i])), ...visible.filter((i) => !isOpen(h.ret[i]))];
+  for (const i of ordered) {
+    const [a, b] = opSpan(h, index, g, i);
+    const x0 = Math.max(left, a);
+    const x1 = Math.min(right, b);
+    const k = m.count++;
+    m.x[k] = x0;
+    m.w[k] = Math.max(1, x1 - x0);
+    m.lane[k] = index.laneOf[i];
+    m.category[k] = categoryOf(h.kind[i], h.status[i], h.flags[i]);
+    m.op[k] = i;
+    m.isOpenEnd[k] = isOpen(h.ret[i]) ? 1 : 0;
+    if (prefix && prefix[i]) {
+      const p = m.prefixCount++;
+      m.prefixX[p] = x0;
+      m.prefixW[p] = m.w[k];
+      m.prefixLane[p] = index.laneOf[i];
+    }
+  }
+  return m;
+}
+
+function aggregate(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, visible: number[], columns: number, prefix?: Uint8Array): TimelineMarks {
+  const lanes = index.lanes.length;
+  const top = new Uint8Array(lanes * columns);
+  const under = new Uint8Array(prefix ? lanes * columns : 0);
+  const left = g.frame.left;
+  for (const i of visible) {
+    const [a, b] = opSpan(h, index, g, i);
+    const c0 = Math.max(0, Math.floor(a - left));
+    const c1 = Math.min(columns - 1, Math.floor(b - left));
+    const base = index.laneOf[i] * columns;
+    const cat = categoryOf(h.kind[i], h.status[i], h.flags[i]);
+    for (let c = c0; c <= c1; c++) if (top[base + c] < cat) top[base + c] = cat;
+    if (prefix && prefix[i]) under.fill(1, base + c0, base + c1 + 1);
+  }
+  const runs = runsOf(top, lanes, columns);
+  const m = emptyMarks(true, runs.length / 4, 0, visible.length);
+  for (let r = 0; r < runs.length; r += 4) {
+    const k = m.count++;
+    m.lane[k] = runs[r];
+    m.x[k] = left + runs[r + 1];
+    m.w[k] = runs[r + 2] - runs[r + 1];
+    m.category[k] = runs[r + 3];
+    m.op[k] = -1;
+  }
+  if (prefix) {
+    const pr = runsOf(under, lanes, columns);
+    m.prefixX = new Float32Array(pr.length / 4);
+    m.prefixW = new Float32Array(pr.length / 4);
+    m.prefixLane = new Int32Array(pr.length / 4);
+    for (let r = 0; r < pr.length; r += 4) {
+      const p = m.prefixCount++;
+      m.prefixLane[p] = pr[r];
+      m.prefixX[p] = left + pr[r + 1];
+      m.prefixW[p] = pr[r + 2] - pr[r + 1];
+    }
+  }
+  return m;
+}
+
+/** Runs of equal non-zero cells per lane, flattened as [lane, columnStart, columnEnd, value]. */
+function runsOf(cells: Uint8Array, lanes: number, columns: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < lanes; k++) {
+    const base = k * columns;
+    let c = 0;
+    while (c < columns) {
+      const v = cells[base + c];
+      let e = c + 1;
+      while (e < columns && cells[base + e] === v) e++;
+      if (v !== 0) out.push(k, c, e, v);
+      c = e;
+    }
+  }
+  return out;
+}
+
+/** The lane at pixel y, or -1 outside the lanes. */
+export function laneAtY(index: TimelineIndex, g: TimelineGeometry, y: number): number {
+  const k = Math.floor((y - g.frame.top) / g.laneHeight);
+  return k >= 0 && k < index.lanes.length ? k : -1;
+}
+
+/**
+ * The operation under pixel (px, py): in the lane under py, the latest-called operation whose bar covers
+ * px, else the one whose bar is nearest within `slackPx`; -1 when none.
+ */
+export function hitTest(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, px: number, py: number, slackPx = 4): number {
+  const lane = laneAtY(index, g, py);
+  if (lane < 0 || px < g.frame.left - slackPx || px > g.frame.left + g.frame.innerWidth + slackPx) return -1;
+  const from = index.laneStart[lane];
+  const to = index.laneStart[lane + 1];
+  const t = g.x.invert(px + slackPx);
+  // The last operation of the lane called at or before t (binary search over calls).
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (h.call[index.laneOps[mid]] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  let best = -1;
+  let bestDistance = Infinity;
+  // Scan back: a lane normally runs one operation at a time, but a generic history may overlap; a lane
+  // with an open-ended operation long before is covered by the fallback scan limit.
+  for (let p = lo - 1, seen = 0; p >= from && seen < 256; p--, seen++) {
+    const i = index.laneOps[p];
+    const [x0, x1] = opSpan(h, index, g, i);
+    const distance = px < x0 ? x0 - px : px > x1 ? px - x1 : 0;
+    // A finished operation covering px wins over an open end (drawn underneath it).
+    if (distance === 0 && !isOpen(h.ret[i])) return i;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = i;
+    }
+  }
+  return bestDistance <= slackPx ? best : -1;
+}
+
+/** Keyboard moves from operation `from`: the previous/next one in its lane, or the nearest in time in the lane above/below. */
+export function neighbourOp(h: HistoryColumns, index: TimelineIndex, from: number, move: 'prev' | 'next' | 'up' | 'down' | 'first' | 'last'): number {
+  if (index.count === 0) return -1;
+  if (from < 0 || from >= index.count) return index.laneOps[0];
+  const lane = index.laneOf[from];
+  const start = index.laneStart[lane];
+  const end = index.laneStart[lane + 1];
+  if (move === 'first') return index.laneOps[start];
+  if (move === 'last') return index.laneOps[end - 1];
+  if (move === 'prev' || move === 'next') {
+    let p = start;
+    while (index.laneOps[p] !== from) p++;
+    const q = move === 'prev' ? Math.max(start, p - 1) : Math.min(end - 1, p + 1);
+    return index.laneOps[q];
+  }
+  const step = move === 'up' ? -1 : 1;
+  for (let k = lane + step; k >= 0 && k < index.lanes.length; k += step) {
+    const s = index.laneStart[k];
+    const e = index.laneStart[k + 1];
+    if (s === e) continue;
+    let best = index.laneOps[s];
+    for (let p = s; p < e; p++) {
+      const i = index.laneOps[p];
+      if (Math.abs(h.call[i] - h.call[from]) < Math.abs(h.call[best] - h.call[from])) best = i;
+    }
+    return best;
+  }
+  return from;
+}
+
+/** A mask of rows from a list of rows (ids outside 0..count-1 are ignored). */
+export function rowMask(count: number, rows: ArrayLike<number> | undefined): Uint8Array | undefined {
+  if (!rows) return undefined;
+  const mask = new Uint8Array(count);
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j];
+    if (r >= 0 && r < count) mask[r] = 1;
+  }
+  return mask;
+}
