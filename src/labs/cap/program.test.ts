@@ -31,9 +31,10 @@ const cutScenario = fc
     seed: fc.integer({ min: 0, max: 0xffffffff }),
   })
   .map(({ nodes, sideMask, partitionMs, spanMs, clients, writePct, latencyMsMax, seed }): CapScenario => {
-    const side = Array.from({ length: nodes }, (_, i) => (sideMask >> i) & 1);
-    if (side.every((x) => x === 1)) side[0] = 0;
-    if (side.every((x) => x === 0)) side[nodes - 1] = 1;
+    const side: number[] = Array.from({ length: nodes }, (_, i) => (sideMask >> i) & 1);
+    const countB = side.reduce((a, b) => a + b, 0);
+    if (countB === nodes) side[0] = 0;
+    if (countB === 0) side[nodes - 1] = 1;
     return {
       ...defaults, nodes, sideB: sideBText(side), partitionMs, healMs: partitionMs + spanMs, clients, writePct,
       ops: 80, latency: 'uniform', latencyMsMin: 1, latencyMsMax, timeoutMs: 60, seed,
