@@ -1,0 +1,43 @@
+/**
+ * What the leaders of the multi-leader store say to each other, the write they replicate, and what a
+ * leader is configured with and reports to the program.
+ */
+import type { Version } from '../../core/clocks';
+import type { Recorder } from './record';
+
+/** How concurrent writes are resolved: by the highest (timestamp, region), or kept as siblings. */
+export const RESOLUTIONS = ['lww', 'siblings'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+/**
+ * One write, as every region stores it: the value, its dot (the writing leader, its write counter), the
+ * context the client had read, and the writing leader's clock reading in ticks (what LWW compares).
+ * Both resolutions carry the dot and context; LWW never reads them to decide, only to account for lost updates.
+ */
+export interface Write extends Version<number> {
+  key: number;
+  ts: number;
+  /** The client operation (history index) that wrote it. */
+  op: number;
+}
+
+/**
+ * rep: the writes of the sender's log from index `first` on (a batch); ack: the receiver has applied the
+ * sender's log up to `next` (exclusive). `sentTick` is echoed so the sender measures the round trip.
+ */
+export type Msg =
+  | { k: 'rep'; first: number; writes: readonly Write[]; sentTick: number }
+  | { k: 'ack'; next: number; sentTick: number };
+
+export interface NodeConfig {
+  regions: number;
+  keys: number;
+  resolution: Resolution;
+  retryTicks: number;
+}
+
+export interface NodeHost {
+  readonly rec: Recorder;
+  /** Resends stop at this true time (ticks): the run's end. */
+  readonly quietTick: number;
+}

@@ -1,0 +1,59 @@
+/**
+ * What became of each acknowledged write once the run is over (both resolutions use the same rule):
+ *
+ *   kept        some region still stores it;
+ *   superseded  gone, but a stored write's client had read it (its context covers the write's dot): the
+ *               value was replaced on purpose, by someone who saw it;
+ *   lost        gone, and no stored write's client had read it: acknowledged, then silently dropped.
+ *
+ * A write whose client timed out is 'unknown' (never counted as lost: its client was not told it happened).
+ */
+import { contextOf, covers } from '../../core/clocks';
+import type { Operation } from '../../sim/index';
+import type { Write } from './messages';
+import { Fate } from './result';
+
+export interface Outcome {
+  fate: Uint8Array;
+  lost: { op: number; key: number; winner: number; isAfterWinner: boolean }[];
+}
+
+/**
+ * `states[region][key]`: what each leader holds at the end; `writes[op]`: every write as issued;
+ * `beatenBy`: for LWW, the write each dropped write first lost to.
+ */
+export function outcomeOf(
+  history: readonly Operation[],
+  writes: readonly (Write | undefined)[],
+  states: readonly (readonly (readonly Write[])[])[],
+  beatenBy: ReadonlyMap<number, { winner: number; isInverted: boolean }>,
+): Outcome {
+  const fate = new Uint8Array(history.length);
+  const lost: Outcome['lost'] = [];
+  const keys = states[0]?.length ?? 0;
+  const held = new Set<number>();
+  const seen = Array.from({ length: keys }, (_, key) => contextOf(states.flatMap((region) => region[key])));
+  for (const region of states) for (const key of region) for (const w of key) held.add(w.op);
+  for (const op of history) {
+    const w = writes[op.index];
+    if (op.status === 'timeout') fate[op.index] = Fate.unknown;
+    if (!w || op.status !== 'ok') continue;
+    if (held.has(w.op)) fate[op.index] = Fate.kept;
+    else if (covers(seen[w.key], w.dot.node, w.dot.counter)) fate[op.index] = Fate.superseded;
+    else {
+      fate[op.index] = Fate.lost;
+      // What it lost to: the write LWW preferred when it first dropped it, else the key's survivor.
+      const beaten = beatenBy.get(w.op);
+      const survivor = states.map((region) => region[w.key]).find((s) => s.length > 0)?.[0];
+      const winner = beaten?.winner ?? survivor?.op ?? -1;
+      lost.push({ op: op.index, key: w.key, winner, isAfterWinner: beaten?.isInverted ?? false });
+    }
+  }
+  return { fate, lost };
+}
+
+/** True when every region holds the same writes (by dot) for every key. */
+export function isConverged(states: readonly (readonly (readonly Write[])[])[]): boolean {
+  const id = (ws: readonly Write[]) => ws.map((w) => `${w.dot.node}:${w.dot.counter}`).join(',');
+  return states.every((region) => region.every((ws, key) => id(ws) === id(states[0][key])));
+}

@@ -1,0 +1,74 @@
+/**
+ * The observer of one run: every write as issued, the conflicts leaders met (each pair of concurrent
+ * writes once), when any leader's state last changed, and the measured replication delays. It only
+ * records; the protocol never reads it back to decide anything.
+ */
+import { supersedes } from '../../core/clocks';
+import type { Write } from './messages';
+
+export interface ConflictRecord {
+  key: number;
+  /** The region whose leader met the two writes first. */
+  region: number;
+  /** The two concurrent writes (history indices), the one already there first. */
+  a: number;
+  b: number;
+  tick: number;
+}
+
+export class Recorder {
+  /** Writes by history index (undefined for reads and for writes that never reached a leader). */
+  readonly writes: (Write | undefined)[] = [];
+  readonly conflicts: ConflictRecord[] = [];
+  /** True time of the last change of any leader's state, in ticks. */
+  lastChangeTick = 0;
+  /** Round trips of replication messages (send to ack), ticks. */
+  readonly roundTrips: number[] = [];
+  /** From a write at its leader to its arrival at another region's leader, ticks. */
+  readonly lags: number[] = [];
+  siblingsMax = 1;
+  /** LWW: what each dropped write lost to, the first time a leader dropped it. */
+  readonly beatenBy = new Map<number, { winner: number; isInverted: boolean }>();
+  private readonly writeTick: number[] = [];
+  private readonly pairs = new Set<number>();
+
+  wrote(w: Write, tick: number): void {
+    this.writes[w.op] = w;
+    this.writeTick[w.op] = tick;
+  }
+
+  replicated(w: Write, tick: number): void {
+    this.lags.push(tick - this.writeTick[w.op]);
+  }
+
+  roundTrip(ticks: number): void {
+    this.roundTrips.push(ticks);
+  }
+
+  /** Writes `a` (already held) and `b` (arriving) to `key` are concurrent; recorded once per pair. */
+  conflict(key: number, region: number, a: Write, b: Write, tick: number): void {
+    const lo = Math.min(a.op, b.op);
+    const hi = Math.max(a.op, b.op);
+    const pair = lo * 65536 + hi;
+    if (this.pairs.has(pair)) return;
+    this.pairs.add(pair);
+    this.conflicts.push({ key, region, a: a.op, b: b.op, tick });
+  }
+
+  /**
+   * LWW dropped `loser` for `winner` at some leader (recorded the first time only). `isInverted`: the
+   * loser's client had read the winner, so the kept write is causally the earlier one (a clock behind).
+   */
+  discarded(loser: Write, winner: Write): void {
+    if (this.beatenBy.has(loser.op)) return;
+    this.beatenBy.set(loser.op, { winner: winner.op, isInverted: supersedes(loser, winner) });
+  }
+
+  siblings(count: number): void {
+    if (count > this.siblingsMax) this.siblingsMax = count;
+  }
+
+  changed(tick: number): void {
+    this.lastChangeTick = tick;
+  }
+}

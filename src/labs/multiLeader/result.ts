@@ -1,0 +1,107 @@
+/**
+ * What the multi-leader program returns (types and codes only, so the Panel imports it without the
+ * program). The same workload and faults run twice, once per resolution; `runs[0]` is last-writer-wins
+ * and `runs[1]` siblings. Operation i is the same client call (kind, key, region, call time) in both runs;
+ * only what reads returned, and so what clients wrote back as context, differs.
+ *
+ * Vocabulary:
+ *   - time: simulated milliseconds (the scenario's unit); the engine ticks in microseconds.
+ *   - value: the integer a write wrote (its operation index + 1); a read returns the values it found,
+ *     several when the key has siblings.
+ *   - conflict: two writes to one key, neither of whose writers had seen the other's, met at a leader.
+ *   - fate of an acknowledged write after the run: kept (still stored), superseded (replaced by a write
+ *     whose client had read it), or lost (gone, and no surviving write's client had read it).
+ */
+import type { CheckResult } from '../../core/checkers';
+import type { LabResult } from '../contract';
+import type { Resolution } from './messages';
+
+export { RESOLUTIONS, type Resolution } from './messages';
+
+/** ops.kind */
+export const OpKind = { read: 0, write: 1 } as const;
+/** ops.status: as the client saw it. */
+export const OpStatus = { pending: 0, ok: 1, fail: 2, timeout: 3 } as const;
+/** ops.fate (writes only). */
+export const Fate = { none: 0, kept: 1, superseded: 2, lost: 3, unknown: 4 } as const;
+export const FATE_NAMES = ['', 'kept', 'superseded', 'lost', 'unknown'] as const;
+
+export interface OpColumns {
+  kind: Uint8Array;
+  /** Client process in the history (a process retires after a timeout). */
+  process: Int32Array;
+  region: Uint8Array;
+  key: Uint8Array;
+  callMs: Float64Array;
+  /** NaN when the client never got an answer. */
+  retMs: Float64Array;
+  status: Uint8Array;
+  /** Write: the value written. Read: the smallest value returned, 0 for none (nil), -1 when it failed. */
+  value: Int32Array;
+  /** Read: how many values it returned (2 or more: siblings). */
+  returned: Uint8Array;
+  /** Write: Fate code. */
+  fate: Uint8Array;
+  /** Write: the writing leader's clock reading when it stored the write, ms (NaN for reads). */
+  tsMs: Float64Array;
+}
+
+/** Conflicts: pairs of concurrent writes to one key, in the order leaders met them. */
+export interface ConflictColumns {
+  key: Uint8Array;
+  /** The region whose leader met the pair first. */
+  region: Uint8Array;
+  tMs: Float64Array;
+  /** The two writes (operation indices): the one the leader held, and the one arriving. */
+  a: Uint32Array;
+  b: Uint32Array;
+  /** The one of the two with the higher (timestamp, region): what last-writer-wins keeps of the pair. */
+  lwwKeeps: Uint32Array;
+}
+
+/** Acknowledged writes lost: the write, and the write that finally holds its key. */
+export interface LostColumns {
+  op: Uint32Array;
+  key: Uint8Array;
+  /** The write it lost to (an operation index): the one LWW preferred when a leader first dropped it. */
+  winner: Uint32Array;
+  /** 1 when the lost write's client had read that winner: it lost although it came causally after (clock skew). */
+  isAfterWinner: Uint8Array;
+}
+
+export interface RunResult {
+  resolution: Resolution;
+  metrics: Record<string, number>;
+  ops: OpColumns;
+  conflicts: ConflictColumns;
+  lost: LostColumns;
+  /** finalValues[region][key]: the values the leader holds at the end, sorted, '|'-joined ('' = none). */
+  finalValues: string[][];
+  /** Every region holds the same state of every key at the end. */
+  isConverged: boolean;
+  /** Linearizability verdict of the client history (key-value model, partitioned by key). */
+  check: CheckResult;
+  traceHash: string;
+  /** Set when the run hit an engine limit. */
+  stoppedAtLimit?: string;
+}
+
+/** The regions' links and leaders from one time on: what the map draws from `tMs` until the next frame. */
+export interface MapFrames {
+  tMs: Float64Array;
+  /** frames x regions x regions: 1 when the link from -> to is cut. */
+  cut: Uint8Array;
+  /** frames x regions: 1 when the leader is crashed. */
+  down: Uint8Array;
+  /** frames x regions: the leader's clock offset, ms. */
+  skewMs: Float64Array;
+}
+
+export interface MultiLeaderResult extends LabResult {
+  lab: 'multi-leader';
+  regions: number;
+  keys: number;
+  /** [last-writer-wins, siblings]. */
+  runs: [RunResult, RunResult];
+  map: MapFrames;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { defaults, spec } from './scenario';
+
+const messages = (over: object) => {
+  const r = spec.validate({ ...defaults, ...over });
+  return r.ok ? [] : r.issues.map((i) => i.message);
+};
+
+describe('multi-leader scenario', () => {
+  it('validate(preset) accepts the defaults and every preset', () => {
+    expect(spec.validate(defaults).ok).toBe(true);
+    for (const p of spec.presets) expect({ id: p.id, ok: spec.validate(p.scenario).ok }).toEqual({ id: p.id, ok: true });
+    expect(spec.presets.map((p) => p.id)).toEqual(['two-regions', 'partition', 'clock-skew', 'four-regions']);
+  });
+
+  it('validate refuses regions out of 2..4, events on missing regions, bad groups, and a timeout shorter than a local round trip', () => {
+    expect(messages({ regions: 5 })).toEqual(['regions must be 2..4, got 5']);
+    expect(messages({ events: [{ t: 1, type: 'crash', node: 3 }] })).toEqual(['events[0].node must be a region 0..1, got 3']);
+    expect(messages({ events: [{ t: 1, type: 'partition', groups: '0,0|1' }] })[0]).toMatch(/^events\[0\]\.groups: partition groups must not share nodes/);
+    expect(messages({ localMs: 10, timeoutMs: 20 })).toEqual(['timeoutMs must be above 3 x localMs = 30 (a round trip to the leader takes up to that), got 20']);
+  });
+
+  it('validate accepts a skew event in ms and refuses one past the limit', () => {
+    expect(messages({ events: [{ t: 5, type: 'skew', node: 1, ms: -2000 }] })).toEqual([]);
+    expect(messages({ events: [{ t: 5, type: 'skew', node: 1, ms: 200_000 }] })[0]).toMatch(/^events\[0\]\.ms must be/);
+  });
+});

@@ -1,0 +1,220 @@
+/**
+ * Multi-leader replication: one leader per region (node i leads region i), clients writing and reading a
+ * few keys at their own region's leader, and leaders replicating every write asynchronously to the other
+ * regions over slow inter-region links. Concurrent writes to a key conflict; the program runs the same
+ * workload and faults twice, resolving conflicts by last-writer-wins (the writing leader's clock) and by
+ * keeping siblings (dotted version vectors) that a client's next write merges.
+ *
+ * Time is in milliseconds (the engine ticks in microseconds). Values written are unique positive integers
+ * (the operation's index + 1), so every read names the writes it saw.
+ */
+import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import { fmt, scenarioSchema } from '../scenarioSchema';
+import { groupOf, parseGroups } from '../../sim/partition';
+
+export const LATENCY_KINDS = ['uniform', 'exponential'] as const;
+export type LatencyKind = (typeof LATENCY_KINDS)[number];
+
+export type NodeEvent = { t: number; type: 'crash' | 'recover'; node: number };
+/** Cut the regions into groups, "0|1,2" (regions listed nowhere form one more group). */
+export type PartitionEvent = { t: number; type: 'partition'; groups: string };
+/** Restore every link. */
+export type HealEvent = { t: number; type: 'heal' };
+/** Set a leader's clock offset (local - true) to `ms`. */
+export type SkewEvent = { t: number; type: 'skew'; node: number; ms: number };
+export type MultiLeaderEvent = NodeEvent | PartitionEvent | HealEvent | SkewEvent;
+
+export interface MultiLeaderScenario extends BaseScenario {
+  /** Regions, each with one leader (node i leads region i). 2..4. Default 2. */
+  regions: number;
+  /** Client processes in each region, each running one operation at a time. 1..2. Default 2. */
+  clientsPerRegion: number;
+  /** Operations over all clients (reads, and the read + write of an update). 1..1000. Default 80. */
+  ops: number;
+  /** Percent of a client's actions that update a key (read it, then write with what it read). 0..100. Default 50. */
+  updatePct: number;
+  /** Keys k0..k(keys-1). 1..8. Default 2. */
+  keys: number;
+  /** Percent of actions on the hot key k0 (the rest uniform over all keys). 0..100. Default 50. */
+  hotKeyPct: number;
+  /** Mean pause of a client between actions (uniform 0..2x mean), ms. 0..2000. Default 40. */
+  thinkMs: number;
+  /** One hop between a client and its region's leader: uniform in [0.5x, 1.5x] of this, ms. 0..20. Default 1. */
+  localMs: number;
+  /** Mean one-way latency between regions, ms. 1..1000. Default 80. */
+  interMs: number;
+  /** uniform: in [0.5x, 1.5x] of interMs; exponential: 0.5 x interMs plus an exponential draw of mean 0.5 x interMs. */
+  interLatency: LatencyKind;
+  /** A leader resends what a region has not acknowledged this often, ms. 10..10,000. Default 250. */
+  retryMs: number;
+  /** A client gives up on an operation after this long, ms. 1..10,000. Default 100. */
+  timeoutMs: number;
+  /** Clock offset of region 1's leader from the start (local - true), ms. -100,000..100,000. Default 0. */
+  skewMs: number;
+  /** Root of every random stream. 0..2^32-1. */
+  seed: number;
+  /** Faults by time (ms), at most 100: partition, heal, crash, recover, skew. */
+  events: MultiLeaderEvent[];
+}
+
+export const LIMITS = {
+  regionsMin: 2,
+  regionsMax: 4,
+  clientsPerRegionMax: 2,
+  opsMax: 1000,
+  keysMax: 8,
+  thinkMsMax: 2000,
+  localMsMax: 20,
+  interMsMax: 1000,
+  retryMsMin: 10,
+  timeoutMsMax: 10_000,
+  skewMsMax: 100_000,
+  eventsMax: 100,
+  tMax: 600_000,
+} as const;
+
+/** Engine ticks per simulated millisecond. */
+export const TICKS_PER_MS = 1000;
+
+const ms = (key: string, label: string, min: number, max: number, help: string): ParamSpec => ({ key, label, kind: 'number', min, max, unit: 'ms', help });
+
+export const params: readonly ParamSpec[] = [
+  { key: 'regions', label: 'Regions', kind: 'int', min: LIMITS.regionsMin, max: LIMITS.regionsMax, help: 'Regions 0, 1, ...; each has one leader that accepts writes.' },
+  { key: 'clientsPerRegion', label: 'Clients per region', kind: 'int', min: 1, max: LIMITS.clientsPerRegionMax, help: 'Client processes in each region; each talks to its own region\'s leader.' },
+  { key: 'ops', label: 'Operations', kind: 'int', min: 1, max: LIMITS.opsMax, help: 'Reads and writes over all clients (an update is a read and a write).' },
+  { key: 'updatePct', label: 'Updates', kind: 'int', min: 0, max: 100, unit: '%', help: 'Percent of actions that update a key: read it, then write a new value with the context the read returned.' },
+  { key: 'keys', label: 'Keys', kind: 'int', min: 1, max: LIMITS.keysMax, help: 'Keys k0, k1, ...' },
+  { key: 'hotKeyPct', label: 'Hot key k0', kind: 'int', min: 0, max: 100, unit: '%', help: 'Percent of actions on k0; the rest pick any key uniformly.' },
+  ms('thinkMs', 'Think time', 0, LIMITS.thinkMsMax, 'Mean pause of a client between two actions (uniform in 0..2x).'),
+  ms('localMs', 'Client to leader', 0, LIMITS.localMsMax, 'One hop between a client and its region\'s leader (uniform in 0.5x..1.5x).'),
+  ms('interMs', 'Between regions', 1, LIMITS.interMsMax, 'Mean one-way latency between two regions\' leaders.'),
+  { key: 'interLatency', label: 'Inter-region latency', kind: 'enum', options: LATENCY_KINDS, help: 'uniform: 0.5x..1.5x of the mean; exponential: 0.5x plus an exponential tail of mean 0.5x.' },
+  ms('retryMs', 'Resend after', LIMITS.retryMsMin, LIMITS.timeoutMsMax, 'A leader resends the writes a region has not acknowledged this often (after a partition heals, this is how they catch up).'),
+  ms('timeoutMs', 'Client timeout', 1, LIMITS.timeoutMsMax, 'A client gives up after this long (its leader crashed).'),
+  ms('skewMs', 'Region 1 clock offset', -LIMITS.skewMsMax, LIMITS.skewMsMax, 'Region 1\'s leader clock runs this far ahead (+) or behind (-) true time from the start; last-writer-wins trusts it.'),
+  { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
+];
+
+const nodeField: ParamSpec = { key: 'node', label: 'Region', kind: 'int', min: 0, max: LIMITS.regionsMax - 1, help: 'Region index (its leader).' };
+/** The contract's field kinds have no text; the schema validator accepts a 'string' field (see scenarioSchema.ts). */
+const groupsField = { key: 'groups', label: 'Groups', kind: 'string', maxLength: 32, pattern: /[0-9,| ]+/, patternHelp: 'region ids like "0|1,2"', help: 'Groups of regions that can still talk, "0|1,2"; unlisted regions form one more group.' } as unknown as ParamSpec;
+const skewField: ParamSpec = { key: 'ms', label: 'Offset', kind: 'number', min: -LIMITS.skewMsMax, max: LIMITS.skewMsMax, unit: 'ms', help: 'The leader\'s clock reads true time plus this.' };
+
+export const events: readonly EventSpec[] = [
+  { type: 'partition', label: 'Partition', help: 'Cut every link between groups of regions (replaces earlier cuts); each side keeps accepting writes.', fields: [groupsField] },
+  { type: 'heal', label: 'Heal', help: 'Restore every link; leaders resend what the other side missed.', fields: [] },
+  { type: 'crash', label: 'Crash leader', help: 'The region\'s leader stops; what it stored survives on its disk; its clients\' requests fail.', fields: [nodeField] },
+  { type: 'recover', label: 'Recover leader', help: 'The leader restarts with what it stored and resends what others have not acknowledged.', fields: [nodeField] },
+  { type: 'skew', label: 'Clock skew', help: 'Set a leader\'s clock offset from true time.', fields: [nodeField, skewField] },
+];
+
+/** Cross-field rules: events name real regions, groups parse, the client timeout outlasts a round trip to the leader. */
+export function checkScenario(s: MultiLeaderScenario): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (s.timeoutMs <= 3 * s.localMs) {
+    issues.push({ path: 'timeoutMs', message: `timeoutMs must be above 3 x localMs = ${fmt(3 * s.localMs)} (a round trip to the leader takes up to that), got ${fmt(s.timeoutMs)}` });
+  }
+  s.events.forEach((e, i) => {
+    if ('node' in e && e.node >= s.regions) {
+      issues.push({ path: `events[${i}].node`, message: `events[${i}].node must be a region 0..${s.regions - 1}, got ${e.node}` });
+    }
+    if (e.type === 'partition') {
+      try {
+        groupOf(parseGroups(e.groups, s.regions), s.regions);
+      } catch (error) {
+        issues.push({ path: `events[${i}].groups`, message: `events[${i}].groups: ${(error as Error).message}` });
+      }
+    }
+  });
+  return issues;
+}
+
+export const validate = scenarioSchema<MultiLeaderScenario>({
+  params,
+  events,
+  eventsMax: LIMITS.eventsMax,
+  tMax: LIMITS.tMax,
+  check: checkScenario,
+});
+
+/** Work units: two runs of the store, each operation replicated to every region, plus the checks. */
+export function cost(s: MultiLeaderScenario): number {
+  return 2 * (s.ops * (4 * s.regions + 20) + s.events.length);
+}
+
+/** Simulated time the run is expected to cover (ms): the script, or the clients' operations, whichever is later. */
+export function horizon(s: MultiLeaderScenario): number {
+  const lastEvent = s.events.length > 0 ? s.events[s.events.length - 1].t : 0;
+  const clients = s.regions * s.clientsPerRegion;
+  const perOp = s.thinkMs + 2 * s.localMs;
+  return Math.ceil(Math.max(lastEvent, (s.ops / clients) * perOp) + 2 * s.interMs);
+}
+
+export const defaults: MultiLeaderScenario = {
+  regions: 2,
+  clientsPerRegion: 2,
+  ops: 80,
+  updatePct: 50,
+  keys: 2,
+  hotKeyPct: 50,
+  thinkMs: 40,
+  localMs: 1,
+  interMs: 80,
+  interLatency: 'uniform',
+  retryMs: 250,
+  timeoutMs: 100,
+  skewMs: 0,
+  seed: 1,
+  events: [],
+};
+
+const d = defaults;
+
+export const presets: readonly Preset<MultiLeaderScenario>[] = [
+  {
+    id: 'two-regions',
+    title: 'Two regions, no faults',
+    description: 'Two leaders 80 ms apart, clients updating two keys. Writes are acknowledged locally in a few ms; updates that overlap within the replication delay conflict.',
+    scenario: d,
+  },
+  {
+    id: 'partition',
+    title: 'Partition between regions',
+    description: 'The link between the regions is cut from 300 ms to 1,500 ms. Both sides keep accepting writes; at the heal, every update made on both sides conflicts. LWW keeps one per key and drops the rest; siblings keep them all until a client merges.',
+    scenario: { ...d, ops: 120, events: [{ t: 300, type: 'partition', groups: '0|1' }, { t: 1500, type: 'heal' }] },
+  },
+  {
+    id: 'clock-skew',
+    title: 'A slow clock',
+    description: 'Region 1\'s clock is 2 s behind. One client per region takes turns on one key, each reading the other\'s write before writing: no write is concurrent, yet LWW discards every write from region 1 that follows one from region 0.',
+    scenario: { ...d, clientsPerRegion: 1, keys: 1, updatePct: 100, thinkMs: 300, ops: 30, skewMs: -2000 },
+  },
+  {
+    id: 'four-regions',
+    title: 'Four regions, exponential latency',
+    description: 'Four leaders with heavy-tailed inter-region latency (mean 120 ms), a leader crash and a recovery. More regions, more concurrent writers, more conflicts.',
+    scenario: {
+      ...d, regions: 4, clientsPerRegion: 2, ops: 200, interMs: 120, interLatency: 'exponential', keys: 3,
+      events: [{ t: 400, type: 'crash', node: 2 }, { t: 900, type: 'recover', node: 2 }],
+    },
+  },
+];
+
+export const spec: LabSpec<MultiLeaderScenario> = {
+  id: 'multi-leader',
+  title: 'Multi-leader replication and conflicts',
+  summary: 'A leader per region, writes acknowledged locally and replicated asynchronously: see concurrent writes conflict, last-writer-wins lose them, and siblings keep them.',
+  patterns: ['Replication', 'Models', 'Vector Clocks'],
+  version: 1,
+  engineVersion: 1,
+  params,
+  events,
+  defaults,
+  presets,
+  validate,
+  migrations: {},
+  cost,
+  horizon,
+  timeUnit: 'ms',
+  loadProgram: () => import('./program'),
+};
