@@ -1,0 +1,65 @@
+/** CP and AP side by side on the same cut: what each side was served, the checker's verdict, availability over time. */
+import { useMemo } from 'react';
+import { LineChart } from '../../viz/lineChart';
+import type { VizStyle } from '../../viz/shared';
+import type { CapResult, RunSummary } from './result';
+import { availabilitySeries, cutFigures, cutHeadline, settingsText, verdictLine } from './select';
+
+const MODE_NOTES: Record<string, string> = {
+  CP: 'Strict majority quorums: a request needs replies from a majority of all nodes, so only a side holding one can answer.',
+  AP: 'One reply is enough: each side reads and writes the copies it can reach, and the two sides drift apart until the heal.',
+};
+
+export function CapCompare(props: { result: CapResult; style: VizStyle }) {
+  const { result } = props;
+  return (
+    <section className="cap-card" aria-labelledby="cap-cap-title">
+      <h2 id="cap-cap-title">{`CAP: the same cut, ${result.partitionMs}–${result.healMs} ms`}</h2>
+      <div className="cap-columns">
+        {result.cap.map((r) => (
+          <ModeColumn key={r.mode} run={r} result={result} style={props.style} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function ModeColumn(props: { run: RunSummary; result: CapResult; style: VizStyle }) {
+  const { run, result } = props;
+  const series = useMemo(() => availabilitySeries(run, result.binMs), [run, result.binMs]);
+  const isOk = run.verdict === 'linearizable';
+  return (
+    <div className="cap-column">
+      <h3>{run.mode}</h3>
+      <p className="cap-note">{`${settingsText(run)}. ${MODE_NOTES[run.mode] ?? ''}`}</p>
+      <p className="cap-headline">{cutHeadline(run)}</p>
+      <dl className="cap-figures">
+        {cutFigures(run).map((f) => (
+          <div key={f.label}>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        {'Checker: '}
+        <strong className={isOk ? 'cap-ok' : 'cap-bad'}>{verdictLine(run)}</strong>
+      </p>
+      <details className="cap-details">
+        <summary>Why</summary>
+        <p>{run.verdictProse}</p>
+      </details>
+      <LineChart
+        series={series}
+        xScale="linear"
+        yMax={100}
+        style={props.style}
+        height={180}
+        xLabel="ms (requests by the time they were asked)"
+        yLabel="served, %"
+        label={`${run.mode}: percentage of requests served per side over time; the cut lasts from ${result.partitionMs} to ${result.healMs} ms`}
+        caption={`Requests each side's nodes coordinated, binned every ${result.binMs} ms by when they were asked; the cut lasts ${result.partitionMs}–${result.healMs} ms.`}
+      />
+    </div>
+  );
+}

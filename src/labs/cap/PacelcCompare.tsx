@@ -1,0 +1,82 @@
+/** PACELC: the three presets with no cut (latency CDFs, stale reads) and, for the P letter, under the same cut. */
+import { useMemo } from 'react';
+import { LineChart } from '../../viz/lineChart';
+import type { VizStyle } from '../../viz/shared';
+import type { CapResult } from './result';
+import { cdfSeries, pacelcRows } from './select';
+
+export function PacelcCompare(props: { result: CapResult; style: VizStyle }) {
+  const { result } = props;
+  const rows = useMemo(() => pacelcRows(result.pacelc, result.pacelcCut), [result]);
+  const reads = useMemo(() => cdfSeries(result.pacelc, 'read'), [result]);
+  const writes = useMemo(() => cdfSeries(result.pacelc, 'write'), [result]);
+  return (
+    <section className="cap-card" aria-labelledby="cap-pacelc-title">
+      <h2 id="cap-pacelc-title">PACELC: else (no cut), latency or consistency</h2>
+      <p className="cap-note">
+        The same workload on N = 3 replicas (n0..n2; other nodes are sloppy-quorum fallbacks), first with no cut, then under the cut above.
+      </p>
+      <div className="cap-scroll" role="region" aria-label="PACELC presets compared" tabIndex={0}>
+        <table className="cap-table">
+          <caption className="visually-hidden">PACELC presets: latency and stale reads without the cut, availability and verdict under it</caption>
+          <thead>
+            <tr>
+              <th scope="col">preset</th>
+              <th scope="col">settings</th>
+              <th scope="col">read p50</th>
+              <th scope="col">read p99</th>
+              <th scope="col">write p50</th>
+              <th scope="col">write p99</th>
+              <th scope="col">stale reads</th>
+              <th scope="col">checker</th>
+              <th scope="col">cut: A served</th>
+              <th scope="col">cut: B served</th>
+              <th scope="col">cut: checker</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.mode}>
+                <th scope="row">{r.mode}</th>
+                <td>{r.settings}</td>
+                <td className="cap-num">{r.readP50}</td>
+                <td className="cap-num">{r.readP99}</td>
+                <td className="cap-num">{r.writeP50}</td>
+                <td className="cap-num">{r.writeP99}</td>
+                <td className="cap-num">{r.staleReads}</td>
+                <td>{r.verdict}</td>
+                <td className="cap-num">{r.cutServedA}</td>
+                <td className="cap-num">{r.cutServedB}</td>
+                <td>{r.cutVerdict}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="cap-columns">
+        <LineChart
+          series={reads}
+          xScale="log"
+          yMax={100}
+          style={props.style}
+          height={220}
+          xLabel="read latency, ms (log)"
+          yLabel="reads done, %"
+          label="Read latency distribution of each PACELC preset with no cut"
+          caption="Percentage of ok reads answered within each latency, no cut."
+        />
+        <LineChart
+          series={writes}
+          xScale="log"
+          yMax={100}
+          style={props.style}
+          height={220}
+          xLabel="write latency, ms (log)"
+          yLabel="writes done, %"
+          label="Write latency distribution of each PACELC preset with no cut"
+          caption="Percentage of ok writes acknowledged within each latency, no cut."
+        />
+      </div>
+    </section>
+  );
+}
