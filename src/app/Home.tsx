@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { LabSpec } from '../labs/contract';
 import { labs } from '../labs/registry';
 import { encodeLink } from './links';
-import { labForTopic, otherLabs, topics } from './topics';
+import { labsForTopic, otherLabs, topics } from './topics';
 
 function labHref(spec: LabSpec): string {
   return `#${encodeLink(spec, spec.defaults)}`;
@@ -23,12 +23,23 @@ export function Home() {
       </p>
       <ul className="topic-grid">
         {topics.map((topic) => {
-          const lab = labForTopic(topic, labs);
+          const [lab, ...more] = labsForTopic(topic, labs);
           return (
-            <li key={topic.labId} className={`topic-card ${lab ? 'topic-ready' : 'topic-coming'}`}>
+            <li key={topic.title} className={`topic-card ${lab ? 'topic-ready' : 'topic-coming'}`}>
               <h2>{lab ? <a href={labHref(lab)}>{topic.title}</a> : topic.title}</h2>
               <p>{lab?.summary ?? topic.blurb}</p>
-              <p className="topic-status">{lab ? 'Open the lab →' : 'Coming soon'}</p>
+              {more.length > 0 && (
+                <p className="topic-more">
+                  {'Also: '}
+                  {more.map((other, i) => (
+                    <span key={other.id}>
+                      {i > 0 && ' · '}
+                      <a href={labHref(other)}>{other.title}</a>
+                    </span>
+                  ))}
+                </p>
+              )}
+              <p className="topic-status">{lab ? `Open ${lab.title} →` : 'Coming soon'}</p>
             </li>
           );
         })}

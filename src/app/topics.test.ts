@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabSpec } from '../labs/contract';
 import { fakeLab } from '../worker/fakeLab';
-import { labForTopic, otherLabs, topics } from './topics';
+import { labsForTopic, otherLabs, topics } from './topics';
 
 describe('topics', () => {
   it('topics cover every seed pattern the home page promises', () => {
@@ -12,11 +12,19 @@ describe('topics', () => {
     }
   });
 
-  it('labForTopic() matches by id or by a pattern heading; otherLabs() lists the rest', () => {
+  it('labsForTopic() lists the planned labs in order, then labs naming a heading; otherLabs() lists the rest', () => {
     const byPattern = { ...fakeLab(), id: 'ring' } as unknown as LabSpec; // patterns: ['Consistent Hashing']
+    const planned = { ...fakeLab(), id: 'consistent-hashing', patterns: [] } as unknown as LabSpec;
     const stray = { ...fakeLab(), id: 'stray', patterns: ['Something else'] } as unknown as LabSpec;
-    const topic = topics.find((t) => t.labId === 'consistent-hashing')!;
-    expect(labForTopic(topic, [stray, byPattern])?.id).toBe('ring');
+    const topic = topics.find((t) => t.title === 'Hash rings and consistent hashing')!;
+    expect(labsForTopic(topic, [stray, byPattern]).map((l) => l.id)).toEqual(['ring']);
+    expect(labsForTopic(topic, [byPattern, stray, planned]).map((l) => l.id)).toEqual(['consistent-hashing', 'ring']);
     expect(otherLabs([stray, byPattern]).map((l) => l.id)).toEqual(['stray']);
+  });
+
+  it('the replication topic lists leader-follower, multi-leader and quorums, in that order', () => {
+    const lab = (id: string) => ({ ...fakeLab(), id, patterns: [] }) as unknown as LabSpec;
+    const topic = topics.find((t) => t.title === 'Replication')!;
+    expect(labsForTopic(topic, [lab('quorums'), lab('multi-leader'), lab('leader-follower')]).map((l) => l.id)).toEqual(['leader-follower', 'multi-leader', 'quorums']);
   });
 });
