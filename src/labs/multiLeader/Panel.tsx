@@ -1,0 +1,149 @@
+/**
+ * The multi-leader lab: the regions and their links at the playhead, the two resolutions side by side on
+ * the same workload (conflicts, lost updates, siblings, convergence, latency), the conflicts and the lost
+ * updates as tables, the checker's verdict on what clients saw, what each region holds at the end, and the
+ * lesson. Everything is derived by ./select.ts; the Panel only edits the scenario.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { useEditScenario, usePlayheadValue, usePresentation, useResult, useRunStatus, useTheme } from '../../app/hooks';
+import type { LabResult } from '../contract';
+import { CompareTable } from '../../viz/compareTable';
+import { LessonSteps } from '../../viz/lesson/LessonSteps';
+import { DataTable, vizStyle } from '../../viz/shared';
+import '../../viz/viz.css';
+import './panel.css';
+import { lesson } from './lesson';
+import { MAP_HEIGHT, MAP_WIDTH, RegionMap } from './RegionMap';
+import type { MultiLeaderResult } from './result';
+import type { MultiLeaderScenario } from './scenario';
+import { compareRows, conflictRows, finalRows, frameAt, latencyText, lostRows, regionMap, RESOLUTION_TITLES, verdictTexts } from './select';
+
+const isOurs = (r: LabResult | undefined): r is MultiLeaderResult => r !== undefined && r.lab === 'multi-leader';
+const ROWS_SHORT = 12;
+const ROWS_LONG = 200;
+
+export default function MultiLeaderPanel() {
+  const raw = useResult<LabResult>();
+  const status = useRunStatus();
+  const isLocked = usePresentation().lock;
+  const edit = useEditScenario<MultiLeaderScenario>();
+  const applyLesson = useCallback(
+    (index: number) => {
+      const step = lesson[index];
+      if (step) edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
+    },
+    [edit],
+  );
+  const result = isOurs(raw) ? raw : undefined;
+  return (
+    <div className="ml-panel" aria-busy={status.state === 'running'}>
+      {!result && <p className="ml-waiting">{status.state === 'error' ? `The run failed: ${status.message ?? 'unknown error'}` : 'Running the simulation…'}</p>}
+      {result && <MultiLeaderView key={result.traceHash} result={result} />}
+      <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} className="ml-card" />
+    </div>
+  );
+}
+
+function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
+  const theme = useTheme();
+  const style = useMemo(() => vizStyle(theme), [theme]);
+  const frame = usePlayheadValue(useCallback((t: number) => frameAt(result.map.tMs, t), [result]));
+  const map = useMemo(() => regionMap(result, frame, MAP_WIDTH, MAP_HEIGHT), [result, frame]);
+  const rows = useMemo(() => compareRows(result), [result]);
+  const [isAllConflicts, setAllConflicts] = useState(false);
+  const [isAllLost, setAllLost] = useState(false);
+  const conflicts = useMemo(() => conflictRows(result, isAllConflicts ? ROWS_LONG : ROWS_SHORT), [result, isAllConflicts]);
+  const lost = useMemo(() => lostRows(result, isAllLost ? ROWS_LONG : ROWS_SHORT), [result, isAllLost]);
+  const verdicts = useMemo(() => verdictTexts(result), [result]);
+  const keys = Array.from({ length: result.keys }, (_, k) => `k${k}`);
+  return (
+    <>
+      <div className="ml-top">
+        <section className="ml-card" aria-labelledby="ml-map-heading">
+          <h2 id="ml-map-heading">{`Regions at ${result.map.tMs[frame]} ms and after`}</h2>
+          <RegionMap view={map} style={style} />
+          <p className="ml-sub">{map.description}</p>
+          <p>{latencyText(result)}</p>
+        </section>
+        <section className="ml-card" aria-labelledby="ml-compare-heading">
+          <h2 id="ml-compare-heading">Last-writer-wins against siblings</h2>
+          <CompareTable caption="The same workload and faults, conflicts resolved two ways" columns={RESOLUTION_TITLES} rows={rows} />
+        </section>
+      </div>
+      <section className="ml-card" aria-labelledby="ml-verdict-heading">
+        <h2 id="ml-verdict-heading">What clients saw</h2>
+        {verdicts.map((text, r) => (
+          <p key={r}>
+            <strong>{`${RESOLUTION_TITLES[r]}: ${result.runs[r].check.verdict}. `}</strong>
+            {text}
+          </p>
+        ))}
+        <p className="ml-sub">A read that returns siblings shows them as "a|b": no single register ever held both.</p>
+      </section>
+      <section className="ml-card" aria-labelledby="ml-conflicts-heading">
+        <h2 id="ml-conflicts-heading">{`Conflicts (${conflicts.total})`}</h2>
+        <p className="ml-sub">Pairs of writes to one key whose clients had not seen each other, where a leader met them (siblings run). Writes are named by their value.</p>
+        <RowsTable
+          caption="Conflicts: the two concurrent writes, what LWW keeps, and what became of each in the siblings run"
+          head={['key', 'met at (ms)', 'at region', 'concurrent writes', 'LWW keeps', 'with siblings']}
+          rows={conflicts.rows.map((r) => [r.key, r.tMs.toFixed(1), String(r.region), r.writes, r.lwwKeeps, r.siblings])}
+          total={conflicts.total}
+          isAll={isAllConflicts}
+          onToggle={() => setAllConflicts(!isAllConflicts)}
+        />
+      </section>
+      <section className="ml-card" aria-labelledby="ml-lost-heading">
+        <h2 id="ml-lost-heading">{`Updates lost by last-writer-wins (${lost.total})`}</h2>
+        <p className="ml-sub">Each was acknowledged to its client, then dropped for a write with a higher timestamp whose client had never read it, or, with a clock behind, one it had read.</p>
+        <RowsTable
+          caption="Lost updates: the write, when it was acknowledged, and the write it lost to"
+          head={['write', 'key', 'region', 'acknowledged (ms)', 'lost to', 'had read it']}
+          rows={lost.rows.map((r) => [String(r.value), r.key, String(r.region), r.ackMs.toFixed(1), r.lostTo, r.hadRead ? 'yes (clock skew)' : 'no'])}
+          total={lost.total}
+          isAll={isAllLost}
+          onToggle={() => setAllLost(!isAllLost)}
+        />
+      </section>
+      <section className="ml-card" aria-labelledby="ml-final-heading">
+        <h2 id="ml-final-heading">What each region holds at the end</h2>
+        <DataTable caption="Values per key after the run ('a|b': siblings)" columns={['region', 'resolution', ...keys]} rows={finalRows(result)} isVisible />
+      </section>
+    </>
+  );
+}
+
+function RowsTable(props: { caption: string; head: string[]; rows: string[][]; total: number; isAll: boolean; onToggle: () => void }) {
+  if (props.total === 0) return <p>None in this run.</p>;
+  return (
+    <>
+      <div className="ml-scroll" role="region" aria-label={props.caption} tabIndex={0}>
+        <table className="ml-table">
+          <caption className="viz-visually-hidden">{props.caption}</caption>
+          <thead>
+            <tr>
+              {props.head.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <td key={j}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {props.total > ROWS_SHORT && (
+        <button type="button" className="ml-more" onClick={props.onToggle} aria-expanded={props.isAll}>
+          {props.isAll ? `Show the first ${ROWS_SHORT}` : `Show ${Math.min(props.total, ROWS_LONG) - ROWS_SHORT} more`}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { plainContext } from '../contract';
+import { program } from './program';
+import { Fate } from './result';
+import { spec } from './scenario';
+import { compareRows, conflictRows, finalRows, frameAt, latencyText, lostRows, regionMap, verdictTexts } from './select';
+
+const run = (id: string) => program(spec.presets.find((p) => p.id === id)!.scenario, plainContext());
+
+describe('multi-leader selectors', () => {
+  it('frameAt(tMs, t) picks the last frame at or before t, frame 0 before the first', () => {
+    const t = Float64Array.from([0, 300, 1500]);
+    expect([frameAt(t, -5), frameAt(t, 0), frameAt(t, 299), frameAt(t, 300), frameAt(t, 9999)]).toEqual([0, 0, 0, 1, 2]);
+  });
+
+  it('regionMap draws the partitioned link cut during the partition and whole after the heal, and says so in words', () => {
+    const r = run('partition');
+    const during = regionMap(r, frameAt(r.map.tMs, 500), 480, 220);
+    expect(during.links).toEqual([{ a: 0, b: 1, isCut: true }]);
+    expect(during.description).toContain('Cut links: 0–1.');
+    const after = regionMap(r, frameAt(r.map.tMs, 2000), 480, 220);
+    expect(after.links[0].isCut).toBe(false);
+    expect(after.description).toContain('All links up.');
+    for (const node of during.nodes) expect(node.x >= 24 && node.x <= 456 && node.y >= 24 && node.y <= 196).toBe(true);
+  });
+
+  it('regionMap places four regions apart and names a skewed clock', () => {
+    const r = run('four-regions');
+    const view = regionMap(r, 0, 480, 220);
+    const spots = new Set(view.nodes.map((n) => `${n.x},${n.y}`));
+    expect(spots.size).toBe(4);
+    expect(view.links).toHaveLength(6);
+    expect(regionMap(run('clock-skew'), 0, 480, 220).description).toContain('region 1 clock -2000 ms');
+  });
+
+  it('compareRows puts LWW then siblings in each row, straight from the metrics', () => {
+    const r = run('partition');
+    const lost = compareRows(r).find((row) => row.key === 'lostUpdates')!;
+    expect(lost.values).toEqual([r.runs[0].metrics.lostUpdates, 0]);
+    expect(compareRows(r).find((row) => row.key === 'converged')!.format!(1)).toBe('yes');
+  });
+
+  it('conflictRows and lostRows list at most `limit` rows and report the total', () => {
+    const r = run('partition');
+    const c = conflictRows(r, 5);
+    expect(c.rows).toHaveLength(5);
+    expect(c.total).toBe(r.runs[1].conflicts.a.length);
+    expect(c.rows[0].siblings).toMatch(/^\d+ (kept|superseded|not acknowledged), \d+ (kept|superseded|not acknowledged)$/);
+    const l = lostRows(r, 100);
+    expect(l.rows).toHaveLength(r.runs[0].metrics.lostUpdates);
+    for (const row of l.rows) expect(r.runs[0].ops.fate[row.value - 1]).toBe(Fate.lost);
+  });
+
+  it('latencyText quotes the median write latency and the measured round trip; verdictTexts and finalRows cover both runs', () => {
+    const r = run('two-regions');
+    expect(latencyText(r)).toContain(`${r.runs[0].metrics.writeP50Ms.toFixed(1)} ms`);
+    expect(latencyText(r)).toContain(`${r.runs[0].metrics.roundTripP50Ms.toFixed(1)} ms`);
+    expect(verdictTexts(r)).toHaveLength(2);
+    expect(verdictTexts(r)[0]).toContain('not linearizable');
+    expect(finalRows(r)).toHaveLength(2 * r.regions);
+  });
+});

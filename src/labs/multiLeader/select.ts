@@ -1,0 +1,183 @@
+/**
+ * Pure selectors from a multi-leader result to what the Panel shows: the regions' map at a time, the
+ * side-by-side comparison of the two resolutions, the conflicts and the lost updates as rows, the
+ * checker's verdicts in prose, and what each region holds at the end.
+ */
+import { resultProse } from '../../core/checkers';
+import type { CompareRow } from '../../viz/compareTable';
+import { FATE_NAMES, type MultiLeaderResult, type RunResult } from './result';
+
+export const RESOLUTION_TITLES = ['last-writer-wins', 'siblings (version vectors)'] as const;
+
+/** The map frame shown at time t: the last one at or before t (frame 0 before the first). */
+export function frameAt(tMs: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = tMs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (tMs[mid] <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export interface RegionNode {
+  region: number;
+  x: number;
+  y: number;
+  isDown: boolean;
+  skewMs: number;
+}
+
+export interface RegionLink {
+  a: number;
+  b: number;
+  isCut: boolean;
+}
+
+export interface RegionMapView {
+  nodes: RegionNode[];
+  links: RegionLink[];
+  /** The same scene in words, for screen readers. */
+  description: string;
+}
+
+/** Regions on a circle (two side by side) in a width x height box, links cut in either direction drawn cut. */
+export function regionMap(result: MultiLeaderResult, frame: number, width: number, height: number): RegionMapView {
+  const n = result.regions;
+  const { cut, down, skewMs } = result.map;
+  const cx = width / 2;
+  const cy = height / 2;
+  const rx = width / 2 - 70;
+  const ry = height / 2 - 38;
+  const nodes = Array.from({ length: n }, (_, region): RegionNode => {
+    const angle = Math.PI + (2 * Math.PI * region) / n;
+    return {
+      region,
+      x: Math.round(cx + rx * Math.cos(angle)),
+      y: Math.round(n === 2 ? cy : cy + ry * Math.sin(angle)),
+      isDown: down[frame * n + region] === 1,
+      skewMs: skewMs[frame * n + region],
+    };
+  });
+  const links: RegionLink[] = [];
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) links.push({ a, b, isCut: cut[frame * n * n + a * n + b] === 1 || cut[frame * n * n + b * n + a] === 1 });
+  }
+  const cutText = links.filter((l) => l.isCut).map((l) => `${l.a}–${l.b}`);
+  const downText = nodes.filter((x) => x.isDown).map((x) => `region ${x.region}`);
+  const skewText = nodes.filter((x) => x.skewMs !== 0).map((x) => `region ${x.region} clock ${signed(x.skewMs)} ms`);
+  const description = [
+    `${n} regions, each with a leader.`,
+    cutText.length > 0 ? `Cut links: ${cutText.join(', ')}.` : 'All links up.',
+    downText.length > 0 ? `Crashed leaders: ${downText.join(', ')}.` : '',
+    skewText.length > 0 ? `${skewText.join('; ')}.` : '',
+  ].filter(Boolean).join(' ');
+  return { nodes, links, description };
+}
+
+export function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const int = (v: number) => String(v);
+const yesNo = (v: number) => (v === 1 ? 'yes' : 'no');
+
+/** One row per measure, one column per resolution (LWW, siblings). */
+export function compareRows(result: MultiLeaderResult): CompareRow[] {
+  const [lww, siblings] = result.runs;
+  const row = (key: string, label: string, better: CompareRow['better'], format: (v: number) => string, help?: string): CompareRow => ({
+    key, label, better, format, help, values: [lww.metrics[key], siblings.metrics[key]],
+  });
+  return [
+    row('writesAcked', 'writes acknowledged', 'none', int),
+    row('writeP50Ms', 'write latency, median', 'lower', ms, 'answered by the local leader'),
+    row('conflicts', 'conflicts detected', 'none', int, 'pairs of concurrent writes to one key'),
+    row('lostUpdates', 'lost updates', 'lower', int, 'acknowledged, then gone without being read by a later write'),
+    row('lostAfterWinner', 'lost to a write they had read', 'lower', int, 'a clock behind made the later write lose'),
+    row('siblingReads', 'reads returning siblings', 'none', int),
+    row('merges', 'writes merging siblings', 'none', int),
+    row('siblingsMax', 'largest sibling set', 'none', int),
+    row('converged', 'all regions equal at the end', 'higher', yesNo),
+    row('linearizable', 'linearizable', 'higher', (v) => (v === 1 ? 'yes' : v === 0 ? 'no' : 'unknown')),
+  ];
+}
+
+/** Local write latency against the measured inter-region round trip (what a single leader would add). */
+export function latencyText(result: MultiLeaderResult): string {
+  const m = result.runs[0].metrics;
+  if (!Number.isFinite(m.roundTripP50Ms)) return `Writes are acknowledged by the local leader in ${ms(m.writeP50Ms)} (median).`;
+  return (
+    `Writes are acknowledged by the local leader in ${ms(m.writeP50Ms)} (median). The measured round trip between ` +
+    `regions is ${ms(m.roundTripP50Ms)} (median): what every write from another region would add with a single leader.`
+  );
+}
+
+function writeLabel(run: RunResult, op: number): string {
+  return `${op + 1} from region ${run.ops.region[op]}`;
+}
+
+export interface ConflictRow {
+  key: string;
+  tMs: number;
+  region: number;
+  writes: string;
+  lwwKeeps: string;
+  /** In the siblings run: what became of each of the two writes. */
+  siblings: string;
+}
+
+/** The siblings run's conflicts (the first `limit`), with what LWW keeps of each pair. */
+export function conflictRows(result: MultiLeaderResult, limit: number): { rows: ConflictRow[]; total: number } {
+  const run = result.runs[1];
+  const c = run.conflicts;
+  const rows: ConflictRow[] = [];
+  for (let j = 0; j < Math.min(limit, c.a.length); j++) {
+    const [a, b] = [c.a[j], c.b[j]];
+    rows.push({
+      key: `k${c.key[j]}`,
+      tMs: c.tMs[j],
+      region: c.region[j],
+      writes: `${writeLabel(run, a)} · ${writeLabel(run, b)}`,
+      lwwKeeps: String(c.lwwKeeps[j] + 1),
+      siblings: `${a + 1} ${FATE_NAMES[run.ops.fate[a]] || 'not acknowledged'}, ${b + 1} ${FATE_NAMES[run.ops.fate[b]] || 'not acknowledged'}`,
+    });
+  }
+  return { rows, total: c.a.length };
+}
+
+export interface LostRow {
+  value: number;
+  key: string;
+  region: number;
+  ackMs: number;
+  lostTo: string;
+  hadRead: boolean;
+}
+
+/** The LWW run's lost updates (the first `limit`). */
+export function lostRows(result: MultiLeaderResult, limit: number): { rows: LostRow[]; total: number } {
+  const run = result.runs[0];
+  const l = run.lost;
+  const rows: LostRow[] = [];
+  for (let j = 0; j < Math.min(limit, l.op.length); j++) {
+    const op = l.op[j];
+    rows.push({ value: op + 1, key: `k${l.key[j]}`, region: run.ops.region[op], ackMs: run.ops.retMs[op], lostTo: writeLabel(run, l.winner[j]), hadRead: l.isAfterWinner[j] === 1 });
+  }
+  return { rows, total: l.op.length };
+}
+
+/** The checker's verdict on each run, in prose. */
+export function verdictTexts(result: MultiLeaderResult): string[] {
+  return result.runs.map((run) => resultProse(run.check));
+}
+
+/** What each region holds at the end, per key: rows of [region, run, value per key]. */
+export function finalRows(result: MultiLeaderResult): string[][] {
+  const rows: string[][] = [];
+  result.runs.forEach((run, r) => {
+    run.finalValues.forEach((values, region) => rows.push([`region ${region}`, RESOLUTION_TITLES[r], ...values.map((v) => v || 'nil')]));
+  });
+  return rows;
+}
