@@ -9,10 +9,10 @@ test('the quorums lab shows the verdict, the quorum arithmetic and one request\'
   await expect(page.getByText(/W \+ R = \d+ > N/)).toBeVisible();
   const table = page.getByRole('table', { name: /Replicas contacted/ });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
-  const first = await page.getByRole('heading', { level: 3, name: /^Request \d+:/ }).innerText();
-  const shown = Number(first.match(/^Request (\d+):/)![1]);
-  await page.getByRole('button', { name: 'Next →' }).click();
-  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Request ${shown + 1}:`) })).toBeVisible();
+  const first = await page.getByRole('heading', { level: 3, name: /^Op \d+:/ }).innerText();
+  const shown = Number(first.match(/^Op (\d+):/)![1]);
+  await page.getByRole('button', { name: 'Next →' }).first().click();
+  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Op ${shown + 1}:`) })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoAxeViolations(page);

@@ -1,28 +1,59 @@
 /**
- * The quorums lab: the checker's verdict on what clients saw, the quorum arithmetic of N, W, R, and one
- * request's quorum at a time as a table (who was asked, who answered in time, what each returned, which
- * replies counted, which replicas were behind). The graphical quorum diagram comes next; this table is its
- * accessible twin and shows the same data.
+ * The quorums lab: the checker's verdict on what clients saw, with the client-history timeline that
+ * highlights its explanation; the quorum arithmetic of N, W, R; one request's quorum as a diagram with its
+ * table twin; the read set against the write set over the node row; the guided lesson. Selecting an
+ * operation in the timeline selects that request everywhere. Everything derived comes from ./select.ts.
  */
-import { useMemo, useState } from 'react';
-import { useResult, useRunStatus } from '../../app/hooks';
+import { useCallback, useMemo, useState } from 'react';
+import { useEditScenario, usePresentation, useResult, useResultScenario, useRunStatus, useTheme } from '../../app/hooks';
+import { explanationMarks, HistoryTimeline } from '../../viz/historyTimeline';
+import { LessonSteps } from '../../viz/lesson/LessonSteps';
+import { OverlapDiagram, QuorumDiagram } from '../../viz/quorumDiagram';
+import { vizStyle, type VizStyle } from '../../viz/shared';
+import '../../viz/viz.css';
+import { lesson } from './lesson';
+import { RequestTable } from './RequestTable';
 import type { QuorumsResult } from './result';
-import { firstInterestingRequest, quorumText, requestView, verdictText } from './select';
+import type { QuorumsScenario } from './scenario';
+import { describeRequest, firstInterestingRequest, KIND_NAMES, overlapView, quorumDiagramData, quorumText, requestView, timelineColumns, verdictText } from './select';
 import './panel.css';
 
 export default function Panel() {
   const result = useResult<QuorumsResult>();
+  const scenario = useResultScenario<QuorumsScenario>();
   const status = useRunStatus();
+  const theme = useTheme();
+  const style = useMemo(() => vizStyle(theme), [theme]);
+  const isLocked = usePresentation().lock;
+  const edit = useEditScenario<QuorumsScenario>();
+  const applyLesson = useCallback(
+    (index: number) => {
+      const step = lesson[index];
+      if (step) edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
+    },
+    [edit],
+  );
+  const lessonCard = <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} className="qr-card" />;
   if (!result || result.lab !== 'quorums') {
-    return <p className="qr-waiting">{status.state === 'error' ? status.message : 'Running the simulation…'}</p>;
+    return (
+      <div className="qr-panel">
+        <p className="qr-waiting">{status.state === 'error' ? status.message : 'Running the simulation…'}</p>
+        {lessonCard}
+      </div>
+    );
   }
-  return <QuorumsView key={result.traceHash} result={result} />;
+  return <QuorumsView key={result.traceHash} result={result} timeoutMs={scenario?.timeoutMs ?? 50} style={style} lessonCard={lessonCard} />;
 }
 
-function QuorumsView({ result }: { result: QuorumsResult }) {
+function QuorumsView({ result, timeoutMs, style, lessonCard }: { result: QuorumsResult; timeoutMs: number; style: VizStyle; lessonCard: React.ReactNode }) {
   const count = result.requests.kind.length;
   const [index, setIndex] = useState(() => firstInterestingRequest(result));
   const view = useMemo(() => requestView(result, index), [result, index]);
+  const diagram = useMemo(() => quorumDiagramData(result, index, timeoutMs), [result, index, timeoutMs]);
+  const overlap = useMemo(() => overlapView(result, index), [result, index]);
+  const history = useMemo(() => timelineColumns(result), [result]);
+  const marks = useMemo(() => explanationMarks(result.check.explanation), [result]);
+  const describe = useCallback((i: number) => describeRequest(result, i), [result]);
   const isLinearizable = result.check.verdict === 'linearizable';
   const m = result.metrics;
   return (
@@ -40,65 +71,61 @@ function QuorumsView({ result }: { result: QuorumsResult }) {
           <div><dt>timed out</dt><dd>{m.timeouts}</dd></div>
           <div><dt>stale reads</dt><dd>{m.staleReads}</dd></div>
         </dl>
+        <h3>Client history</h3>
+        <HistoryTimeline
+          history={history}
+          kindNames={KIND_NAMES}
+          style={style}
+          label={`Client history: ${count} operations, one lane per client process${marks.highlights.length ? '; the checker’s explanation is outlined' : ''}`}
+          timeLabel="simulated time (ms)"
+          processLabel={(p) => `c${p}`}
+          highlights={marks.highlights}
+          prefix={result.check.explanation ? marks.prefix : undefined}
+          selected={index}
+          onSelect={setIndex}
+          describe={describe}
+        />
       </section>
       <section className="qr-card" aria-labelledby="qr-request-title">
         <h2 id="qr-request-title">One request's quorum</h2>
-        <div className="qr-nav" role="group" aria-label="Choose a request">
+        <div className="qr-nav" role="group" aria-label="Choose an operation">
           <button type="button" onClick={() => setIndex(Math.max(0, index - 1))} disabled={index <= 0}>
             ← Previous
           </button>
           <label>
-            {'Request '}
+            {'Operation '}
             <input
               type="number"
-              min={1}
-              max={count}
-              value={index + 1}
+              min={0}
+              max={count - 1}
+              value={index}
               onChange={(e) => {
-                const next = Number(e.currentTarget.value) - 1;
+                const next = Number(e.currentTarget.value);
                 if (Number.isInteger(next) && next >= 0 && next < count) setIndex(next);
               }}
             />
-            {` of ${count}`}
+            {` of 0..${count - 1}`}
           </label>
           <button type="button" onClick={() => setIndex(Math.min(count - 1, index + 1))} disabled={index >= count - 1}>
             Next →
           </button>
         </div>
-        {view && (
+        {view && diagram && (
           <>
             <h3>{view.title}</h3>
             <p className={view.isStale ? 'qr-bad' : undefined}>{view.outcome}</p>
-            <div className="qr-scroll" role="region" aria-label="Replicas contacted" tabIndex={0}>
-              <table className="qr-table">
-                <caption className="visually-hidden">{`Replicas contacted for ${view.title}`}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">node</th>
-                    <th scope="col">phase</th>
-                    <th scope="col">sent (ms)</th>
-                    <th scope="col">reply (ms)</th>
-                    <th scope="col">returned</th>
-                    <th scope="col">counted</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.rows.map((row, i) => (
-                    <tr key={i}>
-                      <td>{row.standsInFor ? `${row.node} (for ${row.standsInFor})` : row.node}</td>
-                      <td>{row.phase}</td>
-                      <td className="qr-num">{row.sentMs.toFixed(2)}</td>
-                      <td className="qr-num">{row.replyMs === null ? '—' : row.replyMs.toFixed(2)}</td>
-                      <td>{row.isBehind ? `${row.returned} · behind` : row.returned}</td>
-                      <td>{row.isCounted ? 'yes' : 'no'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <div className="qr-request-grid">
+              <QuorumDiagram data={diagram} style={style} title={view.title} />
+              <RequestTable view={view} />
             </div>
           </>
         )}
       </section>
+      <section className="qr-card" aria-labelledby="qr-overlap-title">
+        <h2 id="qr-overlap-title">W + R &gt; N as the overlap of two sets</h2>
+        {'reason' in overlap ? <p>{overlap.reason}</p> : <OverlapDiagram data={overlap.data} style={style} explanation={overlap.explanation} />}
+      </section>
+      {lessonCard}
     </div>
   );
 }

@@ -246,19 +246,14 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
             {props.timeLabel}
           </text>
           {!isCanvas && <SvgMarks g={g} marks={marks} style={style} />}
-          {visibleHighlights.map((h, n) => {
-            const o = outline(h.op);
-            if (!o.isVisible) return null;
-            const above = o.y > frame.top + 12 || n % 2 === 0;
-            return (
-              <g key={`h${h.op}-${n}`} data-highlight={h.op}>
-                <rect x={o.x} y={o.y} width={o.w} height={o.h} fill="none" stroke={style.accent} strokeWidth={h.isPrimary ? 2.5 : 1.5} strokeDasharray={h.isPrimary ? undefined : '4 2'} />
-                <text x={o.x} y={above ? o.y - 3 : o.y + o.h + 10} fontSize={11} fontWeight={h.isPrimary ? 700 : 400} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
-                  {h.label}
-                </text>
-              </g>
-            );
-          })}
+          {placeLabels(visibleHighlights.map((h) => ({ h, o: outline(h.op) })).filter((x) => x.o.isVisible), frame.top).map(({ h, o, labelX, labelY }, n) => (
+            <g key={`h${h.op}-${n}`} data-highlight={h.op}>
+              <rect x={o.x} y={o.y} width={o.w} height={o.h} fill="none" stroke={style.accent} strokeWidth={h.isPrimary ? 2.5 : 1.5} strokeDasharray={h.isPrimary ? undefined : '4 2'} />
+              <text x={labelX} y={labelY} fontSize={11} fontWeight={h.isPrimary ? 700 : 400} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+                {h.label}
+              </text>
+            </g>
+          ))}
           {hover >= 0 && hover < index.count && hover !== selectedInRange && (() => {
             const o = outline(hover);
             return <rect x={o.x} y={o.y} width={o.w} height={o.h} fill="none" stroke={style.foreground} strokeWidth={1} />;
@@ -270,19 +265,50 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
         </svg>
         {hoverSpan && (
           <div className="viz-tooltip" style={{ left: tooltipLeft, top: Math.max(0, barTop(g, index.laneOf[hover]) - 34) }} aria-hidden="true">
-            <div>{`#${hover + 1}`}</div>
+            <div>{`op ${hover}`}</div>
             <div>{describe(hover)}</div>
           </div>
         )}
       </div>
       <p className="viz-history-selection" aria-live="polite">
-        {selectedInRange >= 0 ? `Selected #${selectedInRange + 1}: ${describe(selectedInRange)}` : 'No operation selected.'}
+        {selectedInRange >= 0 ? `Selected op ${selectedInRange}: ${describe(selectedInRange)}` : 'No operation selected.'}
       </p>
       <p id={helpId} className="viz-history-help">
         {`${index.count.toLocaleString('en-US')} operations in ${index.lanes.length} lanes${marks.isAggregated ? ', aggregated per pixel column (zoom in for single operations)' : ''}. Click or use the arrow keys to select (←/→ within a process, ↑/↓ across); wheel, + and − zoom; drag or Shift + ←/→ pans; 0 shows everything.`}
       </p>
     </div>
   );
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Label positions for the highlights, primary first: above the outline, else below it, else further up
+ * or down, the first spot that overlaps no label placed before (width estimated from the text length).
+ */
+function placeLabels<T extends { h: TimelineHighlight; o: Box }>(items: T[], top: number): (T & { labelX: number; labelY: number })[] {
+  const placed: Box[] = [];
+  const ordered = [...items].sort((a, b) => Number(b.h.isPrimary) - Number(a.h.isPrimary));
+  return ordered.map((item) => {
+    const { o } = item;
+    const w = item.h.label.length * 6.4 + 4;
+    const candidates = [o.y - 3, o.y + o.h + 10, o.y - 15, o.y + o.h + 22].filter((y) => y - 10 >= top - 8);
+    let labelY = candidates[0] ?? o.y + o.h + 10;
+    for (const y of candidates) {
+      const box = { x: o.x, y: y - 10, w, h: 12 };
+      if (!placed.some((p) => p.x < box.x + box.w && box.x < p.x + p.w && p.y < box.y + box.h && box.y < p.y + p.h)) {
+        labelY = y;
+        break;
+      }
+    }
+    placed.push({ x: o.x, y: labelY - 10, w, h: 12 });
+    return { ...item, labelX: o.x, labelY };
+  });
 }
 
 function laneName(label: ((p: number) => string) | undefined, p: number): string {
