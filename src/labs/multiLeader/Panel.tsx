@@ -13,10 +13,10 @@ import { DataTable, vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';
 import { lesson } from './lesson';
-import { MAP_HEIGHT, MAP_WIDTH, RegionMap } from './RegionMap';
+import { MAP_WIDTH, RegionMap, mapHeight } from './RegionMap';
 import type { MultiLeaderResult } from './result';
 import type { MultiLeaderScenario } from './scenario';
-import { compareRows, conflictRows, finalRows, frameAt, latencyText, lostRows, regionMap, RESOLUTION_TITLES, verdictTexts } from './select';
+import { compareRows, conflictRows, finalRows, frameAt, latencyText, lostRows, regionMap, RESOLUTION_TITLES, verdictLead, verdictTexts } from './select';
 
 const isOurs = (r: LabResult | undefined): r is MultiLeaderResult => r !== undefined && r.lab === 'multi-leader';
 const ROWS_SHORT = 12;
@@ -48,7 +48,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
   const frame = usePlayheadValue(useCallback((t: number) => frameAt(result.map.tMs, t), [result]));
-  const map = useMemo(() => regionMap(result, frame, MAP_WIDTH, MAP_HEIGHT), [result, frame]);
+  const map = useMemo(() => regionMap(result, frame, MAP_WIDTH, mapHeight(result.regions)), [result, frame]);
   const rows = useMemo(() => compareRows(result), [result]);
   const [isAllConflicts, setAllConflicts] = useState(false);
   const [isAllLost, setAllLost] = useState(false);
@@ -60,9 +60,9 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
     <>
       <div className="ml-top">
         <section className="ml-card" aria-labelledby="ml-map-heading">
-          <h2 id="ml-map-heading">{`Regions at ${result.map.tMs[frame]} ms and after`}</h2>
-          <RegionMap view={map} style={style} />
-          <p className="ml-sub">{map.description}</p>
+          <h2 id="ml-map-heading">{`Regions and links from ${result.map.tMs[frame]} ms`}</h2>
+          <RegionMap view={map} style={style} descriptionId="ml-map-desc" />
+          <p id="ml-map-desc" className="ml-sub">{map.description}</p>
           <p>{latencyText(result)}</p>
         </section>
         <section className="ml-card" aria-labelledby="ml-compare-heading">
@@ -72,6 +72,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
       </div>
       <section className="ml-card" aria-labelledby="ml-verdict-heading">
         <h2 id="ml-verdict-heading">What clients saw</h2>
+        <p>{verdictLead(result)}</p>
         {verdicts.map((text, r) => (
           <p key={r}>
             <strong>{`${RESOLUTION_TITLES[r]}: ${result.runs[r].check.verdict}. `}</strong>

@@ -8,15 +8,19 @@ import { ownerColor } from '../../viz/shared';
 import { signed, type RegionMapView } from './select';
 
 export const MAP_WIDTH = 480;
-export const MAP_HEIGHT = 220;
+
+/** The map's height: a row for two regions, a ring for more. */
+export function mapHeight(regions: number): number {
+  return regions === 2 ? 120 : 220;
+}
 const R = 24;
 
-export function RegionMap({ view, style }: { view: RegionMapView; style: VizStyle }) {
+/** `descriptionId`: the id of the visible text that says the same scene in words (the SVG points to it). */
+export function RegionMap({ view, style, descriptionId }: { view: RegionMapView; style: VizStyle; descriptionId: string }) {
   const at = (region: number) => view.nodes[region];
   return (
-    <svg className="ml-map" viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-labelledby="ml-map-title ml-map-desc">
+    <svg className="ml-map" viewBox={`0 0 ${MAP_WIDTH} ${mapHeight(view.nodes.length)}`} role="img" aria-labelledby="ml-map-title" aria-describedby={descriptionId}>
       <title id="ml-map-title">Regions and the links between their leaders</title>
-      <desc id="ml-map-desc">{view.description}</desc>
       {view.links.map((l) => {
         const a = at(l.a);
         const b = at(l.b);

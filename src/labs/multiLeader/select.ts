@@ -168,6 +168,17 @@ export function lostRows(result: MultiLeaderResult, limit: number): { rows: Lost
   return { rows, total: l.op.length };
 }
 
+/** One sentence on what the two verdicts mean together. */
+export function verdictLead(result: MultiLeaderResult): string {
+  const verdicts = result.runs.map((run) => run.check.verdict);
+  const head = 'Each history is checked against a key-value store with one register per key.';
+  if (verdicts.every((v) => v === 'not linearizable')) {
+    return `${head} Neither is linearizable: a leader answers reads before the other regions' writes reach it, so clients in different regions see writes in different orders.`;
+  }
+  if (verdicts.every((v) => v === 'linearizable')) return `${head} Both are linearizable in this run: no client happened to see writes out of order.`;
+  return `${head} The verdicts differ: ${verdicts.map((v, r) => `${RESOLUTION_TITLES[r]} ${v}`).join(', ')}.`;
+}
+
 /** The checker's verdict on each run, in prose. */
 export function verdictTexts(result: MultiLeaderResult): string[] {
   return result.runs.map((run) => resultProse(run.check));
