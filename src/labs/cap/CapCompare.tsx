@@ -12,21 +12,23 @@ const MODE_NOTES: Record<string, string> = {
 
 export function CapCompare(props: { result: CapResult; style: VizStyle }) {
   const { result } = props;
+  // Both charts end where the shorter run ends (at least at the heal), so their time axes match.
+  const untilMs = Math.max(result.healMs, Math.min(...result.cap.map((r) => r.endMs)));
   return (
     <section className="cap-card" aria-labelledby="cap-cap-title">
       <h2 id="cap-cap-title">{`CAP: the same cut, ${result.partitionMs}–${result.healMs} ms`}</h2>
       <div className="cap-columns">
         {result.cap.map((r) => (
-          <ModeColumn key={r.mode} run={r} result={result} style={props.style} />
+          <ModeColumn key={r.mode} run={r} result={result} untilMs={untilMs} style={props.style} />
         ))}
       </div>
     </section>
   );
 }
 
-function ModeColumn(props: { run: RunSummary; result: CapResult; style: VizStyle }) {
-  const { run, result } = props;
-  const series = useMemo(() => availabilitySeries(run, result.binMs), [run, result.binMs]);
+function ModeColumn(props: { run: RunSummary; result: CapResult; untilMs: number; style: VizStyle }) {
+  const { run, result, untilMs } = props;
+  const series = useMemo(() => availabilitySeries(run, result.binMs, untilMs), [run, result.binMs, untilMs]);
   const isOk = run.verdict === 'linearizable';
   return (
     <div className="cap-column">
@@ -58,7 +60,7 @@ function ModeColumn(props: { run: RunSummary; result: CapResult; style: VizStyle
         xLabel="ms (requests by the time they were asked)"
         yLabel="served, %"
         label={`${run.mode}: percentage of requests served per side over time; the cut lasts from ${result.partitionMs} to ${result.healMs} ms`}
-        caption={`Requests each side's nodes coordinated, binned every ${result.binMs} ms by when they were asked; the cut lasts ${result.partitionMs}–${result.healMs} ms.`}
+        caption={`Requests each side's nodes coordinated, binned every ${result.binMs} ms by when they were asked, up to ${Math.round(untilMs)} ms; the cut lasts ${result.partitionMs}–${result.healMs} ms.`}
       />
     </div>
   );

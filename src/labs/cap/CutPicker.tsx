@@ -5,7 +5,7 @@
  */
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { VizStyle } from '../../viz/shared';
-import { cutText, nodeSpots, sideBFromLine, toggledSideB } from './select';
+import { cutLine, cutText, nodeSpots, sideBFromLine, toggledSideB } from './select';
 
 const SIZE = 220;
 const RADIUS = 17;
@@ -19,6 +19,7 @@ export function CutPicker(props: {
 }) {
   const { nodes, sideB, style } = props;
   const spots = useMemo(() => nodeSpots(nodes, sideB, SIZE), [nodes, sideB]);
+  const cut = useMemo(() => cutLine(spots, SIZE), [spots]);
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ x1: number; y1: number; x2: number; y2: number } | null>(null);
 
@@ -71,7 +72,8 @@ export function CutPicker(props: {
         onPointerUp={onUp}
         onPointerCancel={() => setDrag(null)}
       >
-        <rect x={0} y={0} width={SIZE} height={SIZE} fill="transparent" />
+        <rect x={0} y={0} width={SIZE} height={SIZE} fill="transparent" stroke={style.grid} />
+        {cut && !drag && <line {...cut} stroke={style.muted} strokeWidth={1.5} strokeDasharray="2 4" />}
         {spots.map((s) => (
           <g key={s.id} className="cap-node">
             <circle

@@ -23,30 +23,24 @@ export function PacelcCompare(props: { result: CapResult; style: VizStyle }) {
             <tr>
               <th scope="col">preset</th>
               <th scope="col">settings</th>
-              <th scope="col">read p50</th>
-              <th scope="col">read p99</th>
-              <th scope="col">write p50</th>
-              <th scope="col">write p99</th>
+              <th scope="col">reads p50 / p99</th>
+              <th scope="col">writes p50 / p99</th>
               <th scope="col">stale reads</th>
               <th scope="col">checker</th>
-              <th scope="col">cut: A served</th>
-              <th scope="col">cut: B served</th>
-              <th scope="col">cut: checker</th>
+              <th scope="col">under the cut: served A / B</th>
+              <th scope="col">under the cut: checker</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.mode}>
                 <th scope="row">{r.mode}</th>
-                <td>{r.settings}</td>
-                <td className="cap-num">{r.readP50}</td>
-                <td className="cap-num">{r.readP99}</td>
-                <td className="cap-num">{r.writeP50}</td>
-                <td className="cap-num">{r.writeP99}</td>
+                <td className="cap-wrap">{r.settings}</td>
+                <td className="cap-num">{r.reads}</td>
+                <td className="cap-num">{r.writes}</td>
                 <td className="cap-num">{r.staleReads}</td>
                 <td>{r.verdict}</td>
-                <td className="cap-num">{r.cutServedA}</td>
-                <td className="cap-num">{r.cutServedB}</td>
+                <td className="cap-num">{r.cutServed}</td>
                 <td>{r.cutVerdict}</td>
               </tr>
             ))}

@@ -17,7 +17,7 @@ import { PacelcCompare } from './PacelcCompare';
 import type { CapResult } from './result';
 import type { CapScenario } from './scenario';
 
-const isCapResult = (r: LabResult | undefined): r is CapResult => r !== undefined && r.lab === 'cap-pacelc';
+const isCapResult = (r: LabResult | undefined): r is CapResult => r !== undefined && r.lab === 'cap';
 
 export default function CapPanel() {
   const scenario = useScenario<CapScenario>();

@@ -47,7 +47,7 @@ export const program: LabProgram<CapScenario, CapResult> = (s, context) => {
   const stoppedAtLimit = runs.find((r) => r.run.stoppedAtLimit)?.run.stoppedAtLimit;
   context.progress(1);
   return {
-    lab: 'cap-pacelc',
+    lab: 'cap',
     traceHash: hasher.hex(),
     metrics: {
       cpAvailabilityA: availability(cp, 0),

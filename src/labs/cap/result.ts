@@ -64,7 +64,7 @@ export interface RunSummary {
 }
 
 export interface CapResult extends LabResult {
-  lab: 'cap-pacelc';
+  lab: 'cap';
   nodeCount: number;
   /** Side of each node: 0 = A, 1 = B. */
   side: Uint8Array;

@@ -184,8 +184,12 @@ export const presets: readonly Preset<CapScenario>[] = [
   },
 ];
 
+/**
+ * The lab's id is its folder's name, as the app finds a Panel by it (src/app/LabPanel.tsx: the id or its
+ * lowerCamelCase form); the home page's "CAP and PACELC" topic finds the lab by its patterns.
+ */
 export const spec: LabSpec<CapScenario> = {
-  id: 'cap-pacelc',
+  id: 'cap',
   title: 'CAP and PACELC',
   summary: 'Cut the cluster in two and watch a CP and an AP store answer side by side; without a cut, see what consistency costs in latency.',
   patterns: ['CAP Theorem', 'PACELC Extension'],

@@ -4,7 +4,7 @@ import { program } from './program';
 import type { RunSummary } from './result';
 import { defaults } from './scenario';
 import {
-  availabilitySeries, cdfSeries, CDF_PERCENTILES, cutFigures, cutHeadline, cutText, latencyAt, nodeSpots, pacelcRows, percent,
+  availabilitySeries, cdfSeries, CDF_PERCENTILES, cutFigures, cutLine, cutHeadline, cutText, latencyAt, nodeSpots, pacelcRows, percent,
   settingsText, sideBFromLine, toggledSideB,
 } from './select';
 
@@ -76,12 +76,33 @@ describe('cap-pacelc selectors', () => {
 
   it('pacelcRows: one row per preset with the cut columns from the matching cut run', () => {
     const rows = pacelcRows(result.pacelc, result.pacelcCut);
-    expect(rows.map((r) => [r.mode, r.cutServedB, r.verdict])).toEqual([
-      ['PA/EL', '100%', '✗ not linearizable'],
-      ['PC/EC', '0%', '✓ linearizable'],
-      ['PA/EC', '91%', '✓ linearizable'],
+    expect(rows.map((r) => [r.mode, r.settings, r.cutServed, r.verdict])).toEqual([
+      ['PA/EL', 'W = R = 1, no write-back, sloppy quorum', '100% / 100%', '✗ not linearizable'],
+      ['PC/EC', 'W = R = 2, ABD write-back', '100% / 0%', '✓ linearizable'],
+      ['PA/EC', 'W = R = 2, ABD write-back, sloppy quorum', '100% / 91%', '✓ linearizable'],
     ]);
+    expect(rows[0].reads).toMatch(/^\d+(\.\d)? \/ \d+(\.\d)? ms$/);
     const empty = { ...result.pacelc[0], readLatencyMs: new Float64Array(0) } as RunSummary;
-    expect(pacelcRows([empty], [result.pacelcCut[0]])[0].readP50).toBe('–');
+    expect(pacelcRows([empty], [result.pacelcCut[0]])[0].reads).toBe('–');
+  });
+});
+
+describe('cap-pacelc cut line', () => {
+  it('cutLine(spots) separates the two sides: each side lies on its own side of the segment', () => {
+    const spots = nodeSpots(5, '3,4', 200);
+    const line = cutLine(spots, 200)!;
+    const sideOf = (x: number, y: number) => Math.sign((line.x2 - line.x1) * (y - line.y1) - (line.y2 - line.y1) * (x - line.x1));
+    const a = spots.filter((s) => s.side === 0).map((s) => sideOf(s.x, s.y));
+    const b = spots.filter((s) => s.side === 1).map((s) => sideOf(s.x, s.y));
+    expect(new Set(a).size).toBe(1);
+    expect(new Set(b).size).toBe(1);
+    expect(a[0]).toBe(-b[0]);
+    expect(cutLine(nodeSpots(3, 'junk', 200), 200)).toBeNull();
+  });
+
+  it('availabilitySeries(run, binMs, untilMs) keeps only bins that start before untilMs', () => {
+    const [, ap] = result.cap;
+    const [a] = availabilitySeries(ap, result.binMs, 3 * result.binMs);
+    expect(a.points.every((p) => p.x < 3 * result.binMs)).toBe(true);
   });
 });

@@ -54,6 +54,31 @@ export function sideBFromLine(spots: readonly NodeSpot[], x1: number, y1: number
   return countB === 0 || countB === spots.length ? null : sideBText(side);
 }
 
+/**
+ * Where to draw the cut in the picture: the perpendicular bisector of the two sides' centroids, as a segment
+ * across the box (coordinates of its two ends).
+ */
+export function cutLine(spots: readonly NodeSpot[], size: number): { x1: number; y1: number; x2: number; y2: number } | null {
+  const centroid = (side: 0 | 1) => {
+    const members = spots.filter((p) => p.side === side);
+    if (members.length === 0) return null;
+    return { x: members.reduce((a, p) => a + p.x, 0) / members.length, y: members.reduce((a, p) => a + p.y, 0) / members.length };
+  };
+  const a = centroid(0);
+  const b = centroid(1);
+  if (!a || !b) return null;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = Math.hypot(dx, dy);
+  if (length < 1e-9) return null;
+  const mx = (a.x + b.x) / 2;
+  const my = (a.y + b.y) / 2;
+  // Unit direction along the cut (perpendicular to a -> b), stretched past the box.
+  const ux = -dy / length;
+  const uy = dx / length;
+  return { x1: mx - ux * size, y1: my - uy * size, x2: mx + ux * size, y2: my + uy * size };
+}
+
 /** "Side A: n0, n1, n2 · side B: n3, n4". */
 export function cutText(nodes: number, sideB: string): string {
   const spots = nodeSpots(nodes, sideB, 100);
@@ -72,11 +97,11 @@ export function percent(num: number, den: number): string {
   return `${shown}%`;
 }
 
-/** "N = 5, W = R = 3, write-back" and the like: a mode's settings in one line. */
-export function settingsText(r: RunSummary): string {
+/** "N = 5, W = R = 3, ABD write-back" and the like: a mode's settings in one line (N left out on request). */
+export function settingsText(r: RunSummary, isNShown = true): string {
   const quorums = r.w === r.r ? `W = R = ${r.w}` : `W = ${r.w}, R = ${r.r}`;
   const extras = [r.writeBack ? 'ABD write-back' : 'no write-back', ...(r.sloppyQuorum ? ['sloppy quorum'] : [])];
-  return `N = ${r.n}, ${quorums}, ${extras.join(', ')}`;
+  return `${isNShown ? `N = ${r.n}, ` : ''}${quorums}, ${extras.join(', ')}`;
 }
 
 export interface Figure {
@@ -118,12 +143,15 @@ export function verdictLine(r: RunSummary): string {
 
 // --- charts ---
 
-/** Availability per side over time, in percent (bins with no request are left out). */
-export function availabilitySeries(r: RunSummary, binMs: number): LineSeries[] {
+/**
+ * Availability per side over time, in percent, for bins starting before `untilMs` (so runs compared side by
+ * side share a time axis); bins with no request are left out.
+ */
+export function availabilitySeries(r: RunSummary, binMs: number, untilMs = Infinity): LineSeries[] {
   const series = (name: string, values: Float64Array, isDashed: boolean): LineSeries => ({
     name,
     isDashed,
-    points: Array.from(values, (v, k) => ({
+    points: Array.from(values.subarray(0, Math.max(1, Math.ceil(untilMs / binMs))), (v, k) => ({
       x: (k + 0.5) * binMs,
       y: v * 100,
       title: `${name}, ${Math.round(k * binMs)}–${Math.round((k + 1) * binMs)} ms: ${Number.isNaN(v) ? 'no requests' : `${Math.round(v * 100)}% served`}`,
@@ -167,15 +195,21 @@ export function formatMs(x: number): string {
 export interface PacelcRow {
   mode: string;
   settings: string;
-  readP50: string;
-  readP99: string;
-  writeP50: string;
-  writeP99: string;
+  /** "4.5 / 11 ms": median and 99th percentile. */
+  reads: string;
+  writes: string;
   staleReads: string;
   verdict: string;
-  cutServedA: string;
-  cutServedB: string;
+  /** Under the cut: "100% / 0%", the share of side A's and side B's requests served. */
+  cutServed: string;
   cutVerdict: string;
+}
+
+/** "4.5 / 11 ms": the median and the 99th percentile of a sorted latency array. */
+export function p50p99(sorted: Float64Array): string {
+  if (sorted.length === 0) return '–';
+  const [a, b] = [formatMs(latencyAt(sorted, 50)), formatMs(latencyAt(sorted, 99))];
+  return `${a.replace(' ms', '')} / ${b}`;
 }
 
 /** One row per preset: latency and consistency without the cut, availability and verdict with it. */
@@ -184,15 +218,12 @@ export function pacelcRows(plain: readonly RunSummary[], cut: readonly RunSummar
     const c = cut[i];
     return {
       mode: r.mode,
-      settings: settingsText(r),
-      readP50: formatMs(latencyAt(r.readLatencyMs, 50)),
-      readP99: formatMs(latencyAt(r.readLatencyMs, 99)),
-      writeP50: formatMs(latencyAt(r.writeLatencyMs, 50)),
-      writeP99: formatMs(latencyAt(r.writeLatencyMs, 99)),
+      settings: settingsText(r, false),
+      reads: p50p99(r.readLatencyMs),
+      writes: p50p99(r.writeLatencyMs),
       staleReads: `${r.staleReads} of ${r.readsOk}`,
       verdict: verdictLine(r),
-      cutServedA: percent(c.sides[0].ok, c.sides[0].requests),
-      cutServedB: percent(c.sides[1].ok, c.sides[1].requests),
+      cutServed: `${percent(c.sides[0].ok, c.sides[0].requests)} / ${percent(c.sides[1].ok, c.sides[1].requests)}`,
       cutVerdict: verdictLine(c),
     };
   });
