@@ -61,6 +61,22 @@ describe('cap-pacelc program', () => {
     }
   });
 
+  // Golden runs: a change of these hashes means the same scenario now gives another trace (bump engineVersion).
+  const golden: [string, string][] = [
+    ['two-three', '7c0fd8925f21a924'],
+    ['lone-node', '1dda99364e9307fe'],
+    ['pareto-tail', '4b2139bf1a1d754b'],
+  ];
+
+  it.each(golden)('preset %s gives its golden trace hash', (id, hash) => {
+    expect(run(presets.find((p) => p.id === id)!.scenario).traceHash).toBe(hash);
+  });
+
+  it('the CP and AP runs are the quorums lab\'s own runs: same trace hash as its program on the mode\'s scenario', () => {
+    const r = run(defaults);
+    expect(r.cap[1].traceHash).toBe(quorumsProgram(modeScenario(defaults, 'AP', true), plainContext()).traceHash);
+  });
+
   it('defaults: CP serves side A and refuses side B during the cut, and stays linearizable', () => {
     const r = run(defaults);
     const [cp] = r.cap;
