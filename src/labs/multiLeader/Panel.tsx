@@ -9,6 +9,7 @@ import { useEditScenario, usePlayheadValue, usePresentation, useResult, useRunSt
 import type { LabResult } from '../contract';
 import { CompareTable } from '../../viz/compareTable';
 import { LessonSteps } from '../../viz/lesson/LessonSteps';
+import { explanationMarks, HistoryTimeline } from '../../viz/historyTimeline';
 import { DataTable, vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';
@@ -16,7 +17,9 @@ import { lesson } from './lesson';
 import { MAP_WIDTH, RegionMap, mapHeight } from './RegionMap';
 import type { MultiLeaderResult } from './result';
 import type { MultiLeaderScenario } from './scenario';
-import { compareRows, conflictRows, finalRows, frameAt, latencyText, lostRows, regionMap, RESOLUTION_TITLES, verdictLead, verdictTexts } from './select';
+import {
+  compareRows, conflictRows, describeOp, finalRows, frameAt, KIND_NAMES, latencyText, lostRows, processLabel, regionMap, RESOLUTION_TITLES, timelineColumns, verdictLead, verdictTexts,
+} from './select';
 
 const isOurs = (r: LabResult | undefined): r is MultiLeaderResult => r !== undefined && r.lab === 'multi-leader';
 const ROWS_SHORT = 12;
@@ -54,7 +57,6 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
   const [isAllLost, setAllLost] = useState(false);
   const conflicts = useMemo(() => conflictRows(result, isAllConflicts ? ROWS_LONG : ROWS_SHORT), [result, isAllConflicts]);
   const lost = useMemo(() => lostRows(result, isAllLost ? ROWS_LONG : ROWS_SHORT), [result, isAllLost]);
-  const verdicts = useMemo(() => verdictTexts(result), [result]);
   const keys = Array.from({ length: result.keys }, (_, k) => `k${k}`);
   return (
     <>
@@ -70,17 +72,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
           <CompareTable caption="The same workload and faults, conflicts resolved two ways" columns={RESOLUTION_TITLES} rows={rows} />
         </section>
       </div>
-      <section className="ml-card" aria-labelledby="ml-verdict-heading">
-        <h2 id="ml-verdict-heading">What clients saw</h2>
-        <p>{verdictLead(result)}</p>
-        {verdicts.map((text, r) => (
-          <p key={r}>
-            <strong>{`${RESOLUTION_TITLES[r]}: ${result.runs[r].check.verdict}. `}</strong>
-            {text}
-          </p>
-        ))}
-        <p className="ml-sub">A read that returns siblings shows them as "a|b": no single register ever held both.</p>
-      </section>
+      <VerdictCard result={result} style={style} />
       <section className="ml-card" aria-labelledby="ml-conflicts-heading">
         <h2 id="ml-conflicts-heading">{`Conflicts (${conflicts.total})`}</h2>
         <p className="ml-sub">Pairs of writes to one key whose clients had not seen each other, where a leader met them (siblings run). Writes are named by their value.</p>
@@ -110,6 +102,53 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
         <DataTable caption="Values per key after the run ('a|b': siblings)" columns={['region', 'resolution', ...keys]} rows={finalRows(result)} isVisible />
       </section>
     </>
+  );
+}
+
+/** The checker's verdicts, and the client history with one run's explanation drawn on it. */
+function VerdictCard({ result, style }: { result: MultiLeaderResult; style: ReturnType<typeof vizStyle> }) {
+  const [shown, setShown] = useState(0);
+  const [selected, setSelected] = useState(-1);
+  const verdicts = useMemo(() => verdictTexts(result), [result]);
+  const run = result.runs[shown];
+  const history = useMemo(() => timelineColumns(run), [run]);
+  const marks = useMemo(() => explanationMarks(run.check.explanation), [run]);
+  const describe = useCallback((i: number) => describeOp(run, i), [run]);
+  const lane = useCallback((p: number) => processLabel(run, p), [run]);
+  return (
+    <section className="ml-card" aria-labelledby="ml-verdict-heading">
+      <h2 id="ml-verdict-heading">What clients saw</h2>
+      <p>{verdictLead(result)}</p>
+      {verdicts.map((text, r) => (
+        <p key={r}>
+          <strong>{`${RESOLUTION_TITLES[r]}: ${result.runs[r].check.verdict}. `}</strong>
+          {text}
+        </p>
+      ))}
+      <p className="ml-sub">A read that returns siblings shows them as "a|b": no single register ever held both.</p>
+      <fieldset className="ml-choice">
+        <legend>Explanation drawn on the timeline</legend>
+        {RESOLUTION_TITLES.map((title, r) => (
+          <label key={r}>
+            <input type="radio" name="ml-explained" checked={shown === r} onChange={() => setShown(r)} />
+            {` ${title}`}
+          </label>
+        ))}
+      </fieldset>
+      <HistoryTimeline
+        history={history}
+        kindNames={KIND_NAMES}
+        style={style}
+        label={`Client history: ${run.ops.kind.length} operations, one lane per client process${marks.highlights.length ? '; the checker’s explanation is outlined' : ''}`}
+        timeLabel="simulated time (ms)"
+        processLabel={lane}
+        highlights={marks.highlights}
+        prefix={run.check.explanation ? marks.prefix : undefined}
+        selected={selected}
+        onSelect={setSelected}
+        describe={describe}
+      />
+    </section>
   );
 }
 

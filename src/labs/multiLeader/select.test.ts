@@ -3,7 +3,7 @@ import { plainContext } from '../contract';
 import { program } from './program';
 import { Fate } from './result';
 import { spec } from './scenario';
-import { compareRows, conflictRows, finalRows, frameAt, latencyText, lostRows, regionMap, verdictTexts } from './select';
+import { compareRows, conflictRows, describeOp, finalRows, frameAt, latencyText, lostRows, processLabel, regionMap, timelineColumns, verdictLead, verdictTexts } from './select';
 
 const run = (id: string) => program(spec.presets.find((p) => p.id === id)!.scenario, plainContext());
 
@@ -58,5 +58,20 @@ describe('multi-leader selectors', () => {
     expect(verdictTexts(r)).toHaveLength(2);
     expect(verdictTexts(r)[0]).toContain('not linearizable');
     expect(finalRows(r)).toHaveLength(2 * r.regions);
+  });
+
+  it('timelineColumns hands the timeline the run\'s operations; processLabel names the region; describeOp says what each did', () => {
+    const r = run('partition');
+    const [lww, siblings] = r.runs;
+    const cols = timelineColumns(lww);
+    expect(cols.call).toBe(lww.ops.callMs);
+    expect(cols.process.length).toBe(lww.ops.kind.length);
+    expect(processLabel(lww, lww.ops.process[0])).toBe(`r${lww.ops.region[0]} c${lww.ops.process[0]}`);
+    const sib = Array.from(siblings.ops.returned).findIndex((n) => n >= 2);
+    expect(describeOp(siblings, sib)).toMatch(/read k\d returned \d siblings$/);
+    const lost = lww.lost.op[0];
+    expect(describeOp(lww, lost)).toMatch(new RegExp(`write k\\d = ${lost + 1}, ok, lost at the end$`));
+    expect(describeOp(lww, 10_000)).toBe('');
+    expect(verdictLead(r)).toContain('Neither is linearizable');
   });
 });

@@ -5,7 +5,8 @@
  */
 import { resultProse } from '../../core/checkers';
 import type { CompareRow } from '../../viz/compareTable';
-import { FATE_NAMES, type MultiLeaderResult, type RunResult } from './result';
+import type { HistoryColumns } from '../../viz/historyTimeline';
+import { FATE_NAMES, OpKind, type MultiLeaderResult, type RunResult } from './result';
 
 export const RESOLUTION_TITLES = ['last-writer-wins', 'siblings (version vectors)'] as const;
 
@@ -49,7 +50,7 @@ export function regionMap(result: MultiLeaderResult, frame: number, width: numbe
   const cx = width / 2;
   const cy = height / 2;
   const rx = width / 2 - 70;
-  const ry = height / 2 - 38;
+  const ry = height / 2 - 48; // room for a skew label above the top leader and a name below the bottom one
   const nodes = Array.from({ length: n }, (_, region): RegionNode => {
     const angle = Math.PI + (2 * Math.PI * region) / n;
     return {
@@ -191,4 +192,31 @@ export function finalRows(result: MultiLeaderResult): string[][] {
     run.finalValues.forEach((values, region) => rows.push([`region ${region}`, RESOLUTION_TITLES[r], ...values.map((v) => v || 'nil')]));
   });
   return rows;
+}
+
+export const KIND_NAMES = ['read', 'write'] as const;
+
+/** The run's client history as the timeline's columns (the same operations in both runs). */
+export function timelineColumns(run: RunResult): HistoryColumns {
+  const o = run.ops;
+  return { process: o.process, call: o.callMs, ret: o.retMs, kind: o.kind, status: o.status, flags: new Uint8Array(o.kind.length) };
+}
+
+/** Lane label of a client process: its region and process id ("r1 c3"). */
+export function processLabel(run: RunResult, process: number): string {
+  const i = run.ops.process.indexOf(process);
+  return i < 0 ? `c${process}` : `r${run.ops.region[i]} c${process}`;
+}
+
+const STATUS_NAMES = ['pending', 'ok', 'failed', 'timed out'] as const;
+
+/** One line about operation i: what it did, when, and what it returned or became. */
+export function describeOp(run: RunResult, i: number): string {
+  const o = run.ops;
+  if (i < 0 || i >= o.kind.length) return '';
+  const ret = Number.isNaN(o.retMs[i]) ? 'no answer' : `${o.retMs[i].toFixed(1)} ms`;
+  const head = `op ${i}, region ${o.region[i]} client ${o.process[i]}, ${o.callMs[i].toFixed(1)} ms → ${ret}: `;
+  if (o.kind[i] === OpKind.write) return `${head}write k${o.key[i]} = ${o.value[i]}, ${STATUS_NAMES[o.status[i]]}${o.fate[i] ? `, ${FATE_NAMES[o.fate[i]]} at the end` : ''}`;
+  if (o.status[i] !== 1) return `${head}read k${o.key[i]}, ${STATUS_NAMES[o.status[i]]}`;
+  return `${head}read k${o.key[i]} returned ${o.returned[i] === 0 ? 'nil' : o.returned[i] === 1 ? String(o.value[i]) : `${o.returned[i]} siblings`}`;
 }
