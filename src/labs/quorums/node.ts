@@ -257,7 +257,6 @@ export class QuorumNode {
       if (req.isWrite) {
         req.version = nextVersion(req.bestVersion, req.op + 1);
         this.host.rec.version[req.op] = req.version;
-        this.host.rec.base[req.op] = req.bestVersion;
         this.round(req, Phase.store);
         return;
       }

@@ -11,8 +11,6 @@ export class Recorder {
   readonly coordinator: number[] = [];
   readonly version: number[] = [];
   readonly seenMax: number[] = [];
-  /** Write: the highest version its query round counted, which its own version follows (-1 until chosen). */
-  readonly base: number[] = [];
   // Per contact, in creation order.
   private readonly cRequest: number[] = [];
   private readonly cNode: number[] = [];
@@ -38,7 +36,6 @@ export class Recorder {
     this.coordinator[op] = coordinator;
     this.version[op] = -1;
     this.seenMax[op] = -1;
-    this.base[op] = -1;
   }
 
   /** A message sent for request `op`; returns the contact's index (carried by the message and its reply). */
