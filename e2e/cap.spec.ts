@@ -57,3 +57,16 @@ test('dragging a line across the drawing cuts the cluster there', async ({ page 
   await expect(page.getByRole('button', { name: 'n1: side B' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'n3: side A' })).toBeVisible();
 });
+
+test('a lesson step loads its scenario: step 2 cuts n2 off a three-node cluster', async ({ page }) => {
+  await page.goto('#/cap');
+  await waitForRun(page);
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await expect(page.getByRole('heading', { name: 'CP refuses the minority' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show this step' }).click();
+  await waitForRun(page);
+  await expect(page.getByRole('button', { name: 'n2: side B' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^n3/ })).toHaveCount(0);
+  await expect(page.getByText('side B served').first()).toBeVisible();
+  await expect(page.locator('.cap-figures').first()).toContainText('0% of 8');
+});

@@ -7,7 +7,7 @@ import { availabilitySeries, cutFigures, cutHeadline, settingsText, verdictLine 
 
 const MODE_NOTES: Record<string, string> = {
   CP: 'Strict majority quorums: a request needs replies from a majority of all nodes, so only a side holding one can answer.',
-  AP: 'One reply is enough: each side reads and writes the copies it can reach, and the two sides drift apart until the heal.',
+  AP: 'One reply is enough: each side reads and writes the copies it can reach, so the two sides drift apart during the cut.',
 };
 
 export function CapCompare(props: { result: CapResult; style: VizStyle }) {
@@ -22,6 +22,10 @@ export function CapCompare(props: { result: CapResult; style: VizStyle }) {
           <ModeColumn key={r.mode} run={r} result={result} untilMs={untilMs} style={props.style} />
         ))}
       </div>
+      <p className="cap-note">
+        Stale reads: reads that certainly missed a write completed before they began. Lost writes: acknowledged writes the version
+        order places before a write that was already acknowledged when they began, so the newer value loses wherever the copies meet.
+      </p>
     </section>
   );
 }

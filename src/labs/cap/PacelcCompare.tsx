@@ -14,7 +14,7 @@ export function PacelcCompare(props: { result: CapResult; style: VizStyle }) {
     <section className="cap-card" aria-labelledby="cap-pacelc-title">
       <h2 id="cap-pacelc-title">PACELC: else (no cut), latency or consistency</h2>
       <p className="cap-note">
-        The same workload on N = 3 replicas (n0..n2; other nodes are sloppy-quorum fallbacks), first with no cut, then under the cut above.
+        The same workload on N = 3 replicas (n0..n2; any other node is a fallback for the sloppy quorum), first with no cut, then under the cut above. Latencies are of ok requests.
       </p>
       <div className="cap-scroll" role="region" aria-label="PACELC presets compared" tabIndex={0}>
         <table className="cap-table">
