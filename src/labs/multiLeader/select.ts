@@ -174,7 +174,7 @@ export function verdictLead(result: MultiLeaderResult): string {
   const verdicts = result.runs.map((run) => run.check.verdict);
   const head = 'Each history is checked against a key-value store with one register per key.';
   if (verdicts.every((v) => v === 'not linearizable')) {
-    return `${head} Neither is linearizable: a leader answers reads before the other regions' writes reach it, so clients in different regions see writes in different orders.`;
+    return `${head} Neither is linearizable: in each, a read returned a value that no single order of the operations allows, as below.`;
   }
   if (verdicts.every((v) => v === 'linearizable')) return `${head} Both are linearizable in this run: no client happened to see writes out of order.`;
   return `${head} The verdicts differ: ${verdicts.map((v, r) => `${RESOLUTION_TITLES[r]} ${v}`).join(', ')}.`;

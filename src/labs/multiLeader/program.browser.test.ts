@@ -1,0 +1,20 @@
+/**
+ * Goal: every preset replays to the same trace hash in Chromium as in Node (program.test.ts pins the same
+ * values). Method: run each preset in the browser and compare with the Node hashes.
+ */
+import { expect, it } from 'vitest';
+import { plainContext } from '../contract';
+import { program } from './program';
+import { spec } from './scenario';
+
+const nodeHashes: Record<string, string> = {
+  'two-regions': '690c5c187119be61',
+  partition: '8e46bf9731d84068',
+  'clock-skew': '311ba37bcbeb456c',
+  'four-regions': '7ae565694c58d84a',
+};
+
+it('every multi-leader preset gives the same trace hash in Chromium as in Node', () => {
+  const hashes = Object.fromEntries(spec.presets.map((p) => [p.id, program(p.scenario, plainContext()).traceHash]));
+  expect(hashes).toEqual(nodeHashes);
+});
