@@ -62,6 +62,7 @@ describe('quorums selectors for the diagrams', () => {
     const misses = [...result.requests.kind.keys()].map((i) => overlapView(result, i)).filter((v) => !('reason' in v) && v.both.length === 0);
     expect(misses.length).toBeGreaterThan(0);
     expect(misses.some((v) => 'explanation' in v && /fallbacks stood in \(n[34] for n\d/.test(v.explanation))).toBe(true);
+    expect(misses.some((v) => 'explanation' in v && /n0, n1 did not answer the read in time/.test(v.explanation))).toBe(true);
   });
 
   it('overlapView catches an early-ack coordinator: a write set smaller than W', () => {

@@ -184,7 +184,9 @@ export function overlapView(result: QuorumsResult, index: number): OverlapView |
   const readSet: number[] = [];
   const writeSet: number[] = [];
   const stoodIn: string[] = [];
+  const silent: number[] = [];
   for (let j = q.contactStart[read]; j < q.contactStart[read + 1]; j++) {
+    if (c.phase[j] === Phase.query && c.hintFor[j] < 0 && Number.isNaN(c.replyMs[j])) silent.push(c.node[j]);
     if (c.phase[j] !== Phase.query || c.isCounted[j] !== 1) continue;
     readSet.push(c.node[j]);
     if (c.hintFor[j] >= 0) stoodIn.push(`n${c.node[j]} for n${c.hintFor[j]}`);
@@ -201,10 +203,21 @@ export function overlapView(result: QuorumsResult, index: number): OverlapView |
   const readName = `read op ${read}`;
   const writeName = writeNameOf(result, write);
   const data: OverlapData = { nodes: diagramNodes(result, -1), readSet, writeSet, readName, writeName };
-  return { data, both, explanation: overlapExplanation(result, read, write, readSet, writeSet, both, stoodIn) };
+  return { data, both, explanation: overlapExplanation(result, read, write, { readSet, writeSet, both, stoodIn, silent }) };
 }
 
-function overlapExplanation(result: QuorumsResult, read: number, write: number, readSet: number[], writeSet: number[], both: number[], stoodIn: string[]): string {
+interface OverlapSets {
+  readSet: number[];
+  writeSet: number[];
+  both: number[];
+  /** Fallbacks that stood in, "n3 for n0". */
+  stoodIn: string[];
+  /** Preferred replicas that gave the read no reply in time. */
+  silent: number[];
+}
+
+function overlapExplanation(result: QuorumsResult, read: number, write: number, sets: OverlapSets): string {
+  const { readSet, writeSet, both, stoodIn, silent } = sets;
   const { n, w, r } = result;
   const q = result.requests;
   const head = `${readTitle(read)} counted replies from ${names(readSet) || 'no node'}; ${writeNameOf(result, write)} counted acks from ${names(writeSet) || 'no node'} before it returned.`;
@@ -217,7 +230,10 @@ function overlapExplanation(result: QuorumsResult, read: number, write: number, 
   }
   const why: string[] = [];
   if (w + r <= n) why.push(`W + R = ${w + r} ≤ N = ${n}, so the sets need not share a replica`);
-  if (stoodIn.length > 0) why.push(`sloppy-quorum fallbacks stood in (${stoodIn.join('; ')}), so the sets were drawn from more than the N replicas and W + R > N no longer forces them to meet`);
+  if (stoodIn.length > 0) {
+    const cause = silent.length > 0 ? `${names(silent)} did not answer the read in time (a crash, a pause or a partition), and ` : '';
+    why.push(`${cause}sloppy-quorum fallbacks stood in (${stoodIn.join('; ')}), so the sets were drawn from more than the N replicas and W + R > N no longer forces them to meet`);
+  }
   if (writeSet.length < w) why.push(`the write's client was told ok after ${writeSet.length} ack(s), fewer than W = ${w}: a broken coordinator`);
   if (readSet.length < r) why.push(`the read counted ${readSet.length} repl${readSet.length === 1 ? 'y' : 'ies'}, fewer than R = ${r}`);
   if (why.length === 0) why.push('no rule above explains it');

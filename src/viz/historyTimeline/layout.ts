@@ -165,6 +165,8 @@ export function opSpan(h: HistoryColumns, index: TimelineIndex, g: TimelineGeome
  * optional. Aggregates when visible operations exceed lanes x innerWidth / opsPerLanePixelMax.
  */
 export function timelineMarks(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, prefix?: Uint8Array, opsPerLanePixelMax = 0.25): TimelineMarks {
+  // Before the first measurement (width 0) there is nothing to draw: skip the pass over the history.
+  if (g.frame.innerWidth <= 0 || g.frame.innerHeight <= 0) return emptyMarks(false, 0, 0, 0);
   const left = g.frame.left;
   const right = left + g.frame.innerWidth;
   const visible: number[] = [];

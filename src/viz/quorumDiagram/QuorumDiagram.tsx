@@ -69,7 +69,7 @@ export function QuorumDiagram({ data, style, title }: QuorumDiagramProps) {
                 {k % 2 === 0 && <rect x={0} y={y - 13} width={Math.max(width, 320)} height={26} fill={style.grid} opacity={0.25} />}
                 <text x={8} y={y} dy="0.32em" fontSize={12} fontWeight={node.isCoordinator ? 700 : 400} fill={style.foreground}>
                   {node.label}
-                  <tspan fill={style.muted} fontWeight={400}>{node.isCoordinator ? ' coordinator' : node.role === 'fallback' ? ' fallback' : ' replica'}</tspan>
+                  <tspan fill={style.muted} fontWeight={400}>{node.isCoordinator ? ` coordinator${node.role === 'replica' ? ', replica' : ''}` : ` ${node.role}`}</tspan>
                 </text>
               </g>
             );
