@@ -101,6 +101,7 @@ export function compareRows(result: MultiLeaderResult): CompareRow[] {
     row('merges', 'writes merging siblings', 'none', int),
     row('siblingsMax', 'largest sibling set', 'none', int),
     row('converged', 'all regions equal at the end', 'higher', yesNo),
+    row('lastChangeMs', 'last change at any region', 'none', ms, 'after it, nothing moves: the time to converge'),
     row('linearizable', 'linearizable', 'higher', (v) => (v === 1 ? 'yes' : v === 0 ? 'no' : 'unknown')),
   ];
 }
