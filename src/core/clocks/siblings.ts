@@ -52,8 +52,8 @@ function byDot(a: Version<unknown>, b: Version<unknown>): number {
  * The replica merge: every version of `a` or `b` (once per dot) that no version of either supersedes,
  * sorted by dot. Commutative, associative and idempotent on sets that replicas can reach.
  */
-export function sync<T>(a: Siblings<T>, b: Siblings<T>): Siblings<T> {
-  const all: Version<T>[] = [];
+export function sync<V extends Version<unknown>>(a: readonly V[], b: readonly V[]): V[] {
+  const all: V[] = [];
   const seen = new Set<string>();
   for (const v of [...a, ...b]) {
     const id = `${v.dot.node}:${v.dot.counter}`;
@@ -65,7 +65,7 @@ export function sync<T>(a: Siblings<T>, b: Siblings<T>): Siblings<T> {
 }
 
 /** A write arriving at a replica: `sync` with the one new version. */
-export function put<T>(siblings: Siblings<T>, version: Version<T>): Siblings<T> {
+export function put<V extends Version<unknown>>(siblings: readonly V[], version: V): V[] {
   return sync(siblings, [version]);
 }
 
@@ -77,6 +77,6 @@ export function contextOf(siblings: Siblings<unknown>): VersionVector {
 }
 
 /** Versions of `before` that `after` no longer holds (superseded by a version it got). */
-export function dropped<T>(before: Siblings<T>, after: Siblings<T>): Version<T>[] {
+export function dropped<V extends Version<unknown>>(before: readonly V[], after: readonly V[]): V[] {
   return before.filter((v) => !after.some((w) => w.dot.node === v.dot.node && w.dot.counter === v.dot.counter));
 }
