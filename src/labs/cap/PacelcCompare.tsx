@@ -48,28 +48,20 @@ export function PacelcCompare(props: { result: CapResult; style: VizStyle }) {
         </table>
       </div>
       <div className="cap-columns">
-        <LineChart
-          series={reads}
-          xScale="log"
-          yMax={100}
-          style={props.style}
-          height={220}
-          xLabel="read latency, ms (log)"
-          yLabel="reads done, %"
-          label="Read latency distribution of each PACELC preset with no cut"
-          caption="Percentage of ok reads answered within each latency, no cut."
-        />
-        <LineChart
-          series={writes}
-          xScale="log"
-          yMax={100}
-          style={props.style}
-          height={220}
-          xLabel="write latency, ms (log)"
-          yLabel="writes done, %"
-          label="Write latency distribution of each PACELC preset with no cut"
-          caption="Percentage of ok writes acknowledged within each latency, no cut."
-        />
+        {(['read', 'write'] as const).map((kind) => (
+          <LineChart
+            key={kind}
+            series={kind === 'read' ? reads : writes}
+            xScale="log"
+            yMax={100}
+            style={props.style}
+            height={220}
+            xLabel={`${kind} latency, ms (log)`}
+            yLabel={`${kind}s done, %`}
+            label={`${kind === 'read' ? 'Read' : 'Write'} latency distribution of each PACELC preset with no cut`}
+            caption={`Percentage of ok ${kind}s ${kind === 'read' ? 'answered' : 'acknowledged'} within each latency, no cut.`}
+          />
+        ))}
       </div>
     </section>
   );

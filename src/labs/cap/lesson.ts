@@ -37,19 +37,19 @@ export const lesson: readonly LessonStep[] = [
     id: 'ap',
     title: 'AP serves both sides, and they diverge',
     text:
-      'With W = R = 1, AP served all 78 requests of side A and all 46 of side B during the cut, and accepted ' +
-      'writes on both sides (30 and 19). After the heal the version order decides: 15 acknowledged writes are ' +
-      'ordered before a write that had already finished when they began, so their values are lost, and the ' +
-      'checker finds the history not linearizable.',
+      'With W = R = 1, AP served all 84 requests of side A and all 47 of side B during the cut, and accepted ' +
+      'writes on both sides (18 and 11); 36 reads returned a value older than a write completed before they began. ' +
+      'After the heal the version order decides: 11 acknowledged writes are ordered before a write that had ' +
+      'already finished when they began, so their values are lost. The checker: not linearizable.',
     scenario: defaults,
   },
   {
     id: 'else-latency',
     title: 'Else: latency or consistency',
     text:
-      'No cut, N = 3, heavy-tailed network. PA/EL (W = R = 1) answers reads in 2.8 ms at the median and 8.3 ms ' +
+      'No cut, N = 3, heavy-tailed network. PA/EL (W = R = 1) answers reads in 3 ms at the median and 7.9 ms ' +
       'at the 99th percentile; PC/EC (W = R = 2 with write-back) waits for a second replica and a second round: ' +
-      '9.3 ms and 30 ms. The price of speed: 3 stale reads of 149 and a history that is not linearizable, where ' +
+      '9.4 ms and 30 ms. The price of speed: 2 stale reads of 222 and a history that is not linearizable, where ' +
       'PC/EC\'s is.',
     scenario: preset('pareto-tail'),
   },
@@ -57,7 +57,7 @@ export const lesson: readonly LessonStep[] = [
     id: 'pa-ec',
     title: 'PA/EC: the two choices are separate',
     text:
-      'PA/EC runs PC/EC\'s quorums plus a sloppy quorum. With no cut it costs the same: 14 ms reads at the median ' +
+      'PA/EC runs PC/EC\'s quorums plus a sloppy quorum. With no cut it costs the same: 15 ms reads at the median ' +
       'for both, both linearizable. Under the cut its fallbacks serve 91% of side B\'s requests where PC/EC served ' +
       'none, and the checker finds that history not linearizable: it chose availability when partitioned, ' +
       'consistency otherwise.',

@@ -33,7 +33,7 @@ export interface CapScenario extends BaseScenario {
   clients: number;
   /** Operations over all clients, per mode. 1..2000. Default 300. */
   ops: number;
-  /** Percent of operations that write. 0..100. Default 50. */
+  /** Percent of operations that write. 0..100. Default 30. */
   writePct: number;
   /** Mean pause of a client between operations (uniform 0..2x mean), ms. 0..1000. Default 5. */
   thinkMs: number;
@@ -149,7 +149,7 @@ export const defaults: CapScenario = {
   healMs: 450,
   clients: 5,
   ops: 300,
-  writePct: 50,
+  writePct: 30,
   thinkMs: 5,
   latency: 'exponential',
   latencyMsMin: 1,
