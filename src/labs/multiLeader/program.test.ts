@@ -112,3 +112,13 @@ describe('multi-leader program', () => {
     expect(Array.from(r.map.cut.subarray(12, 16))).toEqual([0, 0, 0, 0]);
   });
 });
+
+describe('multi-leader result timing', () => {
+  it('endTime covers every call, every return and every state change', () => {
+    const r = run(defaults);
+    for (const x of r.runs) {
+      expect(r.endTime).toBeGreaterThanOrEqual(x.metrics.lastChangeMs);
+      for (let i = 0; i < x.ops.callMs.length; i++) if (!Number.isNaN(x.ops.retMs[i])) expect(r.endTime).toBeGreaterThanOrEqual(x.ops.retMs[i]);
+    }
+  });
+});

@@ -140,7 +140,7 @@ export const program: LabProgram<MultiLeaderScenario, MultiLeaderResult> = (s, c
   const metrics: Record<string, number> = {};
   for (const run of [lww, siblings]) for (const [name, value] of Object.entries(run.metrics)) metrics[`${run.resolution}.${name}`] = value;
   const stoppedAtLimit = lww.stoppedAtLimit ?? siblings.stoppedAtLimit;
-  const endTime = Math.max(...[lww, siblings].map((r) => (r.ops.callMs.length > 0 ? r.metrics.lastChangeMs : 0)), s.events.length > 0 ? s.events[s.events.length - 1].t : 0);
+  const endTime = Math.max(lastMoment(lww), lastMoment(siblings), s.events.length > 0 ? s.events[s.events.length - 1].t : 0);
   return {
     lab: 'multi-leader',
     traceHash: new TraceHasher().string(lww.traceHash).string(siblings.traceHash).hex(),
@@ -204,6 +204,13 @@ function conflictColumns(rec: Recorder): ConflictColumns {
     b: Uint32Array.from(c, (x) => x.b),
     lwwKeeps: Uint32Array.from(c, (x) => keeps(x.a, x.b)),
   };
+}
+
+/** The last time anything happened that the Panel shows: a state change, a call or a return. */
+function lastMoment(run: RunResult): number {
+  let t = run.metrics.lastChangeMs;
+  for (let i = 0; i < run.ops.callMs.length; i++) t = Math.max(t, run.ops.callMs[i], Number.isNaN(run.ops.retMs[i]) ? 0 : run.ops.retMs[i]);
+  return t;
 }
 
 function latencies(ops: OpColumns, kind: number): Float64Array {
