@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { showVersion } from '../../core/quorum';
 import { plainContext } from '../contract';
 import { program } from './program';
 import { OpKind } from './result';
@@ -47,6 +48,7 @@ describe('quorums selectors for the diagrams', () => {
     expect(data.nodes.filter((n) => n.isCoordinator).map((n) => n.id)).toEqual([result.requests.coordinator[i]]);
     expect(data.contacts).toHaveLength(requestView(result, i)!.rows.length);
     expect(data.deadlineMs).toBe(result.requests.callMs[i] + 50);
+    expect(data.chosen).toBe(`${result.requests.value[i] || 'nil'} ${showVersion(result.requests.version[i])}`);
     expect(quorumDiagramData(result, -1, 50)).toBeUndefined();
   });
 

@@ -129,6 +129,7 @@ export function quorumDiagramData(result: QuorumsResult, index: number, timeoutM
     deadlineMs: q.callMs[index] + timeoutMs,
     contacts,
     outcome: view.outcome,
+    chosen: q.status[index] !== RequestStatus.ok ? '' : `${q.kind[index] === OpKind.read ? valueText(q.value[index]) : `stored ${valueText(q.value[index])}`} ${showVersion(q.version[index])}`,
     isStale: view.isStale,
   };
 }

@@ -246,7 +246,7 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
             {props.timeLabel}
           </text>
           {!isCanvas && <SvgMarks g={g} marks={marks} style={style} />}
-          {placeLabels(visibleHighlights.map((h) => ({ h, o: outline(h.op) })).filter((x) => x.o.isVisible), frame.top).map(({ h, o, labelX, labelY }, n) => (
+          {placeLabels(visibleHighlights.map((h) => ({ h, o: outline(h.op) })).filter((x) => x.o.isVisible), frame.top, width).map(({ h, o, labelX, labelY }, n) => (
             <g key={`h${h.op}-${n}`} data-highlight={h.op}>
               <rect x={o.x} y={o.y} width={o.w} height={o.h} fill="none" stroke={style.accent} strokeWidth={h.isPrimary ? 2.5 : 1.5} strokeDasharray={h.isPrimary ? undefined : '4 2'} />
               <text x={labelX} y={labelY} fontSize={11} fontWeight={h.isPrimary ? 700 : 400} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
@@ -291,23 +291,25 @@ interface Box {
  * Label positions for the highlights, primary first: above the outline, else below it, else further up
  * or down, the first spot that overlaps no label placed before (width estimated from the text length).
  */
-function placeLabels<T extends { h: TimelineHighlight; o: Box }>(items: T[], top: number): (T & { labelX: number; labelY: number })[] {
+function placeLabels<T extends { h: TimelineHighlight; o: Box }>(items: T[], top: number, width: number): (T & { labelX: number; labelY: number })[] {
   const placed: Box[] = [];
   const ordered = [...items].sort((a, b) => Number(b.h.isPrimary) - Number(a.h.isPrimary));
   return ordered.map((item) => {
     const { o } = item;
     const w = item.h.label.length * 6.4 + 4;
+    // Kept inside the chart: a label near the right edge moves left.
+    const x = Math.max(0, Math.min(o.x, width - w));
     const candidates = [o.y - 3, o.y + o.h + 10, o.y - 15, o.y + o.h + 22].filter((y) => y - 10 >= top - 8);
     let labelY = candidates[0] ?? o.y + o.h + 10;
     for (const y of candidates) {
-      const box = { x: o.x, y: y - 10, w, h: 12 };
+      const box = { x, y: y - 10, w, h: 12 };
       if (!placed.some((p) => p.x < box.x + box.w && box.x < p.x + p.w && p.y < box.y + box.h && box.y < p.y + p.h)) {
         labelY = y;
         break;
       }
     }
-    placed.push({ x: o.x, y: labelY - 10, w, h: 12 });
-    return { ...item, labelX: o.x, labelY };
+    placed.push({ x, y: labelY - 10, w, h: 12 });
+    return { ...item, labelX: x, labelY };
   });
 }
 

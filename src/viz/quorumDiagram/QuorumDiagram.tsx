@@ -10,7 +10,7 @@
 import { useMemo, useRef } from 'react';
 import type { VizStyle } from '../shared/palette';
 import { useObservedSize } from '../shared/useObservedSize';
-import { diagramHeight, layoutQuorumDiagram } from './layout';
+import { diagramHeight, layoutQuorumDiagram, ROW_PX } from './layout';
 import { phaseColor } from './colors';
 import type { QuorumDiagramData } from './types';
 import './quorumDiagram.css';
@@ -31,8 +31,9 @@ export function QuorumDiagram({ data, style, title }: QuorumDiagramProps) {
   const bottom = frame.top + frame.innerHeight;
   const phasesShown = [...new Set(data.contacts.map((c) => c.phase))].sort((a, b) => a - b);
   const summary = `${title}: ${data.outcome}. ${data.contacts.filter((c) => c.isCounted).length} of ${data.contacts.length} replies counted.`;
-  let lastLabelX = -Infinity;
-  let labelRow = 0;
+  // Mark labels go on one of two rows above the plot: the first row where the label clears the last one
+  // (widths estimated from the text length), else the row whose last label ends first.
+  const rowRight = [-Infinity, -Infinity];
   return (
     <figure className="viz-figure viz-quorum">
       <ul className="viz-legend" aria-hidden="true">
@@ -66,7 +67,7 @@ export function QuorumDiagram({ data, style, title }: QuorumDiagramProps) {
             const y = layout.rowY.get(id)!;
             return (
               <g key={id}>
-                {k % 2 === 0 && <rect x={0} y={y - 13} width={Math.max(width, 320)} height={26} fill={style.grid} opacity={0.25} />}
+                {k % 2 === 0 && <rect x={0} y={y - ROW_PX / 2} width={Math.max(width, 320)} height={ROW_PX} fill={style.grid} opacity={0.25} />}
                 <text x={8} y={y} dy="0.32em" fontSize={12} fontWeight={node.isCoordinator ? 700 : 400} fill={style.foreground}>
                   {node.label}
                   <tspan fill={style.muted} fontWeight={400}>{node.isCoordinator ? ` coordinator${node.role === 'replica' ? ', replica' : ''}` : ` ${node.role}`}</tspan>
@@ -83,8 +84,10 @@ export function QuorumDiagram({ data, style, title }: QuorumDiagramProps) {
             simulated time (ms)
           </text>
           {layout.marks.map((m, k) => {
-            labelRow = m.x - lastLabelX < 70 ? 1 - labelRow : 0;
-            lastLabelX = m.x;
+            const half = m.label.length * 3.3 + 2;
+            const free = rowRight.findIndex((right) => m.x - half > right);
+            const labelRow = free >= 0 ? free : rowRight[0] <= rowRight[1] ? 0 : 1;
+            rowRight[labelRow] = m.x + half;
             const strong = m.kind === 'answer' || m.kind === 'deadline';
             return (
               <g key={k} data-mark={m.kind}>
@@ -114,9 +117,9 @@ export function QuorumDiagram({ data, style, title }: QuorumDiagramProps) {
                   strokeWidth={1.5}
                   strokeDasharray={bar.isSilent ? '4 3' : undefined}
                 />
-                {bar.isSilent && <path d={`M${bar.x1 - 4},${bar.y - 4}L${bar.x1 + 4},${bar.y + 4}M${bar.x1 - 4},${bar.y + 4}L${bar.x1 + 4},${bar.y - 4}`} stroke={style.foreground} strokeWidth={1.5} />}
+                {bar.isSilent && <path d={`M${bar.x1 - 3},${bar.y - 3}L${bar.x1 + 3},${bar.y + 3}M${bar.x1 - 3},${bar.y + 3}L${bar.x1 + 3},${bar.y - 3}`} stroke={style.foreground} strokeWidth={1.5} />}
                 {c.isBehind && <path d={`M${bar.x1 - 5},${top - 7}L${bar.x1 + 5},${top - 7}L${bar.x1},${top - 1}Z`} fill={style.owners[3]} />}
-                <text x={bar.x1 + (bar.isSilent ? 7 : 4)} y={bar.y} dy="0.32em" fontSize={10.5} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+                <text x={bar.x1 + (bar.isSilent ? 7 : 4)} y={bar.y} dy="0.32em" fontSize={10} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
                   {notes}
                 </text>
               </g>

@@ -14,6 +14,7 @@ const read: QuorumDiagramData = {
   deadlineMs: 50,
   contacts: [contact(0, 0, 0, 4), contact(1, 0, 0, NaN, false), contact(2, 0, 0, 3), contact(0, 2, 4, 8), contact(2, 2, 4, 9)],
   outcome: 'ok',
+  chosen: '',
   isStale: false,
 };
 
@@ -32,6 +33,8 @@ describe('quorum diagram layout', () => {
     expect(layout.bars[1].x1).toBeCloseTo(right);
     expect(layout.bars[0].isSilent).toBe(false);
     expect(layout.bars[0].x1).toBeLessThan(layout.bars[3].x1);
+    // Queries run on the upper track of a row, the second round on the lower one.
+    expect(layout.bars[0].y).toBeLessThan(layout.bars[3].y);
   });
 
   it('marks the call, each phase start once (a phase starting with the call shares nothing but the time), and the answer', () => {

@@ -7,8 +7,10 @@ import { scaleLinear } from 'd3-scale';
 import { axisTicks, chartFrame, type Frame, type Tick } from '../shared/axis';
 import type { OverlapData, QuorumDiagramData } from './types';
 
-export const ROW_PX = 26;
-export const DIAGRAM_MARGIN = { left: 118, right: 96, top: 30, bottom: 30 } as const;
+export const ROW_PX = 32;
+export const DIAGRAM_MARGIN = { left: 150, right: 104, top: 30, bottom: 30 } as const;
+/** A row has two tracks: queries above, the second round (store, write-back) and repairs below. */
+const TRACK_OFFSET_PX = 7;
 
 export interface ContactBar {
   contact: number;
@@ -55,7 +57,8 @@ export function layoutQuorumDiagram(data: QuorumDiagramData, width: number): Quo
   const bars = data.contacts.map((c, contact): ContactBar => {
     const isSilent = !Number.isFinite(c.replyMs);
     const end = isSilent ? Math.max(data.deadlineMs, c.sentMs) : c.replyMs;
-    return { contact, x0: x(c.sentMs), x1: Math.max(x(c.sentMs) + 2, x(end)), y: rowY.get(c.node) ?? frame.top, isSilent };
+    const y = (rowY.get(c.node) ?? frame.top) + (c.phase === 0 ? -TRACK_OFFSET_PX : TRACK_OFFSET_PX);
+    return { contact, x0: x(c.sentMs), x1: Math.max(x(c.sentMs) + 2, x(end)), y, isSilent };
   });
   const marks: TimeMark[] = [{ x: x(data.callMs), label: 'call', kind: 'call' }];
   const phaseStart = new Map<number, number>();
@@ -66,7 +69,7 @@ export function layoutQuorumDiagram(data: QuorumDiagramData, width: number): Quo
     if (same) same.label += ` + ${name}`;
     else marks.push({ x: x(t), label: name, kind: 'phase' });
   }
-  if (Number.isFinite(data.retMs)) marks.push({ x: x(data.retMs), label: 'answer', kind: 'answer' });
+  if (Number.isFinite(data.retMs)) marks.push({ x: x(data.retMs), label: data.chosen ? `answer: ${data.chosen}` : 'answer', kind: 'answer' });
   else marks.push({ x: x(data.deadlineMs), label: 'deadline', kind: 'deadline' });
   return { frame, rows, rowY, bars, marks, ticks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 90))), barHeight };
 }

@@ -40,8 +40,10 @@ export interface QuorumDiagramData {
   /** When the coordinator gives up (call + timeout). */
   deadlineMs: number;
   contacts: DiagramContact[];
-  /** What the request returned or stored, short ("returned 10 @ 3.1", "stored 7 @ 2.0", "timed out"). */
+  /** What the request returned or stored, in a sentence ("ok: returned 10, version (3, w10)"). */
   outcome: string;
+  /** The value chosen, shortest form, shown on the answer mark ("10 (3, w10)"); '' for none. */
+  chosen: string;
   /** The outcome was a stale read. */
   isStale: boolean;
 }
