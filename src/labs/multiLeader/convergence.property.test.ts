@@ -96,6 +96,13 @@ describe('multi-leader convergence and lost updates', () => {
     expect(s.skewMs !== 0 || s.events.some((e) => e.type === 'skew')).toBe(true);
   });
 
+  it('a broken siblings store that orders versions by whole vectors (no dots) loses acknowledged writes: the search finds one, first at the pinned seed', () => {
+    let found = -1;
+    for (let seed = 0; seed <= SEEDS_MAX && found < 0; seed++) if (runResult(swarmScenario(seed), 'siblings', undefined, 'vector-order').metrics.lostUpdates > 0) found = seed;
+    expect(found).toBe(PINNED_VECTOR_ORDER);
+    expect(runResult(swarmScenario(found), 'siblings').metrics.lostUpdates).toBe(0);
+  });
+
   it('the same scenario gives the same trace hash; LWW and siblings runs issue the same operations at the same times', () => {
     for (const seed of [0, 1, 2, 3]) {
       const s = swarmScenario(seed);
@@ -112,3 +119,4 @@ describe('multi-leader convergence and lost updates', () => {
 
 const PINNED_LOST = 0;
 const PINNED_SKEW = 4;
+const PINNED_VECTOR_ORDER = 0;

@@ -29,11 +29,19 @@ export type Msg =
   | { k: 'rep'; first: number; writes: readonly Write[]; sentTick: number }
   | { k: 'ack'; next: number; sentTick: number };
 
+/**
+ * A deliberately broken siblings store, for the tests to catch: 'vector-order' orders versions by their
+ * whole version vectors instead of checking dots, so a write through a leader whose counter moved on
+ * "dominates" an earlier concurrent write made there and silently replaces it.
+ */
+export type SiblingsBug = 'none' | 'vector-order';
+
 export interface NodeConfig {
   regions: number;
   keys: number;
   resolution: Resolution;
   retryTicks: number;
+  bug: SiblingsBug;
 }
 
 export interface NodeHost {

@@ -19,7 +19,7 @@
  * applied, and the state of every key. Volatile: what peers acknowledged (a recovered leader resends from
  * the start; peers skip what they already applied).
  */
-import { clockOf, contextOf, put, supersedes, type VersionVector } from '../../core/clocks';
+import { clockOf, compare, contextOf, dominates, put, supersedes, type VersionVector } from '../../core/clocks';
 import type { NodeContext } from '../../sim/index';
 import type { Msg, NodeConfig, NodeHost, Write } from './messages';
 
@@ -124,7 +124,7 @@ export class Leader {
       if (cur && cur !== w) rec.discarded(isNewer ? cur : w, isNewer ? w : cur);
       after = isNewer ? [w] : before;
     } else {
-      after = put(before, w);
+      after = this.cfg.bug === 'vector-order' ? putByVector(before, w) : put(before, w);
       if (after.includes(w)) for (const other of after) if (other !== w) rec.conflict(w.key, this.ctx.id, other, w, now);
       rec.siblings(after.length);
     }
@@ -148,6 +148,13 @@ export class Leader {
       this.retryTimer = this.ctx.setTimer(this.cfg.retryTicks, TAG_RETRY);
     }
   }
+}
+
+/** The broken merge ('vector-order'): keep what no other version's whole vector is above. */
+function putByVector(before: readonly Write[], w: Write): Write[] {
+  const cw = clockOf(w);
+  if (before.some((v) => v === w || dominates(clockOf(v), cw))) return [...before];
+  return [...before.filter((v) => compare(clockOf(v), cw) !== 'before'), w].sort((a, b) => a.dot.node - b.dot.node || a.dot.counter - b.dot.counter);
 }
 
 function sameDots(a: readonly Write[], b: readonly Write[]): boolean {

@@ -2,13 +2,14 @@
  * What became of each acknowledged write once the run is over (both resolutions use the same rule):
  *
  *   kept        some region still stores it;
- *   superseded  gone, but a stored write's client had read it (its context covers the write's dot): the
- *               value was replaced on purpose, by someone who saw it;
+ *   superseded  gone, but a stored write's client had read it (its context covers the write's dot; the
+ *               context is downward closed, so "read a write that had read it" counts too): the value was
+ *               replaced on purpose, by someone who saw it;
  *   lost        gone, and no stored write's client had read it: acknowledged, then silently dropped.
  *
  * A write whose client timed out is 'unknown' (never counted as lost: its client was not told it happened).
  */
-import { contextOf, covers } from '../../core/clocks';
+import { ZERO, covers, merge } from '../../core/clocks';
 import type { Operation } from '../../sim/index';
 import type { Write } from './messages';
 import { Fate } from './result';
@@ -32,7 +33,9 @@ export function outcomeOf(
   const lost: Outcome['lost'] = [];
   const keys = states[0]?.length ?? 0;
   const held = new Set<number>();
-  const seen = Array.from({ length: keys }, (_, key) => contextOf(states.flatMap((region) => region[key])));
+  // What the surviving writes' clients had read, per key. Their contexts, not their clocks: a clock adds
+  // the write's own dot, and (n0, 3) as a vector entry would wrongly claim (n0, 2) too (see siblings.ts).
+  const seen = Array.from({ length: keys }, (_, key) => states.flatMap((region) => region[key]).reduce((acc, w) => merge(acc, w.context), ZERO));
   for (const region of states) for (const key of region) for (const w of key) held.add(w.op);
   for (const op of history) {
     const w = writes[op.index];

@@ -13,7 +13,7 @@ import { Simulation, applyFault, scheduleScenario, type LatencySpec, type Operat
 import type { LabProgram, RunContext } from '../contract';
 import { ClientDriver, readOutput } from './clients';
 import { mapFrames } from './frames';
-import type { Resolution } from './messages';
+import type { Resolution, SiblingsBug } from './messages';
 import { Leader, storedState, type Msg, type NodeConfig, type NodeHost, type Write } from './node';
 import { isConverged, outcomeOf } from './outcome';
 import { Recorder } from './record';
@@ -55,8 +55,8 @@ function engineEvents(s: MultiLeaderScenario): ScenarioEvent[] {
 }
 
 /** Runs the store and its clients to the end with one resolution; the program and the tests start here. */
-export function simulate(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext): Run {
-  const cfg: NodeConfig = { regions: s.regions, keys: s.keys, resolution, retryTicks: ticks(s.retryMs) };
+export function simulate(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): Run {
+  const cfg: NodeConfig = { regions: s.regions, keys: s.keys, resolution, retryTicks: ticks(s.retryMs), bug };
   const rec = new Recorder();
   const lastEventTick = s.events.length > 0 ? ticks(s.events[s.events.length - 1].t) : 0;
   let sim: Simulation<Msg>;
@@ -83,8 +83,8 @@ export function simulate(s: MultiLeaderScenario, resolution: Resolution, context
 }
 
 /** One resolution's run, checked and packed. */
-export function runResult(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext): RunResult {
-  const run = simulate(s, resolution, context);
+export function runResult(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): RunResult {
+  const run = simulate(s, resolution, context, bug);
   const { sim, rec, history, states } = run;
   const checkOps = history.map((op) => ({ ...op, call: op.call / TICKS_PER_MS, ret: op.ret / TICKS_PER_MS }));
   const check: CheckResult = checkLinearizability(kvModel(), checkOps, { stepsMax: CHECK_STEPS_MAX });
