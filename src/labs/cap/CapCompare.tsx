@@ -1,5 +1,6 @@
 /** CP and AP side by side on the same cut: what each side was served, the checker's verdict, availability over time. */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { usePlayheadValue } from '../../app/hooks';
 import { LineChart } from '../../viz/lineChart';
 import type { VizStyle } from '../../viz/shared';
 import type { CapResult, RunSummary } from './result';
@@ -33,6 +34,9 @@ export function CapCompare(props: { result: CapResult; style: VizStyle }) {
 function ModeColumn(props: { run: RunSummary; result: CapResult; untilMs: number; style: VizStyle }) {
   const { run, result, untilMs } = props;
   const series = useMemo(() => availabilitySeries(run, result.binMs, untilMs), [run, result.binMs, untilMs]);
+  // The playhead, as the centre of its bin (the chart marks an x it draws a point at); re-renders per bin only.
+  const binMs = result.binMs;
+  const markX = usePlayheadValue(useCallback((t: number) => (Math.floor(Math.min(t, untilMs - 1e-9) / binMs) + 0.5) * binMs, [binMs, untilMs]));
   const isOk = run.verdict === 'linearizable';
   return (
     <div className="cap-column">
@@ -63,6 +67,7 @@ function ModeColumn(props: { run: RunSummary; result: CapResult; untilMs: number
         height={180}
         xLabel="ms (requests by the time they were asked)"
         yLabel="served, %"
+        markX={markX}
         label={`${run.mode}: percentage of requests served per side over time; the cut lasts from ${result.partitionMs} to ${result.healMs} ms`}
         caption={`Requests each side's nodes coordinated, binned every ${result.binMs} ms by when they were asked, up to ${Math.round(untilMs)} ms; the cut lasts ${result.partitionMs}–${result.healMs} ms.`}
       />

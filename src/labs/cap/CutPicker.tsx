@@ -99,7 +99,7 @@ export function CutPicker(props: {
           </button>
         ))}
       </fieldset>
-      <p className="cap-note">{`${cutText(nodes, sideB)}. Pressed buttons are side B; a side cannot be left empty.`}</p>
+      <p className="cap-note">{`${cutText(nodes, sideB)}. Pressed buttons are side B; a side cannot be left empty. Or drag a line across the drawing: the nodes on its right, as drawn, go to side B.`}</p>
     </div>
   );
 }
