@@ -70,6 +70,8 @@ function QuorumsView({ result, timeoutMs, style, lessonCard }: { result: Quorums
           <div><dt>failed</dt><dd>{m.failed}</dd></div>
           <div><dt>timed out</dt><dd>{m.timeouts}</dd></div>
           <div><dt>stale reads</dt><dd>{m.staleReads}</dd></div>
+          <div><dt>read repairs</dt><dd>{m.readRepairs}</dd></div>
+          {m.hintsStored > 0 && <div><dt>hints handed over</dt><dd>{`${m.hintsDelivered} of ${m.hintsStored}`}</dd></div>}
         </dl>
         <h3>Client history</h3>
         <HistoryTimeline
