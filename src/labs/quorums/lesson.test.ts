@@ -24,7 +24,7 @@ describe('quorums lesson claims hold in the simulation', () => {
     expect(lesson.length).toBeLessThanOrEqual(7);
     for (const s of lesson) {
       expect(spec.validate(s.scenario).ok).toBe(true);
-      expect(s.text.split(/(?<=[.!?])\s+(?=[A-Z])/).length).toBeLessThanOrEqual(4);
+      expect(s.text.split(/(?<=[.!?])\s+(?=[A-Z])/).length).toBeLessThanOrEqual(3);
     }
   });
 
