@@ -15,6 +15,11 @@
  * side always has its own copies. The PA presets use the sloppy quorum (Dynamo's answer to a cut: a
  * silent replica is replaced by a fallback node holding a hint), since with N = 3 a side may hold no
  * replica at all. Read repair is on for the W = R = 1 modes, as in Dynamo-style stores.
+ *
+ * PC/EC is majority quorums with ABD write-back rather than synchronous replication (W = N, R = 1): without
+ * a write-back, a read can return a write still in progress and a later read miss it (the quorums lab's
+ * no-write-back preset), so W = N, R = 1 is not linearizable; W = R = 2 with write-back is, and it keeps
+ * serving when one replica is down.
  */
 import { defaults as quorumsDefaults, type QuorumsScenario } from '../quorums/scenario';
 import type { Mode } from './result';
