@@ -5,7 +5,7 @@
  * lesson. Everything is derived by ./select.ts; the Panel only edits the scenario.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { useEditScenario, usePlayheadValue, usePresentation, useResult, useRunStatus, useTheme } from '../../app/hooks';
+import { useEditScenario, usePlayhead, usePresentation, useResult, useRunStatus, useTheme } from '../../app/hooks';
 import type { LabResult } from '../contract';
 import { CompareTable } from '../../viz/compareTable';
 import { LessonSteps } from '../../viz/lesson/LessonSteps';
@@ -50,8 +50,6 @@ export default function MultiLeaderPanel() {
 function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
-  const frame = usePlayheadValue(useCallback((t: number) => frameAt(result.map.tMs, t), [result]));
-  const map = useMemo(() => regionMap(result, frame, MAP_WIDTH, mapHeight(result.regions)), [result, frame]);
   const rows = useMemo(() => compareRows(result), [result]);
   const [isAllConflicts, setAllConflicts] = useState(false);
   const [isAllLost, setAllLost] = useState(false);
@@ -61,12 +59,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
   return (
     <>
       <div className="ml-top">
-        <section className="ml-card" aria-labelledby="ml-map-heading">
-          <h2 id="ml-map-heading">{`Regions and links from ${result.map.tMs[frame]} ms`}</h2>
-          <RegionMap view={map} style={style} descriptionId="ml-map-desc" />
-          <p id="ml-map-desc" className="ml-sub">{map.description}</p>
-          <p>{latencyText(result)}</p>
-        </section>
+        <MapCard result={result} style={style} />
         <section className="ml-card" aria-labelledby="ml-compare-heading">
           <h2 id="ml-compare-heading">Last-writer-wins against siblings</h2>
           <CompareTable caption="The same workload and faults, conflicts resolved two ways" columns={RESOLUTION_TITLES} rows={rows} />
@@ -102,6 +95,21 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
         <DataTable caption="Values per key after the run ('a|b': siblings)" columns={['region', 'resolution', ...keys]} rows={finalRows(result)} isVisible />
       </section>
     </>
+  );
+}
+
+/** The regions at the playhead (re-renders with it; the rest of the view does not). */
+function MapCard({ result, style }: { result: MultiLeaderResult; style: ReturnType<typeof vizStyle> }) {
+  const t = usePlayhead();
+  const frame = frameAt(result.map.tMs, t);
+  const map = useMemo(() => regionMap(result, frame, MAP_WIDTH, mapHeight(result.regions), t), [result, frame, t]);
+  return (
+    <section className="ml-card" aria-labelledby="ml-map-heading">
+      <h2 id="ml-map-heading">Regions, links and writes on their way</h2>
+      <RegionMap view={map} style={style} descriptionId="ml-map-desc" />
+      <p id="ml-map-desc" className="ml-sub">{map.description}</p>
+      <p>{latencyText(result)}</p>
+    </section>
   );
 }
 

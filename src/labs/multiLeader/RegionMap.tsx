@@ -1,11 +1,11 @@
 /**
  * The regions and the links between their leaders at one time: a leader per region (its colour, its
  * number, "crashed" when down, its clock offset when skewed), and a line per pair of regions, drawn
- * dashed and crossed when the partition cuts it. A small SVG: at most four regions and six links.
+ * dashed and crossed when the partition cuts it, labelled with the writes still on their way. A small SVG: at most four regions and six links.
  */
 import type { VizStyle } from '../../viz/shared';
 import { ownerColor } from '../../viz/shared';
-import { signed, type RegionMapView } from './select';
+import { signed, type RegionLink, type RegionMapView } from './select';
 
 export const MAP_WIDTH = 480;
 
@@ -16,6 +16,11 @@ export function mapHeight(regions: number): number {
 const R = 24;
 
 /** `descriptionId`: the id of the visible text that says the same scene in words (the SVG points to it). */
+/** "3 →  ← 1": writes on their way each direction (the left region is a, the right b when drawn side by side). */
+function pendingLabel(l: RegionLink): string {
+  return [l.pendingAB > 0 ? `${l.a}→${l.b}: ${l.pendingAB}` : '', l.pendingBA > 0 ? `${l.b}→${l.a}: ${l.pendingBA}` : ''].filter(Boolean).join('  ');
+}
+
 export function RegionMap({ view, style, descriptionId }: { view: RegionMapView; style: VizStyle; descriptionId: string }) {
   const at = (region: number) => view.nodes[region];
   return (
@@ -34,6 +39,11 @@ export function RegionMap({ view, style, descriptionId }: { view: RegionMapView;
                 <line x1={mx - 7} y1={my - 7} x2={mx + 7} y2={my + 7} />
                 <line x1={mx - 7} y1={my + 7} x2={mx + 7} y2={my - 7} />
               </g>
+            )}
+            {(l.pendingAB > 0 || l.pendingBA > 0) && (
+              <text x={mx} y={my - 12} textAnchor="middle" fontSize={12} fill={style.foreground}>
+                {pendingLabel(l)}
+              </text>
             )}
           </g>
         );

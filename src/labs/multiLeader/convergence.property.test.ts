@@ -29,7 +29,8 @@ function acknowledgedWrites(run: RunResult): number[] {
   return out;
 }
 
-describe('multi-leader convergence and lost updates', () => {
+// Each test runs dozens of simulations; on a busy 2-core machine that can take well over vitest's 5 s default.
+describe('multi-leader convergence and lost updates', { timeout: 120_000 }, () => {
   it('swarm scenarios are valid scenarios', () => {
     for (let seed = 0; seed < 50; seed++) expect({ seed, ok: spec.validate(swarmScenario(seed)).ok }).toEqual({ seed, ok: true });
   });

@@ -99,7 +99,7 @@ export class Leader {
       if (seq < d.applied[from]) continue;
       if (seq > d.applied[from]) break; // cannot happen: a batch starts at or before what we acked
       this.apply(msg.writes[i]);
-      this.host.rec.replicated(msg.writes[i], this.ctx.now());
+      this.host.rec.replicated(msg.writes[i], this.ctx.id, this.ctx.now());
       d.applied[from]++;
     }
     this.ctx.send(from, { k: 'ack', next: d.applied[from], sentTick: msg.sentTick });

@@ -121,4 +121,16 @@ describe('multi-leader result timing', () => {
       for (let i = 0; i < x.ops.callMs.length; i++) if (!Number.isNaN(x.ops.retMs[i])) expect(r.endTime).toBeGreaterThanOrEqual(x.ops.retMs[i]);
     }
   });
+
+  it('replication rows: every write goes to every other region, applied after it was written (all applied once converged)', () => {
+    const r = run(preset('partition'));
+    const rep = r.runs[0].replication;
+    const writes = Array.from(r.runs[0].ops.tsMs).filter((ts) => !Number.isNaN(ts)).length;
+    expect(rep.op.length).toBe(writes * (r.regions - 1));
+    for (let i = 0; i < rep.op.length; i++) {
+      expect(rep.from[i]).not.toBe(rep.to[i]);
+      expect(rep.appliedMs[i]).toBeGreaterThanOrEqual(rep.writtenMs[i]);
+    }
+    expect(r.runs[1].replication.appliedMs).toEqual(rep.appliedMs);
+  });
 });

@@ -129,7 +129,8 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
     engineEvents: sim.events,
   };
   const traceHash = new TraceHasher().string(trace.hash).numbers(ops.value).numbers(ops.fate).string(finalValues.flat().join(';')).string(check.verdict).hex();
-  return { resolution, metrics, ops, conflicts, lost, finalValues, isConverged: converged, check, traceHash, ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}) };
+  const replication = rec.replication(s.regions, TICKS_PER_MS);
+  return { resolution, metrics, ops, conflicts, lost, replication, finalValues, isConverged: converged, check, traceHash, ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}) };
 }
 
 export const program: LabProgram<MultiLeaderScenario, MultiLeaderResult> = (s, context) => {

@@ -5,6 +5,7 @@
  */
 import { supersedes } from '../../core/clocks';
 import type { Write } from './messages';
+import type { ReplicationColumns } from './result';
 
 export interface ConflictRecord {
   key: number;
@@ -31,14 +32,33 @@ export class Recorder {
   readonly beatenBy = new Map<number, { winner: number; isInverted: boolean }>();
   private readonly writeTick: number[] = [];
   private readonly pairs = new Set<number>();
+  /** op * 8 + region -> tick the write was applied there. */
+  private readonly applied = new Map<number, number>();
 
   wrote(w: Write, tick: number): void {
     this.writes[w.op] = w;
     this.writeTick[w.op] = tick;
   }
 
-  replicated(w: Write, tick: number): void {
+  /** Write `w` was applied at region `at`'s leader (each write once per region: leaders skip what they applied). */
+  replicated(w: Write, at: number, tick: number): void {
     this.lags.push(tick - this.writeTick[w.op]);
+    this.applied.set(w.op * 8 + at, tick);
+  }
+
+  /** Every write's replication to every other region: when written, when applied there (NaN: never). */
+  replication(regions: number, ticksPerMs: number): ReplicationColumns {
+    const rows: { op: number; from: number; to: number }[] = [];
+    this.writes.forEach((w) => {
+      if (w) for (let to = 0; to < regions; to++) if (to !== w.dot.node) rows.push({ op: w.op, from: w.dot.node, to });
+    });
+    return {
+      op: Uint32Array.from(rows, (r) => r.op),
+      from: Uint8Array.from(rows, (r) => r.from),
+      to: Uint8Array.from(rows, (r) => r.to),
+      writtenMs: Float64Array.from(rows, (r) => this.writeTick[r.op] / ticksPerMs),
+      appliedMs: Float64Array.from(rows, (r) => (this.applied.get(r.op * 8 + r.to) ?? NaN) / ticksPerMs),
+    };
   }
 
   roundTrip(ticks: number): void {

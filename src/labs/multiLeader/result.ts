@@ -69,12 +69,23 @@ export interface LostColumns {
   isAfterWinner: Uint8Array;
 }
 
+/** Each write's trip to each other region: one row per (write, other region). */
+export interface ReplicationColumns {
+  op: Uint32Array;
+  from: Uint8Array;
+  to: Uint8Array;
+  writtenMs: Float64Array;
+  /** When the region's leader applied it; NaN when it never did within the run. */
+  appliedMs: Float64Array;
+}
+
 export interface RunResult {
   resolution: Resolution;
   metrics: Record<string, number>;
   ops: OpColumns;
   conflicts: ConflictColumns;
   lost: LostColumns;
+  replication: ReplicationColumns;
   /** finalValues[region][key]: the values the leader holds at the end, sorted, '|'-joined ('' = none). */
   finalValues: string[][];
   /** Every region holds the same state of every key at the end. */

@@ -34,6 +34,9 @@ export interface RegionLink {
   a: number;
   b: number;
   isCut: boolean;
+  /** Writes made at a (b) by then and not yet applied at b (a). */
+  pendingAB: number;
+  pendingBA: number;
 }
 
 export interface RegionMapView {
@@ -43,8 +46,22 @@ export interface RegionMapView {
   description: string;
 }
 
-/** Regions on a circle (two side by side) in a width x height box, links cut in either direction drawn cut. */
-export function regionMap(result: MultiLeaderResult, frame: number, width: number, height: number): RegionMapView {
+/** pending[from * n + to]: writes made at `from` by time t that `to` has not applied yet (the replication lag, counted). */
+export function pendingAt(result: MultiLeaderResult, t: number): Uint32Array {
+  const n = result.regions;
+  const r = result.runs[0].replication; // the same in both runs: replication never depends on the resolution
+  const pending = new Uint32Array(n * n);
+  for (let i = 0; i < r.op.length; i++) {
+    if (r.writtenMs[i] <= t && !(r.appliedMs[i] <= t)) pending[r.from[i] * n + r.to[i]]++;
+  }
+  return pending;
+}
+
+/**
+ * Regions on a circle (two side by side) in a width x height box at time t (frame: the map frame at t):
+ * links cut in either direction drawn cut, with the writes still on their way each direction.
+ */
+export function regionMap(result: MultiLeaderResult, frame: number, width: number, height: number, t = result.map.tMs[frame]): RegionMapView {
   const n = result.regions;
   const { cut, down, skewMs } = result.map;
   const cx = width / 2;
@@ -61,18 +78,25 @@ export function regionMap(result: MultiLeaderResult, frame: number, width: numbe
       skewMs: skewMs[frame * n + region],
     };
   });
+  const pending = pendingAt(result, t);
   const links: RegionLink[] = [];
   for (let a = 0; a < n; a++) {
-    for (let b = a + 1; b < n; b++) links.push({ a, b, isCut: cut[frame * n * n + a * n + b] === 1 || cut[frame * n * n + b * n + a] === 1 });
+    for (let b = a + 1; b < n; b++) {
+      const isCut = cut[frame * n * n + a * n + b] === 1 || cut[frame * n * n + b * n + a] === 1;
+      links.push({ a, b, isCut, pendingAB: pending[a * n + b], pendingBA: pending[b * n + a] });
+    }
   }
+  const lag: string[] = [];
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (pending[a * n + b] > 0) lag.push(`${a}→${b}: ${pending[a * n + b]}`);
   const cutText = links.filter((l) => l.isCut).map((l) => `${l.a}–${l.b}`);
   const downText = nodes.filter((x) => x.isDown).map((x) => `region ${x.region}`);
   const skewText = nodes.filter((x) => x.skewMs !== 0).map((x) => `region ${x.region} clock ${signed(x.skewMs)} ms`);
   const description = [
-    `${n} regions, each with a leader.`,
+    `At ${t.toFixed(0)} ms: ${n} regions, each with a leader.`,
     cutText.length > 0 ? `Cut links: ${cutText.join(', ')}.` : 'All links up.',
     downText.length > 0 ? `Crashed leaders: ${downText.join(', ')}.` : '',
     skewText.length > 0 ? `${skewText.join('; ')}.` : '',
+    lag.length > 0 ? `Writes not yet applied: ${lag.join(', ')}.` : 'Every write made so far is applied everywhere.',
   ].filter(Boolean).join(' ');
   return { nodes, links, description };
 }
