@@ -5,8 +5,8 @@
  * operation in the timeline selects that request everywhere. Everything derived comes from ./select.ts.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { useEditScenario, usePresentation, useResult, useResultScenario, useRunStatus, useTheme } from '../../app/hooks';
-import { explanationMarks, HistoryTimeline } from '../../viz/historyTimeline';
+import { useEditScenario, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useTheme } from '../../app/hooks';
+import { explanationMarks, HistoryTimeline, type HistoryTimelineProps } from '../../viz/historyTimeline';
 import { LessonSteps } from '../../viz/lesson/LessonSteps';
 import { OverlapDiagram, QuorumDiagram } from '../../viz/quorumDiagram';
 import { vizStyle, type VizStyle } from '../../viz/shared';
@@ -74,7 +74,7 @@ function QuorumsView({ result, timeoutMs, style, lessonCard }: { result: Quorums
           {m.hintsStored > 0 && <div><dt>hints handed over</dt><dd>{`${m.hintsDelivered} of ${m.hintsStored}`}</dd></div>}
         </dl>
         <h3>Client history</h3>
-        <HistoryTimeline
+        <LiveTimeline
           history={history}
           kindNames={KIND_NAMES}
           style={style}
@@ -130,4 +130,10 @@ function QuorumsView({ result, timeoutMs, style, lessonCard }: { result: Quorums
       {lessonCard}
     </div>
   );
+}
+
+/** The timeline with the playhead: the only part of the Panel that re-renders on every frame while playing. */
+function LiveTimeline(props: Omit<HistoryTimelineProps, 'playheadT'>) {
+  const t = usePlayhead();
+  return <HistoryTimeline {...props} playheadT={t} />;
 }

@@ -43,6 +43,8 @@ function history(): HistoryColumns {
 const h = history();
 const CANNOT_PLACE = 6001;
 const CONFLICT = 5993;
+/** The playhead at the call of op 5000. */
+const PLAYHEAD_T = h.call[5000];
 
 let container: HTMLDivElement;
 let root: Root;
@@ -63,6 +65,7 @@ function Harness() {
       ]}
       prefix={Array.from({ length: 6000 }, (_, i) => i)}
       selected={selected}
+      playheadT={PLAYHEAD_T}
       onSelect={(i) => {
         selectedLog.push(i);
         setSelected(i);
@@ -122,6 +125,11 @@ describe('HistoryTimeline with 10^4 operations (Chromium)', () => {
     expect(Math.floor((y - 8) / laneHeight)).toBe(index.laneOf[CANNOT_PLACE]);
     expect(overlay().querySelector(`[data-highlight="${CONFLICT}"]`)).not.toBeNull();
     expect(container.textContent).toContain('aggregated per pixel column');
+    // The playhead line sits at the call of op 5000, at the same x as that operation's bar starts.
+    const playhead = overlay().querySelector('line[data-playhead]')!;
+    const fraction = (PLAYHEAD_T - index.tStart) / (index.tEnd - index.tStart);
+    const svgWidth = overlay().width.baseVal.value;
+    expect(Number(playhead.getAttribute('x1'))).toBeCloseTo(52 + fraction * (svgWidth - 52 - 14), 0);
   });
 
   it('the arrow keys select operations of one process in call order, and the selection is described', async () => {

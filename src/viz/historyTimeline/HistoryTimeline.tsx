@@ -10,7 +10,7 @@
  * arrows; select: click, or the arrow keys (left/right within a process, up/down across processes).
  * Hand-rolled on d3-scale: d3-zoom is not a dependency of this project.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatNumber } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
 import { useCanvas } from '../shared/useCanvas';
@@ -47,6 +47,8 @@ export interface HistoryTimelineProps {
   height?: number;
   /** Bars above which the marks go on a canvas. Default 400. */
   svgMarksMax?: number;
+  /** The playhead's time (a vertical line); undefined or NaN: none. */
+  playheadT?: number;
 }
 
 const STATUS_NAMES = ['pending', 'ok', 'failed', 'timed out'];
@@ -246,6 +248,9 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
             {props.timeLabel}
           </text>
           {!isCanvas && <SvgMarks g={g} marks={marks} style={style} />}
+          {props.playheadT !== undefined && props.playheadT >= view.t0 && props.playheadT <= view.t1 && (
+            <line data-playhead x1={g.x(props.playheadT)} x2={g.x(props.playheadT)} y1={frame.top} y2={bottom} stroke={style.foreground} strokeWidth={1.5} opacity={0.6} />
+          )}
           {placeLabels(visibleHighlights.map((h) => ({ h, o: outline(h.op) })).filter((x) => x.o.isVisible), frame.top, width).map(({ h, o, labelX, labelY }, n) => (
             <g key={`h${h.op}-${n}`} data-highlight={h.op}>
               <rect x={o.x} y={o.y} width={o.w} height={o.h} fill="none" stroke={style.accent} strokeWidth={h.isPrimary ? 2.5 : 1.5} strokeDasharray={h.isPrimary ? undefined : '4 2'} />
@@ -317,7 +322,8 @@ function laneName(label: ((p: number) => string) | undefined, p: number): string
   return label ? label(p) : `p${p}`;
 }
 
-function SvgMarks({ g, marks, style }: { g: ReturnType<typeof timelineGeometry>; marks: ReturnType<typeof timelineMarks>; style: VizStyle }) {
+/** Memoized: a playhead moving every frame re-renders the overlay, not the bars. */
+const SvgMarks = memo(function SvgMarks({ g, marks, style }: { g: ReturnType<typeof timelineGeometry>; marks: ReturnType<typeof timelineMarks>; style: VizStyle }) {
   const bars = [];
   for (let k = 0; k < marks.count; k++) {
     const paint = barPaint(style, marks.category[k]);
@@ -342,5 +348,5 @@ function SvgMarks({ g, marks, style }: { g: ReturnType<typeof timelineGeometry>;
       {under}
     </g>
   );
-}
+});
 
