@@ -18,7 +18,7 @@
  */
 import type { BaseScenario, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema, type SchemaParam, type TextParamSpec } from '../scenarioSchema';
-import { LATENCY_KINDS, type LatencyKind } from '../quorums/scenario';
+import { latencyIssues, latencyParams, type LatencyKind } from '../quorums/scenario';
 
 export interface CapScenario extends BaseScenario {
   /** Nodes n0..n(nodes-1). 3..9. Default 5. */
@@ -54,7 +54,7 @@ export interface CapScenario extends BaseScenario {
   events: [];
 }
 
-export const LIMITS = { nodesMin: 3, nodesMax: 9, clientsMax: 8, opsMax: 2000, msMax: 1000, timeoutMsMax: 10_000, tMax: 600_000 } as const;
+export const LIMITS = { nodesMin: 3, nodesMax: 9, clientsMax: 8, opsMax: 2000, thinkMsMax: 1000, timeoutMsMax: 10_000, tMax: 600_000 } as const;
 
 /** PACELC runs keep the key on n0..n2 (N = 3), the brief's and Abadi's usual example. */
 export const PACELC_N = 3;
@@ -68,12 +68,8 @@ export const params: readonly ParamSpec[] = [
   { key: 'clients', label: 'Clients', kind: 'int', min: 1, max: LIMITS.clientsMax, help: 'Client processes; client c always asks node c mod nodes, so both sides have clients.' },
   { key: 'ops', label: 'Operations', kind: 'int', min: 1, max: LIMITS.opsMax, help: 'Reads and writes over all clients, in each of the eight runs.' },
   { key: 'writePct', label: 'Writes', kind: 'int', min: 0, max: 100, unit: '%', help: 'Percent of operations that write a new value.' },
-  ms('thinkMs', 'Think time', LIMITS.msMax, 'Mean pause of a client between two operations (uniform in 0..2x).'),
-  { key: 'latency', label: 'Latency distribution', kind: 'enum', options: LATENCY_KINDS, help: 'uniform: between min and max; exponential: min plus an exponential draw of the given mean; pareto: heavy tail from min with the given shape; capped at max.' },
-  ms('latencyMsMin', 'Latency min', LIMITS.msMax, 'Shortest network hop (the Pareto scale).'),
-  ms('latencyMsMean', 'Latency mean', LIMITS.msMax, 'Exponential: mean of the delay added to the minimum.', 0.001),
-  ms('latencyMsMax', 'Latency max', LIMITS.msMax, 'Longest network hop (the cap of exponential and Pareto).'),
-  { key: 'paretoShape', label: 'Pareto shape', kind: 'number', min: 0.1, max: 10, help: 'Pareto: smaller means a heavier tail.' },
+  ms('thinkMs', 'Think time', LIMITS.thinkMsMax, 'Mean pause of a client between two operations (uniform in 0..2x).'),
+  ...latencyParams,
   ms('timeoutMs', 'Timeout', LIMITS.timeoutMsMax, 'A coordinator gives up on a request after this long: a refused request costs the client this wait.', 1),
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
@@ -120,12 +116,7 @@ export function checkScenario(s: CapScenario): ValidationIssue[] {
     issues.push({ path: 'sideB', message: `${(error as Error).message}: pick 1..${s.nodes - 1} nodes for side B` });
   }
   if (s.healMs <= s.partitionMs) issues.push({ path: 'healMs', message: `healMs must be after partitionMs = ${fmt(s.partitionMs)}, got ${fmt(s.healMs)}` });
-  if (s.latencyMsMin > s.latencyMsMax) {
-    issues.push({ path: 'latencyMsMin', message: `latencyMsMin must be at most latencyMsMax = ${fmt(s.latencyMsMax)}, got ${fmt(s.latencyMsMin)}` });
-  }
-  if (s.latency === 'pareto' && s.latencyMsMin <= 0) {
-    issues.push({ path: 'latencyMsMin', message: `latencyMsMin is the Pareto scale and must be above 0, got ${fmt(s.latencyMsMin)}` });
-  }
+  issues.push(...latencyIssues(s));
   return issues;
 }
 

@@ -101,6 +101,15 @@ export const TICKS_PER_MS = 1000;
 
 const ms = (key: string, label: string, max: number, help: string, min = 0): ParamSpec => ({ key, label, kind: 'number', min, max, unit: 'ms', help });
 
+/** How a hop's delay is drawn (QuorumsScenario.latency and its four numbers); the cap lab shares them. */
+export const latencyParams: readonly ParamSpec[] = [
+  { key: 'latency', label: 'Latency distribution', kind: 'enum', options: LATENCY_KINDS, help: 'uniform: between min and max; exponential: min plus an exponential draw of the given mean; pareto: heavy tail from min (the scale) with the given shape; both capped at max.' },
+  ms('latencyMsMin', 'Latency min', LIMITS.latencyMsMax, 'Shortest network hop (the Pareto scale).'),
+  ms('latencyMsMax', 'Latency max', LIMITS.latencyMsMax, 'Longest network hop (uniform between min and max; the cap of the other distributions).'),
+  ms('latencyMsMean', 'Latency mean', LIMITS.latencyMsMax, 'Exponential: mean of the delay added to the minimum.', 0.001),
+  { key: 'paretoShape', label: 'Pareto shape', kind: 'number', min: 0.1, max: 10, help: 'Pareto: smaller means a heavier tail (1.5: most hops near the minimum, a few near the cap).' },
+];
+
 export const params: readonly ParamSpec[] = [
   { key: 'nodes', label: 'Nodes', kind: 'int', min: LIMITS.nodesMin, max: LIMITS.nodesMax, help: 'Nodes n0, n1, ... Any node coordinates requests; nodes past the N replicas are sloppy-quorum fallbacks.' },
   { key: 'n', label: 'Replicas (N)', kind: 'int', min: 1, max: LIMITS.nodesMax, help: 'The key lives on n0..n(N-1), its preference list.' },
@@ -111,11 +120,7 @@ export const params: readonly ParamSpec[] = [
   { key: 'writePct', label: 'Writes', kind: 'int', min: 0, max: 100, unit: '%', help: 'Percent of operations that write a new value.' },
   ms('thinkMs', 'Think time', LIMITS.thinkMsMax, 'Mean pause of a client between two operations (uniform in 0..2x).'),
   { key: 'coordinator', label: 'Coordinator', kind: 'enum', options: COORDINATOR_CHOICES, help: 'random: a random node coordinates each operation; sticky: client c always asks node c mod nodes.' },
-  { key: 'latency', label: 'Latency distribution', kind: 'enum', options: LATENCY_KINDS, help: 'uniform: between min and max; exponential: min plus an exponential draw of the given mean; pareto: heavy tail from min (the scale) with the given shape; both capped at max.' },
-  ms('latencyMsMin', 'Latency min', LIMITS.latencyMsMax, 'Shortest network hop (the Pareto scale).'),
-  ms('latencyMsMax', 'Latency max', LIMITS.latencyMsMax, 'Longest network hop (uniform between min and max; the cap of the other distributions).'),
-  ms('latencyMsMean', 'Latency mean', LIMITS.latencyMsMax, 'Exponential: mean of the delay added to the minimum.', 0.001),
-  { key: 'paretoShape', label: 'Pareto shape', kind: 'number', min: 0.1, max: 10, help: 'Pareto: smaller means a heavier tail (1.5: most hops near the minimum, a few near the cap).' },
+  ...latencyParams,
   { key: 'loss', label: 'Message loss', kind: 'number', min: 0, max: LIMITS.lossMax, help: 'Probability that a message is lost.' },
   ms('timeoutMs', 'Timeout', LIMITS.timeoutMsMax, 'A coordinator gives up on a request after this long; the client then does not know whether a write took effect.', 1),
   { key: 'readRepair', label: 'Read repair', kind: 'boolean', help: 'After answering, the coordinator sends the chosen version to replicas that replied with an older one.' },
@@ -140,6 +145,18 @@ export const events: readonly EventSpec[] = [
   { type: 'heal', label: 'Heal', help: 'Restore every link.', fields: [] },
 ];
 
+/** The latency fields' cross-field rules: min <= max, and a Pareto scale above 0. */
+export function latencyIssues(s: Pick<QuorumsScenario, 'latency' | 'latencyMsMin' | 'latencyMsMax'>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (s.latencyMsMin > s.latencyMsMax) {
+    issues.push({ path: 'latencyMsMin', message: `latencyMsMin must be at most latencyMsMax = ${fmt(s.latencyMsMax)}, got ${fmt(s.latencyMsMin)}` });
+  }
+  if (s.latency === 'pareto' && s.latencyMsMin <= 0) {
+    issues.push({ path: 'latencyMsMin', message: `latencyMsMin is the Pareto scale and must be above 0, got ${fmt(s.latencyMsMin)}` });
+  }
+  return issues;
+}
+
 /** Cross-field rules: the quorums fit in N, N fits in the cluster, latency range, events name real nodes. */
 export function checkScenario(s: QuorumsScenario): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -149,12 +166,7 @@ export function checkScenario(s: QuorumsScenario): ValidationIssue[] {
       issues.push({ path: key, message: `${key.toUpperCase()} must be 1..N = ${s.n} (a quorum cannot need more replicas than hold the key), got ${s[key]}` });
     }
   }
-  if (s.latencyMsMin > s.latencyMsMax) {
-    issues.push({ path: 'latencyMsMin', message: `latencyMsMin must be at most latencyMsMax = ${fmt(s.latencyMsMax)}, got ${fmt(s.latencyMsMin)}` });
-  }
-  if (s.latency === 'pareto' && s.latencyMsMin <= 0) {
-    issues.push({ path: 'latencyMsMin', message: `latencyMsMin is the Pareto scale and must be above 0, got ${fmt(s.latencyMsMin)}` });
-  }
+  issues.push(...latencyIssues(s));
   if (s.sloppyQuorum && s.fallbackMs >= s.timeoutMs) {
     issues.push({ path: 'fallbackMs', message: `fallbackMs must be below timeoutMs = ${fmt(s.timeoutMs)} (a fallback is asked before the request gives up), got ${fmt(s.fallbackMs)}` });
   }
