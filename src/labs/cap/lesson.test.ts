@@ -20,7 +20,7 @@ const step = (id: string): CapResult => {
 const ms = (sorted: Float64Array, p: number) => Number(latencyAt(sorted, p).toPrecision(2));
 const sides = (r: RunSummary) => r.sides.map((s) => [s.ok, s.requests, s.writesOk]);
 
-describe('CAP/PACELC lesson claims hold in the simulation', () => {
+describe('CAP/PACELC lesson claims hold in the simulation', { timeout: 30_000 }, () => {
   it('has 4-6 steps, each with a valid scenario', () => {
     expect(lesson.length).toBeGreaterThanOrEqual(4);
     expect(lesson.length).toBeLessThanOrEqual(6);

@@ -42,7 +42,7 @@ const cutScenario = fc
     };
   });
 
-describe('cap-pacelc program', () => {
+describe('cap program', { timeout: 30_000 }, () => {
   it('program(scenario) is deterministic: same scenario, same trace hash and metrics; another seed, another hash', () => {
     const a = run(defaults);
     const b = run(structuredClone(defaults));
@@ -133,7 +133,7 @@ describe('cap-pacelc program', () => {
       }),
       { seed: 20261125, numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('AP over seeded random cuts: every request on both sides is served (fc seed 20261125)', () => {
     fc.assert(
@@ -143,7 +143,7 @@ describe('cap-pacelc program', () => {
       }),
       { seed: 20261125, numRuns: 25 },
     );
-  });
+  }, 60_000);
 
   it('AP with a cut: seeds 1..10 of the defaults include stale reads and lost writes (found first at seed 1)', () => {
     const found = Array.from({ length: 10 }, (_, i) => i + 1).find((seed) => {

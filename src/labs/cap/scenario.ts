@@ -23,7 +23,10 @@ import { latencyIssues, latencyParams, type LatencyKind } from '../quorums/scena
 export interface CapScenario extends BaseScenario {
   /** Nodes n0..n(nodes-1). 3..9. Default 5. */
   nodes: number;
-  /** The nodes on side B of the cut, "3,4" (the rest are side A). 1..nodes-1 distinct ids. Default "3,4". */
+  /**
+   * The nodes on side B of the cut, "3,4" (the rest are side A): distinct ids, not every node. Ids past the
+   * cluster are ignored; if none remain, the last node is side B alone. Default "3,4".
+   */
   sideB: string;
   /** When the cut starts, ms. 0..600,000. Default 150. */
   partitionMs: number;
@@ -87,17 +90,24 @@ export const sideBParam: TextParamSpec = {
 
 export const schemaParams: readonly SchemaParam[] = [...params, sideBParam];
 
-/** Side of each node (0 = A, 1 = B) from the scenario's sideB text; throws a message for people. */
+/**
+ * Side of each node (0 = A, 1 = B) from the scenario's sideB text; throws a message for people on a
+ * repeated id or a side A left empty. Ids past the cluster are ignored, and when none remain the last node
+ * is side B alone: lowering `nodes` in the form never makes the scenario invalid.
+ */
 export function sidesOf(sideB: string, nodes: number): Uint8Array {
   const side = new Uint8Array(nodes);
+  const seen = new Set<number>();
   for (const item of sideB.split(',')) {
     const id = Number(item);
-    if (!(Number.isInteger(id) && id >= 0 && id < nodes)) throw new Error(`sideB must list nodes 0..${nodes - 1}, got ${item}`);
-    if (side[id]) throw new Error(`sideB lists node ${id} twice`);
-    side[id] = 1;
+    if (!(Number.isInteger(id) && id >= 0 && id < LIMITS.nodesMax)) throw new Error(`sideB must list nodes 0..${LIMITS.nodesMax - 1}, got ${item}`);
+    if (seen.has(id)) throw new Error(`sideB lists node ${id} twice`);
+    seen.add(id);
+    if (id < nodes) side[id] = 1;
   }
   const countB = side.reduce((a, b) => a + b, 0);
   if (countB >= nodes) throw new Error(`sideB must leave at least one node on side A, got all ${nodes}`);
+  if (countB === 0) side[nodes - 1] = 1;
   return side;
 }
 

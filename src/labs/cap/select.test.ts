@@ -10,7 +10,7 @@ import {
 
 const result = program(defaults, plainContext());
 
-describe('cap-pacelc selectors', () => {
+describe('cap selectors', () => {
   it('nodeSpots(nodes, sideB, size) puts n0 at the top, on a circle inside the box, sides from sideB', () => {
     const spots = nodeSpots(5, '3,4', 200);
     expect(spots.map((s) => s.side)).toEqual([0, 0, 0, 1, 1]);
@@ -87,7 +87,7 @@ describe('cap-pacelc selectors', () => {
   });
 });
 
-describe('cap-pacelc cut line', () => {
+describe('cap cut line', () => {
   it('cutLine(spots) separates the two sides: each side lies on its own side of the segment', () => {
     const spots = nodeSpots(5, '3,4', 200);
     const line = cutLine(spots, 200)!;
