@@ -1,26 +1,22 @@
 /**
  * The regions and the links between their leaders at one time: a leader per region (its colour, its
  * number, "crashed" when down, its clock offset when skewed), and a line per pair of regions, drawn
- * dashed and crossed when the partition cuts it, labelled with the writes still on their way. A small SVG: at most four regions and six links.
+ * dashed and crossed when the partition cuts it; under each region, the writes made elsewhere that have
+ * not reached it yet. A small SVG: at most four regions and six links.
  */
 import type { VizStyle } from '../../viz/shared';
 import { ownerColor } from '../../viz/shared';
-import { signed, type RegionLink, type RegionMapView } from './select';
+import { signed, type RegionMapView } from './select';
 
 export const MAP_WIDTH = 480;
 
 /** The map's height: a row for two regions, a ring for more. */
 export function mapHeight(regions: number): number {
-  return regions === 2 ? 120 : 220;
+  return regions === 2 ? 130 : 250;
 }
 const R = 24;
 
 /** `descriptionId`: the id of the visible text that says the same scene in words (the SVG points to it). */
-/** "3 →  ← 1": writes on their way each direction (the left region is a, the right b when drawn side by side). */
-function pendingLabel(l: RegionLink): string {
-  return [l.pendingAB > 0 ? `${l.a}→${l.b}: ${l.pendingAB}` : '', l.pendingBA > 0 ? `${l.b}→${l.a}: ${l.pendingBA}` : ''].filter(Boolean).join('  ');
-}
-
 export function RegionMap({ view, style, descriptionId }: { view: RegionMapView; style: VizStyle; descriptionId: string }) {
   const at = (region: number) => view.nodes[region];
   return (
@@ -40,11 +36,6 @@ export function RegionMap({ view, style, descriptionId }: { view: RegionMapView;
                 <line x1={mx - 7} y1={my + 7} x2={mx + 7} y2={my - 7} />
               </g>
             )}
-            {(l.pendingAB > 0 || l.pendingBA > 0) && (
-              <text x={mx} y={my - 12} textAnchor="middle" fontSize={12} fill={style.foreground}>
-                {pendingLabel(l)}
-              </text>
-            )}
           </g>
         );
       })}
@@ -54,9 +45,14 @@ export function RegionMap({ view, style, descriptionId }: { view: RegionMapView;
           <text textAnchor="middle" dy="0.35em" fontSize={19} fontWeight={600} fill={node.isDown ? style.foreground : style.background}>
             {node.region}
           </text>
-          <text textAnchor="middle" y={R + 15} fontSize={12} fill={style.foreground}>
+          <text textAnchor="middle" y={R + 15} fontSize={12} fill={style.foreground} stroke={style.background} strokeWidth={4} paintOrder="stroke">
             {node.isDown ? `region ${node.region} · crashed` : `region ${node.region}`}
           </text>
+          {node.incoming > 0 && (
+            <text textAnchor="middle" y={R + 29} fontSize={12} fill={style.foreground} stroke={style.background} strokeWidth={4} paintOrder="stroke">
+              {`${node.incoming} write${node.incoming === 1 ? '' : 's'} not here yet`}
+            </text>
+          )}
           {node.skewMs !== 0 && (
             <text textAnchor="middle" y={-R - 7} fontSize={12} fill={style.foreground}>
               {`clock ${signed(node.skewMs)} ms`}

@@ -28,6 +28,8 @@ export interface RegionNode {
   y: number;
   isDown: boolean;
   skewMs: number;
+  /** Writes made at other regions by then that this region has not applied yet. */
+  incoming: number;
 }
 
 export interface RegionLink {
@@ -67,18 +69,19 @@ export function regionMap(result: MultiLeaderResult, frame: number, width: numbe
   const cx = width / 2;
   const cy = height / 2;
   const rx = width / 2 - 70;
-  const ry = height / 2 - 48; // room for a skew label above the top leader and a name below the bottom one
+  const ry = height / 2 - 62; // room for a skew label above the top leader and two lines below the bottom one
+  const pending = pendingAt(result, t);
   const nodes = Array.from({ length: n }, (_, region): RegionNode => {
     const angle = Math.PI + (2 * Math.PI * region) / n;
     return {
       region,
       x: Math.round(cx + rx * Math.cos(angle)),
-      y: Math.round(n === 2 ? cy : cy + ry * Math.sin(angle)),
+      y: Math.round(n === 2 ? cy - 10 : cy - 6 + ry * Math.sin(angle)),
       isDown: down[frame * n + region] === 1,
       skewMs: skewMs[frame * n + region],
+      incoming: Array.from({ length: n }, (_, from) => pending[from * n + region]).reduce((a, b) => a + b, 0),
     };
   });
-  const pending = pendingAt(result, t);
   const links: RegionLink[] = [];
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
