@@ -23,7 +23,7 @@
  */
 import { defaults as quorumsDefaults, type QuorumsScenario } from '../quorums/scenario';
 import type { Mode } from './result';
-import { PACELC_N, type CapScenario } from './scenario';
+import { PACELC_N, sideBText, sidesOf, type CapScenario } from './scenario';
 
 const majority = (n: number) => Math.floor(n / 2) + 1;
 
@@ -60,7 +60,7 @@ export function modeScenario(s: CapScenario, mode: Mode, isCut: boolean): Quorum
     seed: s.seed,
     events: isCut
       ? [
-          { t: s.partitionMs, type: 'partition', groups: s.sideB },
+          { t: s.partitionMs, type: 'partition', groups: sideBText(sidesOf(s.sideB, s.nodes)) },
           { t: s.healMs, type: 'heal' },
         ]
       : [],

@@ -78,6 +78,13 @@ describe('cap program', { timeout: 30_000 }, () => {
     expect(r.cap[1].traceHash).toBe(quorumsProgram(modeScenario(defaults, 'AP', true), plainContext()).traceHash);
   });
 
+  it('a sideB naming nodes past the cluster cuts what remains: nodes 3 with sideB "3,4" cuts n2 off', () => {
+    const r = run({ ...defaults, nodes: 3 });
+    expect(Array.from(r.side)).toEqual([0, 0, 1]);
+    expect(modeScenario({ ...defaults, nodes: 3 }, 'CP', true).events[0]).toEqual({ t: 150, type: 'partition', groups: '2' });
+    expect(availability(r.cap[0], 1)).toBe(0);
+  });
+
   it('defaults: CP serves side A and refuses side B during the cut, and stays linearizable', () => {
     const r = run(defaults);
     const [cp] = r.cap;
