@@ -63,7 +63,9 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
   const height = props.height ?? timelineHeight(index.lanes.length);
   // The zoomed window belongs to one history: a new history starts at the full span.
   const [zoom, setZoom] = useState<{ index: TimelineIndex; view: TimelineView } | null>(null);
-  const view = zoom && zoom.index === index ? zoom.view : fullView(index);
+  // The full view is memoized: a fresh object every render would re-lay out on every playhead frame.
+  const full = useMemo(() => fullView(index), [index]);
+  const view = zoom && zoom.index === index ? zoom.view : full;
   const setView = useCallback((next: TimelineView) => setZoom({ index, view: clampView(index, next) }), [index]);
   const g = useMemo(() => timelineGeometry(index, width, height, view), [index, width, height, view]);
   const prefixMask = useMemo(() => rowMask(index.count, props.prefix), [index, props.prefix]);
