@@ -25,7 +25,7 @@ export function CutPicker(props: {
 
   const toggle = (node: number) => {
     const next = toggledSideB(nodes, sideB, node);
-    if (next !== null) props.onPick(`move n${node} to side ${sideB.split(',').includes(String(node)) ? 'A' : 'B'}`, next);
+    if (next !== null) props.onPick(`move n${node} to side ${spots[node].side ? 'A' : 'B'}`, next);
   };
   const at = (e: PointerEvent<SVGSVGElement>) => {
     const box = svg.current!.getBoundingClientRect();

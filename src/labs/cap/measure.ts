@@ -125,3 +125,10 @@ export function lostWrites(run: QuorumsResult): number {
   }
   return lost;
 }
+
+/** The latency at percentile p (0..100) of a sorted array, by nearest rank; NaN when it is empty. */
+export function latencyAt(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+}

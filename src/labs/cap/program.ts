@@ -6,7 +6,7 @@
 import { TraceHasher } from '../../core/hash/traceHasher';
 import type { LabProgram, RunContext } from '../contract';
 import { program as quorumsProgram } from '../quorums/program';
-import { measure } from './measure';
+import { latencyAt, measure } from './measure';
 import { modeScenario } from './modes';
 import { CAP_MODES, PACELC_MODES, type CapResult, type Mode, type RunSummary } from './result';
 import { sidesOf, type CapScenario } from './scenario';
@@ -64,10 +64,10 @@ export const program: LabProgram<CapScenario, CapResult> = (s, context) => {
       paElStaleReads: paEl.staleReads,
       pcEcStaleReads: pcEc.staleReads,
       paEcStaleReads: paEc.staleReads,
-      paElReadP50Ms: p(paEl.readLatencyMs, 0.5),
-      pcEcReadP50Ms: p(pcEc.readLatencyMs, 0.5),
-      paElWriteP99Ms: p(paEl.writeLatencyMs, 0.99),
-      pcEcWriteP99Ms: p(pcEc.writeLatencyMs, 0.99),
+      paElReadP50Ms: latencyAt(paEl.readLatencyMs, 50),
+      pcEcReadP50Ms: latencyAt(pcEc.readLatencyMs, 50),
+      paElWriteP99Ms: latencyAt(paEl.writeLatencyMs, 99),
+      pcEcWriteP99Ms: latencyAt(pcEc.writeLatencyMs, 99),
     },
     endTime: endMs,
     marks: Float64Array.from([s.partitionMs, s.healMs]),
@@ -89,9 +89,5 @@ export function availability(r: RunSummary, sideIndex: 0 | 1): number {
   return c.requests > 0 ? c.ok / c.requests : NaN;
 }
 
-function p(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 export type { RunContext };

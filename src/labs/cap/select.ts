@@ -4,8 +4,11 @@
  * PACELC table. Loops are bounded by nodes, bins (40) and CDF points (~20), never by requests.
  */
 import type { LineSeries } from '../../viz/lineChart';
+import { latencyAt } from './measure';
 import type { RunSummary } from './result';
 import { sideBText, sidesOf } from './scenario';
+
+export { latencyAt };
 
 // --- the cut ---
 
@@ -162,13 +165,6 @@ export function availabilitySeries(r: RunSummary, binMs: number, untilMs = Infin
 
 /** Percentiles a CDF is drawn at: dense in the tail, where the modes differ. */
 export const CDF_PERCENTILES = [0, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 98, 99, 99.5, 99.9, 100] as const;
-
-/** The latency at percentile p of a sorted array (nearest rank). */
-export function latencyAt(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
-}
 
 /** One CDF line per run: x = latency (ms), y = percent of ok requests of `kind` done within it. */
 export function cdfSeries(runs: readonly RunSummary[], kind: 'read' | 'write'): LineSeries[] {
