@@ -54,6 +54,11 @@ describe('cap selectors', () => {
     expect(cutFigures(ap).find((f) => f.label === 'lost writes')!.value).toBe(String(ap.lostWrites));
   });
 
+  it('cutHeadline says when a side had no client during the cut', () => {
+    const [cp] = program({ ...defaults, clients: 2 }, plainContext()).cap;
+    expect(cutHeadline(cp)).toBe('Side B asked nothing during the cut: no client asks its nodes (client c asks node c mod nodes), so CP is not tested there; add clients or move nodes.');
+  });
+
   it('availabilitySeries: one series per side, bins without requests left out, values in percent', () => {
     const [cp] = result.cap;
     const [a, b] = availabilitySeries(cp, result.binMs);

@@ -127,6 +127,10 @@ export function cutFigures(r: RunSummary): Figure[] {
 /** One sentence: what the mode did during the cut. */
 export function cutHeadline(r: RunSummary): string {
   const [a, b] = r.sides;
+  if (a.requests === 0 || b.requests === 0) {
+    const idle = a.requests === 0 ? 'A' : 'B';
+    return `Side ${idle} asked nothing during the cut: no client asks its nodes (client c asks node c mod nodes), so ${r.mode} is not tested there; add clients or move nodes.`;
+  }
   const refused = (s: typeof a) => s.requests > 0 && s.ok === 0;
   const served = (s: typeof a) => s.requests > 0 && s.ok === s.requests;
   if (refused(b) && served(a)) return `${r.mode} refused every request side B asked during the cut and served all of side A's.`;
