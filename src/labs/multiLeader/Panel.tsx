@@ -5,7 +5,7 @@
  * lesson. Everything is derived by ./select.ts; the Panel only edits the scenario.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { useEditScenario, usePlayhead, usePresentation, useResult, useRunStatus, useTheme } from '../../app/hooks';
+import { useEditScenario, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useSeek, useTheme } from '../../app/hooks';
 import type { LabResult } from '../contract';
 import { CompareTable } from '../../viz/compareTable';
 import { LessonSteps } from '../../viz/lesson/LessonSteps';
@@ -13,6 +13,7 @@ import { explanationMarks, HistoryTimeline } from '../../viz/historyTimeline';
 import { DataTable, vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';
+import { LagChart } from './LagChart';
 import { lesson } from './lesson';
 import { MAP_WIDTH, RegionMap, mapHeight } from './RegionMap';
 import type { MultiLeaderResult } from './result';
@@ -65,6 +66,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
           <CompareTable caption="The same workload and faults, conflicts resolved two ways" columns={RESOLUTION_TITLES} rows={rows} />
         </section>
       </div>
+      <LagCard result={result} style={style} />
       <VerdictCard result={result} style={style} />
       <section className="ml-card" aria-labelledby="ml-conflicts-heading">
         <h2 id="ml-conflicts-heading">{`Conflicts (${conflicts.total})`}</h2>
@@ -111,6 +113,15 @@ function MapCard({ result, style }: { result: MultiLeaderResult; style: ReturnTy
       <p>{latencyText(result)}</p>
     </section>
   );
+}
+
+/** The lag chart at the playhead (re-renders with it). */
+function LagCard({ result, style }: { result: MultiLeaderResult; style: ReturnType<typeof vizStyle> }) {
+  const t = usePlayhead();
+  const seek = useSeek();
+  const scenario = useResultScenario<MultiLeaderScenario>();
+  if (!scenario) return null;
+  return <LagChart result={result} scenario={scenario} style={style} t={t} onSeek={seek} />;
 }
 
 /** The checker's verdicts, and the client history with one run's explanation drawn on it. */

@@ -3,7 +3,7 @@ import { plainContext } from '../contract';
 import { program } from './program';
 import { Fate } from './result';
 import { spec } from './scenario';
-import { compareRows, conflictRows, describeOp, pendingAt, finalRows, frameAt, latencyText, lostRows, processLabel, regionMap, timelineColumns, verdictLead, verdictTexts } from './select';
+import { compareRows, conflictRows, describeOp, pendingAt, pendingChart, finalRows, frameAt, latencyText, lostRows, processLabel, regionMap, timelineColumns, verdictLead, verdictTexts } from './select';
 
 const run = (id: string) => program(spec.presets.find((p) => p.id === id)!.scenario, plainContext());
 
@@ -85,5 +85,18 @@ describe('multi-leader selectors', () => {
     const view = regionMap(r, frameAt(r.map.tMs, 1490), 480, 120, 1490);
     expect(view.links[0].pendingAB).toBe(late[1]);
     expect(view.description).toContain(`Writes not yet applied: 0→1: ${late[1]}, 1→0: ${late[2]}.`);
+  });
+
+  it('pendingChart(result, events) samples what pendingAt counts at each bucket end, per region, with the faults as markers', () => {
+    const s = spec.presets.find((p) => p.id === 'partition')!.scenario;
+    const r = program(s, plainContext());
+    const chart = pendingChart(r, s.events, 50);
+    const { values, bucketWidth, bucketCount } = chart.matrix;
+    for (let b = 0; b < bucketCount; b++) {
+      const p = pendingAt(r, (b + 1) * bucketWidth);
+      expect([values[b], values[bucketCount + b]]).toEqual([p[2], p[1]]); // into region 0: 1 -> 0; into region 1: 0 -> 1
+    }
+    expect(chart.peak).toBe(Math.max(...Array.from(values)));
+    expect(chart.markers).toEqual([{ t: 300, label: 'partition' }, { t: 1500, label: 'heal' }]);
   });
 });

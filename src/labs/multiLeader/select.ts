@@ -6,6 +6,7 @@
 import { resultProse } from '../../core/checkers';
 import type { CompareRow } from '../../viz/compareTable';
 import type { HistoryColumns } from '../../viz/historyTimeline';
+import type { NodeMatrix, TimeMarker } from '../../viz/timeSeries';
 import { FATE_NAMES, OpKind, type MultiLeaderResult, type RunResult } from './result';
 
 export const RESOLUTION_TITLES = ['last-writer-wins', 'siblings (version vectors)'] as const;
@@ -247,4 +248,44 @@ export function describeOp(run: RunResult, i: number): string {
   if (o.kind[i] === OpKind.write) return `${head}write k${o.key[i]} = ${o.value[i]}, ${STATUS_NAMES[o.status[i]]}${o.fate[i] ? `, ${FATE_NAMES[o.fate[i]]} at the end` : ''}`;
   if (o.status[i] !== 1) return `${head}read k${o.key[i]}, ${STATUS_NAMES[o.status[i]]}`;
   return `${head}read k${o.key[i]} returned ${o.returned[i] === 0 ? 'nil' : o.returned[i] === 1 ? String(o.value[i]) : `${o.returned[i]} siblings`}`;
+}
+
+export interface PendingChart {
+  matrix: NodeMatrix;
+  labels: string[];
+  markers: TimeMarker[];
+  /** Most writes any region was missing at once (sampled at bucket ends). */
+  peak: number;
+}
+
+/**
+ * Writes each region has not applied yet over time (made elsewhere, not arrived), sampled at the end of
+ * each of `buckets` buckets over [0, endTime]: one pass over the replication rows with a difference array.
+ */
+export function pendingChart(result: MultiLeaderResult, scenarioEvents: readonly { t: number; type: string; node?: number }[], buckets = 200): PendingChart {
+  const n = result.regions;
+  const width = Math.max(result.endTime, 1) / buckets;
+  const r = result.runs[0].replication;
+  const diff = new Int32Array(n * (buckets + 1));
+  // Bucket b is sampled at (b + 1) * width: a row counts there when written <= sample < applied.
+  const firstSample = (tMs: number) => Math.min(buckets, Math.max(0, Math.ceil(tMs / width - 1)));
+  for (let i = 0; i < r.op.length; i++) {
+    const from = firstSample(r.writtenMs[i]);
+    const to = Number.isNaN(r.appliedMs[i]) ? buckets : firstSample(r.appliedMs[i]);
+    if (to <= from) continue;
+    diff[r.to[i] * (buckets + 1) + from]++;
+    diff[r.to[i] * (buckets + 1) + to]--;
+  }
+  const values = new Float64Array(n * buckets);
+  let peak = 0;
+  for (let region = 0; region < n; region++) {
+    let running = 0;
+    for (let b = 0; b < buckets; b++) {
+      running += diff[region * (buckets + 1) + b];
+      values[region * buckets + b] = running;
+      if (running > peak) peak = running;
+    }
+  }
+  const markers: TimeMarker[] = scenarioEvents.map((e) => ({ t: e.t, label: e.node === undefined ? e.type : `${e.type} ${e.node}` }));
+  return { matrix: { values, nodeCount: n, bucketCount: buckets, t0: 0, bucketWidth: width }, labels: Array.from({ length: n }, (_, i) => `region ${i}`), markers, peak };
 }
