@@ -36,6 +36,9 @@ describe('multi-leader lesson claims hold in the simulation', () => {
     expect(Math.round(m.replicationLagP50Ms)).toBe(72);
     expect(m.writesAcked).toBe(27);
     expect(m.conflicts).toBe(18);
+    // "such": every pair was written in different regions.
+    const { conflicts, ops } = step('concurrent-writes').runs[0];
+    for (let j = 0; j < conflicts.a.length; j++) expect(ops.region[conflicts.a[j]]).not.toBe(ops.region[conflicts.b[j]]);
   });
 
   it('lww-loses: the link is cut for 1.2 s; LWW loses 15 of 38 acknowledged writes; every region ends equal', () => {
