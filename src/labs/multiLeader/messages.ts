@@ -23,11 +23,11 @@ export interface Write extends Version<number> {
 
 /**
  * rep: the writes of the sender's log from index `first` on (a batch); ack: the receiver has applied the
- * sender's log up to `next` (exclusive). `sentTick` is echoed so the sender measures the round trip.
+ * sender's log up to `next` (exclusive), answering the batch that started at `first`. `sentTick` is echoed so the sender measures the round trip.
  */
 export type Msg =
   | { k: 'rep'; first: number; writes: readonly Write[]; sentTick: number }
-  | { k: 'ack'; next: number; sentTick: number };
+  | { k: 'ack'; first: number; next: number; sentTick: number };
 
 /**
  * A deliberately broken siblings store, for the tests to catch: 'vector-order' orders versions by their

@@ -89,8 +89,11 @@ export class Leader {
 
   onMessage(from: number, msg: Msg): void {
     if (msg.k === 'ack') {
-      if (msg.next > this.acked[from]) this.acked[from] = msg.next;
       this.host.rec.roundTrip(this.ctx.now() - msg.sentTick);
+      if (msg.next <= this.acked[from]) return;
+      this.acked[from] = msg.next;
+      // A peer catching up after a partition gets its next batch at once, not at the next resend.
+      if (msg.next - msg.first >= BATCH_MAX && msg.next < this.disk.log.length) this.sendBatch(from);
       return;
     }
     const d = this.disk;
@@ -102,7 +105,7 @@ export class Leader {
       this.host.rec.replicated(msg.writes[i], this.ctx.id, this.ctx.now());
       d.applied[from]++;
     }
-    this.ctx.send(from, { k: 'ack', next: d.applied[from], sentTick: msg.sentTick });
+    this.ctx.send(from, { k: 'ack', first: msg.first, next: d.applied[from], sentTick: msg.sentTick });
   }
 
   onTimer(tag: number): void {
@@ -134,6 +137,12 @@ export class Leader {
     }
   }
 
+  /** Sends `peer` the writes from the first one it has not acknowledged (at most BATCH_MAX). */
+  private sendBatch(peer: number): void {
+    const first = this.acked[peer];
+    this.ctx.send(peer, { k: 'rep', first, writes: this.disk.log.slice(first, first + BATCH_MAX), sentTick: this.ctx.now() });
+  }
+
   /** Sends every peer the writes it has not acknowledged (one batch each), and arms the resend timer. */
   private pushAll(): void {
     const log = this.disk.log;
@@ -141,8 +150,7 @@ export class Leader {
     for (let peer = 0; peer < this.cfg.regions; peer++) {
       if (peer === this.ctx.id || this.acked[peer] >= log.length) continue;
       isBehind = true;
-      const first = this.acked[peer];
-      this.ctx.send(peer, { k: 'rep', first, writes: log.slice(first, first + BATCH_MAX), sentTick: this.ctx.now() });
+      this.sendBatch(peer);
     }
     if (isBehind && this.retryTimer < 0 && this.ctx.now() < this.host.quietTick) {
       this.retryTimer = this.ctx.setTimer(this.cfg.retryTicks, TAG_RETRY);

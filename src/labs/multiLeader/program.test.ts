@@ -133,4 +133,14 @@ describe('multi-leader result timing', () => {
     }
     expect(r.runs[1].replication.appliedMs).toEqual(rep.appliedMs);
   });
+
+  it('after a long partition a region catches up batch after batch at the round-trip pace, not one batch per resend', () => {
+    const s: MultiLeaderScenario = { ...defaults, ops: 600, thinkMs: 4, updatePct: 100, retryMs: 2000, events: [{ t: 10, type: 'partition', groups: '0|1' }, { t: 1500, type: 'heal' }] };
+    const [lww] = run(s).runs;
+    const missed = Array.from(lww.replication.appliedMs).filter((t) => t >= 1500).length;
+    expect(missed).toBeGreaterThan(3 * 64); // several batches had to cross after the heal
+    expect(lww.isConverged).toBe(true);
+    // First resend within retryMs of the heal, then one round trip (< 3 x interMs) per batch of 64.
+    expect(lww.metrics.lastChangeMs).toBeLessThan(1500 + s.retryMs + Math.ceil(missed / 64) * 3 * s.interMs);
+  });
 });
