@@ -5,7 +5,8 @@
  * crosses the simulated network (and its partitions).
  *
  * A client's action is a read of one key, or an update: a read, then at once a write of a new value with
- * the context the read returned (Riak's fetch-then-store). Every draw (think time, action, key, hops) comes
+ * the context the read returned (Riak's fetch-then-store). An update counts two operations of the budget
+ * when it starts; if its read fails, the write is never issued (so a run can end with fewer operations). Every draw (think time, action, key, hops) comes
  * from the client's streams in the same order whatever the resolution, so the LWW and the siblings runs
  * issue the same operations at the same times and differ only in what reads return.
  */
@@ -107,14 +108,13 @@ export class ClientDriver {
     const region = this.regionOf(c);
     if (sim.node(region).status === NodeStatus.crashed) {
       sim.clients.fail(op); // connection refused: certainly no effect
-      if (isUpdate) this.issued--; // the update's write will not be issued: give its operation back
       this.next(c);
       return;
     }
     const there = sim.now + this.hopTicks(c);
     const back = this.hopTicks(c);
     sim.at(there, () => this.arrive(c, op, key, isUpdate, isWrite, back));
-    sim.at(sim.now + Math.round(this.s.timeoutMs * TICKS_PER_MS), () => this.deadline(op, isWrite, isUpdate));
+    sim.at(sim.now + Math.round(this.s.timeoutMs * TICKS_PER_MS), () => this.deadline(op, isWrite));
   }
 
   /** The request reaches the leader; a crashed leader never answers (the client's deadline does). */
@@ -157,7 +157,7 @@ export class ClientDriver {
   }
 
   /** No answer in time: a write may or may not have happened as far as the client knows; a read failed. */
-  private deadline(op: number, isWrite: boolean, isUpdate: boolean): void {
+  private deadline(op: number, isWrite: boolean): void {
     const sim = this.sim();
     if (sim.history.operations[op].status !== 'pending') return;
     const c = this.clientOf[op];
@@ -166,7 +166,6 @@ export class ClientDriver {
       this.generation[c]++;
     } else {
       sim.clients.fail(op);
-      if (isUpdate) this.issued--;
     }
     this.next(c);
   }

@@ -21,7 +21,7 @@ describe('multi-leader program', () => {
     ['two-regions', '690c5c187119be61'],
     ['partition', '8e46bf9731d84068'],
     ['clock-skew', '311ba37bcbeb456c'],
-    ['four-regions', '7ae565694c58d84a'],
+    ['four-regions', 'd27f7f06e1d20b6a'],
   ];
 
   it.each(golden)('preset %s runs to its end within limits, converges, and gives its golden trace hash', (id, hash) => {
@@ -142,5 +142,15 @@ describe('multi-leader result timing', () => {
     expect(lww.isConverged).toBe(true);
     // First resend within retryMs of the heal, then one round trip (< 3 x interMs) per batch of 64.
     expect(lww.metrics.lastChangeMs).toBeLessThan(1500 + s.retryMs + Math.ceil(missed / 64) * 3 * s.interMs);
+  });
+
+  it('with every leader down for good, clients fail fast and the run still ends within the operation budget', () => {
+    const s: MultiLeaderScenario = { ...defaults, thinkMs: 0, updatePct: 100, events: [{ t: 0, type: 'crash', node: 0 }, { t: 0, type: 'crash', node: 1 }] };
+    const r = run(s);
+    expect(r.stoppedAtLimit).toBeUndefined();
+    for (const x of r.runs) {
+      expect(x.metrics.ops).toBeLessThanOrEqual(s.ops);
+      expect(x.metrics.failed).toBe(x.metrics.ops);
+    }
   });
 });
