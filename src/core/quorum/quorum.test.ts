@@ -1,7 +1,7 @@
 /** Quorum math against a brute-force oracle over every read set and write set; version ordering. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { INITIAL_VERSION, counterOf, nextVersion, overlap, quorumFacts, showVersion, version, writerOf } from './index';
+import { COUNTER_MAX, INITIAL_VERSION, WRITERS, counterOf, hashedVersion, nextVersion, overlap, quorumFacts, showVersion, version, writerOf } from './index';
 
 /** Every subset of 0..n-1 of size k. */
 function subsets(n: number, k: number): number[][] {
@@ -57,6 +57,15 @@ describe('version', () => {
 
   it('version refuses counters and writers out of range', () => {
     expect(() => version(-1, 0)).toThrow('invalid counter: -1');
-    expect(() => version(0, 4096)).toThrow('invalid writer: 4096');
+    expect(() => version(0, WRITERS)).toThrow(`invalid writer: ${WRITERS}`);
+    expect(() => version(COUNTER_MAX + 1, 1)).toThrow('invalid counter');
+    expect(version(COUNTER_MAX, WRITERS - 1)).toBeLessThan(2 ** 31); // fits an Int32Array column
+  });
+
+  it('hashedVersion reads a version in the first packing (counter * 4096 + writer), order kept', () => {
+    expect(hashedVersion(version(3, 7))).toBe(3 * 4096 + 7);
+    expect(hashedVersion(INITIAL_VERSION)).toBe(0);
+    expect(hashedVersion(-1)).toBe(-1);
+    expect(hashedVersion(version(2, 10_000))).toBe(2 * 4096 + 10_000);
   });
 });

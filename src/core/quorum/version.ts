@@ -4,13 +4,14 @@
  * highest counter a read quorum reported); the writer id (unique per write, 1..WRITERS-1) breaks ties
  * between concurrent writes that picked the same counter, so no two writes share a version.
  *
- *   (3, w7) < (3, w9) < (4, w2)        packed: 3*4096+7 < 3*4096+9 < 4*4096+2
+ *   (3, w7) < (3, w9) < (4, w2)        packed: 3*16384+7 < 3*16384+9 < 4*16384+2
  *
- * Version 0 = (0, 0) is "never written" (the initial value).
+ * Version 0 = (0, 0) is "never written" (the initial value). 16,384 writer ids let a lab history of 10^4
+ * operations use each operation's index as its writer id, with counters up to 131,070.
  */
 
 /** Writer ids are 1..WRITERS-1 (0 is the initial version). */
-export const WRITERS = 4096;
+export const WRITERS = 16384;
 /** Largest counter that keeps a packed version below 2^31 (an Int32Array column holds it). */
 export const COUNTER_MAX = Math.floor((2 ** 31 - 1) / WRITERS) - 1;
 
@@ -38,4 +39,13 @@ export function nextVersion(highest: number, writer: number): number {
 /** "(3, w7)": for traces, tests and the quorum diagram's labels. */
 export function showVersion(v: number): string {
   return v === INITIAL_VERSION ? '(0)' : `(${counterOf(v)}, w${writerOf(v)})`;
+}
+
+/**
+ * The number a trace hash reads for a version: the first packing's counter * 4096 + writer. Links shared
+ * before writer ids grew past 4,096 keep their recorded hashes this way (their writers are all below it);
+ * the run itself never depended on the packing, only on the order, which is the same.
+ */
+export function hashedVersion(v: number): number {
+  return v < 0 ? v : counterOf(v) * 4096 + writerOf(v);
 }

@@ -6,7 +6,7 @@
  */
 import { checkLinearizability, registerModel, registerStaleness, type CheckResult, type RegisterInput, type RegisterOutput } from '../../core/checkers';
 import { TraceHasher } from '../../core/hash/traceHasher';
-import { quorumFacts } from '../../core/quorum';
+import { hashedVersion, quorumFacts } from '../../core/quorum';
 import { rng } from '../../core/random/rng';
 import { quantileSorted } from '../../core/stats';
 import { Simulation, scheduleScenario, type LatencySpec, type Operation } from '../../sim/index';
@@ -100,7 +100,7 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
   const traceHash = new TraceHasher()
     .string(trace.hash)
     .numbers(requests.value)
-    .numbers(requests.version)
+    .numbers(Array.from(requests.version, hashedVersion))
     .string(check.verdict)
     .hex();
   const violationMs = check.explanation ? checkOps[check.explanation.cannotPlace].call : NaN;
