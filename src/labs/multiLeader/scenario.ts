@@ -180,13 +180,13 @@ export const presets: readonly Preset<MultiLeaderScenario>[] = [
   {
     id: 'partition',
     title: 'Partition between regions',
-    description: 'The link between the regions is cut from 300 ms to 1,500 ms. Both sides keep accepting writes; at the heal, every update made on both sides conflicts. LWW keeps one per key and drops the rest; siblings keep them all until a client merges.',
+    description: 'The link between the regions is cut from 300 ms to 1,500 ms. Both sides keep accepting writes; at the heal, updates of one key made on the two sides conflict. LWW keeps the one with the highest timestamp and drops the other; siblings keep both until a client merges them.',
     scenario: { ...d, ops: 120, events: [{ t: 300, type: 'partition', groups: '0|1' }, { t: 1500, type: 'heal' }] },
   },
   {
     id: 'clock-skew',
     title: 'A slow clock',
-    description: 'Region 1\'s clock is 2 s behind. One client per region takes turns on one key, each reading the other\'s write before writing: no write is concurrent, yet LWW discards every write from region 1 that follows one from region 0.',
+    description: 'Region 1\'s clock is 2 s behind. One client per region updates one key, reading before each write, so few writes are concurrent; yet LWW drops writes from region 1 made after reading the very write that beats them: their timestamps are 2 s too small.',
     scenario: { ...d, clientsPerRegion: 1, keys: 1, updatePct: 100, thinkMs: 300, ops: 30, skewMs: -2000 },
   },
   {
