@@ -67,10 +67,10 @@ test('a lesson step loads its scenario: the broken coordinator is caught', async
   await expect(page.getByText(/They meet at n2, yet the read returned the older version/)).toBeVisible();
 });
 
-test('2,000 operations draw on a canvas, aggregated per pixel column; zooming in brings back single bars; axe dark', async ({ page }) => {
+test('10^4 operations (the lab limit) draw on a canvas, aggregated per pixel column; zooming in brings back single bars; axe dark', async ({ page }) => {
   const errors = watchErrors(page);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('#/quorums?v=1&ops=2000&clients=8');
+  await page.goto('#/quorums?v=1&ops=10000&clients=8');
   await waitForRun(page);
   await expect(page.locator('svg[data-marks="canvas-aggregated"]')).toBeVisible();
   await expect(page.getByTestId('history-canvas')).toBeVisible();
