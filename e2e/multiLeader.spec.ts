@@ -13,6 +13,11 @@ test('the multi-leader lab compares LWW and siblings on one workload, lists conf
   await expect(page.getByRole('heading', { name: /^Conflicts \(\d+\)$/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Updates lost by last-writer-wins \(\d+\)$/ })).toBeVisible();
   await expect(page.getByText(/last-writer-wins: not linearizable/)).toBeVisible();
+  // A lost update's "show" button selects that write on the client-history timeline.
+  const showLost = page.getByRole('button', { name: /^Show write \d+ on the timeline$/ }).last();
+  const value = Number((await showLost.getAttribute('aria-label'))!.match(/\d+/)![0]);
+  await showLost.click();
+  await expect(page.getByText(new RegExp(`write k\\d = ${value}, ok, lost at the end`)).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoAxeViolations(page);

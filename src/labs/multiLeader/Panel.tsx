@@ -57,6 +57,12 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
   const conflicts = useMemo(() => conflictRows(result, isAllConflicts ? ROWS_LONG : ROWS_SHORT), [result, isAllConflicts]);
   const lost = useMemo(() => lostRows(result, isAllLost ? ROWS_LONG : ROWS_SHORT), [result, isAllLost]);
   const keys = Array.from({ length: result.keys }, (_, k) => `k${k}`);
+  // One selected operation for the timeline; the tables' "show" buttons set it and bring the timeline into view.
+  const [selected, setSelected] = useState(-1);
+  const show = useCallback((op: number) => {
+    setSelected(op);
+    document.getElementById('ml-verdict-heading')?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
     <>
       <div className="ml-top">
@@ -67,7 +73,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
         </section>
       </div>
       <LagCard result={result} style={style} />
-      <VerdictCard result={result} style={style} />
+      <VerdictCard result={result} style={style} selected={selected} onSelect={setSelected} />
       <section className="ml-card" aria-labelledby="ml-conflicts-heading">
         <h2 id="ml-conflicts-heading">{`Conflicts (${conflicts.total})`}</h2>
         <p className="ml-sub">Pairs of writes to one key whose clients had not seen each other, where a leader met them (siblings run). Writes are named by their value.</p>
@@ -78,6 +84,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
           total={conflicts.total}
           isAll={isAllConflicts}
           onToggle={() => setAllConflicts(!isAllConflicts)}
+          pick={{ label: (i) => `Show write ${conflicts.rows[i].a + 1} on the timeline`, onPick: (i) => show(conflicts.rows[i].a) }}
         />
       </section>
       <section className="ml-card" aria-labelledby="ml-lost-heading">
@@ -90,6 +97,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
           total={lost.total}
           isAll={isAllLost}
           onToggle={() => setAllLost(!isAllLost)}
+          pick={{ label: (i) => `Show write ${lost.rows[i].value} on the timeline`, onPick: (i) => show(lost.rows[i].value - 1) }}
         />
       </section>
       <section className="ml-card" aria-labelledby="ml-final-heading">
@@ -125,9 +133,9 @@ function LagCard({ result, style }: { result: MultiLeaderResult; style: ReturnTy
 }
 
 /** The checker's verdicts, and the client history with one run's explanation drawn on it. */
-function VerdictCard({ result, style }: { result: MultiLeaderResult; style: ReturnType<typeof vizStyle> }) {
+function VerdictCard(props: { result: MultiLeaderResult; style: ReturnType<typeof vizStyle>; selected: number; onSelect: (op: number) => void }) {
+  const { result, style, selected, onSelect } = props;
   const [shown, setShown] = useState(0);
-  const [selected, setSelected] = useState(-1);
   const verdicts = useMemo(() => verdictTexts(result), [result]);
   const run = result.runs[shown];
   const history = useMemo(() => timelineColumns(run), [run]);
@@ -164,14 +172,25 @@ function VerdictCard({ result, style }: { result: MultiLeaderResult; style: Retu
         highlights={marks.highlights}
         prefix={run.check.explanation ? marks.prefix : undefined}
         selected={selected}
-        onSelect={setSelected}
+        onSelect={onSelect}
         describe={describe}
       />
     </section>
   );
 }
 
-function RowsTable(props: { caption: string; head: string[]; rows: string[][]; total: number; isAll: boolean; onToggle: () => void }) {
+interface RowsTableProps {
+  caption: string;
+  head: string[];
+  rows: string[][];
+  total: number;
+  isAll: boolean;
+  onToggle: () => void;
+  /** A last column with a button per row that selects the row's operation on the timeline. */
+  pick: { label: (row: number) => string; onPick: (row: number) => void };
+}
+
+function RowsTable(props: RowsTableProps) {
   if (props.total === 0) return <p>None in this run.</p>;
   return (
     <>
@@ -185,6 +204,7 @@ function RowsTable(props: { caption: string; head: string[]; rows: string[][]; t
                   {h}
                 </th>
               ))}
+              <th scope="col">timeline</th>
             </tr>
           </thead>
           <tbody>
@@ -193,6 +213,11 @@ function RowsTable(props: { caption: string; head: string[]; rows: string[][]; t
                 {row.map((cell, j) => (
                   <td key={j}>{cell}</td>
                 ))}
+                <td>
+                  <button type="button" className="ml-pick" aria-label={props.pick.label(i)} onClick={() => props.pick.onPick(i)}>
+                    show
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -149,6 +149,9 @@ function writeLabel(run: RunResult, op: number): string {
 }
 
 export interface ConflictRow {
+  /** The two writes' operation indices (the one held first, then the arriving one). */
+  a: number;
+  b: number;
   key: string;
   tMs: number;
   region: number;
@@ -166,6 +169,8 @@ export function conflictRows(result: MultiLeaderResult, limit: number): { rows: 
   for (let j = 0; j < Math.min(limit, c.a.length); j++) {
     const [a, b] = [c.a[j], c.b[j]];
     rows.push({
+      a,
+      b,
       key: `k${c.key[j]}`,
       tMs: c.tMs[j],
       region: c.region[j],
