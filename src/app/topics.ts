@@ -19,7 +19,7 @@ export const topics: readonly Topic[] = [
     title: 'CAP and PACELC',
     headings: ['CAP Theorem', 'PACELC Extension', 'Fundamental Trade-offs'],
     blurb: 'During a partition, choose consistency or availability; without one, latency or consistency.',
-    labIds: ['cap-pacelc'],
+    labIds: ['cap'],
   },
   {
     title: 'Hash rings and consistent hashing',
