@@ -40,7 +40,7 @@ test('the partition preset draws the cut link during the partition and the lesso
   await lesson.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);
   await expect(page.getByRole('img', { name: /Regions/ })).toContainText('clock -2000 ms');
-  await expect(page.getByRole('cell', { name: 'yes (clock skew)' }).first()).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Lost updates/ }).getByRole('cell', { name: 'yes', exact: true }).first()).toBeVisible();
   // The pointer leaves the lesson button first: its hover state (shared app.css: button:hover sets
   // --surface-2 under the primary button's --accent-fg text) fails contrast in any lab; reported to the lead.
   await page.mouse.move(0, 0);

@@ -89,11 +89,11 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
       </section>
       <section className="ml-card" aria-labelledby="ml-lost-heading">
         <h2 id="ml-lost-heading">{`Updates lost by last-writer-wins (${lost.total})`}</h2>
-        <p className="ml-sub">Each was acknowledged to its client, then dropped for a write with a higher timestamp whose client had never read it, or, with a clock behind, one it had read.</p>
+        <p className="ml-sub">Each was acknowledged to its client and is gone, and no write that survives had read it. "Lost to" is the write whose higher timestamp dropped it, or dropped the later writes that had read it; "clock skew" marks a line dropped for a write it had read, which only a clock behind can do.</p>
         <RowsTable
           caption="Lost updates: the write, when it was acknowledged, and the write it lost to"
-          head={['write', 'key', 'region', 'acknowledged (ms)', 'lost to', 'had read it']}
-          rows={lost.rows.map((r) => [String(r.value), r.key, String(r.region), r.ackMs.toFixed(1), r.lostTo, r.hadRead ? 'yes (clock skew)' : 'no'])}
+          head={['write', 'key', 'region', 'acknowledged (ms)', 'lost to', 'dropped with', 'clock skew']}
+          rows={lost.rows.map((r) => [String(r.value), r.key, String(r.region), r.ackMs.toFixed(1), r.lostTo, r.hops === 0 ? '—' : `${r.hops} later write${r.hops === 1 ? '' : 's'} that had read it`, r.isSkew ? 'yes' : 'no'])}
           total={lost.total}
           isAll={isAllLost}
           onToggle={() => setAllLost(!isAllLost)}

@@ -58,6 +58,8 @@ describe('multi-leader lesson claims hold in the simulation', () => {
     const lww = step('clock-skew').runs[0];
     expect([lww.metrics.conflicts, lww.metrics.writesAcked, lww.metrics.lostUpdates, lww.metrics.lostAfterWinner]).toEqual([3, 15, 7, 7]);
     for (const op of lww.lost.op) expect(lww.ops.region[op]).toBe(1);
+    // "each made by a client that had read the very write it lost to": dropped itself (no later write of its line).
+    expect(Array.from(lww.lost.hops)).toEqual(new Array(7).fill(0));
   });
 
   it('siblings: 0 lost; 16 reads returned two siblings; 7 merging writes; every acknowledged write kept or superseded', () => {

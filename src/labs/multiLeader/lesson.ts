@@ -36,9 +36,9 @@ export const lesson: readonly LessonStep[] = [
     id: 'lww-loses',
     title: 'Last-writer-wins silently drops writes',
     text:
-      'Cut the link for 1.2 s: both regions keep accepting writes, and each update on one side conflicts with the ' +
-      'other side\'s. Last-writer-wins keeps the write with the highest timestamp: 15 of the 38 acknowledged writes ' +
-      'vanish, though no client ever read them and every client was told ok. All regions still end equal.',
+      'Cut the link for 1.2 s: both regions keep accepting writes, each side building on its own values. At the ' +
+      'heal, last-writer-wins keeps the highest timestamp per key and drops the rest: 15 of the 38 acknowledged ' +
+      'writes vanish, though every client was told ok and no surviving write had read them. All regions end equal.',
     scenario: preset('partition'),
   },
   {

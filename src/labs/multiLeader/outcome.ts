@@ -16,18 +16,18 @@ import { Fate } from './result';
 
 export interface Outcome {
   fate: Uint8Array;
-  lost: { op: number; key: number; winner: number; isAfterWinner: boolean }[];
+  lost: { op: number; key: number; winner: number; isAfterWinner: boolean; hops: number }[];
 }
 
 /**
  * `states[region][key]`: what each leader holds at the end; `writes[op]`: every write as issued;
- * `beatenBy`: for LWW, the write each dropped write first lost to.
+ * `drops`: for LWW, what replaced each dropped write first, by being read or by a higher timestamp.
  */
 export function outcomeOf(
   history: readonly Operation[],
   writes: readonly (Write | undefined)[],
   states: readonly (readonly (readonly Write[])[])[],
-  beatenBy: ReadonlyMap<number, { winner: number; isInverted: boolean }>,
+  drops: Drops,
 ): Outcome {
   const fate = new Uint8Array(history.length);
   const lost: Outcome['lost'] = [];
@@ -45,14 +45,34 @@ export function outcomeOf(
     else if (covers(seen[w.key], w.dot.node, w.dot.counter)) fate[op.index] = Fate.superseded;
     else {
       fate[op.index] = Fate.lost;
-      // What it lost to: the write LWW preferred when it first dropped it, else the key's survivor.
-      const beaten = beatenBy.get(w.op);
+      const beaten = lostTo(w.op, drops, history.length);
       const survivor = states.map((region) => region[w.key]).find((s) => s.length > 0)?.[0];
-      const winner = beaten?.winner ?? survivor?.op ?? -1;
-      lost.push({ op: op.index, key: w.key, winner, isAfterWinner: beaten?.isInverted ?? false });
+      lost.push({ op: op.index, key: w.key, winner: beaten?.winner ?? survivor?.op ?? -1, isAfterWinner: beaten?.isInverted ?? false, hops: beaten?.hops ?? 0 });
     }
   }
   return { fate, lost };
+}
+
+/** What LWW did to each write it replaced (see Recorder.discarded). */
+export interface Drops {
+  beatenBy: ReadonlyMap<number, { winner: number; isInverted: boolean }>;
+  replacedBy: ReadonlyMap<number, number>;
+}
+
+/**
+ * The write whose timestamp ended `op`'s line: `op` itself dropped for a higher timestamp, or replaced by
+ * a write that had read it, which was dropped (or replaced, and so on). At most `steps` hops.
+ */
+function lostTo(op: number, drops: Drops, steps: number): { winner: number; isInverted: boolean; hops: number } | undefined {
+  let at = op;
+  for (let i = 0; i <= steps; i++) {
+    const beaten = drops.beatenBy.get(at);
+    if (beaten) return { ...beaten, hops: i };
+    const next = drops.replacedBy.get(at);
+    if (next === undefined) return undefined;
+    at = next;
+  }
+  return undefined;
 }
 
 /** True when every region holds the same writes (by dot) for every key. */

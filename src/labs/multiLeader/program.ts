@@ -88,12 +88,13 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   const { sim, rec, history, states } = run;
   const checkOps = history.map((op) => ({ ...op, call: op.call / TICKS_PER_MS, ret: op.ret / TICKS_PER_MS }));
   const check: CheckResult = checkLinearizability(kvModel(), checkOps, { stepsMax: CHECK_STEPS_MAX });
-  const outcome = outcomeOf(history, rec.writes, states, rec.beatenBy);
+  const outcome = outcomeOf(history, rec.writes, states, rec);
   const ops = opColumns(history, rec.writes, outcome.fate, s.clientsPerRegion, s.regions);
   const lost: LostColumns = {
     op: Uint32Array.from(outcome.lost, (l) => l.op),
     key: Uint8Array.from(outcome.lost, (l) => l.key),
     winner: Uint32Array.from(outcome.lost, (l) => Math.max(0, l.winner)),
+    hops: Uint16Array.from(outcome.lost, (l) => Math.min(0xffff, l.hops)),
     isAfterWinner: Uint8Array.from(outcome.lost, (l) => (l.isAfterWinner ? 1 : 0)),
   };
   const conflicts = conflictColumns(rec);

@@ -28,8 +28,10 @@ export class Recorder {
   /** From a write at its leader to its arrival at another region's leader, ticks. */
   readonly lags: number[] = [];
   siblingsMax = 1;
-  /** LWW: what each dropped write lost to, the first time a leader dropped it. */
+  /** LWW: the write each dropped write first lost to by timestamp (not by being read). */
   readonly beatenBy = new Map<number, { winner: number; isInverted: boolean }>();
+  /** LWW: the write that first replaced each write after reading it. */
+  readonly replacedBy = new Map<number, number>();
   private readonly writeTick: number[] = [];
   private readonly pairs = new Set<number>();
   /** op * 8 + region -> tick the write was applied there. */
@@ -76,12 +78,15 @@ export class Recorder {
   }
 
   /**
-   * LWW dropped `loser` for `winner` at some leader (recorded the first time only). `isInverted`: the
-   * loser's client had read the winner, so the kept write is causally the earlier one (a clock behind).
+   * LWW replaced `loser` by `winner` at some leader (the first time only, per loser). When the winner's
+   * client had read the loser, that is a causal replacement (`replacedBy`); otherwise the loser was dropped
+   * for a higher timestamp (`beatenBy`), and `isInverted` says the loser's client had read the winner:
+   * the kept write is causally the earlier one, which only a clock behind can cause.
    */
   discarded(loser: Write, winner: Write): void {
-    if (this.beatenBy.has(loser.op)) return;
-    this.beatenBy.set(loser.op, { winner: winner.op, isInverted: supersedes(loser, winner) });
+    if (this.beatenBy.has(loser.op) || this.replacedBy.has(loser.op)) return;
+    if (supersedes(winner, loser)) this.replacedBy.set(loser.op, winner.op);
+    else this.beatenBy.set(loser.op, { winner: winner.op, isInverted: supersedes(loser, winner) });
   }
 
   siblings(count: number): void {

@@ -63,9 +63,17 @@ export interface ConflictColumns {
 export interface LostColumns {
   op: Uint32Array;
   key: Uint8Array;
-  /** The write it lost to (an operation index): the one LWW preferred when a leader first dropped it. */
+  /**
+   * The write it lost to (an operation index): the one whose higher timestamp dropped it, or dropped the
+   * later write that had read it (following `hops` such later writes).
+   */
   winner: Uint32Array;
-  /** 1 when the lost write's client had read that winner: it lost although it came causally after (clock skew). */
+  /** Later writes that had read it before its line was dropped (0: it was dropped itself). */
+  hops: Uint16Array;
+  /**
+   * 1 when the dropped write (it, or the last of its line) had read that winner: it lost although it came
+   * causally after, which only a clock behind can do.
+   */
   isAfterWinner: Uint8Array;
 }
 

@@ -123,8 +123,8 @@ export function compareRows(result: MultiLeaderResult): CompareRow[] {
     row('writesAcked', 'writes acknowledged', 'none', int),
     row('writeP50Ms', 'write latency, median', 'lower', ms, 'answered by the local leader'),
     row('conflicts', 'conflicts detected', 'none', int, 'pairs of concurrent writes to one key'),
-    row('lostUpdates', 'lost updates', 'lower', int, 'acknowledged, then gone without being read by a later write'),
-    row('lostAfterWinner', 'lost to a write they had read', 'lower', int, 'a clock behind made the later write lose'),
+    row('lostUpdates', 'lost updates', 'lower', int, 'acknowledged, then gone; no surviving write had read them'),
+    row('lostAfterWinner', 'lost to clock skew', 'lower', int, 'dropped for a write they (or a later write of their line) had read'),
     row('siblingReads', 'reads returning siblings', 'none', int),
     row('merges', 'writes merging siblings', 'none', int),
     row('siblingsMax', 'largest sibling set', 'none', int),
@@ -188,7 +188,9 @@ export interface LostRow {
   region: number;
   ackMs: number;
   lostTo: string;
-  hadRead: boolean;
+  /** Later writes that had read it and were dropped with it. */
+  hops: number;
+  isSkew: boolean;
 }
 
 /** The LWW run's lost updates (the first `limit`). */
@@ -198,7 +200,7 @@ export function lostRows(result: MultiLeaderResult, limit: number): { rows: Lost
   const rows: LostRow[] = [];
   for (let j = 0; j < Math.min(limit, l.op.length); j++) {
     const op = l.op[j];
-    rows.push({ value: op + 1, key: `k${l.key[j]}`, region: run.ops.region[op], ackMs: run.ops.retMs[op], lostTo: writeLabel(run, l.winner[j]), hadRead: l.isAfterWinner[j] === 1 });
+    rows.push({ value: op + 1, key: `k${l.key[j]}`, region: run.ops.region[op], ackMs: run.ops.retMs[op], lostTo: writeLabel(run, l.winner[j]), hops: l.hops[j], isSkew: l.isAfterWinner[j] === 1 });
   }
   return { rows, total: l.op.length };
 }
