@@ -5,6 +5,17 @@
  */
 import type { MultiLeaderResult } from './result';
 
+const HALF_SQRT3 = Math.sqrt(3) / 2;
+/**
+ * Unit-circle spots of 2, 3 or 4 regions, region 0 on the left, going clockwise on screen (y down): a
+ * table rather than cos/sin, which engines may round differently (the layer test keeps them out).
+ */
+const RING: Readonly<Record<number, readonly (readonly [number, number])[]>> = {
+  2: [[-1, 0], [1, 0]],
+  3: [[-1, 0], [0.5, -HALF_SQRT3], [0.5, HALF_SQRT3]],
+  4: [[-1, 0], [0, -1], [1, 0], [0, 1]],
+};
+
 /** The map frame shown at time t: the last one at or before t (frame 0 before the first). */
 export function frameAt(tMs: Float64Array, t: number): number {
   let lo = 0;
@@ -67,11 +78,11 @@ export function regionMap(result: MultiLeaderResult, frame: number, width: numbe
   const ry = height / 2 - 62; // room for a skew label above the top leader and two lines below the bottom one
   const pending = pendingAt(result, t);
   const nodes = Array.from({ length: n }, (_, region): RegionNode => {
-    const angle = Math.PI + (2 * Math.PI * region) / n;
+    const [ux, uy] = RING[n][region];
     return {
       region,
-      x: Math.round(cx + rx * Math.cos(angle)),
-      y: Math.round(n === 2 ? cy - 10 : cy - 6 + ry * Math.sin(angle)),
+      x: Math.round(cx + rx * ux),
+      y: Math.round(n === 2 ? cy - 10 : cy - 6 + ry * uy),
       isDown: down[frame * n + region] === 1,
       skewMs: skewMs[frame * n + region],
       incoming: Array.from({ length: n }, (_, from) => pending[from * n + region]).reduce((a, b) => a + b, 0),
