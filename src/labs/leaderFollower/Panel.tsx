@@ -104,6 +104,12 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
         <h2 id="lf-roles-title">Who led when</h2>
         <p className={result.invariants.splitBrainMs > 0 ? 'lf-bad' : undefined}>{splitBrainText(result)}</p>
         <p className="lf-sub">{fencingText(result.fencing)}</p>
+        <dl className="lf-figures">
+          <div><dt>leaders in one epoch (most)</dt><dd>{result.invariants.leadersPerEpochMax}</dd></div>
+          <div><dt>two serving at once (ms)</dt><dd>{result.invariants.splitBrainMs.toFixed(1)}</dd></div>
+          <div><dt>writes taken by a deposed leader</dt><dd>{result.invariants.deposedWrites}</dd></div>
+          <div><dt>log entries diverging at the end</dt><dd>{result.invariants.divergentEntries}</dd></div>
+        </dl>
         {(result.promotions.length > 0 || result.stepDowns.length > 0) && (
           <ul className="lf-events">
             {[...result.promotions.map((p) => ({ t: p.tMs, text: promotionText(p) })), ...result.stepDowns.map((s) => ({ t: s.tMs, text: stepDownText(s) }))]
