@@ -228,7 +228,7 @@ export const presets: readonly Preset<LeaderFollowerScenario>[] = [
   {
     id: 'semi-sync',
     title: 'Semi-sync: one follower is enough',
-    description: 'A write waits for the fastest follower only: cheaper than sync, and a failover to the most up-to-date follower keeps every acknowledged write.',
+    description: 'A write waits for the fastest follower only: cheaper than sync. Here the most up-to-date follower wins the failover and no acknowledged write is lost; but only one follower surely holds each write, so a failover can still lose one (the property tests find such a run).',
     scenario: { ...d, replication: 'semi-sync', nodes: 5, events: [{ t: 150, type: 'crash', node: 0 }] },
   },
   {
