@@ -215,7 +215,7 @@ const isolateLeader: LeaderFollowerEvent[] = [
 export const presets: readonly Preset<LeaderFollowerScenario>[] = [
   {
     id: 'async-stale-reads',
-    title: 'Async: stale reads from followers',
+    title: 'Async: stale follower reads',
     description: 'The leader acknowledges at once and followers apply 3 ms per entry: they fall behind, and clients reading from them see old values. The lag chart shows how far behind each follower is.',
     scenario: { ...d, readFrom: 'followers', applyMs: 3, ops: 150 },
   },
@@ -227,13 +227,13 @@ export const presets: readonly Preset<LeaderFollowerScenario>[] = [
   },
   {
     id: 'semi-sync',
-    title: 'Semi-sync: one follower is enough',
+    title: 'Semi-sync: one follower',
     description: 'A write waits for the fastest follower only: cheaper than sync. Here the most up-to-date follower wins the failover and no acknowledged write is lost; but only one follower surely holds each write, so a failover can still lose one (the property tests find such a run).',
     scenario: { ...d, replication: 'semi-sync', nodes: 5, events: [{ t: 150, type: 'crash', node: 0 }] },
   },
   {
     id: 'async-failover',
-    title: 'Async failover loses acknowledged writes',
+    title: 'Async failover loses writes',
     description: 'The leader n0 crashes at 100 ms with writes it acknowledged but had not shipped yet. A follower is promoted; those writes are gone, and reads show it. When n0 comes back it steps down and drops them from its log.',
     scenario: { ...d, seed: 10, clients: 6, thinkMs: 3, writePct: 60, ops: 400, events: [{ t: 100, type: 'crash', node: 0 }, { t: 300, type: 'recover', node: 0 }] },
   },
@@ -245,7 +245,7 @@ export const presets: readonly Preset<LeaderFollowerScenario>[] = [
   },
   {
     id: 'split-brain-fenced',
-    title: 'The same partition with fencing',
+    title: 'Same partition with fencing',
     description: 'n0\'s lease runs out before the new leader is elected, so it refuses writes; when the partition heals it sees the newer epoch and steps down. Never two leaders serving at once.',
     scenario: { ...d, fencing: true, thinkMs: 8, ops: 200, events: isolateLeader },
   },
