@@ -76,7 +76,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
       <VerdictCard result={result} style={style} selected={selected} onSelect={setSelected} />
       <section className="ml-card" aria-labelledby="ml-conflicts-heading">
         <h2 id="ml-conflicts-heading">{`Conflicts (${conflicts.total})`}</h2>
-        <p className="ml-sub">Pairs of writes to one key whose clients had not seen each other, where a leader met them (siblings run). Writes are named by their value.</p>
+        <p className="ml-sub">Pairs of writes to one key whose clients had not seen each other, where a leader met them (siblings run). Each write is named by its value, its dot (r1#3: the third write through region 1's leader) and the version vector its client had read (saw [2,1]: region 0's writes up to #2, region 1's up to #1). In each pair, neither vector covers the other write's dot.</p>
         <RowsTable
           caption="Conflicts: the two concurrent writes, what LWW keeps, and what became of each in the siblings run"
           head={['key', 'met at (ms)', 'at region', 'concurrent writes', 'LWW keeps', 'with siblings']}
@@ -102,7 +102,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
       </section>
       <section className="ml-card" aria-labelledby="ml-final-heading">
         <h2 id="ml-final-heading">What each region holds at the end</h2>
-        <DataTable caption="Values per key after the run ('a|b': siblings)" columns={['region', 'resolution', ...keys]} rows={finalRows(result)} isVisible />
+        <DataTable caption="Values per key after the run; siblings with their dots and what their clients had read" columns={['region', 'resolution', ...keys]} rows={finalRows(result)} isVisible />
       </section>
     </>
   );

@@ -6,6 +6,7 @@
  * forked per purpose and per client, and both runs draw the same numbers in the same order.
  */
 import { checkLinearizability, kvModel, type CheckResult, type KvInput, type KvOutput } from '../../core/checkers';
+import { formatVector } from '../../core/clocks';
 import { TraceHasher } from '../../core/hash/traceHasher';
 import { rng } from '../../core/random/rng';
 import { quantileSorted } from '../../core/stats';
@@ -105,6 +106,8 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   const lag = sortedMs(rec.lags);
   const trace = sim.trace.columns();
   const finalValues = states.map((region) => region.map((ws) => readOutput(ws.map((w) => w.value))));
+  const writeDots = rec.writes.map((w) => (w ? `r${w.dot.node}#${w.dot.counter}` : ''));
+  const writeContexts = rec.writes.map((w) => (w ? formatVector(w.context, s.regions) : ''));
   const metrics: Record<string, number> = {
     ops: history.length,
     ok: history.filter((op) => op.status === 'ok').length,
@@ -131,7 +134,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   };
   const traceHash = new TraceHasher().string(trace.hash).numbers(ops.value).numbers(ops.fate).string(finalValues.flat().join(';')).string(check.verdict).hex();
   const replication = rec.replication(s.regions, TICKS_PER_MS);
-  return { resolution, metrics, ops, conflicts, lost, replication, finalValues, isConverged: converged, check, traceHash, ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}) };
+  return { resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, traceHash, ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}) };
 }
 
 export const program: LabProgram<MultiLeaderScenario, MultiLeaderResult> = (s, context) => {

@@ -94,6 +94,13 @@ export interface RunResult {
   conflicts: ConflictColumns;
   lost: LostColumns;
   replication: ReplicationColumns;
+  /**
+   * Each write's dot as text ("r1#3": the third write through region 1's leader) and its context, the
+   * version vector of what its client had read ("[2,1]": region 0's writes up to its 2nd, region 1's up
+   * to its 1st), by operation index; '' for reads and for writes that never reached a leader.
+   */
+  writeDots: string[];
+  writeContexts: string[];
   /** finalValues[region][key]: the values the leader holds at the end, sorted, '|'-joined ('' = none). */
   finalValues: string[][];
   /** Every region holds the same state of every key at the end. */

@@ -99,4 +99,21 @@ describe('multi-leader selectors', () => {
     expect(chart.peak).toBe(Math.max(...Array.from(values)));
     expect(chart.markers).toEqual([{ t: 300, label: 'partition' }, { t: 1500, label: 'heal' }]);
   });
+
+  it('conflict rows name each write by value, dot and context, and neither context covers the other write\'s dot (as the text claims)', () => {
+    const r = run('four-regions');
+    const { rows } = conflictRows(r, 200);
+    const parse = (text: string) => {
+      const m = text.match(/^(\d+) \(r(\d)#(\d+), saw \[([\d,]*)\]\)$/)!;
+      return { value: Number(m[1]), node: Number(m[2]), counter: Number(m[3]), seen: m[4] === '' ? [] : m[4].split(',').map(Number) };
+    };
+    expect(rows.length).toBeGreaterThan(50);
+    for (const row of rows) {
+      const [a, b] = row.writes.split(' · ').map(parse);
+      expect([a.value, b.value]).toEqual([row.a + 1, row.b + 1]);
+      expect((b.seen[a.node] ?? 0) >= a.counter).toBe(false);
+      expect((a.seen[b.node] ?? 0) >= b.counter).toBe(false);
+    }
+    expect(finalRows(r).find((cells) => cells[1].startsWith('siblings'))![2]).toMatch(/^\d+ \(r\d#\d+, saw \[[\d,]+\]\)( \| \d+ \(r\d#\d+, saw \[[\d,]+\]\))*$/);
+  });
 });

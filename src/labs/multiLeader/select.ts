@@ -52,6 +52,11 @@ function writeLabel(run: RunResult, op: number): string {
   return `${op + 1} from region ${run.ops.region[op]}`;
 }
 
+/** "77 (r1#3, saw [2,1])": a write's value, its dot, and the version vector of what its client had read. */
+function withClock(run: RunResult, op: number): string {
+  return `${op + 1} (${run.writeDots[op]}, saw ${run.writeContexts[op]})`;
+}
+
 export interface ConflictRow {
   /** The two writes' operation indices (the one held first, then the arriving one). */
   a: number;
@@ -78,7 +83,7 @@ export function conflictRows(result: MultiLeaderResult, limit: number): { rows: 
       key: `k${c.key[j]}`,
       tMs: c.tMs[j],
       region: c.region[j],
-      writes: `${writeLabel(run, a)} · ${writeLabel(run, b)}`,
+      writes: `${withClock(run, a)} · ${withClock(run, b)}`,
       lwwKeeps: String(c.lwwKeeps[j] + 1),
       siblings: `${a + 1} ${FATE_NAMES[run.ops.fate[a]] || 'not acknowledged'}, ${b + 1} ${FATE_NAMES[run.ops.fate[b]] || 'not acknowledged'}`,
     });
@@ -125,11 +130,17 @@ export function verdictTexts(result: MultiLeaderResult): string[] {
   return result.runs.map((run) => resultProse(run.check));
 }
 
-/** What each region holds at the end, per key: rows of [region, run, value per key]. */
+/**
+ * What each region holds at the end, per key: rows of [region, run, value per key]. Siblings show their
+ * dots and contexts ("77 (r1#3, saw [2,1]) | 79 (r0#4, saw [1,2])": neither had seen the other's dot).
+ */
 export function finalRows(result: MultiLeaderResult): string[][] {
   const rows: string[][] = [];
   result.runs.forEach((run, r) => {
-    run.finalValues.forEach((values, region) => rows.push([`region ${region}`, RESOLUTION_TITLES[r], ...values.map((v) => v || 'nil')]));
+    run.finalValues.forEach((values, region) => {
+      const cells = values.map((v) => (v === '' ? 'nil' : r === 0 ? v : v.split('|').map((x) => withClock(run, Number(x) - 1)).join(' | ')));
+      rows.push([`region ${region}`, RESOLUTION_TITLES[r], ...cells]);
+    });
   });
   return rows;
 }
