@@ -19,11 +19,16 @@ const mode = (r: LeaderFollowerResult, m: ModeSummary['mode']) => r.compare.find
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 describe('leader-follower lesson claims hold in the simulation', () => {
-  it('has 5-6 steps with distinct ids, each with a valid scenario', () => {
+  it('has 5-6 steps with distinct ids, each with a valid scenario and 2-3 sentences', () => {
     expect(lesson.length).toBeGreaterThanOrEqual(5);
     expect(lesson.length).toBeLessThanOrEqual(6);
     expect(new Set(lesson.map((s) => s.id)).size).toBe(lesson.length);
-    for (const s of lesson) expect(spec.validate(s.scenario).ok).toBe(true);
+    for (const s of lesson) {
+      expect(spec.validate(s.scenario).ok).toBe(true);
+      // A sentence ends at . ! or ? followed by a space (a decimal point is not followed by one).
+      const sentences = s.text.split(/(?<=[.!?])\s+(?=\S)/).length;
+      expect({ id: s.id, sentences: Math.min(3, Math.max(2, sentences)) }).toEqual({ id: s.id, sentences });
+    }
   });
 
   it('write-cost: async 0 ms; semi-sync p50 11.4 ms; sync p50 13.9 ms and p99 23.5 ms; all keep every write and are linearizable', () => {

@@ -20,9 +20,9 @@ export const lesson: readonly LessonStep[] = [
     id: 'write-cost',
     title: 'What a write waits for',
     text:
-      'Three nodes, links of 1 to 10 ms, no faults. With async replication the leader acknowledges a write as soon as it wrote it ' +
-      '(0 ms here: the client\'s own hop is not simulated). Semi-sync waits for the fastest follower to apply it (p50 11.4 ms), ' +
-      'sync for the slowest (p50 13.9 ms, p99 23.5 ms). The table runs the same scenario in all three modes.\n\n' +
+      'With async replication the leader acknowledges a write as soon as it wrote it (0 ms here: the client\'s own hop is not simulated); ' +
+      'semi-sync waits for the fastest follower to apply it (p50 11.4 ms), sync for the slowest (p50 13.9 ms, p99 23.5 ms). ' +
+      'The table runs this same scenario, three nodes on 1 to 10 ms links without faults, in all three modes. ' +
       'Without faults all three keep every write, and reads from the leader are linearizable in all three.',
     scenario: { ...defaults, replication: 'sync' },
   },
@@ -30,17 +30,17 @@ export const lesson: readonly LessonStep[] = [
     id: 'lag',
     title: 'Lag, and stale reads from followers',
     text:
-      'Followers apply one entry every 3 ms, slower than the writes arrive: they fall up to 14 entries (40.3 ms) behind the leader, as the lag charts show. ' +
-      'Every read goes to a follower: all 79 of them were stale, up to 14 writes behind, and the checker rejects the history.\n\n' +
-      'Sync replication removes the stale reads (0 in the table) but not the violation: one follower can show a write before another has applied it.',
+      'Followers apply one entry every 3 ms, slower than the writes arrive, and fall up to 14 entries (40.3 ms) behind the leader, as the lag charts show. ' +
+      'Every read goes to a follower: all 79 were stale, up to 14 writes behind, and the checker rejects the history. ' +
+      'Sync replication removes the stale reads (0 in the table) but not the violation, since one follower can show a write before another has applied it.',
     scenario: preset('async-stale-reads'),
   },
   {
     id: 'sync-failover',
     title: 'Sync failover: nothing lost, nothing written',
     text:
-      'The leader n0 crashes at 150 ms. n1 becomes leader of epoch 3 at 272.1 ms (the election of epoch 2 split its votes); its log ends at index 20, ' +
-      'as far as n2\'s. Every acknowledged write was on every follower, so none is lost and the history is linearizable.\n\n' +
+      'The leader n0 crashes at 150 ms, and n1 becomes leader of epoch 3 at 272.1 ms (the election of epoch 2 split its votes) with a log as long as n2\'s (index 20). ' +
+      'Every acknowledged write was on every follower, so none is lost and the history is linearizable. ' +
       'The price: sync waits for every follower, n0 included, so no write is acknowledged between the crash and n0\'s return at 300 ms.',
     scenario: preset('sync'),
   },
@@ -48,9 +48,9 @@ export const lesson: readonly LessonStep[] = [
     id: 'async-failover',
     title: 'Async failover loses acknowledged writes',
     text:
-      'n0 crashes at 100 ms with the tail of its log still on the wire. n2 becomes leader of epoch 3 at 186.0 ms with the longest log it could reach ' +
-      '(index 109; n1 had 104), and 8 writes n0 had acknowledged between 96.3 and 99.8 ms are not in it: lost, although their clients heard "ok".\n\n' +
-      'The checker sees it: op 216, a read from n2 at 211.1 ms, returned 173, a value that write 175 (op 174, acknowledged at 96.3 ms) had replaced. ' +
+      'n0 crashes at 100 ms with the tail of its log still on the wire; n2 becomes leader of epoch 3 at 186.0 ms with the longest log it could reach ' +
+      '(index 109; n1 had 104), and the 8 writes n0 acknowledged between 96.3 and 99.8 ms are not in it. ' +
+      'The checker sees the loss: op 216, a read from n2 at 211.1 ms, returned 173, a value that write 175 (op 174, acknowledged at 96.3 ms) had replaced. ' +
       'When n0 comes back at 300 ms it steps down and drops those entries.',
     scenario: preset('async-failover'),
   },
@@ -58,18 +58,19 @@ export const lesson: readonly LessonStep[] = [
     id: 'split-brain',
     title: 'Split brain without fencing',
     text:
-      'At 100 ms a partition cuts n0 off with client 0, which lives beside it. n1 becomes leader of epoch 2 at 184.9 ms, but n0 never doubts itself and keeps ' +
-      'taking client 0\'s writes: two nodes take writes at once for 665.6 ms, on past the heal at 300 ms.\n\n' +
-      'n0 acknowledged 36 writes after n1\'s promotion; with the 9 it acknowledged before it, 45 acknowledged writes are not in the surviving log, and 37 reads were stale.',
+      'At 100 ms a partition cuts n0 off with client 0, which lives beside it; n1 becomes leader of epoch 2 at 184.9 ms, but n0 never doubts itself and keeps taking client 0\'s writes. ' +
+      'Two nodes take writes at once for 665.6 ms, on past the heal at 300 ms. ' +
+      'After n1\'s promotion n0 acknowledged 36 more writes; with the 9 before it, 45 acknowledged writes are missing from the surviving log, and 37 reads were stale.',
     scenario: preset('split-brain'),
   },
   {
     id: 'fencing',
     title: 'Fencing: epochs and leases',
     text:
-      'The same partition with fencing. n0\'s lease ends 40 ms after its last heartbeat a majority answered, before anyone may vote for a successor (60 ms of silence), ' +
-      'so it refuses writes from then on; at 309.7 ms, once the partition healed, it hears of epoch 2 and steps down. No split brain (0 ms), and the history is linearizable.\n\n' +
-      'But the 4 writes n0 acknowledged before its lease ran out never left it: fencing stops split brain, not async loss. Semi-sync and sync lose none here (see the table).',
+      'With fencing, n0\'s lease ends 40 ms after the last heartbeat a majority answered, before anyone may vote for a successor (after 60 ms of silence), so it refuses writes from then on; ' +
+      'at 309.7 ms, once the partition healed, it hears of epoch 2 and steps down. ' +
+      'No split brain (0 ms), and the history is linearizable. ' +
+      'But the 4 writes n0 acknowledged before its lease ran out never left it: fencing stops split brain, not async loss, while semi-sync and sync lose none here (see the table).',
     scenario: preset('split-brain-fenced'),
   },
 ];
