@@ -5,7 +5,7 @@
  */
 import { memo, useMemo, useRef } from 'react';
 import { ownerColor, useObservedSize, type VizStyle } from '../../viz/shared';
-import { layoutRoles } from './roleLayout';
+import { layoutRoles, playheadAt } from './roleLayout';
 import type { LeaderFollowerResult } from './result';
 import { leadershipRows } from './select';
 
@@ -20,7 +20,7 @@ export const RoleTimeline = memo(function RoleTimeline({ result, style, t, onSee
   const box = useRef<HTMLDivElement>(null);
   const width = useObservedSize(box).width;
   const layout = useMemo(() => layoutRoles(result, width, -1), [result, width]);
-  const playheadX = useMemo(() => layoutRoles(result, width, t).playheadX, [result, width, t]);
+  const playheadX = playheadAt(result, width, t);
   const rows = useMemo(() => leadershipRows(result), [result]);
   const { frame } = layout;
   const bottom = frame.top + frame.innerHeight;

@@ -113,6 +113,14 @@ export function layoutRoles(result: LeaderFollowerResult, width: number, t: numb
     marks,
     xTicks: x.ticks(Math.max(2, Math.floor(frame.innerWidth / 80))).map((value) => ({ value, offset: x(value), label: String(value) })),
     tEnd,
-    playheadX: t >= 0 && t <= tEnd ? x(t) : null,
+    playheadX: playheadAt(result, width, t),
   };
+}
+
+/** x of the playhead at simulated time t (null outside the run): what moves every frame, without a relayout. */
+export function playheadAt(result: LeaderFollowerResult, width: number, t: number): number | null {
+  const tEnd = Math.max(1, result.endTime);
+  if (!(t >= 0 && t <= tEnd)) return null;
+  const innerWidth = Math.max(0, (Number.isFinite(width) ? width : 0) - margin.left - margin.right);
+  return margin.left + (t / tEnd) * innerWidth;
 }

@@ -85,7 +85,10 @@ describe('leader-follower selectors', () => {
       expect(b.x + b.width).toBeLessThanOrEqual(l.frame.left + l.frame.innerWidth + 1);
     }
     expect(l.splits).toHaveLength(1);
-    expect(l.playheadX).not.toBeNull();
+    // The playhead (placed without a relayout) agrees with the axis: at a tick's time it sits on the tick.
+    const tick = l.xTicks[1];
+    expect(layoutRoles(r, 600, tick.value).playheadX).toBeCloseTo(tick.offset, 6);
+    expect(l.playheadX).toBeGreaterThan(l.frame.left);
     expect(layoutRoles(r, 600, r.endTime + 1).playheadX).toBeNull();
     expect(layoutRoles(r, 0, 0).leaders.length).toBe(l.leaders.length); // a zero width lays out without failing
   });
