@@ -43,8 +43,10 @@ export class ClientDriver {
   private readonly streams: Streams[];
   private readonly generation: number[];
   private readonly context: VersionVector[][];
-  /** Siblings the client's last read of each key returned. */
-  private readonly lastRead: number[][];
+  /** The values the client's last read of each key returned. */
+  private readonly lastRead: number[][][];
+  /** readFrom[op]: for a write, the values its client's read had returned (what it knowingly replaces). */
+  readonly readFrom: number[][] = [];
   private readonly clientOf: number[] = [];
 
   constructor(
@@ -65,7 +67,7 @@ export class ClientDriver {
     });
     this.generation = new Array<number>(this.count).fill(0);
     this.context = Array.from({ length: this.count }, () => new Array<VersionVector>(s.keys).fill(ZERO));
-    this.lastRead = Array.from({ length: this.count }, () => new Array<number>(s.keys).fill(0));
+    this.lastRead = Array.from({ length: this.count }, () => Array.from({ length: s.keys }, () => []));
   }
 
   regionOf(c: number): number {
@@ -124,11 +126,12 @@ export class ClientDriver {
     if (node.status !== NodeStatus.up) return;
     const leader = node.actor as unknown as Leader;
     if (isWrite) {
-      const merged = this.lastRead[c][key] >= 2;
+      const merged = this.lastRead[c][key].length >= 2;
+      this.readFrom[op] = this.lastRead[c][key];
       const context = leader.write(op, key, op + 1, this.context[c][key]);
       sim.at(sim.now + backTicks, () => this.answer(op, undefined, () => {
         this.context[c][key] = context;
-        this.lastRead[c][key] = 1;
+        this.lastRead[c][key] = [op + 1];
         if (merged) this.merges++;
         return false;
       }));
@@ -137,7 +140,7 @@ export class ClientDriver {
     const reply = leader.read(key);
     sim.at(sim.now + backTicks, () => this.answer(op, readOutput(reply.values), () => {
       this.context[c][key] = reply.context;
-      this.lastRead[c][key] = reply.values.length;
+      this.lastRead[c][key] = reply.values;
       if (reply.values.length >= 2) this.siblingReads++;
       if (!isUpdate) return false;
       this.invoke(c, key, false, true);

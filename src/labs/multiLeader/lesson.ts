@@ -37,7 +37,7 @@ export const lesson: readonly LessonStep[] = [
     title: 'Last-writer-wins silently drops writes',
     text:
       'Cut the link for 1.2 s: both regions keep accepting writes, each side building on its own values. At the ' +
-      'heal, last-writer-wins keeps the highest timestamp per key and drops the rest: 15 of the 38 acknowledged ' +
+      'heal, last-writer-wins keeps the highest timestamp per key and drops the rest: 17 of the 38 acknowledged ' +
       'writes vanish, though every client was told ok and no surviving write had read them. All regions end equal.',
     scenario: preset('partition'),
   },

@@ -123,6 +123,7 @@ export class Leader {
     if (this.cfg.resolution === 'lww') {
       const cur = before[0];
       const isNewer = !cur || w.ts > cur.ts || (w.ts === cur.ts && w.dot.node > cur.dot.node);
+      // Judged by the writes' dots and contexts, as a store keeping version vectors would; LWW never looks.
       if (cur && !supersedes(cur, w) && !supersedes(w, cur)) rec.conflict(w.key, this.ctx.id, cur, w, now);
       if (cur && cur !== w) rec.discarded(isNewer ? cur : w, isNewer ? w : cur);
       after = isNewer ? [w] : before;

@@ -18,10 +18,10 @@ describe('multi-leader program', () => {
 
   // Golden runs: a change of these hashes means the same scenario now gives another trace (bump engineVersion).
   const golden: [string, string][] = [
-    ['two-regions', '690c5c187119be61'],
-    ['partition', '8e46bf9731d84068'],
+    ['two-regions', 'd0f9caa12a49cda4'],
+    ['partition', '58c5f1b8bffb89cf'],
     ['clock-skew', '311ba37bcbeb456c'],
-    ['four-regions', 'd27f7f06e1d20b6a'],
+    ['four-regions', '7cb09526eacc5341'],
   ];
 
   it.each(golden)('preset %s runs to its end within limits, converges, and gives its golden trace hash', (id, hash) => {

@@ -89,7 +89,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   const { sim, rec, history, states } = run;
   const checkOps = history.map((op) => ({ ...op, call: op.call / TICKS_PER_MS, ret: op.ret / TICKS_PER_MS }));
   const check: CheckResult = checkLinearizability(kvModel(), checkOps, { stepsMax: CHECK_STEPS_MAX });
-  const outcome = outcomeOf(history, rec.writes, states, rec);
+  const outcome = outcomeOf(history, rec.writes, states, rec.droppedFor, run.clients.readFrom);
   const ops = opColumns(history, rec.writes, outcome.fate, s.clientsPerRegion, s.regions);
   const lost: LostColumns = {
     op: Uint32Array.from(outcome.lost, (l) => l.op),

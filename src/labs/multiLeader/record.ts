@@ -3,7 +3,6 @@
  * writes once), when any leader's state last changed, and the measured replication delays. It only
  * records; the protocol never reads it back to decide anything.
  */
-import { supersedes } from '../../core/clocks';
 import type { Write } from './messages';
 import type { ReplicationColumns } from './result';
 
@@ -28,10 +27,8 @@ export class Recorder {
   /** From a write at its leader to its arrival at another region's leader, ticks. */
   readonly lags: number[] = [];
   siblingsMax = 1;
-  /** LWW: the write each dropped write first lost to by timestamp (not by being read). */
-  readonly beatenBy = new Map<number, { winner: number; isInverted: boolean }>();
-  /** LWW: the write that first replaced each write after reading it. */
-  readonly replacedBy = new Map<number, number>();
+  /** LWW: the write that first replaced each replaced write, at some leader (./outcome.ts tells why). */
+  readonly droppedFor = new Map<number, number>();
   private readonly writeTick: number[] = [];
   private readonly pairs = new Set<number>();
   /** op * 8 + region -> tick the write was applied there. */
@@ -77,16 +74,9 @@ export class Recorder {
     this.conflicts.push({ key, region, a: a.op, b: b.op, tick });
   }
 
-  /**
-   * LWW replaced `loser` by `winner` at some leader (the first time only, per loser). When the winner's
-   * client had read the loser, that is a causal replacement (`replacedBy`); otherwise the loser was dropped
-   * for a higher timestamp (`beatenBy`), and `isInverted` says the loser's client had read the winner:
-   * the kept write is causally the earlier one, which only a clock behind can cause.
-   */
+  /** LWW replaced `loser` by `winner` at some leader (the first time only, per loser). */
   discarded(loser: Write, winner: Write): void {
-    if (this.beatenBy.has(loser.op) || this.replacedBy.has(loser.op)) return;
-    if (supersedes(winner, loser)) this.replacedBy.set(loser.op, winner.op);
-    else this.beatenBy.set(loser.op, { winner: winner.op, isInverted: supersedes(loser, winner) });
+    if (!this.droppedFor.has(loser.op)) this.droppedFor.set(loser.op, winner.op);
   }
 
   siblings(count: number): void {
