@@ -20,10 +20,6 @@ export interface Entry {
   tick: number;
 }
 
-export function lastIndex(log: readonly Entry[]): number {
-  return log.length;
-}
-
 /** Epoch of the entry at `index` (0 for index 0, the empty prefix; -1 past the end). */
 export function epochAt(log: readonly Entry[], index: number): number {
   if (index === 0) return 0;
