@@ -59,4 +59,15 @@ export const goldenLinks: readonly GoldenLink[] = [
   { what: 'CAP/PACELC, three nodes, n2 cut off alone', link: '/cap?v=1&s=1&e=1&clients=6&nodes=3&sideB=2', traceHash: '2e7e7b4360700e0d' },
   { what: 'CAP/PACELC, Pareto hops: the PACELC latency tails', link: '/cap?v=1&s=1&e=1&latency=pareto&latencyMsMax=200&paretoShape=1.2&timeoutMs=250', traceHash: '738b12649b79aad7' },
   { what: 'CAP/PACELC, n2 moved to side B: CP now serves B and refuses A', link: '/cap?v=1&s=1&e=1&sideB=2%2C3%2C4', traceHash: '603637a5837eceda' },
+  { what: 'leader-follower, defaults: async, leader reads, fencing, no faults (schema 1)', link: '/leader-follower?v=1&s=1&e=1', traceHash: '6b8e641e5838021c' },
+  {
+    what: 'leader-follower, readable parameters: 5 nodes, semi-sync, reads from followers, seed 7',
+    link: '/leader-follower?v=1&s=1&e=1&nodes=5&readFrom=followers&replication=semi-sync&seed=7',
+    traceHash: 'b256b48f92e961ff',
+  },
+  {
+    what: 'leader-follower, compressed script: n0 cut off at 100 ms without fencing, healed at 300 ms (split brain)',
+    link: '/leader-follower?v=1&z=TUw7DoMwDL3Lmz0EulS5Q09QdYiQAavIiUJaqUpzdwwsLPb7VzB8R1jPO7CGLBHe9C9rMflZMeX4SQbh_h31IBRLO2f_l6yOFHKRIlHRqO7m7WLOHBa0F2FkHUQn-DEsKxPiPtkfyVn0_TB2b20D',
+    traceHash: '68c87fd1155bf1e6',
+  },
 ];
