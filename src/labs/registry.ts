@@ -8,9 +8,10 @@ import { spec as partitioning } from './partitioning/scenario';
 import { spec as pbs } from './pbs/scenario';
 import { spec as quorums } from './quorums/scenario';
 import { spec as leaderFollower } from './leaderFollower/scenario';
+import { spec as multiLeader } from './multiLeader/scenario';
 import { spec as cap } from './cap/scenario';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, quorums, pbs, cap];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);
