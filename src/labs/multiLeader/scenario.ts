@@ -204,7 +204,7 @@ export const spec: LabSpec<MultiLeaderScenario> = {
   id: 'multi-leader',
   title: 'Multi-leader replication and conflicts',
   summary: 'A leader per region, writes acknowledged locally and replicated asynchronously: see concurrent writes conflict, last-writer-wins lose them, and siblings keep them.',
-  patterns: ['Replication', 'Models', 'Vector Clocks'],
+  patterns: ['Replication', 'Models'],
   version: 1,
   engineVersion: 1,
   params,
