@@ -36,8 +36,24 @@ export interface ParamSpec {
   help: string;
 }
 
-/** A field of an event type (same shape as a parameter). */
-export type EventFieldSpec = ParamSpec;
+/**
+ * A text field (an event's partition groups, a lab's lookup key): bounded length, optional whole-match
+ * pattern. Kept out of a lab's `params` (whose fields are the flat readable link parameters and the form).
+ */
+export interface TextFieldSpec {
+  key: string;
+  label: string;
+  kind: 'text';
+  /** Longest accepted text, in UTF-16 code units. */
+  maxLength: number;
+  /** When set, the text must match it entirely; `patternHelp` says in words what it accepts. */
+  pattern?: RegExp;
+  patternHelp?: string;
+  help: string;
+}
+
+/** A field of an event type: a parameter's shape, or text. */
+export type EventFieldSpec = ParamSpec | TextFieldSpec;
 
 export interface EventSpec {
   type: string;

@@ -17,7 +17,7 @@ const params: SchemaParam[] = [
   { key: 'rate', label: 'Rate', kind: 'number', min: 0, max: 1, help: '' },
   { key: 'mode', label: 'Mode', kind: 'enum', options: ['a', 'b'], help: '' },
   { key: 'fast', label: 'Fast', kind: 'boolean', help: '' },
-  { key: 'label', label: 'Label', kind: 'string', maxLength: 8, pattern: /[a-z]*/, patternHelp: 'lowercase letters', help: '' },
+  { key: 'label', label: 'Label', kind: 'text', maxLength: 8, pattern: /[a-z]*/, patternHelp: 'lowercase letters', help: '' },
 ];
 const node: ParamSpec = { key: 'node', label: 'Node', kind: 'int', min: 0, max: 9, help: '' };
 const events: EventSpec[] = [

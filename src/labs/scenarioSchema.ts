@@ -8,22 +8,10 @@
  * smuggled in survives. A lab's cross-field rules (nodes x vnodes <= 10^6, "remove a node that exists") go
  * in `check`, which runs only once every field is individually valid.
  */
-import type { BaseScenario, EventSpec, ParamSpec, Scalar, ValidationIssue, Validated } from './contract';
+import type { BaseScenario, EventSpec, ParamSpec, Scalar, TextFieldSpec, ValidationIssue, Validated } from './contract';
 
-/** A text parameter (the contract's ParamSpec has no text kind): bounded length, optional pattern. */
-export interface TextParamSpec {
-  key: string;
-  label: string;
-  kind: 'string';
-  /** Longest accepted text, in UTF-16 code units. */
-  maxLength: number;
-  /** When set, the text must match it entirely; `patternHelp` says in words what it accepts. */
-  pattern?: RegExp;
-  patternHelp?: string;
-  help: string;
-}
-
-export type SchemaParam = ParamSpec | TextParamSpec;
+/** A scenario field: a parameter, or text (a lab's text field, such as a lookup key, is not in its params list). */
+export type SchemaParam = ParamSpec | TextFieldSpec;
 
 export interface ScenarioSchemaOptions<S extends BaseScenario> {
   params: readonly SchemaParam[];
@@ -156,7 +144,7 @@ function checkField(spec: SchemaParam, value: unknown, path: string, issues: Val
     case 'boolean':
       if (typeof value !== 'boolean') return fail(`${path} must be true or false, got ${describe(value)}`);
       return value;
-    case 'string':
+    case 'text':
       if (typeof value !== 'string') return fail(`${path} must be text, got ${describe(value)}`);
       if (value.length > spec.maxLength) {
         return fail(`${path} must be at most ${fmt(spec.maxLength)} characters, got ${fmt(value.length)}`);
@@ -204,7 +192,7 @@ function expected(spec: SchemaParam): string {
       return `one of ${(spec.options ?? []).join(', ')}`;
     case 'boolean':
       return 'true or false';
-    case 'string':
+    case 'text':
       return `text of at most ${fmt(spec.maxLength)} characters`;
   }
 }

@@ -4,7 +4,7 @@
  * It is defence in depth: a lab's validate() is strict too, but no link reaches it with a shape it did not
  * declare (no open-key records from untrusted input).
  */
-import type { EventSpec, LabSpec, ParamSpec, ValidationIssue } from '../../labs/contract';
+import type { EventFieldSpec, EventSpec, LabSpec, ValidationIssue } from '../../labs/contract';
 
 const ISSUES_MAX = 5;
 
@@ -88,7 +88,7 @@ function eventsIssues(specs: readonly EventSpec[], value: unknown, issues: Valid
   }
 }
 
-type Kind = ParamSpec['kind'];
+type Kind = EventFieldSpec['kind'];
 
 function typeKind(value: unknown): Kind {
   if (typeof value === 'boolean') return 'boolean';

@@ -16,8 +16,8 @@
  * Clients are sticky (client c asks node c mod nodes), so both sides of the cut have clients.
  * Time is in milliseconds.
  */
-import type { BaseScenario, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
-import { fmt, scenarioSchema, type SchemaParam, type TextParamSpec } from '../scenarioSchema';
+import type { BaseScenario, LabSpec, ParamSpec, Preset, TextFieldSpec, ValidationIssue } from '../contract';
+import { fmt, scenarioSchema, type SchemaParam } from '../scenarioSchema';
 import { latencyIssues, latencyParams, type LatencyKind } from '../quorums/scenario';
 
 export interface CapScenario extends BaseScenario {
@@ -77,11 +77,11 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-/** Side B of the cut: text, so it is not a contract ParamSpec; the Panel's node picker edits it. */
-export const sideBParam: TextParamSpec = {
+/** Side B of the cut: a text field, edited by the Panel's node picker rather than the parameter form. */
+export const sideBParam: TextFieldSpec = {
   key: 'sideB',
   label: 'Side B',
-  kind: 'string',
+  kind: 'text',
   maxLength: 17,
   pattern: /[0-8](,[0-8])*/,
   patternHelp: 'node ids separated by commas, like "3,4"',

@@ -7,9 +7,9 @@
  * is murmur3(`n${n}#${v}`), key i is murmur3(`key-${i}`). So the seed re-rolls the whole layout, and the same
  * scenario always draws the same circle.
  */
-import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, TextFieldSpec, ValidationIssue } from '../contract';
 import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, SWEEP_VNODES } from './result';
-import { fmt, scenarioSchema, type SchemaParam, type TextParamSpec } from '../scenarioSchema';
+import { fmt, scenarioSchema, type SchemaParam } from '../scenarioSchema';
 
 /** Add a node (it takes the next node index) with a capacity weight (vnodes x weight points). */
 export type AddNodeEvent = {
@@ -76,11 +76,11 @@ const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every hash: another seed gives another layout.' },
 ];
 
-/** The lookup key: text, so it is not a contract ParamSpec (the contract has no text kind). */
-export const lookupParam: TextParamSpec = {
+/** The lookup key: a text field, edited by the lookup box rather than the parameter form. */
+export const lookupParam: TextFieldSpec = {
   key: 'lookup',
   label: 'Lookup key',
-  kind: 'string',
+  kind: 'text',
   maxLength: LIMITS.lookupLengthMax,
   pattern: /[\x20-\x7e]*/,
   patternHelp: 'printable ASCII text (letters, digits, punctuation, spaces)',

@@ -19,15 +19,10 @@
  */
 import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
-import { groupOf, parseGroups } from '../../sim/partition';
+import { checkFaultEvents, groupsField, nodeField, type FaultEvent } from '../faultEvents';
 import { READ_SOURCES, REPLICATION_MODES, type ReadSource, type ReplicationMode } from './result';
 
-export type NodeEvent = { t: number; type: 'crash' | 'recover' | 'pause' | 'resume'; node: number };
-/** Cut the cluster into groups, "0|1,2" (nodes listed nowhere form one more group). */
-export type PartitionEvent = { t: number; type: 'partition'; groups: string };
-/** Restore every link. */
-export type HealEvent = { t: number; type: 'heal' };
-export type LeaderFollowerEvent = NodeEvent | PartitionEvent | HealEvent;
+export type LeaderFollowerEvent = FaultEvent;
 
 export interface LeaderFollowerScenario extends BaseScenario {
   /** Nodes n0..n(nodes-1); n0 leads epoch 1 at the start. 3..9. Default 3. */
@@ -111,16 +106,15 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-const nodeField: ParamSpec = { key: 'node', label: 'Node', kind: 'int', min: 0, max: LIMITS.nodesMax - 1, help: 'Node index (n2 is 2).' };
-/** The contract's field kinds have no text; the schema validator accepts a 'string' field (see scenarioSchema.ts). */
-const groupsField = { key: 'groups', label: 'Groups', kind: 'string', maxLength: 64, pattern: /[0-9,| ]+/, patternHelp: 'node ids like "0|1,2"', help: 'Groups of nodes that can still talk, "0|1,2"; unlisted nodes form one more group. Clients stay with their node\'s group.' } as unknown as ParamSpec;
+const node = nodeField(LIMITS.nodesMax, 'Node index (n2 is 2).');
+const groups = groupsField('Groups of nodes that can still talk, "0|1,2"; unlisted nodes form one more group. Clients stay with their node\'s group.', 'node ids like "0|1,2"');
 
 export const events: readonly EventSpec[] = [
-  { type: 'crash', label: 'Crash node', help: 'The node stops; its log survives on disk, what it was doing is lost.', fields: [nodeField] },
-  { type: 'recover', label: 'Recover node', help: 'The node restarts from its disk, in the role it had (a leader restarts as leader).', fields: [nodeField] },
-  { type: 'pause', label: 'Pause node', help: 'The node freezes (a long GC pause): it holds every message until resumed.', fields: [nodeField] },
-  { type: 'resume', label: 'Resume node', help: 'A paused node handles what it held, believing what it believed before.', fields: [nodeField] },
-  { type: 'partition', label: 'Partition', help: 'Cut every link between groups (replaces earlier cuts); clients stay on their node\'s side.', fields: [groupsField] },
+  { type: 'crash', label: 'Crash node', help: 'The node stops; its log survives on disk, what it was doing is lost.', fields: [node] },
+  { type: 'recover', label: 'Recover node', help: 'The node restarts from its disk, in the role it had (a leader restarts as leader).', fields: [node] },
+  { type: 'pause', label: 'Pause node', help: 'The node freezes (a long GC pause): it holds every message until resumed.', fields: [node] },
+  { type: 'resume', label: 'Resume node', help: 'A paused node handles what it held, believing what it believed before.', fields: [node] },
+  { type: 'partition', label: 'Partition', help: 'Cut every link between groups (replaces earlier cuts); clients stay on their node\'s side.', fields: [groups] },
   { type: 'heal', label: 'Heal', help: 'Restore every link.', fields: [] },
 ];
 
@@ -139,18 +133,7 @@ export function checkScenario(s: LeaderFollowerScenario): ValidationIssue[] {
   if (s.fencing && s.leaseMs <= s.heartbeatMs) {
     issues.push({ path: 'leaseMs', message: `leaseMs must be above heartbeatMs = ${fmt(s.heartbeatMs)} with fencing (each heartbeat renews the lease), got ${fmt(s.leaseMs)}` });
   }
-  s.events.forEach((e, i) => {
-    if ('node' in e && e.node >= s.nodes) {
-      issues.push({ path: `events[${i}].node`, message: `events[${i}].node must be a node n0..n${s.nodes - 1}, got ${e.node}` });
-    }
-    if (e.type === 'partition') {
-      try {
-        groupOf(parseGroups(e.groups, s.nodes), s.nodes);
-      } catch (error) {
-        issues.push({ path: `events[${i}].groups`, message: `events[${i}].groups: ${(error as Error).message}` });
-      }
-    }
-  });
+  issues.push(...checkFaultEvents(s.events, s.nodes));
   return issues;
 }
 

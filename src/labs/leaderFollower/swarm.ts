@@ -6,6 +6,7 @@
  * scenario forever (the draws are fixed by the PRNG).
  */
 import { rng, type Rng } from '../../core/random/rng';
+import { byTime, pushRandomFaults } from '../faultEvents';
 import type { ReadSource, ReplicationMode } from './result';
 import { defaults, type LeaderFollowerEvent, type LeaderFollowerScenario } from './scenario';
 
@@ -53,32 +54,13 @@ export function swarmScenario(seed: number, shape: SwarmShape): LeaderFollowerSc
   };
 }
 
-/** 0..4 faults at random times in the first FAULT_SPAN_MS, each undone later (recover, resume, heal). */
+/** With `failover`, the leader n0 crashes early (and recovers later); then 0..4 random faults (../faultEvents). */
 function faultScript(r: Rng, nodes: number, failover: boolean): LeaderFollowerEvent[] {
   const events: LeaderFollowerEvent[] = [];
   if (failover) {
     const t = r.range(30, 150);
     events.push({ t, type: 'crash', node: 0 }, { t: t + r.range(100, 300), type: 'recover', node: 0 });
   }
-  const count = r.range(0, 4);
-  for (let i = 0; i < count; i++) {
-    const t = r.range(0, FAULT_SPAN_MS);
-    const until = t + r.range(10, 150);
-    const node = r.int(nodes);
-    switch (r.int(3)) {
-      case 0:
-        events.push({ t, type: 'crash', node }, { t: until, type: 'recover', node });
-        break;
-      case 1:
-        events.push({ t, type: 'pause', node }, { t: until, type: 'resume', node });
-        break;
-      default: {
-        const ids = r.shuffle(Array.from({ length: nodes }, (_, k) => k));
-        const cut = r.range(1, nodes - 1);
-        events.push({ t, type: 'partition', groups: `${ids.slice(0, cut).join(',')}|${ids.slice(cut).join(',')}` }, { t: until, type: 'heal' });
-      }
-    }
-  }
-  // Stable sort by time keeps each fault before its undo at equal times.
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.t - b.e.t || a.i - b.i).map((x) => x.e);
+  pushRandomFaults(r, nodes, FAULT_SPAN_MS, events);
+  return byTime(events);
 }

@@ -10,16 +10,13 @@
  */
 import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
-import { groupOf, parseGroups } from '../../sim/partition';
+import { checkFaultEvents, groupsField, nodeField, type HealEvent, type PartitionEvent } from '../faultEvents';
 
 export const LATENCY_KINDS = ['uniform', 'exponential'] as const;
 export type LatencyKind = (typeof LATENCY_KINDS)[number];
 
+/** A region's leader crashes or recovers (regions have no pause). */
 export type NodeEvent = { t: number; type: 'crash' | 'recover'; node: number };
-/** Cut the regions into groups, "0|1,2" (regions listed nowhere form one more group). */
-export type PartitionEvent = { t: number; type: 'partition'; groups: string };
-/** Restore every link. */
-export type HealEvent = { t: number; type: 'heal' };
 /** Set a leader's clock offset (local - true) to `ms`. */
 export type SkewEvent = { t: number; type: 'skew'; node: number; ms: number };
 export type MultiLeaderEvent = NodeEvent | PartitionEvent | HealEvent | SkewEvent;
@@ -95,17 +92,16 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-const nodeField: ParamSpec = { key: 'node', label: 'Region', kind: 'int', min: 0, max: LIMITS.regionsMax - 1, help: 'Region index (its leader).' };
-/** The contract's field kinds have no text; the schema validator accepts a 'string' field (see scenarioSchema.ts). */
-const groupsField = { key: 'groups', label: 'Groups', kind: 'string', maxLength: 32, pattern: /[0-9,| ]+/, patternHelp: 'region ids like "0|1,2"', help: 'Groups of regions that can still talk, "0|1,2"; unlisted regions form one more group.' } as unknown as ParamSpec;
+const node = nodeField(LIMITS.regionsMax, 'Region index (its leader).', 'Region');
+const groups = groupsField('Groups of regions that can still talk, "0|1,2"; unlisted regions form one more group.', 'region ids like "0|1,2"', 32);
 const skewField: ParamSpec = { key: 'ms', label: 'Offset', kind: 'number', min: -LIMITS.skewMsMax, max: LIMITS.skewMsMax, unit: 'ms', help: 'The leader\'s clock reads true time plus this.' };
 
 export const events: readonly EventSpec[] = [
-  { type: 'partition', label: 'Partition', help: 'Cut every link between groups of regions (replaces earlier cuts); each side keeps accepting writes.', fields: [groupsField] },
+  { type: 'partition', label: 'Partition', help: 'Cut every link between groups of regions (replaces earlier cuts); each side keeps accepting writes.', fields: [groups] },
   { type: 'heal', label: 'Heal', help: 'Restore every link; leaders resend what the other side missed.', fields: [] },
-  { type: 'crash', label: 'Crash leader', help: 'The region\'s leader stops; what it stored survives on its disk; its clients\' requests fail.', fields: [nodeField] },
-  { type: 'recover', label: 'Recover leader', help: 'The leader restarts with what it stored and resends what others have not acknowledged.', fields: [nodeField] },
-  { type: 'skew', label: 'Clock skew', help: 'Set a leader\'s clock offset from true time.', fields: [nodeField, skewField] },
+  { type: 'crash', label: 'Crash leader', help: 'The region\'s leader stops; what it stored survives on its disk; its clients\' requests fail.', fields: [node] },
+  { type: 'recover', label: 'Recover leader', help: 'The leader restarts with what it stored and resends what others have not acknowledged.', fields: [node] },
+  { type: 'skew', label: 'Clock skew', help: 'Set a leader\'s clock offset from true time.', fields: [node, skewField] },
 ];
 
 /** Cross-field rules: events name real regions, groups parse, the client timeout outlasts a round trip to the leader. */
@@ -114,18 +110,7 @@ export function checkScenario(s: MultiLeaderScenario): ValidationIssue[] {
   if (s.timeoutMs <= 3 * s.localMs) {
     issues.push({ path: 'timeoutMs', message: `timeoutMs must be above 3 x localMs = ${fmt(3 * s.localMs)} (a round trip to the leader takes up to that), got ${fmt(s.timeoutMs)}` });
   }
-  s.events.forEach((e, i) => {
-    if ('node' in e && e.node >= s.regions) {
-      issues.push({ path: `events[${i}].node`, message: `events[${i}].node must be a region 0..${s.regions - 1}, got ${e.node}` });
-    }
-    if (e.type === 'partition') {
-      try {
-        groupOf(parseGroups(e.groups, s.regions), s.regions);
-      } catch (error) {
-        issues.push({ path: `events[${i}].groups`, message: `events[${i}].groups: ${(error as Error).message}` });
-      }
-    }
-  });
+  issues.push(...checkFaultEvents(s.events, s.regions, 'region'));
   return issues;
 }
 

@@ -6,6 +6,7 @@
  */
 import { rng, type Rng } from '../../core/random/rng';
 import { defaults, type MultiLeaderEvent, type MultiLeaderScenario } from './scenario';
+import { byTime } from '../faultEvents';
 
 /** Script span of the faults, ms. */
 const FAULT_SPAN_MS = 800;
@@ -56,7 +57,7 @@ function faultScript(r: Rng, regions: number): MultiLeaderEvent[] {
       }
     }
   }
-  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.t - b.e.t || a.i - b.i).map((x) => x.e);
+  const sorted = byTime(events);
   // Overlapping partitions replace each other; a final heal makes sure every link is back.
   if (sorted.some((e) => e.type === 'partition')) sorted.push({ t: sorted[sorted.length - 1].t, type: 'heal' });
   return sorted;

@@ -10,16 +10,11 @@
  */
 import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
-import { parseGroups, groupOf } from '../../sim/partition';
+import { checkFaultEvents, groupsField, nodeField, type FaultEvent } from '../faultEvents';
 import { BUGS, COORDINATOR_CHOICES, type Bug, type CoordinatorChoice } from './result';
 import { noWriteBackViolation } from './violations';
 
-export type NodeEvent = { t: number; type: 'crash' | 'recover' | 'pause' | 'resume'; node: number };
-/** Cut the cluster into groups, "0,1|2,3,4" (nodes listed nowhere form one more group). */
-export type PartitionEvent = { t: number; type: 'partition'; groups: string };
-/** Restore every link. */
-export type HealEvent = { t: number; type: 'heal' };
-export type QuorumsEvent = NodeEvent | PartitionEvent | HealEvent;
+export type QuorumsEvent = FaultEvent;
 
 export interface QuorumsScenario extends BaseScenario {
   /** Nodes in the cluster n0..n(nodes-1): any of them coordinates. 3..9. Default 5. */
@@ -134,16 +129,15 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-const nodeField: ParamSpec = { key: 'node', label: 'Node', kind: 'int', min: 0, max: LIMITS.nodesMax - 1, help: 'Node index (n3 is 3).' };
-/** The contract's field kinds have no text; the schema validator accepts a 'string' field (see scenarioSchema.ts). */
-const groupsField = { key: 'groups', label: 'Groups', kind: 'string', maxLength: 64, pattern: /[0-9,| ]+/, patternHelp: 'node ids like "0,1|2,3,4"', help: 'Groups of nodes that can still talk, "0,1|2,3,4"; unlisted nodes form one more group.' } as unknown as ParamSpec;
+const node = nodeField(LIMITS.nodesMax, 'Node index (n3 is 3).');
+const groups = groupsField('Groups of nodes that can still talk, "0,1|2,3,4"; unlisted nodes form one more group.', 'node ids like "0,1|2,3,4"');
 
 export const events: readonly EventSpec[] = [
-  { type: 'crash', label: 'Crash node', help: 'The node stops; what it stored survives on its disk, requests it coordinated are lost.', fields: [nodeField] },
-  { type: 'recover', label: 'Recover node', help: 'The node restarts with what it stored (and the hints it holds).', fields: [nodeField] },
-  { type: 'pause', label: 'Pause node', help: 'The node freezes (a long GC pause): it holds every message until resumed.', fields: [nodeField] },
-  { type: 'resume', label: 'Resume node', help: 'A paused node handles what it held.', fields: [nodeField] },
-  { type: 'partition', label: 'Partition', help: 'Cut every link between groups (replaces earlier cuts).', fields: [groupsField] },
+  { type: 'crash', label: 'Crash node', help: 'The node stops; what it stored survives on its disk, requests it coordinated are lost.', fields: [node] },
+  { type: 'recover', label: 'Recover node', help: 'The node restarts with what it stored (and the hints it holds).', fields: [node] },
+  { type: 'pause', label: 'Pause node', help: 'The node freezes (a long GC pause): it holds every message until resumed.', fields: [node] },
+  { type: 'resume', label: 'Resume node', help: 'A paused node handles what it held.', fields: [node] },
+  { type: 'partition', label: 'Partition', help: 'Cut every link between groups (replaces earlier cuts).', fields: [groups] },
   { type: 'heal', label: 'Heal', help: 'Restore every link.', fields: [] },
 ];
 
@@ -172,18 +166,7 @@ export function checkScenario(s: QuorumsScenario): ValidationIssue[] {
   if (s.sloppyQuorum && s.fallbackMs >= s.timeoutMs) {
     issues.push({ path: 'fallbackMs', message: `fallbackMs must be below timeoutMs = ${fmt(s.timeoutMs)} (a fallback is asked before the request gives up), got ${fmt(s.fallbackMs)}` });
   }
-  s.events.forEach((e, i) => {
-    if ('node' in e && e.node >= s.nodes) {
-      issues.push({ path: `events[${i}].node`, message: `events[${i}].node must be a node n0..n${s.nodes - 1}, got ${e.node}` });
-    }
-    if (e.type === 'partition') {
-      try {
-        groupOf(parseGroups(e.groups, s.nodes), s.nodes);
-      } catch (error) {
-        issues.push({ path: `events[${i}].groups`, message: `events[${i}].groups: ${(error as Error).message}` });
-      }
-    }
-  });
+  issues.push(...checkFaultEvents(s.events, s.nodes));
   return issues;
 }
 

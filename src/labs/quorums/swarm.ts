@@ -5,6 +5,7 @@
  * violation replays the same scenario forever (the draws are fixed by ./scenario.ts limits and the PRNG).
  */
 import { rng } from '../../core/random/rng';
+import { byTime, pushRandomFaults } from '../faultEvents';
 import type { QuorumsEvent, QuorumsScenario } from './scenario';
 import { defaults } from './scenario';
 import type { Bug } from './result';
@@ -35,7 +36,8 @@ export function swarmScenario(seed: number, shape: SwarmShape): QuorumsScenario 
   }
   const latencyMsMin = r0.range(0, 3);
   const latencyMsMax = r0.range(5, 40);
-  const faults = faultScript(r0.fork('faults'), nodes);
+  const faults: QuorumsEvent[] = [];
+  pushRandomFaults(r0.fork('faults'), nodes, FAULT_SPAN_MS, faults);
   return {
     ...defaults,
     seed,
@@ -58,32 +60,7 @@ export function swarmScenario(seed: number, shape: SwarmShape): QuorumsScenario 
     fallbackMs: latencyMsMax,
     handoffMs: 20,
     bug: shape.bug ?? 'none',
-    events: faults,
+    events: byTime(faults),
   };
 }
 
-/** 0..4 faults at random times in the first FAULT_SPAN_MS, each undone later (recover, resume, heal). */
-function faultScript(r: ReturnType<typeof rng>, nodes: number): QuorumsEvent[] {
-  const events: QuorumsEvent[] = [];
-  const count = r.range(0, 4);
-  for (let i = 0; i < count; i++) {
-    const t = r.range(0, FAULT_SPAN_MS);
-    const until = t + r.range(10, 150);
-    const node = r.int(nodes);
-    switch (r.int(3)) {
-      case 0:
-        events.push({ t, type: 'crash', node }, { t: until, type: 'recover', node });
-        break;
-      case 1:
-        events.push({ t, type: 'pause', node }, { t: until, type: 'resume', node });
-        break;
-      default: {
-        const ids = r.shuffle(Array.from({ length: nodes }, (_, k) => k));
-        const cut = r.range(1, nodes - 1);
-        events.push({ t, type: 'partition', groups: `${ids.slice(0, cut).join(',')}|${ids.slice(cut).join(',')}` }, { t: until, type: 'heal' });
-      }
-    }
-  }
-  // Stable sort by time keeps each fault before its undo at equal times.
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.t - b.e.t || a.i - b.i).map((x) => x.e);
-}
