@@ -77,6 +77,13 @@ export interface Preset<S> {
   scenario: S;
 }
 
+/** The scenario of preset `id` (lessons start from presets); an unknown id is a programming error. */
+export function presetScenario<S>(presets: readonly Preset<S>[], id: string): S {
+  const found = presets.find((p) => p.id === id);
+  if (!found) throw new Error(`invalid preset: ${id}`);
+  return found.scenario;
+}
+
 export interface LabSpec<S extends BaseScenario = BaseScenario> {
   id: string;
   title: string;

@@ -2,16 +2,12 @@
  * The guided steps of the CAP/PACELC lab. Every number quoted is what the program computes for the step's
  * scenario; lesson.test.ts re-checks each one.
  */
-import type { LessonStep as ContractLessonStep } from '../contract';
+import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
 import { defaults, presets, type CapScenario } from './scenario';
 
 export type LessonStep = ContractLessonStep<CapScenario>;
 
-const preset = (id: string): CapScenario => {
-  const found = presets.find((p) => p.id === id);
-  if (!found) throw new Error(`invalid preset: ${id}`);
-  return found.scenario;
-};
+const preset = (id: string): CapScenario => presetScenario(presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

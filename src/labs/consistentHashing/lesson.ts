@@ -2,17 +2,13 @@
  * The guided steps of the consistent-hashing lab: one idea per step, each shown by its scenario. Every
  * number quoted is what the program computes for that scenario (lesson.test.ts re-checks each claim).
  */
-import type { LessonStep as ContractLessonStep } from '../contract';
+import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
 import type { ConsistentHashingScenario } from './scenario';
 import { spec } from './scenario';
 
 export type LessonStep = ContractLessonStep<ConsistentHashingScenario>;
 
-const preset = (id: string): ConsistentHashingScenario => {
-  const found = spec.presets.find((p) => p.id === id);
-  if (!found) throw new Error(`invalid preset: ${id}`);
-  return found.scenario;
-};
+const preset = (id: string): ConsistentHashingScenario => presetScenario(spec.presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

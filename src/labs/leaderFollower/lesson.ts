@@ -4,16 +4,12 @@
  * claim. Operations are named by their index in the history ("op 216"), as the checker and the timeline
  * name them.
  */
-import type { LessonStep as ContractLessonStep } from '../contract';
+import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
 import { defaults, spec, type LeaderFollowerScenario } from './scenario';
 
 export type LessonStep = ContractLessonStep<LeaderFollowerScenario>;
 
-const preset = (id: string): LeaderFollowerScenario => {
-  const found = spec.presets.find((p) => p.id === id);
-  if (!found) throw new Error(`invalid preset: ${id}`);
-  return found.scenario;
-};
+const preset = (id: string): LeaderFollowerScenario => presetScenario(spec.presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

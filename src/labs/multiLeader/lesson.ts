@@ -2,16 +2,12 @@
  * The guided steps of the multi-leader lab. Every number quoted is what the program computes for the
  * step's scenario (lesson.test.ts re-checks each one).
  */
-import type { LessonStep as ContractLessonStep } from '../contract';
+import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
 import { spec, type MultiLeaderScenario } from './scenario';
 
 export type LessonStep = ContractLessonStep<MultiLeaderScenario>;
 
-const preset = (id: string): MultiLeaderScenario => {
-  const found = spec.presets.find((p) => p.id === id);
-  if (!found) throw new Error(`invalid preset: ${id}`);
-  return found.scenario;
-};
+const preset = (id: string): MultiLeaderScenario => presetScenario(spec.presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

@@ -3,17 +3,13 @@
  * idea per step, each shown by its scenario. Every number quoted is what the program computes for that
  * scenario (lesson.test.ts re-checks each claim).
  */
-import type { LessonStep as ContractLessonStep } from '../contract';
+import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
 import type { PartitioningScenario } from './scenario';
 import { spec } from './scenario';
 
 export type LessonStep = ContractLessonStep<PartitioningScenario>;
 
-const preset = (id: string): PartitioningScenario => {
-  const found = spec.presets.find((p) => p.id === id);
-  if (!found) throw new Error(`invalid preset: ${id}`);
-  return found.scenario;
-};
+const preset = (id: string): PartitioningScenario => presetScenario(spec.presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

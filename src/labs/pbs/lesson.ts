@@ -3,16 +3,12 @@
  * (lesson.test.ts re-checks each claim); the paper's published figure is cited beside ours where it matches.
  * Paper: Bailis et al., "Probabilistically Bounded Staleness for Practical Partial Quorums", VLDB 2012.
  */
-import type { LessonStep as ContractLessonStep } from '../contract';
+import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
 import { spec, type PbsScenario } from './scenario';
 
 export type LessonStep = ContractLessonStep<PbsScenario>;
 
-const preset = (id: string): PbsScenario => {
-  const found = spec.presets.find((p) => p.id === id);
-  if (!found) throw new Error(`invalid preset: ${id}`);
-  return found.scenario;
-};
+const preset = (id: string): PbsScenario => presetScenario(spec.presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

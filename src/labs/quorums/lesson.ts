@@ -3,17 +3,13 @@
  * step's scenario; lesson.test.ts re-runs each scenario and checks each claim. Operations are named by
  * their index in the history ("op 15"), as the checker's explanation and the timeline name them.
  */
-import type { LessonStep as ContractLessonStep } from '../contract';
+import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
 import { defaults, spec, type QuorumsScenario } from './scenario';
 import { noWriteBackViolation } from './violations';
 
 export type LessonStep = ContractLessonStep<QuorumsScenario>;
 
-const preset = (id: string): QuorumsScenario => {
-  const found = spec.presets.find((p) => p.id === id);
-  if (!found) throw new Error(`invalid preset: ${id}`);
-  return found.scenario;
-};
+const preset = (id: string): QuorumsScenario => presetScenario(spec.presets, id);
 
 /** n2 is down from 40 ms to 140 ms, then answers with what it stored before the crash. */
 const readRepairScenario: QuorumsScenario = {
