@@ -63,7 +63,7 @@ describe('leader-follower selectors', () => {
   it('describeRequest and firstInteresting point at the operation the checker could not place', () => {
     const r = run('async-failover');
     expect(firstInteresting(r)).toBe(216);
-    expect(describeRequest(r, 216)).toMatch(/^op 216: client process \d+ read via n2 \(epoch 3\), 211\.1 ms → 211\.1 ms: returned 173/);
+    expect(describeRequest(r, 216)).toMatch(/^client process \d+ read via n2 \(epoch 3\), 211\.1 ms → 211\.1 ms: returned 173/);
     expect(describeRequest(r, r.requests.kind.length)).toBe('');
   });
 

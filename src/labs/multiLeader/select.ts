@@ -166,7 +166,7 @@ export function describeOp(run: RunResult, i: number): string {
   const o = run.ops;
   if (i < 0 || i >= o.kind.length) return '';
   const ret = Number.isNaN(o.retMs[i]) ? 'no answer' : `${o.retMs[i].toFixed(1)} ms`;
-  const head = `op ${i}, region ${o.region[i]} client ${o.process[i]}, ${o.callMs[i].toFixed(1)} ms → ${ret}: `;
+  const head = `region ${o.region[i]} client ${o.process[i]}, ${o.callMs[i].toFixed(1)} ms → ${ret}: `;
   if (o.kind[i] === OpKind.write) return `${head}write k${o.key[i]} = ${o.value[i]}, ${STATUS_NAMES[o.status[i]]}${o.fate[i] ? `, ${FATE_NAMES[o.fate[i]]} at the end` : ''}`;
   if (o.status[i] !== 1) return `${head}read k${o.key[i]}, ${STATUS_NAMES[o.status[i]]}`;
   return `${head}read k${o.key[i]} returned ${o.returned[i] === 0 ? 'nil' : o.returned[i] === 1 ? String(o.value[i]) : `${o.returned[i]} siblings`}`;
