@@ -1,30 +1,13 @@
-/** The shell: hash routing, theme, banners, and the home or lab page (or the lab alone in an embed). */
+/** The shell (routing itself is ./startRouting): theme, banners, and the home or lab page (or the lab alone in an embed). */
 import { useEffect } from 'react';
-import { findLab, labs } from '../labs/registry';
+import { findLab } from '../labs/registry';
 import { Banners } from './Banners';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Home } from './Home';
 import { LabPage } from './LabPage';
-import { decodeLink, parseLocationHash } from './links';
-import { applyHash } from './route';
-import { pageBase } from './shareLinks';
 import { StatusLine } from './StatusLine';
 import { ThemeSwitch, useApplyTheme } from './ThemeSwitch';
-import type { AppStore } from './store';
 import { useAppStore } from './useAppStore';
-
-/**
- * Applies the address bar's route to the store now, and again on every hashchange. main.tsx calls it
- * before the first render, so a lab link renders the lab at once instead of building the home page and
- * throwing it away (that wasted render was one long main-thread task at startup).
- */
-export function startHashRouting(store: AppStore): void {
-  const apply = () => applyHash(store, location.hash, { labs, decodeLink, parseLocationHash, base: pageBase() });
-  apply();
-  // Our own link updates use replaceState, which fires no hashchange: this only sees the user's edits,
-  // back/forward, and links followed from the home page.
-  window.addEventListener('hashchange', apply);
-}
 
 export function App() {
   useApplyTheme();
