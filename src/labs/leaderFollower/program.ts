@@ -6,20 +6,21 @@
  * and measured for staleness, and the same scenario runs in the other two replication modes for the
  * comparison table. Pure and deterministic: every draw comes from the scenario's seed.
  */
-import { checkLinearizability, registerModel, registerStaleness, type CheckResult, type RegisterInput, type RegisterOutput, type StalenessReport } from '../../core/checkers';
+import { checkLinearizability, registerModel, registerStaleness, type CheckResult, type StalenessReport } from '../../core/checkers';
 import { TraceHasher } from '../../core/hash/traceHasher';
 import { rng } from '../../core/random/rng';
 import { quantileSorted } from '../../core/stats';
-import { NodeStatus, Simulation, scheduleScenario, type Operation } from '../../sim/index';
+import { NodeStatus, Simulation, scheduleScenario } from '../../sim/index';
 import type { LabProgram, RunContext } from '../contract';
 import { analyze, type Analysis } from './analysis';
 import { ClientDriver } from './clients';
 import { LagSampler } from './lag';
 import { ReplicaNode, type Disk, type Msg, type NodeConfig, type NodeHost } from './node';
 import { Recorder } from './record';
-import { REPLICATION_MODES, type HistoryOp, type LeaderFollowerResult, type ModeSummary, type ReplicationMode } from './result';
+import { REPLICATION_MODES, type LeaderFollowerResult, type ModeSummary, type ReplicationMode } from './result';
 import { horizon, settleMs, TICKS_PER_MS, type LeaderFollowerScenario } from './scenario';
 import { requestColumns } from './columns';
+import { historyOp, type RegisterOp } from '../registerHistory';
 
 export type * from './result';
 
@@ -30,7 +31,6 @@ export const EVENTS_MAX = 3_000_000;
 /** Lag samples over the expected horizon (the chart's resolution). */
 const SAMPLES_PER_RUN = 600;
 
-type RegisterOp = Operation<RegisterInput, RegisterOutput>;
 
 export interface Run {
   sim: Simulation<Msg>;
@@ -237,16 +237,5 @@ function count(history: readonly RegisterOp[], status: RegisterOp['status']): nu
   return n;
 }
 
-function historyOp(op: RegisterOp): HistoryOp {
-  return {
-    index: op.index,
-    process: op.process,
-    input: op.input.f === 'write' ? { f: 'write', value: op.input.value as number } : { f: 'read' },
-    output: op.input.f === 'read' ? ((op.output as number | null | undefined) ?? null) : undefined,
-    call: op.call,
-    ret: op.ret,
-    status: op.status,
-  };
-}
 
 export type { RunContext };

@@ -14,6 +14,9 @@
  */
 import type { CheckResult, StalenessReport } from '../../core/checkers';
 import type { LabResult } from '../contract';
+import type { HistoryOp } from '../registerHistory';
+
+export type { HistoryOp };
 
 export const REPLICATION_MODES = ['sync', 'semi-sync', 'async'] as const;
 export type ReplicationMode = (typeof REPLICATION_MODES)[number];
@@ -149,16 +152,6 @@ export interface Invariants {
   divergentEntries: number;
 }
 
-export interface HistoryOp {
-  index: number;
-  process: number;
-  input: { f: 'read' } | { f: 'write'; value: number };
-  /** read: the value (null = nil); write: undefined. */
-  output: number | null | undefined;
-  call: number;
-  ret: number;
-  status: 'pending' | 'ok' | 'fail' | 'timeout';
-}
 
 export interface LeaderFollowerResult extends LabResult {
   lab: 'leader-follower';

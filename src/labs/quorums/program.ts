@@ -4,18 +4,19 @@
  * register) and measured for staleness, and every request's quorum data packed into columns. Pure and
  * deterministic: every draw comes from the scenario's seed, forked per purpose and per client.
  */
-import { checkLinearizability, registerModel, registerStaleness, type CheckResult, type RegisterInput, type RegisterOutput } from '../../core/checkers';
+import { checkLinearizability, registerModel, registerStaleness, type CheckResult } from '../../core/checkers';
 import { TraceHasher } from '../../core/hash/traceHasher';
 import { hashedVersion, quorumFacts } from '../../core/quorum';
 import { rng } from '../../core/random/rng';
 import { quantileSorted } from '../../core/stats';
-import { Simulation, scheduleScenario, type LatencySpec, type Operation } from '../../sim/index';
+import { Simulation, scheduleScenario, type LatencySpec } from '../../sim/index';
 import type { LabProgram, RunContext } from '../contract';
 import { ClientDriver } from './clients';
 import { QuorumNode, type Msg, type NodeConfig, type NodeHost } from './node';
 import { Recorder } from './record';
-import { OpKind, Phase, RequestStatus, type ContactColumns, type HistoryOp, type QuorumsResult, type RequestColumns } from './result';
+import { OpKind, Phase, RequestStatus, type ContactColumns, type QuorumsResult, type RequestColumns } from './result';
 import { TICKS_PER_MS, type QuorumsScenario } from './scenario';
+import { historyOp, type RegisterOp } from '../registerHistory';
 
 export type * from './result';
 
@@ -24,7 +25,6 @@ export const CHECK_STEPS_MAX = 5_000_000;
 /** Engine events a run may handle (a scenario hitting it says so in stoppedAtLimit). */
 export const EVENTS_MAX = 2_000_000;
 
-type RegisterOp = Operation<RegisterInput, RegisterOutput>;
 
 export interface Run {
   sim: Simulation<Msg>;
@@ -225,16 +225,5 @@ function totalsOf(history: readonly RegisterOp[]) {
   };
 }
 
-function historyOp(op: RegisterOp): HistoryOp {
-  return {
-    index: op.index,
-    process: op.process,
-    input: op.input.f === 'write' ? { f: 'write', value: op.input.value as number } : { f: 'read' },
-    output: op.input.f === 'read' ? ((op.output as number | null | undefined) ?? null) : undefined,
-    call: op.call,
-    ret: op.ret,
-    status: op.status,
-  };
-}
 
 export type { RunContext };

@@ -15,6 +15,9 @@ import type { CheckResult } from '../../core/checkers';
 import type { StalenessReport } from '../../core/checkers';
 import type { QuorumFacts } from '../../core/quorum';
 import type { LabResult } from '../contract';
+import type { HistoryOp } from '../registerHistory';
+
+export type { HistoryOp };
 
 /** Deliberately broken coordinators (the checker must catch them). */
 export const BUGS = ['none', 'first-reply', 'early-ack'] as const;
@@ -118,15 +121,4 @@ export interface QuorumsResult extends LabResult {
   /** What each node stores at the end: version and value (-1 for nodes past N that hold no copy). */
   finalVersion: Int32Array;
   finalValue: Int32Array;
-}
-
-export interface HistoryOp {
-  index: number;
-  process: number;
-  input: { f: 'read' } | { f: 'write'; value: number };
-  /** read: the value (null = nil); write: undefined. */
-  output: number | null | undefined;
-  call: number;
-  ret: number;
-  status: 'pending' | 'ok' | 'fail' | 'timeout';
 }
