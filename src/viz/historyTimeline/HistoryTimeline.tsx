@@ -73,6 +73,8 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
   const isCanvas = marks.isAggregated || marks.count > (props.svgMarksMax ?? 400);
   const draw = useCallback((ctx: CanvasRenderingContext2D) => drawTimeline(ctx, g, marks, style), [g, marks, style]);
   useCanvas(canvas, isCanvas ? width : 0, height, draw);
+  // Per history, not per render: the playhead re-renders this component on every frame while playing.
+  const kindsShown = useMemo(() => [...new Set(Array.from(history.kind))].sort((a, b) => a - b), [history]);
   const [hover, setHover] = useState(-1);
   const drag = useRef<{ x: number; view: TimelineView; moved: boolean } | null>(null);
 
@@ -173,7 +175,6 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
     const right = Math.min(frame.left + frame.innerWidth + 3, x1);
     return { x: left - 2, y: barTop(g, index.laneOf[i]) - 2, w: Math.max(3, right - left) + 4, h: g.barHeight + 4, isVisible: x1 >= frame.left && x0 <= frame.left + frame.innerWidth };
   };
-  const kindsShown = [...new Set(Array.from(history.kind))].sort((a, b) => a - b);
 
   return (
     <div className="viz-figure viz-history">
