@@ -33,19 +33,21 @@ export default function Panel() {
     },
     [edit],
   );
-  const lessonCard = <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} className="qr-card" />;
-  if (!result || result.lab !== 'quorums') {
-    return (
-      <div className="qr-panel">
+  // The lesson keeps one place in the tree whether or not a result is shown, so the step a reader reached
+  // while the first run was still going survives its arrival.
+  return (
+    <div className="qr-panel">
+      {!result || result.lab !== 'quorums' ? (
         <p className="qr-waiting">{status.state === 'error' ? status.message : 'Running the simulation…'}</p>
-        {lessonCard}
-      </div>
-    );
-  }
-  return <QuorumsView key={result.traceHash} result={result} timeoutMs={scenario?.timeoutMs ?? 50} style={style} lessonCard={lessonCard} />;
+      ) : (
+        <QuorumsView key={result.traceHash} result={result} timeoutMs={scenario?.timeoutMs ?? 50} style={style} />
+      )}
+      <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} className="qr-card" />
+    </div>
+  );
 }
 
-function QuorumsView({ result, timeoutMs, style, lessonCard }: { result: QuorumsResult; timeoutMs: number; style: VizStyle; lessonCard: React.ReactNode }) {
+function QuorumsView({ result, timeoutMs, style }: { result: QuorumsResult; timeoutMs: number; style: VizStyle }) {
   const count = result.requests.kind.length;
   const [index, setIndex] = useState(() => firstInterestingRequest(result));
   const view = useMemo(() => requestView(result, index), [result, index]);
@@ -57,7 +59,7 @@ function QuorumsView({ result, timeoutMs, style, lessonCard }: { result: Quorums
   const isLinearizable = result.check.verdict === 'linearizable';
   const m = result.metrics;
   return (
-    <div className="qr-panel">
+    <>
       <section className="qr-card" aria-labelledby="qr-verdict-title">
         <h2 id="qr-verdict-title">
           <span className={isLinearizable ? 'qr-ok' : 'qr-bad'}>{isLinearizable ? '✓ ' : '✗ '}</span>
@@ -127,8 +129,7 @@ function QuorumsView({ result, timeoutMs, style, lessonCard }: { result: Quorums
         <h2 id="qr-overlap-title">W + R &gt; N as the overlap of two sets</h2>
         {'reason' in overlap ? <p>{overlap.reason}</p> : <OverlapDiagram data={overlap.data} style={style} explanation={overlap.explanation} />}
       </section>
-      {lessonCard}
-    </div>
+    </>
   );
 }
 
