@@ -4,7 +4,7 @@
  */
 import { useCallback, useContext, useDeferredValue, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
-import type { BaseScenario, LabResult } from '../labs/contract';
+import type { BaseScenario, LabResult, LessonStep } from '../labs/contract';
 import type { Presentation } from './links';
 import { StoreContext } from './store/StoreContext';
 import type { AppState } from './store/types';
@@ -77,6 +77,23 @@ export function useEditScenario<S>(): (label: string, edit: (s: S) => S) => void
       if (!outcome.ok) refuse(store.getState(), outcome.issues);
     },
     [store],
+  );
+}
+
+/**
+ * The lesson card's "Show this step": loads step `index`'s scenario as one undoable edit named after the
+ * step, then runs `afterApply` (a lab may rewind its playhead or scroll to its findings).
+ */
+export function useApplyLesson<S extends BaseScenario>(steps: readonly LessonStep<S>[], afterApply?: () => void): (index: number) => void {
+  const edit = useEditScenario<S>();
+  return useCallback(
+    (index: number) => {
+      const step = steps[index];
+      if (!step) return;
+      edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
+      afterApply?.();
+    },
+    [edit, steps, afterApply],
   );
 }
 

@@ -4,7 +4,7 @@
  * derives everything through ./select.ts, changes things only by editing the scenario.
  */
 import { useCallback, useDeferredValue, useMemo } from 'react';
-import { useEditScenario, usePresentation, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
+import { useApplyLesson, useEditScenario, usePresentation, useResult, useRunStatus, useScenario, useTheme } from '../../app/hooks';
 import type { LabResult } from '../contract';
 import { LessonSteps } from '../../viz/lesson/LessonSteps';
 import { vizStyle } from '../../viz/shared';
@@ -31,13 +31,7 @@ export default function CapPanel() {
   const style = useMemo(() => vizStyle(theme), [theme]);
 
   const pick = useCallback((label: string, sideB: string) => edit(label, (s) => ({ ...s, sideB })), [edit]);
-  const applyLesson = useCallback(
-    (index: number) => {
-      const step = lesson[index];
-      if (step) edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
-    },
-    [edit],
-  );
+  const applyLesson = useApplyLesson(lesson);
 
   return (
     <div className="cap-panel" aria-busy={status.state === 'running'}>

@@ -4,7 +4,7 @@
  * (the lookup key, node names) are rendered as React text only.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useEditScenario, usePlayheadValue, usePresentation, useReducedMotion, useResult, useResultScenario, useRunStatus, useScenario, useSeek, useTheme } from '../../app/hooks';
+import { useApplyLesson, useEditScenario, usePlayheadValue, usePresentation, useReducedMotion, useResult, useResultScenario, useRunStatus, useScenario, useSeek, useTheme } from '../../app/hooks';
 import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
 import './panel.css';
@@ -82,17 +82,11 @@ export default function ConsistentHashingPanel() {
     [edit],
   );
 
-  const applyLesson = useCallback(
-    (index: number) => {
-      const step = lessonSteps[index];
-      if (step) {
-        pendingStep.current = null;
-        edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
-        setTime(0);
-      }
-    },
-    [edit, setTime],
-  );
+  const rewind = useCallback(() => {
+    pendingStep.current = null;
+    setTime(0);
+  }, [setTime]);
+  const applyLesson = useApplyLesson(lessonSteps, rewind);
 
   if (!isOurs || !frame) {
     return (

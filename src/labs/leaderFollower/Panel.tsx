@@ -5,7 +5,7 @@
  * lesson. Everything derived comes from ./select.ts; edits go through the app's hooks.
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { useEditScenario, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useSeek, useTheme } from '../../app/hooks';
+import { useApplyLesson, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useSeek, useTheme } from '../../app/hooks';
 import { CompareTable } from '../../viz/compareTable';
 import { explanationMarks, HistoryTimeline } from '../../viz/historyTimeline';
 import { LessonSteps } from '../../viz/lesson/LessonSteps';
@@ -27,14 +27,7 @@ export default function Panel() {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
   const isLocked = usePresentation().lock;
-  const edit = useEditScenario<LeaderFollowerScenario>();
-  const applyLesson = useCallback(
-    (index: number) => {
-      const step = lesson[index];
-      if (step) edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
-    },
-    [edit],
-  );
+  const applyLesson = useApplyLesson(lesson);
   const lessonCard = <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} className="lf-card" />;
   if (!result || result.lab !== 'leader-follower') {
     return (

@@ -5,7 +5,7 @@
  * lesson. Everything is derived by ./select.ts; the Panel only edits the scenario.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { useEditScenario, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useSeek, useTheme } from '../../app/hooks';
+import { useApplyLesson, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useSeek, useTheme } from '../../app/hooks';
 import type { LabResult } from '../contract';
 import { CompareTable } from '../../viz/compareTable';
 import { LessonSteps } from '../../viz/lesson/LessonSteps';
@@ -30,14 +30,7 @@ export default function MultiLeaderPanel() {
   const raw = useResult<LabResult>();
   const status = useRunStatus();
   const isLocked = usePresentation().lock;
-  const edit = useEditScenario<MultiLeaderScenario>();
-  const applyLesson = useCallback(
-    (index: number) => {
-      const step = lesson[index];
-      if (step) edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
-    },
-    [edit],
-  );
+  const applyLesson = useApplyLesson(lesson);
   const result = isOurs(raw) ? raw : undefined;
   return (
     <div className="ml-panel" aria-busy={status.state === 'running'}>

@@ -5,7 +5,7 @@
  * a 1,000-node run costs what a 10-node run does on the main thread.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useEditScenario, usePlayhead, usePresentation, useReducedMotion, useResult, useResultScenario, useRunStatus, useScenario, useSeek, useTheme } from '../../app/hooks';
+import { useApplyLesson, useEditScenario, usePlayhead, usePresentation, useReducedMotion, useResult, useResultScenario, useRunStatus, useScenario, useSeek, useTheme } from '../../app/hooks';
 import type { LabResult } from '../contract';
 import { vizStyle } from '../../viz/shared';
 import '../../viz/viz.css';
@@ -59,20 +59,15 @@ export default function PartitioningPanel() {
   const addEvent = useCallback((event: PartitioningEvent, label: string) => edit(label, (s) => withEvent(s, event)), [edit]);
   const removeEvent = useCallback((index: number, text: string) => edit(`remove ${text}`, (s) => withoutEvent(s, index)), [edit]);
   const seek = useCallback((time: number) => setTime(time), [setTime]);
-  const applyLesson = useCallback(
-    (index: number) => {
-      const step = lesson[index];
-      if (!step) return;
-      edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
-      setTime(0);
-      // The step's result shows at the top of the panel, far above the lesson: take the reader there (a
-      // jump, not a smooth scroll, under reduced motion) and move focus with them.
-      const findings = findingsRef.current;
-      findings?.scrollIntoView({ behavior: isReducedMotion ? 'auto' : 'smooth', block: 'start' });
-      findings?.focus({ preventScroll: true });
-    },
-    [edit, setTime, isReducedMotion],
-  );
+  const showFindings = useCallback(() => {
+    setTime(0);
+    // The step's result shows at the top of the panel, far above the lesson: take the reader there (a
+    // jump, not a smooth scroll, under reduced motion) and move focus with them.
+    const findings = findingsRef.current;
+    findings?.scrollIntoView({ behavior: isReducedMotion ? 'auto' : 'smooth', block: 'start' });
+    findings?.focus({ preventScroll: true });
+  }, [setTime, isReducedMotion]);
+  const applyLesson = useApplyLesson(lesson, showFindings);
 
   if (!result || !charts || !markers) {
     return (

@@ -3,8 +3,8 @@
  * lesson. It reads narrow values through the app's hooks, derives everything through ./select.ts, and
  * changes things only by editing the scenario (the parameter form is the app's).
  */
-import { useCallback, useDeferredValue, useMemo } from 'react';
-import { useEditScenario, usePresentation, useResult, useResultScenario, useRunStatus, useScenario, useTheme } from '../../app/hooks';
+import { useDeferredValue, useMemo } from 'react';
+import { useApplyLesson, usePresentation, useResult, useResultScenario, useRunStatus, useScenario, useTheme } from '../../app/hooks';
 import type { LabResult } from '../contract';
 import { LessonSteps } from '../../viz/lesson/LessonSteps';
 import { vizStyle } from '../../viz/shared';
@@ -28,16 +28,9 @@ export default function PbsPanel() {
   const status = useRunStatus();
   const theme = useTheme();
   const isLocked = usePresentation().lock;
-  const edit = useEditScenario<PbsScenario>();
   const style = useMemo(() => vizStyle(theme), [theme]);
 
-  const applyLesson = useCallback(
-    (index: number) => {
-      const step = lesson[index];
-      if (step) edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
-    },
-    [edit],
-  );
+  const applyLesson = useApplyLesson(lesson);
 
   const { result } = shown;
   const resultScenario = shown.scenario ?? scenario;

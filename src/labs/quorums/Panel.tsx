@@ -5,7 +5,7 @@
  * operation in the timeline selects that request everywhere. Everything derived comes from ./select.ts.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { useEditScenario, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useTheme } from '../../app/hooks';
+import { useApplyLesson, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useTheme } from '../../app/hooks';
 import { explanationMarks, HistoryTimeline, type HistoryTimelineProps } from '../../viz/historyTimeline';
 import { LessonSteps } from '../../viz/lesson/LessonSteps';
 import { OverlapDiagram, QuorumDiagram } from '../../viz/quorumDiagram';
@@ -25,14 +25,7 @@ export default function Panel() {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
   const isLocked = usePresentation().lock;
-  const edit = useEditScenario<QuorumsScenario>();
-  const applyLesson = useCallback(
-    (index: number) => {
-      const step = lesson[index];
-      if (step) edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
-    },
-    [edit],
-  );
+  const applyLesson = useApplyLesson(lesson);
   // The lesson keeps one place in the tree whether or not a result is shown, so the step a reader reached
   // while the first run was still going survives its arrival.
   return (

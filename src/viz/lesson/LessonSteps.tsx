@@ -1,6 +1,10 @@
 /**
  * The guided lesson card every lab shows: one step at a time (title, text), previous/next, and a button
  * that loads the step's scenario. Shared by the labs' Panels; the card's look comes from `className`.
+ *
+ * The step a reader reached is remembered per lesson (its steps array), so the card keeps its place when
+ * a Panel swaps its waiting view for a result (which remounts the card) and when the reader comes back to
+ * the lab.
  */
 import { useState } from 'react';
 import './lesson.css';
@@ -10,6 +14,9 @@ export interface LessonStepView {
   text: string;
 }
 
+/** The step each lesson was left at (lesson arrays are module constants, so this stays small). */
+const reached = new WeakMap<readonly LessonStepView[], number>();
+
 export function LessonSteps(props: {
   steps: readonly LessonStepView[];
   onApply: (index: number) => void;
@@ -17,8 +24,12 @@ export function LessonSteps(props: {
   /** The lab's card class (e.g. 'ch-card'). */
   className: string;
 }) {
-  const [index, setIndex] = useState(0);
   const { steps } = props;
+  const [index, setIndexState] = useState(() => reached.get(steps) ?? 0);
+  const setIndex = (next: number) => {
+    reached.set(steps, next);
+    setIndexState(next);
+  };
   if (steps.length === 0) return null;
   const at = Math.min(index, steps.length - 1);
   const step = steps[at];
