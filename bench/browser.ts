@@ -11,12 +11,13 @@
  * Peer: the same page with the lab's program run on the main thread is what the worker saves; we report
  * the worker's own run time from the page for scale.
  *
- * Builds the site if dist/ is missing, serves it with `vite preview` on port 4174, drives Chromium with
- * Playwright. Chromium: CHROMIUM_PATH, else /usr/bin/chromium (scripts/chromium.mjs explains).
+ * Builds the site afresh into a temporary folder (a dist/ left from an older commit would measure old
+ * code), serves it with `vite preview` on port 4174, drives Chromium with Playwright. Chromium: CHROMIUM_PATH, else /usr/bin/chromium (scripts/chromium.mjs explains).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { labs } from '../src/labs/registry';
 import type { BenchLine } from './report';
@@ -243,12 +244,16 @@ async function labLines(browser: Browser, base: string): Promise<BenchLine[]> {
 }
 
 export async function run(): Promise<BenchLine[]> {
-  // BENCH_BASE_URL: measure a site you already serve (e.g. your own build) instead of building dist/.
+  // BENCH_BASE_URL: measure a site you already serve (e.g. your own build) instead of building one.
   const external = process.env.BENCH_BASE_URL;
-  if (!external && !existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  const outDir = external ? '' : mkdtempSync(join(tmpdir(), 'dsp-bench-site-'));
+  if (!external) {
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stderr}`);
+  }
   const server = external
     ? undefined
-    : spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+    : spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
   const base = external ?? `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   try {
@@ -317,6 +322,7 @@ export async function run(): Promise<BenchLine[]> {
     } catch {
       // already gone
     }
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
   }
 }
 
