@@ -7,7 +7,9 @@ const external = process.env.E2E_BASE_URL;
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
-  testDir: 'e2e',
+  // Shared specs live in e2e/; each lab's own spec sits in its folder (src/labs/<id>/<id>.e2e.ts).
+  testDir: '.',
+  testMatch: ['e2e/**/*.spec.ts', 'src/labs/*/*.e2e.ts'],
   timeout: 60_000,
   // CI machines are small (2 cores) and busy: give UI updates after a worker run time to land.
   expect: { timeout: 10_000 },

@@ -15,8 +15,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkLinearizability, generateRegisterHistory, kvModel, kvUnpartitionedModel, parseJepsenLog, parseKvLog, registerModel, type CheckOp, type Model } from '../src/core/checkers';
 import { rng } from '../src/core/random/rng';
-import { simulate } from '../src/labs/quorums/program';
-import { defaults as quorumDefaults, spec as quorumSpec, type QuorumsScenario } from '../src/labs/quorums/scenario';
+import { simulate } from '../src/labs/quorums/program/program';
+import { defaults as quorumDefaults, type QuorumsScenario } from '../src/labs/quorums/scenario';
+import { spec as quorumSpec } from '../src/labs/quorums/index';
 import { medianMs, type BenchLine } from './report';
 
 const REPETITIONS = 3;

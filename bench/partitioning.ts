@@ -9,8 +9,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { plainContext } from '../src/labs/contract';
-import { program } from '../src/labs/partitioning/program';
-import { spec, type PartitioningScenario } from '../src/labs/partitioning/scenario';
+import { program } from '../src/labs/partitioning/program/program';
+import { type PartitioningScenario } from '../src/labs/partitioning/scenario';
+import { spec } from '../src/labs/partitioning/index';
 import { medianMs, type BenchLine } from './report';
 
 const REPETITIONS = 3;

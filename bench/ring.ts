@@ -16,8 +16,8 @@ import { createRequire } from 'node:module';
 import { murmur3 } from '../src/core/hash/murmur3';
 import { Assignment, keyHashes, ownerOf, ringFromNodes, ringWithNode, sortKeys, vnodePositions, type Ring } from '../src/core/ring';
 import { plainContext } from '../src/labs/contract';
-import { program } from '../src/labs/consistentHashing/program';
-import { spec } from '../src/labs/consistentHashing/scenario';
+import { program } from '../src/labs/consistentHashing/program/program';
+import { spec } from '../src/labs/consistentHashing/index';
 import { medianMs, type BenchLine } from './report';
 
 const require = createRequire(import.meta.url);

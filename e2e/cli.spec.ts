@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { goldenLinks } from '../src/labs/goldenLinks';
+import { goldenLinks } from '../src/labs/consistentHashing/golden';
 import { waitForRun } from './axe';
 
 // The same scenario link gives the same trace hash in Chromium (the worker) and in Node (npm run scenario).

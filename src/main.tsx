@@ -1,7 +1,9 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { appStore } from './app/store/appStore';
+import { createBrowserStore } from './app/store/browserStore';
+import { StoreContext } from './app/store/StoreContext';
 import { startHashRouting } from './app/startRouting';
+import { labs } from './labs/registry';
 import './app/app.css';
 
 /**
@@ -12,7 +14,9 @@ import './app/app.css';
  */
 const root = document.getElementById('root');
 if (root) {
-  startHashRouting(appStore);
+  // The composition root: the registry reaches the app here, and only here.
+  const store = createBrowserStore(labs);
+  startHashRouting(store);
   void import('./app/App').then(({ App }) => {
     // A transition render is time-sliced: React yields to the browser every few ms, so building the first
     // page never becomes one long main-thread task (a plain render() of the lab page took ~100 ms).
@@ -20,7 +24,9 @@ if (root) {
     startTransition(() => {
       reactRoot.render(
         <StrictMode>
-          <App />
+          <StoreContext value={store}>
+            <App />
+          </StoreContext>
         </StrictMode>,
       );
     });

@@ -1,6 +1,5 @@
 /** The shell (routing itself is ./startRouting): theme, banners, and the home or lab page (or the lab alone in an embed). */
 import { useEffect } from 'react';
-import { findLab } from '../labs/registry';
 import { Banners } from './Banners';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Home } from './Home';
@@ -13,7 +12,7 @@ export function App() {
   useApplyTheme();
   const labId = useAppStore((s) => s.labId);
   const embed = useAppStore((s) => s.presentation.embed);
-  const spec = labId === undefined ? undefined : findLab(labId);
+  const spec = useAppStore((s) => (labId === undefined ? undefined : s.findLab(labId)));
 
   useEffect(() => {
     document.documentElement.classList.toggle('is-embed', embed);

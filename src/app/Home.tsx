@@ -1,8 +1,8 @@
 /** The home page: every pattern of the seed, mapped to its lab (open now) or marked as coming. */
 import { useEffect } from 'react';
 import type { LabSpec } from '../labs/contract';
-import { labs } from '../labs/registry';
 import { encodeLink } from './links';
+import { useAppStore } from './useAppStore';
 import { labsForTopic, otherLabs, topics } from './topics';
 
 function labHref(spec: LabSpec): string {
@@ -10,6 +10,7 @@ function labHref(spec: LabSpec): string {
 }
 
 export function Home() {
+  const labs = useAppStore((s) => s.labs);
   useEffect(() => {
     document.title = 'Distributed Systems Playground';
   }, []);

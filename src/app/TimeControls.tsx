@@ -4,7 +4,6 @@
  * reduced motion, playing steps from mark to mark instead of sweeping continuously.
  */
 import { useEffect, useId } from 'react';
-import { findLab } from '../labs/registry';
 import { useReducedMotion } from './hooks';
 import { nextMark, SPEEDS } from './store';
 import { useAppStore, useAppStoreApi } from './useAppStore';
@@ -23,6 +22,7 @@ export function TimeControls() {
   // Actions are stable functions: read once, no subscription.
   const actions = store.getState();
   const reduced = useReducedMotion();
+  const findLab = useAppStore((s) => s.findLab);
   const unit = (labId && findLab(labId)?.timeUnit) || '';
   const isStepped = unit === 'step';
   const speedId = useId();

@@ -2,16 +2,16 @@
  * The hooks lab panels use: the only way a Panel reads the app's state or edits its scenario. Each hook
  * selects the narrowest value, so a panel re-renders only when what it reads changes.
  */
-import { useCallback, useContext, useDeferredValue, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { BaseScenario, LabResult, LessonStep } from '../labs/contract';
 import type { Presentation } from './links';
-import { StoreContext } from './store/StoreContext';
+import { useAppStoreApi } from './useAppStore';
 import type { AppState } from './store/types';
 import { useShallow } from 'zustand/react/shallow';
 
 function useApp<T>(selector: (state: AppState) => T): T {
-  return useStore(useContext(StoreContext), selector);
+  return useStore(useAppStoreApi(), selector);
 }
 
 /** The current scenario (validated). Only meaningful inside a lab page. */
@@ -69,7 +69,7 @@ export function useResultScenario<S>(): S | undefined {
  * under `label`, updates the link and re-runs. An invalid edit is refused with a banner naming the limit.
  */
 export function useEditScenario<S>(): (label: string, edit: (s: S) => S) => void {
-  const store = useContext(StoreContext);
+  const store = useAppStoreApi();
   return useCallback(
     (label: string, edit: (s: S) => S) => {
       if (isLocked(store.getState())) return;
@@ -99,7 +99,7 @@ export function useApplyLesson<S extends BaseScenario>(steps: readonly LessonSte
 
 /** Inserts an event into the script at the playhead (what-if branching); undoable. */
 export function useInsertEvent(): (event: { type: string; [k: string]: number | string | boolean }) => void {
-  const store = useContext(StoreContext);
+  const store = useAppStoreApi();
   return useCallback(
     (event: { type: string; [k: string]: number | string | boolean }) => {
       if (isLocked(store.getState())) return;

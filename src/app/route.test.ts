@@ -19,7 +19,7 @@ function deps(): RouteDeps {
 beforeEach(() => {
   spec = fakeLab() as unknown as LabSpec;
   store = createAppStore(
-    { findLab: (id) => (id === 'fake' ? spec : undefined), runner: { run: () => new Promise(() => {}) }, writeLink: () => {} },
+    { labs: [spec], runner: { run: () => new Promise(() => {}) }, writeLink: () => {} },
     { ...defaultPresentation },
   );
 });

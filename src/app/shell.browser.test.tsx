@@ -27,7 +27,7 @@ beforeEach(() => {
   root = createRoot(container);
   store = createAppStore(
     {
-      findLab: (id) => (id === 'fake' ? spec : undefined),
+      labs: [spec],
       runner: { run: async (_lab, s) => ({ kind: 'done', result: fakeProgram(s as FakeScenario, plainContext()) }) },
       writeLink: () => {},
     },

@@ -1,5 +1,4 @@
 /** Hash routing of the page: the address bar's route applied to the store, now and on every hashchange. */
-import { labs } from '../labs/registry';
 import { decodeLink, parseLocationHash } from './links';
 import { applyHash } from './route';
 import { pageBase } from './shareLinks';
@@ -11,7 +10,7 @@ import type { AppStore } from './store';
  * throwing it away (that wasted render was one long main-thread task at startup).
  */
 export function startHashRouting(store: AppStore): void {
-  const apply = () => applyHash(store, location.hash, { labs, decodeLink, parseLocationHash, base: pageBase() });
+  const apply = () => applyHash(store, location.hash, { labs: store.getState().labs, decodeLink, parseLocationHash, base: pageBase() });
   apply();
   // Our own link updates use replaceState, which fires no hashchange: this only sees the user's edits,
   // back/forward, and links followed from the home page.

@@ -1,15 +1,22 @@
 /**
- * The lab contract (see ../shared/ARCHITECTURE.md). A lab is a folder `src/labs/<id>/` with:
- *   scenario.ts  exports `spec: LabSpec<S>`: schema, defaults, limits, presets, migrations, meta;
- *   program.ts   exports `program: LabProgram<S, R>`: scenario -> result, pure and deterministic;
- *                (it must not keep state between runs: the worker calls it again for every edit);
- *   Panel.tsx    default-exports the lab's UI (lazy-loaded by the app through import.meta.glob);
- *   lesson.ts    exports the guided steps.
+ * The lab contract (see ../shared/ARCHITECTURE.md). A lab is a folder `src/labs/<id>/`, read top to bottom:
+ *   index.ts     its face: exports `spec: LabSpec<S>` (meta, and the lazy loaders of its program, its UI and
+ *                its golden links); the registry imports only this;
+ *   scenario.ts  pure data: the schema, defaults, limits, presets, migrations;
+ *   result.ts    the types and codes of what its program returns (read by both sides);
+ *   program/     runs in the worker and in Node: `program/program.ts` exports `program`, scenario -> result,
+ *                pure and deterministic (no state kept between runs: the worker calls it for every edit);
+ *   ui/          runs on the main thread: `ui/Panel.tsx` default-exports the lab's UI;
+ *   lesson.ts    the guided steps;
+ *   golden.ts    shared links and the trace hash each must replay to (Node and Chromium);
+ *   <id>.e2e.ts  its Playwright test against the built app.
+ * program/ never imports ui/, ui/ never imports program/, and no lab imports another (src/architecture).
  * Adding a lab = one folder + one line in ./registry.ts.
  *
  * This file holds types only: it is imported by the worker, the app, the CLI and the labs.
  */
 
+import type { ComponentType } from 'react';
 import type { ScenarioEvent } from '../sim/scenarioEvent';
 
 export type { Scalar, ScenarioEvent } from '../sim/scenarioEvent';
@@ -115,6 +122,23 @@ export interface LabSpec<S extends BaseScenario = BaseScenario> {
   timeUnit: string;
   /** Loads the program (lazily, so the main thread never pulls simulation code it does not need). */
   loadProgram(): Promise<ProgramModule<S>>;
+  /** Loads the UI (lazily: the first page load carries no lab UI). */
+  loadUi(): Promise<{ default: ComponentType }>;
+  /** Loads the lab's golden links (tests replay each to its trace hash in Node and in Chromium). */
+  loadGoldenLinks(): Promise<{ goldenLinks: readonly GoldenLink[] }>;
+}
+
+/**
+ * A golden link: a scenario link as users share it, with the trace hash it must replay to, forever. When a
+ * lab's schema changes, old links stay and must still decode (through the migration ladder) to the same
+ * run; when its engineVersion changes on purpose, add the new hashes beside the old links with the version
+ * noted.
+ */
+export interface GoldenLink {
+  /** The fragment (without '#') exactly as the app wrote it. */
+  link: string;
+  traceHash: string;
+  what: string;
 }
 
 /**

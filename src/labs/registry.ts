@@ -1,15 +1,17 @@
 /**
  * Every lab, in home-page order. Adding a lab = one folder + one line here.
- * Imports only each lab's scenario.ts (small, pure); programs load lazily through spec.loadProgram().
+ * Imports only each lab's face (index.ts: small, pure); programs, UIs and golden links load lazily through it.
+ * Only the composition roots import this file: the app entry (src/main.tsx), the worker entry
+ * (src/worker/worker.ts) and the CLI (src/cli); tests and benchmarks too.
  */
 import type { BaseScenario, LabSpec } from './contract';
-import { spec as consistentHashing } from './consistentHashing/scenario';
-import { spec as partitioning } from './partitioning/scenario';
-import { spec as pbs } from './pbs/scenario';
-import { spec as quorums } from './quorums/scenario';
-import { spec as leaderFollower } from './leaderFollower/scenario';
-import { spec as multiLeader } from './multiLeader/scenario';
-import { spec as cap } from './cap/scenario';
+import { spec as consistentHashing } from './consistentHashing';
+import { spec as partitioning } from './partitioning';
+import { spec as pbs } from './pbs';
+import { spec as quorums } from './quorums';
+import { spec as leaderFollower } from './leaderFollower';
+import { spec as multiLeader } from './multiLeader';
+import { spec as cap } from './cap';
 
 export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap];
 

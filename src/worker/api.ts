@@ -5,7 +5,6 @@
  */
 import { transfer as comlinkTransfer } from 'comlink';
 import { BudgetExceeded, type BaseScenario, type LabResult, type LabSpec, type RunContext } from '../labs/contract';
-import { findLab as registryFindLab } from '../labs/registry';
 
 /** Work units one run may spend; spec.cost() above this is refused before the run starts. */
 export const WORK_BUDGET = 200_000_000;
@@ -26,7 +25,8 @@ export interface WorkerApi {
 }
 
 export interface WorkerApiOptions {
-  findLab?: (id: string) => LabSpec | undefined;
+  /** The labs it runs (the registry, handed over by the worker entry). */
+  findLab: (id: string) => LabSpec | undefined;
   budget?: number;
   progressIntervalMs?: number;
   now?: () => number;
@@ -34,8 +34,8 @@ export interface WorkerApiOptions {
   transfer?: <T>(value: T, transferables: Transferable[]) => T;
 }
 
-export function createWorkerApi(options: WorkerApiOptions = {}): WorkerApi {
-  const findLab = options.findLab ?? registryFindLab;
+export function createWorkerApi(options: WorkerApiOptions): WorkerApi {
+  const findLab = options.findLab;
   const budget = options.budget ?? WORK_BUDGET;
   const intervalMs = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
   const now = options.now ?? (() => performance.now());
@@ -136,5 +136,3 @@ function fail(kind: RunErrorKind, message: string): RunReply {
 function format(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
 }
-
-export const workerApi: WorkerApi = createWorkerApi();

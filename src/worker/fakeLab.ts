@@ -66,6 +66,8 @@ export function fakeLab(overrides: Partial<LabSpec<FakeScenario>> = {}): LabSpec
     horizon: () => 10,
     timeUnit: 'ms',
     loadProgram: async () => ({ program: fakeProgram as unknown as LabProgram<FakeScenario, LabResult> }),
+    loadUi: async () => ({ default: () => null }),
+    loadGoldenLinks: async () => ({ goldenLinks: [] }),
     ...overrides,
   };
 }

@@ -1,5 +1,9 @@
-/** The worker entry: only exposes the API object (see api.ts, which Node tests import directly). */
+/**
+ * The worker entry, a composition root: hands the registry to the API object (api.ts, which Node tests
+ * import directly with labs of their own) and exposes it.
+ */
 import { expose } from 'comlink';
-import { workerApi } from './api';
+import { findLab } from '../labs/registry';
+import { createWorkerApi } from './api';
 
-expose(workerApi);
+expose(createWorkerApi({ findLab }));

@@ -1,9 +1,8 @@
 /**
- * Which store the hooks read. The app uses the one bound `appStore`; a test (or a Panel's browser test)
- * can wrap a tree in <StoreContext value={createAppStore(fakeDeps, presentation)}> instead.
+ * Which store the hooks read: the page's (src/main.tsx provides it) or a test's
+ * (<StoreContext value={createAppStore(fakeDeps, presentation)}>).
  */
 import { createContext } from 'react';
-import { appStore } from './appStore';
 import type { AppStore } from './createAppStore';
 
-export const StoreContext = createContext<AppStore>(appStore);
+export const StoreContext = createContext<AppStore | null>(null);

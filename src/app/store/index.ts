@@ -1,4 +1,4 @@
-export { appStore } from './appStore';
+export { createBrowserStore } from './browserStore';
 export { createAppStore, type AppStore } from './createAppStore';
 export { StoreContext } from './StoreContext';
 export { insertEventAt, nextMark, prevMark } from './events';

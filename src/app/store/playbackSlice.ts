@@ -10,14 +10,14 @@ import type { AppState, PlaybackSlice, StoreDeps } from './types';
 export const PLAY_SECONDS_AT_1X = 12;
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
-export function playbackSlice(deps: StoreDeps): StateCreator<AppState, [], [], PlaybackSlice> {
+export function playbackSlice(_deps: StoreDeps): StateCreator<AppState, [], [], PlaybackSlice> {
   return (set, get) => {
     const endTime = () => get().result?.endTime ?? 0;
     // Labs counted in whole steps (timeUnit 'step') put the playhead on integers only, so an event inserted
     // at the playhead lands on a step; playing accumulates the fraction in `cursor` between frames.
     const isStepped = () => {
       const { labId } = get();
-      return labId !== undefined && deps.findLab(labId)?.timeUnit === 'step';
+      return labId !== undefined && get().findLab(labId)?.timeUnit === 'step';
     };
     const clamp = (t: number) => {
       const bounded = Math.min(Math.max(0, Number.isFinite(t) ? t : 0), endTime());

@@ -12,10 +12,11 @@ export const UNDO_LIMIT = 200;
 
 export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], ScenarioSlice> {
   return (set, get) => {
+    const findLab = (id: string) => deps.labs.find((lab) => lab.id === id);
     /** Makes `scenario` current: history is the caller's business; link and run follow here. */
     function show(scenario: BaseScenario): void {
       const { labId, presentation } = get();
-      const spec = labId === undefined ? undefined : deps.findLab(labId);
+      const spec = labId === undefined ? undefined : findLab(labId);
       set({ scenario });
       if (spec) deps.writeLink(spec, scenario, presentation);
       void get().startRun();
@@ -23,7 +24,7 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
 
     function commit(label: string, next: unknown): EditOutcome {
       const { labId, scenario } = get();
-      const spec = labId === undefined ? undefined : deps.findLab(labId);
+      const spec = labId === undefined ? undefined : findLab(labId);
       if (!spec || !scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
       const checked = spec.validate(next);
       if (!checked.ok) return { ok: false, issues: checked.issues };
@@ -35,13 +36,15 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
     }
 
     return {
+      labs: deps.labs,
+      findLab,
       labId: undefined,
       scenario: undefined,
       undoStack: [],
       redoStack: [],
 
       openLab(labId, scenario) {
-        const spec = deps.findLab(labId);
+        const spec = findLab(labId);
         if (!spec) throw new Error(`invalid lab: ${labId}`);
         const sameLab = get().labId === labId;
         set({

@@ -33,7 +33,10 @@ beforeEach(() => {
   pending = [];
   spec = fakeLab() as unknown as LabSpec;
   const deps: StoreDeps = {
-    findLab: (id) => (id === 'fake' ? spec : undefined),
+    // A getter: a test may swap `spec` after the store is built (the stepped-lab test does).
+    get labs() {
+      return [spec];
+    },
     runner: { run: (_lab, scenario, onProgress) => new Promise((resolve) => pending.push({ scenario, resolve, onProgress })) },
     writeLink: (_spec, scenario) => links.push(`items=${(scenario as FakeScenario).items}&events=${scenario.events.length}`),
   };

@@ -24,7 +24,8 @@ export interface Runner {
 }
 
 export interface StoreDeps {
-  findLab(id: string): LabSpec | undefined;
+  /** Every lab, in home-page order (the registry, handed over by the composition root). */
+  labs: readonly LabSpec[];
   runner: Runner;
   /** Writes the scenario's link to the address bar (history.replaceState in the app; a no-op or spy in tests). */
   writeLink(spec: LabSpec, scenario: BaseScenario, presentation: Presentation): void;
@@ -45,6 +46,10 @@ export interface EventDraft {
 }
 
 export interface ScenarioSlice {
+  /** Every lab, in home-page order (StoreDeps.labs). */
+  labs: readonly LabSpec[];
+  /** The lab with this id, if there is one. */
+  findLab(id: string): LabSpec | undefined;
   labId: string | undefined;
   scenario: BaseScenario | undefined;
   undoStack: HistoryEntry[];

@@ -36,3 +36,10 @@ export function quantiles(values: ArrayLike<number>, ps: readonly number[]): Flo
   for (let i = 0; i < ps.length; i++) out[i] = quantileSorted(sorted, ps[i]);
   return out;
 }
+
+/** The value at percentile p (0..100) of values in ascending order, by nearest rank (no interpolation); NaN when empty. */
+export function nearestRank(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+}

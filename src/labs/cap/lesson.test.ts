@@ -1,13 +1,13 @@
 /** Each lesson claim, checked against the program's numbers for the step's scenario. */
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../contract';
-import { program as quorumsProgram } from '../quorums/program';
+import { program as quorumsProgram } from '../quorums/program/program';
 import { lesson } from './lesson';
-import { modeScenario } from './modes';
-import { program } from './program';
+import { modeScenario } from './program/modes';
+import { program } from './program/program';
 import type { CapResult, RunSummary } from './result';
-import { spec } from './scenario';
-import { latencyAt, percent } from './select';
+import { spec } from './index';
+import { latencyAt, percent } from './ui/select';
 
 const results = new Map<string, CapResult>();
 const step = (id: string): CapResult => {

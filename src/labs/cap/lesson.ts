@@ -3,7 +3,7 @@
  * scenario; lesson.test.ts re-checks each one.
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
-import { defaults, presets, type CapScenario } from './scenario';
+import { type CapScenario, defaults, presets } from './scenario';
 
 export type LessonStep = ContractLessonStep<CapScenario>;
 

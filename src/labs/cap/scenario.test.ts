@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, sideBText, sidesOf, spec } from './scenario';
+import { defaults, sideBText, sidesOf } from './scenario';
+import { spec } from './index';
 
 const messages = (over: object) => {
   const r = spec.validate({ ...defaults, ...over });

@@ -16,7 +16,7 @@
  * Clients are sticky (client c asks node c mod nodes), so both sides of the cut have clients.
  * Time is in milliseconds.
  */
-import type { BaseScenario, LabSpec, ParamSpec, Preset, TextFieldSpec, ValidationIssue } from '../contract';
+import type { BaseScenario, ParamSpec, Preset, TextFieldSpec, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema, type SchemaParam } from '../scenarioSchema';
 import { latencyIssues, latencyParams, type LatencyKind } from '../quorums/scenario';
 
@@ -185,25 +185,3 @@ export const presets: readonly Preset<CapScenario>[] = [
   },
 ];
 
-/**
- * The lab's id is its folder's name, as the app finds a Panel by it (src/app/LabPanel.tsx: the id or its
- * lowerCamelCase form); the home page's "CAP and PACELC" topic finds the lab by its patterns.
- */
-export const spec: LabSpec<CapScenario> = {
-  id: 'cap',
-  title: 'CAP and PACELC',
-  summary: 'Cut the cluster in two and watch a CP and an AP store answer side by side; without a cut, see what consistency costs in latency.',
-  patterns: ['CAP Theorem', 'PACELC Extension'],
-  version: 1,
-  engineVersion: 1,
-  params,
-  events: [],
-  defaults,
-  presets,
-  validate,
-  migrations: {},
-  cost,
-  horizon,
-  timeUnit: 'ms',
-  loadProgram: () => import('./program'),
-};

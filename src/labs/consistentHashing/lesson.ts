@@ -3,12 +3,11 @@
  * number quoted is what the program computes for that scenario (lesson.test.ts re-checks each claim).
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
-import type { ConsistentHashingScenario } from './scenario';
-import { spec } from './scenario';
+import { type ConsistentHashingScenario, defaults, presets } from './scenario';
 
 export type LessonStep = ContractLessonStep<ConsistentHashingScenario>;
 
-const preset = (id: string): ConsistentHashingScenario => presetScenario(spec.presets, id);
+const preset = (id: string): ConsistentHashingScenario => presetScenario(presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {
@@ -34,7 +33,7 @@ export const lesson: readonly LessonStep[] = [
     text:
       'With 100 nodes and 100,000 keys, adding a node moves under 1% of the keys (ideal 1/101, 0.99%), and so does ' +
       'removing one. hash mod N moves 99% of them both times.',
-    scenario: { ...spec.defaults, nodes: 100, vnodes: 100, keys: 100_000, lookup: '', events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'remove', node: 40 }] },
+    scenario: { ...defaults, nodes: 100, vnodes: 100, keys: 100_000, lookup: '', events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'remove', node: 40 }] },
   },
   {
     id: 'few-vnodes',

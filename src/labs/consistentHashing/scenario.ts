@@ -7,7 +7,7 @@
  * is murmur3(`n${n}#${v}`), key i is murmur3(`key-${i}`). So the seed re-rolls the whole layout, and the same
  * scenario always draws the same circle.
  */
-import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, TextFieldSpec, ValidationIssue } from '../contract';
+import type { BaseScenario, EventSpec, ParamSpec, Preset, TextFieldSpec, ValidationIssue } from '../contract';
 import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, SWEEP_VNODES } from './result';
 import { fmt, scenarioSchema, type SchemaParam } from '../scenarioSchema';
 
@@ -68,7 +68,7 @@ export const LIMITS = {
 
 const nodeIndexMax = LIMITS.nodesMax + LIMITS.eventsMax - 1;
 
-const params: readonly ParamSpec[] = [
+export const params: readonly ParamSpec[] = [
   { key: 'nodes', label: 'Nodes', kind: 'int', min: 1, max: LIMITS.nodesMax, help: 'Nodes in the initial ring (n0, n1, ...), weight 1 each.' },
   { key: 'vnodes', label: 'Virtual nodes', kind: 'int', min: 1, max: LIMITS.vnodesMax, unit: 'per node', help: 'Ring points per node (times its weight). More points even out the arcs each node owns.' },
   { key: 'keys', label: 'Keys', kind: 'int', min: 1, max: LIMITS.keysMax, help: 'Keys key-0, key-1, ... hashed onto the ring.' },
@@ -93,7 +93,7 @@ export const schemaParams: readonly SchemaParam[] = [...params, lookupParam];
 const nodeField: ParamSpec = { key: 'node', label: 'Node', kind: 'int', min: 0, max: nodeIndexMax, help: 'Node index (n3 is 3).' };
 const weightField: ParamSpec = { key: 'weight', label: 'Weight', kind: 'int', min: 1, max: LIMITS.weightMax, help: 'Capacity: the node gets vnodes x weight ring points.' };
 
-const events: readonly EventSpec[] = [
+export const events: readonly EventSpec[] = [
   { type: 'add', label: 'Add node', help: 'A new node joins with the next index and vnodes x weight points.', fields: [weightField] },
   { type: 'remove', label: 'Remove node', help: 'The node leaves; its keys go to the next node clockwise.', fields: [nodeField] },
   { type: 'weight', label: 'Set weight', help: "Change a node's capacity (its number of ring points).", fields: [nodeField, weightField] },
@@ -145,7 +145,7 @@ export function checkMembership(s: ConsistentHashingScenario): ValidationIssue[]
   return issues;
 }
 
-const validate = scenarioSchema<ConsistentHashingScenario>({
+export const validate = scenarioSchema<ConsistentHashingScenario>({
   params: schemaParams,
   events,
   eventsMax: LIMITS.eventsMax,
@@ -205,7 +205,7 @@ export function horizon(s: ConsistentHashingScenario): number {
 
 const base = { replicas: 3, lookup: '', seed: 1 };
 
-const presets: readonly Preset<ConsistentHashingScenario>[] = [
+export const presets: readonly Preset<ConsistentHashingScenario>[] = [
   {
     id: 'mod-n-vs-ring',
     title: 'hash mod N vs the ring',
@@ -244,7 +244,7 @@ const presets: readonly Preset<ConsistentHashingScenario>[] = [
   },
 ];
 
-const defaults: ConsistentHashingScenario = {
+export const defaults: ConsistentHashingScenario = {
   nodes: 5,
   vnodes: 50,
   keys: 2000,
@@ -254,21 +254,3 @@ const defaults: ConsistentHashingScenario = {
   events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'remove', node: 2 }],
 };
 
-export const spec: LabSpec<ConsistentHashingScenario> = {
-  id: 'consistent-hashing',
-  title: 'Consistent hashing',
-  summary: 'Hash keys and nodes onto one ring: a membership change moves about 1/N of the keys, hash mod N almost all.',
-  patterns: ['Data Partitioning', 'Consistent Hashing'],
-  version: 1,
-  engineVersion: 1,
-  params,
-  events,
-  defaults,
-  presets,
-  validate,
-  migrations: {},
-  cost,
-  horizon,
-  timeUnit: 'step',
-  loadProgram: () => import('./program'),
-};

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../contract';
 import { lesson } from './lesson';
-import { program } from './program';
+import { program } from './program/program';
 import { OpKind, RequestStatus, type LeaderFollowerResult, type ModeSummary } from './result';
-import { spec } from './scenario';
-import { lagPeaks } from './select';
+import { spec } from './index';
+import { lagPeaks } from './ui/select';
 
 const results = new Map<string, LeaderFollowerResult>();
 const step = (id: string): LeaderFollowerResult => {

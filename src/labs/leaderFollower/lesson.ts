@@ -5,11 +5,11 @@
  * name them.
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
-import { defaults, spec, type LeaderFollowerScenario } from './scenario';
+import { defaults, type LeaderFollowerScenario, presets } from './scenario';
 
 export type LessonStep = ContractLessonStep<LeaderFollowerScenario>;
 
-const preset = (id: string): LeaderFollowerScenario => presetScenario(spec.presets, id);
+const preset = (id: string): LeaderFollowerScenario => presetScenario(presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

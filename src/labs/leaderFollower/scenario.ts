@@ -17,7 +17,7 @@
  * says it can take writes. Time is in milliseconds (the engine ticks in microseconds); written values are
  * unique positive integers (the operation's index + 1), so every read names the write it saw.
  */
-import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { checkFaultEvents, groupsField, nodeField, type FaultEvent } from '../faultEvents';
 import { READ_SOURCES, REPLICATION_MODES, type ReadSource, type ReplicationMode } from './result';
@@ -234,21 +234,3 @@ export const presets: readonly Preset<LeaderFollowerScenario>[] = [
   },
 ];
 
-export const spec: LabSpec<LeaderFollowerScenario> = {
-  id: 'leader-follower',
-  title: 'Leader-follower replication',
-  summary: 'Sync, semi-sync or async replication to followers: see the lag, stale follower reads, failover losing acknowledged writes, and split brain without fencing.',
-  patterns: ['Replication', 'Models'],
-  version: 1,
-  engineVersion: 1,
-  params,
-  events,
-  defaults,
-  presets,
-  validate,
-  migrations: {},
-  cost,
-  horizon,
-  timeUnit: 'ms',
-  loadProgram: () => import('./program'),
-};

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../contract';
 import { lesson } from './lesson';
-import { program } from './program';
+import { program } from './program/program';
 import { Fate, OpKind, OpStatus, type MultiLeaderResult } from './result';
-import { spec } from './scenario';
+import { spec } from './index';
 
 const results = new Map<string, MultiLeaderResult>();
 const step = (id: string) => {

@@ -3,11 +3,11 @@
  * step's scenario (lesson.test.ts re-checks each one).
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
-import { spec, type MultiLeaderScenario } from './scenario';
+import { type MultiLeaderScenario, presets } from './scenario';
 
 export type LessonStep = ContractLessonStep<MultiLeaderScenario>;
 
-const preset = (id: string): MultiLeaderScenario => presetScenario(spec.presets, id);
+const preset = (id: string): MultiLeaderScenario => presetScenario(presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

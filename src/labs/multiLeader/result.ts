@@ -14,9 +14,10 @@
  */
 import type { CheckResult } from '../../core/checkers';
 import type { LabResult } from '../contract';
-import type { Resolution } from './messages';
 
-export { RESOLUTIONS, type Resolution } from './messages';
+/** How concurrent writes are resolved: by the highest (timestamp, region), or kept as siblings. */
+export const RESOLUTIONS = ['lww', 'siblings'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
 
 /** ops.kind */
 export const OpKind = { read: 0, write: 1 } as const;

@@ -8,7 +8,7 @@
  * Time is in milliseconds (the engine ticks in microseconds). Values written are unique positive integers
  * (the operation's index + 1), so every read names the writes it saw.
  */
-import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { checkFaultEvents, groupsField, nodeField, type HealEvent, type PartitionEvent } from '../faultEvents';
 
@@ -185,21 +185,3 @@ export const presets: readonly Preset<MultiLeaderScenario>[] = [
   },
 ];
 
-export const spec: LabSpec<MultiLeaderScenario> = {
-  id: 'multi-leader',
-  title: 'Multi-leader replication and conflicts',
-  summary: 'A leader per region, writes acknowledged locally and replicated asynchronously: see concurrent writes conflict, last-writer-wins lose them, and siblings keep them.',
-  patterns: ['Replication', 'Models'],
-  version: 1,
-  engineVersion: 1,
-  params,
-  events,
-  defaults,
-  presets,
-  validate,
-  migrations: {},
-  cost,
-  horizon,
-  timeUnit: 'ms',
-  loadProgram: () => import('./program'),
-};

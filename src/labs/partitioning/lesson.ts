@@ -4,12 +4,11 @@
  * scenario (lesson.test.ts re-checks each claim).
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
-import type { PartitioningScenario } from './scenario';
-import { spec } from './scenario';
+import { type PartitioningScenario, presets } from './scenario';
 
 export type LessonStep = ContractLessonStep<PartitioningScenario>;
 
-const preset = (id: string): PartitioningScenario => presetScenario(spec.presets, id);
+const preset = (id: string): PartitioningScenario => presetScenario(presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cost, defaults, LIMITS, spec } from './scenario';
+import { cost, defaults, LIMITS } from './scenario';
+import { spec } from './index';
 
 describe('partitioning scenario', () => {
   it('validate(preset) accepts every preset and the defaults', () => {

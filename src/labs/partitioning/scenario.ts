@@ -7,7 +7,7 @@
  * Time is in milliseconds (the engine ticks in microseconds). Keys are key-0..key-(keys-1) in key order;
  * popularity ranks are shuffled over keys by the seed (so the hottest keys are not neighbours in key order).
  */
-import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { STRATEGIES, type Strategy } from './result';
 
@@ -239,21 +239,3 @@ export const presets: readonly Preset<PartitioningScenario>[] = [
   },
 ];
 
-export const spec: LabSpec<PartitioningScenario> = {
-  id: 'partitioning',
-  title: 'Partitioning and hot partitions',
-  summary: 'Four ways to place keys on nodes, measured side by side; then a hot key melts one node, and salting, splitting and caching cool it at a cost.',
-  patterns: ['Data Partitioning', 'Strategies', 'Hot Partition Detection'],
-  version: 1,
-  engineVersion: 1,
-  params,
-  events,
-  defaults,
-  presets,
-  validate,
-  migrations: {},
-  cost,
-  horizon,
-  timeUnit: 'ms',
-  loadProgram: () => import('./program'),
-};

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../contract';
 import { lesson } from './lesson';
-import { program } from './program';
-import { spec } from './scenario';
+import { program } from './program/program';
+import { spec } from './index';
 
 const results = new Map<string, ReturnType<typeof program>>();
 const step = (id: string) => {

@@ -4,11 +4,11 @@
  * Paper: Bailis et al., "Probabilistically Bounded Staleness for Practical Partial Quorums", VLDB 2012.
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
-import { spec, type PbsScenario } from './scenario';
+import { type PbsScenario, presets } from './scenario';
 
 export type LessonStep = ContractLessonStep<PbsScenario>;
 
-const preset = (id: string): PbsScenario => presetScenario(spec.presets, id);
+const preset = (id: string): PbsScenario => presetScenario(presets, id);
 
 export const lesson: readonly LessonStep[] = [
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cost, LIMITS, quorumConfigs, spec } from './scenario';
+import { cost, LIMITS, quorumConfigs } from './scenario';
+import { spec } from './index';
 
 const messages = (input: unknown) => {
   const v = spec.validate(input);

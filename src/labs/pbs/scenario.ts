@@ -8,7 +8,7 @@
  * (the first is always on).
  */
 import { pbsCost } from '../../core/pbs/experiment';
-import type { BaseScenario, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import type { BaseScenario, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { scenarioSchema } from '../scenarioSchema';
 
 export const LATENCY_PRESETS = ['lnkd-ssd', 'lnkd-disk', 'ymmr', 'exponential'] as const;
@@ -116,7 +116,7 @@ export function checkQuorums(s: PbsScenario): ValidationIssue[] {
   return issues;
 }
 
-const validate = scenarioSchema<PbsScenario>({ params, events: [], eventsMax: 0, tMax: 0, check: checkQuorums });
+export const validate = scenarioSchema<PbsScenario>({ params, events: [], eventsMax: 0, tMax: 0, check: checkQuorums });
 
 /** Work units: what pbsSweep reports to context.work (draws plus replicas evaluated), plus the plot grid. */
 export function cost(s: PbsScenario): number {
@@ -127,9 +127,9 @@ const off = { n2: 0, r2: 1, w2: 1, n3: 0, r3: 1, w3: 1, n4: 0, r4: 1, w4: 1 };
 const base = { trials: 100_000, seed: 1, writeMeanMs: 10, arsMeanMs: 1, events: [] as [] };
 
 /** The paper's Figure/Table setting: LNKD-DISK, N = 3, R=W=1 against R=2 W=1 and the strict R=W=2. */
-const paperDisk: PbsScenario = { ...base, ...off, latency: 'lnkd-disk', tMaxMs: 60, n1: 3, r1: 1, w1: 1, n2: 3, r2: 2, w2: 1, n3: 3, r3: 2, w3: 2 };
+export const paperDisk: PbsScenario = { ...base, ...off, latency: 'lnkd-disk', tMaxMs: 60, n1: 3, r1: 1, w1: 1, n2: 3, r2: 2, w2: 1, n3: 3, r3: 2, w3: 2 };
 
-const presets: readonly Preset<PbsScenario>[] = [
+export const presets: readonly Preset<PbsScenario>[] = [
   {
     id: 'paper-lnkd-disk',
     title: 'paper: LNKD-DISK N=3',
@@ -156,21 +156,3 @@ const presets: readonly Preset<PbsScenario>[] = [
   },
 ];
 
-export const spec: LabSpec<PbsScenario> = {
-  id: 'pbs',
-  title: 'Probabilistically bounded staleness (PBS)',
-  summary: 'How stale is a partial quorum? The chance a read sees the latest write t ms after commit, for several N, R, W.',
-  patterns: ['Quorum Reads/Writes', 'Replication'],
-  version: 1,
-  engineVersion: 1,
-  params,
-  events: [],
-  defaults: paperDisk,
-  presets,
-  validate,
-  migrations: {},
-  cost,
-  horizon: () => 0,
-  timeUnit: 'ms',
-  loadProgram: () => import('./program'),
-};

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { showVersion } from '../../core/quorum';
 import { plainContext } from '../contract';
 import { lesson } from './lesson';
-import { program } from './program';
+import { program } from './program/program';
 import { OpKind, Phase, RequestStatus, type QuorumsResult } from './result';
-import { spec, type QuorumsScenario } from './scenario';
-import { behindReplies, overlapView } from './select';
+import { type QuorumsScenario } from './scenario';
+import { spec } from './index';
+import { behindReplies, overlapView } from './ui/select';
 
 const cache = new Map<string, QuorumsResult>();
 const run = (s: QuorumsScenario): QuorumsResult => {

@@ -4,12 +4,12 @@
  * their index in the history ("op 15"), as the checker's explanation and the timeline name them.
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
-import { defaults, spec, type QuorumsScenario } from './scenario';
+import { defaults, presets, type QuorumsScenario } from './scenario';
 import { noWriteBackViolation } from './violations';
 
 export type LessonStep = ContractLessonStep<QuorumsScenario>;
 
-const preset = (id: string): QuorumsScenario => presetScenario(spec.presets, id);
+const preset = (id: string): QuorumsScenario => presetScenario(presets, id);
 
 /** n2 is down from 40 ms to 140 ms, then answers with what it stored before the crash. */
 const readRepairScenario: QuorumsScenario = {

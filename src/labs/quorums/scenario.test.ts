@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, spec } from './scenario';
+import { defaults } from './scenario';
+import { spec } from './index';
 
 const messages = (over: object) => {
   const r = spec.validate({ ...defaults, ...over });

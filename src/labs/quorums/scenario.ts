@@ -8,7 +8,7 @@
  * Time is in milliseconds (the engine ticks in microseconds). Values written are unique positive integers
  * (the operation's index + 1), so every read names the write it saw.
  */
-import type { BaseScenario, EventSpec, LabSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { checkFaultEvents, groupsField, nodeField, type FaultEvent } from '../faultEvents';
 import { BUGS, COORDINATOR_CHOICES, type Bug, type CoordinatorChoice } from './result';
@@ -260,21 +260,3 @@ export const presets: readonly Preset<QuorumsScenario>[] = [
   },
 ];
 
-export const spec: LabSpec<QuorumsScenario> = {
-  id: 'quorums',
-  title: 'Leaderless replication and quorums',
-  summary: 'N replicas, W and R adjustable, any node coordinates: see each request’s quorum, and when W + R > N is not enough.',
-  patterns: ['Replication', 'Quorum Reads/Writes'],
-  version: 1,
-  engineVersion: 1,
-  params,
-  events,
-  defaults,
-  presets,
-  validate,
-  migrations: {},
-  cost,
-  horizon,
-  timeUnit: 'ms',
-  loadProgram: () => import('./program'),
-};

@@ -97,6 +97,8 @@ export const fakeSpec: LabSpec<FakeScenario> = {
   horizon: (s) => (s.events.length > 0 ? s.events[s.events.length - 1].t : 0),
   timeUnit: 'ms',
   loadProgram: async () => ({ program: fakeProgram }),
+  loadUi: async () => ({ default: () => null }),
+  loadGoldenLinks: async () => ({ goldenLinks: [] }),
 };
 
 /** A second lab, so "known labs" lists more than one. */

@@ -1,0 +1,9 @@
+/** Shared links of this lab and the trace hash each must replay to, forever (see GoldenLink in ../contract). */
+import type { GoldenLink } from '../contract';
+
+export const goldenLinks: readonly GoldenLink[] = [
+  { what: 'CAP/PACELC, defaults: n3, n4 cut off 150–450 ms; CP refuses side B, AP serves both (schema 1)', link: '/cap?v=1&s=1&e=1', traceHash: '39a8c1247ae1b1eb' },
+  { what: 'CAP/PACELC, three nodes, n2 cut off alone', link: '/cap?v=1&s=1&e=1&clients=6&nodes=3&sideB=2', traceHash: '2e7e7b4360700e0d' },
+  { what: 'CAP/PACELC, Pareto hops: the PACELC latency tails', link: '/cap?v=1&s=1&e=1&latency=pareto&latencyMsMax=200&paretoShape=1.2&timeoutMs=250', traceHash: '738b12649b79aad7' },
+  { what: 'CAP/PACELC, n2 moved to side B: CP now serves B and refuses A', link: '/cap?v=1&s=1&e=1&sideB=2%2C3%2C4', traceHash: '603637a5837eceda' },
+];

@@ -1,0 +1,247 @@
+/**
+ * The consistent-hashing program: scenario -> frames (the initial ring, then one per event). Pure and
+ * deterministic: every position is murmur3 with the scenario's seed; no clock, no Math.random.
+ *
+ * Cost: keys are hashed and sorted once; each event rebuilds the ring by a filter-and-merge (O(points)),
+ * re-assigns only the keys of arcs that changed owner (see core/ring/assignment.ts), and runs hash-mod-N
+ * over all keys for the comparison (mod-N has no cheaper way to know what it moves).
+ */
+import { TraceHasher } from '../../../core/hash/traceHasher';
+import { Assignment, keyHashes, modNMoved, ringFromSorted, ringWithNode, sortKeys, vnodePositions, type Moves, type Ring } from '../../../core/ring';
+import type { LabProgram, RunContext } from '../../contract';
+import { binCounts, buildFrame, movedKeys } from './frame';
+import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, type ConsistentHashingResult, type RingFrame, type VnodeSweep } from '../result';
+import type { ConsistentHashingEvent, ConsistentHashingScenario } from '../scenario';
+import { SWEEP_KEYS_MAX, SWEEP_VNODES_MAX, sweepPoints, sweepRing, vnodeSweep, type SweepRing } from './sweep';
+
+export type * from '../result';
+
+/** Ring points all sweeps of one run may build; frames past it reuse the previous frame's sweep. */
+export const SWEEP_POINTS_BUDGET = 8_000_000;
+
+export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingResult> = (s, context) => {
+  const run = new Run(s, context);
+  const frames: RingFrame[] = [run.initialFrame()];
+  context.progress(1 / (s.events.length + 1));
+  for (let i = 0; i < s.events.length; i++) {
+    frames.push(run.apply(s.events[i]));
+    context.progress((i + 2) / (s.events.length + 1));
+  }
+  const traceHash = hashTrace(run.initialRing, frames, run.sweeps);
+  return {
+    lab: 'consistent-hashing',
+    traceHash,
+    metrics: metricsOf(frames),
+    endTime: frames[frames.length - 1].t,
+    marks: Float64Array.from(frames, (f) => f.t),
+    nodeNames: run.nodeNames,
+    keyCount: s.keys,
+    replicas: s.replicas,
+    shownKeys: run.shown,
+    binKeys: run.binKeys,
+    frames,
+    sweeps: run.sweeps,
+  };
+};
+
+/** The state of one run: ring, assignment, weights, sweeps. */
+class Run {
+  readonly nodeNames: string[];
+  readonly weight: Uint8Array;
+  readonly hashes: Uint32Array;
+  readonly assignment: Assignment;
+  readonly initialRing: Ring;
+  readonly shown: ConsistentHashingResult['shownKeys'];
+  readonly binKeys: Uint32Array;
+  readonly sweeps: VnodeSweep[] = [];
+  private ring: Ring;
+  private nextNode: number;
+  private sweepPointsSpent = 0;
+  private readonly sweepByNodes = new Map<string, number>();
+  private readonly sweepSample: Uint32Array;
+  /** The latest sweep's sorted 1000-vnode ring: the next sweep filters and merges it instead of sorting. */
+  private sweepBase: SweepRing | null = null;
+  /** Each node's point positions computed so far (the first SWEEP_VNODES_MAX at least), by node index. */
+  private readonly pointsByNode = new Map<number, Uint32Array>();
+
+  constructor(
+    private readonly s: ConsistentHashingScenario,
+    private readonly context: RunContext,
+  ) {
+    const slots = s.nodes + s.events.filter((e) => e.type === 'add').length;
+    this.nodeNames = Array.from({ length: slots }, (_, i) => `n${i}`);
+    this.weight = new Uint8Array(slots);
+    this.weight.fill(1, 0, s.nodes);
+    this.nextNode = s.nodes;
+    this.hashes = keyHashes(s.keys, s.seed);
+    const keys = sortKeys(this.hashes);
+    context.work(2 * s.keys);
+    this.ring = this.initialRingOf(this.live());
+    this.initialRing = this.ring;
+    this.assignment = new Assignment(keys, this.ring, slots);
+    context.work(s.keys + this.ring.positions.length);
+    this.binKeys = binCounts(keys.hash);
+    const shownCount = s.keys <= KEYS_EXACT_MAX ? s.keys : KEY_SAMPLE_MAX;
+    this.shown = {
+      exact: s.keys <= KEYS_EXACT_MAX,
+      index: Uint32Array.from({ length: shownCount }, (_, i) => i),
+      position: this.hashes.slice(0, shownCount),
+    };
+    this.sweepSample = this.hashes.slice(0, Math.min(s.keys, SWEEP_KEYS_MAX)).sort();
+  }
+
+  initialFrame(): RingFrame {
+    return this.frame({ t: 0, kind: 'initial', event: null, node: -1 }, null, null);
+  }
+
+  /** Applies one membership event and returns its frame. */
+  apply(e: ConsistentHashingEvent): RingFrame {
+    const before = this.ring;
+    const liveBefore = this.live();
+    const weightBefore = Uint8Array.from(this.weight);
+    const vnodes = this.s.vnodes;
+    const node = e.type === 'add' ? this.nextNode++ : e.node;
+    const oldCount = vnodes * this.weight[node];
+    const newCount = e.type === 'remove' ? 0 : vnodes * e.weight;
+    const all = this.pointsOf(node, Math.max(newCount, oldCount));
+    this.ring = ringWithNode(before, node, all.subarray(0, newCount));
+    this.weight[node] = e.type === 'remove' ? 0 : e.weight;
+    const added = newCount > oldCount ? all.subarray(oldCount, newCount) : new Uint32Array();
+    const removed = oldCount > newCount ? all.subarray(newCount, oldCount) : new Uint32Array();
+    const moves: Moves = this.assignment.update(before, this.ring, added, removed);
+    const liveAfter = this.live();
+    const modNCount = modNMoved(this.hashes, liveBefore, liveAfter);
+    this.context.work(moves.touched + this.s.keys + before.positions.length + this.ring.positions.length);
+    const { moved, movedBins } = movedKeys(moves, this.assignment, this.weight.length, {
+      idealPct: idealMovedPct(weightBefore, this.weight),
+      modNCount,
+    });
+    return this.frame({ t: e.t, kind: e.type, event: e, node }, moved, movedBins);
+  }
+
+  private frame(head: Pick<RingFrame, 't' | 'kind' | 'event' | 'node'>, moved: RingFrame['moved'], movedBins: Uint32Array | null): RingFrame {
+    const live = this.live();
+    this.context.work(RING_BINS * 20 + this.ring.positions.length + this.shown.position.length * 20);
+    return buildFrame({
+      ...head,
+      ring: this.ring,
+      assignment: this.assignment,
+      weight: this.weight,
+      live,
+      shownPosition: this.shown.position,
+      moved,
+      movedBins,
+      lookup: this.s.lookup !== '' ? { key: this.s.lookup, seed: this.s.seed, replicas: this.s.replicas } : null,
+      sweepIndex: this.sweepFor(live),
+    });
+  }
+
+  /** The sweep for this node set: cached, computed while the budget lasts, else the latest one. */
+  private sweepFor(live: Uint16Array): number {
+    const id = live.join(',');
+    const known = this.sweepByNodes.get(id);
+    if (known !== undefined) return known;
+    const cost = sweepPoints(live.length);
+    if (this.sweeps.length > 0 && this.sweepPointsSpent + cost > SWEEP_POINTS_BUDGET) return this.sweeps.length - 1;
+    this.sweepPointsSpent += cost;
+    this.sweepBase = sweepRing(live, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), this.sweepBase);
+    this.sweeps.push(vnodeSweep(this.sweepBase, this.sweepSample, this.nodeNames.length, (u) => this.context.work(u)));
+    this.sweepByNodes.set(id, this.sweeps.length - 1);
+    return this.sweeps.length - 1;
+  }
+
+  /**
+   * The initial ring (every node weight 1): the first sweep's 1000-vnode ring, which is sorted already,
+   * filtered to vnode indexes below `vnodes` (a node's v points are the first v of its 1000).
+   */
+  private initialRingOf(live: Uint16Array): Ring {
+    const vnodes = this.s.vnodes;
+    if (vnodes > SWEEP_VNODES_MAX) throw new Error(`invalid vnodes: ${vnodes}`);
+    this.sweepBase = sweepRing(live, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), null);
+    const { positions, values } = this.sweepBase;
+    const n = live.length * vnodes;
+    const ringPositions = new Uint32Array(n);
+    const ringOwners = new Uint16Array(n);
+    let k = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const value = values[i];
+      if ((value & 1023) < vnodes) {
+        ringPositions[k] = positions[i];
+        ringOwners[k++] = value >>> 10;
+      }
+    }
+    return ringFromSorted(ringPositions, ringOwners);
+  }
+
+  /** Node `node`'s first `count` point positions (computed once per node, extended when a weight grows). */
+  private pointsOf(node: number, count: number): Uint32Array {
+    const known = this.pointsByNode.get(node);
+    if (known && known.length >= count) return known.subarray(0, count);
+    const size = Math.max(count, SWEEP_VNODES_MAX);
+    const all = new Uint32Array(size);
+    const from = known ? known.length : 0;
+    if (known) all.set(known);
+    all.set(vnodePositions(this.nodeNames[node], size, this.s.seed, from), from);
+    this.pointsByNode.set(node, all);
+    return all.subarray(0, count);
+  }
+
+  /** Live node indexes, ascending. */
+  private live(): Uint16Array {
+    const out: number[] = [];
+    for (let i = 0; i < this.weight.length; i++) if (this.weight[i] > 0) out.push(i);
+    return Uint16Array.from(out);
+  }
+}
+
+/**
+ * The least fraction of keys any placement must move to go from the old target shares (weight / total) to
+ * the new: the total variation distance 1/2 sum |new_i - old_i|, in percent. Adding one of N+1 equal nodes
+ * gives 1/(N+1).
+ */
+export function idealMovedPct(before: Uint8Array, after: Uint8Array): number {
+  let wb = 0;
+  let wa = 0;
+  for (let i = 0; i < before.length; i++) {
+    wb += before[i];
+    wa += after[i];
+  }
+  let tv = 0;
+  for (let i = 0; i < before.length; i++) tv += Math.abs(after[i] / wa - before[i] / wb);
+  return 50 * tv;
+}
+
+/** Run-level figures: the initial balance, then averages over the events. */
+function metricsOf(frames: RingFrame[]): Record<string, number> {
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  const changes = frames.slice(1);
+  const avg = (pick: (f: RingFrame) => number) => (changes.length ? changes.reduce((sum, f) => sum + pick(f), 0) / changes.length : 0);
+  return {
+    nodes: first.liveNodes,
+    points: first.points,
+    maxOverMean: first.load.maxOverMean,
+    stdevPct: first.load.stdevPct,
+    finalMaxOverMean: last.load.maxOverMean,
+    finalStdevPct: last.load.stdevPct,
+    events: changes.length,
+    keysMovedPct: avg((f) => f.moved?.pct ?? 0),
+    idealMovedPct: avg((f) => f.moved?.idealPct ?? 0),
+    modNMovedPct: avg((f) => f.moved?.modNPct ?? 0),
+  };
+}
+
+/** The trace hash: the initial ring's points, then each frame's essential numbers, then the sweeps. */
+function hashTrace(ring: Ring, frames: RingFrame[], sweeps: VnodeSweep[]): string {
+  const h = new TraceHasher();
+  h.string('consistent-hashing/1').numbers(ring.positions).numbers(ring.owners);
+  for (const f of frames) {
+    h.number(f.t).string(f.kind).number(f.node).number(f.liveNodes).number(f.points);
+    h.numbers(f.keyCounts).numbers(f.bins.owner).numbers(f.shownOwners);
+    if (f.moved) h.number(f.moved.count).number(f.moved.modNCount).numbers(f.moved.sample.index).numbers(f.moved.sample.to);
+    if (f.lookup) h.number(f.lookup.position).numbers(f.lookup.replicaSet).number(f.lookup.visitedCount);
+    h.number(f.sweepIndex);
+  }
+  for (const s of sweeps) h.numbers(s.nodes).numbers(s.shareStdevPct).numbers(s.keyStdevPct);
+  return h.hex();
+}

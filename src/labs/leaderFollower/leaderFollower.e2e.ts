@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
+
+test('the leader-follower lab shows the verdict, the three modes side by side, the lag and who led; axe light and dark', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('#/leader-follower');
+  await waitForRun(page);
+  await expect(page.getByRole('heading', { name: /What clients saw: linearizable/ })).toBeVisible();
+  const modes = page.getByRole('table', { name: 'Replication modes compared on this scenario' });
+  await expect(modes.getByRole('columnheader', { name: /^sync$/ })).toBeVisible();
+  await expect(modes.getByRole('row', { name: /write latency p50/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Lag in entries per node/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Role timeline: 1 leadership over 3 nodes/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Acknowledged writes lost: 0' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
+test('async failover: the lost acknowledged writes are listed and counted, the checker outlines the read that shows it; axe light and dark', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('#/leader-follower');
+  await waitForRun(page);
+  await page.getByLabel(/Preset/).selectOption('async-failover');
+  await waitForRun(page);
+  await expect(page.getByRole('heading', { name: /What clients saw: not linearizable/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Acknowledged writes lost: 8' })).toBeVisible();
+  const lost = page.getByRole('table', { name: /Lost acknowledged writes/ });
+  await expect(lost.getByRole('row')).toHaveCount(9);
+  await expect(page.getByText(/At 186\.0 ms n2 became leader of epoch 3/)).toBeVisible();
+  await expect(page.locator('[data-highlight="216"]')).toBeVisible();
+  // Keyboard: a lost write's Select button selects it in the client history.
+  await lost.getByRole('button', { name: 'Select op 174 in the client history' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Selected op 174:/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
+test('split brain without fencing is shaded and counted; with fencing the old leader steps down', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('#/leader-follower');
+  await waitForRun(page);
+  await page.getByLabel(/Preset/).selectOption('split-brain');
+  await waitForRun(page);
+  await expect(page.getByText(/^Split brain: two nodes could take writes at the same time for 665\.6 ms/)).toBeVisible();
+  await expect(page.getByRole('img', { name: /1 split-brain span shaded/ })).toBeVisible();
+  await page.getByLabel(/Preset/).selectOption('split-brain-fenced');
+  await waitForRun(page);
+  await expect(page.getByText(/^Never two nodes serving writes at once/)).toBeVisible();
+  await expect(page.getByText(/n0, leader of epoch 1, heard of epoch 2 and stepped down/)).toBeVisible();
+  // The leadership table's buttons move the playhead (keyboard reachable).
+  const leaderships = page.getByRole('table', { name: /Leaderships/ });
+  await leaderships.getByRole('button', { name: /when n1 began leading epoch 2/ }).click();
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
+test('a lesson step loads its scenario: fencing', async ({ page }) => {
+  await page.goto('#/leader-follower');
+  await waitForRun(page);
+  const lesson = page.locator('.lesson');
+  for (let i = 0; i < 5; i++) await lesson.getByRole('button', { name: 'Next →' }).click();
+  await expect(lesson.getByRole('heading', { level: 3, name: 'Fencing: epochs and leases' })).toBeVisible();
+  await lesson.getByRole('button', { name: 'Show this step' }).click();
+  await waitForRun(page);
+  await expect(page.getByRole('heading', { name: 'Acknowledged writes lost: 4' })).toBeVisible();
+  await expect(page.getByText(/^Never two nodes serving writes at once/)).toBeVisible();
+});

@@ -1,0 +1,175 @@
+/**
+ * The clients of a multi-leader run: closed-loop processes, each in one region and talking only to that
+ * region's leader over a short local hop (uniform in 0.5..1.5 x localMs each way, from the client's own
+ * stream). They are not engine nodes: a request is two scheduled hops, so only leader-to-leader traffic
+ * crosses the simulated network (and its partitions).
+ *
+ * A client's action is a read of one key, or an update: a read, then at once a write of a new value with
+ * the context the read returned (Riak's fetch-then-store). An update counts two operations of the budget
+ * when it starts; if its read fails, the write is never issued (so a run can end with fewer operations). Every draw (think time, action, key, hops) comes
+ * from the client's streams in the same order whatever the resolution, so the LWW and the siblings runs
+ * issue the same operations at the same times and differ only in what reads return.
+ */
+import type { KvInput, KvOutput } from '../../../core/checkers';
+import { ZERO, type VersionVector } from '../../../core/clocks';
+import type { Rng } from '../../../core/random/rng';
+import { keySampler } from '../../../core/workload';
+import { NodeStatus, type Simulation } from '../../../sim/index';
+import type { RunContext } from '../../contract';
+import type { Leader, Msg } from './node';
+import { TICKS_PER_MS, type MultiLeaderScenario } from '../scenario';
+
+interface Streams {
+  think: Rng;
+  action: Rng;
+  key: () => number;
+  hop: Rng;
+}
+
+/** The value a read of `values` returns in the history: the sorted values joined by '|', '' for none. */
+export function readOutput(values: readonly number[]): string {
+  return [...values].sort((a, b) => a - b).join('|');
+}
+
+export class ClientDriver {
+  doneTick = Infinity;
+  /** Reads that returned two or more siblings. */
+  siblingReads = 0;
+  /** Writes whose context came from a read of two or more siblings: they merge them. */
+  merges = 0;
+  private issued = 0;
+  private running = 0;
+  private readonly count: number;
+  private readonly streams: Streams[];
+  private readonly generation: number[];
+  private readonly context: VersionVector[][];
+  /** The values the client's last read of each key returned. */
+  private readonly lastRead: number[][][];
+  /** readFrom[op]: for a write, the values its client's read had returned (what it knowingly replaces). */
+  readonly readFrom: number[][] = [];
+  private readonly clientOf: number[] = [];
+
+  constructor(
+    private readonly s: MultiLeaderScenario,
+    root: Rng,
+    private readonly sim: () => Simulation<Msg>,
+    private readonly run: RunContext | undefined,
+  ) {
+    this.count = s.regions * s.clientsPerRegion;
+    this.streams = Array.from({ length: this.count }, (_, c) => {
+      const r = root.fork(c);
+      return {
+        think: r.fork('think'),
+        action: r.fork('action'),
+        key: keySampler({ kind: 'celebrity', n: s.keys, pct: s.hotKeyPct }, r.fork('key')),
+        hop: r.fork('hop'),
+      };
+    });
+    this.generation = new Array<number>(this.count).fill(0);
+    this.context = Array.from({ length: this.count }, () => new Array<VersionVector>(s.keys).fill(ZERO));
+    this.lastRead = Array.from({ length: this.count }, () => Array.from({ length: s.keys }, () => []));
+  }
+
+  regionOf(c: number): number {
+    return Math.floor(c / this.s.clientsPerRegion);
+  }
+
+  start(): void {
+    this.running = this.count;
+    for (let c = 0; c < this.count; c++) this.next(c);
+  }
+
+  /** Client c starts its next action after its think time, or finishes. */
+  private next(c: number): void {
+    const sim = this.sim();
+    if (this.issued >= this.s.ops) {
+      if (--this.running === 0) this.doneTick = sim.now;
+      return;
+    }
+    const st = this.streams[c];
+    const thinkTicks = Math.round(st.think.float() * 2 * this.s.thinkMs * TICKS_PER_MS);
+    const isUpdate = st.action.chance(this.s.updatePct, 100) && this.s.ops - this.issued >= 2;
+    const key = st.key();
+    this.issued += isUpdate ? 2 : 1;
+    sim.at(sim.now + thinkTicks, () => this.invoke(c, key, isUpdate, false));
+  }
+
+  private hopTicks(c: number): number {
+    const local = this.s.localMs * TICKS_PER_MS;
+    return Math.round(local / 2 + this.streams[c].hop.float() * local);
+  }
+
+  /** Operation `op` of client c: a read of `key` (then a write when `isUpdate`), or the write itself. */
+  private invoke(c: number, key: number, isUpdate: boolean, isWrite: boolean): void {
+    const sim = this.sim();
+    const op = sim.history.operations.length;
+    const input: KvInput = isWrite ? { f: 'put', key: `k${key}`, value: String(op + 1) } : { f: 'get', key: `k${key}` };
+    sim.clients.invoke(c + this.count * this.generation[c], input);
+    this.clientOf[op] = c;
+    this.run?.work(4 * this.s.regions + 20);
+    const region = this.regionOf(c);
+    if (sim.node(region).status === NodeStatus.crashed) {
+      sim.clients.fail(op); // connection refused: certainly no effect
+      this.next(c);
+      return;
+    }
+    const there = sim.now + this.hopTicks(c);
+    const back = this.hopTicks(c);
+    sim.at(there, () => this.arrive(c, op, key, isUpdate, isWrite, back));
+    sim.at(sim.now + Math.round(this.s.timeoutMs * TICKS_PER_MS), () => this.deadline(op, isWrite));
+  }
+
+  /** The request reaches the leader; a crashed leader never answers (the client's deadline does). */
+  private arrive(c: number, op: number, key: number, isUpdate: boolean, isWrite: boolean, backTicks: number): void {
+    const sim = this.sim();
+    const node = sim.node(this.regionOf(c));
+    if (node.status !== NodeStatus.up) return;
+    const leader = node.actor as unknown as Leader;
+    if (isWrite) {
+      const merged = this.lastRead[c][key].length >= 2;
+      this.readFrom[op] = this.lastRead[c][key];
+      const context = leader.write(op, key, op + 1, this.context[c][key]);
+      sim.at(sim.now + backTicks, () => this.answer(op, undefined, () => {
+        this.context[c][key] = context;
+        this.lastRead[c][key] = [op + 1];
+        if (merged) this.merges++;
+        return false;
+      }));
+      return;
+    }
+    const reply = leader.read(key);
+    sim.at(sim.now + backTicks, () => this.answer(op, readOutput(reply.values), () => {
+      this.context[c][key] = reply.context;
+      this.lastRead[c][key] = reply.values;
+      if (reply.values.length >= 2) this.siblingReads++;
+      if (!isUpdate) return false;
+      this.invoke(c, key, false, true);
+      return true;
+    }));
+  }
+
+  /**
+   * The answer reaches the client (ignored when it already gave up); `then` updates what the client knows
+   * and returns true when the action goes on (an update's write was invoked).
+   */
+  private answer(op: number, output: KvOutput, then: () => boolean): void {
+    const sim = this.sim();
+    if (sim.history.operations[op].status !== 'pending') return;
+    sim.clients.ok(op, output);
+    if (!then()) this.next(this.clientOf[op]);
+  }
+
+  /** No answer in time: a write may or may not have happened as far as the client knows; a read failed. */
+  private deadline(op: number, isWrite: boolean): void {
+    const sim = this.sim();
+    if (sim.history.operations[op].status !== 'pending') return;
+    const c = this.clientOf[op];
+    if (isWrite) {
+      sim.clients.timeout(op);
+      this.generation[c]++;
+    } else {
+      sim.clients.fail(op);
+    }
+    this.next(c);
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * The multi-leader program: scenario -> the same workload and faults run twice on the engine, with
+ * last-writer-wins and with siblings (./node.ts), then each client history checked for linearizability
+ * (key-value model, one register per key), each acknowledged write's fate decided (./outcome.ts), and
+ * everything packed into columns. Pure and deterministic: every draw comes from the scenario's seed,
+ * forked per purpose and per client, and both runs draw the same numbers in the same order.
+ */
+import { checkLinearizability, kvModel, type CheckResult, type KvInput, type KvOutput } from '../../../core/checkers';
+import { formatVector } from '../../../core/clocks';
+import { TraceHasher } from '../../../core/hash/traceHasher';
+import { rng } from '../../../core/random/rng';
+import { quantileSorted } from '../../../core/stats';
+import { Simulation, applyFault, scheduleScenario, type LatencySpec, type Operation, type ScenarioEvent } from '../../../sim/index';
+import type { LabProgram, RunContext } from '../../contract';
+import { ClientDriver, readOutput } from './clients';
+import { mapFrames } from './frames';
+import type { SiblingsBug } from './messages';
+import type { Resolution } from '../result';
+import { Leader, storedState, type Msg, type NodeConfig, type NodeHost, type Write } from './node';
+import { isConverged, outcomeOf } from './outcome';
+import { Recorder } from './record';
+import { Fate, OpKind, OpStatus, type ConflictColumns, type LostColumns, type MultiLeaderResult, type OpColumns, type RunResult } from '../result';
+import { TICKS_PER_MS, type MultiLeaderScenario } from '../scenario';
+
+export type * from '../result';
+
+/** Search steps each linearizability check may take (the verdict is 'unknown' past it). */
+export const CHECK_STEPS_MAX = 5_000_000;
+/** Engine events a run may handle. */
+export const EVENTS_MAX = 2_000_000;
+/** Resends stop this many retry periods after the last client operation and the last scripted event. */
+const SETTLE_RETRIES = 20;
+
+type KvOp = Operation<KvInput, KvOutput>;
+
+export interface Run {
+  sim: Simulation<Msg>;
+  rec: Recorder;
+  clients: ClientDriver;
+  history: readonly KvOp[];
+  /** states[region][key]: what each leader holds at the end. */
+  states: Write[][][];
+}
+
+const ticks = (msValue: number) => Math.round(msValue * TICKS_PER_MS);
+
+export function interLatency(s: MultiLeaderScenario): LatencySpec {
+  const half = ticks(s.interMs / 2);
+  return s.interLatency === 'uniform'
+    ? { kind: 'uniform', minTicks: half, maxTicks: ticks(s.interMs * 1.5) }
+    : { kind: 'exponential', minTicks: half, meanTicks: Math.max(1, half) };
+}
+
+/** Skew events carry milliseconds in the scenario and ticks in the engine's vocabulary. */
+function engineEvents(s: MultiLeaderScenario): ScenarioEvent[] {
+  return s.events.map((e) => (e.type === 'skew' ? { t: e.t, type: 'skew', node: e.node, ticks: ticks(e.ms) } : e));
+}
+
+/** Runs the store and its clients to the end with one resolution; the program and the tests start here. */
+export function simulate(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): Run {
+  const cfg: NodeConfig = { regions: s.regions, keys: s.keys, resolution, retryTicks: ticks(s.retryMs), bug };
+  const rec = new Recorder();
+  const lastEventTick = s.events.length > 0 ? ticks(s.events[s.events.length - 1].t) : 0;
+  let sim: Simulation<Msg>;
+  const clients = new ClientDriver(s, rng(s.seed).fork('clients'), () => sim, context);
+  const host: NodeHost = {
+    rec,
+    get quietTick() {
+      return clients.doneTick === Infinity ? Infinity : Math.max(clients.doneTick, lastEventTick) + SETTLE_RETRIES * cfg.retryTicks;
+    },
+  };
+  sim = new Simulation<Msg>({
+    seed: s.seed,
+    nodes: s.regions,
+    network: { latency: interLatency(s) },
+    protocol: (ctx) => new Leader(ctx, cfg, host),
+    limits: { maxEvents: EVENTS_MAX },
+  });
+  if (s.skewMs !== 0) applyFault(sim, { type: 'skew', node: 1, ticks: ticks(s.skewMs) });
+  scheduleScenario(sim, engineEvents(s), { ticksPerUnit: TICKS_PER_MS });
+  clients.start();
+  sim.run();
+  const states = Array.from({ length: s.regions }, (_, region) => Array.from({ length: s.keys }, (_, key) => [...storedState(sim.node(region).storage, key)]));
+  return { sim, rec, clients, history: sim.history.operations as readonly KvOp[], states };
+}
+
+/** One resolution's run, checked and packed. */
+export function runResult(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): RunResult {
+  const run = simulate(s, resolution, context, bug);
+  const { sim, rec, history, states } = run;
+  const checkOps = history.map((op) => ({ ...op, call: op.call / TICKS_PER_MS, ret: op.ret / TICKS_PER_MS }));
+  const check: CheckResult = checkLinearizability(kvModel(), checkOps, { stepsMax: CHECK_STEPS_MAX });
+  const outcome = outcomeOf(history, rec.writes, states, rec.droppedFor, run.clients.readFrom);
+  const ops = opColumns(history, rec.writes, outcome.fate, s.clientsPerRegion, s.regions);
+  const lost: LostColumns = {
+    op: Uint32Array.from(outcome.lost, (l) => l.op),
+    key: Uint8Array.from(outcome.lost, (l) => l.key),
+    winner: Uint32Array.from(outcome.lost, (l) => Math.max(0, l.winner)),
+    hops: Uint16Array.from(outcome.lost, (l) => Math.min(0xffff, l.hops)),
+    isAfterWinner: Uint8Array.from(outcome.lost, (l) => (l.isAfterWinner ? 1 : 0)),
+  };
+  const conflicts = conflictColumns(rec);
+  const converged = isConverged(states);
+  const count = (code: number) => ops.fate.reduce((n, f) => n + (f === code ? 1 : 0), 0);
+  const writeMs = latencies(ops, OpKind.write);
+  const rtt = sortedMs(rec.roundTrips);
+  const lag = sortedMs(rec.lags);
+  const trace = sim.trace.columns();
+  const finalValues = states.map((region) => region.map((ws) => readOutput(ws.map((w) => w.value))));
+  const writeDots = rec.writes.map((w) => (w ? `r${w.dot.node}#${w.dot.counter}` : ''));
+  const writeContexts = rec.writes.map((w) => (w ? formatVector(w.context, s.regions) : ''));
+  const metrics: Record<string, number> = {
+    ops: history.length,
+    ok: history.filter((op) => op.status === 'ok').length,
+    failed: history.filter((op) => op.status === 'fail').length,
+    timeouts: history.filter((op) => op.status === 'timeout').length,
+    writesAcked: history.filter((op) => op.input.f === 'put' && op.status === 'ok').length,
+    conflicts: conflicts.a.length,
+    kept: count(Fate.kept),
+    superseded: count(Fate.superseded),
+    lostUpdates: count(Fate.lost),
+    lostAfterWinner: lost.isAfterWinner.reduce((n, x) => n + x, 0),
+    siblingReads: run.clients.siblingReads,
+    siblingsMax: rec.siblingsMax,
+    merges: run.clients.merges,
+    converged: converged ? 1 : 0,
+    lastChangeMs: rec.lastChangeTick / TICKS_PER_MS,
+    writeP50Ms: quantileOr(writeMs, 0.5),
+    writeP99Ms: quantileOr(writeMs, 0.99),
+    roundTripP50Ms: quantileOr(rtt, 0.5),
+    replicationLagP50Ms: quantileOr(lag, 0.5),
+    replicationLagMaxMs: lag.length > 0 ? lag[lag.length - 1] : NaN,
+    linearizable: check.verdict === 'linearizable' ? 1 : check.verdict === 'not linearizable' ? 0 : -1,
+    engineEvents: sim.events,
+  };
+  const traceHash = new TraceHasher().string(trace.hash).numbers(ops.value).numbers(ops.fate).string(finalValues.flat().join(';')).string(check.verdict).hex();
+  const replication = rec.replication(s.regions, TICKS_PER_MS);
+  return { resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, traceHash, ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}) };
+}
+
+export const program: LabProgram<MultiLeaderScenario, MultiLeaderResult> = (s, context) => {
+  const lww = runResult(s, 'lww', context);
+  context.progress(0.5);
+  const siblings = runResult(s, 'siblings', context);
+  context.progress(1);
+  const metrics: Record<string, number> = {};
+  for (const run of [lww, siblings]) for (const [name, value] of Object.entries(run.metrics)) metrics[`${run.resolution}.${name}`] = value;
+  const stoppedAtLimit = lww.stoppedAtLimit ?? siblings.stoppedAtLimit;
+  const endTime = Math.max(lastMoment(lww), lastMoment(siblings), s.events.length > 0 ? s.events[s.events.length - 1].t : 0);
+  return {
+    lab: 'multi-leader',
+    traceHash: new TraceHasher().string(lww.traceHash).string(siblings.traceHash).hex(),
+    metrics,
+    endTime,
+    marks: Float64Array.from(new Set(s.events.map((e) => e.t))).sort(),
+    ...(stoppedAtLimit ? { stoppedAtLimit } : {}),
+    regions: s.regions,
+    keys: s.keys,
+    runs: [lww, siblings],
+    map: mapFrames(s),
+  };
+};
+
+const STATUS_CODE = { pending: OpStatus.pending, ok: OpStatus.ok, fail: OpStatus.fail, timeout: OpStatus.timeout } as const;
+
+function opColumns(history: readonly KvOp[], writes: readonly (Write | undefined)[], fate: Uint8Array, perRegion: number, regions: number): OpColumns {
+  const count = history.length;
+  const clients = perRegion * regions;
+  const cols: OpColumns = {
+    kind: new Uint8Array(count), process: new Int32Array(count), region: new Uint8Array(count), key: new Uint8Array(count),
+    callMs: new Float64Array(count), retMs: new Float64Array(count), status: new Uint8Array(count), value: new Int32Array(count),
+    returned: new Uint8Array(count), fate, tsMs: new Float64Array(count).fill(NaN),
+  };
+  history.forEach((op, i) => {
+    const isWrite = op.input.f === 'put';
+    cols.kind[i] = isWrite ? OpKind.write : OpKind.read;
+    cols.process[i] = op.process;
+    cols.region[i] = Math.floor((op.process % clients) / perRegion);
+    cols.key[i] = Number(op.input.key.slice(1));
+    cols.callMs[i] = op.call / TICKS_PER_MS;
+    cols.retMs[i] = op.ret === Infinity ? NaN : op.ret / TICKS_PER_MS;
+    cols.status[i] = STATUS_CODE[op.status];
+    if (isWrite) {
+      cols.value[i] = i + 1;
+      const w = writes[i];
+      if (w) cols.tsMs[i] = w.ts / TICKS_PER_MS;
+    } else if (op.status === 'ok') {
+      const values = (op.output ?? '') === '' ? [] : (op.output as string).split('|').map(Number);
+      cols.value[i] = values.length > 0 ? values[0] : 0;
+      cols.returned[i] = Math.min(255, values.length);
+    } else {
+      cols.value[i] = -1;
+    }
+  });
+  return cols;
+}
+
+function conflictColumns(rec: Recorder): ConflictColumns {
+  const c = rec.conflicts;
+  const keeps = (a: number, b: number) => {
+    const wa = rec.writes[a]!;
+    const wb = rec.writes[b]!;
+    return wa.ts > wb.ts || (wa.ts === wb.ts && wa.dot.node > wb.dot.node) ? a : b;
+  };
+  return {
+    key: Uint8Array.from(c, (x) => x.key),
+    region: Uint8Array.from(c, (x) => x.region),
+    tMs: Float64Array.from(c, (x) => x.tick / TICKS_PER_MS),
+    a: Uint32Array.from(c, (x) => x.a),
+    b: Uint32Array.from(c, (x) => x.b),
+    lwwKeeps: Uint32Array.from(c, (x) => keeps(x.a, x.b)),
+  };
+}
+
+/** The last time anything happened that the Panel shows: a state change, a call or a return. */
+function lastMoment(run: RunResult): number {
+  let t = run.metrics.lastChangeMs;
+  for (let i = 0; i < run.ops.callMs.length; i++) t = Math.max(t, run.ops.callMs[i], Number.isNaN(run.ops.retMs[i]) ? 0 : run.ops.retMs[i]);
+  return t;
+}
+
+function latencies(ops: OpColumns, kind: number): Float64Array {
+  const out: number[] = [];
+  for (let i = 0; i < ops.kind.length; i++) if (ops.kind[i] === kind && ops.status[i] === OpStatus.ok) out.push(ops.retMs[i] - ops.callMs[i]);
+  return Float64Array.from(out).sort();
+}
+
+function sortedMs(ticksList: readonly number[]): Float64Array {
+  return Float64Array.from(ticksList, (t) => t / TICKS_PER_MS).sort();
+}
+
+function quantileOr(sorted: Float64Array, q: number): number {
+  return sorted.length > 0 ? quantileSorted(sorted, q) : NaN;
+}
+
+export type { RunContext };

@@ -1,0 +1,146 @@
+/**
+ * The partitioning program: scenario -> one workload (arrival times, keys, reads/writes), the four
+ * placements and their table, then the workload served on the engine under the chosen strategy, summarized
+ * into aggregated series, detections and before/after phases. Pure and deterministic: every random draw
+ * comes from the scenario's seed (forked per purpose and per node), time is simulated.
+ */
+import { TraceHasher } from '../../../core/hash/traceHasher';
+import { rng } from '../../../core/random/rng';
+import { keyHashes } from '../../../core/ring';
+import { quantileSorted } from '../../../core/stats';
+import { keySampler, permutation, poissonArrivals, type KeyDistribution } from '../../../core/workload';
+import type { LabProgram, RunContext } from '../../contract';
+import { crashImpact, placements, strategyTable } from './placement';
+import { BUCKETS, type FaultImpact, type PartitioningResult, type RequestTotals } from '../result';
+import { KEY_UNITS, type PartitioningScenario } from '../scenario';
+import { F_FANOUT, F_HIT, F_STALE, F_WRITE, serve, TICKS_PER_MS, type Served, type Workload } from './serve';
+import { clusterSeries, detect, nodeMatrices, nodeSeries, phases } from './summarize';
+
+export type * from '../result';
+
+/** Most hot keys listed in the result. */
+const HOT_KEYS = 16;
+
+export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s, context) => {
+  const root = rng(s.seed);
+  const { workload, rankToKey } = makeWorkload(s, root);
+  const keyRequests = new Uint32Array(s.keys);
+  for (let i = 0; i < workload.key.length; i++) keyRequests[workload.key[i]]++;
+  context.progress(0.1);
+  const hashes = keyHashes(s.keys, s.seed);
+  const placed = placements(s, hashes);
+  const table = strategyTable(s, placed, keyRequests, root.fork('range-queries'));
+  context.work(KEY_UNITS * s.keys + 3 * s.nodes * s.vnodes);
+  context.progress(0.3);
+
+  const served = serve(s, workload, placed, s.strategy, BUCKETS, context);
+  const directoryNode = s.strategy === 'directory' ? s.nodes : -1;
+  const widthMs = served.widthTicks / TICKS_PER_MS;
+  const matrices = nodeMatrices(served, BUCKETS);
+  const detections = detect(matrices, s.nodes, served.nodeSlots, BUCKETS, widthMs);
+  const endMs = served.endTick / TICKS_PER_MS;
+  const faults: FaultImpact[] = [];
+  s.events.forEach((e, i) => {
+    if (e.type === 'crash' || e.type === 'recover') {
+      faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: crashImpact(s, placed, e.node), requestsFailed: served.failedByEvent[i] });
+    }
+  });
+  const hotKeys = rankToKey.slice(0, Math.min(HOT_KEYS, s.keys));
+  const totals = totalsOf(served, workload);
+  const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
+  const marks = Float64Array.from(new Set([...s.events.map((e) => e.t), ...detections.map((d) => d.t)])).sort();
+  context.progress(1);
+  return {
+    lab: 'partitioning',
+    traceHash,
+    metrics: {
+      requests: totals.sent,
+      ok: totals.ok,
+      failed: totals.failed,
+      latencyP50Ms: totals.latencyP50Ms,
+      latencyP99Ms: totals.latencyP99Ms,
+      hotNode: detections.length > 0 ? detections[0].node : -1,
+      detections: detections.length,
+      cacheHits: totals.cacheHits,
+      cacheStale: totals.cacheStale,
+      fanoutExtra: totals.fanoutExtra,
+      engineEvents: totals.engineEvents,
+    },
+    endTime: endMs,
+    marks,
+    ...(served.stoppedAtLimit ? { stoppedAtLimit: served.stoppedAtLimit } : {}),
+    strategy: s.strategy,
+    nodeCount: s.nodes,
+    directoryNode,
+    keyCount: s.keys,
+    requestCount: s.requests,
+    hotKeys,
+    hotKeySharePct: Float64Array.from(hotKeys, (k) => (keyRequests[k] / s.requests) * 100),
+    table,
+    buckets: { count: BUCKETS, widthMs },
+    series: nodeSeries(matrices, s.nodes, BUCKETS, directoryNode),
+    perNode: { cpuPct: matrices.cpuPct, queueMax: matrices.queueMax, latencyP99Ms: matrices.latencyP99Ms, completed: matrices.completed },
+    cluster: clusterSeries(served, workload, BUCKETS),
+    detections,
+    hotNode: detections.length > 0 ? detections[0].node : -1,
+    phases: phases(s, served, workload, endMs),
+    faults,
+    totals,
+  };
+};
+
+/** Arrivals, keys and reads/writes, each from its own fork of the root stream. */
+export function makeWorkload(s: PartitioningScenario, root: ReturnType<typeof rng>): { workload: Workload; rankToKey: Uint32Array } {
+  const t0 = poissonArrivals(s.requests, s.rate, 1000 * TICKS_PER_MS, root.fork('arrivals'));
+  const rankToKey = permutation(s.keys, root.fork('ranks'));
+  const dist: KeyDistribution =
+    s.distribution === 'uniform' ? { kind: 'uniform', n: s.keys }
+    : s.distribution === 'zipf' ? { kind: 'zipf', n: s.keys, s: s.zipfS }
+    : { kind: 'celebrity', n: s.keys, pct: s.celebrityPct };
+  const draw = keySampler(dist, root.fork('keys'));
+  const writes = root.fork('writes');
+  const key = new Uint32Array(s.requests);
+  const flags = new Uint8Array(s.requests);
+  for (let i = 0; i < s.requests; i++) {
+    key[i] = rankToKey[draw()];
+    if (writes.chance(s.writePct, 100)) flags[i] = F_WRITE;
+  }
+  return { workload: { t0, key, flags }, rankToKey };
+}
+
+function totalsOf(v: Served, w: Workload): RequestTotals {
+  let ok = 0;
+  let failed = 0;
+  let writes = 0;
+  let hits = 0;
+  let stale = 0;
+  let fanoutExtra = 0;
+  const n = w.t0.length;
+  const lat = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (v.state[i] === 1) lat[ok++] = v.latencyUs[i] / TICKS_PER_MS;
+    else if (v.state[i] === 2) failed++;
+    const f = w.flags[i];
+    if (f & F_WRITE) writes++;
+    if (f & F_HIT) hits++;
+    if (f & F_STALE) stale++;
+    if (f & F_FANOUT) fanoutExtra += v.fanK[i] - 1;
+  }
+  const sorted = lat.subarray(0, ok).sort();
+  return {
+    sent: n,
+    ok,
+    failed,
+    unfinished: n - ok - failed,
+    reads: n - writes,
+    writes,
+    latencyP50Ms: quantileSorted(sorted, 0.5),
+    latencyP99Ms: quantileSorted(sorted, 0.99),
+    cacheHits: hits,
+    cacheStale: stale,
+    fanoutExtra,
+    engineEvents: v.engineEvents,
+  };
+}
+
+export type { RunContext };

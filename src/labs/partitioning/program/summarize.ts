@@ -1,0 +1,237 @@
+/**
+ * From what serve() measured to what the charts draw: per node x bucket CPU% and p99, across-node
+ * aggregates, the hottest nodes' own series, the detector's episodes, and per-phase before/after figures.
+ * Work here is O(parts + nodes x buckets), independent of how the Panel draws.
+ */
+import { quantileSorted } from '../../../core/stats';
+import {
+  CPU_COLD_RATIO, CPU_HOT_PCT, LATENCY_RATIO, QUEUE_HOT, QUEUE_RATIO, TOP_K,
+  type ClusterSeries, type Detection, type DetectionKind, type NodeSeries, type PartitioningResult, type PhaseSummary, type TopNodeSeries,
+} from '../result';
+import type { PartitioningScenario } from '../scenario';
+import { F_FANOUT, F_HIT, F_STALE, F_WRITE, TICKS_PER_MS, type Served, type Workload } from './serve';
+
+export interface NodeMatrices {
+  cpuPct: Float32Array;
+  queueMax: Uint32Array;
+  latencyP50Ms: Float32Array;
+  latencyP99Ms: Float32Array;
+  completed: Uint32Array;
+}
+
+/** Per node x bucket figures; p50/p99 from the parts served (counting sort by cell, then a sort per cell). */
+export function nodeMatrices(v: Served, buckets: number): NodeMatrices {
+  const cells = v.nodeSlots * buckets;
+  const completed = new Uint32Array(cells);
+  for (let j = 0; j < v.partCount; j++) completed[v.partNode[j] * buckets + v.partBucket[j]]++;
+  const offset = new Uint32Array(cells + 1);
+  for (let c = 0; c < cells; c++) offset[c + 1] = offset[c] + completed[c];
+  const fill = offset.slice(0, cells);
+  const sorted = new Float32Array(v.partCount);
+  for (let j = 0; j < v.partCount; j++) sorted[fill[v.partNode[j] * buckets + v.partBucket[j]]++] = v.partUs[j];
+  const p50 = new Float32Array(cells).fill(NaN);
+  const p99 = new Float32Array(cells).fill(NaN);
+  for (let c = 0; c < cells; c++) {
+    if (offset[c + 1] === offset[c]) continue;
+    const cell = sorted.subarray(offset[c], offset[c + 1]).sort();
+    p50[c] = quantileSorted(cell, 0.5) / TICKS_PER_MS;
+    p99[c] = quantileSorted(cell, 0.99) / TICKS_PER_MS;
+  }
+  const cpuPct = new Float32Array(cells);
+  for (let c = 0; c < cells; c++) cpuPct[c] = Math.min(100, (v.busyUs[c] / v.widthTicks) * 100);
+  return { cpuPct, queueMax: v.queueMax, latencyP50Ms: p50, latencyP99Ms: p99, completed };
+}
+
+/** Max and median across storage nodes 0..nodes-1 of a node x bucket matrix, per bucket (NaN cells skipped). */
+function acrossNodes(m: ArrayLike<number>, nodes: number, buckets: number): { max: Float32Array; p50: Float32Array } {
+  const max = new Float32Array(buckets);
+  const p50 = new Float32Array(buckets);
+  const column = new Float64Array(nodes);
+  for (let b = 0; b < buckets; b++) {
+    let n = 0;
+    for (let nd = 0; nd < nodes; nd++) {
+      const x = m[nd * buckets + b];
+      if (!Number.isNaN(x)) column[n++] = x;
+    }
+    const col = column.subarray(0, n).sort();
+    max[b] = n > 0 ? col[n - 1] : NaN;
+    p50[b] = n > 0 ? quantileSorted(col, 0.5) : NaN;
+  }
+  return { max, p50 };
+}
+
+export function nodeSeries(m: NodeMatrices, nodes: number, buckets: number, directoryNode: number): NodeSeries {
+  const cpu = acrossNodes(m.cpuPct, nodes, buckets);
+  const queue = acrossNodes(m.queueMax, nodes, buckets);
+  const p99 = acrossNodes(m.latencyP99Ms, nodes, buckets);
+  const served = new Float64Array(nodes);
+  for (let nd = 0; nd < nodes; nd++) for (let b = 0; b < buckets; b++) served[nd] += m.completed[nd * buckets + b];
+  const order = Array.from({ length: nodes }, (_, i) => i).sort((a, b) => served[b] - served[a] || a - b);
+  const own = (node: number): TopNodeSeries => {
+    const at = node * buckets;
+    let total = 0;
+    for (let b = 0; b < buckets; b++) total += m.completed[at + b];
+    return {
+      node,
+      served: total,
+      cpuPct: m.cpuPct.slice(at, at + buckets),
+      queue: Float32Array.from(m.queueMax.subarray(at, at + buckets)),
+      latencyP50Ms: m.latencyP50Ms.slice(at, at + buckets),
+      latencyP99Ms: m.latencyP99Ms.slice(at, at + buckets),
+    };
+  };
+  return {
+    cpuPctMax: cpu.max,
+    cpuPctP50: cpu.p50,
+    queueMax: queue.max,
+    queueP50: queue.p50,
+    latencyP99MaxMs: p99.max,
+    latencyP99P50Ms: p99.p50,
+    top: order.slice(0, TOP_K).map(own),
+    directory: directoryNode >= 0 ? own(directoryNode) : null,
+  };
+}
+
+/**
+ * The detector. Per bucket and sign, the hottest node (the directory included) against the median storage
+ * node; two or more consecutive firing buckets make one episode, named by the node and figures of its
+ * first bucket.
+ */
+export function detect(m: NodeMatrices, nodes: number, slots: number, buckets: number, widthMs: number): Detection[] {
+  const column = new Float64Array(nodes);
+  const median = (mat: ArrayLike<number>, b: number): number => {
+    let n = 0;
+    for (let nd = 0; nd < nodes; nd++) if (!Number.isNaN(mat[nd * buckets + b])) column[n++] = mat[nd * buckets + b];
+    return n > 0 ? quantileSorted(column.subarray(0, n).sort(), 0.5) : NaN;
+  };
+  const signs: { kind: DetectionKind; mat: ArrayLike<number>; fires(value: number, base: number): boolean }[] = [
+    { kind: 'cpu', mat: m.cpuPct, fires: (v, base) => v >= CPU_HOT_PCT && base <= CPU_COLD_RATIO * v },
+    { kind: 'queue', mat: m.queueMax, fires: (v, base) => v >= QUEUE_HOT && v >= QUEUE_RATIO * (base + 1) },
+    { kind: 'latency', mat: m.latencyP99Ms, fires: (v, base) => v >= LATENCY_RATIO * base && v - base >= 1 },
+  ];
+  const out: Detection[] = [];
+  for (const sign of signs) {
+    let open: Detection | null = null;
+    for (let b = 0; b < buckets; b++) {
+      let node = -1;
+      let value = -Infinity;
+      for (let nd = 0; nd < slots; nd++) {
+        const x = sign.mat[nd * buckets + b];
+        if (x > value) {
+          value = x;
+          node = nd;
+        }
+      }
+      const base = median(sign.mat, b);
+      const isFiring = node >= 0 && !Number.isNaN(base) && sign.fires(value, base);
+      if (isFiring && !open) {
+        open = { kind: sign.kind, node, t: b * widthMs, untilT: (b + 1) * widthMs, value, baseline: base };
+      } else if (isFiring && open) {
+        // A sign must hold for PERSIST_BUCKETS buckets in a row: one noisy bucket is not a hot partition.
+        if (open.untilT === open.t + widthMs) out.push(open);
+        open.untilT = (b + 1) * widthMs;
+      } else {
+        open = null;
+      }
+    }
+  }
+  return out.sort((a, b) => a.t - b.t || kindOrder(a.kind) - kindOrder(b.kind));
+}
+
+function kindOrder(kind: DetectionKind): number {
+  return kind === 'cpu' ? 0 : kind === 'queue' ? 1 : 2;
+}
+
+/** Cluster-wide series per bucket (end-to-end latency by completion bucket). */
+export function clusterSeries(v: Served, w: Workload, buckets: number): ClusterSeries {
+  const n = w.t0.length;
+  const bucketOf = (i: number) => Math.min(buckets - 1, Math.floor((w.t0[i] + v.latencyUs[i]) / v.widthTicks));
+  const count = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) if (v.state[i] === 1) count[bucketOf(i) + 1]++;
+  for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
+  const fill = count.slice(0, buckets);
+  const sorted = new Float32Array(count[buckets]);
+  const hits = new Uint32Array(buckets);
+  const stale = new Uint32Array(buckets);
+  const fanout = new Uint32Array(buckets);
+  for (let i = 0; i < n; i++) {
+    if (v.state[i] !== 1) continue;
+    const b = bucketOf(i);
+    sorted[fill[b]++] = v.latencyUs[i];
+    if (w.flags[i] & F_HIT) hits[b]++;
+    if (w.flags[i] & F_STALE) stale[b]++;
+  }
+  for (let i = 0; i < n; i++) {
+    if (w.flags[i] & F_FANOUT) fanout[Math.min(buckets - 1, Math.floor(w.t0[i] / v.widthTicks))] += v.fanK[i] - 1;
+  }
+  const p50 = new Float32Array(buckets).fill(NaN);
+  const p99 = new Float32Array(buckets).fill(NaN);
+  for (let b = 0; b < buckets; b++) {
+    if (count[b + 1] === count[b]) continue;
+    const cell = sorted.subarray(count[b], count[b + 1]).sort();
+    p50[b] = quantileSorted(cell, 0.5) / TICKS_PER_MS;
+    p99[b] = quantileSorted(cell, 0.99) / TICKS_PER_MS;
+  }
+  return { ok: v.okBucket, failed: v.failedBucket, latencyP50Ms: p50, latencyP99Ms: p99, cacheHits: hits, cacheStale: stale, fanout };
+}
+
+/** Before/after figures per phase (phase p starts at event p-1's time). */
+export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: number): PhaseSummary[] {
+  const starts = [0, ...s.events.map((e) => e.t)];
+  const count = starts.length;
+  const out: PhaseSummary[] = [];
+  let i = 0;
+  const n = w.t0.length;
+  for (let p = 0; p < count; p++) {
+    const from = starts[p];
+    const to = p + 1 < count ? starts[p + 1] : Math.max(endMs, from);
+    const toTick = p + 1 < count ? to * TICKS_PER_MS : Infinity;
+    const lat = new Float64Array(n);
+    let latCount = 0;
+    let requests = 0;
+    let ok = 0;
+    let failed = 0;
+    let reads = 0;
+    let hits = 0;
+    let stale = 0;
+    let fanoutExtra = 0;
+    for (; i < n && w.t0[i] < toTick; i++) {
+      requests++;
+      if (v.state[i] === 1) {
+        ok++;
+        lat[latCount++] = v.latencyUs[i] / TICKS_PER_MS;
+      } else if (v.state[i] === 2) failed++;
+      const f = w.flags[i];
+      if (!(f & F_WRITE)) reads++;
+      if (f & F_HIT) hits++;
+      if (f & F_STALE) stale++;
+      if (f & F_FANOUT) fanoutExtra += v.fanK[i] - 1;
+    }
+    const sorted = lat.subarray(0, latCount).sort();
+    const spanUs = Math.max(1, (to - from) * TICKS_PER_MS);
+    const cpu = new Float64Array(s.nodes);
+    for (let nd = 0; nd < s.nodes; nd++) cpu[nd] = Math.min(100, (v.busyPhaseUs[nd * count + p] / spanUs) * 100);
+    let busiest = 0;
+    for (let nd = 1; nd < s.nodes; nd++) if (cpu[nd] > cpu[busiest]) busiest = nd;
+    out.push({
+      from,
+      to,
+      eventIndex: p - 1,
+      requests,
+      ok,
+      failed,
+      latencyP50Ms: quantileSorted(sorted, 0.5),
+      latencyP99Ms: quantileSorted(sorted, 0.99),
+      cpuPctMax: cpu[busiest],
+      cpuPctP50: quantileSorted(Float64Array.from(cpu).sort(), 0.5),
+      busiestNode: busiest,
+      cacheHitPct: reads > 0 ? (hits / reads) * 100 : 0,
+      cacheStalePct: reads > 0 ? (stale / reads) * 100 : 0,
+      fanoutPerRead: v.saltKByPhase[p],
+      fanoutExtra,
+    });
+  }
+  return out;
+}
+
+export type Summaries = Pick<PartitioningResult, 'series' | 'perNode' | 'cluster' | 'detections' | 'hotNode'>;

@@ -1,0 +1,229 @@
+/**
+ * The quorums program: scenario -> a leaderless register (./node.ts) on the engine, driven by closed-loop
+ * clients, with the scenario's faults; then the client history checked for linearizability (single
+ * register) and measured for staleness, and every request's quorum data packed into columns. Pure and
+ * deterministic: every draw comes from the scenario's seed, forked per purpose and per client.
+ */
+import { checkLinearizability, registerModel, registerStaleness, type CheckResult } from '../../../core/checkers';
+import { TraceHasher } from '../../../core/hash/traceHasher';
+import { hashedVersion, quorumFacts } from '../../../core/quorum';
+import { rng } from '../../../core/random/rng';
+import { quantileSorted } from '../../../core/stats';
+import { Simulation, scheduleScenario, type LatencySpec } from '../../../sim/index';
+import type { LabProgram, RunContext } from '../../contract';
+import { ClientDriver } from './clients';
+import { QuorumNode, type Msg, type NodeConfig, type NodeHost } from './node';
+import { Recorder } from './record';
+import { OpKind, Phase, RequestStatus, type ContactColumns, type QuorumsResult, type RequestColumns } from '../result';
+import { TICKS_PER_MS, type QuorumsScenario } from '../scenario';
+import { historyOp, type RegisterOp } from '../../registerHistory';
+
+export type * from '../result';
+
+/** Search steps the linearizability check may take (the verdict is 'unknown' past it). */
+export const CHECK_STEPS_MAX = 5_000_000;
+/** Engine events a run may handle (a scenario hitting it says so in stoppedAtLimit). */
+export const EVENTS_MAX = 2_000_000;
+
+
+export interface Run {
+  sim: Simulation<Msg>;
+  rec: Recorder;
+  history: readonly RegisterOp[];
+}
+
+/** Runs the store and its clients to the end; the program and the tests both start here. */
+export function simulate(s: QuorumsScenario, context?: RunContext): Run {
+  const ticks = (msValue: number) => Math.round(msValue * TICKS_PER_MS);
+  const cfg: NodeConfig = {
+    nodes: s.nodes, n: s.n, w: s.w, r: s.r,
+    timeoutTicks: ticks(s.timeoutMs), fallbackTicks: ticks(s.fallbackMs), handoffTicks: ticks(s.handoffMs),
+    readRepair: s.readRepair, writeBack: s.writeBack, sloppyQuorum: s.sloppyQuorum, bug: s.bug,
+  };
+  const rec = new Recorder(TICKS_PER_MS);
+  const lastEventTick = s.events.length > 0 ? ticks(s.events[s.events.length - 1].t) : 0;
+  const settleTicks = 5 * cfg.handoffTicks + 2 * cfg.timeoutTicks;
+  let sim: Simulation<Msg>;
+  const clients = new ClientDriver(s, rng(s.seed).fork('clients'), () => sim, rec, cfg.timeoutTicks, context);
+  const host: NodeHost = {
+    rec,
+    answer: (op, output) => clients.answered(op, output),
+    giveUp: (op, mayHaveEffect) => clients.gaveUp(op, mayHaveEffect),
+    get quietTick() {
+      return clients.doneTick === Infinity ? Infinity : Math.max(clients.doneTick, lastEventTick) + settleTicks;
+    },
+  };
+  sim = new Simulation<Msg>({
+    seed: s.seed,
+    nodes: s.nodes,
+    network: { latency: latencyOf(s), loss: s.loss },
+    protocol: (ctx) => new QuorumNode(ctx, cfg, host),
+    limits: { maxEvents: EVENTS_MAX },
+  });
+  scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
+  clients.start();
+  sim.run();
+  return { sim, rec, history: sim.history.operations as readonly RegisterOp[] };
+}
+
+/** The scenario's hop delay as the engine's latency spec, in ticks (see QuorumsScenario.latency). */
+export function latencyOf(s: QuorumsScenario): LatencySpec {
+  const ticks = (msValue: number) => Math.round(msValue * TICKS_PER_MS);
+  const minTicks = ticks(s.latencyMsMin);
+  const capTicks = ticks(s.latencyMsMax);
+  switch (s.latency) {
+    case 'exponential':
+      return { kind: 'exponential', minTicks, meanTicks: Math.max(1, ticks(s.latencyMsMean)), capTicks };
+    case 'pareto':
+      return { kind: 'pareto', scaleTicks: Math.max(1, minTicks), shape: s.paretoShape, capTicks };
+    default:
+      return { kind: 'uniform', minTicks, maxTicks: capTicks };
+  }
+}
+
+export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) => {
+  const { sim, rec, history } = simulate(s, context);
+  context.progress(0.6);
+  // Checked in ms, so explanations and staleness speak the scenario's unit.
+  const checkOps = history.map((op) => ({ ...op, call: op.call / TICKS_PER_MS, ret: op.ret / TICKS_PER_MS }));
+  const check: CheckResult = checkLinearizability(registerModel(), checkOps, { stepsMax: CHECK_STEPS_MAX });
+  const staleness = registerStaleness(checkOps);
+  context.progress(0.9);
+  const requests = requestColumns(history, rec, staleness.stale);
+  const { columns: contacts, start } = rec.contacts(history.length);
+  requests.contactStart = start;
+  contacts.isBehind = behind(contacts, requests.version);
+  const finalVersion = Int32Array.from({ length: s.nodes }, (_, i) => (i < s.n ? nodeOf(sim, i).version : -1));
+  const finalValue = Int32Array.from({ length: s.nodes }, (_, i) => (i < s.n ? nodeOf(sim, i).value : -1));
+  const trace = sim.trace.columns();
+  const totals = totalsOf(history);
+  const traceHash = new TraceHasher()
+    .string(trace.hash)
+    .numbers(requests.value)
+    .numbers(Array.from(requests.version, hashedVersion))
+    .string(check.verdict)
+    .hex();
+  const violationMs = check.explanation ? checkOps[check.explanation.cannotPlace].call : NaN;
+  const marks = Float64Array.from(new Set([...s.events.map((e) => e.t), ...(Number.isNaN(violationMs) ? [] : [violationMs])])).sort();
+  const endTime = sim.now / TICKS_PER_MS;
+  context.progress(1);
+  return {
+    lab: 'quorums',
+    traceHash,
+    metrics: {
+      ops: history.length,
+      ok: totals.ok,
+      failed: totals.failed,
+      timeouts: totals.timeouts,
+      reads: totals.reads,
+      writes: totals.writes,
+      staleReads: staleness.staleReads,
+      kStalenessMax: staleness.kMax,
+      tVisibilityMaxMs: staleness.tVisibilityMax,
+      linearizable: check.verdict === 'linearizable' ? 1 : check.verdict === 'not linearizable' ? 0 : -1,
+      hintsStored: rec.hintsStored,
+      hintsDelivered: rec.hintsDelivered,
+      readRepairs: countPhase(contacts.phase, Phase.repair),
+      latencyP50Ms: totals.latencyP50Ms,
+      latencyP99Ms: totals.latencyP99Ms,
+      engineEvents: sim.events,
+    },
+    endTime,
+    marks,
+    ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}),
+    nodeCount: s.nodes,
+    n: s.n,
+    w: s.w,
+    r: s.r,
+    quorum: quorumFacts(s.n, s.w, s.r),
+    requests,
+    contacts,
+    handoffs: rec.handoffs(),
+    history: checkOps.map(historyOp),
+    check,
+    staleness,
+    finalVersion,
+    finalValue,
+  };
+};
+
+function nodeOf(sim: Simulation<Msg>, id: number): { version: number; value: number } {
+  const disk = sim.node(id).storage.disk as { version: number; value: number } | undefined;
+  return disk ?? { version: 0, value: 0 };
+}
+
+/** Query replies older than the version their request chose. */
+function behind(contacts: ContactColumns, chosen: Int32Array): Uint8Array {
+  return Uint8Array.from(contacts.request, (op, j) => {
+    const v = contacts.version[j];
+    return contacts.phase[j] === Phase.query && !Number.isNaN(contacts.replyMs[j]) && chosen[op] >= 0 && v < chosen[op] ? 1 : 0;
+  });
+}
+
+function countPhase(phase: Uint8Array, code: number): number {
+  let count = 0;
+  for (const p of phase) if (p === code) count++;
+  return count;
+}
+
+const STATUS_CODE = { pending: RequestStatus.pending, ok: RequestStatus.ok, fail: RequestStatus.fail, timeout: RequestStatus.timeout } as const;
+
+function requestColumns(history: readonly RegisterOp[], rec: Recorder, stale: readonly { op: number; k: number }[]): RequestColumns {
+  const count = history.length;
+  const cols: RequestColumns = {
+    kind: new Uint8Array(count),
+    process: new Int32Array(count),
+    coordinator: new Uint8Array(count),
+    callMs: new Float64Array(count),
+    retMs: new Float64Array(count),
+    status: new Uint8Array(count),
+    value: new Int32Array(count),
+    version: new Int32Array(count),
+    versionSeenMax: new Int32Array(count),
+    isStale: new Uint8Array(count),
+    staleK: new Uint16Array(count),
+    contactStart: new Uint32Array(count + 1),
+  };
+  history.forEach((op, i) => {
+    const isWrite = op.input.f === 'write';
+    cols.kind[i] = isWrite ? OpKind.write : OpKind.read;
+    cols.process[i] = op.process;
+    cols.coordinator[i] = rec.coordinator[i];
+    cols.callMs[i] = op.call / TICKS_PER_MS;
+    cols.retMs[i] = op.ret === Infinity ? NaN : op.ret / TICKS_PER_MS;
+    cols.status[i] = STATUS_CODE[op.status];
+    cols.value[i] = op.input.f === 'write' ? op.input.value as number : op.status === 'ok' ? ((op.output as number | null) ?? 0) : -1;
+    cols.version[i] = rec.version[i];
+    cols.versionSeenMax[i] = rec.seenMax[i];
+  });
+  for (const { op, k } of stale) {
+    cols.isStale[op] = 1;
+    cols.staleK[op] = Math.min(k, 0xffff);
+  }
+  return cols;
+}
+
+function totalsOf(history: readonly RegisterOp[]) {
+  let ok = 0;
+  let failed = 0;
+  let timeouts = 0;
+  let writes = 0;
+  const latency: number[] = [];
+  for (const op of history) {
+    if (op.input.f === 'write') writes++;
+    if (op.status === 'ok') {
+      ok++;
+      latency.push((op.ret - op.call) / TICKS_PER_MS);
+    } else if (op.status === 'fail') failed++;
+    else if (op.status === 'timeout') timeouts++;
+  }
+  const sorted = Float64Array.from(latency).sort();
+  return {
+    ok, failed, timeouts, writes, reads: history.length - writes,
+    latencyP50Ms: sorted.length > 0 ? quantileSorted(sorted, 0.5) : NaN,
+    latencyP99Ms: sorted.length > 0 ? quantileSorted(sorted, 0.99) : NaN,
+  };
+}
+
+
+export type { RunContext };
