@@ -53,23 +53,7 @@ export class EventHeap {
   /** Adds `payload` (an int32 index the caller owns) at (time, seq). */
   push(time: number, seq: number, payload: number): void {
     if (this.count === this.times.length) this.grow();
-    const times = this.times;
-    const seqs = this.seqs;
-    const payloads = this.payloads;
-    // Sift up with a hole: move parents down until the new key's place is found, then write once.
-    let i = this.count++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = times[parent];
-      if (pt < time || (pt === time && seqs[parent] < seq)) break;
-      times[i] = pt;
-      seqs[i] = seqs[parent];
-      payloads[i] = payloads[parent];
-      i = parent;
-    }
-    times[i] = time;
-    seqs[i] = seq;
-    payloads[i] = payload;
+    this.siftUp(this.count++, time, seq, payload);
   }
 
   /** Removes the earliest event and returns its payload (read `peekTime()` first for its time); -1 when empty. */
@@ -103,6 +87,15 @@ export class EventHeap {
       i = child;
       child = 2 * i + 1;
     }
+    this.siftUp(i, time, seq, payload);
+    return top;
+  }
+
+  /** Sift up with a hole from slot i: move parents down until the key's place is found, then write once. */
+  private siftUp(i: number, time: number, seq: number, payload: number): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const payloads = this.payloads;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent];
@@ -115,7 +108,6 @@ export class EventHeap {
     times[i] = time;
     seqs[i] = seq;
     payloads[i] = payload;
-    return top;
   }
 
   /** Drops every pending event. */

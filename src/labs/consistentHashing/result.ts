@@ -12,6 +12,7 @@
  *     reused, so arrays "per node" have length `nodeNames.length` and include removed nodes (see `alive`).
  *   - key index: keys are named `key-${index}`, index 0..keys-1.
  */
+import type { Balance } from '../../core/partitioning/balance';
 import type { LabResult, ScenarioEvent } from '../contract';
 
 /** Number of arc bins the ring is cut into for aggregated drawing (0.5 degree each). */
@@ -76,16 +77,7 @@ export interface RingFrame {
   /** Exact fraction of the hash space each node owns (sums to 1 over live nodes), per node index. */
   share: Float64Array;
   /** Load statistics over live nodes: keys per node. */
-  load: {
-    mean: number;
-    max: number;
-    min: number;
-    /** Population standard deviation of keys per node. */
-    stdev: number;
-    /** max / mean (1 is perfect balance). */
-    maxOverMean: number;
-    /** stdev / mean in percent (coefficient of variation). */
-    stdevPct: number;
+  load: Balance & {
     /** Same figures weighted: each node's load divided by its weight (what "balanced" means with weights). */
     maxOverMeanPerWeight: number;
   };
