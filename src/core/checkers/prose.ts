@@ -19,13 +19,17 @@ export function explanationProse(e: Explanation): string {
     `${where}no order of the operations can place ${show(x, e.cannotPlace)}.`,
     `The longest linearizable prefix found has ${e.longestPrefix.length} operation${e.longestPrefix.length === 1 ? '' : 's'} and leaves the state at ${e.stateAfterPrefix}.`,
   ];
-  if (e.source === 'initial') sentences.push('It would have been legal on the initial state, before any operation.');
-  else if (e.source !== undefined) sentences.push(`It would have been legal right after ${show(byId.get(e.source), e.source)}.`);
+  // Where X would fit, and until when: "legal right after S, but only until B changed the state".
+  const until = e.overwrittenBy === undefined ? '' : `, but only until ${show(byId.get(e.overwrittenBy), e.overwrittenBy)} changed the state`;
+  if (e.source === 'initial') sentences.push(`It would have been legal on the initial state, before any operation${until}.`);
+  else if (e.source !== undefined) sentences.push(`It would have been legal right after ${show(byId.get(e.source), e.source)}${until}.`);
   else sentences.push('It is legal after no point of that prefix.');
-  if (e.overwrittenBy !== undefined) sentences.push(`${show(byId.get(e.overwrittenBy), e.overwrittenBy)} changed the state after that.`);
+  // Why it cannot sit there: real time puts it after P (after the change itself when P is B).
   if (e.precededBy !== undefined) {
     const p = byId.get(e.precededBy);
-    sentences.push(`It cannot come before ${show(p, e.precededBy)}, which returned${p && p.ret !== null && x ? ` at ${p.ret}, before it was called at ${x.call}` : ' before it was called'}.`);
+    const when = p && p.ret !== null && x ? ` at ${p.ret}, before it was called at ${x.call}` : ' before it was called';
+    const after = e.precededBy === e.overwrittenBy ? ', so after the change' : '';
+    sentences.push(`Yet it must come after ${show(p, e.precededBy)}, which returned${when}${after}.`);
   }
   return sentences.join(' ');
 }
