@@ -1,7 +1,7 @@
 /** Hash routing with a fake lab and a stub codec: good links open, bad links keep the original. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BaseScenario, LabSpec } from '../labs/contract';
-import { fakeLab, type FakeScenario } from '../worker/fakeLab';
+import { fakeLab, type FakeScenario } from '../worker/testing/fakeLab';
 import type { DecodeResult } from './links';
 import { defaultPresentation } from './links/presentation';
 import { parseLocationHash } from './links';

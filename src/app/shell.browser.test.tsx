@@ -7,7 +7,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainContext, type BaseScenario, type LabSpec } from '../labs/contract';
-import { fakeLab, fakeProgram, type FakeScenario } from '../worker/fakeLab';
+import { fakeLab, fakeProgram, type FakeScenario } from '../worker/testing/fakeLab';
 import { ErrorBoundary } from './ErrorBoundary';
 import { defaultPresentation } from './links/presentation';
 import { ParamsForm } from './ParamsForm';

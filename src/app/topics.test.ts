@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabSpec } from '../labs/contract';
-import { fakeLab } from '../worker/fakeLab';
+import { fakeLab } from '../worker/testing/fakeLab';
 import { labsForTopic, otherLabs, topics } from './topics';
 
 describe('topics', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabProgram, LabResult, LabSpec } from '../labs/contract';
 import { collectTransferables, createWorkerApi, runContext } from './api';
-import { fakeLab, type FakeScenario } from './fakeLab';
+import { fakeLab, type FakeScenario } from './testing/fakeLab';
 
 function apiWith(spec: LabSpec<FakeScenario>, budget = 1000) {
   const transfers: ArrayBuffer[][] = [];

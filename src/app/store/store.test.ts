@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { plainContext, type BaseScenario, type LabSpec } from '../../labs/contract';
-import { fakeLab, fakeProgram, type FakeScenario } from '../../worker/fakeLab';
+import { fakeLab, fakeProgram, type FakeScenario } from '../../worker/testing/fakeLab';
 import { defaultPresentation } from '../links/presentation';
 import { createAppStore, type AppStore } from './createAppStore';
 import { insertEventAt, nextMark, prevMark } from './events';

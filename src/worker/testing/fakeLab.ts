@@ -2,7 +2,7 @@
  * A tiny lab for tests of the worker host and the app store (never registered in the app). Its scenario is
  * `{ seed, events, items }`; its program makes `items` work units and returns typed arrays.
  */
-import type { BaseScenario, LabProgram, LabResult, LabSpec, ValidationIssue } from '../labs/contract';
+import type { BaseScenario, LabProgram, LabResult, LabSpec, ValidationIssue } from '../../labs/contract';
 
 export interface FakeScenario extends BaseScenario {
   items: number;
