@@ -7,10 +7,13 @@
  * the call, each phase's start, the answer (or the deadline). Props in, pixels out; the lab's table beside
  * it is the accessible twin.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { Axes } from '../figure/Axes';
+import { Figure } from '../figure/Figure';
+import type { LegendItem } from '../figure/Legend';
+import { useFigureSize } from '../figure/useFigureSize';
 import type { VizStyle } from '../shared/palette';
-import { useObservedSize } from '../shared/useObservedSize';
-import { diagramHeight, layoutQuorumDiagram, ROW_PX } from './layout';
+import { diagramHeight, layoutQuorumDiagram, markLabelRows, ROW_PX, type QuorumDiagramLayout } from './layout';
 import { phaseColor } from './colors';
 import type { QuorumDiagramData } from './types';
 import './quorumDiagram.css';
@@ -23,110 +26,91 @@ export interface QuorumDiagramProps {
 }
 
 export function QuorumDiagram({ data, style, title }: QuorumDiagramProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const width = useObservedSize(box).width;
-  const layout = useMemo(() => layoutQuorumDiagram(data, Math.max(width, 320)), [data, width]);
-  const height = diagramHeight(data);
-  const { frame } = layout;
-  const bottom = frame.top + frame.innerHeight;
-  const phasesShown = [...new Set(data.contacts.map((c) => c.phase))].sort((a, b) => a - b);
+  const size = useFigureSize({ height: diagramHeight(data), widthMin: 320 });
+  const layout = useMemo(() => layoutQuorumDiagram(data, size.width), [data, size.width]);
+  const legend = useMemo(() => quorumLegend(data, style), [data, style]);
   const summary = `${title}: ${data.outcome}. ${data.contacts.filter((c) => c.isCounted).length} of ${data.contacts.length} replies counted.`;
-  // Mark labels go on one of two rows above the plot: the first row where the label clears the last one
-  // (widths estimated from the text length), else the row whose last label ends first.
-  const rowRight = [-Infinity, -Infinity];
   return (
-    <figure className="viz-figure viz-quorum">
-      <ul className="viz-legend" aria-hidden="true">
-        {phasesShown.map((p) => (
-          <li key={p}>
-            <svg width={18} height={10}><rect x={1} y={1} width={16} height={8} fill={phaseColor(style, p)} /></svg>
-            {data.phaseNames[p]}
-          </li>
-        ))}
-        <li>
-          <svg width={18} height={10}><rect x={1} y={1} width={16} height={8} fill={style.muted} /></svg>
-          counted
-        </li>
-        <li>
-          <svg width={18} height={10}><rect x={1.5} y={1.5} width={15} height={7} fill="none" stroke={style.muted} /></svg>
-          late (not counted)
-        </li>
-        <li>
-          <svg width={18} height={10}><rect x={1.5} y={1.5} width={15} height={7} fill="none" stroke={style.muted} strokeDasharray="3 2" /></svg>
-          no reply in time
-        </li>
-        <li>
-          <svg width={18} height={10}><path d="M5,1L13,1L9,8Z" fill={style.owners[3]} /></svg>
-          behind (stale replica)
-        </li>
-      </ul>
-      <div ref={box} className="viz-quorum-box">
-        <svg width={Math.max(width, 320)} height={height} role="img" aria-label={summary}>
-          {layout.rows.map((id, k) => {
-            const node = data.nodes.find((n) => n.id === id)!;
-            const y = layout.rowY.get(id)!;
-            return (
-              <g key={id}>
-                {k % 2 === 0 && <rect x={0} y={y - ROW_PX / 2} width={Math.max(width, 320)} height={ROW_PX} fill={style.grid} opacity={0.25} />}
-                <text x={8} y={y} dy="0.32em" fontSize={12} fontWeight={node.isCoordinator ? 700 : 400} fill={style.foreground}>
-                  {node.label}
-                  <tspan fill={style.muted} fontWeight={400}>{node.isCoordinator ? ` coordinator${node.role === 'replica' ? ', replica' : ''}` : ` ${node.role}`}</tspan>
-                </text>
-              </g>
-            );
-          })}
-          {layout.ticks.map((t) => (
-            <text key={t.value} x={t.offset} y={bottom + 14} fontSize={11} textAnchor="middle" fill={style.muted}>
-              {t.label}
-            </text>
-          ))}
-          <text x={frame.left + frame.innerWidth / 2} y={height - 2} fontSize={11} textAnchor="middle" fill={style.foreground}>
-            simulated time (ms)
-          </text>
-          {layout.marks.map((m, k) => {
-            const half = m.label.length * 3.3 + 2;
-            const free = rowRight.findIndex((right) => m.x - half > right);
-            const labelRow = free >= 0 ? free : rowRight[0] <= rowRight[1] ? 0 : 1;
-            rowRight[labelRow] = m.x + half;
-            const strong = m.kind === 'answer' || m.kind === 'deadline';
-            return (
-              <g key={k} data-mark={m.kind}>
-                <line x1={m.x} x2={m.x} y1={frame.top - 2} y2={bottom} stroke={strong ? style.foreground : style.muted} strokeDasharray={m.kind === 'phase' ? '2 3' : m.kind === 'deadline' ? '6 3' : undefined} />
-                <text x={m.x} y={frame.top - 6 - labelRow * 12} fontSize={11} textAnchor="middle" fill={style.foreground} fontWeight={strong ? 700 : 400}>
-                  {m.label}
-                </text>
-              </g>
-            );
-          })}
-          {layout.bars.map((bar) => {
-            const c = data.contacts[bar.contact];
-            const color = phaseColor(style, c.phase);
-            const top = bar.y - layout.barHeight / 2;
-            const w = bar.x1 - bar.x0;
-            const notes = [c.label, !bar.isSilent && !c.isCounted ? 'late' : '', c.isBehind ? 'behind' : '', c.hintFor >= 0 ? `for n${c.hintFor}` : ''].filter(Boolean).join(' · ');
-            return (
-              <g key={bar.contact} data-contact={bar.contact} data-counted={c.isCounted ? 1 : 0}>
-                <rect
-                  x={bar.x0}
-                  y={top}
-                  width={w}
-                  height={layout.barHeight}
-                  fill={c.isCounted ? color : style.background}
-                  fillOpacity={c.isCounted ? 0.85 : 1}
-                  stroke={color}
-                  strokeWidth={1.5}
-                  strokeDasharray={bar.isSilent ? '4 3' : undefined}
-                />
-                {bar.isSilent && <path d={`M${bar.x1 - 3},${bar.y - 3}L${bar.x1 + 3},${bar.y + 3}M${bar.x1 - 3},${bar.y + 3}L${bar.x1 + 3},${bar.y - 3}`} stroke={style.foreground} strokeWidth={1.5} />}
-                {c.isBehind && <path d={`M${bar.x1 - 5},${top - 7}L${bar.x1 + 5},${top - 7}L${bar.x1},${top - 1}Z`} fill={style.owners[3]} />}
-                <text x={bar.x1 + (bar.isSilent ? 7 : 4)} y={bar.y} dy="0.32em" fontSize={10} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
-                  {notes}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-    </figure>
+    <Figure name="quorum" size={size} style={style} label={summary} legend={legend} plotClassName="viz-quorum-box">
+      <NodeRows data={data} layout={layout} style={style} width={size.width} />
+      <Axes frame={layout.frame} style={style} xTicks={layout.ticks} xTitle="simulated time (ms)" />
+      <TimeMarks layout={layout} style={style} />
+      <ContactBars data={data} layout={layout} style={style} />
+    </Figure>
   );
+}
+
+function quorumLegend(data: QuorumDiagramData, style: VizStyle): LegendItem[] {
+  const phases = [...new Set(data.contacts.map((c) => c.phase))].sort((a, b) => a - b);
+  const box = (props: { fill: string; stroke?: string; dash?: string }) => (
+    <rect x={props.stroke ? 1.5 : 1} y={props.stroke ? 1.5 : 1} width={props.stroke ? 15 : 16} height={props.stroke ? 7 : 8} fill={props.fill} stroke={props.stroke} strokeDasharray={props.dash} />
+  );
+  return [
+    ...phases.map((p) => ({ key: `p${p}`, label: data.phaseNames[p], width: 18, mark: box({ fill: phaseColor(style, p) }) })),
+    { label: 'counted', width: 18, mark: box({ fill: style.muted }) },
+    { label: 'late (not counted)', width: 18, mark: box({ fill: 'none', stroke: style.muted }) },
+    { label: 'no reply in time', width: 18, mark: box({ fill: 'none', stroke: style.muted, dash: '3 2' }) },
+    { label: 'behind (stale replica)', width: 18, mark: <path d="M5,1L13,1L9,8Z" fill={style.owners[3]} /> },
+  ];
+}
+
+function NodeRows({ data, layout, style, width }: { data: QuorumDiagramData; layout: QuorumDiagramLayout; style: VizStyle; width: number }) {
+  return layout.rows.map((id, k) => {
+    const node = data.nodes.find((n) => n.id === id)!;
+    const y = layout.rowY.get(id)!;
+    return (
+      <g key={id}>
+        {k % 2 === 0 && <rect x={0} y={y - ROW_PX / 2} width={width} height={ROW_PX} fill={style.grid} opacity={0.25} />}
+        <text x={8} y={y} dy="0.32em" fontSize={12} fontWeight={node.isCoordinator ? 700 : 400} fill={style.foreground}>
+          {node.label}
+          <tspan fill={style.muted} fontWeight={400}>{node.isCoordinator ? ` coordinator${node.role === 'replica' ? ', replica' : ''}` : ` ${node.role}`}</tspan>
+        </text>
+      </g>
+    );
+  });
+}
+
+function TimeMarks({ layout, style }: { layout: QuorumDiagramLayout; style: VizStyle }) {
+  const { frame } = layout;
+  const rows = markLabelRows(layout.marks);
+  return layout.marks.map((m, k) => {
+    const isStrong = m.kind === 'answer' || m.kind === 'deadline';
+    return (
+      <g key={k} data-mark={m.kind}>
+        <line x1={m.x} x2={m.x} y1={frame.top - 2} y2={frame.top + frame.innerHeight} stroke={isStrong ? style.foreground : style.muted} strokeDasharray={m.kind === 'phase' ? '2 3' : m.kind === 'deadline' ? '6 3' : undefined} />
+        <text x={m.x} y={frame.top - 6 - rows[k] * 12} fontSize={11} textAnchor="middle" fill={style.foreground} fontWeight={isStrong ? 700 : 400}>
+          {m.label}
+        </text>
+      </g>
+    );
+  });
+}
+
+function ContactBars({ data, layout, style }: { data: QuorumDiagramData; layout: QuorumDiagramLayout; style: VizStyle }) {
+  return layout.bars.map((bar) => {
+    const c = data.contacts[bar.contact];
+    const color = phaseColor(style, c.phase);
+    const top = bar.y - layout.barHeight / 2;
+    const notes = [c.label, !bar.isSilent && !c.isCounted ? 'late' : '', c.isBehind ? 'behind' : '', c.hintFor >= 0 ? `for n${c.hintFor}` : ''].filter(Boolean).join(' · ');
+    return (
+      <g key={bar.contact} data-contact={bar.contact} data-counted={c.isCounted ? 1 : 0}>
+        <rect
+          x={bar.x0}
+          y={top}
+          width={bar.x1 - bar.x0}
+          height={layout.barHeight}
+          fill={c.isCounted ? color : style.background}
+          fillOpacity={c.isCounted ? 0.85 : 1}
+          stroke={color}
+          strokeWidth={1.5}
+          strokeDasharray={bar.isSilent ? '4 3' : undefined}
+        />
+        {bar.isSilent && <path d={`M${bar.x1 - 3},${bar.y - 3}L${bar.x1 + 3},${bar.y + 3}M${bar.x1 - 3},${bar.y + 3}L${bar.x1 + 3},${bar.y - 3}`} stroke={style.foreground} strokeWidth={1.5} />}
+        {c.isBehind && <path d={`M${bar.x1 - 5},${top - 7}L${bar.x1 + 5},${top - 7}L${bar.x1},${top - 1}Z`} fill={style.owners[3]} />}
+        <text x={bar.x1 + (bar.isSilent ? 7 : 4)} y={bar.y} dy="0.32em" fontSize={10} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+          {notes}
+        </text>
+      </g>
+    );
+  });
 }

@@ -74,6 +74,21 @@ export function layoutQuorumDiagram(data: QuorumDiagramData, width: number): Quo
   return { frame, rows, rowY, bars, marks, ticks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 90))), barHeight };
 }
 
+/**
+ * Label rows of the time marks above the plot: the first of two rows where the label clears the last one
+ * (widths estimated from the text length), else the row whose last label ends first.
+ */
+export function markLabelRows(marks: readonly TimeMark[]): number[] {
+  const rowRight = [-Infinity, -Infinity];
+  return marks.map((m) => {
+    const half = m.label.length * 3.3 + 2;
+    const free = rowRight.findIndex((right) => m.x - half > right);
+    const row = free >= 0 ? free : rowRight[0] <= rowRight[1] ? 0 : 1;
+    rowRight[row] = m.x + half;
+    return row;
+  });
+}
+
 /** Nodes of the overlap row: in the read set, the write set, both, or neither. */
 export interface OverlapCell {
   id: number;

@@ -1,18 +1,22 @@
 /**
  * The ring on canvas, for large scenes: keys aggregated into arc bins (see bins.ts), so a frame costs the
- * same at 10^3 or 10^6 keys. Hover, or focus plus arrow keys, shows a bin's figures; Enter selects the
- * bin's owner. The static part of the ring is painted once into an offscreen bitmap (per layout, style,
- * selection and lookup); an animation or hover frame copies it and draws only the moving marks on top.
+ * same at 10^3 or 10^6 keys. Hover, or focus plus arrow keys, shows a bin's figures (the figure's cursor on
+ * one circular row of bins); Enter or a click selects the bin's owner. The static part of the ring is
+ * painted once into an offscreen bitmap (per layout, style, selection and lookup); an animation or hover
+ * frame copies it and draws only the moving marks on top.
  */
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { Cell } from '../figure/cursor';
+import { Figure } from '../figure/Figure';
+import { useCursor } from '../figure/useCursor';
+import { useFigureSize } from '../figure/useFigureSize';
 import { formatInt } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
-import { useCanvas, useDevicePixelRatio } from '../shared/useCanvas';
-import { useObservedSize } from '../shared/useObservedSize';
+import { useDevicePixelRatio } from '../shared/useCanvas';
 import type { KeyBins } from './bins';
 import { drawRingLargeBackground, drawRingLargeOverlay, type RingDrawExtras } from './draw';
 import { ringFrame } from './geometry';
-import { binAtPoint, layoutRingLarge } from './layoutLarge';
+import { binAtPoint, layoutRingLarge, type RingLargeLayout } from './layoutLarge';
 import type { MoveTrack } from './types';
 
 export interface RingCanvasProps {
@@ -26,21 +30,28 @@ export interface RingCanvasProps {
   style: VizStyle;
   selectedNode?: number;
   onSelectNode?: (owner: number) => void;
-  /** Accessible name; the canvas is role="img", so say what it shows. */
+  /** Accessible name; the plot is role="img", so say what it shows. */
   label: string;
   width?: number;
   height?: number;
 }
 
 export function RingCanvas(props: RingCanvasProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const measured = useObservedSize(box);
-  const width = props.width ?? measured.width;
-  const height = props.height ?? measured.height;
-  const [hoverBin, setHoverBin] = useState(-1);
+  const size = useFigureSize({ width: props.width, height: props.height });
+  const { width, height } = size;
   const layout = useMemo(() => layoutRingLarge(props.bins, ringFrame(width, height, 24)), [props.bins, width, height]);
-  const { style, tracks, progress, lookup, selectedNode } = props;
+  const { style, tracks, progress, lookup, selectedNode, onSelectNode } = props;
+  const select = (cell: Cell | null) => {
+    const owner = cell ? layout.bars[cell.column].owner : -1;
+    if (owner >= 0) onSelectNode?.(owner);
+  };
+  const cursor = useCursor({
+    grid: { rows: 1, columns: layout.bars.length, isCircular: true },
+    cellAt: (x, y) => ({ row: 0, column: binAtPoint(layout, x, y) }),
+    onActivate: select,
+    onClick: (_x, _y, cell) => select(cell),
+  });
+  const hoverBin = cursor.cell ? cursor.cell.column : -1;
   const dpr = useDevicePixelRatio();
   // The background bitmap, made on first use by the draw below (inside an animation frame), then reused.
   const background = useMemo(() => ({ bitmap: null as HTMLCanvasElement | null }), [layout, style, lookup, selectedNode, dpr]);
@@ -52,62 +63,42 @@ export function RingCanvas(props: RingCanvasProps) {
     },
     [background, layout, style, lookup, selectedNode, width, height, dpr, tracks, progress, hoverBin],
   );
-  useCanvas(canvas, width, height, draw);
-
-  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
-    const rect = event.currentTarget.getBoundingClientRect();
-    setHoverBin(binAtPoint(layout, event.clientX - rect.left, event.clientY - rect.top));
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    const n = layout.bars.length;
-    if (n === 0) return;
-    const at = hoverBin < 0 ? 0 : hoverBin;
-    const stepBins = event.shiftKey ? 10 : 1;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') setHoverBin((at + stepBins) % n);
-    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') setHoverBin((at - stepBins + n) % n);
-    else if ((event.key === 'Enter' || event.key === ' ') && hoverBin >= 0) props.onSelectNode?.(layout.bars[hoverBin].owner);
-    else return;
-    event.preventDefault();
-  };
-
-  const bar = hoverBin >= 0 ? layout.bars[hoverBin] : null;
-  const binDegrees = 360 / Math.max(1, layout.bars.length);
   return (
-    <div ref={box} className="viz-ring" style={{ width: props.width, height: props.height }}>
-      <canvas
-        ref={canvas}
-        style={{ width, height, display: 'block' }}
-        role="img"
-        aria-label={props.label}
-        tabIndex={0}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHoverBin(-1)}
-        onBlur={() => setHoverBin(-1)}
-        onKeyDown={onKeyDown}
-        onClick={() => {
-          if (bar && bar.owner >= 0) props.onSelectNode?.(bar.owner);
-        }}
-      />
-      {bar && (
-        <div
-          className="viz-tooltip"
-          role="status"
-          style={{ left: Math.min(width - 180, Math.max(0, layout.frame.cx + Math.sin(bar.startAngle) * layout.rimOuter * 0.6)), top: layout.frame.cy - Math.cos(bar.startAngle) * layout.rimOuter * 0.6 }}
-        >
-          <div>{`${(bar.bin * binDegrees).toFixed(1)}°–${((bar.bin + 1) * binDegrees).toFixed(1)}° of the ring`}</div>
-          <div>{`${formatInt(bar.count)} keys, ${formatInt(bar.moved)} moved`}</div>
-          <div>{`owner at the middle: ${props.nodeLabels[bar.owner] ?? 'none'}`}</div>
-          <div>{`${formatInt(props.bins.vnodes[bar.bin])} vnodes in this arc`}</div>
-        </div>
-      )}
-    </div>
+    <Figure
+      name="ring-large"
+      size={size}
+      style={style}
+      label={props.label}
+      plotClassName="viz-ring"
+      plotProps={{ style: { width: props.width, height: props.height } }}
+      svgProps={cursor.props}
+      draw={draw}
+      tooltip={hoverBin >= 0 ? binTip(layout, hoverBin, props) : null}
+    />
   );
 }
 
+/** The figures of bin `bin`, beside its arc. */
+function binTip(layout: RingLargeLayout, bin: number, props: RingCanvasProps) {
+  const bar = layout.bars[bin];
+  const binDegrees = 360 / Math.max(1, layout.bars.length);
+  const reach = layout.rimOuter * 0.6;
+  return {
+    x: layout.frame.cx + Math.sin(bar.startAngle) * reach,
+    y: layout.frame.cy - Math.cos(bar.startAngle) * reach,
+    widthMax: 180,
+    lines: [
+      `${(bar.bin * binDegrees).toFixed(1)}°–${((bar.bin + 1) * binDegrees).toFixed(1)}° of the ring`,
+      `${formatInt(bar.count)} keys, ${formatInt(bar.moved)} moved`,
+      `owner at the middle: ${props.nodeLabels[bar.owner] ?? 'none'}`,
+      `${formatInt(props.bins.vnodes[bar.bin])} vnodes in this arc`,
+    ],
+  };
+}
 
 /** The ring's static part at the canvas's backing resolution, in an offscreen canvas. */
 function paintBackground(
-  layout: Parameters<typeof drawRingLargeBackground>[1],
+  layout: RingLargeLayout,
   style: VizStyle,
   extras: Pick<RingDrawExtras, 'lookup' | 'selectedNode'>,
   width: number,

@@ -53,13 +53,17 @@ export function bandPath(xs: Float64Array, lo: Float64Array, hi: Float64Array, c
   return generator(indexes(xs.length)) ?? '';
 }
 
-export interface TimeSeriesDrawExtras {
-  /** The column under the pointer or keyboard cursor (a faint rule), or -1. */
-  cursorColumn?: number;
+/** Series in drawing order: context lines first, highlighted ones on top (in reverse rank, so rank 0 is last). */
+export function drawOrder(series: readonly PlacedSeries[]): PlacedSeries[] {
+  const key = (s: PlacedSeries) => (s.rank < 0 ? 1e9 : s.rank);
+  return [...series].sort((a, b) => key(b) - key(a));
 }
 
-/** Band, median and series lines onto a canvas in CSS pixels. Cost: columns x (2 + highlighted series). */
-export function drawTimeSeries(ctx: Ctx, layout: TimeSeriesLayout, style: VizStyle, extras: TimeSeriesDrawExtras = {}): void {
+/**
+ * Band, median and series lines onto a canvas in CSS pixels. Cost: columns x (2 + highlighted series).
+ * The cursor and playhead rules are the figure's, in SVG on top, so hovering never repaints the canvas.
+ */
+export function drawTimeSeries(ctx: Ctx, layout: TimeSeriesLayout, style: VizStyle): void {
   const { xs } = layout;
   if (layout.isAggregated) {
     ctx.beginPath();
@@ -74,9 +78,7 @@ export function drawTimeSeries(ctx: Ctx, layout: TimeSeriesLayout, style: VizSty
     ctx.stroke();
   }
   const highlighted = hasHighlights(layout);
-  // Context lines first, highlighted ones on top (in reverse rank, so rank 0 is drawn last).
-  const order = [...layout.series].sort((a, b) => (b.rank < 0 ? 1e9 : b.rank) - (a.rank < 0 ? 1e9 : a.rank));
-  for (const s of order) {
+  for (const s of drawOrder(layout.series)) {
     ctx.beginPath();
     linePath(xs, s.ys, ctx);
     ctx.strokeStyle = seriesColor(style, s, highlighted);
@@ -87,17 +89,6 @@ export function drawTimeSeries(ctx: Ctx, layout: TimeSeriesLayout, style: VizSty
   }
   ctx.globalAlpha = 1;
   ctx.setLineDash([]);
-  const c = extras.cursorColumn ?? -1;
-  if (c >= 0 && c < layout.columnCount) {
-    ctx.beginPath();
-    ctx.moveTo(xs[c], layout.frame.top);
-    ctx.lineTo(xs[c], layout.frame.top + layout.frame.innerHeight);
-    ctx.strokeStyle = style.foreground;
-    ctx.globalAlpha = 0.35;
-    ctx.lineWidth = 1;
-    ctx.stroke();
-    ctx.globalAlpha = 1;
-  }
 }
 
 let indexCache: number[] = [];
