@@ -5,3 +5,4 @@ export { Figure, type CanvasDraw, type FigureProps } from './Figure';
 export { Axes, type AxesProps } from './Axes';
 export { Legend, type LegendItem } from './Legend';
 export { Tooltip, type TooltipContent } from './Tooltip';
+export { HaloText, type HaloTextProps } from './HaloText';

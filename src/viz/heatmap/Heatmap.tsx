@@ -68,11 +68,7 @@ export function Heatmap(props: HeatmapProps) {
   const { cell } = cursor;
   const row = cell ? layout.rows[cell.row] : null;
   return (
-    <Figure
-      name="heatmap"
-      size={size}
-      style={style}
-      label={props.label}
+    <Figure name="heatmap" size={size} style={style} label={props.label}
       plotProps={{ style: { width: '100%', height: size.height } }}
       svgProps={cursor.props}
       draw={draw}

@@ -7,6 +7,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { Axes } from '../figure/Axes';
 import { Figure } from '../figure/Figure';
+import { HaloText } from '../figure/HaloText';
 import { useCursor } from '../figure/useCursor';
 import { useFigureSize } from '../figure/useFigureSize';
 import { formatFixed, formatInt } from '../shared/format';
@@ -55,11 +56,7 @@ export const Histogram = memo(function Histogram(props: HistogramProps) {
     ? `${formatInt(itemCount)} ${props.itemsName ?? 'items'}, ${layout.bars[0].items.length} per bar (bar = mean, line = min–max)`
     : `${formatInt(itemCount)} ${props.itemsName ?? 'items'}`;
   return (
-    <Figure
-      name="histogram"
-      size={size}
-      style={style}
-      label={props.label}
+    <Figure name="histogram" size={size} style={style} label={props.label}
       svgProps={cursor.props}
       tooltip={hovered ? barTip(hovered, size.width) : null}
       caption={props.caption}
@@ -69,9 +66,9 @@ export const Histogram = memo(function Histogram(props: HistogramProps) {
       <HistogramMarks layout={layout} style={style} colorOf={colorOf} hasBarMarks={hasBarMarks} highlighted={highlighted} />
       {hovered && <BarOutline bar={hovered} stroke={style.accent} />}
       <line x1={frame.left} x2={frame.left + frame.innerWidth} y1={layout.meanY} y2={layout.meanY} stroke={style.accent} strokeWidth={2} strokeDasharray="6 3" />
-      <text x={frame.left + frame.innerWidth} y={layout.meanY - 4} textAnchor="end" fontSize={11} fontWeight={600} fill={style.accent} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+      <HaloText style={style} x={frame.left + frame.innerWidth} y={layout.meanY - 4} textAnchor="end" fontWeight={600} fill={style.accent}>
         {`mean ${formatFixed(layout.mean)}`}
-      </text>
+      </HaloText>
       {!layout.hasBarLabels && layout.bars.length > 0 && (
         <text x={frame.left} y={frame.top + frame.innerHeight + 16} fontSize={11} fill={style.muted}>
           {note}

@@ -90,11 +90,7 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
   const hoverSpan = hover >= 0 && hover < index.count ? opSpan(history, index, g, hover) : null;
   const isPlayheadShown = props.playheadT !== undefined && props.playheadT >= view.t0 && props.playheadT <= view.t1;
   return (
-    <Figure
-      name="history"
-      size={size}
-      style={style}
-      label={props.label}
+    <Figure name="history" size={size} style={style} label={props.label}
       namedElement="plot"
       header={<ZoomBar legend={legend} zoomBy={zoomAround} showAll={timeline.showAll} />}
       footer={<SelectionNote helpId={helpId} selected={selectedInRange} describe={describe} opCount={index.count} laneCount={index.lanes.length} isAggregated={marks.isAggregated} />}

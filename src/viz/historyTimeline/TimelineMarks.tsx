@@ -4,6 +4,7 @@
  * selected operation. Its legend items sit here too: they name the same marks.
  */
 import { memo } from 'react';
+import { HaloText } from '../figure/HaloText';
 import type { LegendItem } from '../figure/Legend';
 import type { VizStyle } from '../shared/palette';
 import { barPaint, kindColor, openEndPath, staleColor, staleMarkerPath } from './draw';
@@ -78,9 +79,9 @@ export function Overlay({ history, index, g, style, highlights, hover, selected 
       {placeLabels(shown, g.frame.top, g.frame.width).map(({ h, o, labelX, labelY }, n) => (
         <g key={`h${h.op}-${n}`} data-highlight={h.op}>
           <rect x={o.x} y={o.y} width={o.w} height={o.h} fill="none" stroke={style.accent} strokeWidth={h.isPrimary ? 2.5 : 1.5} strokeDasharray={h.isPrimary ? undefined : '4 2'} />
-          <text x={labelX} y={labelY} fontSize={11} fontWeight={h.isPrimary ? 700 : 400} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+          <HaloText style={style} x={labelX} y={labelY} fontWeight={h.isPrimary ? 700 : 400}>
             {h.label}
-          </text>
+          </HaloText>
         </g>
       ))}
       {hovered && <rect x={hovered.x} y={hovered.y} width={hovered.w} height={hovered.h} fill="none" stroke={style.foreground} strokeWidth={1} />}

@@ -10,6 +10,7 @@
 import { useMemo } from 'react';
 import { Axes } from '../figure/Axes';
 import { Figure } from '../figure/Figure';
+import { HaloText } from '../figure/HaloText';
 import type { LegendItem } from '../figure/Legend';
 import { useFigureSize } from '../figure/useFigureSize';
 import type { VizStyle } from '../shared/palette';
@@ -107,9 +108,9 @@ function ContactBars({ data, layout, style }: { data: QuorumDiagramData; layout:
         />
         {bar.isSilent && <path d={`M${bar.x1 - 3},${bar.y - 3}L${bar.x1 + 3},${bar.y + 3}M${bar.x1 - 3},${bar.y + 3}L${bar.x1 + 3},${bar.y - 3}`} stroke={style.foreground} strokeWidth={1.5} />}
         {c.isBehind && <path d={`M${bar.x1 - 5},${top - 7}L${bar.x1 + 5},${top - 7}L${bar.x1},${top - 1}Z`} fill={style.owners[3]} />}
-        <text x={bar.x1 + (bar.isSilent ? 7 : 4)} y={bar.y} dy="0.32em" fontSize={10} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+        <HaloText style={style} x={bar.x1 + (bar.isSilent ? 7 : 4)} y={bar.y} dy="0.32em" fontSize={10}>
           {notes}
-        </text>
+        </HaloText>
       </g>
     );
   });

@@ -17,23 +17,11 @@ import type { KeyBins } from './bins';
 import { drawRingLargeBackground, drawRingLargeOverlay, type RingDrawExtras } from './draw';
 import { ringFrame } from './geometry';
 import { binAtPoint, layoutRingLarge, type RingLargeLayout } from './layoutLarge';
-import type { MoveTrack } from './types';
+import type { RingViewProps } from './types';
 
-export interface RingCanvasProps {
+export interface RingCanvasProps extends RingViewProps {
   bins: KeyBins;
-  /** Sampled moved keys and the tween progress in [0, 1]. */
-  tracks?: readonly MoveTrack[];
-  progress?: number;
   lookup?: RingDrawExtras['lookup'];
-  /** Node names by owner index; rendered as text only. */
-  nodeLabels: readonly string[];
-  style: VizStyle;
-  selectedNode?: number;
-  onSelectNode?: (owner: number) => void;
-  /** Accessible name; the plot is role="img", so say what it shows. */
-  label: string;
-  width?: number;
-  height?: number;
 }
 
 export function RingCanvas(props: RingCanvasProps) {
@@ -64,11 +52,7 @@ export function RingCanvas(props: RingCanvasProps) {
     [background, layout, style, lookup, selectedNode, width, height, dpr, tracks, progress, hoverBin],
   );
   return (
-    <Figure
-      name="ring-large"
-      size={size}
-      style={style}
-      label={props.label}
+    <Figure name="ring-large" size={size} style={style} label={props.label}
       plotClassName="viz-ring"
       plotProps={{ style: { width: props.width, height: props.height } }}
       svgProps={cursor.props}

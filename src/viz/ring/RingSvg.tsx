@@ -17,25 +17,12 @@ import { ringFrame, RING_SIZE } from './geometry';
 import { handoverPoint, layoutRingSmall, type RingSmallLayout, type VnodeMark } from './layoutSmall';
 import { trackPositionAt } from './moves';
 import { KeyLayer, LookupLayer, StaticLayer } from './RingSvgLayers';
-import type { MoveTrack, RingKeys, RingLookup, RingPoints } from './types';
+import type { MoveTrack, RingKeys, RingLookup, RingPoints, RingViewProps } from './types';
 
-export interface RingSvgProps {
+export interface RingSvgProps extends RingViewProps {
   ring: RingPoints;
   keys?: RingKeys;
   lookup?: RingLookup | null;
-  /** Moved keys' hand-overs and the tween progress in [0, 1] (1, or reduced motion: the final state). */
-  tracks?: readonly MoveTrack[];
-  progress?: number;
-  /** Node names by owner index; rendered as text only. */
-  nodeLabels: readonly string[];
-  style: VizStyle;
-  selectedNode?: number;
-  onSelectNode?: (owner: number) => void;
-  /** Accessible name of the diagram. */
-  label: string;
-  /** Fixed size in CSS pixels; default: the container's size. */
-  width?: number;
-  height?: number;
 }
 
 export function RingSvg(props: RingSvgProps) {
@@ -47,10 +34,7 @@ export function RingSvg(props: RingSvgProps) {
   const { activeOwner, focused, tip, onKeyDown, on } = useNodeFocus(layout, owners, props);
   const progress = props.progress ?? 1;
   return (
-    <Figure
-      size={size}
-      style={style}
-      label={props.label}
+    <Figure size={size} style={style} label={props.label}
       plotClassName="viz-ring"
       plotProps={{ style: { width: props.width, height: props.height } }}
       svgProps={{ role: 'group', viewBox: `0 0 ${width} ${height}` }}

@@ -4,6 +4,7 @@
  * change re-renders only what it touches.
  */
 import { memo, useMemo } from 'react';
+import { HaloText } from '../figure/HaloText';
 import { ownerColor, type VizStyle } from '../shared/palette';
 import { pointAt } from './geometry';
 import type { KeyMark, RingSmallLayout } from './layoutSmall';
@@ -25,21 +26,9 @@ export const StaticLayer = memo(function StaticLayer(props: { layout: RingSmallL
         0
       </text>
       {layout.labels.map((l) => (
-        <text
-          key={l.owner}
-          x={l.x}
-          y={l.y}
-          dy="0.35em"
-          textAnchor={l.textAnchor}
-          fontSize={12}
-          fontWeight={600}
-          fill={style.foreground}
-          paintOrder="stroke"
-          stroke={style.background}
-          strokeWidth={3}
-        >
+        <HaloText key={l.owner} style={style} x={l.x} y={l.y} dy="0.35em" textAnchor={l.textAnchor} fontSize={12} fontWeight={600}>
           {props.nodeLabels[l.owner] ?? `node ${l.owner}`}
-        </text>
+        </HaloText>
       ))}
     </g>
   );
@@ -98,9 +87,9 @@ export function LookupLayer(props: { layout: RingSmallLayout; style: VizStyle })
       </g>
       <line x1={frame.cx} y1={frame.cy} x2={lookup.keyX} y2={lookup.keyY} stroke={style.accent} strokeDasharray="3 3" opacity={0.5} />
       <circle cx={lookup.keyX} cy={lookup.keyY} r={5} fill={style.background} stroke={style.accent} strokeWidth={2.5} />
-      <text x={labelAt.x} y={labelAt.y} dy="0.35em" textAnchor="middle" fontSize={11} fontWeight={700} fill={style.accent} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+      <HaloText style={style} x={labelAt.x} y={labelAt.y} dy="0.35em" textAnchor="middle" fontWeight={700} fill={style.accent}>
         {layout.lookupLabel}
-      </text>
+      </HaloText>
       {lookup.stops.map((s) => {
         // Numbered badges (1 = owner), staggered outward so neighbouring replicas stay readable.
         const vnode = layout.vnodes[s.vnode];

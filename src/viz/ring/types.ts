@@ -2,6 +2,7 @@
  * The ring renderers' own input types: plain typed arrays, nothing from the lab. A lab's selectors adapt
  * its result to these.
  */
+import type { VizStyle } from '../shared/palette';
 
 /** The vnodes on the ring. */
 export interface RingPoints {
@@ -46,4 +47,21 @@ export interface MoveTrack {
   fromOffset: number;
   /** Clockwise distance from the key to its new owner's vnode. */
   toOffset: number;
+}
+
+/** What both ring renderers (RingSvg, RingCanvas) take besides their data. */
+export interface RingViewProps {
+  /** Moved keys' hand-overs (sampled on the canvas) and the tween progress in [0, 1] (1, or reduced motion: the final state). */
+  tracks?: readonly MoveTrack[];
+  progress?: number;
+  /** Node names by owner index; rendered as text only. */
+  nodeLabels: readonly string[];
+  style: VizStyle;
+  selectedNode?: number;
+  onSelectNode?: (owner: number) => void;
+  /** Accessible name of the diagram: say what it shows. */
+  label: string;
+  /** Fixed size in CSS pixels; default: the container's size. */
+  width?: number;
+  height?: number;
 }

@@ -71,11 +71,7 @@ export function TimeSeries(props: TimeSeriesProps) {
     [layout, style, props.xLabel, isCanvas, isHighlighted, fmtT],
   );
   return (
-    <Figure
-      name="timeseries"
-      size={size}
-      style={style}
-      label={props.label}
+    <Figure name="timeseries" size={size} style={style} label={props.label}
       legend={legend}
       header={<div className="viz-timeseries-ylabel" aria-hidden="true" style={{ fontSize: 12, color: style.foreground, margin: '2px 0 0' }}>{props.yLabel}</div>}
       plotClassName="viz-timeseries-plot"

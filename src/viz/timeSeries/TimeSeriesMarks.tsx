@@ -5,6 +5,7 @@
  * re-renders the figure's rules, not these.
  */
 import { memo, useMemo } from 'react';
+import { HaloText } from '../figure/HaloText';
 import type { LegendItem } from '../figure/Legend';
 import type { VizStyle } from '../shared/palette';
 import { bandPath, drawOrder, linePath, seriesColor, seriesDash, seriesOpacity } from './draw';
@@ -29,9 +30,9 @@ export const TimeSeriesMarks = memo(function TimeSeriesMarks(props: TimeSeriesMa
       {layout.thresholds.map((th) => (
         <g key={`th${th.value}${th.label}`}>
           <line x1={frame.left} x2={right} y1={th.y} y2={th.y} stroke={style.foreground} strokeDasharray="6 4" opacity={0.7} />
-          <text x={right - 2} y={th.y - 4} textAnchor="end" fontSize={11} fill={style.foreground} paintOrder="stroke" stroke={style.background} strokeWidth={3}>
+          <HaloText style={style} x={right - 2} y={th.y - 4} textAnchor="end">
             {th.label}
-          </text>
+          </HaloText>
         </g>
       ))}
       <Markers layout={layout} style={style} formatTime={props.formatTime} />
@@ -84,19 +85,9 @@ function Markers({ layout, style, formatTime }: { layout: TimeSeriesLayout; styl
       <line x1={mk.x} x2={mk.x} y1={frame.top} y2={bottom} stroke={style.accent} strokeWidth={1.5} />
       <path d={`M${mk.x - 5},${frame.top - 9} L${mk.x + 5},${frame.top - 9} L${mk.x},${frame.top - 2} Z`} fill={style.accent} />
       {mk.labelRow >= 0 && (
-        <text
-          x={mk.x + (mk.anchor === 'end' ? -7 : 7)}
-          y={mk.labelRow <= 0 ? frame.top - 3 : frame.top + 11 * mk.labelRow}
-          textAnchor={mk.anchor}
-          fontSize={11}
-          fontWeight={600}
-          fill={style.accent}
-          paintOrder="stroke"
-          stroke={style.background}
-          strokeWidth={3}
-        >
+        <HaloText style={style} x={mk.x + (mk.anchor === 'end' ? -7 : 7)} y={mk.labelRow <= 0 ? frame.top - 3 : frame.top + 11 * mk.labelRow} textAnchor={mk.anchor} fontWeight={600} fill={style.accent}>
           {mk.label}
-        </text>
+        </HaloText>
       )}
     </g>
   ));
