@@ -8,7 +8,8 @@
 import { scaleLinear } from 'd3-scale';
 import { axisTicks, chartFrame, type Frame, type Tick } from '../shared/axis';
 import { formatCompact } from '../shared/format';
-import { isValidMatrix, matrixMax, reduceColumns, type NodeMatrix, type Reduce } from '../timeSeries/matrix';
+import { isValidMatrix, matrixMax, reduceColumns, type ColumnMatrix, type NodeMatrix, type Reduce } from '../timeSeries/matrix';
+import { matrixTimeAxis } from '../timeSeries/timeAxis';
 
 /** Level of a cell with no value (every node in it down or silent). */
 export const NO_VALUE = 255;
@@ -76,36 +77,52 @@ export function layoutHeatmap(input: HeatmapInput, width: number, height: number
   const frame = chartFrame(width, height, margin);
   const m = isValidMatrix(input.matrix) ? input.matrix : null;
   const order = m ? validOrder(input.order, m.nodeCount) : [];
-  const rowsMax = Math.max(1, Math.floor(frame.innerHeight / Math.max(1, input.rowPxMin ?? 3)));
-  const columnsMax = Math.max(1, Math.floor(frame.innerWidth / Math.max(1, input.columnPxMin ?? 2)));
   const reduce = input.reduce ?? 'max';
+  const columnsMax = Math.max(1, Math.floor(frame.innerWidth / Math.max(1, input.columnPxMin ?? 2)));
   const columns = m ? reduceColumns(m, columnsMax, reduce) : null;
   const columnCount = columns?.columnCount ?? 0;
-
+  const rowsMax = Math.max(1, Math.floor(frame.innerHeight / Math.max(1, input.rowPxMin ?? 3)));
   const groupSize = Math.max(1, Math.ceil(order.length / rowsMax));
+  const rows = groupRows(order, groupSize, frame, (node) => input.labels?.[node] ?? `n${node}`);
+  const cells = columns ? combineRows(columns, order, groupSize, rows.length, reduce) : new Float64Array(0);
+  const top = input.domain?.[1] ?? (m ? matrixMax(m) : 1);
+  const bottom = input.domain?.[0] ?? 0;
+  const domain: [number, number] = [bottom, top > bottom ? top : bottom + 1];
+  const axis = matrixTimeAxis(m, columns?.columnStart ?? new Int32Array(1), frame, input.formatTimeTick);
+  // Below the time axis and its title (at +14 and +26): the legend's title at +41, its bar from +44.
+  const legend = { x: frame.left, y: frame.top + frame.innerHeight + 44, width: Math.min(240, frame.innerWidth), height: 10 };
+  const legendScale = scaleLinear().domain(domain).range([legend.x, legend.x + legend.width]);
+  return {
+    frame,
+    rows,
+    columnCount,
+    columnX: axis.columnX,
+    columnT0: axis.columnT0,
+    columnT1: axis.columnT1,
+    cells,
+    levels: levelsOf(cells, domain),
+    domain,
+    legendTicks: axisTicks(legendScale, Math.max(2, Math.floor(legend.width / 50)), input.formatValue ?? formatCompact),
+    legend,
+    xTicks: axis.xTicks,
+    isAggregated: groupSize > 1 || (m !== null && columnCount < m.bucketCount),
+  };
+}
+
+/**
+ * Rows of `groupSize` consecutive nodes of `order` across the plot's height. Labels at least 13 px apart:
+ * every row when rows are tall enough, else every k-th. A row of several nodes is labelled by its first
+ * node, like an axis tick (the tooltip and the table give the range).
+ */
+function groupRows(order: readonly number[], groupSize: number, frame: Frame, name: (node: number) => string): HeatmapRow[] {
   const rowCount = Math.ceil(order.length / groupSize);
   const rowHeight = rowCount > 0 ? frame.innerHeight / rowCount : 0;
-  const cells = new Float64Array(rowCount * columnCount).fill(Number.NaN);
-  const rows: HeatmapRow[] = [];
-  const name = (node: number) => input.labels?.[node] ?? `n${node}`;
-  for (let r = 0; r < rowCount; r++) {
+  const every = rowHeight > 0 ? Math.max(1, Math.ceil(13 / rowHeight)) : 1;
+  return Array.from({ length: rowCount }, (_, r): HeatmapRow => {
     const first = r * groupSize;
     const last = Math.min(order.length, first + groupSize) - 1;
-    for (let c = 0; c < columnCount; c++) {
-      let sum = 0;
-      let max = -Infinity;
-      let count = 0;
-      for (let p = first; p <= last; p++) {
-        const v = columns!.cells[order[p] * columnCount + c];
-        if (v !== v) continue;
-        sum += v;
-        if (v > max) max = v;
-        count++;
-      }
-      if (count > 0) cells[r * columnCount + c] = reduce === 'max' ? max : sum / count;
-    }
     const count = last - first + 1;
-    rows.push({
+    return {
       y: frame.top + r * rowHeight,
       height: rowHeight,
       first,
@@ -115,54 +132,44 @@ export function layoutHeatmap(input: HeatmapInput, width: number, height: number
       count,
       label: count === 1 ? name(order[first]) : `${name(order[first])}…${name(order[last])}`,
       tick: name(order[first]),
-      isLabelled: false,
-    });
-  }
-  // Labels at least 13 px apart: every row when rows are tall enough, else every k-th. A row of several
-  // nodes is labelled by its first node, like an axis tick (the tooltip and the table give the range).
-  const every = rowHeight > 0 ? Math.max(1, Math.ceil(13 / rowHeight)) : 1;
-  for (let r = 0; r < rows.length; r += every) rows[r].isLabelled = true;
+      isLabelled: r % every === 0,
+    };
+  });
+}
 
-  const top = input.domain?.[1] ?? (m ? matrixMax(m) : 1);
-  const bottom = input.domain?.[0] ?? 0;
-  const domain: [number, number] = [bottom, top > bottom ? top : bottom + 1];
+/** Each row's nodes combined per column (their max or mean; NaN where none has a value). */
+function combineRows(columns: ColumnMatrix, order: readonly number[], groupSize: number, rowCount: number, reduce: Reduce): Float64Array {
+  const n = columns.columnCount;
+  const cells = new Float64Array(rowCount * n).fill(Number.NaN);
+  for (let r = 0; r < rowCount; r++) {
+    const first = r * groupSize;
+    const last = Math.min(order.length, first + groupSize) - 1;
+    for (let c = 0; c < n; c++) {
+      let sum = 0;
+      let max = -Infinity;
+      let count = 0;
+      for (let p = first; p <= last; p++) {
+        const v = columns.cells[order[p] * n + c];
+        if (v !== v) continue;
+        sum += v;
+        if (v > max) max = v;
+        count++;
+      }
+      if (count > 0) cells[r * n + c] = reduce === 'max' ? max : sum / count;
+    }
+  }
+  return cells;
+}
+
+/** A colour level per cell: 0..LEVELS-1 across the domain (clamped), NO_VALUE for NaN. */
+function levelsOf(cells: Float64Array, domain: [number, number]): Uint8Array {
   const levels = new Uint8Array(cells.length);
   const span = domain[1] - domain[0];
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
     levels[i] = v !== v ? NO_VALUE : Math.max(0, Math.min(LEVELS - 1, Math.round(((v - domain[0]) / span) * (LEVELS - 1))));
   }
-
-  const tStart = m ? m.t0 : 0;
-  const tEnd = m ? m.t0 + m.bucketCount * m.bucketWidth : 1;
-  const x = scaleLinear().domain([tStart, tEnd]).range([frame.left, frame.left + frame.innerWidth]);
-  const columnX = new Float64Array(columnCount + 1).fill(frame.left);
-  const columnT0 = new Float64Array(columnCount);
-  const columnT1 = new Float64Array(columnCount);
-  for (let c = 0; columns && m && c <= columnCount; c++) {
-    const t = tStart + columns.columnStart[c] * m.bucketWidth;
-    columnX[c] = x(t);
-    if (c < columnCount) columnT0[c] = t;
-    if (c > 0) columnT1[c - 1] = t;
-  }
-  // Below the time axis and its title (at +14 and +26): the legend's title at +41, its bar from +44.
-  const legend = { x: frame.left, y: frame.top + frame.innerHeight + 44, width: Math.min(240, frame.innerWidth), height: 10 };
-  const legendScale = scaleLinear().domain(domain).range([legend.x, legend.x + legend.width]);
-  return {
-    frame,
-    rows,
-    columnCount,
-    columnX,
-    columnT0,
-    columnT1,
-    cells,
-    levels,
-    domain,
-    legendTicks: axisTicks(legendScale, Math.max(2, Math.floor(legend.width / 50)), input.formatValue ?? formatCompact),
-    legend,
-    xTicks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 70)), input.formatTimeTick ?? formatCompact),
-    isAggregated: groupSize > 1 || (m !== null && columnCount < m.bucketCount),
-  };
+  return levels;
 }
 
 /** The cell under a pixel, or null outside the plot. */

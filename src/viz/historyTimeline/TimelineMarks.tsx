@@ -9,7 +9,8 @@ import type { LegendItem } from '../figure/Legend';
 import type { VizStyle } from '../shared/palette';
 import { barPaint, kindColor, openEndPath, staleColor, staleMarkerPath } from './draw';
 import { placeLabels } from './highlight';
-import { barTop, categoryParts, opSpan, type TimelineGeometry, type TimelineIndex, type TimelineMarks } from './layout';
+import { categoryParts, type TimelineMarks } from './bars';
+import { barTop, opSpan, type TimelineGeometry, type TimelineIndex } from './layout';
 import type { HistoryColumns, TimelineHighlight } from './types';
 
 /** Memoized: a playhead moving every frame re-renders the overlay, not the bars. */

@@ -5,7 +5,8 @@
  * fill and outline, stale adds a marker, highlights carry text labels.
  */
 import type { VizStyle } from '../shared/palette';
-import { barTop, categoryParts, StatusClass, type TimelineGeometry, type TimelineMarks } from './layout';
+import { categoryParts, StatusClass, type TimelineMarks } from './bars';
+import { barTop, type TimelineGeometry } from './layout';
 
 /** Owner-palette slots for kinds 0..3 (slot 3, the red, is kept for stale reads). */
 const KIND_SLOTS = [0, 1, 2, 4] as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explanationMarks } from './highlight';
-import { CATEGORY_STALE, categoryOf, hitTest, indexHistory, neighbourOp, opSpan, rowMask, timelineGeometry, timelineMarks, zoomView } from './layout';
+import { CATEGORY_STALE, categoryOf, timelineMarks } from './bars';
+import { hitTest, indexHistory, neighbourOp, opSpan, rowMask, timelineGeometry, zoomView } from './layout';
 import { OpFlag, OpStatus, type HistoryColumns } from './types';
 
 /** Two processes: p1 runs ops 0 and 2, p0 runs op 1 (open end) and op 3 (a stale read). */

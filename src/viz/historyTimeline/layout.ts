@@ -3,16 +3,14 @@
  *
  *   indexHistory(h)                    once per history: lanes, each lane's operations sorted by call
  *   timelineGeometry(index, w, h, v)   per size and zoom: the frame, the time scale, the lanes' rows
- *   timelineMarks(h, index, g, prefix) per size and zoom: the bars to draw
+ *   timelineMarks(h, index, g, prefix) per size and zoom: the bars to draw (bars.ts)
  *
- * Cost follows pixels: when more operations are visible than a quarter of the lanes' pixel columns, the
- * bars are aggregated per pixel column and lane (each column takes the category of the most notable
- * operation covering it: stale > failed > open > later kinds > earlier kinds), then run-length encoded,
- * so a zoomed-out history of 10^4 operations is at most lanes x width rectangles.
+ * Then what the pointer and the keys reach: the operation under a pixel, the neighbour of an operation.
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { axisTicks, chartFrame, type Frame, type Tick } from '../shared/axis';
-import { OpFlag, OpStatus, type HistoryColumns } from './types';
+import type { CursorMove } from '../figure/cursor';
+import type { HistoryColumns } from './types';
 
 export interface TimelineIndex {
   count: number;
@@ -42,25 +40,6 @@ export interface TimelineGeometry {
   laneHeight: number;
   barHeight: number;
   xTicks: Tick[];
-}
-
-/** Bar categories: 0 = nothing, then 1 + statusClass * KINDS + kind, and STALE on top. */
-export const KINDS = 4;
-export const StatusClass = { ok: 0, open: 1, fail: 2 } as const;
-export const CATEGORY_STALE = 1 + 3 * KINDS;
-
-export function categoryOf(kind: number, status: number, flags: number): number {
-  if (flags & OpFlag.stale) return CATEGORY_STALE;
-  const k = Math.max(0, Math.min(KINDS - 1, kind | 0));
-  const cls = status === OpStatus.ok ? StatusClass.ok : status === OpStatus.fail ? StatusClass.fail : StatusClass.open;
-  return 1 + cls * KINDS + k;
-}
-
-/** The kind and status class a category stands for (stale: a kind-0 ok operation, marked). */
-export function categoryParts(category: number): { kind: number; statusClass: number; isStale: boolean } {
-  if (category === CATEGORY_STALE) return { kind: 0, statusClass: StatusClass.ok, isStale: true };
-  const c = Math.max(0, category - 1);
-  return { kind: c % KINDS, statusClass: Math.floor(c / KINDS), isStale: false };
 }
 
 export function isOpen(ret: number): boolean {
@@ -133,142 +112,11 @@ export function barTop(g: TimelineGeometry, lane: number): number {
   return g.frame.top + lane * g.laneHeight + (g.laneHeight - g.barHeight) / 2;
 }
 
-/** Bars as columns: x and width in pixels, lane, category, the operation (-1 for an aggregate run). */
-export interface TimelineMarks {
-  isAggregated: boolean;
-  count: number;
-  x: Float32Array;
-  w: Float32Array;
-  lane: Int32Array;
-  category: Uint8Array;
-  op: Int32Array;
-  /** 1 when the run or bar has an open end (individual bars only). */
-  isOpenEnd: Uint8Array;
-  /** Underlines of the operations in the longest linearizable prefix (runs when aggregated). */
-  prefixCount: number;
-  prefixX: Float32Array;
-  prefixW: Float32Array;
-  prefixLane: Int32Array;
-  /** Operations visible in the window. */
-  visibleOps: number;
-}
-
 /** The pixel span [x0, x1] of operation i (open ends run to the history's end). */
 export function opSpan(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, i: number): [number, number] {
   const x0 = g.x(h.call[i]);
   const x1 = g.x(isOpen(h.ret[i]) ? index.tEnd : h.ret[i]);
   return [x0, Math.max(x1, x0 + 1)];
-}
-
-/**
- * The bars for the current window. `prefix` is a per-row mask (1 = in the longest linearizable prefix),
- * optional. Aggregates when visible operations exceed lanes x innerWidth / opsPerLanePixelMax.
- */
-export function timelineMarks(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, prefix?: Uint8Array, opsPerLanePixelMax = 0.25): TimelineMarks {
-  // Before the first measurement (width 0) there is nothing to draw: skip the pass over the history.
-  if (g.frame.innerWidth <= 0 || g.frame.innerHeight <= 0) return emptyMarks(false, 0, 0, 0);
-  const left = g.frame.left;
-  const right = left + g.frame.innerWidth;
-  const visible: number[] = [];
-  for (let i = 0; i < index.count; i++) {
-    const [x0, x1] = opSpan(h, index, g, i);
-    if (x1 >= left && x0 <= right) visible.push(i);
-  }
-  const lanes = index.lanes.length;
-  const columns = Math.max(1, Math.ceil(g.frame.innerWidth));
-  const isAggregated = visible.length > lanes * columns * opsPerLanePixelMax;
-  return isAggregated ? aggregate(h, index, g, visible, columns, prefix) : individual(h, index, g, visible, prefix);
-}
-
-function emptyMarks(isAggregated: boolean, size: number, prefixSize: number, visibleOps: number): TimelineMarks {
-  return {
-    isAggregated, count: 0, visibleOps,
-    x: new Float32Array(size), w: new Float32Array(size), lane: new Int32Array(size), category: new Uint8Array(size), op: new Int32Array(size), isOpenEnd: new Uint8Array(size),
-    prefixCount: 0, prefixX: new Float32Array(prefixSize), prefixW: new Float32Array(prefixSize), prefixLane: new Int32Array(prefixSize),
-  };
-}
-
-function individual(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, visible: number[], prefix?: Uint8Array): TimelineMarks {
-  const m = emptyMarks(false, visible.length, prefix ? visible.length : 0, visible.length);
-  const left = g.frame.left - 2;
-  const right = g.frame.left + g.frame.innerWidth + 2;
-  // Open ends first: a process's later operations (a generic history may reuse the process) draw on top.
-  const ordered = [...visible.filter((i) => isOpen(h.ret[i])), ...visible.filter((i) => !isOpen(h.ret[i]))];
-  for (const i of ordered) {
-    const [a, b] = opSpan(h, index, g, i);
-    const x0 = Math.max(left, a);
-    const x1 = Math.min(right, b);
-    const k = m.count++;
-    m.x[k] = x0;
-    m.w[k] = Math.max(1, x1 - x0);
-    m.lane[k] = index.laneOf[i];
-    m.category[k] = categoryOf(h.kind[i], h.status[i], h.flags[i]);
-    m.op[k] = i;
-    m.isOpenEnd[k] = isOpen(h.ret[i]) ? 1 : 0;
-    if (prefix && prefix[i]) {
-      const p = m.prefixCount++;
-      m.prefixX[p] = x0;
-      m.prefixW[p] = m.w[k];
-      m.prefixLane[p] = index.laneOf[i];
-    }
-  }
-  return m;
-}
-
-function aggregate(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, visible: number[], columns: number, prefix?: Uint8Array): TimelineMarks {
-  const lanes = index.lanes.length;
-  const top = new Uint8Array(lanes * columns);
-  const under = new Uint8Array(prefix ? lanes * columns : 0);
-  const left = g.frame.left;
-  for (const i of visible) {
-    const [a, b] = opSpan(h, index, g, i);
-    const c0 = Math.max(0, Math.floor(a - left));
-    const c1 = Math.min(columns - 1, Math.floor(b - left));
-    const base = index.laneOf[i] * columns;
-    const cat = categoryOf(h.kind[i], h.status[i], h.flags[i]);
-    for (let c = c0; c <= c1; c++) if (top[base + c] < cat) top[base + c] = cat;
-    if (prefix && prefix[i]) under.fill(1, base + c0, base + c1 + 1);
-  }
-  const runs = runsOf(top, lanes, columns);
-  const m = emptyMarks(true, runs.length / 4, 0, visible.length);
-  for (let r = 0; r < runs.length; r += 4) {
-    const k = m.count++;
-    m.lane[k] = runs[r];
-    m.x[k] = left + runs[r + 1];
-    m.w[k] = runs[r + 2] - runs[r + 1];
-    m.category[k] = runs[r + 3];
-    m.op[k] = -1;
-  }
-  if (prefix) {
-    const pr = runsOf(under, lanes, columns);
-    m.prefixX = new Float32Array(pr.length / 4);
-    m.prefixW = new Float32Array(pr.length / 4);
-    m.prefixLane = new Int32Array(pr.length / 4);
-    for (let r = 0; r < pr.length; r += 4) {
-      const p = m.prefixCount++;
-      m.prefixLane[p] = pr[r];
-      m.prefixX[p] = left + pr[r + 1];
-      m.prefixW[p] = pr[r + 2] - pr[r + 1];
-    }
-  }
-  return m;
-}
-
-/** Runs of equal non-zero cells per lane, flattened as [lane, columnStart, columnEnd, value]. */
-function runsOf(cells: Uint8Array, lanes: number, columns: number): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < lanes; k++) {
-    const base = k * columns;
-    let c = 0;
-    while (c < columns) {
-      const v = cells[base + c];
-      let e = c + 1;
-      while (e < columns && cells[base + e] === v) e++;
-      if (v !== 0) out.push(k, c, e, v);
-      c = e;
-    }
-  }
-  return out;
 }
 
 /** The lane at pixel y, or -1 outside the lanes. */
@@ -314,7 +162,7 @@ export function hitTest(h: HistoryColumns, index: TimelineIndex, g: TimelineGeom
 }
 
 /** Keyboard moves from operation `from`: the previous/next one in its lane, or the nearest in time in the lane above/below. */
-export function neighbourOp(h: HistoryColumns, index: TimelineIndex, from: number, move: 'prev' | 'next' | 'up' | 'down' | 'first' | 'last'): number {
+export function neighbourOp(h: HistoryColumns, index: TimelineIndex, from: number, move: CursorMove): number {
   if (index.count === 0) return -1;
   if (from < 0 || from >= index.count) return index.laneOps[0];
   const lane = index.laneOf[from];

@@ -102,8 +102,32 @@ export function drawRingLargeBackground(
   const { frame, bars } = layout;
   ctx.save();
   ctx.translate(frame.cx, frame.cy);
+  drawRim(ctx, layout, style);
 
-  // Rim: consecutive bins of one colour merged into one wedge, one fill per colour.
+  // Bars: keys per arc in a neutral colour (owner colours stay on the rim, where they mean something).
+  ctx.globalAlpha = 0.45;
+  ctx.beginPath();
+  addRadialSteps(ctx, bars, layout.barBase, (bar) => (bar.count > 0 ? bar.outerRadius : layout.barBase));
+  ctx.fillStyle = style.muted;
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  drawMoved(ctx, layout, style);
+
+  // Base circle, so an empty ring still reads as a ring.
+  ctx.beginPath();
+  ctx.arc(0, 0, layout.barBase, 0, 2 * Math.PI);
+  ctx.strokeStyle = style.grid;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+
+  if (extras.selectedNode !== undefined && extras.selectedNode >= 0) drawSelection(ctx, layout, style, extras.selectedNode);
+  if (extras.lookup) drawLookup(ctx, layout, style, extras.lookup, arc<ArcDatum>().context(ctx));
+  ctx.restore();
+}
+
+/** The rim: consecutive bins of one colour merged into one wedge, one fill per colour. */
+function drawRim(ctx: CanvasRenderingContext2D, layout: RingLargeLayout, style: VizStyle): void {
+  const { bars } = layout;
   const runs = new Map<string, number[]>();
   for (let i = 0; i < bars.length; ) {
     const color = ownerColor(style, bars[i].owner);
@@ -120,50 +144,38 @@ export function drawRingLargeBackground(
     ctx.fillStyle = color;
     ctx.fill();
   }
+}
 
-  // Bars: keys per arc in a neutral colour (owner colours stay on the rim, where they mean something).
-  ctx.globalAlpha = 0.45;
-  ctx.beginPath();
-  addRadialSteps(ctx, bars, layout.barBase, (bar) => (bar.count > 0 ? bar.outerRadius : layout.barBase));
-  ctx.fillStyle = style.muted;
-  ctx.fill();
-  ctx.globalAlpha = 1;
-
-  // Moved keys: the moved part of each bar, plus a tick outside the rim scaled to the busiest arc's moves,
-  // so a few moved keys among thousands still show where they are.
+/**
+ * Moved keys: the moved part of each bar, plus a tick outside the rim scaled to the busiest arc's moves,
+ * so a few moved keys among thousands still show where they are.
+ */
+function drawMoved(ctx: CanvasRenderingContext2D, layout: RingLargeLayout, style: VizStyle): void {
+  const { bars } = layout;
   let movedMax = 0;
   for (const bar of bars) movedMax = Math.max(movedMax, bar.moved);
-  if (movedMax > 0) {
-    ctx.beginPath();
-    addRadialSteps(ctx, bars, layout.barBase, (bar) => (bar.moved > 0 ? Math.max(bar.movedRadius, bar.innerRadius + 1.5) : layout.barBase));
-    const tickBase = layout.rimOuter + 1;
-    addRadialSteps(ctx, bars, tickBase, (bar) => (bar.moved > 0 ? tickBase + 1 + 8 * (bar.moved / movedMax) : tickBase));
-    ctx.fillStyle = style.accent;
-    ctx.fill();
-  }
-
-  // Base circle, so an empty ring still reads as a ring.
+  if (movedMax === 0) return;
   ctx.beginPath();
-  ctx.arc(0, 0, layout.barBase, 0, 2 * Math.PI);
-  ctx.strokeStyle = style.grid;
-  ctx.lineWidth = 1;
-  ctx.stroke();
+  addRadialSteps(ctx, bars, layout.barBase, (bar) => (bar.moved > 0 ? Math.max(bar.movedRadius, bar.innerRadius + 1.5) : layout.barBase));
+  const tickBase = layout.rimOuter + 1;
+  addRadialSteps(ctx, bars, tickBase, (bar) => (bar.moved > 0 ? tickBase + 1 + 8 * (bar.moved / movedMax) : tickBase));
+  ctx.fillStyle = style.accent;
+  ctx.fill();
+}
 
-  if (extras.selectedNode !== undefined && extras.selectedNode >= 0) {
-    ctx.beginPath();
-    for (let i = 0; i < bars.length; i++) {
-      if (bars[i].owner !== extras.selectedNode) continue;
-      let j = i;
-      while (j + 1 < bars.length && bars[j + 1].owner === extras.selectedNode) j++;
-      addWedge(ctx, layout.rimOuter + 11, layout.rimOuter + 15, bars[i].startAngle, bars[j].endAngle);
-      i = j;
-    }
-    ctx.fillStyle = style.foreground;
-    ctx.fill();
+/** The selected node's arcs, as a band just outside the rim. */
+function drawSelection(ctx: CanvasRenderingContext2D, layout: RingLargeLayout, style: VizStyle, owner: number): void {
+  const { bars } = layout;
+  ctx.beginPath();
+  for (let i = 0; i < bars.length; i++) {
+    if (bars[i].owner !== owner) continue;
+    let j = i;
+    while (j + 1 < bars.length && bars[j + 1].owner === owner) j++;
+    addWedge(ctx, layout.rimOuter + 11, layout.rimOuter + 15, bars[i].startAngle, bars[j].endAngle);
+    i = j;
   }
-
-  if (extras.lookup) drawLookup(ctx, layout, style, extras.lookup, arc<ArcDatum>().context(ctx));
-  ctx.restore();
+  ctx.fillStyle = style.foreground;
+  ctx.fill();
 }
 
 /** What changes per frame: the hovered bin's outline and the sampled moved keys at `progress`. */

@@ -12,7 +12,8 @@ import { useFigureSize } from '../figure/useFigureSize';
 import { formatCompact } from '../shared/format';
 import type { VizStyle } from '../shared/palette';
 import { drawTimeSeries, hasHighlights } from './draw';
-import { columnAtX, layoutTimeSeries, summaryRows, timeAtX, xAtTime, type TimeSeriesInput, type TimeSeriesLayout } from './layout';
+import { columnAtX, layoutTimeSeries, timeAtX, xAtTime, type TimeSeriesInput, type TimeSeriesLayout } from './layout';
+import { summaryRows } from './summary';
 import { timeSeriesLegend, TimeSeriesMarks } from './TimeSeriesMarks';
 
 export interface TimeSeriesProps extends TimeSeriesInput {

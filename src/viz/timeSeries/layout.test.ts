@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnAtX, layoutTimeSeries, quantileSorted, summaryRows, timeAtX, xAtTime } from './layout';
+import { bandAcrossNodes } from './band';
+import { columnAtX, layoutTimeSeries, timeAtX, xAtTime } from './layout';
+import { summaryRows } from './summary';
 import { columnStarts, matrixMax, reduceColumns, topNodesByPeak, type NodeMatrix } from './matrix';
 import { bandPath, linePath } from './draw';
 
@@ -163,10 +165,13 @@ describe('layoutTimeSeries', () => {
     expect(rows[rows.length - 1].series[0]).toBe(19 + 99);
   });
 
-  it('quantileSorted interpolates and gives NaN for no values', () => {
-    expect(quantileSorted([0, 10], 0.5)).toBe(5);
-    expect(quantileSorted([1, 2, 3], 1)).toBe(3);
-    expect(Number.isNaN(quantileSorted([], 0.5))).toBe(true);
+  it('bandAcrossNodes(cells, nodes, columns, qLo, qHi) interpolates quantiles per column, skips NaN, and gives NaN for an empty column', () => {
+    // 3 nodes x 2 columns, cells[node * columns + column]; column 1 has no values.
+    const cells = Float64Array.of(0, Number.NaN, 10, Number.NaN, Number.NaN, Number.NaN);
+    const band = bandAcrossNodes(cells, 3, 2, 0.5, 1);
+    expect([band.lo[0], band.median[0], band.hi[0], band.live[0]]).toEqual([5, 5, 10, 2]);
+    expect([band.lo[1], band.hi[1], band.median[1]].every(Number.isNaN)).toBe(true);
+    expect(band.live[1]).toBe(0);
   });
 
   it('linePath and bandPath skip undefined points (gaps, not zeros)', () => {
