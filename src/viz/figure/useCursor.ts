@@ -7,7 +7,7 @@ export interface CursorOptions {
   cellAt: (x: number, y: number) => Cell | null;
   /** Enter or Space on the cursor's cell: seek there, select it. */
   onActivate?: (cell: Cell) => void;
-  /** A click at (x, y) in the plot's CSS pixels, with the cell under it. */
+  /** A click at (x, y) in the plot's CSS pixels, with the cell under it (also the cursor's cell then). */
   onClick?: (x: number, y: number, cell: Cell | null) => void;
   /** Keyboard too: the plot takes focus (one tab stop) and the arrow keys move the cursor. Default true. */
   isFocusable?: boolean;
@@ -61,7 +61,13 @@ export function useCursor(options: CursorOptions): Cursor {
   };
   if (isFocusable) Object.assign(props, { tabIndex: 0, onBlur: () => set(null), onKeyDown });
   if (onClick) {
-    props.onClick = (event) => onClick(...localPoint(event), cell);
+    // The cell under the click itself, not the last hover: a tap on a touch screen has no hover before it.
+    props.onClick = (event) => {
+      const [x, y] = localPoint(event);
+      const under = cellIn(grid, cellAt(x, y));
+      set(under);
+      onClick(x, y, under);
+    };
     props.style = { cursor: 'pointer' };
   }
   return { cell, props };
