@@ -1,79 +1,80 @@
 /**
- * The fault events the replication labs script, in the engine's vocabulary (src/sim/faults.ts): crash,
- * recover, pause, resume, partition into groups, heal. One place for their types, their event fields,
- * the cross-field check against the cluster's size, and the random fault script the swarm property tests
- * draw (so every lab's seeds mean the same kind of trouble).
+ * A lab's fault events, derived from the engine's fault table (src/sim/faultTable.ts): the lab names the
+ * fault types it supports and gets their EventSpecs (what validation, the link codec and forms read) and
+ * the check of a script against its cluster (node ids that exist, groups that parse), in the words the
+ * engine uses when it schedules them. Lab-specific events (a salt, a node joining) stay in the lab.
+ *
+ *   export const events = faultEventSpecs(['crash', 'recover', 'partition', 'heal'], { nodeMax: 8 });
+ *   issues.push(...checkFaultEvents(s.events, s.nodes));
  */
-import type { Rng } from '../core/random/rng';
-import { groupOf, parseGroups } from '../sim/partition';
-import type { ParamSpec, TextFieldSpec, ValidationIssue } from './contract';
+import { faultEventIssue } from '../sim/faultCheck';
+import { FAULT_TABLE, type FaultEventType, type FaultField, isFaultEventType } from '../sim/faultTable';
+import type { EventFieldSpec, EventSpec, ValidationIssue } from './contract';
 
-export type NodeFaultEvent = { t: number; type: 'crash' | 'recover' | 'pause' | 'resume'; node: number };
-/** Cut the cluster into groups, "0,1|2,3,4" (nodes listed nowhere form one more group). */
-export type PartitionEvent = { t: number; type: 'partition'; groups: string };
-/** Restore every link. */
-export type HealEvent = { t: number; type: 'heal' };
-export type FaultEvent = NodeFaultEvent | PartitionEvent | HealEvent;
+export type { FaultEvent, FaultEventOf, FaultEventType } from '../sim/faultTable';
 
-/** The `node` field of a node event: 0..count-1. */
-export function nodeField(count: number, help: string, label = 'Node'): ParamSpec {
-  return { key: 'node', label, kind: 'int', min: 0, max: count - 1, help };
+export interface FaultSpecOptions {
+  /** Largest id a node field takes: the lab's node limit - 1 (partitioning: the directory's index). */
+  nodeMax: number;
+  /** What a fault targets in this lab: nodes (n3) or regions (region 3, through its leader). Default 'node'. */
+  noun?: 'node' | 'region';
+  /** Help of the node field, when the lab numbers its nodes in its own way. */
+  nodeHelp?: string;
+  /** Longest partition groups text. Default the table's (64). */
+  groupsMaxLength?: number;
+  /** The lab's own label or sentence for a type (what the fault means there), instead of the table's. */
+  label?: Partial<Record<FaultEventType, string>>;
+  help?: Partial<Record<FaultEventType, string>>;
 }
 
-/** The `groups` field of a partition event. */
-export function groupsField(help: string, patternHelp: string, maxLength = 64): TextFieldSpec {
-  return { key: 'groups', label: 'Groups', kind: 'text', maxLength, pattern: /[0-9,| ]+/, patternHelp, help };
+/** The EventSpecs of `types`, in that order, with node ids bounded by `options.nodeMax`. */
+export function faultEventSpecs(types: readonly FaultEventType[], options: FaultSpecOptions): EventSpec[] {
+  return types.map((type) => {
+    const kind = FAULT_TABLE[type];
+    return {
+      type,
+      label: options.label?.[type] ?? kind.label,
+      help: options.help?.[type] ?? kind.doc,
+      fields: kind.fields.map((field) => fieldSpec(field, options)),
+    };
+  });
 }
 
 /**
- * Events that name a node must name one of the `count` that exist, and partition groups must parse over
- * them. `unit` names them in messages ("a node n0..n4", "a region 0..2").
+ * Issues of the fault events of a script (other events are the lab's to check) on a cluster of `nodes`:
+ * every node id in 0..nodes-1, groups that parse over them. `nodeRange` says which ids exist in the lab's
+ * words (default "a node n0..n4").
  */
-export function checkFaultEvents(events: readonly { type: string; node?: number; groups?: string }[], count: number, unit: 'node' | 'region' = 'node'): ValidationIssue[] {
+export function checkFaultEvents(events: readonly { type: string }[], nodes: number, nodeRange?: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const range = unit === 'node' ? `a node n0..n${count - 1}` : `a region 0..${count - 1}`;
-  events.forEach((e, i) => {
-    if (e.node !== undefined && e.node >= count) {
-      issues.push({ path: `events[${i}].node`, message: `events[${i}].node must be ${range}, got ${e.node}` });
-    }
-    if (e.type === 'partition' && e.groups !== undefined) {
-      try {
-        groupOf(parseGroups(e.groups, count), count);
-      } catch (error) {
-        issues.push({ path: `events[${i}].groups`, message: `events[${i}].groups: ${(error as Error).message}` });
-      }
-    }
+  events.forEach((event, index) => {
+    if (!isFaultEventType(event.type)) return;
+    const issue = faultEventIssue(event as { type: FaultEventType }, index, nodes, nodeRange);
+    if (issue) issues.push(issue);
   });
   return issues;
 }
 
-/**
- * Appends 0..4 random faults to `events`, each at a time in [0, spanMs] and undone 10..150 ms later:
- * a crash and its recovery, a pause and its resume, or a random two-sided partition and its heal.
- */
-export function pushRandomFaults(r: Rng, nodes: number, spanMs: number, events: FaultEvent[]): void {
-  const count = r.range(0, 4);
-  for (let i = 0; i < count; i++) {
-    const t = r.range(0, spanMs);
-    const until = t + r.range(10, 150);
-    const node = r.int(nodes);
-    switch (r.int(3)) {
-      case 0:
-        events.push({ t, type: 'crash', node }, { t: until, type: 'recover', node });
-        break;
-      case 1:
-        events.push({ t, type: 'pause', node }, { t: until, type: 'resume', node });
-        break;
-      default: {
-        const ids = r.shuffle(Array.from({ length: nodes }, (_, k) => k));
-        const cut = r.range(1, nodes - 1);
-        events.push({ t, type: 'partition', groups: `${ids.slice(0, cut).join(',')}|${ids.slice(cut).join(',')}` }, { t: until, type: 'heal' });
-      }
+function fieldSpec(field: FaultField, options: FaultSpecOptions): EventFieldSpec {
+  const noun = options.noun ?? 'node';
+  switch (field.kind) {
+    case 'node': {
+      const isRegion = noun === 'region' && field.key === 'node';
+      const label = isRegion ? 'Region' : field.label;
+      const help = field.key === 'node' ? (options.nodeHelp ?? (isRegion ? 'Region index (its leader).' : field.help)) : field.help;
+      return { key: field.key, label, kind: 'int', min: 0, max: options.nodeMax, help };
     }
+    case 'groups':
+      return {
+        key: field.key,
+        label: field.label,
+        kind: 'text',
+        maxLength: options.groupsMaxLength ?? field.maxLength,
+        pattern: field.pattern,
+        patternHelp: `${noun} ids like "0,1|2"`,
+        help: field.help.replace(/nodes/g, `${noun}s`),
+      };
+    default:
+      return { key: field.key, label: field.label, kind: field.kind, min: field.min, max: field.max, ...(field.unit ? { unit: field.unit } : {}), help: field.help };
   }
-}
-
-/** Events sorted by time; a stable sort keeps each fault before its undo at equal times. */
-export function byTime<E extends { t: number }>(events: readonly E[]): E[] {
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.t - b.e.t || a.i - b.i).map((x) => x.e);
 }

@@ -1,70 +1,73 @@
 /**
- * The fault vocabulary, shared by the engine, the trace (./traceKind.ts uses the same words), scenario
- * scripts and (later) the UI and URLs. Each fault is one line of data:
+ * Faults as the engine applies them: amounts in ticks and ppm, node ids checked by the caller. Scenario
+ * scripts name faults in the table's vocabulary (./faultTable.ts: type, fields in the scenario's units,
+ * doc, menu label), which turns each event into one of these; the trace records them under the same words
+ * (./traceKind.ts).
  *
- *   crash     node stops; its volatile state and timers are lost, arriving messages are discarded
- *   recover   a crashed node restarts: a new actor (incarnation + 1) over the same `ctx.storage`
- *   pause     node freezes (a GC pause, SIGSTOP): arriving messages and firing timers are held
- *   resume    a paused node handles what it held, in arrival order, at the resume time
- *   partition cut every link between groups ("0,1|2,3"); replaces all previous cuts
- *   heal      restore every link, or only from -> to when both are given
- *   cut       cut one direction from -> to (asymmetric: to -> from keeps working)
- *   clockJump step node's clock by `ticks` (either sign)
- *   skew      set node's clock offset (local - true) to `ticks`
- *   drift     set node's clock rate to `ppm` extra parts per million
- *
- * A fault that changes nothing (crashing a crashed node, resuming a running one) is ignored and not
- * traced, so a script edited by hand never breaks a run.
+ *   crash, recover, pause, resume   a node's run state, through the one state machine (./nodeLifecycle.ts)
+ *   partition   cut every link between groups ([[0]] isolates node 0); replaces all previous cuts
+ *   heal        restore every link, or only from -> to when both are given
+ *   cut         cut one direction from -> to (to -> from keeps working)
+ *   slow        from -> to: every later message takes `ticks` more (0 ends it)
+ *   lossy       from -> to: every later message is also lost with probability ppm / 10^6 (0 ends it)
+ *   clockJump   step node's clock by `ticks` (either sign)
+ *   skew        set node's clock offset (local - true) to `ticks`
+ *   drift       set node's clock rate to `ppm` extra parts per million
  */
-import { NodeStatus } from './nodeContext';
+import { type NodeVerb, nodeTransition } from './nodeLifecycle';
 import { parseGroups } from './partition';
 import type { Simulation } from './simulation';
 import { TraceKind } from './traceKind';
 
-export type NodeFault = { type: 'crash' | 'recover' | 'pause' | 'resume'; node: number };
+export type NodeFault = { type: NodeVerb; node: number };
 export type Fault =
   | NodeFault
   | { type: 'partition'; groups: string | readonly (readonly number[])[] }
   | { type: 'heal'; from?: number; to?: number }
   | { type: 'cut'; from: number; to: number }
+  | { type: 'slow'; from: number; to: number; ticks: number }
+  | { type: 'lossy'; from: number; to: number; ppm: number }
   | { type: 'clockJump' | 'skew'; node: number; ticks: number }
   | { type: 'drift'; node: number; ppm: number };
 
 export type FaultType = Fault['type'];
 
-/** Every fault type, in a stable order (for menus, validation and the URL codec). */
-export const FAULT_TYPES: readonly FaultType[] = [
-  'crash', 'recover', 'pause', 'resume', 'partition', 'heal', 'cut', 'clockJump', 'skew', 'drift',
-];
-
-export function isFaultType(type: string): type is FaultType {
-  return (FAULT_TYPES as readonly string[]).includes(type);
-}
-
-/** Applies `fault` now. `source` is the script index recorded as the trace payload (-1: not scripted). */
-export function applyFault<M>(sim: Simulation<M>, fault: Fault, source = -1): void {
+/**
+ * Applies `fault` now and records it in the trace. `source` is the script index recorded as the trace
+ * payload (-1: not scripted). Returns false, recording nothing, when the fault changes nothing: a node
+ * verb that is a no-op in the node's state (see ./nodeLifecycle.ts); every other fault always applies.
+ */
+export function applyFault<M>(sim: Simulation<M>, fault: Fault, source = -1): boolean {
   switch (fault.type) {
     case 'crash':
     case 'recover':
     case 'pause':
     case 'resume':
-      applyNodeFault(sim, fault, source);
-      return;
+      return applyNodeVerb(sim, fault.node, fault.type, source);
     case 'partition': {
       const groups = typeof fault.groups === 'string' ? parseGroups(fault.groups, sim.nodeCount) : fault.groups;
       sim.network.partition(groups);
       sim.record(TraceKind.partition, -1, -1, source);
-      return;
+      return true;
     }
     case 'heal':
       healLinks(sim, fault.from, fault.to, source);
-      return;
+      return true;
     case 'cut':
       sim.network.cut(fault.from, fault.to);
       sim.record(TraceKind.cut, fault.from, fault.to, source);
-      return;
+      return true;
+    case 'slow':
+      sim.network.link(fault.from, fault.to).slow(fault.ticks);
+      sim.record(TraceKind.slow, fault.from, fault.to, source);
+      return true;
+    case 'lossy':
+      sim.network.link(fault.from, fault.to).lossy(fault.ppm);
+      sim.record(TraceKind.lossy, fault.from, fault.to, source);
+      return true;
     default:
       applyClockFault(sim, fault, source);
+      return true;
   }
 }
 
@@ -79,35 +82,27 @@ function healLinks<M>(sim: Simulation<M>, from: number | undefined, to: number |
   sim.record(TraceKind.heal, from, to, source);
 }
 
-function applyNodeFault<M>(sim: Simulation<M>, fault: NodeFault, source: number): void {
-  const node = sim.node(fault.node);
-  const status = node.status;
-  switch (fault.type) {
+/** Runs `verb` on node `id` through the state machine; false (nothing recorded) when it is a no-op there. */
+function applyNodeVerb<M>(sim: Simulation<M>, id: number, verb: NodeVerb, source: number): boolean {
+  const node = sim.node(id);
+  const next = nodeTransition(node.status, verb);
+  if (next === undefined) return false;
+  node.status = next;
+  sim.record(TraceKind[verb], id, -1, source);
+  switch (verb) {
     case 'crash':
-      if (status === NodeStatus.crashed) return;
-      node.status = NodeStatus.crashed;
       node.actor = undefined;
-      sim.record(TraceKind.crash, node.id, -1, source);
-      sim.releaseHeld(node.id); // what a paused node held is now discarded (messages) or stale (timers)
-      return;
+      sim.releaseHeld(id); // what a paused node held is now discarded (messages) or stale (timers)
+      break;
     case 'recover':
-      if (status !== NodeStatus.crashed) return;
-      node.status = NodeStatus.up;
       node.incarnation++;
-      sim.record(TraceKind.recover, node.id, -1, source);
       sim.startNode(node);
-      return;
-    case 'pause':
-      if (status !== NodeStatus.up) return;
-      node.status = NodeStatus.paused;
-      sim.record(TraceKind.pause, node.id, -1, source);
-      return;
+      break;
     case 'resume':
-      if (status !== NodeStatus.paused) return;
-      node.status = NodeStatus.up;
-      sim.record(TraceKind.resume, node.id, -1, source);
-      sim.releaseHeld(node.id);
+      sim.releaseHeld(id);
+      break;
   }
+  return true;
 }
 
 function applyClockFault<M>(

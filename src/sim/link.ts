@@ -46,9 +46,15 @@ export class Link {
   private readonly lossRng: Rng;
   private readonly duplicateRng: Rng;
   private readonly reorderRng: Rng;
+  private readonly stream: Rng;
+  /** Faults on top of the options (`slow`, `lossy`): extra delay per message, extra loss; 0 when none. */
+  private slowTicks = 0;
+  private lossyPpm = 0;
+  private lossyRng: Rng | undefined = undefined;
 
   /** `stream` is this link's own fork (`link/<from>-><to>`); options are complete (defaults merged). */
   constructor(stream: Rng, options: Required<LinkOptions>) {
+    this.stream = stream;
     this.sample = latencySampler(options.latency);
     this.lossPpm = toPpm(options.loss, 'loss');
     this.duplicatePpm = toPpm(options.duplicate, 'duplicate');
@@ -64,9 +70,29 @@ export class Link {
     this.reorderRng = stream.fork('reorder');
   }
 
-  /** True when this message is lost (draws only when loss is on). */
+  /** True when this message is lost (draws only when loss is on, then again only when the link is lossy). */
   loses(): boolean {
-    return this.lossPpm !== 0 && chancePpm(this.lossRng, this.lossPpm);
+    if (this.lossPpm !== 0 && chancePpm(this.lossRng, this.lossPpm)) return true;
+    return this.lossyPpm !== 0 && chancePpm(this.lossyRng!, this.lossyPpm);
+  }
+
+  /**
+   * The `slow` fault: every later message takes `ticks` more (0 ends it). Messages in flight keep their
+   * arrival time, as packets already on the wire would.
+   */
+  slow(ticks: number): void {
+    if (!isTicks(ticks)) throw new Error(`invalid slow link delay: ${ticks} (must be integer ticks >= 0)`);
+    this.slowTicks = ticks;
+  }
+
+  /**
+   * The `lossy` fault: each later message is also lost with probability ppm / 10^6, drawn from its own
+   * stream (`lossy`), so the link's own loss and latency draws stay as they were (0 ends it).
+   */
+  lossy(ppm: number): void {
+    if (!(Number.isInteger(ppm) && ppm >= 0 && ppm <= 1_000_000)) throw new Error(`invalid lossy link: ${ppm} ppm (must be 0..10^6)`);
+    this.lossyPpm = ppm;
+    this.lossyRng ??= this.stream.fork('lossy');
   }
 
   /** True when this message gets a second copy (draws only when duplication is on). */
@@ -74,9 +100,9 @@ export class Link {
     return this.duplicatePpm !== 0 && chancePpm(this.duplicateRng, this.duplicatePpm);
   }
 
-  /** Ticks from send to arrival: a latency draw, plus the reordering delay when it strikes. */
+  /** Ticks from send to arrival: a latency draw, plus a slow link's delay, plus the reordering delay when it strikes. */
   delay(): number {
-    const latency = this.sample(this.latencyRng);
+    const latency = this.sample(this.latencyRng) + this.slowTicks;
     if (this.reorderPpm === 0 || !chancePpm(this.reorderRng, this.reorderPpm)) return latency;
     return latency + 1 + this.reorderRng.int(this.reorderTicksMax);
   }

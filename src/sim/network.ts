@@ -35,7 +35,7 @@ export class Network {
     return this.nodes;
   }
 
-  /** Overrides the options of the directed link from -> to (merged over the defaults). */
+  /** Overrides the options of the directed link from -> to (merged over the defaults); a new Link, so a slow or lossy fault on it ends. */
   setLink(from: number, to: number, options: LinkOptions): void {
     const i = this.index(from, to);
     const complete = merged(this.overrides.get(i) ?? this.defaults, options);

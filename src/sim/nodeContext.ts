@@ -5,11 +5,10 @@
 import type { Rng } from '../core/random/rng';
 import type { Actor } from './actor';
 import { LocalClock } from './localClock';
+import { NodeStatus, type NodeStatusCode } from './nodeLifecycle';
 import type { Simulation } from './simulation';
 
-/** Run state of a node: up, crashed (state lost, messages discarded), paused (holds everything). */
-export const NodeStatus = { up: 0, crashed: 1, paused: 2 } as const;
-export type NodeStatusCode = (typeof NodeStatus)[keyof typeof NodeStatus];
+export { NodeStatus, type NodeStatusCode };
 
 export class NodeContext<M> {
   readonly id: number;

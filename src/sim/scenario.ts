@@ -1,11 +1,13 @@
 /**
  * Scenario scripts -> engine events. A lab's scenario carries `events: ScenarioEvent[]` ({t, type, ...});
- * `scheduleScenario` queues the fault events itself (./faults.ts vocabulary) and hands every other type
- * to the lab's `onEvent` (client requests, node additions...), each at its time and in script order for
- * equal times, so a fault at t and a request at t happen in the order the script lists them.
+ * `scheduleScenario` queues the fault events itself (the vocabulary of ./faultTable.ts, checked by
+ * ./faultCheck.ts, applied by ./faults.ts) and hands every other type to the lab's `onEvent` (client
+ * requests, node additions...), each at its time and in script order for equal times, so a fault at t and
+ * a request at t happen in the order the script lists them.
  */
-import { type Fault, applyFault, isFaultType } from './faults';
-import { groupOf, parseGroups } from './partition';
+import { faultOf } from './faultCheck';
+import { type FaultEventType, isFaultEventType } from './faultTable';
+import { applyFault } from './faults';
 import type { Simulation } from './simulation';
 import { TICKS_MAX } from './ticks';
 import { TraceKind } from './traceKind';
@@ -34,7 +36,7 @@ export function scheduleScenario<M>(sim: Simulation<M>, events: readonly Scenari
     if (!(t >= sim.now && t <= TICKS_MAX)) {
       throw new Error(`events[${index}].t must be a time from ${sim.now / ticksPerUnit} on, got ${event.t}`);
     }
-    if (isFaultType(event.type)) return { t, index, fault: faultOf(event, index, sim.nodeCount) };
+    if (isFaultEventType(event.type)) return { t, index, fault: faultOf(event as ScenarioEvent & { type: FaultEventType }, index, sim.nodeCount, ticksPerUnit) };
     if (!options.onEvent) throw new Error(`events[${index}].type "${event.type}" is not a fault and no onEvent was given`);
     return { t, index, fault: undefined };
   });
@@ -45,47 +47,5 @@ export function scheduleScenario<M>(sim: Simulation<M>, events: readonly Scenari
       sim.record(TraceKind.script, -1, -1, index);
       onEvent!(event, index);
     });
-  }
-}
-
-/** The Fault an event describes, with its fields checked (node ids against `nodeCount`). */
-export function faultOf(event: ScenarioEvent, index: number, nodeCount: number): Fault {
-  const int = (field: string, min: number, max: number): number => {
-    const value = event[field];
-    if (!(typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) {
-      throw new Error(`events[${index}].${field} must be an integer in ${min}..${max}, got ${String(value)}`);
-    }
-    return value;
-  };
-  const node = () => int('node', 0, nodeCount - 1);
-  switch (event.type) {
-    case 'crash':
-    case 'recover':
-    case 'pause':
-    case 'resume':
-      return { type: event.type, node: node() };
-    case 'partition': {
-      const groups = event.groups;
-      if (typeof groups !== 'string') throw new Error(`events[${index}].groups must be a string like "0,1|2,3"`);
-      try {
-        const parsed = parseGroups(groups, nodeCount);
-        groupOf(parsed, nodeCount); // refuses a node listed twice now, not when the fault fires
-        return { type: 'partition', groups: parsed };
-      } catch (error) {
-        throw new Error(`events[${index}].groups: ${(error as Error).message}`);
-      }
-    }
-    case 'heal':
-      if (event.from === undefined && event.to === undefined) return { type: 'heal' };
-      return { type: 'heal', from: int('from', 0, nodeCount - 1), to: int('to', 0, nodeCount - 1) };
-    case 'cut':
-      return { type: 'cut', from: int('from', 0, nodeCount - 1), to: int('to', 0, nodeCount - 1) };
-    case 'clockJump':
-    case 'skew':
-      return { type: event.type, node: node(), ticks: int('ticks', -(2 ** 52), 2 ** 52) };
-    case 'drift':
-      return { type: 'drift', node: node(), ppm: int('ppm', -500_000, 500_000) };
-    default:
-      throw new Error(`events[${index}].type "${event.type}" is not a fault`);
   }
 }

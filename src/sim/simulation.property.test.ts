@@ -30,7 +30,7 @@ function faultsArb(nodes: number): fc.Arbitrary<ScenarioEvent[]> {
     fc.record({ t, type: fc.constant('cut'), from: node, to: node }),
     fc.record({ t, type: fc.constant('heal') }),
     fc.record({ t, type: fc.constant('partition'), groups: fc.constant('0|1') }),
-    fc.record({ t, type: fc.constantFrom('clockJump', 'skew'), node, ticks: fc.integer({ min: -500, max: 500 }) }),
+    fc.record({ t, type: fc.constantFrom('clockJump', 'skew'), node, ms: fc.integer({ min: -500, max: 500 }) }),
     fc.record({ t, type: fc.constant('drift'), node, ppm: fc.integer({ min: -300_000, max: 300_000 }) }),
   );
   return fc.array(event, { maxLength: 12 }).map((events) => [...events].sort((a, b) => a.t - b.t));
@@ -156,7 +156,7 @@ describe('Simulation (properties)', () => {
       fc.property(configArb, (config) => {
         const clockless = (config.events ?? []).filter((e) => e.type !== 'skew' && e.type !== 'clockJump' && e.type !== 'drift');
         const skews = clockless.concat(
-          Array.from({ length: config.nodes }, (_, node) => ({ t: 0, type: node % 2 ? 'skew' : 'clockJump', node, ticks: 1000 * (node + 1) })),
+          Array.from({ length: config.nodes }, (_, node) => ({ t: 0, type: node % 2 ? 'skew' : 'clockJump', node, ms: 1000 * (node + 1) })),
         );
         const base = runEcho({ ...config, events: clockless });
         const skewed = runEcho({ ...config, events: skews.sort((a, b) => a.t - b.t) });

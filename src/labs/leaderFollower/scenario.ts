@@ -19,10 +19,12 @@
  */
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
-import { checkFaultEvents, groupsField, nodeField, type FaultEvent } from '../faultEvents';
+import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
 import { READ_SOURCES, REPLICATION_MODES, type ReadSource, type ReplicationMode } from './result';
 
-export type LeaderFollowerEvent = FaultEvent;
+/** The faults a leader-follower script may hold (the engine's fault table). */
+export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'partition', 'heal'] as const;
+export type LeaderFollowerEvent = FaultEventOf<(typeof FAULTS)[number]>;
 
 export interface LeaderFollowerScenario extends BaseScenario {
   /** Nodes n0..n(nodes-1); n0 leads epoch 1 at the start. 3..9. Default 3. */
@@ -106,17 +108,14 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-const node = nodeField(LIMITS.nodesMax, 'Node index (n2 is 2).');
-const groups = groupsField('Groups of nodes that can still talk, "0|1,2"; unlisted nodes form one more group. Clients stay with their node\'s group.', 'node ids like "0|1,2"');
-
-export const events: readonly EventSpec[] = [
-  { type: 'crash', label: 'Crash node', help: 'The node stops; its log survives on disk, what it was doing is lost.', fields: [node] },
-  { type: 'recover', label: 'Recover node', help: 'The node restarts from its disk, in the role it had (a leader restarts as leader).', fields: [node] },
-  { type: 'pause', label: 'Pause node', help: 'The node freezes (a long GC pause): it holds every message until resumed.', fields: [node] },
-  { type: 'resume', label: 'Resume node', help: 'A paused node handles what it held, believing what it believed before.', fields: [node] },
-  { type: 'partition', label: 'Partition', help: 'Cut every link between groups (replaces earlier cuts); clients stay on their node\'s side.', fields: [groups] },
-  { type: 'heal', label: 'Heal', help: 'Restore every link.', fields: [] },
-];
+export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
+  nodeMax: LIMITS.nodesMax - 1,
+  help: {
+    crash: 'The node stops; its log survives on disk, what it was doing is lost.',
+    recover: 'The node restarts from its disk, in the role it had (a leader restarts as leader).',
+    partition: 'Cut every link between groups (replaces earlier cuts); clients stay on their node\'s side.',
+  },
+});
 
 /** Cross-field rules: latency range, timer order (heartbeat < lease < detection), events name real nodes. */
 export function checkScenario(s: LeaderFollowerScenario): ValidationIssue[] {

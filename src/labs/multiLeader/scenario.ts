@@ -10,16 +10,17 @@
  */
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
-import { checkFaultEvents, groupsField, nodeField, type HealEvent, type PartitionEvent } from '../faultEvents';
+import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
 
 export const LATENCY_KINDS = ['uniform', 'exponential'] as const;
 export type LatencyKind = (typeof LATENCY_KINDS)[number];
 
-/** A region's leader crashes or recovers (regions have no pause). */
-export type NodeEvent = { t: number; type: 'crash' | 'recover'; node: number };
-/** Set a leader's clock offset (local - true) to `ms`. */
-export type SkewEvent = { t: number; type: 'skew'; node: number; ms: number };
-export type MultiLeaderEvent = NodeEvent | PartitionEvent | HealEvent | SkewEvent;
+/**
+ * The faults a multi-leader script may hold (the engine's fault table): a region's leader crashes or
+ * recovers (regions have no pause), partitions between regions, and a leader's clock offset (`ms`).
+ */
+export const FAULTS = ['partition', 'heal', 'crash', 'recover', 'skew'] as const;
+export type MultiLeaderEvent = FaultEventOf<(typeof FAULTS)[number]>;
 
 export interface MultiLeaderScenario extends BaseScenario {
   /** Regions, each with one leader (node i leads region i). 2..4. Default 2. */
@@ -92,17 +93,19 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-const node = nodeField(LIMITS.regionsMax, 'Region index (its leader).', 'Region');
-const groups = groupsField('Groups of regions that can still talk, "0|1,2"; unlisted regions form one more group.', 'region ids like "0|1,2"', 32);
-const skewField: ParamSpec = { key: 'ms', label: 'Offset', kind: 'number', min: -LIMITS.skewMsMax, max: LIMITS.skewMsMax, unit: 'ms', help: 'The leader\'s clock reads true time plus this.' };
-
-export const events: readonly EventSpec[] = [
-  { type: 'partition', label: 'Partition', help: 'Cut every link between groups of regions (replaces earlier cuts); each side keeps accepting writes.', fields: [groups] },
-  { type: 'heal', label: 'Heal', help: 'Restore every link; leaders resend what the other side missed.', fields: [] },
-  { type: 'crash', label: 'Crash leader', help: 'The region\'s leader stops; what it stored survives on its disk; its clients\' requests fail.', fields: [node] },
-  { type: 'recover', label: 'Recover leader', help: 'The leader restarts with what it stored and resends what others have not acknowledged.', fields: [node] },
-  { type: 'skew', label: 'Clock skew', help: 'Set a leader\'s clock offset from true time.', fields: [node, skewField] },
-];
+export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
+  nodeMax: LIMITS.regionsMax - 1,
+  noun: 'region',
+  groupsMaxLength: 32,
+  label: { crash: 'Crash leader', recover: 'Recover leader' },
+  help: {
+    partition: 'Cut every link between groups of regions (replaces earlier cuts); each side keeps accepting writes.',
+    heal: 'Restore every link; leaders resend what the other side missed.',
+    crash: 'The region\'s leader stops; what it stored survives on its disk; its clients\' requests fail.',
+    recover: 'The leader restarts with what it stored and resends what others have not acknowledged.',
+    skew: 'Set a leader\'s clock offset from true time.',
+  },
+});
 
 /** Cross-field rules: events name real regions, groups parse, the client timeout outlasts a round trip to the leader. */
 export function checkScenario(s: MultiLeaderScenario): ValidationIssue[] {
@@ -110,7 +113,7 @@ export function checkScenario(s: MultiLeaderScenario): ValidationIssue[] {
   if (s.timeoutMs <= 3 * s.localMs) {
     issues.push({ path: 'timeoutMs', message: `timeoutMs must be above 3 x localMs = ${fmt(3 * s.localMs)} (a round trip to the leader takes up to that), got ${fmt(s.timeoutMs)}` });
   }
-  issues.push(...checkFaultEvents(s.events, s.regions, 'region'));
+  issues.push(...checkFaultEvents(s.events, s.regions, `a region 0..${s.regions - 1}`));
   return issues;
 }
 

@@ -8,16 +8,19 @@
  * popularity ranks are shuffled over keys by the seed (so the hottest keys are not neighbours in key order).
  */
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { STRATEGIES, type Strategy } from './result';
 
 export type Distribution = 'uniform' | 'zipf' | 'celebrity';
 export const DISTRIBUTIONS: readonly Distribution[] = ['uniform', 'zipf', 'celebrity'];
 
-/** A storage node (or, with the directory strategy, node index `nodes`: the directory) crashes. */
-export type CrashEvent = { t: number; type: 'crash'; node: number };
-/** A crashed node comes back with its keys (each strategy restores its placement). */
-export type RecoverEvent = { t: number; type: 'recover'; node: number };
+/**
+ * A storage node (or, with the directory strategy, node index `nodes`: the directory) crashes, or comes
+ * back with its keys (each strategy restores its placement): the engine's crash and recover.
+ */
+export type CrashEvent = FaultEventOf<'crash'>;
+export type RecoverEvent = FaultEventOf<'recover'>;
 /** From t on, the hottest key is salted into k sub-keys: writes go to one, reads fan out to all k (k = 1: off). */
 export type SaltEvent = { t: number; type: 'salt'; k: number };
 /** Range strategy only: the hottest range (by recent requests) splits at its request median; the upper
@@ -108,11 +111,15 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream and hash: another seed gives another run.' },
 ];
 
-const nodeField: ParamSpec = { key: 'node', label: 'Node', kind: 'int', min: 0, max: LIMITS.nodesMax, help: 'Node index (n3 is 3); with the directory strategy, index `nodes` is the directory.' };
-
 export const events: readonly EventSpec[] = [
-  { type: 'crash', label: 'Crash node', help: 'The node stops: its queue is lost, and its keys are unavailable or remapped, depending on the strategy.', fields: [nodeField] },
-  { type: 'recover', label: 'Recover node', help: 'The node restarts with its keys.', fields: [nodeField] },
+  ...faultEventSpecs(['crash', 'recover'], {
+    nodeMax: LIMITS.nodesMax,
+    nodeHelp: 'Node index (n3 is 3); with the directory strategy, index `nodes` is the directory.',
+    help: {
+      crash: 'The node stops: its queue is lost, and its keys are unavailable or remapped, depending on the strategy.',
+      recover: 'The node restarts with its keys.',
+    },
+  }),
   { type: 'salt', label: 'Salt the hot key', help: 'Spread the hottest key over k sub-keys: writes go to one of them, reads must ask all k (k = 1 turns salting off).', fields: [{ key: 'k', label: 'Salts (k)', kind: 'int', min: 1, max: LIMITS.saltKMax, help: 'Number of sub-keys.' }] },
   { type: 'split', label: 'Split the hot range', help: 'Range strategy: split the hottest range at its request median and move the upper half to the least busy node.', fields: [] },
   { type: 'cache', label: 'Cache in front', help: 'Reads of a key cached less than ttlMs ago are served by the cache; writes are not seen by it, so a hit can be stale (ttlMs = 0 turns it off).', fields: [{ key: 'ttlMs', label: 'Cache TTL', kind: 'number', min: 0, max: LIMITS.cacheTtlMsMax, unit: 'ms', help: 'How long a cached value is served.' }] },
@@ -128,12 +135,10 @@ export function checkScenario(s: PartitioningScenario): ValidationIssue[] {
   if (s.strategy === 'consistent' && s.nodes * s.vnodes > LIMITS.pointsMax) {
     issues.push({ path: 'vnodes', message: `ring points (nodes x vnodes) must be at most ${fmt(LIMITS.pointsMax)}, got ${fmt(s.nodes * s.vnodes)}: lower vnodes` });
   }
-  const nodeMax = s.strategy === 'directory' ? s.nodes : s.nodes - 1;
+  const hasDirectory = s.strategy === 'directory';
+  const what = hasDirectory ? `n0..n${s.nodes - 1}, or ${s.nodes} for the directory` : `n0..n${s.nodes - 1}`;
+  issues.push(...checkFaultEvents(s.events, hasDirectory ? s.nodes + 1 : s.nodes, `a node (${what})`));
   s.events.forEach((e, i) => {
-    if ((e.type === 'crash' || e.type === 'recover') && e.node > nodeMax) {
-      const what = s.strategy === 'directory' ? `n0..n${s.nodes - 1}, or ${s.nodes} for the directory` : `n0..n${s.nodes - 1}`;
-      issues.push({ path: `events[${i}].node`, message: `events[${i}].node must be a node (${what}), got ${e.node}` });
-    }
     if (e.type === 'split' && s.strategy !== 'range') {
       issues.push({ path: `events[${i}].type`, message: `events[${i}] splits a range, which needs strategy range (got ${s.strategy}); salt or cache the hot key instead` });
     }

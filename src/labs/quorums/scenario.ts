@@ -10,11 +10,13 @@
  */
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
-import { checkFaultEvents, groupsField, nodeField, type FaultEvent } from '../faultEvents';
+import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
 import { BUGS, COORDINATOR_CHOICES, type Bug, type CoordinatorChoice } from './result';
 import { noWriteBackViolation } from './violations';
 
-export type QuorumsEvent = FaultEvent;
+/** The faults a quorums script may hold (the engine's fault table). */
+export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'partition', 'heal'] as const;
+export type QuorumsEvent = FaultEventOf<(typeof FAULTS)[number]>;
 
 export interface QuorumsScenario extends BaseScenario {
   /** Nodes in the cluster n0..n(nodes-1): any of them coordinates. 3..9. Default 5. */
@@ -129,17 +131,13 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-const node = nodeField(LIMITS.nodesMax, 'Node index (n3 is 3).');
-const groups = groupsField('Groups of nodes that can still talk, "0,1|2,3,4"; unlisted nodes form one more group.', 'node ids like "0,1|2,3,4"');
-
-export const events: readonly EventSpec[] = [
-  { type: 'crash', label: 'Crash node', help: 'The node stops; what it stored survives on its disk, requests it coordinated are lost.', fields: [node] },
-  { type: 'recover', label: 'Recover node', help: 'The node restarts with what it stored (and the hints it holds).', fields: [node] },
-  { type: 'pause', label: 'Pause node', help: 'The node freezes (a long GC pause): it holds every message until resumed.', fields: [node] },
-  { type: 'resume', label: 'Resume node', help: 'A paused node handles what it held.', fields: [node] },
-  { type: 'partition', label: 'Partition', help: 'Cut every link between groups (replaces earlier cuts).', fields: [groups] },
-  { type: 'heal', label: 'Heal', help: 'Restore every link.', fields: [] },
-];
+export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
+  nodeMax: LIMITS.nodesMax - 1,
+  help: {
+    crash: 'The node stops; what it stored survives on its disk, requests it coordinated are lost.',
+    recover: 'The node restarts with what it stored (and the hints it holds).',
+  },
+});
 
 /** The latency fields' cross-field rules: min <= max, and a Pareto scale above 0. */
 export function latencyIssues(s: Pick<QuorumsScenario, 'latency' | 'latencyMsMin' | 'latencyMsMax'>): ValidationIssue[] {

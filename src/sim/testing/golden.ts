@@ -22,7 +22,7 @@ export const GOLDEN_CONFIG: EchoConfig = {
     { t: 1200, type: 'pause', node: 2 },
     { t: 1400, type: 'resume', node: 2 },
     { t: 1500, type: 'cut', from: 0, to: 3 },
-    { t: 1600, type: 'clockJump', node: 3, ticks: -250 },
+    { t: 1600, type: 'clockJump', node: 3, ms: -250 },
   ],
 };
 

@@ -6,7 +6,7 @@
  * scenario forever (the draws are fixed by the PRNG).
  */
 import { rng, type Rng } from '../../../core/random/rng';
-import { byTime, pushRandomFaults } from '../../faultEvents';
+import { faultScript } from '../../../sim/faultScript';
 import type { ReadSource, ReplicationMode } from '../result';
 import { defaults, type LeaderFollowerEvent, type LeaderFollowerScenario } from '../scenario';
 
@@ -18,8 +18,9 @@ export interface SwarmShape {
   failover?: boolean;
 }
 
-/** Script span of the faults, ms. */
+/** Script span of the faults, ms; the faults drawn (each undone 10..150 ms later). */
 const FAULT_SPAN_MS = 300;
+const FAULT_TYPES = ['crash', 'pause', 'partition'] as const;
 
 export function swarmScenario(seed: number, shape: SwarmShape): LeaderFollowerScenario {
   const r = rng(seed).fork('swarm');
@@ -29,7 +30,7 @@ export function swarmScenario(seed: number, shape: SwarmShape): LeaderFollowerSc
   // Detection well above a heartbeat plus a round trip (else followers suspect healthy leaders all along).
   const detectMs = heartbeatMs + 2 * latencyMsMax + r.range(10, 60);
   const leaseMs = r.range(heartbeatMs + 1, detectMs - 1);
-  const faults = faultScript(r.fork('faults'), nodes, shape.failover ?? false);
+  const faults = faultScriptOf(r.fork('faults'), nodes, shape.failover ?? false);
   return {
     ...defaults,
     seed,
@@ -54,13 +55,12 @@ export function swarmScenario(seed: number, shape: SwarmShape): LeaderFollowerSc
   };
 }
 
-/** With `failover`, the leader n0 crashes early (and recovers later); then 0..4 random faults (../faultEvents). */
-function faultScript(r: Rng, nodes: number, failover: boolean): LeaderFollowerEvent[] {
-  const events: LeaderFollowerEvent[] = [];
+/** With `failover`, the leader n0 crashes early (and recovers later); then 0..4 random faults (sim/faultScript.ts). */
+function faultScriptOf(r: Rng, nodes: number, failover: boolean): LeaderFollowerEvent[] {
+  const prefix: LeaderFollowerEvent[] = [];
   if (failover) {
     const t = r.range(30, 150);
-    events.push({ t, type: 'crash', node: 0 }, { t: t + r.range(100, 300), type: 'recover', node: 0 });
+    prefix.push({ t, type: 'crash', node: 0 }, { t: t + r.range(100, 300), type: 'recover', node: 0 });
   }
-  pushRandomFaults(r, nodes, FAULT_SPAN_MS, events);
-  return byTime(events);
+  return faultScript(r, { nodes, types: FAULT_TYPES, span: FAULT_SPAN_MS, undoAfter: [10, 150] }, prefix) as LeaderFollowerEvent[];
 }

@@ -10,7 +10,7 @@ import { formatVector } from '../../../core/clocks';
 import { TraceHasher } from '../../../core/hash/traceHasher';
 import { rng } from '../../../core/random/rng';
 import { quantileSorted } from '../../../core/stats';
-import { Simulation, applyFault, scheduleScenario, type LatencySpec, type Operation, type ScenarioEvent } from '../../../sim/index';
+import { Simulation, applyFault, scheduleScenario, type LatencySpec, type Operation } from '../../../sim/index';
 import type { LabProgram, RunContext } from '../../contract';
 import { ClientDriver, readOutput } from './clients';
 import { mapFrames } from './frames';
@@ -51,11 +51,6 @@ export function interLatency(s: MultiLeaderScenario): LatencySpec {
     : { kind: 'exponential', minTicks: half, meanTicks: Math.max(1, half) };
 }
 
-/** Skew events carry milliseconds in the scenario and ticks in the engine's vocabulary. */
-function engineEvents(s: MultiLeaderScenario): ScenarioEvent[] {
-  return s.events.map((e) => (e.type === 'skew' ? { t: e.t, type: 'skew', node: e.node, ticks: ticks(e.ms) } : e));
-}
-
 /** Runs the store and its clients to the end with one resolution; the program and the tests start here. */
 export function simulate(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): Run {
   const cfg: NodeConfig = { regions: s.regions, keys: s.keys, resolution, retryTicks: ticks(s.retryMs), bug };
@@ -77,7 +72,7 @@ export function simulate(s: MultiLeaderScenario, resolution: Resolution, context
     limits: { maxEvents: EVENTS_MAX },
   });
   if (s.skewMs !== 0) applyFault(sim, { type: 'skew', node: 1, ticks: ticks(s.skewMs) });
-  scheduleScenario(sim, engineEvents(s), { ticksPerUnit: TICKS_PER_MS });
+  scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
   clients.start();
   sim.run();
   const states = Array.from({ length: s.regions }, (_, region) => Array.from({ length: s.keys }, (_, key) => [...storedState(sim.node(region).storage, key)]));

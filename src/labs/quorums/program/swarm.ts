@@ -1,11 +1,12 @@
 /**
  * Swarm scenarios (TigerBeetle's VOPR habit): one seed draws a whole quorums scenario: cluster size, W and R
  * of the asked kind, clients, latencies, loss, and a script of random faults (crashes and recoveries,
- * pauses, partitions and heals). The property tests search seeds with it, and a seed that once found a
- * violation replays the same scenario forever (the draws are fixed by ./scenario.ts limits and the PRNG).
+ * pauses, partitions and heals: ../../../sim/faultScript.ts). The property tests search seeds with it, and a
+ * seed that once found a violation replays the same scenario forever (the draws are fixed by ./scenario.ts
+ * limits and the PRNG).
  */
 import { rng } from '../../../core/random/rng';
-import { byTime, pushRandomFaults } from '../../faultEvents';
+import { faultScript } from '../../../sim/faultScript';
 import type { QuorumsEvent, QuorumsScenario } from '../scenario';
 import { defaults } from '../scenario';
 import type { Bug } from '../result';
@@ -18,8 +19,9 @@ export interface SwarmShape {
   bug?: Bug;
 }
 
-/** Script span of the faults, ms. */
+/** Script span of the faults, ms; the faults drawn (each undone 10..150 ms later). */
 const FAULT_SPAN_MS = 300;
+const FAULT_TYPES = ['crash', 'pause', 'partition'] as const;
 
 export function swarmScenario(seed: number, shape: SwarmShape): QuorumsScenario {
   const r0 = rng(seed).fork('swarm');
@@ -36,8 +38,7 @@ export function swarmScenario(seed: number, shape: SwarmShape): QuorumsScenario 
   }
   const latencyMsMin = r0.range(0, 3);
   const latencyMsMax = r0.range(5, 40);
-  const faults: QuorumsEvent[] = [];
-  pushRandomFaults(r0.fork('faults'), nodes, FAULT_SPAN_MS, faults);
+  const faults = faultScript(r0.fork('faults'), { nodes, types: FAULT_TYPES, span: FAULT_SPAN_MS, undoAfter: [10, 150] }) as QuorumsEvent[];
   return {
     ...defaults,
     seed,
@@ -60,7 +61,7 @@ export function swarmScenario(seed: number, shape: SwarmShape): QuorumsScenario 
     fallbackMs: latencyMsMax,
     handoffMs: 20,
     bug: shape.bug ?? 'none',
-    events: byTime(faults),
+    events: faults,
   };
 }
 
