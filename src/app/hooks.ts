@@ -7,7 +7,7 @@ import { useStore } from 'zustand';
 import type { BaseScenario, LabResult, LessonStep } from '../labs/contract';
 import type { Presentation } from './links';
 import { useAppStoreApi } from './useAppStore';
-import type { AppState } from './store/types';
+import type { AppState, EventDraft, InsertOptions } from './store/types';
 import { useShallow } from 'zustand/react/shallow';
 
 function useApp<T>(selector: (state: AppState) => T): T {
@@ -97,13 +97,17 @@ export function useApplyLesson<S extends BaseScenario>(steps: readonly LessonSte
   );
 }
 
-/** Inserts an event into the script at the playhead (what-if branching); undoable. */
-export function useInsertEvent(): (event: { type: string; [k: string]: number | string | boolean }) => void {
+/**
+ * Inserts an event into the script at the playhead (what-if branching), after the events already at that
+ * time; undoable. `options.label` names the undo entry, `options.t` scripts the rounded playhead a Panel
+ * shows instead of the exact one. An invalid event is refused with a banner naming the limit.
+ */
+export function useInsertEvent(): (event: EventDraft, options?: InsertOptions) => void {
   const store = useAppStoreApi();
   return useCallback(
-    (event: { type: string; [k: string]: number | string | boolean }) => {
+    (event: EventDraft, options?: InsertOptions) => {
       if (isLocked(store.getState())) return;
-      const outcome = store.getState().insertEvent(event);
+      const outcome = store.getState().insertEvent(event, options);
       if (!outcome.ok) refuse(store.getState(), outcome.issues);
     },
     [store],

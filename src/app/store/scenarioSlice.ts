@@ -73,11 +73,12 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
         return commit(label, edit(structuredClone(scenario)));
       },
 
-      insertEvent(draft) {
-        const { scenario, t } = get();
+      insertEvent(draft, options = {}) {
+        const { scenario } = get();
         if (!scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
+        const t = options.t ?? get().t;
         const events = insertEventAt(scenario.events, draft, t);
-        return commit(`insert ${draft.type} at ${formatTime(t)}`, { ...structuredClone(scenario), events });
+        return commit(options.label ?? `insert ${draft.type} at ${formatTime(t)}`, { ...structuredClone(scenario), events });
       },
 
       undo() {

@@ -119,6 +119,18 @@ describe('scenario slice', () => {
     store.getState().undo();
     expect(store.getState().scenario?.events).toHaveLength(2);
   });
+
+  it('insertEvent(e, { t, label }) scripts the time a Panel shows, after the events already at it, under its label', async () => {
+    store.getState().openLab('fake', { seed: 1, events: [{ t: 3, type: 'poke' }, { t: 5, type: 'poke' }], items: 10 } as BaseScenario);
+    await settle();
+    store.getState().setTime(2.6);
+    store.getState().insertEvent({ type: 'poke', strength: 1 }, { t: 3, label: 'poke once at 3 ms' });
+    expect(store.getState().scenario?.events).toEqual([
+      { t: 3, type: 'poke' }, { t: 3, type: 'poke', strength: 1 }, { t: 5, type: 'poke' },
+    ]);
+    expect(store.getState().undoStack.at(-1)?.label).toBe('poke once at 3 ms');
+    expect(store.getState().t).toBe(2.6);
+  });
 });
 
 describe('result slice', () => {

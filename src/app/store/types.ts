@@ -45,6 +45,16 @@ export interface EventDraft {
   [field: string]: number | string | boolean;
 }
 
+export interface InsertOptions {
+  /** The undo entry's label. Default "insert <type> at <t>". */
+  label?: string;
+  /**
+   * The scripted time, when the Panel shows a rounded playhead on its buttons ("Crash n3 at 1.23 s") and
+   * scripts that time. Default: the playhead.
+   */
+  t?: number;
+}
+
 export interface ScenarioSlice {
   /** Every lab, in home-page order (StoreDeps.labs). */
   labs: readonly LabSpec[];
@@ -59,8 +69,11 @@ export interface ScenarioSlice {
   closeLab(): void;
   /** The one way to change a scenario: validate, push undo, update the link, re-run. */
   editScenario(label: string, edit: (scenario: BaseScenario) => BaseScenario): EditOutcome;
-  /** What-if branching: inserts the event at the playhead, after the events already at or before it. */
-  insertEvent(event: EventDraft): EditOutcome;
+  /**
+   * The one way to add an event at the playhead (every Panel's buttons, the stage's menus): inserts it at
+   * t, after the events already at or before t (what was shown stays as it was), validated and undoable.
+   */
+  insertEvent(event: EventDraft, options?: InsertOptions): EditOutcome;
   undo(): void;
   redo(): void;
 }

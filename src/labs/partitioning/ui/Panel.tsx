@@ -5,7 +5,7 @@
  * a 1,000-node run costs what a 10-node run does on the main thread.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useApplyLesson, useEditScenario, usePlayhead, usePresentation, useReducedMotion, useResult, useResultScenario, useRunStatus, useScenario, useSeek, useTheme } from '../../../app/hooks';
+import { useApplyLesson, useEditScenario, useInsertEvent, usePlayhead, usePresentation, useReducedMotion, useResult, useResultScenario, useRunStatus, useScenario, useSeek, useTheme } from '../../../app/hooks';
 import type { LabResult } from '../../contract';
 import { vizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
@@ -20,7 +20,7 @@ import { NodeCharts } from './NodeCharts';
 import { PhaseTable } from './PhaseTable';
 import { horizon, type PartitioningEvent, type PartitioningScenario } from '../scenario';
 import { ScriptList } from './ScriptList';
-import { editTime, isPartitioningResult, selectMarkers, selectNodeCharts, withEvent, withoutEvent } from './select';
+import { editTime, isPartitioningResult, selectMarkers, selectNodeCharts, withoutEvent } from './select';
 import { StrategyTable } from './StrategyTable';
 
 export default function PartitioningPanel() {
@@ -56,7 +56,8 @@ export default function PartitioningPanel() {
   const markers = useMemo(() => (result ? selectMarkers(result, resultScenario) : undefined), [result, resultScenario]);
   const at = editTime(tLater, Math.max(horizon(scenario), result?.endTime ?? 0));
 
-  const addEvent = useCallback((event: PartitioningEvent, label: string) => edit(label, (s) => withEvent(s, event)), [edit]);
+  const insertEvent = useInsertEvent();
+  const addEvent = useCallback(({ t: at, ...draft }: PartitioningEvent, label: string) => insertEvent(draft, { t: at, label }), [insertEvent]);
   const removeEvent = useCallback((index: number, text: string) => edit(`remove ${text}`, (s) => withoutEvent(s, index)), [edit]);
   const seek = useCallback((time: number) => setTime(time), [setTime]);
   const showFindings = useCallback(() => {

@@ -24,7 +24,6 @@ import {
   selectNodeCharts,
   selectPhases,
   selectStrategyTable,
-  withEvent,
   withoutEvent,
 } from './select';
 
@@ -151,11 +150,8 @@ describe('partitioning selectors', () => {
     expect(selectPhases({ ...fakeResult(10), phases: fakeResult(10).phases.slice(0, 1) }, saltAt5s)).toBeNull();
   });
 
-  it('withEvent keeps the script ordered by time; withoutEvent removes one; editTime rounds and clamps', () => {
-    const s = withEvent(saltAt5s, { t: 3000, type: 'crash', node: 2 });
-    expect(s.events.map((e) => e.t)).toEqual([3000, 5000]);
-    const later = withEvent(s, { t: 5000, type: 'cache', ttlMs: 100 });
-    expect(later.events.map((e) => e.type)).toEqual(['crash', 'salt', 'cache']);
+  it('withoutEvent removes one event; editTime rounds and clamps; scriptItems lists the script', () => {
+    const later: PartitioningScenario = { ...saltAt5s, events: [{ t: 3000, type: 'crash', node: 2 }, ...saltAt5s.events, { t: 5000, type: 'cache', ttlMs: 100 }] };
     expect(withoutEvent(later, 1).events.map((e) => e.type)).toEqual(['crash', 'cache']);
     expect(editTime(1234.6, 10_000)).toBe(1235);
     expect(editTime(-3, 10_000)).toBe(0);

@@ -356,13 +356,6 @@ export function editTime(t: number, horizonMs: number): number {
   return Math.max(0, Math.min(Math.round(Number.isFinite(t) ? t : 0), Math.max(0, Math.floor(horizonMs))));
 }
 
-/** The scenario with `event` added at time t (after events at the same time: script order is kept). */
-export function withEvent(scenario: PartitioningScenario, event: PartitioningEvent): PartitioningScenario {
-  let at = scenario.events.length;
-  while (at > 0 && scenario.events[at - 1].t > event.t) at--;
-  return { ...scenario, events: [...scenario.events.slice(0, at), event, ...scenario.events.slice(at)] };
-}
-
 export function withoutEvent(scenario: PartitioningScenario, index: number): PartitioningScenario {
   return { ...scenario, events: scenario.events.filter((_, i) => i !== index) };
 }
