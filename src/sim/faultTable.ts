@@ -133,13 +133,19 @@ export const FAULT_TABLE: Readonly<Record<FaultEventType, FaultKind>> = {
   },
   slow: {
     type: 'slow', target: 'link', label: 'Slow link', menu: 'Slow {from} → {to} by {ms} ms', undo: 'slow',
-    fields: [from, to, { key: 'ms', kind: 'number', label: 'Extra delay', help: 'Added to every later message of the link (0 ends it).', min: 0, max: SLOW_MS_MAX, unit: 'ms', draw: (r) => r.range(1, 100) }],
+    fields: [from, to, {
+      key: 'ms', kind: 'number', label: 'Extra delay', help: 'Added to every later message of the link (0 ends it).',
+      min: 0, max: SLOW_MS_MAX, unit: 'ms', draw: (r) => r.range(1, 100),
+    }],
     doc: 'Every later message from -> to takes this much longer (0 ends it); messages in flight keep their time.',
     toFault: (e, k) => ({ type: 'slow', from: num(e, 'from'), to: num(e, 'to'), ticks: ticksOf(e, k) }),
   },
   lossy: {
     type: 'lossy', target: 'link', label: 'Lossy link', menu: 'Make {from} → {to} lose {loss}', undo: 'lossy',
-    fields: [from, to, { key: 'loss', kind: 'number', label: 'Loss', help: 'Probability that a later message of the link is lost (0 ends it).', min: 0, max: 1, draw: (r) => r.range(1, 50) / 100 }],
+    fields: [from, to, {
+      key: 'loss', kind: 'number', label: 'Loss', help: 'Probability that a later message of the link is lost (0 ends it).',
+      min: 0, max: 1, draw: (r) => r.range(1, 50) / 100,
+    }],
     doc: 'Every later message from -> to is also lost with this probability (0 ends it).',
     toFault: (e) => ({ type: 'lossy', from: num(e, 'from'), to: num(e, 'to'), ppm: toPpm(num(e, 'loss'), 'loss') }),
   },
@@ -157,7 +163,10 @@ export const FAULT_TABLE: Readonly<Record<FaultEventType, FaultKind>> = {
   },
   drift: {
     type: 'drift', target: 'node', label: 'Clock drift', menu: 'Drift {node} clock by {ppm} ppm',
-    fields: [node, { key: 'ppm', kind: 'int', label: 'Drift', help: 'Extra local ticks per million true ones, either sign.', min: -DRIFT_PPM_MAX, max: DRIFT_PPM_MAX, unit: 'ppm', draw: (r) => r.range(-200_000, 200_000) }],
+    fields: [node, {
+      key: 'ppm', kind: 'int', label: 'Drift', help: 'Extra local ticks per million true ones, either sign.',
+      min: -DRIFT_PPM_MAX, max: DRIFT_PPM_MAX, unit: 'ppm', draw: (r) => r.range(-200_000, 200_000),
+    }],
     doc: "Make the node's clock run fast or slow from now on; its timers stretch or shrink with it.",
     toFault: (e) => ({ type: 'drift', node: num(e, 'node'), ppm: num(e, 'ppm') }),
   },
