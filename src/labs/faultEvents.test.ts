@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLink } from '../app/links';
 import type { EventSpec } from './contract';
-import { checkFaultEvents, faultEventSpecs } from './faultEvents';
+import { checkFaultEvents, faultEventSpecs, labFaultTypes } from './faultEvents';
 import { labs } from './registry';
 import * as leaderFollower from './leaderFollower/scenario';
 import * as multiLeader from './multiLeader/scenario';
@@ -39,6 +39,7 @@ describe('faultEventSpecs (the labs as they were before the table)', () => {
   it('partitioning: crash and recover of nodes 0..1000 (the directory is index `nodes`), beside its own salt, split and cache', () => {
     expect(accepted(partitioning.events).map((e) => e[0])).toEqual(['crash', 'recover', 'salt', 'split', 'cache']);
     expect(accepted(partitioning.events).slice(0, 2)).toEqual([['crash', node(1000)], ['recover', node(1000)]]);
+    expect(labFaultTypes(partitioning.events)).toEqual(['crash', 'recover']);
   });
 
   it('a lab may add any row of the table: link and clock faults come with their limits', () => {

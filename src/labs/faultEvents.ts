@@ -12,6 +12,10 @@ import { FAULT_TABLE, type FaultEventType, type FaultField, isFaultEventType } f
 import type { EventFieldSpec, EventSpec, ValidationIssue } from './contract';
 
 export type { FaultEvent, FaultEventOf, FaultEventType } from '../sim/faultTable';
+// For the app and lab UIs, which reach the table through here (they may not import sim): menus and labels.
+export { FAULT_TABLE, isNoOp } from '../sim/faultTable';
+export { type FaultDraft, type FaultMenuItem, type NodeName, faultLabel, linkFaultMenu, nodeFaultMenu } from '../sim/faultMenu';
+export { NodeStatus, type NodeStatusCode } from '../sim/nodeLifecycle';
 
 export interface FaultSpecOptions {
   /** Largest id a node field takes: the lab's node limit - 1 (partitioning: the directory's index). */
@@ -38,6 +42,11 @@ export function faultEventSpecs(types: readonly FaultEventType[], options: Fault
       fields: kind.fields.map((field) => fieldSpec(field, options)),
     };
   });
+}
+
+/** The fault types among a lab's event specs (`spec.events`), in its order: what its menus may offer. */
+export function labFaultTypes(events: readonly EventSpec[]): FaultEventType[] {
+  return events.map((e) => e.type).filter(isFaultEventType);
 }
 
 /**
