@@ -82,9 +82,6 @@ export const LIMITS = {
   tMax: 600_000,
 } as const;
 
-/** Engine ticks per simulated millisecond. */
-export const TICKS_PER_MS = 1000;
-
 const ms = (key: string, label: string, max: number, help: string, min = 0): ParamSpec => ({ key, label, kind: 'number', min, max, unit: 'ms', help });
 
 export const params: readonly ParamSpec[] = [

@@ -95,9 +95,6 @@ export const LIMITS = {
   tMax: 600_000,
 } as const;
 
-/** Engine ticks per simulated millisecond. */
-export const TICKS_PER_MS = 1000;
-
 const ms = (key: string, label: string, max: number, help: string, min = 0): ParamSpec => ({ key, label, kind: 'number', min, max, unit: 'ms', help });
 
 /** How a hop's delay is drawn (QuorumsScenario.latency and its four numbers); the cap lab shares them. */

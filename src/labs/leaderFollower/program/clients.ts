@@ -20,7 +20,8 @@ import { NodeStatus, type Simulation } from '../../../sim/index';
 import type { RunContext } from '../../contract';
 import type { Msg, ReplicaNode } from './node';
 import type { Recorder } from './record';
-import { TICKS_PER_MS, type LeaderFollowerScenario } from '../scenario';
+import type { LeaderFollowerScenario } from '../scenario';
+import { msToTicks } from '../../../sim/kit/time';
 
 export interface ClientHost {
   sim(): Simulation<Msg>;
@@ -101,7 +102,7 @@ export class ClientDriver {
     }
     this.issued++;
     const st = this.streams[c];
-    const thinkTicks = Math.round(st.think.float() * 2 * this.s.thinkMs * TICKS_PER_MS) + extraTicks;
+    const thinkTicks = msToTicks(st.think.float() * 2 * this.s.thinkMs) + extraTicks;
     const isWrite = st.kind.chance(this.s.writePct, 100);
     sim.at(sim.now + thinkTicks, () => this.invoke(c, isWrite));
   }
@@ -123,7 +124,7 @@ export class ClientDriver {
     if (isWrite) {
       if (!actor.clientWrite(op, op + 1)) return this.refuse(op, c);
       // Acknowledged already (async) or later; past the timeout the client gives up.
-      sim.at(sim.now + Math.round(this.s.timeoutMs * TICKS_PER_MS), () => this.deadline(op));
+      sim.at(sim.now + msToTicks(this.s.timeoutMs), () => this.deadline(op));
       return;
     }
     const read = actor.clientRead(actor.claimsLeader());
@@ -135,7 +136,7 @@ export class ClientDriver {
 
   private refuse(op: number, c: number): void {
     this.host.sim().clients.fail(op);
-    this.next(c, Math.round(this.s.retryMs * TICKS_PER_MS));
+    this.next(c, msToTicks(this.s.retryMs));
   }
 
   private deadline(op: number): void {

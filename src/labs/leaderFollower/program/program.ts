@@ -18,9 +18,10 @@ import { LagSampler } from './lag';
 import { ReplicaNode, type Disk, type Msg, type NodeConfig, type NodeHost } from './node';
 import { Recorder } from './record';
 import { REPLICATION_MODES, type LeaderFollowerResult, type ModeSummary, type ReplicationMode } from '../result';
-import { horizon, settleMs, TICKS_PER_MS, type LeaderFollowerScenario } from '../scenario';
+import { horizon, settleMs, type LeaderFollowerScenario } from '../scenario';
 import { requestColumns } from './columns';
 import { historyOp, type RegisterOp } from '../../registerHistory';
+import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
 
@@ -40,28 +41,27 @@ export interface Run {
   history: readonly RegisterOp[];
 }
 
-const ticks = (msValue: number) => Math.round(msValue * TICKS_PER_MS);
 
 /** Runs the store and its clients to the end; the program and the tests both start here. */
 export function simulate(s: LeaderFollowerScenario, context?: RunContext): Run {
   const cfg: NodeConfig = {
     nodes: s.nodes, mode: s.replication, fencing: s.fencing,
-    heartbeatTicks: ticks(s.heartbeatMs), detectTicks: ticks(s.detectMs), leaseTicks: ticks(s.leaseMs), applyTicks: ticks(s.applyMs),
+    heartbeatTicks: msToTicks(s.heartbeatMs), detectTicks: msToTicks(s.detectMs), leaseTicks: msToTicks(s.leaseMs), applyTicks: msToTicks(s.applyMs),
   };
   const rec = new Recorder();
-  const lastEventTick = s.events.length > 0 ? ticks(s.events[s.events.length - 1].t) : 0;
-  const quietTick = () => (clients.doneTick === Infinity ? Infinity : Math.max(clients.doneTick, lastEventTick) + ticks(settleMs(s)));
+  const lastEventTick = s.events.length > 0 ? msToTicks(s.events[s.events.length - 1].t) : 0;
+  const quietTick = () => (clients.doneTick === Infinity ? Infinity : Math.max(clients.doneTick, lastEventTick) + msToTicks(settleMs(s)));
   const host: NodeHost = { rec, acknowledge: (op) => clients.acknowledged(op), get quietTick() { return quietTick(); } };
   const sim = new Simulation<Msg>({
     seed: s.seed,
     nodes: s.nodes,
-    network: { latency: { kind: 'uniform', minTicks: ticks(s.latencyMsMin), maxTicks: ticks(s.latencyMsMax) }, loss: s.loss },
+    network: { latency: { kind: 'uniform', minTicks: msToTicks(s.latencyMsMin), maxTicks: msToTicks(s.latencyMsMax) }, loss: s.loss },
     protocol: (ctx) => new ReplicaNode(ctx, cfg, host),
     limits: { maxEvents: EVENTS_MAX },
   });
   const actor = (node: number) => sim.node(node).actor as unknown as ReplicaNode;
   const sampleMs = Math.max(1, Math.ceil(horizon(s) / SAMPLES_PER_RUN));
-  const lag = new LagSampler(sim, s.nodes, ticks(sampleMs), TICKS_PER_MS, () => sim.now >= quietTick());
+  const lag = new LagSampler(sim, s.nodes, msToTicks(sampleMs), TICKS_PER_MS, () => sim.now >= quietTick());
   rec.onLeaderAppend = () => lag.onLeaderAppend();
   const clients = new ClientDriver(s, rng(s.seed).fork('clients'), { sim: () => sim, actor, lagOf: (n) => lag.lagOf(n) }, rec, context);
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
@@ -87,11 +87,11 @@ function observeFaults(sim: Simulation<Msg>, s: LeaderFollowerScenario, rec: Rec
   const broken = new Map<number, { generation: number; links: number[] }>();
   for (const e of s.events) {
     if (e.type === 'partition' || e.type === 'heal') {
-      sim.at(ticks(e.t), () => generation++);
+      sim.at(msToTicks(e.t), () => generation++);
       continue;
     }
     const node = e.node;
-    sim.at(ticks(e.t), () => {
+    sim.at(msToTicks(e.t), () => {
       const status = sim.node(node).status;
       if (e.type === 'crash' && status === NodeStatus.crashed) {
         rec.down(node, sim.now);
@@ -121,7 +121,7 @@ export interface Checked {
 
 /** Linearizability (single register) and staleness of a run's history, in ms. */
 export function checkRun(run: Run, stepsMax = CHECK_STEPS_MAX): Checked {
-  const ops = run.history.map((op) => ({ ...op, call: op.call / TICKS_PER_MS, ret: op.ret / TICKS_PER_MS }));
+  const ops = run.history.map((op) => ({ ...op, call: ticksToMs(op.call), ret: ticksToMs(op.ret) }));
   return { ops, check: checkLinearizability(registerModel(), ops, { stepsMax }), staleness: registerStaleness(ops) };
 }
 
@@ -140,7 +140,7 @@ export function summarize(mode: ReplicationMode, history: readonly RegisterOp[],
   let writesFailed = 0;
   for (const op of history) {
     if (op.input.f !== 'write') continue;
-    if (op.status === 'ok') latency.push((op.ret - op.call) / TICKS_PER_MS);
+    if (op.status === 'ok') latency.push(ticksToMs(op.ret - op.call));
     else if (op.status === 'timeout') writeTimeouts++;
     else if (op.status === 'fail') writesFailed++;
   }
@@ -174,7 +174,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     .numbers(a.lost.map((l) => l.op))
     .string(checked.check.verdict)
     .hex();
-  const endTime = run.sim.now / TICKS_PER_MS;
+  const endTime = ticksToMs(run.sim.now);
   const faults = s.events.map((e) => ({ tMs: e.t, label: 'node' in e ? `${e.type} n${e.node}` : e.type === 'partition' ? `partition ${e.groups}` : e.type }));
   const marks = Float64Array.from(new Set([...faults.map((f) => f.tMs), ...a.promotions.map((p) => p.tMs), ...a.stepDowns.map((x) => x.tMs)])).sort();
   context.progress(1);

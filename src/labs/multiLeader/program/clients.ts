@@ -17,7 +17,8 @@ import { keySampler } from '../../../core/workload';
 import { NodeStatus, type Simulation } from '../../../sim/index';
 import type { RunContext } from '../../contract';
 import type { Leader, Msg } from './node';
-import { TICKS_PER_MS, type MultiLeaderScenario } from '../scenario';
+import type { MultiLeaderScenario } from '../scenario';
+import { TICKS_PER_MS, msToTicks } from '../../../sim/kit/time';
 
 interface Streams {
   think: Rng;
@@ -87,7 +88,7 @@ export class ClientDriver {
       return;
     }
     const st = this.streams[c];
-    const thinkTicks = Math.round(st.think.float() * 2 * this.s.thinkMs * TICKS_PER_MS);
+    const thinkTicks = msToTicks(st.think.float() * 2 * this.s.thinkMs);
     const isUpdate = st.action.chance(this.s.updatePct, 100) && this.s.ops - this.issued >= 2;
     const key = st.key();
     this.issued += isUpdate ? 2 : 1;
@@ -116,7 +117,7 @@ export class ClientDriver {
     const there = sim.now + this.hopTicks(c);
     const back = this.hopTicks(c);
     sim.at(there, () => this.arrive(c, op, key, isUpdate, isWrite, back));
-    sim.at(sim.now + Math.round(this.s.timeoutMs * TICKS_PER_MS), () => this.deadline(op, isWrite));
+    sim.at(sim.now + msToTicks(this.s.timeoutMs), () => this.deadline(op, isWrite));
   }
 
   /** The request reaches the leader; a crashed leader never answers (the client's deadline does). */

@@ -20,7 +20,8 @@ import { Leader, storedState, type Msg, type NodeConfig, type NodeHost, type Wri
 import { isConverged, outcomeOf } from './outcome';
 import { Recorder } from './record';
 import { Fate, OpKind, OpStatus, type ConflictColumns, type LostColumns, type MultiLeaderResult, type OpColumns, type RunResult } from '../result';
-import { TICKS_PER_MS, type MultiLeaderScenario } from '../scenario';
+import type { MultiLeaderScenario } from '../scenario';
+import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
 
@@ -42,20 +43,19 @@ export interface Run {
   states: Write[][][];
 }
 
-const ticks = (msValue: number) => Math.round(msValue * TICKS_PER_MS);
 
 export function interLatency(s: MultiLeaderScenario): LatencySpec {
-  const half = ticks(s.interMs / 2);
+  const half = msToTicks(s.interMs / 2);
   return s.interLatency === 'uniform'
-    ? { kind: 'uniform', minTicks: half, maxTicks: ticks(s.interMs * 1.5) }
+    ? { kind: 'uniform', minTicks: half, maxTicks: msToTicks(s.interMs * 1.5) }
     : { kind: 'exponential', minTicks: half, meanTicks: Math.max(1, half) };
 }
 
 /** Runs the store and its clients to the end with one resolution; the program and the tests start here. */
 export function simulate(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): Run {
-  const cfg: NodeConfig = { regions: s.regions, keys: s.keys, resolution, retryTicks: ticks(s.retryMs), bug };
+  const cfg: NodeConfig = { regions: s.regions, keys: s.keys, resolution, retryTicks: msToTicks(s.retryMs), bug };
   const rec = new Recorder();
-  const lastEventTick = s.events.length > 0 ? ticks(s.events[s.events.length - 1].t) : 0;
+  const lastEventTick = s.events.length > 0 ? msToTicks(s.events[s.events.length - 1].t) : 0;
   let sim: Simulation<Msg>;
   const clients = new ClientDriver(s, rng(s.seed).fork('clients'), () => sim, context);
   const host: NodeHost = {
@@ -71,7 +71,7 @@ export function simulate(s: MultiLeaderScenario, resolution: Resolution, context
     protocol: (ctx) => new Leader(ctx, cfg, host),
     limits: { maxEvents: EVENTS_MAX },
   });
-  if (s.skewMs !== 0) applyFault(sim, { type: 'skew', node: 1, ticks: ticks(s.skewMs) });
+  if (s.skewMs !== 0) applyFault(sim, { type: 'skew', node: 1, ticks: msToTicks(s.skewMs) });
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
   clients.start();
   sim.run();
@@ -83,7 +83,7 @@ export function simulate(s: MultiLeaderScenario, resolution: Resolution, context
 export function runResult(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): RunResult {
   const run = simulate(s, resolution, context, bug);
   const { sim, rec, history, states } = run;
-  const checkOps = history.map((op) => ({ ...op, call: op.call / TICKS_PER_MS, ret: op.ret / TICKS_PER_MS }));
+  const checkOps = history.map((op) => ({ ...op, call: ticksToMs(op.call), ret: ticksToMs(op.ret) }));
   const check: CheckResult = checkLinearizability(kvModel(), checkOps, { stepsMax: CHECK_STEPS_MAX });
   const outcome = outcomeOf(history, rec.writes, states, rec.droppedFor, run.clients.readFrom);
   const ops = opColumns(history, rec.writes, outcome.fate, s.clientsPerRegion, s.regions);
@@ -119,7 +119,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
     siblingsMax: rec.siblingsMax,
     merges: run.clients.merges,
     converged: converged ? 1 : 0,
-    lastChangeMs: rec.lastChangeTick / TICKS_PER_MS,
+    lastChangeMs: ticksToMs(rec.lastChangeTick),
     writeP50Ms: quantileOr(writeMs, 0.5),
     writeP99Ms: quantileOr(writeMs, 0.99),
     roundTripP50Ms: quantileOr(rtt, 0.5),
@@ -172,13 +172,13 @@ function opColumns(history: readonly KvOp[], writes: readonly (Write | undefined
     cols.process[i] = op.process;
     cols.region[i] = Math.floor((op.process % clients) / perRegion);
     cols.key[i] = Number(op.input.key.slice(1));
-    cols.callMs[i] = op.call / TICKS_PER_MS;
-    cols.retMs[i] = op.ret === Infinity ? NaN : op.ret / TICKS_PER_MS;
+    cols.callMs[i] = ticksToMs(op.call);
+    cols.retMs[i] = op.ret === Infinity ? NaN : ticksToMs(op.ret);
     cols.status[i] = STATUS_CODE[op.status];
     if (isWrite) {
       cols.value[i] = i + 1;
       const w = writes[i];
-      if (w) cols.tsMs[i] = w.ts / TICKS_PER_MS;
+      if (w) cols.tsMs[i] = ticksToMs(w.ts);
     } else if (op.status === 'ok') {
       const values = (op.output ?? '') === '' ? [] : (op.output as string).split('|').map(Number);
       cols.value[i] = values.length > 0 ? values[0] : 0;
@@ -200,7 +200,7 @@ function conflictColumns(rec: Recorder): ConflictColumns {
   return {
     key: Uint8Array.from(c, (x) => x.key),
     region: Uint8Array.from(c, (x) => x.region),
-    tMs: Float64Array.from(c, (x) => x.tick / TICKS_PER_MS),
+    tMs: Float64Array.from(c, (x) => ticksToMs(x.tick)),
     a: Uint32Array.from(c, (x) => x.a),
     b: Uint32Array.from(c, (x) => x.b),
     lwwKeeps: Uint32Array.from(c, (x) => keeps(x.a, x.b)),
@@ -221,7 +221,7 @@ function latencies(ops: OpColumns, kind: number): Float64Array {
 }
 
 function sortedMs(ticksList: readonly number[]): Float64Array {
-  return Float64Array.from(ticksList, (t) => t / TICKS_PER_MS).sort();
+  return Float64Array.from(ticksList, ticksToMs).sort();
 }
 
 function quantileOr(sorted: Float64Array, q: number): number {

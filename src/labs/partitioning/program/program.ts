@@ -13,8 +13,9 @@ import type { LabProgram, RunContext } from '../../contract';
 import { crashImpact, placements, strategyTable } from './placement';
 import { BUCKETS, type FaultImpact, type PartitioningResult, type RequestTotals } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
-import { F_FANOUT, F_HIT, F_STALE, F_WRITE, serve, TICKS_PER_MS, type Served, type Workload } from './serve';
+import { F_FANOUT, F_HIT, F_STALE, F_WRITE, serve, type Served, type Workload } from './serve';
 import { clusterSeries, detect, nodeMatrices, nodeSeries, phases } from './summarize';
+import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
 
@@ -35,10 +36,10 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
 
   const served = serve(s, workload, placed, s.strategy, BUCKETS, context);
   const directoryNode = s.strategy === 'directory' ? s.nodes : -1;
-  const widthMs = served.widthTicks / TICKS_PER_MS;
+  const widthMs = ticksToMs(served.widthTicks);
   const matrices = nodeMatrices(served, BUCKETS);
   const detections = detect(matrices, s.nodes, served.nodeSlots, BUCKETS, widthMs);
-  const endMs = served.endTick / TICKS_PER_MS;
+  const endMs = ticksToMs(served.endTick);
   const faults: FaultImpact[] = [];
   s.events.forEach((e, i) => {
     if (e.type === 'crash' || e.type === 'recover') {
@@ -118,7 +119,7 @@ function totalsOf(v: Served, w: Workload): RequestTotals {
   const n = w.t0.length;
   const lat = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (v.state[i] === 1) lat[ok++] = v.latencyUs[i] / TICKS_PER_MS;
+    if (v.state[i] === 1) lat[ok++] = ticksToMs(v.latencyUs[i]);
     else if (v.state[i] === 2) failed++;
     const f = w.flags[i];
     if (f & F_WRITE) writes++;

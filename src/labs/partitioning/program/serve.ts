@@ -22,8 +22,8 @@ import type { Placements } from './placement';
 import type { Strategy } from '../result';
 import { REQUEST_UNITS, type PartitioningEvent, type PartitioningScenario } from '../scenario';
 import { log } from '../../../core/math/detMath';
+import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
-export const TICKS_PER_MS = 1000;
 const PENDING = 0;
 const OK = 1;
 const FAILED = 2;
@@ -140,12 +140,12 @@ class Server {
   ) {
     this.dir = strategy === 'directory' ? s.nodes : -1;
     this.slots = s.nodes + (this.dir >= 0 ? 1 : 0);
-    this.hop = Math.round(s.hopMs * TICKS_PER_MS);
+    this.hop = msToTicks(s.hopMs);
     this.buckets = buckets;
     const requests = w.t0.length;
     this.width = bucketWidthTicks(w.t0[requests - 1] + this.hop, buckets);
     this.endTick = this.width * buckets;
-    this.phaseStarts = [0, ...s.events.map((e) => Math.round(e.t * TICKS_PER_MS))];
+    this.phaseStarts = [0, ...s.events.map((e) => msToTicks(e.t))];
     this.sim = new Simulation<never>({
       seed: s.seed,
       nodes: this.slots,
@@ -195,7 +195,7 @@ class Server {
 
   run(): Served {
     const s = this.s;
-    s.events.forEach((e, i) => this.sim.at(Math.round(e.t * TICKS_PER_MS), () => this.onEvent(e, i)));
+    s.events.forEach((e, i) => this.sim.at(msToTicks(e.t), () => this.onEvent(e, i)));
     if (this.w.t0.length > 0) this.sim.at(this.w.t0[0] + this.hop, this.arrive);
     const result = this.sim.run(this.endTick - 1);
     const o = this.out;
@@ -446,7 +446,7 @@ class Server {
         break;
       case 'cache':
         sim.record(TraceKind.script, -1, -1, index);
-        this.cacheTtl = Math.round(e.ttlMs * TICKS_PER_MS);
+        this.cacheTtl = msToTicks(e.ttlMs);
         this.cachedAt ??= new Float64Array(this.s.keys).fill(-1);
         this.lastWrite ??= new Float64Array(this.s.keys).fill(-1);
         break;
@@ -572,5 +572,5 @@ export function hottestKeyOf(keys: Uint32Array, keyCount: number): number {
 }
 
 function fmtMs(ticks: number): string {
-  return `${(ticks / TICKS_PER_MS).toLocaleString('en-US')} ms`;
+  return `${ticksToMs(ticks).toLocaleString('en-US')} ms`;
 }

@@ -9,7 +9,8 @@ import {
   type ClusterSeries, type Detection, type DetectionKind, type NodeSeries, type PartitioningResult, type PhaseSummary, type TopNodeSeries,
 } from '../result';
 import type { PartitioningScenario } from '../scenario';
-import { F_FANOUT, F_HIT, F_STALE, F_WRITE, TICKS_PER_MS, type Served, type Workload } from './serve';
+import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './serve';
+import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 
 export interface NodeMatrices {
   cpuPct: Float32Array;
@@ -34,8 +35,8 @@ export function nodeMatrices(v: Served, buckets: number): NodeMatrices {
   for (let c = 0; c < cells; c++) {
     if (offset[c + 1] === offset[c]) continue;
     const cell = sorted.subarray(offset[c], offset[c + 1]).sort();
-    p50[c] = quantileSorted(cell, 0.5) / TICKS_PER_MS;
-    p99[c] = quantileSorted(cell, 0.99) / TICKS_PER_MS;
+    p50[c] = ticksToMs(quantileSorted(cell, 0.5));
+    p99[c] = ticksToMs(quantileSorted(cell, 0.99));
   }
   const cpuPct = new Float32Array(cells);
   for (let c = 0; c < cells; c++) cpuPct[c] = Math.min(100, (v.busyUs[c] / v.widthTicks) * 100);
@@ -169,8 +170,8 @@ export function clusterSeries(v: Served, w: Workload, buckets: number): ClusterS
   for (let b = 0; b < buckets; b++) {
     if (count[b + 1] === count[b]) continue;
     const cell = sorted.subarray(count[b], count[b + 1]).sort();
-    p50[b] = quantileSorted(cell, 0.5) / TICKS_PER_MS;
-    p99[b] = quantileSorted(cell, 0.99) / TICKS_PER_MS;
+    p50[b] = ticksToMs(quantileSorted(cell, 0.5));
+    p99[b] = ticksToMs(quantileSorted(cell, 0.99));
   }
   return { ok: v.okBucket, failed: v.failedBucket, latencyP50Ms: p50, latencyP99Ms: p99, cacheHits: hits, cacheStale: stale, fanout };
 }
@@ -199,7 +200,7 @@ export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: n
       requests++;
       if (v.state[i] === 1) {
         ok++;
-        lat[latCount++] = v.latencyUs[i] / TICKS_PER_MS;
+        lat[latCount++] = ticksToMs(v.latencyUs[i]);
       } else if (v.state[i] === 2) failed++;
       const f = w.flags[i];
       if (!(f & F_WRITE)) reads++;

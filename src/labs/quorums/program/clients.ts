@@ -9,7 +9,8 @@ import { NodeStatus, type Simulation } from '../../../sim/index';
 import type { RunContext } from '../../contract';
 import type { Msg, QuorumNode } from './node';
 import type { Recorder } from './record';
-import { TICKS_PER_MS, type QuorumsScenario } from '../scenario';
+import type { QuorumsScenario } from '../scenario';
+import { msToTicks } from '../../../sim/kit/time';
 
 /**
  * Closed-loop clients: client c runs one operation at a time, pauses (uniform 0..2 x thinkMs), and starts
@@ -76,7 +77,7 @@ export class ClientDriver {
     }
     this.issued++;
     const st = this.streams[c];
-    const thinkTicks = Math.round(st.think.float() * 2 * this.s.thinkMs * TICKS_PER_MS);
+    const thinkTicks = msToTicks(st.think.float() * 2 * this.s.thinkMs);
     const isWrite = st.kind.chance(this.s.writePct, 100);
     const node = this.s.coordinator === 'sticky' ? c % this.s.nodes : st.coordinator.int(this.s.nodes);
     sim.at(sim.now + thinkTicks, () => this.invoke(c, isWrite, node));

@@ -15,8 +15,9 @@ import { ClientDriver } from './clients';
 import { QuorumNode, type Msg, type NodeConfig, type NodeHost } from './node';
 import { Recorder } from './record';
 import { OpKind, Phase, RequestStatus, type ContactColumns, type QuorumsResult, type RequestColumns } from '../result';
-import { TICKS_PER_MS, type QuorumsScenario } from '../scenario';
+import type { QuorumsScenario } from '../scenario';
 import { historyOp, type RegisterOp } from '../../registerHistory';
+import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
 
@@ -34,14 +35,13 @@ export interface Run {
 
 /** Runs the store and its clients to the end; the program and the tests both start here. */
 export function simulate(s: QuorumsScenario, context?: RunContext): Run {
-  const ticks = (msValue: number) => Math.round(msValue * TICKS_PER_MS);
-  const cfg: NodeConfig = {
+    const cfg: NodeConfig = {
     nodes: s.nodes, n: s.n, w: s.w, r: s.r,
-    timeoutTicks: ticks(s.timeoutMs), fallbackTicks: ticks(s.fallbackMs), handoffTicks: ticks(s.handoffMs),
+    timeoutTicks: msToTicks(s.timeoutMs), fallbackTicks: msToTicks(s.fallbackMs), handoffTicks: msToTicks(s.handoffMs),
     readRepair: s.readRepair, writeBack: s.writeBack, sloppyQuorum: s.sloppyQuorum, bug: s.bug,
   };
   const rec = new Recorder(TICKS_PER_MS);
-  const lastEventTick = s.events.length > 0 ? ticks(s.events[s.events.length - 1].t) : 0;
+  const lastEventTick = s.events.length > 0 ? msToTicks(s.events[s.events.length - 1].t) : 0;
   const settleTicks = 5 * cfg.handoffTicks + 2 * cfg.timeoutTicks;
   let sim: Simulation<Msg>;
   const clients = new ClientDriver(s, rng(s.seed).fork('clients'), () => sim, rec, cfg.timeoutTicks, context);
@@ -68,12 +68,11 @@ export function simulate(s: QuorumsScenario, context?: RunContext): Run {
 
 /** The scenario's hop delay as the engine's latency spec, in ticks (see QuorumsScenario.latency). */
 export function latencyOf(s: QuorumsScenario): LatencySpec {
-  const ticks = (msValue: number) => Math.round(msValue * TICKS_PER_MS);
-  const minTicks = ticks(s.latencyMsMin);
-  const capTicks = ticks(s.latencyMsMax);
+    const minTicks = msToTicks(s.latencyMsMin);
+  const capTicks = msToTicks(s.latencyMsMax);
   switch (s.latency) {
     case 'exponential':
-      return { kind: 'exponential', minTicks, meanTicks: Math.max(1, ticks(s.latencyMsMean)), capTicks };
+      return { kind: 'exponential', minTicks, meanTicks: Math.max(1, msToTicks(s.latencyMsMean)), capTicks };
     case 'pareto':
       return { kind: 'pareto', scaleTicks: Math.max(1, minTicks), shape: s.paretoShape, capTicks };
     default:
@@ -85,7 +84,7 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
   const { sim, rec, history } = simulate(s, context);
   context.progress(0.6);
   // Checked in ms, so explanations and staleness speak the scenario's unit.
-  const checkOps = history.map((op) => ({ ...op, call: op.call / TICKS_PER_MS, ret: op.ret / TICKS_PER_MS }));
+  const checkOps = history.map((op) => ({ ...op, call: ticksToMs(op.call), ret: ticksToMs(op.ret) }));
   const check: CheckResult = checkLinearizability(registerModel(), checkOps, { stepsMax: CHECK_STEPS_MAX });
   const staleness = registerStaleness(checkOps);
   context.progress(0.9);
@@ -105,7 +104,7 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
     .hex();
   const violationMs = check.explanation ? checkOps[check.explanation.cannotPlace].call : NaN;
   const marks = Float64Array.from(new Set([...s.events.map((e) => e.t), ...(Number.isNaN(violationMs) ? [] : [violationMs])])).sort();
-  const endTime = sim.now / TICKS_PER_MS;
+  const endTime = ticksToMs(sim.now);
   context.progress(1);
   return {
     lab: 'quorums',
@@ -189,8 +188,8 @@ function requestColumns(history: readonly RegisterOp[], rec: Recorder, stale: re
     cols.kind[i] = isWrite ? OpKind.write : OpKind.read;
     cols.process[i] = op.process;
     cols.coordinator[i] = rec.coordinator[i];
-    cols.callMs[i] = op.call / TICKS_PER_MS;
-    cols.retMs[i] = op.ret === Infinity ? NaN : op.ret / TICKS_PER_MS;
+    cols.callMs[i] = ticksToMs(op.call);
+    cols.retMs[i] = op.ret === Infinity ? NaN : ticksToMs(op.ret);
     cols.status[i] = STATUS_CODE[op.status];
     cols.value[i] = op.input.f === 'write' ? op.input.value as number : op.status === 'ok' ? ((op.output as number | null) ?? 0) : -1;
     cols.version[i] = rec.version[i];
@@ -213,7 +212,7 @@ function totalsOf(history: readonly RegisterOp[]) {
     if (op.input.f === 'write') writes++;
     if (op.status === 'ok') {
       ok++;
-      latency.push((op.ret - op.call) / TICKS_PER_MS);
+      latency.push(ticksToMs(op.ret - op.call));
     } else if (op.status === 'fail') failed++;
     else if (op.status === 'timeout') timeouts++;
   }
