@@ -14,9 +14,12 @@
  */
 import type { CheckResult, StalenessReport } from '../../core/checkers';
 import type { LabResult } from '../contract';
-import type { HistoryOp } from '../registerHistory';
+import type { HistoryColumns, StaleColumns } from '../../sim/kit/codes';
+import type { HistoryOp } from '../../sim/kit/history';
 
 export type { HistoryOp };
+/** requests.kind (OpKind) and requests.status (RequestStatus): the codes every client history uses. */
+export { OpKind, RequestStatus } from '../../sim/kit/codes';
 
 export const REPLICATION_MODES = ['sync', 'semi-sync', 'async'] as const;
 export type ReplicationMode = (typeof REPLICATION_MODES)[number];
@@ -24,10 +27,6 @@ export type ReplicationMode = (typeof REPLICATION_MODES)[number];
 export const READ_SOURCES = ['leader', 'followers', 'any'] as const;
 export type ReadSource = (typeof READ_SOURCES)[number];
 
-/** requests.kind */
-export const OpKind = { read: 0, write: 1 } as const;
-/** requests.status: as the client saw it (timeout = the client does not know whether it took effect). */
-export const RequestStatus = { pending: 0, ok: 1, fail: 2, timeout: 3 } as const;
 /** leaders.cause: how a node came to lead. */
 export const LeadCause = { bootstrap: 0, promoted: 1, restarted: 2 } as const;
 export const LEAD_CAUSE_NAMES = ['bootstrap', 'promoted', 'restarted from its disk'] as const;
@@ -35,31 +34,20 @@ export const LEAD_CAUSE_NAMES = ['bootstrap', 'promoted', 'restarted from its di
 export const EndCause = { running: 0, steppedDown: 1, crashed: 2 } as const;
 export const END_CAUSE_NAMES = ['still leading at the end', 'stepped down', 'crashed'] as const;
 
-export interface RequestColumns {
-  /** OpKind code. */
-  kind: Uint8Array;
-  /** Client process id in the history (a process retires after a timeout: client c uses c, c + clients...). */
-  process: Int32Array;
+/** Per request (history index): the shared columns (kind, process, callMs, retMs, status; isStale, staleK), and: */
+export interface RequestColumns extends HistoryColumns, StaleColumns {
   /** The client (0..clients-1) and its home node (client c lives beside node c mod nodes). */
   client: Uint8Array;
   /** The node that took the request; -1 when none could (no reachable leader or node). */
   node: Int8Array;
   /** The epoch that node was in when it took the request (0 when none). */
   epoch: Int32Array;
-  callMs: Float64Array;
-  /** When the client got its answer; NaN when it never did (timeout, pending). */
-  retMs: Float64Array;
-  /** RequestStatus code. */
-  status: Uint8Array;
   /** Write: the value written. Read: the value returned (0 = nil); -1 when it returned none. */
   value: Int32Array;
   /** Write: its log index (0 when not appended). Read: the log index it read at (-1 when refused). */
   index: Int32Array;
   /** Read: entries the serving node was behind the newest leader's log when it answered (0 when fresh). */
   lagEntries: Int32Array;
-  /** Read: 1 when it certainly missed a completed write (k-staleness >= 1, from the history alone). */
-  isStale: Uint8Array;
-  staleK: Uint16Array;
 }
 
 /** Per node over time: sampled every `sampleMs`, values[node * samples + i], NaN while the node is down. */

@@ -13,30 +13,24 @@
  *     whose client had read it), or lost (gone, and no surviving write's client had read it).
  */
 import type { CheckResult } from '../../core/checkers';
+import type { HistoryColumns } from '../../sim/kit/codes';
 import type { LabResult } from '../contract';
+
+/** ops.kind (OpKind) and ops.status (OpStatus, as the client saw it): the codes every client history uses. */
+export { OpKind, RequestStatus as OpStatus } from '../../sim/kit/codes';
 
 /** How concurrent writes are resolved: by the highest (timestamp, region), or kept as siblings. */
 export const RESOLUTIONS = ['lww', 'siblings'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
-/** ops.kind */
-export const OpKind = { read: 0, write: 1 } as const;
-/** ops.status: as the client saw it. */
-export const OpStatus = { pending: 0, ok: 1, fail: 2, timeout: 3 } as const;
 /** ops.fate (writes only). */
 export const Fate = { none: 0, kept: 1, superseded: 2, lost: 3, unknown: 4 } as const;
 export const FATE_NAMES = ['', 'kept', 'superseded', 'lost', 'unknown'] as const;
 
-export interface OpColumns {
-  kind: Uint8Array;
-  /** Client process in the history (a process retires after a timeout). */
-  process: Int32Array;
+/** Per operation (history index): the shared columns (kind, process, callMs, retMs, status), and: */
+export interface OpColumns extends HistoryColumns {
   region: Uint8Array;
   key: Uint8Array;
-  callMs: Float64Array;
-  /** NaN when the client never got an answer. */
-  retMs: Float64Array;
-  status: Uint8Array;
   /** Write: the value written. Read: the smallest value returned, 0 for none (nil), -1 when it failed. */
   value: Int32Array;
   /** Read: how many values it returned (2 or more: siblings). */

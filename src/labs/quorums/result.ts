@@ -15,9 +15,12 @@ import type { CheckResult } from '../../core/checkers';
 import type { StalenessReport } from '../../core/checkers';
 import type { QuorumFacts } from '../../core/quorum';
 import type { LabResult } from '../contract';
-import type { HistoryOp } from '../registerHistory';
+import type { HistoryColumns, StaleColumns } from '../../sim/kit/codes';
+import type { HistoryOp } from '../../sim/kit/history';
 
 export type { HistoryOp };
+/** requests.kind (OpKind) and requests.status (RequestStatus): the codes every client history uses. */
+export { OpKind, RequestStatus } from '../../sim/kit/codes';
 
 /** Deliberately broken coordinators (the checker must catch them). */
 export const BUGS = ['none', 'first-reply', 'early-ack'] as const;
@@ -26,10 +29,6 @@ export type Bug = (typeof BUGS)[number];
 export const COORDINATOR_CHOICES = ['random', 'sticky'] as const;
 export type CoordinatorChoice = (typeof COORDINATOR_CHOICES)[number];
 
-/** requests.kind */
-export const OpKind = { read: 0, write: 1 } as const;
-/** requests.status: as the client saw it (timeout = the client does not know whether it took effect). */
-export const RequestStatus = { pending: 0, ok: 1, fail: 2, timeout: 3 } as const;
 /** contacts.phase */
 export const Phase = {
   /** Ask for the replica's version (a read, or a write choosing its version). */
@@ -43,28 +42,16 @@ export const Phase = {
 } as const;
 export const PHASE_NAMES = ['query', 'store', 'write-back', 'repair'] as const;
 
-export interface RequestColumns {
-  /** OpKind code. */
-  kind: Uint8Array;
-  /** Client process id in the history (a process retires after a timeout: client c uses c, c + clients...). */
-  process: Int32Array;
+/** Per request (history index): the shared columns (kind, process, callMs, retMs, status; isStale, staleK), and: */
+export interface RequestColumns extends HistoryColumns, StaleColumns {
   /** The node that coordinated the request. */
   coordinator: Uint8Array;
-  callMs: Float64Array;
-  /** When the client got its answer; NaN when it never did (timeout, pending). */
-  retMs: Float64Array;
-  /** RequestStatus code. */
-  status: Uint8Array;
   /** Write: the value written. Read: the value returned (0 = nil); -1 when it returned none. */
   value: Int32Array;
   /** Write: its version (0 until chosen). Read: the version chosen (-1 when none was). */
   version: Int32Array;
   /** Highest version among every reply the request got (the freshest any asked node held), -1 if none. */
   versionSeenMax: Int32Array;
-  /** Read: 1 when it certainly missed a completed write (k-staleness >= 1, from the history alone). */
-  isStale: Uint8Array;
-  /** Read: versions certainly missed (k); 0 when fresh. */
-  staleK: Uint16Array;
   /** Contacts of request i are [contactStart[i], contactStart[i + 1]); length = requests + 1. */
   contactStart: Uint32Array;
 }

@@ -7,6 +7,7 @@
 import { commonPrefix, isAtLeastAsUpToDate, lastEpoch, type Entry } from './log';
 import type { IntervalRow, Recorder } from './record';
 import type { IntervalColumns, Invariants, LostWrite, Promotion, StepDown } from '../result';
+import { ticksToMs } from '../../../sim/kit/time';
 
 export interface FinalNode {
   log: readonly Entry[];
@@ -35,15 +36,14 @@ export interface Analysis {
   finalDivergent: Int32Array;
 }
 
-export function analyze(rec: Recorder, nodes: readonly FinalNode[], writes: readonly WriteOutcome[], ticksPerMs: number): Analysis {
-  const ms = (tick: number) => tick / ticksPerMs;
+export function analyze(rec: Recorder, nodes: readonly FinalNode[], writes: readonly WriteOutcome[]): Analysis {
   const survivor = survivorOf(rec, nodes);
   const survivorLog = nodes[survivor].log;
   const divergent = Int32Array.from(nodes, (n) => n.log.length - commonPrefix(n.log, survivorLog));
   const overlaps = splitIntervals(rec.serving);
   const invariants: Invariants = {
     leadersPerEpochMax: leadersPerEpochMax(rec.leaders),
-    splitBrainMs: ms(overlaps.reduce((sum, [a, b]) => sum + (b - a), 0)),
+    splitBrainMs: ticksToMs(overlaps.reduce((sum, [a, b]) => sum + (b - a), 0)),
     deposedWrites: 0,
     splitBrainWrites: 0,
     writesOutsideServing: 0,
@@ -60,18 +60,18 @@ export function analyze(rec: Recorder, nodes: readonly FinalNode[], writes: read
     if (!w.isOk || (held && held.epoch === row.epoch && held.op === w.op)) continue;
     lost.push({
       op: w.op, process: w.process, value: w.value, node: row.node, epoch: row.epoch, index: row.index,
-      ackMs: ms(row.ackTick), lostAtMs: ms(row.lostAtTick), cause: row.isDeposed ? 'deposed' : 'failover',
+      ackMs: ticksToMs(row.ackTick), lostAtMs: ticksToMs(row.lostAtTick), cause: row.isDeposed ? 'deposed' : 'failover',
     });
   }
   return {
     survivor,
     lost,
     invariants,
-    leaders: columns(rec.leaders, ms),
-    serving: columns(rec.serving.filter((s) => s.end > s.start), ms),
-    splitBrain: { startMs: Float64Array.from(overlaps, ([a]) => ms(a)), endMs: Float64Array.from(overlaps, ([, b]) => ms(b)) },
-    promotions: rec.promotions.map(({ tick, stoodTick, ...rest }) => ({ ...rest, tMs: ms(tick), stoodMs: ms(stoodTick) })),
-    stepDowns: rec.stepDowns.map((x) => ({ tMs: ms(x.tick), node: x.node, epoch: x.epoch, newerEpoch: x.newerEpoch })),
+    leaders: columns(rec.leaders),
+    serving: columns(rec.serving.filter((s) => s.end > s.start)),
+    splitBrain: { startMs: Float64Array.from(overlaps, ([a]) => ticksToMs(a)), endMs: Float64Array.from(overlaps, ([, b]) => ticksToMs(b)) },
+    promotions: rec.promotions.map(({ tick, stoodTick, ...rest }) => ({ ...rest, tMs: ticksToMs(tick), stoodMs: ticksToMs(stoodTick) })),
+    stepDowns: rec.stepDowns.map((x) => ({ tMs: ticksToMs(x.tick), node: x.node, epoch: x.epoch, newerEpoch: x.newerEpoch })),
     finalLastIndex: Int32Array.from(nodes, (n) => n.log.length),
     finalLastEpoch: Int32Array.from(nodes, (n) => lastEpoch(n.log)),
     finalApplied: Int32Array.from(nodes, (n) => n.applied),
@@ -138,13 +138,13 @@ export function splitIntervals(rows: readonly IntervalRow[]): [number, number][]
   return out;
 }
 
-function columns(rows: readonly IntervalRow[], ms: (tick: number) => number): IntervalColumns {
+function columns(rows: readonly IntervalRow[]): IntervalColumns {
   const sorted = rows.map((row, i) => ({ row, i })).sort((a, b) => a.row.start - b.row.start || a.i - b.i).map((x) => x.row);
   return {
     node: Uint8Array.from(sorted, (r) => r.node),
     epoch: Int32Array.from(sorted, (r) => r.epoch),
-    startMs: Float64Array.from(sorted, (r) => ms(r.start)),
-    endMs: Float64Array.from(sorted, (r) => ms(r.end)),
+    startMs: Float64Array.from(sorted, (r) => ticksToMs(r.start)),
+    endMs: Float64Array.from(sorted, (r) => ticksToMs(r.end)),
     cause: Uint8Array.from(sorted, (r) => r.cause),
     endCause: Uint8Array.from(sorted, (r) => r.endCause),
   };

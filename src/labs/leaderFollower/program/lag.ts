@@ -10,6 +10,7 @@
 import { NodeStatus, type Simulation } from '../../../sim/index';
 import type { Entry } from './log';
 import type { Disk, Msg, ReplicaNode } from './node';
+import { ticksToMs } from '../../../sim/kit/time';
 
 /** Most samples a run keeps (later ones are dropped: the chart ends there). */
 export const SAMPLES_MAX = 20_000;
@@ -25,7 +26,6 @@ export class LagSampler {
     private readonly sim: Simulation<Msg>,
     private readonly nodes: number,
     private readonly sampleTicks: number,
-    private readonly ticksPerMs: number,
     private readonly isQuiet: () => boolean,
   ) {
     this.peak = new Float64Array(nodes);
@@ -73,7 +73,7 @@ export class LagSampler {
       }
       const lag = this.lagOf(n);
       this.entries.push(Math.max(lag, this.peak[n]));
-      this.ages.push(ageMs(refLog, this.disk(n).applied, sim.now, this.ticksPerMs));
+      this.ages.push(ageMs(refLog, this.disk(n).applied, sim.now));
       this.peak[n] = lag;
     }
     this.count++;
@@ -101,7 +101,7 @@ export class LagSampler {
 }
 
 /** How long ago the leader appended the first entry after `applied` (0 when there is none), ms. */
-function ageMs(refLog: readonly Entry[], applied: number, nowTick: number, ticksPerMs: number): number {
+function ageMs(refLog: readonly Entry[], applied: number, nowTick: number): number {
   if (applied >= refLog.length) return 0;
-  return (nowTick - refLog[applied].tick) / ticksPerMs;
+  return ticksToMs(nowTick - refLog[applied].tick);
 }

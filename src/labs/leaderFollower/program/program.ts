@@ -6,7 +6,6 @@
  * and measured for staleness, and the same scenario runs in the other two replication modes for the
  * comparison table. Pure and deterministic: every draw comes from the scenario's seed.
  */
-import { checkLinearizability, registerModel, registerStaleness, type CheckResult, type StalenessReport } from '../../../core/checkers';
 import { TraceHasher } from '../../../core/hash/traceHasher';
 import { rng } from '../../../core/random/rng';
 import { quantileSorted } from '../../../core/stats';
@@ -20,7 +19,7 @@ import { Recorder } from './record';
 import { REPLICATION_MODES, type LeaderFollowerResult, type ModeSummary, type ReplicationMode } from '../result';
 import { horizon, settleMs, type LeaderFollowerScenario } from '../scenario';
 import { requestColumns } from './columns';
-import { historyOp, type RegisterOp } from '../../registerHistory';
+import { checkRegisterHistory, historyOp, okLatencyMs, statusCounts, verdictMetric, type CheckedHistory, type RegisterOp } from '../../../sim/kit/history';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
@@ -61,7 +60,7 @@ export function simulate(s: LeaderFollowerScenario, context?: RunContext): Run {
   });
   const actor = (node: number) => sim.node(node).actor as unknown as ReplicaNode;
   const sampleMs = Math.max(1, Math.ceil(horizon(s) / SAMPLES_PER_RUN));
-  const lag = new LagSampler(sim, s.nodes, msToTicks(sampleMs), TICKS_PER_MS, () => sim.now >= quietTick());
+  const lag = new LagSampler(sim, s.nodes, msToTicks(sampleMs), () => sim.now >= quietTick());
   rec.onLeaderAppend = () => lag.onLeaderAppend();
   const clients = new ClientDriver(s, rng(s.seed).fork('clients'), { sim: () => sim, actor, lagOf: (n) => lag.lagOf(n) }, rec, context);
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
@@ -112,17 +111,9 @@ function observeFaults(sim: Simulation<Msg>, s: LeaderFollowerScenario, rec: Rec
   }
 }
 
-export interface Checked {
-  /** The history with times in ms (what the checker and the result hold). */
-  ops: RegisterOp[];
-  check: CheckResult;
-  staleness: StalenessReport;
-}
-
 /** Linearizability (single register) and staleness of a run's history, in ms. */
-export function checkRun(run: Run, stepsMax = CHECK_STEPS_MAX): Checked {
-  const ops = run.history.map((op) => ({ ...op, call: ticksToMs(op.call), ret: ticksToMs(op.ret) }));
-  return { ops, check: checkLinearizability(registerModel(), ops, { stepsMax }), staleness: registerStaleness(ops) };
+export function checkRun(run: Run, stepsMax = CHECK_STEPS_MAX): CheckedHistory {
+  return checkRegisterHistory(run.history, stepsMax);
 }
 
 /** The run's analysis (lost writes, split brain, invariants) from its recorder and final disks. */
@@ -131,22 +122,15 @@ export function analyzeRun(run: Run): Analysis {
   const writes = run.history.filter((op) => op.input.f === 'write').map((op) => ({
     op: op.index, process: op.process, value: (op.input as { value: number }).value, isOk: op.status === 'ok',
   }));
-  return analyze(run.rec, disks, writes, TICKS_PER_MS);
+  return analyze(run.rec, disks, writes);
 }
 
-export function summarize(mode: ReplicationMode, history: readonly RegisterOp[], checked: Checked, a: Analysis): ModeSummary {
-  const latency: number[] = [];
-  let writeTimeouts = 0;
-  let writesFailed = 0;
-  for (const op of history) {
-    if (op.input.f !== 'write') continue;
-    if (op.status === 'ok') latency.push(ticksToMs(op.ret - op.call));
-    else if (op.status === 'timeout') writeTimeouts++;
-    else if (op.status === 'fail') writesFailed++;
-  }
-  const sorted = Float64Array.from(latency).sort();
+export function summarize(mode: ReplicationMode, history: readonly RegisterOp[], checked: CheckedHistory, a: Analysis): ModeSummary {
+  const writes = history.filter((op) => op.input.f === 'write');
+  const sorted = okLatencyMs(writes);
+  const { timeouts: writeTimeouts, failed: writesFailed } = statusCounts(writes);
   return {
-    mode, writesOk: latency.length, writeTimeouts, writesFailed,
+    mode, writesOk: sorted.length, writeTimeouts, writesFailed,
     writeP50Ms: quantileSorted(sorted, 0.5), writeP99Ms: quantileSorted(sorted, 0.99),
     staleReads: checked.staleness.staleReads, lostAckedWrites: a.lost.length, verdict: checked.check.verdict,
   };
@@ -163,7 +147,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     context.progress(0.3 + 0.3 * (i + 1));
     return summarize(mode, other.history, checkRun(other, CHECK_STEPS_MAX / 5), analyzeRun(other));
   });
-  const requests = requestColumns(run.history, run.rec, checked.staleness.stale, TICKS_PER_MS);
+  const requests = requestColumns(run.history, run.rec, checked.staleness.stale);
   const lag = run.lag.series();
   const m = compare.find((c) => c.mode === s.replication)!;
   const trace = run.sim.trace.columns();
@@ -183,9 +167,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     traceHash,
     metrics: {
       ops: run.history.length,
-      ok: count(run.history, 'ok'),
-      failed: count(run.history, 'fail'),
-      timeouts: count(run.history, 'timeout'),
+      ...statusCounts(run.history),
       writesOk: m.writesOk,
       writeP50Ms: m.writeP50Ms,
       writeP99Ms: m.writeP99Ms,
@@ -199,7 +181,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
       deposedWrites: a.invariants.deposedWrites,
       divergentEntries: a.invariants.divergentEntries,
       rollbacks: run.rec.rollbacks,
-      linearizable: checked.check.verdict === 'linearizable' ? 1 : checked.check.verdict === 'not linearizable' ? 0 : -1,
+      linearizable: verdictMetric(checked.check.verdict),
       engineEvents: run.sim.events,
     },
     endTime,
@@ -230,12 +212,6 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     faults,
   };
 };
-
-function count(history: readonly RegisterOp[], status: RegisterOp['status']): number {
-  let n = 0;
-  for (const op of history) if (op.status === status) n++;
-  return n;
-}
 
 
 export type { RunContext };

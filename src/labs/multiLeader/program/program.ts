@@ -21,6 +21,7 @@ import { isConverged, outcomeOf } from './outcome';
 import { Recorder } from './record';
 import { Fate, OpKind, OpStatus, type ConflictColumns, type LostColumns, type MultiLeaderResult, type OpColumns, type RunResult } from '../result';
 import type { MultiLeaderScenario } from '../scenario';
+import { historyColumns, historyInMs, statusCounts, verdictMetric } from '../../../sim/kit/history';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
@@ -83,8 +84,7 @@ export function simulate(s: MultiLeaderScenario, resolution: Resolution, context
 export function runResult(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): RunResult {
   const run = simulate(s, resolution, context, bug);
   const { sim, rec, history, states } = run;
-  const checkOps = history.map((op) => ({ ...op, call: ticksToMs(op.call), ret: ticksToMs(op.ret) }));
-  const check: CheckResult = checkLinearizability(kvModel(), checkOps, { stepsMax: CHECK_STEPS_MAX });
+  const check: CheckResult = checkLinearizability(kvModel(), historyInMs(history), { stepsMax: CHECK_STEPS_MAX });
   const outcome = outcomeOf(history, rec.writes, states, rec.droppedFor, run.clients.readFrom);
   const ops = opColumns(history, rec.writes, outcome.fate, s.clientsPerRegion, s.regions);
   const lost: LostColumns = {
@@ -106,9 +106,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   const writeContexts = rec.writes.map((w) => (w ? formatVector(w.context, s.regions) : ''));
   const metrics: Record<string, number> = {
     ops: history.length,
-    ok: history.filter((op) => op.status === 'ok').length,
-    failed: history.filter((op) => op.status === 'fail').length,
-    timeouts: history.filter((op) => op.status === 'timeout').length,
+    ...statusCounts(history),
     writesAcked: history.filter((op) => op.input.f === 'put' && op.status === 'ok').length,
     conflicts: conflicts.a.length,
     kept: count(Fate.kept),
@@ -125,7 +123,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
     roundTripP50Ms: quantileOr(rtt, 0.5),
     replicationLagP50Ms: quantileOr(lag, 0.5),
     replicationLagMaxMs: lag.length > 0 ? lag[lag.length - 1] : NaN,
-    linearizable: check.verdict === 'linearizable' ? 1 : check.verdict === 'not linearizable' ? 0 : -1,
+    linearizable: verdictMetric(check.verdict),
     engineEvents: sim.events,
   };
   const traceHash = new TraceHasher().string(trace.hash).numbers(ops.value).numbers(ops.fate).string(finalValues.flat().join(';')).string(check.verdict).hex();
@@ -156,26 +154,17 @@ export const program: LabProgram<MultiLeaderScenario, MultiLeaderResult> = (s, c
   };
 };
 
-const STATUS_CODE = { pending: OpStatus.pending, ok: OpStatus.ok, fail: OpStatus.fail, timeout: OpStatus.timeout } as const;
-
 function opColumns(history: readonly KvOp[], writes: readonly (Write | undefined)[], fate: Uint8Array, perRegion: number, regions: number): OpColumns {
   const count = history.length;
   const clients = perRegion * regions;
   const cols: OpColumns = {
-    kind: new Uint8Array(count), process: new Int32Array(count), region: new Uint8Array(count), key: new Uint8Array(count),
-    callMs: new Float64Array(count), retMs: new Float64Array(count), status: new Uint8Array(count), value: new Int32Array(count),
-    returned: new Uint8Array(count), fate, tsMs: new Float64Array(count).fill(NaN),
+    ...historyColumns(history, (input) => input.f === 'put'),
+    region: Uint8Array.from(history, (op) => Math.floor((op.process % clients) / perRegion)),
+    key: Uint8Array.from(history, (op) => Number(op.input.key.slice(1))),
+    value: new Int32Array(count), returned: new Uint8Array(count), fate, tsMs: new Float64Array(count).fill(NaN),
   };
   history.forEach((op, i) => {
-    const isWrite = op.input.f === 'put';
-    cols.kind[i] = isWrite ? OpKind.write : OpKind.read;
-    cols.process[i] = op.process;
-    cols.region[i] = Math.floor((op.process % clients) / perRegion);
-    cols.key[i] = Number(op.input.key.slice(1));
-    cols.callMs[i] = ticksToMs(op.call);
-    cols.retMs[i] = op.ret === Infinity ? NaN : ticksToMs(op.ret);
-    cols.status[i] = STATUS_CODE[op.status];
-    if (isWrite) {
+    if (op.input.f === 'put') {
       cols.value[i] = i + 1;
       const w = writes[i];
       if (w) cols.tsMs[i] = ticksToMs(w.ts);

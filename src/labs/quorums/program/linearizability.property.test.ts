@@ -11,21 +11,19 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkLinearizability, explanationProse, registerModel, type CheckResult } from '../../../core/checkers';
+import { explanationProse, type CheckResult } from '../../../core/checkers';
 import { simulate } from './program';
 import type { QuorumsScenario } from '../scenario';
 import { spec } from '../index';
 import { swarmScenario, type SwarmShape } from './swarm';
 import { noWriteBackViolation } from '../violations';
-import { ticksToMs } from '../../../sim/kit/time';
+import { checkRegisterHistory } from '../../../sim/kit/history';
 
 /** Seeds searched for a violation (each shape below finds one well before). */
 const SEEDS_MAX = 200;
 
 function check(s: QuorumsScenario): CheckResult {
-  const { history } = simulate(s);
-  const ops = history.map((op) => ({ ...op, call: ticksToMs(op.call), ret: ticksToMs(op.ret) }));
-  return checkLinearizability(registerModel(), ops, { stepsMax: 2_000_000 });
+  return checkRegisterHistory(simulate(s).history, 2_000_000).check;
 }
 
 function firstViolation(shape: SwarmShape): number {

@@ -4,7 +4,6 @@
  * register) and measured for staleness, and every request's quorum data packed into columns. Pure and
  * deterministic: every draw comes from the scenario's seed, forked per purpose and per client.
  */
-import { checkLinearizability, registerModel, registerStaleness, type CheckResult } from '../../../core/checkers';
 import { TraceHasher } from '../../../core/hash/traceHasher';
 import { hashedVersion, quorumFacts } from '../../../core/quorum';
 import { rng } from '../../../core/random/rng';
@@ -14,9 +13,9 @@ import type { LabProgram, RunContext } from '../../contract';
 import { ClientDriver } from './clients';
 import { QuorumNode, type Msg, type NodeConfig, type NodeHost } from './node';
 import { Recorder } from './record';
-import { OpKind, Phase, RequestStatus, type ContactColumns, type QuorumsResult, type RequestColumns } from '../result';
+import { Phase, type ContactColumns, type QuorumsResult, type RequestColumns } from '../result';
 import type { QuorumsScenario } from '../scenario';
-import { historyOp, type RegisterOp } from '../../registerHistory';
+import { checkRegisterHistory, historyColumns, historyOp, okLatencyMs, registerValue, staleColumns, statusCounts, verdictMetric, type RegisterOp } from '../../../sim/kit/history';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
@@ -83,10 +82,7 @@ export function latencyOf(s: QuorumsScenario): LatencySpec {
 export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) => {
   const { sim, rec, history } = simulate(s, context);
   context.progress(0.6);
-  // Checked in ms, so explanations and staleness speak the scenario's unit.
-  const checkOps = history.map((op) => ({ ...op, call: ticksToMs(op.call), ret: ticksToMs(op.ret) }));
-  const check: CheckResult = checkLinearizability(registerModel(), checkOps, { stepsMax: CHECK_STEPS_MAX });
-  const staleness = registerStaleness(checkOps);
+  const { ops: checkOps, check, staleness } = checkRegisterHistory(history, CHECK_STEPS_MAX);
   context.progress(0.9);
   const requests = requestColumns(history, rec, staleness.stale);
   const { columns: contacts, start } = rec.contacts(history.length);
@@ -119,7 +115,7 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
       staleReads: staleness.staleReads,
       kStalenessMax: staleness.kMax,
       tVisibilityMaxMs: staleness.tVisibilityMax,
-      linearizable: check.verdict === 'linearizable' ? 1 : check.verdict === 'not linearizable' ? 0 : -1,
+      linearizable: verdictMetric(check.verdict),
       hintsStored: rec.hintsStored,
       hintsDelivered: rec.hintsDelivered,
       readRepairs: countPhase(contacts.phase, Phase.repair),
@@ -165,62 +161,27 @@ function countPhase(phase: Uint8Array, code: number): number {
   return count;
 }
 
-const STATUS_CODE = { pending: RequestStatus.pending, ok: RequestStatus.ok, fail: RequestStatus.fail, timeout: RequestStatus.timeout } as const;
-
 function requestColumns(history: readonly RegisterOp[], rec: Recorder, stale: readonly { op: number; k: number }[]): RequestColumns {
   const count = history.length;
-  const cols: RequestColumns = {
-    kind: new Uint8Array(count),
-    process: new Int32Array(count),
-    coordinator: new Uint8Array(count),
-    callMs: new Float64Array(count),
-    retMs: new Float64Array(count),
-    status: new Uint8Array(count),
-    value: new Int32Array(count),
-    version: new Int32Array(count),
-    versionSeenMax: new Int32Array(count),
-    isStale: new Uint8Array(count),
-    staleK: new Uint16Array(count),
+  const perOp = (of: readonly number[]) => (_: unknown, i: number) => of[i];
+  return {
+    ...historyColumns(history, (input) => input.f === 'write'),
+    ...staleColumns(count, stale),
+    coordinator: Uint8Array.from({ length: count }, perOp(rec.coordinator)),
+    value: Int32Array.from(history, registerValue),
+    version: Int32Array.from({ length: count }, perOp(rec.version)),
+    versionSeenMax: Int32Array.from({ length: count }, perOp(rec.seenMax)),
     contactStart: new Uint32Array(count + 1),
   };
-  history.forEach((op, i) => {
-    const isWrite = op.input.f === 'write';
-    cols.kind[i] = isWrite ? OpKind.write : OpKind.read;
-    cols.process[i] = op.process;
-    cols.coordinator[i] = rec.coordinator[i];
-    cols.callMs[i] = ticksToMs(op.call);
-    cols.retMs[i] = op.ret === Infinity ? NaN : ticksToMs(op.ret);
-    cols.status[i] = STATUS_CODE[op.status];
-    cols.value[i] = op.input.f === 'write' ? op.input.value as number : op.status === 'ok' ? ((op.output as number | null) ?? 0) : -1;
-    cols.version[i] = rec.version[i];
-    cols.versionSeenMax[i] = rec.seenMax[i];
-  });
-  for (const { op, k } of stale) {
-    cols.isStale[op] = 1;
-    cols.staleK[op] = Math.min(k, 0xffff);
-  }
-  return cols;
 }
 
 function totalsOf(history: readonly RegisterOp[]) {
-  let ok = 0;
-  let failed = 0;
-  let timeouts = 0;
-  let writes = 0;
-  const latency: number[] = [];
-  for (const op of history) {
-    if (op.input.f === 'write') writes++;
-    if (op.status === 'ok') {
-      ok++;
-      latency.push(ticksToMs(op.ret - op.call));
-    } else if (op.status === 'fail') failed++;
-    else if (op.status === 'timeout') timeouts++;
-  }
-  const sorted = Float64Array.from(latency).sort();
+  const writes = history.filter((op) => op.input.f === 'write').length;
+  const latency = okLatencyMs(history);
   return {
-    ok, failed, timeouts, writes, reads: history.length - writes,
-    latencyP50Ms: sorted.length > 0 ? quantileSorted(sorted, 0.5) : NaN,
-    latencyP99Ms: sorted.length > 0 ? quantileSorted(sorted, 0.99) : NaN,
+    ...statusCounts(history), writes, reads: history.length - writes,
+    latencyP50Ms: quantileSorted(latency, 0.5),
+    latencyP99Ms: quantileSorted(latency, 0.99),
   };
 }
 
