@@ -1,7 +1,8 @@
 /**
- * The clients of a leader-follower run. Client c lives beside node c mod nodes (its "home": an app server
- * in the same rack) and shares that node's side of any partition: it reaches exactly the nodes its home
- * can reach. Calls to a node cost no time; only replication crosses the network.
+ * The clients of a leader-follower run, on the kit's closed loop (../../../sim/kit/closedLoop.ts). Client
+ * c lives beside node c mod nodes (its "home": an app server in the same rack) and shares that node's side
+ * of any partition: it reaches exactly the nodes its home can reach. Calls to a node cost no time; only
+ * replication crosses the network.
  *
  * Finding the leader is what a health-checking load balancer does: starting from its home and going round
  * the node ids, the client sends the write to the first reachable, running node that says it can take
@@ -9,66 +10,57 @@
  * then each client writes to the one it finds first. Reads go to that leader, to a random reachable
  * follower, or to a random reachable node, as `readFrom` says.
  *
- * Closed loop: client c runs one operation at a time, pauses (uniform 0..2 x thinkMs), and starts the next
- * while operations remain. A refused request (no node found, or the node refused) fails: it certainly had
- * no effect, and the client waits retryMs more before its next one. A write the leader took but did not acknowledge within timeoutMs times out (it may still take
- * effect), and the client's process retires as Jepsen's do.
+ * A refused request (no node found, or the node refused) fails: it certainly had no effect, and the client
+ * waits retryMs more before its next one. A write the leader took but did not acknowledge within timeoutMs
+ * times out (it may still take effect).
  */
 import type { RegisterInput } from '../../../core/checkers';
 import type { Rng } from '../../../core/random/rng';
 import { NodeStatus, type Simulation } from '../../../sim/index';
+import { ClosedLoop } from '../../../sim/kit/closedLoop';
+import { msToTicks } from '../../../sim/kit/time';
 import type { RunContext } from '../../contract';
 import type { Msg, ReplicaNode } from './node';
 import type { Recorder } from './record';
 import type { LeaderFollowerScenario } from '../scenario';
-import { msToTicks } from '../../../sim/kit/time';
 
 export interface ClientHost {
-  sim(): Simulation<Msg>;
+  sim: Simulation<Msg>;
   actor(node: number): ReplicaNode;
   /** Entries node `node` is behind the newest leader's log now. */
   lagOf(node: number): number;
 }
 
 export class ClientDriver {
-  doneTick = Infinity;
-  private issued = 0;
-  private running = 0;
-  private readonly streams: { think: Rng; pick: Rng; kind: Rng }[];
-  private readonly generation: number[];
-  private readonly clientOf: number[] = [];
+  readonly loop: ClosedLoop;
+  private readonly pick: Rng[];
+  private readonly kind: Rng[];
 
   constructor(
     private readonly s: LeaderFollowerScenario,
     root: Rng,
     private readonly host: ClientHost,
     private readonly rec: Recorder,
-    private readonly context: RunContext | undefined,
+    context: RunContext | undefined,
   ) {
-    this.streams = Array.from({ length: s.clients }, (_, c) => {
-      const r = root.fork(c);
-      return { think: r.fork('think'), pick: r.fork('pick'), kind: r.fork('kind') };
+    this.pick = Array.from({ length: s.clients }, (_, c) => root.fork(c).fork('pick'));
+    this.kind = Array.from({ length: s.clients }, (_, c) => root.fork(c).fork('kind'));
+    const options = { clients: s.clients, ops: s.ops, thinkMs: s.thinkMs, root, workPerOp: 6 * s.nodes + 20, work: (u: number) => context?.work(u) };
+    this.loop = new ClosedLoop(host.sim, options, (c) => {
+      const isWrite = this.kind[c].chance(s.writePct, 100);
+      return { ops: 1, start: () => this.invoke(c, isWrite) };
     });
-    this.generation = new Array<number>(s.clients).fill(0);
-  }
-
-  start(): void {
-    this.running = this.s.clients;
-    for (let c = 0; c < this.s.clients; c++) this.next(c);
   }
 
   /** The leader acknowledged write `op` (ignored when its client already gave up). */
   acknowledged(op: number): void {
-    const sim = this.host.sim();
-    if (sim.history.operations[op].status !== 'pending') return;
-    this.rec.acknowledged(op, sim.now);
-    sim.clients.ok(op, undefined);
-    this.next(this.clientOf[op]);
+    if (this.loop.isPending(op)) this.rec.acknowledged(op, this.host.sim.now);
+    this.loop.answer(op, undefined);
   }
 
   /** Can client c reach node x now (x running, no cut between x and the client's home)? */
   private reaches(c: number, x: number): boolean {
-    const sim = this.host.sim();
+    const sim = this.host.sim;
     const home = c % this.s.nodes;
     if (sim.node(x).status !== NodeStatus.up) return false;
     return x === home || !(sim.network.isCut(home, x) || sim.network.isCut(x, home));
@@ -90,61 +82,31 @@ export class ClientDriver {
     for (let x = 0; x < this.s.nodes; x++) {
       if (this.reaches(c, x) && !(followersOnly && this.host.actor(x).claimsLeader())) candidates.push(x);
     }
-    return candidates.length === 0 ? -1 : candidates[this.streams[c].pick.int(candidates.length)];
-  }
-
-  /** Client c starts its next operation after its think time (plus `extraTicks`), or finishes. */
-  private next(c: number, extraTicks = 0): void {
-    const sim = this.host.sim();
-    if (this.issued >= this.s.ops) {
-      if (--this.running === 0) this.doneTick = sim.now;
-      return;
-    }
-    this.issued++;
-    const st = this.streams[c];
-    const thinkTicks = msToTicks(st.think.float() * 2 * this.s.thinkMs) + extraTicks;
-    const isWrite = st.kind.chance(this.s.writePct, 100);
-    sim.at(sim.now + thinkTicks, () => this.invoke(c, isWrite));
+    return candidates.length === 0 ? -1 : candidates[this.pick[c].int(candidates.length)];
   }
 
   /** The operation's index is its place in the history (invoke order); a write writes index + 1. */
   private invoke(c: number, isWrite: boolean): void {
-    const sim = this.host.sim();
-    const process = c + this.s.clients * this.generation[c];
-    const op = sim.history.operations.length;
-    const input: RegisterInput = isWrite ? { f: 'write', value: op + 1 } : { f: 'read' };
-    sim.clients.invoke(process, input);
-    this.clientOf[op] = c;
-    this.context?.work(6 * this.s.nodes + 20);
+    const input: RegisterInput = isWrite ? { f: 'write', value: this.host.sim.history.operations.length + 1 } : { f: 'read' };
+    const op = this.loop.invoke(c, input);
     const readFrom = this.s.readFrom;
     const node = isWrite || readFrom === 'leader' ? this.findLeader(c) : this.pickNode(c, readFrom === 'followers');
     const actor = node >= 0 ? this.host.actor(node) : undefined;
     this.rec.request(op, c, node, actor ? actor.disk.epoch : 0);
-    if (!actor) return this.refuse(op, c);
+    if (!actor) return this.refuse(op);
     if (isWrite) {
-      if (!actor.clientWrite(op, op + 1)) return this.refuse(op, c);
+      if (!actor.clientWrite(op, op + 1)) return this.refuse(op);
       // Acknowledged already (async) or later; past the timeout the client gives up.
-      sim.at(sim.now + msToTicks(this.s.timeoutMs), () => this.deadline(op));
+      this.loop.deadline(op, msToTicks(this.s.timeoutMs), true);
       return;
     }
     const read = actor.clientRead(actor.claimsLeader());
-    if (!read) return this.refuse(op, c);
+    if (!read) return this.refuse(op);
     this.rec.read(op, read.index, this.host.lagOf(node));
-    sim.clients.ok(op, read.value === 0 ? null : read.value);
-    this.next(c);
+    this.loop.answer(op, read.value === 0 ? null : read.value);
   }
 
-  private refuse(op: number, c: number): void {
-    this.host.sim().clients.fail(op);
-    this.next(c, msToTicks(this.s.retryMs));
-  }
-
-  private deadline(op: number): void {
-    const sim = this.host.sim();
-    if (sim.history.operations[op].status !== 'pending') return;
-    const c = this.clientOf[op];
-    sim.clients.timeout(op);
-    this.generation[c]++;
-    this.next(c);
+  private refuse(op: number): void {
+    this.loop.giveUp(op, false, msToTicks(this.s.retryMs));
   }
 }

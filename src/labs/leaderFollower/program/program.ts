@@ -48,8 +48,7 @@ export function simulate(s: LeaderFollowerScenario, context?: RunContext): Run {
     heartbeatTicks: msToTicks(s.heartbeatMs), detectTicks: msToTicks(s.detectMs), leaseTicks: msToTicks(s.leaseMs), applyTicks: msToTicks(s.applyMs),
   };
   const rec = new Recorder();
-  const lastEventTick = s.events.length > 0 ? msToTicks(s.events[s.events.length - 1].t) : 0;
-  const quietTick = () => (clients.doneTick === Infinity ? Infinity : Math.max(clients.doneTick, lastEventTick) + msToTicks(settleMs(s)));
+  const quietTick = () => clients.loop.quietTick(s.events, msToTicks(settleMs(s)));
   const host: NodeHost = { rec, acknowledge: (op) => clients.acknowledged(op), get quietTick() { return quietTick(); } };
   const sim = new Simulation<Msg>({
     seed: s.seed,
@@ -62,10 +61,10 @@ export function simulate(s: LeaderFollowerScenario, context?: RunContext): Run {
   const sampleMs = Math.max(1, Math.ceil(horizon(s) / SAMPLES_PER_RUN));
   const lag = new LagSampler(sim, s.nodes, msToTicks(sampleMs), () => sim.now >= quietTick());
   rec.onLeaderAppend = () => lag.onLeaderAppend();
-  const clients = new ClientDriver(s, rng(s.seed).fork('clients'), { sim: () => sim, actor, lagOf: (n) => lag.lagOf(n) }, rec, context);
+  const clients = new ClientDriver(s, rng(s.seed).fork('clients'), { sim, actor, lagOf: (n) => lag.lagOf(n) }, rec, context);
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
   observeFaults(sim, s, rec);
-  clients.start();
+  clients.loop.start();
   lag.start();
   sim.run();
   rec.finish(sim.now);

@@ -15,13 +15,13 @@ import { ZERO, type VersionVector } from '../../../core/clocks';
 import type { Rng } from '../../../core/random/rng';
 import { keySampler } from '../../../core/workload';
 import { NodeStatus, type Simulation } from '../../../sim/index';
+import { ClosedLoop } from '../../../sim/kit/closedLoop';
 import type { RunContext } from '../../contract';
 import type { Leader, Msg } from './node';
 import type { MultiLeaderScenario } from '../scenario';
 import { TICKS_PER_MS, msToTicks } from '../../../sim/kit/time';
 
 interface Streams {
-  think: Rng;
   action: Rng;
   key: () => number;
   hop: Rng;
@@ -33,66 +33,42 @@ export function readOutput(values: readonly number[]): string {
 }
 
 export class ClientDriver {
-  doneTick = Infinity;
+  readonly loop: ClosedLoop;
   /** Reads that returned two or more siblings. */
   siblingReads = 0;
   /** Writes whose context came from a read of two or more siblings: they merge them. */
   merges = 0;
-  private issued = 0;
-  private running = 0;
-  private readonly count: number;
   private readonly streams: Streams[];
-  private readonly generation: number[];
   private readonly context: VersionVector[][];
   /** The values the client's last read of each key returned. */
   private readonly lastRead: number[][][];
   /** readFrom[op]: for a write, the values its client's read had returned (what it knowingly replaces). */
   readonly readFrom: number[][] = [];
-  private readonly clientOf: number[] = [];
 
   constructor(
     private readonly s: MultiLeaderScenario,
     root: Rng,
-    private readonly sim: () => Simulation<Msg>,
-    private readonly run: RunContext | undefined,
+    private readonly sim: Simulation<Msg>,
+    run: RunContext | undefined,
   ) {
-    this.count = s.regions * s.clientsPerRegion;
-    this.streams = Array.from({ length: this.count }, (_, c) => {
+    const count = s.regions * s.clientsPerRegion;
+    this.streams = Array.from({ length: count }, (_, c) => {
       const r = root.fork(c);
-      return {
-        think: r.fork('think'),
-        action: r.fork('action'),
-        key: keySampler({ kind: 'celebrity', n: s.keys, pct: s.hotKeyPct }, r.fork('key')),
-        hop: r.fork('hop'),
-      };
+      return { action: r.fork('action'), key: keySampler({ kind: 'celebrity', n: s.keys, pct: s.hotKeyPct }, r.fork('key')), hop: r.fork('hop') };
     });
-    this.generation = new Array<number>(this.count).fill(0);
-    this.context = Array.from({ length: this.count }, () => new Array<VersionVector>(s.keys).fill(ZERO));
-    this.lastRead = Array.from({ length: this.count }, () => Array.from({ length: s.keys }, () => []));
+    this.context = Array.from({ length: count }, () => new Array<VersionVector>(s.keys).fill(ZERO));
+    this.lastRead = Array.from({ length: count }, () => Array.from({ length: s.keys }, () => []));
+    const options = { clients: count, ops: s.ops, thinkMs: s.thinkMs, root, workPerOp: 4 * s.regions + 20, work: (u: number) => run?.work(u) };
+    this.loop = new ClosedLoop(sim, options, (c, remaining) => {
+      const st = this.streams[c];
+      const isUpdate = st.action.chance(s.updatePct, 100) && remaining >= 2;
+      const key = st.key();
+      return { ops: isUpdate ? 2 : 1, start: () => this.invoke(c, key, isUpdate, false) };
+    });
   }
 
   regionOf(c: number): number {
     return Math.floor(c / this.s.clientsPerRegion);
-  }
-
-  start(): void {
-    this.running = this.count;
-    for (let c = 0; c < this.count; c++) this.next(c);
-  }
-
-  /** Client c starts its next action after its think time, or finishes. */
-  private next(c: number): void {
-    const sim = this.sim();
-    if (this.issued >= this.s.ops) {
-      if (--this.running === 0) this.doneTick = sim.now;
-      return;
-    }
-    const st = this.streams[c];
-    const thinkTicks = msToTicks(st.think.float() * 2 * this.s.thinkMs);
-    const isUpdate = st.action.chance(this.s.updatePct, 100) && this.s.ops - this.issued >= 2;
-    const key = st.key();
-    this.issued += isUpdate ? 2 : 1;
-    sim.at(sim.now + thinkTicks, () => this.invoke(c, key, isUpdate, false));
   }
 
   private hopTicks(c: number): number {
@@ -102,27 +78,21 @@ export class ClientDriver {
 
   /** Operation `op` of client c: a read of `key` (then a write when `isUpdate`), or the write itself. */
   private invoke(c: number, key: number, isUpdate: boolean, isWrite: boolean): void {
-    const sim = this.sim();
-    const op = sim.history.operations.length;
-    const input: KvInput = isWrite ? { f: 'put', key: `k${key}`, value: String(op + 1) } : { f: 'get', key: `k${key}` };
-    sim.clients.invoke(c + this.count * this.generation[c], input);
-    this.clientOf[op] = c;
-    this.run?.work(4 * this.s.regions + 20);
-    const region = this.regionOf(c);
-    if (sim.node(region).status === NodeStatus.crashed) {
-      sim.clients.fail(op); // connection refused: certainly no effect
-      this.next(c);
-      return;
-    }
+    const sim = this.sim;
+    const value = String(sim.history.operations.length + 1);
+    const input: KvInput = isWrite ? { f: 'put', key: `k${key}`, value } : { f: 'get', key: `k${key}` };
+    const op = this.loop.invoke(c, input);
+    if (sim.node(this.regionOf(c)).status === NodeStatus.crashed) return this.loop.giveUp(op, false); // connection refused: certainly no effect
     const there = sim.now + this.hopTicks(c);
     const back = this.hopTicks(c);
     sim.at(there, () => this.arrive(c, op, key, isUpdate, isWrite, back));
-    sim.at(sim.now + msToTicks(this.s.timeoutMs), () => this.deadline(op, isWrite));
+    // No answer in time: a write may or may not have happened as far as the client knows; a read failed.
+    this.loop.deadline(op, msToTicks(this.s.timeoutMs), isWrite);
   }
 
   /** The request reaches the leader; a crashed leader never answers (the client's deadline does). */
   private arrive(c: number, op: number, key: number, isUpdate: boolean, isWrite: boolean, backTicks: number): void {
-    const sim = this.sim();
+    const sim = this.sim;
     const node = sim.node(this.regionOf(c));
     if (node.status !== NodeStatus.up) return;
     const leader = node.actor as unknown as Leader;
@@ -130,7 +100,7 @@ export class ClientDriver {
       const merged = this.lastRead[c][key].length >= 2;
       this.readFrom[op] = this.lastRead[c][key];
       const context = leader.write(op, key, op + 1, this.context[c][key]);
-      sim.at(sim.now + backTicks, () => this.answer(op, undefined, () => {
+      sim.at(sim.now + backTicks, () => this.answer(c, op, undefined, () => {
         this.context[c][key] = context;
         this.lastRead[c][key] = [op + 1];
         if (merged) this.merges++;
@@ -139,7 +109,7 @@ export class ClientDriver {
       return;
     }
     const reply = leader.read(key);
-    sim.at(sim.now + backTicks, () => this.answer(op, readOutput(reply.values), () => {
+    sim.at(sim.now + backTicks, () => this.answer(c, op, readOutput(reply.values), () => {
       this.context[c][key] = reply.context;
       this.lastRead[c][key] = reply.values;
       if (reply.values.length >= 2) this.siblingReads++;
@@ -150,27 +120,10 @@ export class ClientDriver {
   }
 
   /**
-   * The answer reaches the client (ignored when it already gave up); `then` updates what the client knows
+   * The answer reaches client c (ignored when it already gave up); `then` updates what the client knows
    * and returns true when the action goes on (an update's write was invoked).
    */
-  private answer(op: number, output: KvOutput, then: () => boolean): void {
-    const sim = this.sim();
-    if (sim.history.operations[op].status !== 'pending') return;
-    sim.clients.ok(op, output);
-    if (!then()) this.next(this.clientOf[op]);
-  }
-
-  /** No answer in time: a write may or may not have happened as far as the client knows; a read failed. */
-  private deadline(op: number, isWrite: boolean): void {
-    const sim = this.sim();
-    if (sim.history.operations[op].status !== 'pending') return;
-    const c = this.clientOf[op];
-    if (isWrite) {
-      sim.clients.timeout(op);
-      this.generation[c]++;
-    } else {
-      sim.clients.fail(op);
-    }
-    this.next(c);
+  private answer(c: number, op: number, output: KvOutput, then: () => boolean): void {
+    if (this.loop.ok(op, output) && !then()) this.loop.next(c);
   }
 }

@@ -56,16 +56,13 @@ export function interLatency(s: MultiLeaderScenario): LatencySpec {
 export function simulate(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): Run {
   const cfg: NodeConfig = { regions: s.regions, keys: s.keys, resolution, retryTicks: msToTicks(s.retryMs), bug };
   const rec = new Recorder();
-  const lastEventTick = s.events.length > 0 ? msToTicks(s.events[s.events.length - 1].t) : 0;
-  let sim: Simulation<Msg>;
-  const clients = new ClientDriver(s, rng(s.seed).fork('clients'), () => sim, context);
   const host: NodeHost = {
     rec,
     get quietTick() {
-      return clients.doneTick === Infinity ? Infinity : Math.max(clients.doneTick, lastEventTick) + SETTLE_RETRIES * cfg.retryTicks;
+      return clients.loop.quietTick(s.events, SETTLE_RETRIES * cfg.retryTicks);
     },
   };
-  sim = new Simulation<Msg>({
+  const sim = new Simulation<Msg>({
     seed: s.seed,
     nodes: s.regions,
     network: { latency: interLatency(s) },
@@ -73,8 +70,9 @@ export function simulate(s: MultiLeaderScenario, resolution: Resolution, context
     limits: { maxEvents: EVENTS_MAX },
   });
   if (s.skewMs !== 0) applyFault(sim, { type: 'skew', node: 1, ticks: msToTicks(s.skewMs) });
+  const clients = new ClientDriver(s, rng(s.seed).fork('clients'), sim, context);
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
-  clients.start();
+  clients.loop.start();
   sim.run();
   const states = Array.from({ length: s.regions }, (_, region) => Array.from({ length: s.keys }, (_, key) => [...storedState(sim.node(region).storage, key)]));
   return { sim, rec, clients, history: sim.history.operations as readonly KvOp[], states };

@@ -10,11 +10,12 @@ import { rng } from '../../../core/random/rng';
 import { quantileSorted } from '../../../core/stats';
 import { Simulation, scheduleScenario, type LatencySpec } from '../../../sim/index';
 import type { LabProgram, RunContext } from '../../contract';
-import { ClientDriver } from './clients';
+import { storeClients } from './clients';
 import { QuorumNode, type Msg, type NodeConfig, type NodeHost } from './node';
 import { Recorder } from './record';
 import { Phase, type ContactColumns, type QuorumsResult, type RequestColumns } from '../result';
 import type { QuorumsScenario } from '../scenario';
+import type { RegisterInput } from '../../../core/checkers';
 import { checkRegisterHistory, historyColumns, historyOp, okLatencyMs, registerValue, staleColumns, statusCounts, verdictMetric, type RegisterOp } from '../../../sim/kit/history';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
@@ -34,31 +35,30 @@ export interface Run {
 
 /** Runs the store and its clients to the end; the program and the tests both start here. */
 export function simulate(s: QuorumsScenario, context?: RunContext): Run {
-    const cfg: NodeConfig = {
+  const cfg: NodeConfig = {
     nodes: s.nodes, n: s.n, w: s.w, r: s.r,
     timeoutTicks: msToTicks(s.timeoutMs), fallbackTicks: msToTicks(s.fallbackMs), handoffTicks: msToTicks(s.handoffMs),
     readRepair: s.readRepair, writeBack: s.writeBack, sloppyQuorum: s.sloppyQuorum, bug: s.bug,
   };
   const rec = new Recorder(TICKS_PER_MS);
-  const lastEventTick = s.events.length > 0 ? msToTicks(s.events[s.events.length - 1].t) : 0;
   const settleTicks = 5 * cfg.handoffTicks + 2 * cfg.timeoutTicks;
-  let sim: Simulation<Msg>;
-  const clients = new ClientDriver(s, rng(s.seed).fork('clients'), () => sim, rec, cfg.timeoutTicks, context);
+  const isRead = (op: number) => (sim.history.operations[op].input as RegisterInput).f === 'read';
   const host: NodeHost = {
     rec,
-    answer: (op, output) => clients.answered(op, output),
-    giveUp: (op, mayHaveEffect) => clients.gaveUp(op, mayHaveEffect),
+    answer: (op, output) => clients.answer(op, isRead(op) ? (output === 0 ? null : output) : undefined),
+    giveUp: (op, mayHaveEffect) => clients.giveUp(op, mayHaveEffect),
     get quietTick() {
-      return clients.doneTick === Infinity ? Infinity : Math.max(clients.doneTick, lastEventTick) + settleTicks;
+      return clients.quietTick(s.events, settleTicks);
     },
   };
-  sim = new Simulation<Msg>({
+  const sim = new Simulation<Msg>({
     seed: s.seed,
     nodes: s.nodes,
     network: { latency: latencyOf(s), loss: s.loss },
     protocol: (ctx) => new QuorumNode(ctx, cfg, host),
     limits: { maxEvents: EVENTS_MAX },
   });
+  const clients = storeClients(s, rng(s.seed).fork('clients'), sim, rec, cfg.timeoutTicks, context);
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
   clients.start();
   sim.run();
@@ -67,7 +67,7 @@ export function simulate(s: QuorumsScenario, context?: RunContext): Run {
 
 /** The scenario's hop delay as the engine's latency spec, in ticks (see QuorumsScenario.latency). */
 export function latencyOf(s: QuorumsScenario): LatencySpec {
-    const minTicks = msToTicks(s.latencyMsMin);
+  const minTicks = msToTicks(s.latencyMsMin);
   const capTicks = msToTicks(s.latencyMsMax);
   switch (s.latency) {
     case 'exponential':
