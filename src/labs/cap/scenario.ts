@@ -18,7 +18,7 @@
  */
 import type { BaseScenario, ParamSpec, Preset, TextFieldSpec, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema, type SchemaParam } from '../scenarioSchema';
-import { latencyIssues, latencyParams, type LatencyKind } from '../quorums/scenario';
+import { latencyIssues, latencyParams, type LatencyKind } from '../latencyParams';
 
 export interface CapScenario extends BaseScenario {
   /** Nodes n0..n(nodes-1). 3..9. Default 5. */

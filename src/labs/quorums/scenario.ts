@@ -11,6 +11,7 @@
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
+import { latencyIssues, latencyParams, type LatencyKind } from '../latencyParams';
 import { BUGS, COORDINATOR_CHOICES, type Bug, type CoordinatorChoice } from './result';
 import { noWriteBackViolation } from './violations';
 
@@ -73,9 +74,6 @@ export interface QuorumsScenario extends BaseScenario {
   events: QuorumsEvent[];
 }
 
-export const LATENCY_KINDS = ['uniform', 'exponential', 'pareto'] as const;
-export type LatencyKind = (typeof LATENCY_KINDS)[number];
-
 export const LIMITS = {
   nodesMin: 3,
   nodesMax: 9,
@@ -88,7 +86,6 @@ export const LIMITS = {
   /** The issue's scale: a history of 10^4 operations checks and draws (the timeline aggregates per pixel). */
   opsMax: 10_000,
   thinkMsMax: 1000,
-  latencyMsMax: 1000,
   lossMax: 0.5,
   timeoutMsMax: 10_000,
   eventsMax: 100,
@@ -96,15 +93,6 @@ export const LIMITS = {
 } as const;
 
 const ms = (key: string, label: string, max: number, help: string, min = 0): ParamSpec => ({ key, label, kind: 'number', min, max, unit: 'ms', help });
-
-/** How a hop's delay is drawn (QuorumsScenario.latency and its four numbers); the cap lab shares them. */
-export const latencyParams: readonly ParamSpec[] = [
-  { key: 'latency', label: 'Latency distribution', kind: 'enum', options: LATENCY_KINDS, help: 'uniform: between min and max; exponential: min plus an exponential draw of the given mean; pareto: heavy tail from min (the scale) with the given shape; both capped at max.' },
-  ms('latencyMsMin', 'Latency min', LIMITS.latencyMsMax, 'Shortest network hop (the Pareto scale).'),
-  ms('latencyMsMax', 'Latency max', LIMITS.latencyMsMax, 'Longest network hop (uniform between min and max; the cap of the other distributions).'),
-  ms('latencyMsMean', 'Latency mean', LIMITS.latencyMsMax, 'Exponential: mean of the delay added to the minimum.', 0.001),
-  { key: 'paretoShape', label: 'Pareto shape', kind: 'number', min: 0.1, max: 10, help: 'Pareto: smaller means a heavier tail (1.5: most hops near the minimum, a few near the cap).' },
-];
 
 export const params: readonly ParamSpec[] = [
   { key: 'nodes', label: 'Nodes', kind: 'int', min: LIMITS.nodesMin, max: LIMITS.nodesMax, help: 'Nodes n0, n1, ... Any node coordinates requests; nodes past the N replicas are sloppy-quorum fallbacks.' },
@@ -135,18 +123,6 @@ export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
     recover: 'The node restarts with what it stored (and the hints it holds).',
   },
 });
-
-/** The latency fields' cross-field rules: min <= max, and a Pareto scale above 0. */
-export function latencyIssues(s: Pick<QuorumsScenario, 'latency' | 'latencyMsMin' | 'latencyMsMax'>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (s.latencyMsMin > s.latencyMsMax) {
-    issues.push({ path: 'latencyMsMin', message: `latencyMsMin must be at most latencyMsMax = ${fmt(s.latencyMsMax)}, got ${fmt(s.latencyMsMin)}` });
-  }
-  if (s.latency === 'pareto' && s.latencyMsMin <= 0) {
-    issues.push({ path: 'latencyMsMin', message: `latencyMsMin is the Pareto scale and must be above 0, got ${fmt(s.latencyMsMin)}` });
-  }
-  return issues;
-}
 
 /** Cross-field rules: the quorums fit in N, N fits in the cluster, latency range, events name real nodes. */
 export function checkScenario(s: QuorumsScenario): ValidationIssue[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../../contract';
-import { latencyOf, program } from './program';
+import { program } from './program';
 import { OpKind, Phase, RequestStatus, type QuorumsResult } from '../result';
 import { defaults, presets, type QuorumsScenario } from '../scenario';
 
@@ -42,12 +42,6 @@ describe('quorums program', () => {
   it.each(golden)('preset %s gives its golden trace hash, verdict, stale reads and hints', (id, hash, verdict, staleReads, hintsStored) => {
     const r = run(presets.find((p) => p.id === id)!.scenario);
     expect([r.traceHash, r.check.verdict, r.metrics.staleReads, r.metrics.hintsStored]).toEqual([hash, verdict, staleReads, hintsStored]);
-  });
-
-  it('latencyOf(scenario) maps each distribution to the engine spec in ticks, uniform by default', () => {
-    expect(latencyOf(defaults)).toEqual({ kind: 'uniform', minTicks: 1000, maxTicks: 10_000 });
-    expect(latencyOf({ ...defaults, latency: 'exponential', latencyMsMean: 3 })).toEqual({ kind: 'exponential', minTicks: 1000, meanTicks: 3000, capTicks: 10_000 });
-    expect(latencyOf({ ...defaults, latency: 'pareto', paretoShape: 1.2 })).toEqual({ kind: 'pareto', scaleTicks: 1000, shape: 1.2, capTicks: 10_000 });
   });
 
   it('a Pareto run has a longer latency tail than a uniform one over the same range', () => {

@@ -8,7 +8,7 @@ import { TraceHasher } from '../../../core/hash/traceHasher';
 import { hashedVersion, quorumFacts } from '../../../core/quorum';
 import { rng } from '../../../core/random/rng';
 import { quantileSorted } from '../../../core/stats';
-import { Simulation, scheduleScenario, type LatencySpec } from '../../../sim/index';
+import { Simulation, scheduleScenario } from '../../../sim/index';
 import type { LabProgram, RunContext } from '../../contract';
 import { storeClients } from './clients';
 import { QuorumNode, type Msg, type NodeConfig, type NodeHost } from './node';
@@ -17,6 +17,7 @@ import { Phase, type ContactColumns, type QuorumsResult, type RequestColumns } f
 import type { QuorumsScenario } from '../scenario';
 import type { RegisterInput } from '../../../core/checkers';
 import { checkRegisterHistory, historyColumns, historyOp, okLatencyMs, registerValue, staleColumns, statusCounts, verdictMetric, type RegisterOp } from '../../../sim/kit/history';
+import { hopLatency } from '../../../sim/kit/latency';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
@@ -54,7 +55,7 @@ export function simulate(s: QuorumsScenario, context?: RunContext): Run {
   const sim = new Simulation<Msg>({
     seed: s.seed,
     nodes: s.nodes,
-    network: { latency: latencyOf(s), loss: s.loss },
+    network: { latency: hopLatency(s), loss: s.loss },
     protocol: (ctx) => new QuorumNode(ctx, cfg, host),
     limits: { maxEvents: EVENTS_MAX },
   });
@@ -63,20 +64,6 @@ export function simulate(s: QuorumsScenario, context?: RunContext): Run {
   clients.start();
   sim.run();
   return { sim, rec, history: sim.history.operations as readonly RegisterOp[] };
-}
-
-/** The scenario's hop delay as the engine's latency spec, in ticks (see QuorumsScenario.latency). */
-export function latencyOf(s: QuorumsScenario): LatencySpec {
-  const minTicks = msToTicks(s.latencyMsMin);
-  const capTicks = msToTicks(s.latencyMsMax);
-  switch (s.latency) {
-    case 'exponential':
-      return { kind: 'exponential', minTicks, meanTicks: Math.max(1, msToTicks(s.latencyMsMean)), capTicks };
-    case 'pareto':
-      return { kind: 'pareto', scaleTicks: Math.max(1, minTicks), shape: s.paretoShape, capTicks };
-    default:
-      return { kind: 'uniform', minTicks, maxTicks: capTicks };
-  }
 }
 
 export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) => {
