@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkLinearizability, generateRegisterHistory, kvModel, kvUnpartitionedModel, parseJepsenLog, parseKvLog, registerModel, type CheckOp, type Model } from '../src/core/checkers';
 import { rng } from '../src/core/random/rng';
-import { simulate } from '../src/labs/quorums/program/program';
+import { runStore } from '../src/sim/kit/leaderless/store';
 import { defaults as quorumDefaults, type QuorumsScenario } from '../src/labs/quorums/scenario';
 import { spec as quorumSpec } from '../src/labs/quorums/index';
 import { medianMs, type BenchLine } from './report';
@@ -82,7 +82,7 @@ export async function run(): Promise<BenchLine[]> {
   lines.push(line('kv c50-ok partitioned: Porcupine Go (reference, NOT measured; file not copied here)', PORCUPINE_REFERENCE_MS.kvC50Ok));
 
   for (const [name, scenario, expected] of QUORUM_HISTORIES) {
-    const { history } = simulate(scenario);
+    const { history } = runStore(scenario);
     const ops = history as unknown as CheckOp<unknown, unknown>[];
     lines.push(line(`quorums lab, ${ops.length.toLocaleString('en-US')} ops, ${name} (ours; ${expected})`, time(registerModel() as unknown as AnyModel, ops, expected)));
   }

@@ -126,13 +126,7 @@ describe('layers', () => {
         }
       }
     }
-    // CAP composes the quorums lab's store: the replicated-system kit in sim takes it over (issue 9, item 4).
-    const pending = [
-      "labs/cap/program/measure.ts imports another lab's labs/quorums/result",
-      "labs/cap/program/modes.ts imports another lab's labs/quorums/scenario",
-      "labs/cap/program/program.ts imports another lab's labs/quorums/program/program",
-    ];
-    expect(violations).toEqual(pending);
+    expect(violations).toEqual([]);
   });
 
   it('the rule catches what it forbids (tried on imports that would break it)', () => {

@@ -1,7 +1,7 @@
 /** Each lesson claim, checked against the program's numbers for the step's scenario. */
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../contract';
-import { program as quorumsProgram } from '../quorums/program/program';
+import { storeOutcome } from '../../sim/kit/leaderless/store';
 import { lesson } from './lesson';
 import { modeScenario } from './program/modes';
 import { program } from './program/program';
@@ -40,7 +40,7 @@ describe('CAP/PACELC lesson claims hold in the simulation', { timeout: 30_000 },
     expect([cp.verdict, cp.staleReads, cp.lostWrites]).toEqual(['linearizable', 0, 0]);
     // Each refusal came after the 60 ms timeout: the requests n2 coordinated during the cut.
     const s = lesson.find((x) => x.id === 'cp')!.scenario;
-    const q = quorumsProgram(modeScenario(s, 'CP', true), plainContext()).requests;
+    const q = storeOutcome(modeScenario(s, 'CP', true)).requests;
     const waits: number[] = [];
     for (let i = 0; i < q.kind.length; i++) {
       if (q.coordinator[i] === 2 && q.callMs[i] >= s.partitionMs && q.callMs[i] < s.healMs) waits.push(Math.round(q.retMs[i] - q.callMs[i]));

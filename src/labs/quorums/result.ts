@@ -2,91 +2,25 @@
  * What the quorums program returns (types and codes only, so a Panel imports it without the program).
  * Per-request data is columnar (typed arrays the worker transfers): the quorum diagram of request i reads
  * `requests.*[i]` and its contacts `contacts.*[j]` for j in [requests.contactStart[i], contactStart[i+1]).
- *
- * Vocabulary:
- *   - time: simulated milliseconds (the scenario's unit); the engine ticks in microseconds.
- *   - request i = client operation i of the history (same index), coordinated by one node.
- *   - contact: one message a coordinator sent to one node for request i in one phase (query, store,
- *     write-back, repair), and the reply it got, if any, before the request's deadline.
- *   - version: (counter, writer) packed in one integer, see src/core/quorum/version.ts; 0 = never written.
- *   - value: the integer written (operation index + 1, unique per write); 0 = nil (never written).
+ * The store, its vocabulary (request, contact, version, value) and most columns are the replicated-system
+ * kit's (src/sim/kit/leaderless/codes.ts); time is in simulated milliseconds.
  */
 import type { CheckResult } from '../../core/checkers';
 import type { StalenessReport } from '../../core/checkers';
 import type { QuorumFacts } from '../../core/quorum';
 import type { LabResult } from '../contract';
-import type { HistoryColumns, StaleColumns } from '../../sim/kit/codes';
 import type { HistoryOp } from '../../sim/kit/history';
+import type { ContactColumns, HandoffColumns, StoreRequestColumns } from '../../sim/kit/leaderless/codes';
 
-export type { HistoryOp };
+export type { ContactColumns, HandoffColumns, HistoryOp };
 /** requests.kind (OpKind) and requests.status (RequestStatus): the codes every client history uses. */
 export { OpKind, RequestStatus } from '../../sim/kit/codes';
+export { BUGS, COORDINATOR_CHOICES, Phase, PHASE_NAMES, type Bug, type CoordinatorChoice } from '../../sim/kit/leaderless/codes';
 
-/** Deliberately broken coordinators (the checker must catch them). */
-export const BUGS = ['none', 'first-reply', 'early-ack'] as const;
-export type Bug = (typeof BUGS)[number];
-
-export const COORDINATOR_CHOICES = ['random', 'sticky'] as const;
-export type CoordinatorChoice = (typeof COORDINATOR_CHOICES)[number];
-
-/** contacts.phase */
-export const Phase = {
-  /** Ask for the replica's version (a read, or a write choosing its version). */
-  query: 0,
-  /** Store the write's version (a write's second round). */
-  store: 1,
-  /** ABD: a read stores the version it chose before answering. */
-  writeBack: 2,
-  /** Read repair: after answering, the chosen version sent to a replica that replied with an older one. */
-  repair: 3,
-} as const;
-export const PHASE_NAMES = ['query', 'store', 'write-back', 'repair'] as const;
-
-/** Per request (history index): the shared columns (kind, process, callMs, retMs, status; isStale, staleK), and: */
-export interface RequestColumns extends HistoryColumns, StaleColumns {
-  /** The node that coordinated the request. */
-  coordinator: Uint8Array;
-  /** Write: the value written. Read: the value returned (0 = nil); -1 when it returned none. */
-  value: Int32Array;
-  /** Write: its version (0 until chosen). Read: the version chosen (-1 when none was). */
-  version: Int32Array;
-  /** Highest version among every reply the request got (the freshest any asked node held), -1 if none. */
-  versionSeenMax: Int32Array;
+/** Per request: the store's columns (coordinator, value, version...) and where its contacts are. */
+export interface RequestColumns extends StoreRequestColumns {
   /** Contacts of request i are [contactStart[i], contactStart[i + 1]); length = requests + 1. */
   contactStart: Uint32Array;
-}
-
-export interface ContactColumns {
-  /** The request (history index) the contact belongs to. */
-  request: Uint32Array;
-  node: Uint8Array;
-  /** Phase code. */
-  phase: Uint8Array;
-  /** Sloppy quorum: the preferred replica this fallback stood in for; -1 for a preferred replica. */
-  hintFor: Int8Array;
-  sentMs: Float64Array;
-  /** When the reply reached the coordinator; NaN when none came before the request's deadline. */
-  replyMs: Float64Array;
-  /** Query: the version the node returned (-1: no reply). Store/write-back/repair: the version sent. */
-  version: Int32Array;
-  /** Query: the value the node returned (-1: no reply). Otherwise the value sent. */
-  value: Int32Array;
-  /** 1 when the reply counted toward the quorum (it came before the coordinator had enough). */
-  isCounted: Uint8Array;
-  /** Query replies: 1 when the node's version is older than the one its request chose (a stale replica). */
-  isBehind: Uint8Array;
-}
-
-/** Hints kept by sloppy-quorum fallbacks and their handoff. */
-export interface HandoffColumns {
-  /** The fallback node holding the hint. */
-  holder: Uint8Array;
-  /** The preferred replica it is meant for. */
-  replica: Uint8Array;
-  version: Int32Array;
-  storedMs: Float64Array;
-  /** When the replica acknowledged it; NaN when never handed over within the run. */
-  deliveredMs: Float64Array;
 }
 
 export interface QuorumsResult extends LabResult {

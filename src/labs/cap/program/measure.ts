@@ -1,16 +1,20 @@
 /**
- * One quorums run (../quorums/result.ts) summed up for the CAP/PACELC comparison: totals, the two sides
- * during the cut, availability over time per side, lost writes and the latency distributions. Pure; every
- * loop is over the run's requests.
+ * One store run (src/sim/kit/leaderless/store.ts) summed up for the CAP/PACELC comparison: totals, the two
+ * sides during the cut, availability over time per side, lost writes and the latency distributions. Pure;
+ * every loop is over the run's requests.
  */
 import { resultProse } from '../../../core/checkers';
-import { OpKind, RequestStatus, type QuorumsResult } from '../../quorums/result';
+import { OpKind, RequestStatus } from '../../../sim/kit/codes';
+import type { StoreRequestColumns } from '../../../sim/kit/leaderless/codes';
+import type { StoreOutcome, StoreSpec } from '../../../sim/kit/leaderless/store';
 import type { Mode, RunSummary, SideCounts } from '../result';
 
 export interface MeasureInput {
   mode: Mode;
   isCut: boolean;
-  run: QuorumsResult;
+  /** The mode's store spec, and its run. */
+  spec: StoreSpec;
+  run: StoreOutcome;
   /** Side of each node (0 = A, 1 = B). */
   side: Uint8Array;
   /** The cut [cutFromMs, cutToMs); empty (from = to) for runs without one. */
@@ -18,12 +22,10 @@ export interface MeasureInput {
   cutToMs: number;
   binMs: number;
   bins: number;
-  writeBack: boolean;
-  sloppyQuorum: boolean;
 }
 
 export function measure(input: MeasureInput): RunSummary {
-  const { run, side } = input;
+  const { run, spec, side } = input;
   const q = run.requests;
   const count = q.kind.length;
   const sides: [SideCounts, SideCounts] = [emptySide(), emptySide()];
@@ -57,14 +59,14 @@ export function measure(input: MeasureInput): RunSummary {
   return {
     mode: input.mode,
     isCut: input.isCut,
-    n: run.n,
-    w: run.w,
-    r: run.r,
-    writeBack: input.writeBack,
-    sloppyQuorum: input.sloppyQuorum,
+    n: spec.n,
+    w: spec.w,
+    r: spec.r,
+    writeBack: spec.writeBack,
+    sloppyQuorum: spec.sloppyQuorum,
     traceHash: run.traceHash,
-    verdict: run.check.verdict,
-    verdictProse: resultProse(run.check),
+    verdict: run.checked.check.verdict,
+    verdictProse: resultProse(run.checked.check),
     ops: m.ops,
     ok: m.ok,
     failed: m.failed,
@@ -73,13 +75,13 @@ export function measure(input: MeasureInput): RunSummary {
     readsOk,
     writesOk,
     staleReads: m.staleReads,
-    lostWrites: lostWrites(run),
+    lostWrites: lostWrites(q),
     sides,
     availabilityA: ratio(served[0], invoked[0]),
     availabilityB: ratio(served[1], invoked[1]),
     readLatencyMs: Float64Array.from(readLatency).sort(),
     writeLatencyMs: Float64Array.from(writeLatency).sort(),
-    endMs: run.endTime,
+    endMs: run.endMs,
   };
 }
 
@@ -104,8 +106,7 @@ function ratio(num: Float64Array, den: Float64Array): Float64Array {
  * Method: ok writes sorted by return time, a running maximum of their versions, and for each w a binary
  * search for the writes that returned before it was invoked.
  */
-export function lostWrites(run: QuorumsResult): number {
-  const q = run.requests;
+export function lostWrites(q: StoreRequestColumns): number {
   const writes: number[] = [];
   for (let i = 0; i < q.kind.length; i++) if (q.kind[i] === OpKind.write && q.status[i] === RequestStatus.ok) writes.push(i);
   const byRet = [...writes].sort((a, b) => q.retMs[a] - q.retMs[b] || a - b);

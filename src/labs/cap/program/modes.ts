@@ -1,6 +1,7 @@
 /**
- * Each mode as a scenario of the quorums store (../quorums/scenario.ts): same seed, clients, workload,
- * latency and timeout; only the replication settings, and whether the cut happens, differ.
+ * Each mode as a spec of the kit's leaderless store (src/sim/kit/leaderless/store.ts, the quorums lab's
+ * store): same seed, clients, workload, latency and timeout; only the replication settings, and whether
+ * the cut happens, differ.
  *
  *   mode    N       W, R          write-back  sloppy quorum
  *   CP      nodes   majority      yes         no
@@ -21,19 +22,21 @@
  * no-write-back preset), so W = N, R = 1 is not linearizable; W = R = 2 with write-back is, and it keeps
  * serving when one replica is down.
  */
-import { defaults as quorumsDefaults, type QuorumsScenario } from '../../quorums/scenario';
+import type { StoreSpec } from '../../../sim/kit/leaderless/store';
 import type { Mode } from '../result';
 import { PACELC_N, sideBText, sidesOf, type CapScenario } from '../scenario';
 
 const majority = (n: number) => Math.floor(n / 2) + 1;
 
-export function modeScenario(s: CapScenario, mode: Mode, isCut: boolean): QuorumsScenario {
+/** A fallback retries handing its hints over this often, ms (the quorums lab's default). */
+const HANDOFF_MS = 20;
+
+export function modeScenario(s: CapScenario, mode: Mode, isCut: boolean): StoreSpec {
   const isCap = mode === 'CP' || mode === 'AP';
   const n = isCap ? s.nodes : Math.min(PACELC_N, s.nodes);
   const q = mode === 'AP' || mode === 'PA/EL' ? 1 : mode === 'CP' ? majority(n) : 2;
   const isStrict = q > 1;
   return {
-    ...quorumsDefaults,
     nodes: s.nodes,
     n,
     w: q,
@@ -55,7 +58,7 @@ export function modeScenario(s: CapScenario, mode: Mode, isCut: boolean): Quorum
     sloppyQuorum: (mode === 'PA/EL' || mode === 'PA/EC') && n < s.nodes,
     // A write is two rounds and each may wait for its fallbacks: both must fit in the timeout.
     fallbackMs: Math.max(1, Math.round(s.timeoutMs / 4)),
-    handoffMs: quorumsDefaults.handoffMs,
+    handoffMs: HANDOFF_MS,
     bug: 'none',
     seed: s.seed,
     events: isCut

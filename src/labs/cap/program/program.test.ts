@@ -9,8 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../../contract';
-import { program as quorumsProgram } from '../../quorums/program/program';
-import { RequestStatus } from '../../quorums/result';
+import { RequestStatus } from '../../../sim/kit/codes';
+import { storeOutcome } from '../../../sim/kit/leaderless/store';
 import { modeScenario } from './modes';
 import { availability, program } from './program';
 import type { CapResult } from '../result';
@@ -74,9 +74,10 @@ describe('cap program', { timeout: 30_000 }, () => {
     expect(run(presets.find((p) => p.id === id)!.scenario).traceHash).toBe(hash);
   });
 
-  it('the CP and AP runs are the quorums lab\'s own runs: same trace hash as its program on the mode\'s scenario', () => {
-    const r = run(defaults);
-    expect(r.cap[1].traceHash).toBe(quorumsProgram(modeScenario(defaults, 'AP', true), plainContext()).traceHash);
+  it('each run is the kit store\'s run of the mode\'s spec: the AP summary carries its trace hash and verdict', () => {
+    const [, ap] = run(defaults).cap;
+    const store = storeOutcome(modeScenario(defaults, 'AP', true));
+    expect([ap.traceHash, ap.verdict, ap.ops]).toEqual([store.traceHash, store.checked.check.verdict, store.metrics.ops]);
   });
 
   it('a sideB naming nodes past the cluster cuts what remains: nodes 3 with sideB "3,4" cuts n2 off', () => {
@@ -125,9 +126,9 @@ describe('cap program', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(cutScenario, (s) => {
         const q = modeScenario(s, 'CP', true);
-        const cp = quorumsProgram(q, plainContext());
+        const cp = storeOutcome(q);
         const why = `CP on ${JSON.stringify(s)}`;
-        expect(cp.check.verdict, why).toBe('linearizable');
+        expect(cp.checked.check.verdict, why).toBe('linearizable');
         expect(cp.metrics.staleReads, why).toBe(0);
         const r = run(s);
         expect(r.cap[0].lostWrites, why).toBe(0);
@@ -146,7 +147,7 @@ describe('cap program', { timeout: 30_000 }, () => {
   it('AP over seeded random cuts: every request on both sides is served (fc seed 20261125)', () => {
     fc.assert(
       fc.property(cutScenario, (s) => {
-        const ap = quorumsProgram(modeScenario(s, 'AP', true), plainContext());
+        const ap = storeOutcome(modeScenario(s, 'AP', true));
         expect(ap.metrics.ok, `AP on ${JSON.stringify(s)}`).toBe(s.ops);
       }),
       { seed: 20261125, numRuns: 25 },

@@ -1,11 +1,11 @@
 /**
- * The CAP/PACELC program: the scenario's store run once per mode (./modes.ts) by the quorums program (one
- * engine, one history format, one checker), each run summed up by ./measure.ts. Pure and deterministic:
- * every run draws from the scenario's seed.
+ * The CAP/PACELC program: the kit's leaderless store (src/sim/kit/leaderless, the quorums lab's store) run
+ * once per mode (./modes.ts) with one engine, one history format and one checker, each run summed up by
+ * ./measure.ts. Pure and deterministic: every run draws from the scenario's seed.
  */
 import { TraceHasher } from '../../../core/hash/traceHasher';
 import type { LabProgram, RunContext } from '../../contract';
-import { program as quorumsProgram } from '../../quorums/program/program';
+import { storeOutcome } from '../../../sim/kit/leaderless/store';
 import { nearestRank as latencyAt } from '../../../core/stats';
 import { measure } from './measure';
 import { modeScenario } from './modes';
@@ -24,21 +24,21 @@ const RUNS: readonly { mode: Mode; isCut: boolean }[] = [
   ...PACELC_MODES.map((mode) => ({ mode, isCut: true })),
 ];
 
-/** The quorums run of one mode, with progress reported as the share `[from, to)` of the whole. */
+/** The store run of one mode, with progress reported as the share `[from, to)` of the whole. */
 function runMode(s: CapScenario, mode: Mode, isCut: boolean, context: RunContext, from: number, to: number) {
-  const q = modeScenario(s, mode, isCut);
+  const spec = modeScenario(s, mode, isCut);
   const sub: RunContext = { progress: (f) => context.progress(from + f * (to - from)), work: (u) => context.work(u) };
-  return { q, run: quorumsProgram(q, sub) };
+  return { spec, run: storeOutcome(spec, sub) };
 }
 
 export const program: LabProgram<CapScenario, CapResult> = (s, context) => {
   const side = sidesOf(s.sideB, s.nodes);
   const runs = RUNS.map(({ mode, isCut }, i) => ({ mode, isCut, ...runMode(s, mode, isCut, context, i / RUNS.length, (i + 1) / RUNS.length) }));
-  const endMs = Math.max(...runs.map((r) => r.run.endTime));
+  const endMs = Math.max(...runs.map((r) => r.run.endMs));
   const binMs = Math.max(1, Math.ceil(endMs / BINS));
-  const summaries: RunSummary[] = runs.map(({ mode, isCut, q, run }) =>
+  const summaries: RunSummary[] = runs.map(({ mode, isCut, spec, run }) =>
     measure({
-      mode, isCut, run, side, binMs, bins: BINS, writeBack: q.writeBack, sloppyQuorum: q.sloppyQuorum,
+      mode, isCut, spec, run, side, binMs, bins: BINS,
       cutFromMs: isCut ? s.partitionMs : 0, cutToMs: isCut ? s.healMs : 0,
     }),
   );

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explanationProse, type CheckResult } from '../../../core/checkers';
-import { simulate } from './program';
+import { runStore } from '../../../sim/kit/leaderless/store';
 import type { QuorumsScenario } from '../scenario';
 import { spec } from '../index';
 import { swarmScenario, type SwarmShape } from './swarm';
@@ -23,7 +23,7 @@ import { checkRegisterHistory } from '../../../sim/kit/history';
 const SEEDS_MAX = 200;
 
 function check(s: QuorumsScenario): CheckResult {
-  return checkRegisterHistory(simulate(s).history, 2_000_000).check;
+  return checkRegisterHistory(runStore(s).history, 2_000_000).check;
 }
 
 function firstViolation(shape: SwarmShape): number {

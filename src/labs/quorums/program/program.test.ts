@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../../contract';
+import { storeOutcome } from '../../../sim/kit/leaderless/store';
 import { program } from './program';
 import { OpKind, Phase, RequestStatus, type QuorumsResult } from '../result';
 import { defaults, presets, type QuorumsScenario } from '../scenario';
@@ -42,6 +43,12 @@ describe('quorums program', () => {
   it.each(golden)('preset %s gives its golden trace hash, verdict, stale reads and hints', (id, hash, verdict, staleReads, hintsStored) => {
     const r = run(presets.find((p) => p.id === id)!.scenario);
     expect([r.traceHash, r.check.verdict, r.metrics.staleReads, r.metrics.hintsStored]).toEqual([hash, verdict, staleReads, hintsStored]);
+  });
+
+  it('program(scenario) reports the kit store\'s run of the scenario: same trace hash, metrics and requests as storeOutcome', () => {
+    const r = run(presets[2].scenario);
+    const store = storeOutcome(presets[2].scenario);
+    expect([r.traceHash, r.metrics, r.requests.version]).toEqual([store.traceHash, store.metrics, store.requests.version]);
   });
 
   it('a Pareto run has a longer latency tail than a uniform one over the same range', () => {

@@ -1,12 +1,12 @@
 /**
- * The observer of a run: what each request asked, who answered and with what, and the hints of sloppy
- * quorums. It only records (the protocol never reads it back to decide anything), then packs everything
- * into the result's typed columns.
+ * The observer of a store run: what each request asked, who answered and with what, and the hints of
+ * sloppy quorums. It only records (the protocol never reads it back to decide anything), then packs
+ * everything into typed columns (./codes.ts).
  */
-import type { ContactColumns, HandoffColumns } from '../result';
+import { ticksToMs } from '../time';
+import { Phase, type ContactColumns, type HandoffColumns } from './codes';
 
-export class Recorder {
-  private readonly ticksPerMs: number;
+export class StoreRecorder {
   // Per request (by history index), filled by the program and the coordinator.
   readonly coordinator: number[] = [];
   readonly version: number[] = [];
@@ -27,10 +27,6 @@ export class Recorder {
   private readonly hVersion: number[] = [];
   private readonly hStored: number[] = [];
   private readonly hDelivered: number[] = [];
-
-  constructor(ticksPerMs: number) {
-    this.ticksPerMs = ticksPerMs;
-  }
 
   request(op: number, coordinator: number): void {
     this.coordinator[op] = coordinator;
@@ -91,22 +87,26 @@ export class Recorder {
     return this.hDelivered.filter((t) => !Number.isNaN(t)).length;
   }
 
+  /** Contacts sent in `phase` (a Phase code). */
+  contactsIn(phase: number): number {
+    return this.cPhase.filter((p) => p === phase).length;
+  }
+
   /** Contacts grouped by request (stable: creation order within a request), and the CSR offsets. */
   contacts(requests: number): { columns: ContactColumns; start: Uint32Array } {
     const count = this.cRequest.length;
     const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => this.cRequest[a] - this.cRequest[b] || a - b);
-    const ms = (t: number) => t / this.ticksPerMs;
     const columns: ContactColumns = {
       request: Uint32Array.from(order, (i) => this.cRequest[i]),
       node: Uint8Array.from(order, (i) => this.cNode[i]),
       phase: Uint8Array.from(order, (i) => this.cPhase[i]),
       hintFor: Int8Array.from(order, (i) => this.cHintFor[i]),
-      sentMs: Float64Array.from(order, (i) => ms(this.cSent[i])),
-      replyMs: Float64Array.from(order, (i) => ms(this.cReply[i])),
+      sentMs: Float64Array.from(order, (i) => ticksToMs(this.cSent[i])),
+      replyMs: Float64Array.from(order, (i) => ticksToMs(this.cReply[i])),
       version: Int32Array.from(order, (i) => this.cVersion[i]),
       value: Int32Array.from(order, (i) => this.cValue[i]),
       isCounted: Uint8Array.from(order, (i) => this.cCounted[i]),
-      isBehind: new Uint8Array(count), // filled by the program, which knows each request's choice
+      isBehind: Uint8Array.from(order, (i) => (this.isBehind(i) ? 1 : 0)),
     };
     const start = new Uint32Array(requests + 1);
     for (const i of order) start[this.cRequest[i] + 1]++;
@@ -114,14 +114,19 @@ export class Recorder {
     return { columns, start };
   }
 
+  /** Contact c is a query reply older than the version its request chose: a stale replica. */
+  private isBehind(c: number): boolean {
+    const chosen = this.version[this.cRequest[c]];
+    return this.cPhase[c] === Phase.query && !Number.isNaN(this.cReply[c]) && chosen >= 0 && this.cVersion[c] < chosen;
+  }
+
   handoffs(): HandoffColumns {
-    const ms = (t: number) => t / this.ticksPerMs;
     return {
       holder: Uint8Array.from(this.hHolder),
       replica: Uint8Array.from(this.hReplica),
       version: Int32Array.from(this.hVersion),
-      storedMs: Float64Array.from(this.hStored, ms),
-      deliveredMs: Float64Array.from(this.hDelivered, ms),
+      storedMs: Float64Array.from(this.hStored, ticksToMs),
+      deliveredMs: Float64Array.from(this.hDelivered, ticksToMs),
     };
   }
 }

@@ -1,10 +1,10 @@
 /**
- * What the nodes of the quorums store say to each other, and what a node is configured with and reports.
- * `c` is the contact index (./record.ts) a reply carries back, like an RPC id; `op` is the client
- * operation (-1 for a fallback handing a hint over, which no client asked for).
+ * What the nodes of the leaderless store say to each other, and what a node is configured with and
+ * reports. `c` is the contact index (./recorder.ts) a reply carries back, like an RPC id; `op` is the
+ * client operation (-1 for a fallback handing a hint over, which no client asked for).
  */
-import type { Recorder } from './record';
-import type { Bug } from '../result';
+import type { Bug } from './codes';
+import type { StoreRecorder } from './recorder';
 
 export type Msg =
   | { k: 'get'; op: number; c: number; hintFor: number }
@@ -28,7 +28,7 @@ export interface NodeConfig {
 
 /** What a node reports to the program: client answers, and the time after which handoff retries stop. */
 export interface NodeHost {
-  readonly rec: Recorder;
+  readonly rec: StoreRecorder;
   /** The request answered the client: ok with `output` (a read's value, 0 = nil). */
   answer(op: number, output: number): void;
   /** The coordinator gave up; `mayHaveEffect`: a write whose store round started (the client times out). */

@@ -10,17 +10,17 @@
  *
  * The write's query round is what lets concurrent coordinators order their writes without a leader
  * (multi-writer ABD); it waits for R replies, so with R = N a write too needs every replica (Dynamo
- * skips it and orders writes by vector clocks or timestamps instead). With writeBack off, a read answers right after its query: it may return a version
- * that only one replica holds, and a later read whose quorum misses that replica returns an older one,
+ * skips it and orders writes by vector clocks or timestamps instead). With writeBack off, a read answers
+ * right after its query: it may return a version that only one replica holds, and a later read whose quorum misses that replica returns an older one,
  * even with W + R > N. Read repair sends the chosen version to stale repliers, after answering.
  *
  * Durable state (ctx.storage, survives a crash): the replica's version and value, and the hints a fallback
  * holds. Requests being coordinated are volatile: a crashed coordinator's clients time out.
  */
 import { nextVersion } from '../../../core/quorum';
-import type { NodeContext } from '../../../sim/index';
+import type { NodeContext } from '../../nodeContext';
+import { Phase } from './codes';
 import type { Msg, NodeConfig, NodeHost } from './messages';
-import { Phase } from '../result';
 
 export type { Msg, NodeConfig, NodeHost };
 
@@ -54,6 +54,11 @@ interface Request {
   queried: Int32Array;
   repaired: Uint8Array;
   fallbackTimer: number;
+}
+
+/** What a node's disk holds for its replica: version and value (0, 0 before anything was stored). */
+export function storedState(storage: object): { version: number; value: number } {
+  return (storage as { disk?: Durable }).disk ?? { version: 0, value: 0 };
 }
 
 const TAG_HANDOFF = -1;

@@ -1,7 +1,7 @@
 /**
- * The clients of a quorums run, on the kit's closed loop (../../../sim/kit/closedLoop.ts). They live
- * outside the nodes: a client library co-located with its coordinator, so the client -> coordinator hop
- * is free and only replica traffic crosses the network.
+ * The clients of a leaderless store run, on the kit's closed loop (../closedLoop.ts). They live outside the
+ * nodes: a client library co-located with its coordinator, so the client -> coordinator hop is free and
+ * only replica traffic crosses the network.
  *
  * Client c picks the coordinator per operation (random, or node c mod nodes when sticky), and gives up
  * one tick after the coordinator's deadline when no answer came (a crashed or paused coordinator): a write
@@ -9,21 +9,17 @@
  */
 import type { RegisterInput } from '../../../core/checkers';
 import type { Rng } from '../../../core/random/rng';
-import { NodeStatus, type Simulation } from '../../../sim/index';
-import { ClosedLoop } from '../../../sim/kit/closedLoop';
-import type { RunContext } from '../../contract';
-import type { Msg, QuorumNode } from './node';
-import type { Recorder } from './record';
-import type { QuorumsScenario } from '../scenario';
+import { NodeStatus } from '../../nodeContext';
+import type { Simulation } from '../../simulation';
+import { ClosedLoop } from '../closedLoop';
+import type { Msg } from './messages';
+import type { QuorumNode } from './node';
+import type { StoreRecorder } from './recorder';
+import type { StoreContext, StoreSpec } from './store';
 
-export function storeClients(
-  s: QuorumsScenario,
-  root: Rng,
-  sim: Simulation<Msg>,
-  rec: Recorder,
-  timeoutTicks: number,
-  context: RunContext | undefined,
-): ClosedLoop {
+type ClientSpec = Pick<StoreSpec, 'nodes' | 'clients' | 'ops' | 'writePct' | 'thinkMs' | 'coordinator'>;
+
+export function storeClients(s: ClientSpec, root: Rng, sim: Simulation<Msg>, rec: StoreRecorder, timeoutTicks: number, context?: StoreContext): ClosedLoop {
   const streams = Array.from({ length: s.clients }, (_, c) => ({ coordinator: root.fork(c).fork('coordinator'), kind: root.fork(c).fork('kind') }));
   const options = { clients: s.clients, ops: s.ops, thinkMs: s.thinkMs, root, workPerOp: 4 * s.nodes + 20, work: (u: number) => context?.work(u) };
   const loop: ClosedLoop = new ClosedLoop(sim, options, (c) => {

@@ -1,0 +1,199 @@
+/**
+ * The leaderless register store, a kit piece (Dynamo-style; the quorums lab's store and the one CAP
+ * compares modes on): one key on N replicas (nodes 0..n-1), any node coordinating a client request with
+ * read and write quorums, and the options read repair, ABD write-back and sloppy quorum with hinted
+ * handoff (./node.ts); closed-loop clients (./clients.ts); the spec's faults, in the engine's vocabulary.
+ *
+ * `runStore` runs it; `storeOutcome` also checks the history (linearizability of one register, staleness)
+ * and packs what every lab built on it reports: per-request columns, totals and the trace hash. Pure and
+ * deterministic: every draw comes from the spec's seed, forked per purpose and per client.
+ */
+import type { RegisterInput } from '../../../core/checkers';
+import { TraceHasher } from '../../../core/hash/traceHasher';
+import { hashedVersion } from '../../../core/quorum';
+import { rng } from '../../../core/random/rng';
+import { quantileSorted } from '../../../core/stats';
+import { scheduleScenario } from '../../scenario';
+import type { ScenarioEvent } from '../../scenarioEvent';
+import { Simulation } from '../../simulation';
+import {
+  checkRegisterHistory, historyColumns, okLatencyMs, registerValue, staleColumns, statusCounts, verdictMetric,
+  type CheckedHistory, type RegisterOp,
+} from '../history';
+import { hopLatency, type HopLatency } from '../latency';
+import { TICKS_PER_MS, msToTicks, ticksToMs } from '../time';
+import { storeClients } from './clients';
+import { Phase, type Bug, type CoordinatorChoice, type StoreRequestColumns } from './codes';
+import type { Msg, NodeConfig, NodeHost } from './messages';
+import { QuorumNode, storedState } from './node';
+import { StoreRecorder } from './recorder';
+
+/** What a store run is: cluster, quorums, options, workload, network and faults (times in ms). */
+export interface StoreSpec extends HopLatency {
+  /** Root of every random stream (latencies, loss, workload, coordinators). */
+  seed: number;
+  /** Nodes n0..n(nodes-1): any of them coordinates; those past the N replicas are sloppy-quorum fallbacks. */
+  nodes: number;
+  /** Replicas of the key (N), n0..n(n-1); write quorum W and read quorum R, each 1..n. */
+  n: number;
+  w: number;
+  r: number;
+  /** Client processes, each running one operation at a time, and operations over all of them. */
+  clients: number;
+  ops: number;
+  /** Percent of operations that write (the rest read). */
+  writePct: number;
+  /** Mean pause of a client between operations (uniform 0..2x mean), ms. */
+  thinkMs: number;
+  coordinator: CoordinatorChoice;
+  /** Probability that a message is lost. */
+  loss: number;
+  /** A coordinator gives up on a request after this long, ms (a write may then have taken effect). */
+  timeoutMs: number;
+  /** After answering a read, send the chosen version to replicas that replied with an older one. */
+  readRepair: boolean;
+  /** ABD: before answering, a read writes the chosen version back to W replicas. */
+  writeBack: boolean;
+  /** A preferred replica silent for fallbackMs is replaced by a fallback node holding a hint. */
+  sloppyQuorum: boolean;
+  fallbackMs: number;
+  /** A fallback retries handing its hints to their replica this often, ms. */
+  handoffMs: number;
+  /** A deliberately broken coordinator, to show the checker catching it. */
+  bug: Bug;
+  /** Faults (crash, recover, pause, resume, partition, heal), by time in ms. */
+  events: readonly ScenarioEvent[];
+}
+
+/** What a host gives a run: progress reports and a work budget (a lab's RunContext). */
+export interface StoreContext {
+  progress(fraction: number): void;
+  work(units: number): void;
+}
+
+/** Search steps the linearizability check may take (the verdict is 'unknown' past it). */
+export const CHECK_STEPS_MAX = 5_000_000;
+/** Engine events a run may handle (a run hitting it says so in stoppedAtLimit). */
+export const EVENTS_MAX = 2_000_000;
+
+export interface StoreRun {
+  sim: Simulation<Msg>;
+  rec: StoreRecorder;
+  history: readonly RegisterOp[];
+}
+
+/** Runs the store and its clients to the end. */
+export function runStore(s: StoreSpec, context?: StoreContext): StoreRun {
+  const cfg: NodeConfig = {
+    nodes: s.nodes, n: s.n, w: s.w, r: s.r,
+    timeoutTicks: msToTicks(s.timeoutMs), fallbackTicks: msToTicks(s.fallbackMs), handoffTicks: msToTicks(s.handoffMs),
+    readRepair: s.readRepair, writeBack: s.writeBack, sloppyQuorum: s.sloppyQuorum, bug: s.bug,
+  };
+  const rec = new StoreRecorder();
+  const settleTicks = 5 * cfg.handoffTicks + 2 * cfg.timeoutTicks;
+  const isRead = (op: number) => (sim.history.operations[op].input as RegisterInput).f === 'read';
+  const host: NodeHost = {
+    rec,
+    answer: (op, output) => clients.answer(op, isRead(op) ? (output === 0 ? null : output) : undefined),
+    giveUp: (op, mayHaveEffect) => clients.giveUp(op, mayHaveEffect),
+    get quietTick() {
+      return clients.quietTick(s.events, settleTicks);
+    },
+  };
+  const sim = new Simulation<Msg>({
+    seed: s.seed,
+    nodes: s.nodes,
+    network: { latency: hopLatency(s), loss: s.loss },
+    protocol: (ctx) => new QuorumNode(ctx, cfg, host),
+    limits: { maxEvents: EVENTS_MAX },
+  });
+  const clients = storeClients(s, rng(s.seed).fork('clients'), sim, rec, cfg.timeoutTicks, context);
+  scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
+  clients.start();
+  sim.run();
+  return { sim, rec, history: sim.history.operations as readonly RegisterOp[] };
+}
+
+export type StoreMetrics = {
+  ops: number; ok: number; failed: number; timeouts: number; reads: number; writes: number;
+  staleReads: number; kStalenessMax: number; tVisibilityMaxMs: number; linearizable: number;
+  hintsStored: number; hintsDelivered: number; readRepairs: number; latencyP50Ms: number; latencyP99Ms: number;
+  engineEvents: number;
+};
+
+/** A store run checked and packed. */
+export interface StoreOutcome {
+  run: StoreRun;
+  /** The history in ms, its linearizability verdict and the reads' staleness. */
+  checked: CheckedHistory;
+  requests: StoreRequestColumns;
+  metrics: StoreMetrics;
+  /** Hash of the trace, the values and versions every request ended with, and the verdict. */
+  traceHash: string;
+  endMs: number;
+  stoppedAtLimit?: string;
+}
+
+/** Runs the store, checks its history (progress 0.6 after the run, 0.9 after the check) and packs it. */
+export function storeOutcome(s: StoreSpec, context?: StoreContext): StoreOutcome {
+  const run = runStore(s, context);
+  context?.progress(0.6);
+  const checked = checkRegisterHistory(run.history, CHECK_STEPS_MAX);
+  context?.progress(0.9);
+  const requests = requestColumns(run, checked.staleness.stale);
+  const traceHash = new TraceHasher()
+    .string(run.sim.trace.columns().hash)
+    .numbers(requests.value)
+    .numbers(Array.from(requests.version, hashedVersion))
+    .string(checked.check.verdict)
+    .hex();
+  const { sim } = run;
+  return {
+    run, checked, requests, metrics: metricsOf(run, checked), traceHash, endMs: ticksToMs(sim.now),
+    ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}),
+  };
+}
+
+/** What each node stores at the end: version and value (-1 for nodes past N, which hold no copy). */
+export function finalState(run: StoreRun, n: number): { version: Int32Array; value: Int32Array } {
+  const nodes = run.sim.nodeCount;
+  const stored = (i: number) => storedState(run.sim.node(i).storage);
+  return {
+    version: Int32Array.from({ length: nodes }, (_, i) => (i < n ? stored(i).version : -1)),
+    value: Int32Array.from({ length: nodes }, (_, i) => (i < n ? stored(i).value : -1)),
+  };
+}
+
+function requestColumns({ history, rec }: StoreRun, stale: readonly { op: number; k: number }[]): StoreRequestColumns {
+  const count = history.length;
+  const perOp = (of: readonly number[]) => (_: unknown, i: number) => of[i];
+  return {
+    ...historyColumns(history, (input) => input.f === 'write'),
+    ...staleColumns(count, stale),
+    coordinator: Uint8Array.from({ length: count }, perOp(rec.coordinator)),
+    value: Int32Array.from(history, registerValue),
+    version: Int32Array.from({ length: count }, perOp(rec.version)),
+    versionSeenMax: Int32Array.from({ length: count }, perOp(rec.seenMax)),
+  };
+}
+
+function metricsOf({ sim, rec, history }: StoreRun, { check, staleness }: CheckedHistory): StoreMetrics {
+  const writes = history.filter((op) => op.input.f === 'write').length;
+  const latency = okLatencyMs(history);
+  return {
+    ops: history.length,
+    ...statusCounts(history),
+    reads: history.length - writes,
+    writes,
+    staleReads: staleness.staleReads,
+    kStalenessMax: staleness.kMax,
+    tVisibilityMaxMs: staleness.tVisibilityMax,
+    linearizable: verdictMetric(check.verdict),
+    hintsStored: rec.hintsStored,
+    hintsDelivered: rec.hintsDelivered,
+    readRepairs: rec.contactsIn(Phase.repair),
+    latencyP50Ms: quantileSorted(latency, 0.5),
+    latencyP99Ms: quantileSorted(latency, 0.99),
+    engineEvents: sim.events,
+  };
+}
