@@ -11,66 +11,28 @@
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
-import { latencyIssues, latencyParams, type LatencyKind } from '../latencyParams';
-import { BUGS, COORDINATOR_CHOICES, type Bug, type CoordinatorChoice } from './result';
+import { latencyIssues, latencyParams } from '../latencyParams';
+import type { StoreSpec } from '../../sim/kit/leaderless/store';
+import { BUGS, COORDINATOR_CHOICES } from './result';
 import { noWriteBackViolation } from './violations';
 
 /** The faults a quorums script may hold (the engine's fault table). */
 export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'partition', 'heal'] as const;
 export type QuorumsEvent = FaultEventOf<(typeof FAULTS)[number]>;
 
-export interface QuorumsScenario extends BaseScenario {
-  /** Nodes in the cluster n0..n(nodes-1): any of them coordinates. 3..9. Default 5. */
-  nodes: number;
-  /** Replicas of the key (N): its preference list is n0..n(n-1). 1..nodes. Default 3. */
-  n: number;
-  /** Write quorum W: acks a write waits for. 1..n. Default 2. */
-  w: number;
-  /** Read quorum R: replies a read waits for. 1..n. Default 2. */
-  r: number;
-  /** Client processes, each running one operation at a time. 1..8. Default 3. */
-  clients: number;
-  /** Operations over all clients. 1..10,000. Default 60. */
-  ops: number;
-  /** Percent of operations that write (the rest read). 0..100. Default 40. */
-  writePct: number;
-  /** Mean pause of a client between operations (uniform 0..2x mean), ms. 0..1000. Default 5. */
-  thinkMs: number;
-  /** How a client picks the coordinator: a random node per operation, or always node (client mod nodes). */
-  coordinator: CoordinatorChoice;
-  /**
-   * How one network hop's delay is drawn. 'uniform' (default): uniform in [latencyMsMin, latencyMsMax].
-   * 'exponential': latencyMsMin plus an exponential draw of mean latencyMsMean, clamped to latencyMsMax.
-   * 'pareto': Pareto with scale (minimum) latencyMsMin (> 0) and shape paretoShape, clamped to latencyMsMax.
-   */
-  latency: LatencyKind;
-  /** Uniform: the shortest hop; exponential: the floor; Pareto: the scale (the shortest hop). ms, 0..1000. Default 1. */
-  latencyMsMin: number;
-  /** Uniform: the longest hop; exponential and Pareto: the cap. ms, 0..1000. Default 10. */
-  latencyMsMax: number;
-  /** Exponential: the mean of the draw added to latencyMsMin, ms. 0.001..1000. Default 5 (unused by the other kinds). */
-  latencyMsMean: number;
-  /** Pareto: the shape (smaller = heavier tail; mean infinite at <= 1). 0.1..10. Default 1.5 (unused by the other kinds). */
-  paretoShape: number;
-  /** Probability that a message is lost. 0..0.5. Default 0. */
-  loss: number;
-  /** A coordinator gives up on a request after this long, ms (a write may then have taken effect). 1..10,000. Default 50. */
-  timeoutMs: number;
-  /** After answering a read, send the chosen version to replicas that replied with an older one. Default false. */
-  readRepair: boolean;
-  /** ABD: before answering, a read writes the chosen version back to W replicas. Default true. */
-  writeBack: boolean;
-  /** A preferred replica silent for fallbackMs is replaced by a fallback node holding a hint. Default false. */
-  sloppyQuorum: boolean;
-  /** Sloppy quorum: how long the coordinator waits for a preferred replica before asking a fallback, ms. 1..10,000. Default 15. */
-  fallbackMs: number;
-  /** Sloppy quorum: a fallback retries handing its hints to their replica this often, ms. 1..10,000. Default 20. */
-  handoffMs: number;
-  /** A deliberately broken coordinator, to show the checker catching it. Default 'none'. */
-  bug: Bug;
-  /** Root of every random stream (latencies, loss, workload, coordinators). 0..2^32-1. */
-  seed: number;
-  /** Faults, by time (ms), at most 100. */
+/**
+ * A quorums scenario is the kit's store spec (StoreSpec in src/sim/kit/leaderless/store.ts documents every
+ * field, its meaning and unit) with a seed and a script of faults, within these limits [default]:
+ *
+ *   nodes 3..9 [5]            n 1..nodes [3]           w, r 1..n [2, 2]          clients 1..8 [3]
+ *   ops 1..10,000 [60]        writePct 0..100 [40]     thinkMs 0..1000 [5]       coordinator [random]
+ *   latency [uniform]         latencyMsMin, latencyMsMax 0..1000 [1, 10]         latencyMsMean 0.001..1000 [5]
+ *   paretoShape 0.1..10 [1.5] loss 0..0.5 [0]          timeoutMs 1..10,000 [50]  readRepair [false]
+ *   writeBack [true]          sloppyQuorum [false]     fallbackMs, handoffMs 1..10,000 [15, 20]
+ *   bug [none]                seed 0..2^32-1 [1]
+ */
+export interface QuorumsScenario extends BaseScenario, StoreSpec {
+  /** Faults (crash, recover, pause, resume, partition, heal), by time (ms), at most 100. */
   events: QuorumsEvent[];
 }
 

@@ -148,7 +148,6 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
   });
   const requests = requestColumns(run.history, run.rec, checked.staleness.stale);
   const lag = run.lag.series();
-  const m = compare.find((c) => c.mode === s.replication)!;
   const trace = run.sim.trace.columns();
   const traceHash = new TraceHasher()
     .string(trace.hash)
@@ -164,25 +163,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
   return {
     lab: 'leader-follower',
     traceHash,
-    metrics: {
-      ops: run.history.length,
-      ...statusCounts(run.history),
-      writesOk: m.writesOk,
-      writeP50Ms: m.writeP50Ms,
-      writeP99Ms: m.writeP99Ms,
-      staleReads: checked.staleness.staleReads,
-      kStalenessMax: checked.staleness.kMax,
-      tVisibilityMaxMs: checked.staleness.tVisibilityMax,
-      lostAckedWrites: a.lost.length,
-      promotions: a.promotions.length,
-      stepDowns: a.stepDowns.length,
-      splitBrainMs: a.invariants.splitBrainMs,
-      deposedWrites: a.invariants.deposedWrites,
-      divergentEntries: a.invariants.divergentEntries,
-      rollbacks: run.rec.rollbacks,
-      linearizable: verdictMetric(checked.check.verdict),
-      engineEvents: run.sim.events,
-    },
+    metrics: metricsOf(run, checked, a, compare.find((c) => c.mode === s.replication)!),
     endTime,
     marks,
     ...(run.sim.stoppedAtLimit ? { stoppedAtLimit: run.sim.stoppedAtLimit } : {}),
@@ -212,5 +193,26 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
   };
 };
 
+function metricsOf(run: Run, checked: CheckedHistory, a: Analysis, m: ModeSummary): Record<string, number> {
+  return {
+    ops: run.history.length,
+    ...statusCounts(run.history),
+    writesOk: m.writesOk,
+    writeP50Ms: m.writeP50Ms,
+    writeP99Ms: m.writeP99Ms,
+    staleReads: checked.staleness.staleReads,
+    kStalenessMax: checked.staleness.kMax,
+    tVisibilityMaxMs: checked.staleness.tVisibilityMax,
+    lostAckedWrites: a.lost.length,
+    promotions: a.promotions.length,
+    stepDowns: a.stepDowns.length,
+    splitBrainMs: a.invariants.splitBrainMs,
+    deposedWrites: a.invariants.deposedWrites,
+    divergentEntries: a.invariants.divergentEntries,
+    rollbacks: run.rec.rollbacks,
+    linearizable: verdictMetric(checked.check.verdict),
+    engineEvents: run.sim.events,
+  };
+}
 
 export type { RunContext };

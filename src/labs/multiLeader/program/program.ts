@@ -125,7 +125,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
     engineEvents: sim.events,
   };
   const traceHash = new TraceHasher().string(trace.hash).numbers(ops.value).numbers(ops.fate).string(finalValues.flat().join(';')).string(check.verdict).hex();
-  const replication = rec.replication(s.regions, TICKS_PER_MS);
+  const replication = rec.replication(s.regions);
   return { resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, traceHash, ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}) };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Write } from './messages';
 import type { ReplicationColumns } from '../result';
+import { ticksToMs } from '../../../sim/kit/time';
 
 export interface ConflictRecord {
   key: number;
@@ -46,7 +47,7 @@ export class Recorder {
   }
 
   /** Every write's replication to every other region: when written, when applied there (NaN: never). */
-  replication(regions: number, ticksPerMs: number): ReplicationColumns {
+  replication(regions: number): ReplicationColumns {
     const rows: { op: number; from: number; to: number }[] = [];
     this.writes.forEach((w) => {
       if (w) for (let to = 0; to < regions; to++) if (to !== w.dot.node) rows.push({ op: w.op, from: w.dot.node, to });
@@ -55,8 +56,8 @@ export class Recorder {
       op: Uint32Array.from(rows, (r) => r.op),
       from: Uint8Array.from(rows, (r) => r.from),
       to: Uint8Array.from(rows, (r) => r.to),
-      writtenMs: Float64Array.from(rows, (r) => this.writeTick[r.op] / ticksPerMs),
-      appliedMs: Float64Array.from(rows, (r) => (this.applied.get(r.op * 8 + r.to) ?? NaN) / ticksPerMs),
+      writtenMs: Float64Array.from(rows, (r) => ticksToMs(this.writeTick[r.op])),
+      appliedMs: Float64Array.from(rows, (r) => ticksToMs(this.applied.get(r.op * 8 + r.to) ?? NaN)),
     };
   }
 

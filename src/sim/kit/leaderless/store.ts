@@ -28,23 +28,27 @@ import type { Msg, NodeConfig, NodeHost } from './messages';
 import { QuorumNode, storedState } from './node';
 import { StoreRecorder } from './recorder';
 
-/** What a store run is: cluster, quorums, options, workload, network and faults (times in ms). */
+/** What a store run is: cluster, quorums, options, workload, network (./latency.ts) and faults; times in ms. */
 export interface StoreSpec extends HopLatency {
   /** Root of every random stream (latencies, loss, workload, coordinators). */
   seed: number;
-  /** Nodes n0..n(nodes-1): any of them coordinates; those past the N replicas are sloppy-quorum fallbacks. */
+  /** Nodes in the cluster n0..n(nodes-1): any of them coordinates. */
   nodes: number;
-  /** Replicas of the key (N), n0..n(n-1); write quorum W and read quorum R, each 1..n. */
+  /** Replicas of the key (N): its preference list is n0..n(n-1); nodes past it are sloppy-quorum fallbacks. */
   n: number;
+  /** Write quorum W: acks a write waits for (1..n). */
   w: number;
+  /** Read quorum R: replies a read waits for (1..n). */
   r: number;
-  /** Client processes, each running one operation at a time, and operations over all of them. */
+  /** Client processes, each running one operation at a time. */
   clients: number;
+  /** Operations over all clients. */
   ops: number;
   /** Percent of operations that write (the rest read). */
   writePct: number;
   /** Mean pause of a client between operations (uniform 0..2x mean), ms. */
   thinkMs: number;
+  /** How a client picks the coordinator: a random node per operation, or always node (client mod nodes). */
   coordinator: CoordinatorChoice;
   /** Probability that a message is lost. */
   loss: number;
@@ -56,8 +60,9 @@ export interface StoreSpec extends HopLatency {
   writeBack: boolean;
   /** A preferred replica silent for fallbackMs is replaced by a fallback node holding a hint. */
   sloppyQuorum: boolean;
+  /** Sloppy quorum: how long the coordinator waits for a preferred replica before asking a fallback, ms. */
   fallbackMs: number;
-  /** A fallback retries handing its hints to their replica this often, ms. */
+  /** Sloppy quorum: a fallback retries handing its hints to their replica this often, ms. */
   handoffMs: number;
   /** A deliberately broken coordinator, to show the checker catching it. */
   bug: Bug;
