@@ -19,9 +19,9 @@ import type { Resolution } from '../result';
 import { Leader, storedState, type Msg, type NodeConfig, type NodeHost, type Write } from './node';
 import { isConverged, outcomeOf } from './outcome';
 import { Recorder } from './record';
-import { Fate, OpKind, OpStatus, type ConflictColumns, type LostColumns, type MultiLeaderResult, type OpColumns, type RunResult } from '../result';
+import { Fate, type ConflictColumns, type LostColumns, type MultiLeaderResult, type OpColumns, type RunResult } from '../result';
 import type { MultiLeaderScenario } from '../scenario';
-import { historyColumns, historyInMs, statusCounts, verdictMetric } from '../../../sim/kit/history';
+import { historyColumns, historyInMs, okLatencyMs, statusCounts, verdictMetric } from '../../../sim/kit/history';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
@@ -95,7 +95,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   const conflicts = conflictColumns(rec);
   const converged = isConverged(states);
   const count = (code: number) => ops.fate.reduce((n, f) => n + (f === code ? 1 : 0), 0);
-  const writeMs = latencies(ops, OpKind.write);
+  const writeMs = okLatencyMs(history, (op) => op.input.f === 'put');
   const rtt = sortedMs(rec.roundTrips);
   const lag = sortedMs(rec.lags);
   const trace = sim.trace.columns();
@@ -116,10 +116,10 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
     merges: run.clients.merges,
     converged: converged ? 1 : 0,
     lastChangeMs: ticksToMs(rec.lastChangeTick),
-    writeP50Ms: quantileOr(writeMs, 0.5),
-    writeP99Ms: quantileOr(writeMs, 0.99),
-    roundTripP50Ms: quantileOr(rtt, 0.5),
-    replicationLagP50Ms: quantileOr(lag, 0.5),
+    writeP50Ms: quantileSorted(writeMs, 0.5),
+    writeP99Ms: quantileSorted(writeMs, 0.99),
+    roundTripP50Ms: quantileSorted(rtt, 0.5),
+    replicationLagP50Ms: quantileSorted(lag, 0.5),
     replicationLagMaxMs: lag.length > 0 ? lag[lag.length - 1] : NaN,
     linearizable: verdictMetric(check.verdict),
     engineEvents: sim.events,
@@ -201,18 +201,8 @@ function lastMoment(run: RunResult): number {
   return t;
 }
 
-function latencies(ops: OpColumns, kind: number): Float64Array {
-  const out: number[] = [];
-  for (let i = 0; i < ops.kind.length; i++) if (ops.kind[i] === kind && ops.status[i] === OpStatus.ok) out.push(ops.retMs[i] - ops.callMs[i]);
-  return Float64Array.from(out).sort();
-}
-
 function sortedMs(ticksList: readonly number[]): Float64Array {
   return Float64Array.from(ticksList, ticksToMs).sort();
-}
-
-function quantileOr(sorted: Float64Array, q: number): number {
-  return sorted.length > 0 ? quantileSorted(sorted, q) : NaN;
 }
 
 export type { RunContext };
