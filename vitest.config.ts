@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Property tests run seconds each; a loaded 2-core box stretches them past the 5 s default.
+          testTimeout: 20_000,
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['src/**/*.browser.test.ts', 'node_modules/**'],
         },
