@@ -15,7 +15,7 @@
  *   drift       set node's clock rate to `ppm` extra parts per million
  */
 import { type NodeVerb, nodeTransition } from './nodeLifecycle';
-import { parseGroups } from './partition';
+import { groupOf, parseGroups } from './partition';
 import type { Simulation } from './simulation';
 import { TraceKind } from './traceKind';
 
@@ -47,6 +47,7 @@ export function applyFault<M>(sim: Simulation<M>, fault: Fault, source = -1): bo
     case 'partition': {
       const groups = typeof fault.groups === 'string' ? parseGroups(fault.groups, sim.nodeCount) : fault.groups;
       sim.network.partition(groups);
+      sim.stageLog?.partition(groupOf(groups, sim.nodeCount));
       sim.record(TraceKind.partition, -1, -1, source);
       return true;
     }
@@ -114,5 +115,6 @@ function applyClockFault<M>(
   if (fault.type === 'drift') node.clock.setDrift(sim.now, fault.ppm);
   else if (fault.type === 'clockJump') node.clock.jump(sim.now, fault.ticks);
   else node.clock.skew(sim.now, fault.ticks);
+  sim.stageLog?.clock(sim.now, node.id, node.clock.offset(sim.now), node.clock.driftPpm);
   sim.record(TraceKind[fault.type], node.id, -1, source);
 }

@@ -73,6 +73,15 @@ export class NodeContext<M> {
     return this.sim.cancelTimer(handle);
   }
 
+  /**
+   * Shows `value` in field `name` of this node's card on the stage from now on (a role, a term, 'v3@7', a
+   * log length). Recorded in the stage log, outside the trace: no effect on the run or its hash, and a
+   * no-op unless the run records a stage (`SimOptions.stage`).
+   */
+  card(name: string, value: number | string): void {
+    this.sim.stageLog?.field(this.sim.now, this.id, name, value);
+  }
+
   /** Adds a protocol entry to the trace (kind `note`): `code` and `value` are the protocol's integers. */
   note(code: number, value = 0): void {
     this.sim.note(this.id, code, value);

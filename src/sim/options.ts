@@ -4,6 +4,7 @@
  */
 import type { Protocol } from './actor';
 import type { LinkOptions } from './link';
+import type { StageOptions } from './stageLog';
 
 /** Most nodes a simulation can hold (initial plus added). */
 export const NODES_MAX = 1024;
@@ -27,6 +28,11 @@ export interface SimOptions<M> {
   /** Behaviour of every link unless overridden with `network.setLink`. Defaults: see ./link.ts. */
   network?: LinkOptions;
   limits?: SimLimits;
+  /**
+   * Record what the stage shows besides the trace (message kinds and labels, card fields, clock offsets,
+   * partition groups) into `sim.stageLog`. Default: off. Never changes the trace or its hash.
+   */
+  stage?: StageOptions<M>;
 }
 
 export const LIMIT_DEFAULTS: Required<SimLimits> = {

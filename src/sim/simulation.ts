@@ -15,6 +15,7 @@ import { Network } from './network';
 import { NodeContext, NodeStatus } from './nodeContext';
 import { type SimLimits, type SimOptions, NODES_MAX, checkNodeCount, resolveLimits } from './options';
 import { SlotKind, Slots } from './slots';
+import { StageLog } from './stageLog';
 import { isTicks } from './ticks';
 import { Trace } from './trace';
 import { TraceKind } from './traceKind';
@@ -48,6 +49,8 @@ export class Simulation<M = unknown> {
   readonly clients = new Clients(this, this.history);
   /** Which limit ended the run, if one did; once set, `run` does nothing more. */
   stoppedAtLimit: string | undefined = undefined;
+  /** What the stage shows besides the trace (kept outside it and its hash); set when `options.stage` is. */
+  readonly stageLog: StageLog<M> | undefined;
 
   private time = 0;
   private handled = 0;
@@ -71,22 +74,17 @@ export class Simulation<M = unknown> {
     this.maxPending = this.limits.maxPending;
     this.trace = new Trace(this.limits.maxTraceEntries);
     this.network = new Network(this.root, options.nodes, options.network);
+    this.stageLog = options.stage ? new StageLog(options.stage) : undefined;
     for (let id = 0; id < options.nodes; id++) this.nodes.push(this.makeNode(id));
   }
 
   /** True simulated time, in ticks. */
-  get now(): number {
-    return this.time;
-  }
+  get now(): number { return this.time; }
 
-  get nodeCount(): number {
-    return this.nodes.length;
-  }
+  get nodeCount(): number { return this.nodes.length; }
 
   /** Events handled so far. */
-  get events(): number {
-    return this.handled;
-  }
+  get events(): number { return this.handled; }
 
   /** Node `id`'s context (clock, storage, status, actor). */
   node(id: number): NodeContext<M> {
@@ -145,6 +143,7 @@ export class Simulation<M = unknown> {
     const id = this.messageCount++;
     const now = this.time;
     this.trace.record(now, SEND, from, to, id);
+    this.stageLog?.sent(id, msg);
     const network = this.network;
     if (network.isCut(from, to)) {
       this.trace.record(now, BLOCK, from, to, id);
@@ -212,9 +211,7 @@ export class Simulation<M = unknown> {
   }
 
   /** Ends the run (and every later `run`) with `reason` as its stoppedAtLimit. */
-  stop(reason: string): void {
-    this.stoppedAtLimit ??= reason;
-  }
+  stop(reason: string): void { this.stoppedAtLimit ??= reason; }
 
   private makeNode(id: number): NodeContext<M> {
     return new NodeContext<M>(this, id, this.root.fork(`node/${id}`));
@@ -237,6 +234,7 @@ export class Simulation<M = unknown> {
     slots.id[s] = id;
     slots.obj[s] = msg;
     this.schedule(t, s);
+    this.stageLog?.scheduled(id, t);
   }
 
   private dispatch(s: number): void {

@@ -19,6 +19,8 @@ export interface EchoConfig {
   events?: ScenarioEvent[];
   echo?: EchoOptions;
   maxEvents?: number;
+  /** Record a stage log, describing each message as its kind and 'kind r<round>'. */
+  stage?: boolean;
 }
 
 export interface EchoRun {
@@ -35,6 +37,7 @@ export function runEcho(config: EchoConfig): EchoRun {
     protocol: echo({ ...config.echo, log }),
     network: { latency: config.latency, loss: config.loss, duplicate: config.duplicate, reorder: config.reorder },
     limits: { maxEvents: config.maxEvents ?? 100_000 },
+    ...(config.stage ? { stage: { describe: { kind: (m: EchoMessage) => m.kind, label: (m: EchoMessage) => `${m.kind} r${m.round}` } } } : {}),
   });
   scheduleScenario(sim, config.events ?? []);
   sim.run();
