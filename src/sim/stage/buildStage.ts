@@ -1,0 +1,111 @@
+/**
+ * StageData (src/core/stage/types.ts) from a finished run: the trace, the stage log when the run kept one
+ * (`SimOptions.stage`), and the lab's names. Pure; runs in the worker; the result's buffers go to the main
+ * thread as Transferables (`stageTransferables` in src/core/stage/query.ts).
+ *
+ *   const sim = new Simulation({ ..., stage: { describe: { kind: (m) => m.k, label: (m) => `${m.k} w${m.value}` } } });
+ *   sim.run();
+ *   const stage = buildStage({ trace: sim.trace.columns(), log: sim.stageLog?.columns(), ticksPerUnit: 1000,
+ *     timeUnit: 'ms', horizon: sim.now / 1000, nodeNames: ['n0', 'n1', 'n2'] });
+ */
+import type { StageData, StageEvents, StageLinks } from '../../core/stage/types';
+import type { StageLogColumns } from '../stageLog';
+import type { TraceColumns } from '../trace';
+import { TraceKind } from '../traceKind';
+import { buildEpochs } from './epochs';
+import { buildFields } from './fields';
+import { buildInFlight, peakInFlight } from './inFlight';
+import { buildMessages } from './messages';
+import { buildClocks, buildDowntime } from './nodeState';
+
+export interface StageInput {
+  trace: TraceColumns;
+  /** The run's stage log; without it messages have no kind or label, and clocks and partition groups are unknown. */
+  log?: StageLogColumns;
+  /** Engine ticks per unit of the lab's time (1000 when the lab counts ms and a tick is a µs). */
+  ticksPerUnit: number;
+  timeUnit: string;
+  /** The run's end in the lab's unit (default: the last trace time). */
+  horizon?: number;
+  /** One name per node id ('n0'...): the node count. */
+  nodeNames: readonly string[];
+  /** Clients drawn beside a home node (their requests are the lab's own scripted events). */
+  clients?: { names: readonly string[]; home: ArrayLike<number> };
+}
+
+export function buildStage(input: StageInput): StageData {
+  const { trace, log, ticksPerUnit } = input;
+  if (!(ticksPerUnit > 0 && Number.isFinite(ticksPerUnit))) throw new Error(`invalid ticksPerUnit: ${ticksPerUnit}`);
+  const nodes = input.nodeNames.length;
+  if (!(nodes >= 1 && nodes <= 65535)) throw new Error(`invalid node count: ${nodes}`);
+  const lastTick = trace.length > 0 ? trace.time[trace.length - 1] : 0;
+  const horizon = input.horizon ?? lastTick / ticksPerUnit;
+  const { messages, medianLatency, fade } = buildMessages(trace, log, ticksPerUnit, Math.max(lastTick, horizon * ticksPerUnit));
+  const { crashes, pauses } = buildDowntime(trace, nodes, ticksPerUnit);
+  const events = stageEvents(trace, ticksPerUnit);
+  return {
+    timeUnit: input.timeUnit,
+    ticksPerUnit,
+    horizon,
+    nodeNames: [...input.nodeNames],
+    clients: { names: [...(input.clients?.names ?? [])], home: Int32Array.from(input.clients?.home ?? []) },
+    kinds: log ? [...log.kinds] : [],
+    labels: log ? [...log.labels] : [],
+    messages,
+    inFlight: buildInFlight(messages, horizon, medianLatency),
+    peakInFlight: peakInFlight(messages),
+    medianLatency,
+    fade,
+    crashes,
+    pauses,
+    clocks: buildClocks(log, nodes, ticksPerUnit),
+    epochs: buildEpochs(trace, log, nodes, ticksPerUnit),
+    fields: buildFields(log, nodes, ticksPerUnit),
+    events,
+    narrated: narratedRows(events),
+    links: stageLinks(messages.from, messages.to, messages.count, nodes),
+  };
+}
+
+/** The trace's columns with times in the lab's unit (copies: the trace stays the caller's). */
+function stageEvents(trace: TraceColumns, ticksPerUnit: number): StageEvents {
+  const n = trace.length;
+  const time = new Float64Array(n);
+  for (let i = 0; i < n; i++) time[i] = trace.time[i] / ticksPerUnit;
+  return {
+    count: n, time, kind: trace.kind.slice(0, n), from: trace.from.slice(0, n), to: trace.to.slice(0, n),
+    payload: trace.payload.slice(0, n),
+  };
+}
+
+/** Every row but protocol notes (the protocol's own integers, which only the lab can put in words). */
+function narratedRows(events: StageEvents): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < events.count; i++) if (events.kind[i] !== TraceKind.note) n++;
+  const rows = new Uint32Array(n);
+  let k = 0;
+  for (let i = 0; i < events.count; i++) if (events.kind[i] !== TraceKind.note) rows[k++] = i;
+  return rows;
+}
+
+/** Unordered node pairs that carried copies, by (a, b), with their counts. */
+function stageLinks(from: Uint16Array, to: Uint16Array, count: number, nodes: number): StageLinks {
+  const counts = new Map<number, number>();
+  for (let r = 0; r < count; r++) {
+    const a = Math.min(from[r], to[r]);
+    const b = Math.max(from[r], to[r]);
+    if (a === b) continue;
+    const key = a * nodes + b;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const keys = [...counts.keys()].sort((x, y) => x - y);
+  const links: StageLinks = {
+    count: keys.length, a: new Uint16Array(keys.length), b: new Uint16Array(keys.length), messages: new Uint32Array(keys.length),
+  };
+  keys.forEach((key, i) => {
+    links.a[i] = Math.floor(key / nodes);
+    links.b[i] = key % nodes;
+    links.messages[i] = counts.get(key)!;
+  });
+  return links;
+}

@@ -1,0 +1,1 @@
+export { buildStage, type StageInput } from './buildStage';
