@@ -72,7 +72,7 @@ describe('buildStage (properties)', () => {
         expect(fates(Fate.lost)).toBe(count(TraceKind.lose));
         expect(fates(Fate.cut)).toBe(count(TraceKind.block));
         expect(fates(Fate.toCrashed)).toBe(count(TraceKind.discard));
-        const ended = [Fate.delivered, Fate.lost, Fate.cut, Fate.toCrashed].reduce((sum, f) => sum + fates(f), 0);
+        const ended = ([Fate.delivered, Fate.lost, Fate.cut, Fate.toCrashed] as number[]).reduce((sum, f) => sum + fates(f), 0);
         expect(fates(Fate.open)).toBe(s.messages.count - ended);
         for (let r = 0; r < s.messages.count; r++) {
           const m = s.messages;
