@@ -1,0 +1,98 @@
+/**
+ * The keyboard twin of dragging across the stage (WCAG 2.5.7): pick the nodes on one side and partition,
+ * heal every link, or act on one link (cut, heal, slow, lossy) from two lists. Each button hands one event
+ * to `onEvent`, at the playhead. Escape or Close returns focus to the button that opened it.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { StageData } from '../../core/stage/types';
+import { partitionEvent } from './actions';
+import type { StageAction, StageEvent } from './types';
+
+export interface PartitionDialogProps {
+  data: StageData;
+  actions: readonly StageAction[];
+  now(): number;
+  onEvent(event: StageEvent): void;
+  onClose(): void;
+}
+
+const LINK_ACTIONS = ['cut', 'heal', 'slow', 'lossy'] as const;
+const LINK_WORDS: Record<(typeof LINK_ACTIONS)[number], string> = { cut: 'Cut', heal: 'Heal', slow: 'Slow', lossy: 'Make lossy' };
+
+export function PartitionDialog({ data, actions, now, onEvent, onClose }: PartitionDialogProps) {
+  const n = data.nodeNames.length;
+  const [sides, setSides] = useState(() => new Uint8Array(n));
+  const [from, setFrom] = useState(0);
+  const [to, setTo] = useState(Math.min(1, n - 1));
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input, select, button')?.focus();
+  }, []);
+  const partition = partitionEvent(sides, 0);
+  const act = (event: StageEvent) => {
+    onEvent({ ...event, at: now() });
+    onClose();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    onClose();
+  };
+  const linkActions = LINK_ACTIONS.filter((a) => actions.includes(a));
+  return (
+    <div ref={ref} className="stage-dialog" role="dialog" aria-modal="false" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <h3 id={titleId}>Partition and links</h3>
+      {actions.includes('partition') && (
+        <fieldset>
+          <legend>Nodes on the other side of the cut</legend>
+          {data.nodeNames.map((name, i) => (
+            <label key={name} className="stage-dialog-node">
+              <input type="checkbox" checked={sides[i] === 1} onChange={(e) => setSides((s) => Object.assign(s.slice(), { [i]: e.currentTarget.checked ? 1 : 0 }))} />
+              {name}
+            </label>
+          ))}
+          <button type="button" disabled={!partition} onClick={() => partition && act(partition)}>
+            Partition
+          </button>
+        </fieldset>
+      )}
+      {actions.includes('heal') && (
+        <button type="button" onClick={() => act({ type: 'heal' })}>
+          Heal all links
+        </button>
+      )}
+      {linkActions.length > 0 && n > 1 && (
+        <fieldset>
+          <legend>One link</legend>
+          <label>
+            From <NodeSelect data={data} value={from} onChange={setFrom} />
+          </label>
+          <label>
+            to <NodeSelect data={data} value={to} onChange={setTo} />
+          </label>
+          {linkActions.map((a) => (
+            <button key={a} type="button" disabled={from === to} onClick={() => act({ type: a, from, to })}>
+              {`${LINK_WORDS[a]} ${data.nodeNames[from]} → ${data.nodeNames[to]}`}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+}
+
+function NodeSelect({ data, value, onChange }: { data: StageData; value: number; onChange(v: number): void }) {
+  return (
+    <select value={value} onChange={(e) => onChange(Number(e.currentTarget.value))}>
+      {data.nodeNames.map((name, i) => (
+        <option key={name} value={i}>
+          {name}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * The stage's dynamic layer, redrawn per playing frame and once per seek from a StageFrame (./layoutAt.ts):
+ * bundles between groups (aggregate tier), node glyphs (glyph and aggregate tiers), then the dots grouped by
+ * style (one path per style: no per-dot state changes), fading dots one by one, labels when few.
+ *
+ * Never colour alone: a kind's dot also has a shape (even slots round, odd square; slots 4-7 hollow), a
+ * crashed glyph is grey and crossed, a paused one shows two bars, a role shows its letter.
+ */
+import type { StageData } from '../../core/stage/types';
+import { ownerColor, type VizStyle } from '../shared/palette';
+import type { StageGeometry } from './geometry';
+import { DotPhase, NodeState, STYLE_SLOTS, type StageFrame } from './layoutAt';
+import { LABELS_MAX, type StageTier } from './tier';
+
+export interface DynamicOptions {
+  tier: StageTier;
+  /** Card field index of the role (-1: none): glyph colour and letter. */
+  roleField: number;
+  reducedMotion: boolean;
+}
+
+export function drawDynamic(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, o: DynamicOptions): void {
+  if (o.tier === 'aggregate') drawBundles(ctx, g, frame, style);
+  if (o.tier !== 'cards') drawGlyphs(ctx, data, g, frame, style, o.roleField);
+  const r = o.tier === 'aggregate' ? 2.5 : 4;
+  for (let s = 0; s < STYLE_SLOTS; s++) drawDotsOfStyle(ctx, frame, s, r, ownerColor(style, s));
+  drawFalling(ctx, frame, r, style, o.reducedMotion);
+  if (frame.dotCount <= LABELS_MAX && data.labels.length > 0) drawLabels(ctx, data, frame, style);
+}
+
+function dotPath(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, isSquare: boolean): void {
+  if (isSquare) ctx.rect(x - r, y - r, 2 * r, 2 * r);
+  else {
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+  }
+}
+
+function drawDotsOfStyle(ctx: CanvasRenderingContext2D, frame: StageFrame, s: number, r: number, color: string): void {
+  const isSquare = s % 2 === 1;
+  const isHollow = s >= 4;
+  let any = false;
+  ctx.beginPath();
+  for (let i = 0; i < frame.dotCount; i++) {
+    if (frame.style[i] !== s || frame.phase[i] === DotPhase.falling) continue;
+    dotPath(ctx, frame.x[i], frame.y[i], isSquare ? r * 0.85 : r, isSquare);
+    any = true;
+  }
+  if (!any) return;
+  if (isHollow) {
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = color;
+    ctx.stroke();
+  } else {
+    ctx.fillStyle = color;
+    ctx.fill();
+  }
+}
+
+/** Dropped dots: fading as they fall, or (reduced motion) an instant cross where they stopped. */
+function drawFalling(ctx: CanvasRenderingContext2D, frame: StageFrame, r: number, style: VizStyle, reduced: boolean): void {
+  for (let i = 0; i < frame.dotCount; i++) {
+    if (frame.phase[i] !== DotPhase.falling) continue;
+    const [x, y] = [frame.x[i], frame.y[i]];
+    ctx.globalAlpha = reduced ? 1 : Math.max(0, frame.alpha[i]);
+    ctx.strokeStyle = ownerColor(style, frame.style[i]);
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(x - r, y - r);
+    ctx.lineTo(x + r, y + r);
+    ctx.moveTo(x + r, y - r);
+    ctx.lineTo(x - r, y + r);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, data: StageData, frame: StageFrame, style: VizStyle): void {
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.fillStyle = style.foreground;
+  ctx.textBaseline = 'bottom';
+  for (let i = 0; i < frame.dotCount; i++) {
+    const label = data.messages.label[frame.rows[i]];
+    if (label < 0 || frame.phase[i] === DotPhase.falling) continue;
+    ctx.fillText(data.labels[label], frame.x[i] + 6, frame.y[i] - 4);
+  }
+}
+
+function drawBundles(ctx: CanvasRenderingContext2D, g: StageGeometry, frame: StageFrame, style: VizStyle): void {
+  const k = g.groupCount;
+  ctx.strokeStyle = style.accentSoft;
+  ctx.lineCap = 'round';
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      const load = frame.bundle[a * k + b] + (a === b ? 0 : frame.bundle[b * k + a]);
+      if (load === 0 || a === b) continue;
+      ctx.lineWidth = Math.min(14, 1 + Math.sqrt(load) / 2);
+      ctx.beginPath();
+      ctx.moveTo(g.groupX[a], g.groupY[a]);
+      ctx.lineTo(g.groupX[b], g.groupY[b]);
+      ctx.stroke();
+    }
+  }
+}
+
+/** Node glyphs at scale: role colour (grey when crashed) and letter, a cross when crashed, bars when paused. */
+function drawGlyphs(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, roleField: number): void {
+  const r = g.halfW;
+  const fields = data.fields.names.length;
+  ctx.font = `bold ${Math.max(8, Math.round(r * 1.2))}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (let i = 0; i < g.nodeCount; i++) {
+    const status = frame.status[i];
+    const row = roleField >= 0 ? frame.fieldRow[i * fields + roleField] : -1;
+    const text = row >= 0 ? data.fields.text[row] : -1;
+    ctx.fillStyle = status === NodeState.crashed ? style.grid : text >= 0 ? ownerColor(style, text) : style.muted;
+    ctx.beginPath();
+    ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
+    ctx.fill();
+    if (status === NodeState.crashed) cross(ctx, g.x[i], g.y[i], r, style.foreground);
+    else if (status === NodeState.paused) bars(ctx, g.x[i], g.y[i], r, style.background);
+    else if (text >= 0 && r >= 6) {
+      ctx.fillStyle = style.background;
+      ctx.fillText(data.fields.texts[text].slice(0, 1).toUpperCase(), g.x[i], g.y[i] + 0.5);
+    }
+  }
+  ctx.textAlign = 'start';
+}
+
+function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string): void {
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(x - r * 0.7, y - r * 0.7);
+  ctx.lineTo(x + r * 0.7, y + r * 0.7);
+  ctx.moveTo(x + r * 0.7, y - r * 0.7);
+  ctx.lineTo(x - r * 0.7, y + r * 0.7);
+  ctx.stroke();
+}
+
+function bars(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string): void {
+  ctx.fillStyle = color;
+  ctx.fillRect(x - r * 0.5, y - r * 0.55, r * 0.3, r * 1.1);
+  ctx.fillRect(x + r * 0.2, y - r * 0.55, r * 0.3, r * 1.1);
+}

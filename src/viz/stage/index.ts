@@ -1,0 +1,7 @@
+export { Stage, type StageProps } from './Stage';
+export { playheadValue, type CardFieldSpec, type CardSpec, type MenuItem, type PlayheadSource, type StageAction, type StageEvent } from './types';
+export { createFrame, DotPhase, layoutAt, NodeState, type FrameOptions, type StageFrame } from './layoutAt';
+export { stageGeometry, type GeometryInput, type StageGeometry } from './geometry';
+export { chooseTier, type StageTier, type TierPlan } from './tier';
+export { clientMenuItems, linkMenuItems, nodeMenuItems, partitionEvent } from './actions';
+export { nodeLabel } from './cards';

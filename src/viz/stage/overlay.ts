@@ -1,0 +1,92 @@
+/**
+ * Imperative per-frame updates of the DOM overlay: React renders the node elements once (per result, size
+ * or focus change) and registers them here; each drawn frame rewrites only what changed since the last one
+ * (a status, a field's change row, a clock offset), so playing costs no React render and no layout thrash.
+ */
+import type { StageData } from '../../core/stage/types';
+import { clockText, deadlineLeft, fieldDisplay, nodeLabel, STATUS_WORDS } from './cards';
+import type { StageFrame } from './layoutAt';
+import type { CardSpec } from './types';
+
+export interface NodeElements {
+  root: HTMLElement | null;
+  values: (HTMLElement | null)[];
+  role: HTMLElement | null;
+  clock: HTMLElement | null;
+  deadline: HTMLElement | null;
+  badges: HTMLElement | null;
+}
+
+export class OverlayRefs {
+  readonly nodes = new Map<number, NodeElements>();
+  private lastStatus = new Int8Array(0);
+  private lastRows = new Int32Array(0);
+  private lastClock = new Float64Array(0);
+
+  /** The element record of `node` (created on first use). */
+  of(node: number): NodeElements {
+    let e = this.nodes.get(node);
+    if (!e) {
+      e = { root: null, values: [], role: null, clock: null, deadline: null, badges: null };
+      this.nodes.set(node, e);
+    }
+    return e;
+  }
+
+  /** Forget what was written: the next update rewrites everything (after React re-rendered the overlay). */
+  invalidate(nodeCount: number, fieldCount: number): void {
+    this.lastStatus = new Int8Array(nodeCount).fill(-1);
+    this.lastRows = new Int32Array(nodeCount * fieldCount).fill(-2);
+    this.lastClock = new Float64Array(nodeCount).fill(NaN);
+  }
+
+  update(data: StageData, frame: StageFrame, spec: CardSpec | undefined, indices: readonly number[], extra: { role: number; deadline: number }): void {
+    const fields = data.fields.names.length;
+    if (this.lastStatus.length !== data.nodeNames.length) this.invalidate(data.nodeNames.length, fields);
+    for (const [node, e] of this.nodes) {
+      if (!e.root) continue;
+      let changed = false;
+      if (this.lastStatus[node] !== frame.status[node]) {
+        this.lastStatus[node] = frame.status[node];
+        e.root.dataset.status = STATUS_WORDS[frame.status[node]];
+        changed = true;
+      }
+      for (let f = 0; f < fields; f++) {
+        const k = node * fields + f;
+        if (this.lastRows[k] === frame.fieldRow[k]) continue;
+        this.lastRows[k] = frame.fieldRow[k];
+        changed = true;
+      }
+      if (!Object.is(this.lastClock[node], frame.clockOffset[node])) {
+        this.lastClock[node] = frame.clockOffset[node];
+        changed = true;
+      }
+      if (changed) writeNode(e, data, frame, node, spec, indices, extra.role);
+      if (e.deadline && spec?.deadline) e.deadline.style.transform = `scaleX(${deadlineLeft(data, frame, node, extra.deadline, spec.deadline.span)})`;
+    }
+  }
+}
+
+function writeNode(e: NodeElements, data: StageData, frame: StageFrame, node: number, spec: CardSpec | undefined, indices: readonly number[], role: number): void {
+  spec?.fields.forEach((field, k) => {
+    const el = e.values[k];
+    if (el) el.textContent = fieldDisplay(data, frame, node, field, indices[k]);
+  });
+  if (e.role) {
+    const row = role >= 0 ? frame.fieldRow[node * data.fields.names.length + role] : -1;
+    const text = row >= 0 ? (data.fields.texts[data.fields.text[row]] ?? '') : '';
+    e.role.textContent = text.slice(0, 1).toUpperCase();
+    e.role.title = text;
+    e.role.dataset.role = text;
+  }
+  if (e.clock) e.clock.textContent = clockText(data, frame.clockOffset[node]);
+  if (e.badges && spec?.badges) {
+    const on = spec.badges.filter((b) => {
+      const f = data.fields.names.indexOf(b.field);
+      const row = f >= 0 ? frame.fieldRow[node * data.fields.names.length + f] : -1;
+      return row >= 0 && data.fields.texts[data.fields.text[row]] === b.text;
+    });
+    e.badges.textContent = on.map((b) => b.label).join(' ');
+  }
+  e.root?.setAttribute('aria-label', nodeLabel(data, frame, node, spec, indices));
+}

@@ -1,0 +1,93 @@
+/**
+ * The stage component's contract with a lab (props-level types; the data types are in src/core/stage).
+ */
+
+/**
+ * The playhead, read transiently: the stage draws on `subscribe` notifications in its own animation frame
+ * and never re-renders React per frame. The app builds one from its store (`usePlayheadSource` in
+ * src/app/hooks.ts); a test builds one from a variable.
+ */
+export interface PlayheadSource {
+  /** Simulated time now, in the lab's unit. */
+  get(): number;
+  /** Calls `listener` after every change of the time (or of `isPlaying`); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** True while playing (narration then summarises instead of reading every step). Default false. */
+  isPlaying?(): boolean;
+}
+
+/** A playhead source over a plain value, for tests and static pages. */
+export function playheadValue(initial = 0): PlayheadSource & { set(t: number, playing?: boolean): void } {
+  let t = initial;
+  let playing = false;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => t,
+    isPlaying: () => playing,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(next, isPlaying = false) {
+      t = next;
+      playing = isPlaying;
+      for (const listener of [...listeners]) listener();
+    },
+  };
+}
+
+/**
+ * A scenario event a menu or gesture asks for: `{ type, ...fields }` in the engine's fault vocabulary
+ * (src/sim/faults.ts) or the lab's own ('request', 'slow', 'lossy'); `at` is the playhead when the user
+ * chose it. The app inserts it into the script at `at` (useStageEvents in src/app/hooks.ts).
+ *
+ *   { type: 'crash', node: 1, at: 34.1 }         { type: 'partition', groups: '0,1|2,3,4', at: 50 }
+ *   { type: 'cut', from: 0, to: 2, at: 12 }       { type: 'clockJump', node: 2, ticks: 10000, at: 8 }
+ */
+export interface StageEvent {
+  type: string;
+  at?: number;
+  [field: string]: string | number | boolean | undefined;
+}
+
+/**
+ * The actions a lab supports; the stage offers only these. Node menu: crash, recover, pause, resume,
+ * isolate (a partition cutting the node off), clockJump, skew. Link menu: cut, heal, slow, lossy. Stage:
+ * partition (drag across, or the Partition dialog; also heal-all when 'heal' is listed). Client: request.
+ */
+export type StageAction =
+  | 'crash' | 'recover' | 'pause' | 'resume' | 'isolate' | 'clockJump' | 'skew'
+  | 'cut' | 'heal' | 'slow' | 'lossy' | 'partition' | 'request';
+
+/** One field of a node card: the card field's name as recorded (`ctx.card(name, value)`), shown as `label`. */
+export interface CardFieldSpec {
+  field: string;
+  /** Short label before the value ('term'); '' for none. */
+  label: string;
+  /** Formats the value (text as recorded, number when numeric: NaN for texts). Default: as recorded. */
+  format?: (text: string, value: number) => string;
+}
+
+/**
+ * What a lab's node cards show. Fixed-size cards, tabular digits; text is rewritten only when a field's
+ * change row changes (never per frame).
+ */
+export interface CardSpec {
+  fields: readonly CardFieldSpec[];
+  /** The field naming the node's role: its first letter is the card's badge ('leader' -> L); glyphs use it at scale. */
+  role?: string;
+  /** Badges shown while a field's text matches (e.g. { field: 'conflict', text: 'yes', label: '!' }). */
+  badges?: readonly { field: string; text: string; label: string }[];
+  /**
+   * A deadline bar (election timer, lease): `field` records the deadline's time in the lab's unit and
+   * `span` its full length; the bar shows the fraction left at t.
+   */
+  deadline?: { field: string; span: number; label: string };
+}
+
+/** A menu item: its accessible name is `label` ('Crash n1'); disabled items are no-ops at t. */
+export interface MenuItem {
+  label: string;
+  event: StageEvent;
+  disabled: boolean;
+}

@@ -1,0 +1,38 @@
+/**
+ * The stage's draw loop: one requestAnimationFrame per playhead change, coalesced (any number of changes
+ * within a frame cost one draw), and nothing while the playhead rests: no always-on loop, no React render
+ * per frame. Every pixel is f(result, t, size, theme), so a backward scrub is just another draw.
+ */
+import { useEffect } from 'react';
+import type { PlayheadSource } from './types';
+
+export function useStageLoop(playhead: PlayheadSource, draw: (t: number) => void): void {
+  useEffect(() => {
+    let id = 0;
+    const run = () => {
+      id = 0;
+      draw(playhead.get());
+    };
+    const schedule = () => {
+      if (id === 0) id = requestAnimationFrame(run);
+    };
+    schedule();
+    const off = playhead.subscribe(schedule);
+    return () => {
+      off();
+      if (id !== 0) cancelAnimationFrame(id);
+    };
+  }, [playhead, draw]);
+}
+
+/** Sizes a canvas's backing store to CSS size x devicePixelRatio (only when it changed) and returns its context in CSS px. */
+export function canvasContext(canvas: HTMLCanvasElement | null, width: number, height: number, dpr: number): CanvasRenderingContext2D | null {
+  if (!canvas || width <= 0 || height <= 0) return null;
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return ctx;
+}
