@@ -47,9 +47,11 @@ export function clockText(data: StageData, offset: number): string {
   return `clock ${offset > 0 ? '+' : '−'}${Math.abs(offset).toFixed(1)} ${data.timeUnit}`;
 }
 
-/** The node's accessible name: name, each field ("term 4"), its clock when skewed, and its status. */
+/** The node's accessible name: name, role, each field ("term 4"), its clock when skewed, and its status. */
 export function nodeLabel(data: StageData, frame: StageFrame, node: number, spec: CardSpec | undefined, indices: readonly number[]): string {
   const parts = [data.nodeNames[node]];
+  const role = spec?.role ? rowOf(data, frame, node, fieldIndex(data, spec.role)) : -1;
+  if (role >= 0) parts.push(fieldText(data.fields, role));
   spec?.fields.forEach((field, k) => {
     const value = fieldDisplay(data, frame, node, field, indices[k]);
     if (value !== '–') parts.push(field.label ? `${field.label} ${value}` : value);
