@@ -1,0 +1,88 @@
+/**
+ * Narration: every trace event as a sentence, in a virtualised list synced to the playhead. The current
+ * row is the last event <= t; the list follows it until the reader scrolls away ("Back to playhead" brings
+ * it back); clicking a row seeks there. Sentences are built only for the rows in view. One polite log
+ * region announces the sentences at t after a step or seek and a summary every ~2 s while playing.
+ */
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { StageData } from '../../core/stage/types';
+import type { PlayheadSource } from '../stage/types';
+import { sentence } from './sentences';
+import { useAnnouncer } from './useAnnouncer';
+import { usePlayheadRow } from './usePlayheadRow';
+import './narration.css';
+
+export interface NarrationProps {
+  data: StageData;
+  playhead: PlayheadSource;
+  /** Moves the playhead (a row's time). Without it rows are not clickable. */
+  onSeek?: (t: number) => void;
+  /** Heading-like name of the list. */
+  label?: string;
+  /** List height in CSS px (default 200). */
+  height?: number;
+  /** Send announcements to the page's own live region instead of the narration's. */
+  announce?: (text: string) => void;
+}
+
+export const ROW_PX = 24;
+const OVERSCAN = 6;
+
+export function Narration({ data, playhead, onSeek, label = 'What happened', height = 200, announce }: NarrationProps) {
+  const current = usePlayheadRow(data, playhead);
+  const region = useAnnouncer(data, playhead, announce);
+  const list = useRef<HTMLDivElement>(null);
+  const programmatic = useRef(false);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [following, setFollowing] = useState(true);
+  const count = data.narrated.length;
+
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!el || !following || current < 0) return;
+    const target = Math.max(0, Math.round((current + 1) * ROW_PX - height / 2));
+    if (Math.abs(el.scrollTop - target) < 1) return;
+    programmatic.current = true;
+    el.scrollTop = target;
+  }, [current, following, height]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_PX) + OVERSCAN);
+  const rows = [];
+  for (let i = first; i < last; i++) {
+    const row = data.narrated[i];
+    const text = sentence(data, row);
+    const isCurrent = i === current;
+    rows.push(
+      <li key={i} className={isCurrent ? 'narration-row narration-current' : 'narration-row'} style={{ top: i * ROW_PX }} aria-current={isCurrent || undefined} data-row={i}>
+        {onSeek ? <button type="button" tabIndex={isCurrent ? 0 : -1} onClick={() => onSeek(data.events.time[row])}>{text}</button> : text}
+      </li>,
+    );
+  }
+  return (
+    <section className="narration" aria-label={label}>
+      <div className="narration-bar">
+        <span>{`${count.toLocaleString('en-US')} events`}</span>
+        {!following && (
+          <button type="button" onClick={() => setFollowing(true)}>
+            Back to playhead
+          </button>
+        )}
+      </div>
+      <div
+        ref={list}
+        className="narration-list"
+        style={{ height }}
+        tabIndex={0}
+        onScroll={(e) => {
+          setScrollTop(e.currentTarget.scrollTop);
+          if (programmatic.current) programmatic.current = false;
+          else setFollowing(false);
+        }}
+      >
+        <ol style={{ height: count * ROW_PX }}>{rows}</ol>
+      </div>
+      {!announce && <div ref={region} className="visually-hidden" role="log" aria-live="polite" />}
+    </section>
+  );
+}
