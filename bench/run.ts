@@ -11,6 +11,7 @@ const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> =
   partitioning: () => import('./partitioning'),
   checker: () => import('./checker'),
   pbs: () => import('./pbs'),
+  stage: () => import('./stage'),
   bundle: () => import('./bundle'),
   browser: () => import('./browser'),
 };
