@@ -24,7 +24,7 @@ export { groupOf, parseGroups } from './partition';
 export { PPM, chancePpm, toPpm } from './probability';
 export { type ScenarioEvent, type ScheduleOptions, scheduleScenario } from './scenario';
 export { type RunResult, Simulation } from './simulation';
-export { type MessageDescriber, StageLog, type StageLogColumns, type StageOptions } from './stageLog';
+export { type CardProbe, type MessageDescriber, StageLog, type StageLogColumns, type StageOptions } from './stageLog';
 export { TICKS_MAX, isTicks, toTicks } from './ticks';
 export { Trace, type TraceColumns, traceTransferables } from './trace';
 export { TraceKind, type TraceKindCode, type TraceKindName, traceKindNames } from './traceKind';

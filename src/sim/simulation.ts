@@ -188,14 +188,10 @@ export class Simulation<M = unknown> {
   }
 
   /** Records a protocol note for node `id` (what `ctx.note` calls). */
-  note(id: number, code: number, value: number): void {
-    this.trace.record(this.time, TraceKind.note, id, code, value);
-  }
+  note(id: number, code: number, value: number): void { this.trace.record(this.time, TraceKind.note, id, code, value); }
 
   /** Records a trace entry at the current time (for faults, clients and labs' own scripted events). */
-  record(kind: number, from: number, to: number, payload: number): void {
-    this.trace.record(this.time, kind, from, to, payload);
-  }
+  record(kind: number, from: number, to: number, payload: number): void { this.trace.record(this.time, kind, from, to, payload); }
 
   /** Re-queues, at the current time and in arrival order, what node `id` held while paused. */
   releaseHeld(id: number): void {
@@ -208,6 +204,7 @@ export class Simulation<M = unknown> {
   startNode(node: NodeContext<M>): void {
     node.actor = this.protocol(node);
     node.actor.onStart?.();
+    this.stageLog?.probeNode(this.time, node);
   }
 
   /** Ends the run (and every later `run`) with `reason` as its stoppedAtLimit. */
@@ -250,6 +247,7 @@ export class Simulation<M = unknown> {
         const fn = slots.obj[s] as () => void;
         slots.release(s);
         fn();
+        this.stageLog?.probeAll(this.time, this.nodes);
         return;
       }
       default:
@@ -275,6 +273,7 @@ export class Simulation<M = unknown> {
       slots.release(s);
       this.trace.record(this.time, DELIVER, from, to, id);
       node.actor!.onMessage(from, msg);
+      this.stageLog?.probeNode(this.time, node);
       return;
     }
     slots.release(s);
@@ -295,5 +294,6 @@ export class Simulation<M = unknown> {
     if (isStale) return; // set before a crash: the actor that wanted it is gone
     this.trace.record(this.time, TraceKind.timer, node.id, -1, tag);
     node.actor!.onTimer?.(tag, handle);
+    this.stageLog?.probeNode(this.time, node);
   }
 }

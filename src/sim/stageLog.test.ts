@@ -75,6 +75,27 @@ describe('StageLog', () => {
     expect([...log.fieldValue].map((v) => (Number.isNaN(v) ? 'text' : v))).toEqual(['text', 1, 'text', 1]);
   });
 
+  it('a card probe records a field after start, deliveries, timers and scripted calls, only when it changed', () => {
+    const sim = new Simulation<number>({
+      seed: 1, nodes: 2, network: { latency: { kind: 'constant', ticks: 10 } },
+      stage: { probe: { fields: ['count', 'parity'], read: (node, f) => { const c = (node.storage.count as number) ?? 0; return f === 0 ? c : c % 2 ? 'odd' : 'even'; } } },
+      protocol: (ctx) => ({
+        onStart() { if (ctx.id === 0) ctx.setTimer(5); },
+        onTimer() { ctx.storage.count = 1; ctx.send(1, 0); },
+        onMessage() { ctx.storage.count = 2; },
+      }),
+    });
+    sim.at(30, () => { sim.node(0).storage.count = 3; });
+    sim.at(40, () => {});
+    sim.run();
+    const log = sim.stageLog!.columns();
+    const rows = Array.from({ length: log.fieldCount }, (_, i) => `${log.fieldTime[i]} n${log.fieldNode[i]} ${log.fields[log.fieldName[i]]}=${log.fieldText[i] >= 0 ? log.texts[log.fieldText[i]] : log.fieldValue[i]}`);
+    expect(rows).toEqual([
+      '0 n0 count=0', '0 n0 parity=even', '0 n1 count=0', '0 n1 parity=even',
+      '5 n0 count=1', '5 n0 parity=odd', '15 n1 count=2', '30 n0 count=3',
+    ]);
+  });
+
   it('sent() refuses an id out of sequence (the engine numbers messages from 0)', () => {
     const log = new StageLog<number>();
     log.sent(0, 1);

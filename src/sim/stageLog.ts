@@ -7,6 +7,7 @@
  * Opt-in (`SimOptions.stage`); unused, it costs the engine one `undefined` check per send. Strings are
  * interned: a column holds the index into `kinds`, `labels`, `fields` or `texts`.
  */
+import type { NodeContext } from './nodeContext';
 
 /** How a lab names its messages on the stage. Both functions must be pure (they run on every send). */
 export interface MessageDescriber<M> {
@@ -16,8 +17,20 @@ export interface MessageDescriber<M> {
   label?(msg: M): string;
 }
 
+/**
+ * Card fields read from a node's state by the engine, so a protocol need not call `ctx.card` itself: after
+ * every event that may change them (the node's start, deliveries and timers; every running node after a
+ * scripted call such as a client request), each field is read and recorded when it changed.
+ */
+export interface CardProbe<M> {
+  fields: readonly string[];
+  /** Field `field` (an index into `fields`) of a running node; pure. */
+  read(node: NodeContext<M>, field: number): number | string;
+}
+
 export interface StageOptions<M> {
   describe?: MessageDescriber<M>;
+  probe?: CardProbe<M>;
 }
 
 /** The log's contents as columns (copies, the caller's to keep or transfer). */
@@ -117,9 +130,32 @@ export class StageLog<M> {
   private readonly clockOffset = new Column(f64);
   private readonly clockDrift = new Column(i32);
   private readonly partitions: Int32Array[] = [];
+  private readonly probe: CardProbe<M> | undefined;
+  /** The probe's last reading per node and field: probed[node][field]. */
+  private readonly probed: (number | string)[][] = [];
 
   constructor(options: StageOptions<M> = {}) {
     this.describe = options.describe;
+    this.probe = options.probe;
+  }
+
+  /** Reads the probe's fields of `node` (running) at tick `t`, recording those that changed. */
+  probeNode(t: number, node: NodeContext<M>): void {
+    const probe = this.probe;
+    if (probe === undefined || node.actor === undefined) return;
+    const last = (this.probed[node.id] ??= []);
+    for (let f = 0; f < probe.fields.length; f++) {
+      const value = probe.read(node, f);
+      if (f < last.length && Object.is(last[f], value)) continue;
+      last[f] = value;
+      this.field(t, node.id, probe.fields[f], value);
+    }
+  }
+
+  /** probeNode for every node (after an event that may touch any of them). */
+  probeAll(t: number, nodes: readonly NodeContext<M>[]): void {
+    if (this.probe === undefined) return;
+    for (let i = 0; i < nodes.length; i++) this.probeNode(t, nodes[i]);
   }
 
   /** Message `id` (sequential from 0) was sent. */
