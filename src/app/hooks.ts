@@ -2,12 +2,13 @@
  * The hooks lab panels use: the only way a Panel reads the app's state or edits its scenario. Each hook
  * selects the narrowest value, so a panel re-renders only when what it reads changes.
  */
-import { useCallback, useDeferredValue, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { BaseScenario, LabResult, LessonStep } from '../labs/contract';
 import type { Presentation } from './links';
 import { useAppStoreApi } from './useAppStore';
 import type { AppState, EventDraft, InsertOptions } from './store/types';
+import type { PlayheadSource, StageEvent } from '../viz/stage/types';
 import { useShallow } from 'zustand/react/shallow';
 
 function useApp<T>(selector: (state: AppState) => T): T {
@@ -111,6 +112,38 @@ export function useInsertEvent(): (event: EventDraft, options?: InsertOptions) =
       if (!outcome.ok) refuse(store.getState(), outcome.issues);
     },
     [store],
+  );
+}
+
+/**
+ * The playhead as a transient source for renderers that draw per animation frame (the stage, the
+ * narration): they subscribe and read `get()` in their own frame, so the Panel never re-renders per frame.
+ */
+export function usePlayheadSource(): PlayheadSource {
+  const store = useAppStoreApi();
+  return useMemo(() => ({
+    get: () => store.getState().t,
+    isPlaying: () => store.getState().playing,
+    subscribe: (listener: () => void) => store.subscribe((s, prev) => {
+      if (s.t !== prev.t || s.playing !== prev.playing) listener();
+    }),
+  }), [store]);
+}
+
+/**
+ * What the stage's menus and gestures ask for ({ type, at?, ...fields }), inserted into the script at `at`
+ * (the playhead when the user chose it; else the playhead now) as one undoable edit. The lab's validation
+ * still decides: an event it does not know is refused with a banner.
+ */
+export function useStageEvents(): (event: StageEvent) => void {
+  const insert = useInsertEvent();
+  return useCallback(
+    (event: StageEvent) => {
+      const { at, ...fields } = event;
+      const draft = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as EventDraft;
+      insert(draft, at !== undefined && Number.isFinite(at) ? { t: at } : undefined);
+    },
+    [insert],
   );
 }
 

@@ -15,6 +15,8 @@ export interface MessageDescriber<M> {
   kind(msg: M): string;
   /** Its label on the stage and in the narration ('write w2'); default: the kind. */
   label?(msg: M): string;
+  /** Every kind, in a fixed order: kind k gets colour slot k in every run (else: the order first sent). */
+  kinds?: readonly string[];
 }
 
 /**
@@ -137,6 +139,7 @@ export class StageLog<M> {
   constructor(options: StageOptions<M> = {}) {
     this.describe = options.describe;
     this.probe = options.probe;
+    for (const kind of options.describe?.kinds ?? []) this.kinds.id(kind);
   }
 
   /** Reads the probe's fields of `node` (running) at tick `t`, recording those that changed. */

@@ -13,6 +13,7 @@
  *   - value: the integer a write writes (operation index + 1, unique); 0 = nil (never written).
  */
 import type { CheckResult, StalenessReport } from '../../core/checkers';
+import type { StageData } from '../../core/stage/types';
 import type { LabResult } from '../contract';
 import type { HistoryColumns, StaleColumns } from '../../sim/kit/codes';
 import type { HistoryOp } from '../../sim/kit/history';
@@ -172,4 +173,6 @@ export interface LeaderFollowerResult extends LabResult {
   staleness: StalenessReport;
   /** Scripted faults as the charts mark them: time, label. */
   faults: { tMs: number; label: string }[];
+  /** What the stage draws: nodes, clients, messages in flight, card fields (role, epoch, log, applied, commit). */
+  stage: StageData;
 }

@@ -16,8 +16,9 @@ export interface PartitionDialogProps {
   onClose(): void;
 }
 
-const LINK_ACTIONS = ['cut', 'heal', 'slow', 'lossy'] as const;
-const LINK_WORDS: Record<(typeof LINK_ACTIONS)[number], string> = { cut: 'Cut', heal: 'Heal', slow: 'Slow', lossy: 'Make lossy' };
+const LINK_ACTIONS = ['cut', 'healLink', 'slow', 'lossy'] as const;
+const LINK_WORDS: Record<(typeof LINK_ACTIONS)[number], string> = { cut: 'Cut', healLink: 'Heal', slow: 'Slow', lossy: 'Make lossy' };
+const LINK_TYPES: Record<(typeof LINK_ACTIONS)[number], string> = { cut: 'cut', healLink: 'heal', slow: 'slow', lossy: 'lossy' };
 
 export function PartitionDialog({ data, actions, now, onEvent, onClose }: PartitionDialogProps) {
   const n = data.nodeNames.length;
@@ -72,7 +73,7 @@ export function PartitionDialog({ data, actions, now, onEvent, onClose }: Partit
             to <NodeSelect data={data} value={to} onChange={setTo} />
           </label>
           {linkActions.map((a) => (
-            <button key={a} type="button" disabled={from === to} onClick={() => act({ type: a, from, to })}>
+            <button key={a} type="button" disabled={from === to} onClick={() => act({ type: LINK_TYPES[a], from, to })}>
               {`${LINK_WORDS[a]} ${data.nodeNames[from]} → ${data.nodeNames[to]}`}
             </button>
           ))}

@@ -11,7 +11,7 @@ import { Fate } from '../../core/stage/types';
 import { vizStyle } from '../shared/palette';
 import { stageGeometry } from './geometry';
 import { createFrame, layoutAt } from './layoutAt';
-import { Stage } from './Stage';
+import { cardSize, Stage } from './Stage';
 import { syntheticStage } from './testing/synthetic';
 import { chooseTier } from './tier';
 import { playheadValue, type CardSpec, type StageEvent } from './types';
@@ -88,7 +88,7 @@ describe('Stage (Chromium)', () => {
     for (const t of [5, 13, 33, 36, 60]) {
       await seek(t);
       const box = container.querySelector('.stage-box') as HTMLElement;
-      const g = stageGeometry({ width: box.clientWidth, height: box.clientHeight, nodeCount: 3, tier: chooseTier(3, data.peakInFlight).tier, clientHome: [], card: { width: 124, height: 52 } });
+      const g = stageGeometry({ width: box.clientWidth, height: box.clientHeight, nodeCount: 3, tier: chooseTier(3, data.peakInFlight).tier, clientHome: [], card: cardSize(3, spec, false) });
       const frame = layoutAt(data, g, t, createFrame(data, g));
       expect(Number(stage().dataset.dots)).toBe(frame.dotCount);
       if (t === 5) {

@@ -54,7 +54,7 @@ export interface StageProps {
   clockStep?: number;
 }
 
-const LINK_OR_CUT: readonly StageAction[] = ['partition', 'cut', 'heal', 'slow', 'lossy'];
+const LINK_OR_CUT: readonly StageAction[] = ['partition', 'heal', 'cut', 'healLink', 'slow', 'lossy'];
 
 export function Stage(props: StageProps) {
   const { data, playhead, style, cardSpec, actions = [], onEvent, reducedMotion = false } = props;
@@ -69,8 +69,8 @@ export function Stage(props: StageProps) {
   const dpr = useDevicePixelRatio();
   const { regions, positions } = props;
   const geometry = useMemo(
-    () => stageGeometry({ width: size.width, height: size.height, nodeCount: n, tier: plan.tier, clientHome: data.clients.home, regions, positions, card: cardSize(n, cardSpec) }),
-    [size.width, size.height, n, plan.tier, data.clients.home, regions, positions, cardSpec],
+    () => stageGeometry({ width: size.width, height: size.height, nodeCount: n, tier: plan.tier, clientHome: data.clients.home, regions, positions, card: cardSize(n, cardSpec, data.clocks.start.length > 0) }),
+    [size.width, size.height, n, plan.tier, data.clients.home, data.clocks, regions, positions, cardSpec],
   );
   const frame = useMemo(() => createFrame(data, geometry), [data, geometry]);
   const refs = useMemo(() => new OverlayRefs(), []);
@@ -153,9 +153,9 @@ function defaultHeight(tier: string): number {
   return tier === 'cards' ? 400 : tier === 'glyphs' ? 380 : 480;
 }
 
-/** Card size: wide enough for "term 12" and a role letter, one line per field (+ clock and deadline). */
-function cardSize(n: number, spec: CardSpec | undefined): { width: number; height: number } {
-  const lines = 1 + (spec?.fields.length ?? 0);
+/** Card size: wide enough for "term 12" and a role letter, one line per field (+ clock when skewed, deadline). */
+export function cardSize(n: number, spec: CardSpec | undefined, hasClocks: boolean): { width: number; height: number } {
+  const lines = 1 + (spec?.fields.length ?? 0) + (hasClocks ? 1 : 0);
   const width = n <= 6 ? 124 : n <= 12 ? 104 : 84;
-  return { width, height: 10 + lines * 15 + 12 + (spec?.deadline ? 5 : 0) };
+  return { width, height: 10 + lines * 15 + (spec?.deadline ? 5 : 0) };
 }

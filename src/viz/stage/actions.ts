@@ -57,7 +57,7 @@ export function linkMenuItems(data: StageData, frame: StageFrame, a: number, b: 
   for (const [from, to, fromName, toName] of [[a, b, na, nb], [b, a, nb, na]] as const) {
     const blocked = isBlocked(data.epochs, frame.epoch, from, to, n);
     if (supported.includes('cut')) items.push({ label: `Cut ${fromName} → ${toName}`, event: { type: 'cut', from, to, at }, disabled: blocked });
-    if (supported.includes('heal')) items.push({ label: `Heal ${fromName} → ${toName}`, event: { type: 'heal', from, to, at }, disabled: !blocked });
+    if (supported.includes('healLink')) items.push({ label: `Heal ${fromName} → ${toName}`, event: { type: 'heal', from, to, at }, disabled: !blocked });
   }
   if (supported.includes('slow')) items.push({ label: `Slow ${na} – ${nb}`, event: { type: 'slow', from: a, to: b, at }, disabled: false });
   if (supported.includes('lossy')) items.push({ label: `Lossy ${na} – ${nb}`, event: { type: 'lossy', from: a, to: b, at }, disabled: false });

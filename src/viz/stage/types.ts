@@ -52,12 +52,13 @@ export interface StageEvent {
 
 /**
  * The actions a lab supports; the stage offers only these. Node menu: crash, recover, pause, resume,
- * isolate (a partition cutting the node off), clockJump, skew. Link menu: cut, heal, slow, lossy. Stage:
- * partition (drag across, or the Partition dialog; also heal-all when 'heal' is listed). Client: request.
+ * isolate (a partition cutting the node off), clockJump, skew. Link menu: cut, healLink ({ type: 'heal',
+ * from, to }), slow, lossy. Stage: partition (drag across, or the Partition dialog), heal (every link,
+ * { type: 'heal' }). Client: request.
  */
 export type StageAction =
   | 'crash' | 'recover' | 'pause' | 'resume' | 'isolate' | 'clockJump' | 'skew'
-  | 'cut' | 'heal' | 'slow' | 'lossy' | 'partition' | 'request';
+  | 'cut' | 'healLink' | 'slow' | 'lossy' | 'partition' | 'heal' | 'request';
 
 /** One field of a node card: the card field's name as recorded (`ctx.card(name, value)`), shown as `label`. */
 export interface CardFieldSpec {

@@ -21,6 +21,7 @@ import { horizon, settleMs, type LeaderFollowerScenario } from '../scenario';
 import { requestColumns } from './columns';
 import { checkRegisterHistory, historyOp, okLatencyMs, statusCounts, verdictMetric, type CheckedHistory, type RegisterOp } from '../../../sim/kit/history';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
+import { stageOf, stageOptions } from './stage';
 
 export type * from '../result';
 
@@ -42,7 +43,7 @@ export interface Run {
 
 
 /** Runs the store and its clients to the end; the program and the tests both start here. */
-export function simulate(s: LeaderFollowerScenario, context?: RunContext): Run {
+export function simulate(s: LeaderFollowerScenario, context?: RunContext, withStage = false): Run {
   const cfg: NodeConfig = {
     nodes: s.nodes, mode: s.replication, fencing: s.fencing,
     heartbeatTicks: msToTicks(s.heartbeatMs), detectTicks: msToTicks(s.detectMs), leaseTicks: msToTicks(s.leaseMs), applyTicks: msToTicks(s.applyMs),
@@ -56,6 +57,7 @@ export function simulate(s: LeaderFollowerScenario, context?: RunContext): Run {
     network: { latency: { kind: 'uniform', minTicks: msToTicks(s.latencyMsMin), maxTicks: msToTicks(s.latencyMsMax) }, loss: s.loss },
     protocol: (ctx) => new ReplicaNode(ctx, cfg, host),
     limits: { maxEvents: EVENTS_MAX },
+    ...(withStage ? { stage: stageOptions } : {}),
   });
   const actor = (node: number) => sim.node(node).actor as unknown as ReplicaNode;
   const sampleMs = Math.max(1, Math.ceil(horizon(s) / SAMPLES_PER_RUN));
@@ -136,7 +138,7 @@ export function summarize(mode: ReplicationMode, history: readonly RegisterOp[],
 }
 
 export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> = (s, context) => {
-  const run = simulate(s, context);
+  const run = simulate(s, context, true);
   context.progress(0.3);
   const checked = checkRun(run);
   const a = analyzeRun(run);
@@ -190,6 +192,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     check: checked.check,
     staleness: checked.staleness,
     faults,
+    stage: stageOf(run.sim, s.clients, TICKS_PER_MS),
   };
 };
 

@@ -1,5 +1,5 @@
 /**
- * The leader-follower lab: the checker's verdict on what clients saw (with the client-history timeline
+ * The leader-follower lab: the cluster at the playhead (the stage and its narration), the checker's verdict on what clients saw (with the client-history timeline
  * outlining its explanation), the three replication modes side by side on the same scenario, replication
  * lag per node, who led when (split brain shaded), the acknowledged writes that were lost, and the guided
  * lesson. Everything derived comes from ./select.ts; edits go through the app's hooks.
@@ -16,6 +16,7 @@ import { lesson } from '../lesson';
 import { LostWrites } from './LostWrites';
 import type { LeaderFollowerResult } from '../result';
 import { RoleTimeline } from './RoleTimeline';
+import { ClusterStage } from './ClusterStage';
 import type { LeaderFollowerScenario } from '../scenario';
 import { compareTable, describeRequest, fencingText, firstInteresting, KIND_NAMES, leaseWarning, promotionText, settingText, splitBrainText, stepDownText, timelineColumns, verdictText } from './select';
 import './panel.css';
@@ -55,6 +56,7 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
   const count = result.requests.kind.length;
   return (
     <div className="lf-panel">
+      <ClusterStage result={result} style={style} />
       <section className="lf-card" aria-labelledby="lf-verdict-title">
         <h2 id="lf-verdict-title">
           <span className={isLinearizable ? 'lf-ok' : 'lf-bad'}>{isLinearizable ? '✓ ' : '✗ '}</span>

@@ -1,0 +1,54 @@
+/**
+ * The cluster at the playhead: the stage (nodes with their cards, clients beside them, messages in
+ * flight) with crash / recover / pause / resume / isolate menus and drag-to-partition inserting scenario
+ * events at the playhead, and the narration of every event below it.
+ */
+import { usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { Narration } from '../../../viz/narration';
+import type { VizStyle } from '../../../viz/shared';
+import { Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
+import type { LeaderFollowerResult } from '../result';
+
+const CARD_SPEC: CardSpec = {
+  role: 'role',
+  fields: [
+    { field: 'epoch', label: 'epoch' },
+    { field: 'log', label: 'log' },
+    { field: 'applied', label: 'applied' },
+    { field: 'commit', label: 'commit', format: (text, value) => (text === '' ? '–' : String(value)) },
+  ],
+};
+
+/** The faults this lab's scenario accepts (src/labs/faultEvents.ts): node faults, partitions, heal-all. */
+const ACTIONS: readonly StageAction[] = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal'];
+
+export function ClusterStage({ result, style }: { result: LeaderFollowerResult; style: VizStyle }) {
+  const playhead = usePlayheadSource();
+  const onEvent = useStageEvents();
+  const seek = useSeek();
+  const reduced = useReducedMotion();
+  const isLocked = usePresentation().lock;
+  const stage = result.stage;
+  return (
+    <section className="lf-card" aria-labelledby="lf-stage-title">
+      <h2 id="lf-stage-title">The cluster at the playhead</h2>
+      <p className="lf-sub">
+        Each card shows a node’s role (L leader, F follower, C candidate), its epoch, its log length, the entries it applied and, on the leader, the commit index. Dots are messages on their way; a dropped one falls off as a cross.
+        {isLocked ? '' : ' Click a node (or focus it and press Enter) to crash, pause or isolate it at the playhead; drag across the stage to partition it.'}
+      </p>
+      <StageLegend data={stage} style={style} />
+      <Stage
+        data={stage}
+        playhead={playhead}
+        style={style}
+        label={`${stage.nodeNames.length} nodes and ${stage.clients.names.length} clients at the playhead`}
+        cardSpec={CARD_SPEC}
+        actions={isLocked ? [] : ACTIONS}
+        onEvent={onEvent}
+        reducedMotion={reduced}
+        height={360}
+      />
+      <Narration data={stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+    </section>
+  );
+}
