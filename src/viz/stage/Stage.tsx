@@ -3,7 +3,8 @@
  * manipulation. One box, three layers (stage.md section 2):
  *
  *   static canvas   partition hulls, links (dashed + cut mark when blocked): redrawn per epoch, size, theme
- *   dynamic canvas  dots, glyphs at scale, bundles: redrawn per playhead change in one animation frame
+ *   glyph canvas    node glyphs at scale: redrawn when a node's status or role changes
+ *   dynamic canvas  dots, bundles: redrawn per playhead change in one animation frame
  *   DOM overlay     node cards / targets (`data-node`), clients, menus, the drag line
  *
  * The playhead is read transiently (`playhead.subscribe`): playing costs layoutAt + canvas + a few text
@@ -17,7 +18,7 @@ import type { VizStyle } from '../shared/palette';
 import { useDevicePixelRatio } from '../shared/useCanvas';
 import { useObservedSize } from '../shared/useObservedSize';
 import { fieldIndex } from './cards';
-import { drawDynamic } from './drawDynamic';
+import { drawDynamic, drawGlyphs, glyphSignature } from './drawDynamic';
 import { drawStatic } from './drawStatic';
 import { stageGeometry } from './geometry';
 import { createFrame, layoutAt } from './layoutAt';
@@ -64,6 +65,7 @@ export function Stage(props: StageProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const staticRef = useRef<HTMLCanvasElement>(null);
   const dynamicRef = useRef<HTMLCanvasElement>(null);
+  const glyphRef = useRef<HTMLCanvasElement>(null);
   const lineRef = useRef<SVGLineElement>(null);
   const size = useObservedSize(boxRef);
   const dpr = useDevicePixelRatio();
@@ -77,6 +79,7 @@ export function Stage(props: StageProps) {
   const indices = useMemo(() => cardSpec?.fields.map((f) => fieldIndex(data, f.field)) ?? [], [data, cardSpec]);
   const extra = useMemo(() => ({ role: cardSpec?.role ? fieldIndex(data, cardSpec.role) : -1, deadline: cardSpec?.deadline ? fieldIndex(data, cardSpec.deadline.field) : -1 }), [data, cardSpec]);
   const drawnEpoch = useRef(-1);
+  const drawnGlyphs = useRef<number | undefined>(undefined);
   const options = useMemo(() => ({ sampleEvery: plan.sampleEvery, reducedMotion, bundles: plan.tier === 'aggregate' }), [plan, reducedMotion]);
 
   const draw = useCallback((t: number) => {
@@ -89,10 +92,19 @@ export function Stage(props: StageProps) {
         drawnEpoch.current = frame.epoch;
       }
     }
+    if (plan.tier !== 'cards') {
+      const signature = glyphSignature(data, frame, extra.role);
+      const glyphs = signature === drawnGlyphs.current ? null : canvasContext(glyphRef.current, size.width, size.height, dpr);
+      if (glyphs) {
+        glyphs.clearRect(0, 0, size.width, size.height);
+        drawGlyphs(glyphs, data, geometry, frame, style, extra.role);
+        drawnGlyphs.current = signature;
+      }
+    }
     const ctx = canvasContext(dynamicRef.current, size.width, size.height, dpr);
     if (ctx) {
       ctx.clearRect(0, 0, size.width, size.height);
-      drawDynamic(ctx, data, geometry, frame, style, { tier: plan.tier, roleField: extra.role, reducedMotion });
+      drawDynamic(ctx, data, geometry, frame, style, { tier: plan.tier, reducedMotion });
     }
     refs.update(data, frame, cardSpec, indices, extra);
     const root = rootRef.current;
@@ -111,6 +123,7 @@ export function Stage(props: StageProps) {
   // A new result, size, theme or overlay: everything is drawn afresh (static layer and every card text).
   useLayoutEffect(() => {
     drawnEpoch.current = -1;
+    drawnGlyphs.current = undefined;
     refs.invalidate(n, data.fields.names.length);
     draw(playhead.get());
   }, [draw, menus.focused, refs, n, data, playhead]);
@@ -129,6 +142,7 @@ export function Stage(props: StageProps) {
       )}
       <div ref={boxRef} className="stage-box" style={{ height: props.height ?? defaultHeight(plan.tier) }}>
         <canvas ref={staticRef} className="stage-canvas" aria-hidden="true" />
+        {plan.tier !== 'cards' && <canvas ref={glyphRef} className="stage-canvas" aria-hidden="true" />}
         <canvas ref={dynamicRef} className="stage-canvas" aria-hidden="true" />
         <div className="stage-overlay" {...drag}>
           <svg className="stage-drag" aria-hidden="true">

@@ -4,7 +4,7 @@
  * choose, Escape or Tab close and hand focus back (`onClose`). Items that are no-ops at t stay listed,
  * greyed and aria-disabled, so the reader learns why nothing happens.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { MenuItem } from './types';
 
 export interface StageMenuProps {
@@ -18,6 +18,17 @@ export interface StageMenuProps {
 
 export function StageMenu({ label, items, x, y, onChoose, onClose }: StageMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // Keep the menu inside the stage box (it clips): flip left of the anchor, or up, when it would overflow.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const box = el?.parentElement;
+    if (!el || !box) return;
+    const [w, h] = [el.offsetWidth, el.offsetHeight];
+    const left = x + w > box.clientWidth ? Math.max(0, Math.min(box.clientWidth - w, x - w - 8)) : x;
+    const top = Math.max(0, Math.min(y, box.clientHeight - h));
+    el.style.left = `${left}px`;
+    el.style.top = `${top}px`;
+  }, [x, y]);
   useEffect(() => {
     const buttons = ref.current?.querySelectorAll<HTMLElement>('[role=menuitem]');
     const first = [...(buttons ?? [])].find((b) => b.getAttribute('aria-disabled') !== 'true') ?? buttons?.[0];

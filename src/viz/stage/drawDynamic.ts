@@ -1,7 +1,8 @@
 /**
  * The stage's dynamic layer, redrawn per playing frame and once per seek from a StageFrame (./layoutAt.ts):
- * bundles between groups (aggregate tier), node glyphs (glyph and aggregate tiers), then the dots grouped by
- * style (one path per style: no per-dot state changes), fading dots one by one, labels when few.
+ * bundles between groups (aggregate tier), then the dots grouped by style (one path per style, or small
+ * squares at scale: no per-dot state changes), fading dots one by one, labels when few. Node glyphs (glyph
+ * and aggregate tiers) have their own canvas, redrawn only when a status or role changes.
  *
  * Never colour alone: a kind's dot also has a shape (even slots round, odd square; slots 4-7 hollow), a
  * crashed glyph is grey and crossed, a paused one shows two bars, a role shows its letter.
@@ -14,18 +15,28 @@ import { LABELS_MAX, type StageTier } from './tier';
 
 export interface DynamicOptions {
   tier: StageTier;
-  /** Card field index of the role (-1: none): glyph colour and letter. */
-  roleField: number;
   reducedMotion: boolean;
 }
 
 export function drawDynamic(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, o: DynamicOptions): void {
-  if (o.tier === 'aggregate') drawBundles(ctx, g, frame, style);
-  if (o.tier !== 'cards') drawGlyphs(ctx, data, g, frame, style, o.roleField);
-  const r = o.tier === 'aggregate' ? 2.5 : 4;
-  for (let s = 0; s < STYLE_SLOTS; s++) drawDotsOfStyle(ctx, frame, s, r, ownerColor(style, s));
+  const isSmall = o.tier === 'aggregate';
+  if (isSmall) drawBundles(ctx, g, frame, style);
+  const r = isSmall ? 2 : 4;
+  for (let s = 0; s < STYLE_SLOTS; s++) {
+    if (isSmall) drawSmallDotsOfStyle(ctx, frame, s, r, ownerColor(style, s));
+    else drawDotsOfStyle(ctx, frame, s, r, ownerColor(style, s));
+  }
   drawFalling(ctx, frame, r, style, o.reducedMotion);
   if (frame.dotCount <= LABELS_MAX && data.labels.length > 0) drawLabels(ctx, data, frame, style);
+}
+
+/** At scale every dot is a small square, one fillRect each under one fill style per kind (the cheapest mark). */
+function drawSmallDotsOfStyle(ctx: CanvasRenderingContext2D, frame: StageFrame, s: number, r: number, color: string): void {
+  ctx.fillStyle = color;
+  const size = 2 * r;
+  for (let i = 0; i < frame.dotCount; i++) {
+    if (frame.style[i] === s && frame.phase[i] !== DotPhase.falling) ctx.fillRect(frame.x[i] - r, frame.y[i] - r, size, size);
+  }
 }
 
 function dotPath(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, isSquare: boolean): void {
@@ -103,26 +114,65 @@ function drawBundles(ctx: CanvasRenderingContext2D, g: StageGeometry, frame: Sta
   }
 }
 
-/** Node glyphs at scale: role colour (grey when crashed) and letter, a cross when crashed, bars when paused. */
-function drawGlyphs(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, roleField: number): void {
+/**
+ * A cheap signature of what the node glyphs show at the frame (status and role row per node): the glyph
+ * layer is redrawn only when it changes, not per frame.
+ */
+export function glyphSignature(data: StageData, frame: StageFrame, roleField: number): number {
+  const fields = data.fields.names.length;
+  let h = 0;
+  for (let i = 0; i < frame.status.length; i++) {
+    const role = roleField >= 0 ? frame.fieldRow[i * fields + roleField] : -1;
+    h = (Math.imul(h, 31) + frame.status[i] * 1_000_003 + role) | 0;
+  }
+  return h;
+}
+
+/**
+ * Node glyphs at scale (their own canvas): role colour (grey when crashed) and letter, a cross when crashed,
+ * bars when paused. Glyphs are grouped by colour, one path and one fill per colour.
+ */
+export function drawGlyphs(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, roleField: number): void {
+  const r = g.halfW;
+  const fields = data.fields.names.length;
+  const colorOf = new Int32Array(g.nodeCount);
+  const colors = new Map<string, number>();
+  for (let i = 0; i < g.nodeCount; i++) {
+    const row = roleField >= 0 ? frame.fieldRow[i * fields + roleField] : -1;
+    const text = row >= 0 ? data.fields.text[row] : -1;
+    const color = frame.status[i] === NodeState.crashed ? style.grid : text >= 0 ? ownerColor(style, text) : style.muted;
+    if (!colors.has(color)) colors.set(color, colors.size);
+    colorOf[i] = colors.get(color)!;
+  }
+  for (const [color, k] of colors) {
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    for (let i = 0; i < g.nodeCount; i++) {
+      if (colorOf[i] !== k) continue;
+      ctx.moveTo(g.x[i] + r, g.y[i]);
+      ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+  }
+  drawGlyphMarks(ctx, data, g, frame, style, roleField);
+}
+
+function drawGlyphMarks(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, roleField: number): void {
   const r = g.halfW;
   const fields = data.fields.names.length;
   ctx.font = `bold ${Math.max(8, Math.round(r * 1.2))}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
+  ctx.fillStyle = style.background;
   for (let i = 0; i < g.nodeCount; i++) {
     const status = frame.status[i];
-    const row = roleField >= 0 ? frame.fieldRow[i * fields + roleField] : -1;
-    const text = row >= 0 ? data.fields.text[row] : -1;
-    ctx.fillStyle = status === NodeState.crashed ? style.grid : text >= 0 ? ownerColor(style, text) : style.muted;
-    ctx.beginPath();
-    ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
-    ctx.fill();
     if (status === NodeState.crashed) cross(ctx, g.x[i], g.y[i], r, style.foreground);
     else if (status === NodeState.paused) bars(ctx, g.x[i], g.y[i], r, style.background);
-    else if (text >= 0 && r >= 6) {
+    else if (roleField >= 0 && r >= 6) {
+      const row = frame.fieldRow[i * fields + roleField];
+      if (row < 0 || data.fields.text[row] < 0) continue;
       ctx.fillStyle = style.background;
-      ctx.fillText(data.fields.texts[text].slice(0, 1).toUpperCase(), g.x[i], g.y[i] + 0.5);
+      ctx.fillText(data.fields.texts[data.fields.text[row]].slice(0, 1).toUpperCase(), g.x[i], g.y[i] + 0.5);
     }
   }
   ctx.textAlign = 'start';
