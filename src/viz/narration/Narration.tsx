@@ -32,7 +32,8 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
   const current = usePlayheadRow(data, playhead);
   const region = useAnnouncer(data, playhead, announce);
   const list = useRef<HTMLDivElement>(null);
-  const programmatic = useRef(false);
+  /** Where the list last scrolled itself: a scroll event landing there is ours, any other is the reader's. */
+  const autoTop = useRef(-1);
   const [scrollTop, setScrollTop] = useState(0);
   const [following, setFollowing] = useState(true);
   const count = data.narrated.length;
@@ -42,8 +43,9 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
     if (!el || !following || current < 0) return;
     const target = Math.max(0, Math.round((current + 1) * ROW_PX - height / 2));
     if (Math.abs(el.scrollTop - target) < 1) return;
-    programmatic.current = true;
     el.scrollTop = target;
+    autoTop.current = el.scrollTop;
+    setScrollTop(el.scrollTop);
   }, [current, following, height]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
@@ -75,9 +77,9 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
         style={{ height }}
         tabIndex={0}
         onScroll={(e) => {
-          setScrollTop(e.currentTarget.scrollTop);
-          if (programmatic.current) programmatic.current = false;
-          else setFollowing(false);
+          const top = e.currentTarget.scrollTop;
+          setScrollTop(top);
+          if (Math.abs(top - autoTop.current) >= 2) setFollowing(false);
         }}
       >
         <ol style={{ height: count * ROW_PX }}>{rows}</ol>
