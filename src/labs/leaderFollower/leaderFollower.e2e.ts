@@ -70,3 +70,28 @@ test('a lesson step loads its scenario: fencing', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Acknowledged writes lost: 4' })).toBeVisible();
   await expect(page.getByText(/^Never two nodes serving writes at once/)).toBeVisible();
 });
+
+test('the stage: a card per node, a fault menu on n1 whose "Crash n1" inserts a crash at the playhead; narration follows', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('#/leader-follower');
+  await waitForRun(page);
+  const stage = page.locator('[data-stage]');
+  await expect(stage.locator('[data-node]')).toHaveCount(3);
+  await expect(page.locator('[data-node="n0"]')).toHaveAttribute('aria-label', /^n0, leader, epoch 1, log \d+/);
+  await page.getByLabel('Simulated time').fill('120');
+  await expect(stage).toHaveAttribute('data-t', /^120(\.\d+)?$/);
+  await page.locator('[data-node="n1"]').click();
+  await expect(page.getByRole('menuitem', { name: 'Recover n1' })).toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('menuitem', { name: 'Crash n1' }).click();
+  await waitForRun(page);
+  await expect(page.locator('[data-node="n1"]')).toHaveAttribute('aria-label', /, crashed$/);
+  await expect(page.locator('.narration [aria-current]')).toContainText('ms: ');
+  // Keyboard: the focused node's menu opens with Enter and Escape hands focus back.
+  await page.locator('[data-node="n1"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Recover n1' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-node="n1"]')).toBeFocused();
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
