@@ -3,6 +3,7 @@
  * flight) with crash / recover / pause / resume / isolate menus and drag-to-partition inserting scenario
  * events at the playhead, and the narration of every event below it.
  */
+import { memo } from 'react';
 import { usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
@@ -22,7 +23,8 @@ const CARD_SPEC: CardSpec = {
 /** The faults this lab's scenario accepts (src/labs/faultEvents.ts): node faults, partitions, heal-all. */
 const ACTIONS: readonly StageAction[] = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal'];
 
-export function ClusterStage({ result, style }: { result: LeaderFollowerResult; style: VizStyle }) {
+/** Memoized: the Panel re-renders per playhead tick for its charts; the stage reads the playhead itself. */
+export const ClusterStage = memo(function ClusterStage({ result, style }: { result: LeaderFollowerResult; style: VizStyle }) {
   const playhead = usePlayheadSource();
   const onEvent = useStageEvents();
   const seek = useSeek();
@@ -51,4 +53,4 @@ export function ClusterStage({ result, style }: { result: LeaderFollowerResult; 
       <Narration data={stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
     </section>
   );
-}
+});
