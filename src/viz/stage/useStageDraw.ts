@@ -1,0 +1,88 @@
+/**
+ * One drawn frame of the stage, as a function of t: layoutAt into a reused frame, then the static canvas
+ * (only when the partition epoch changed), the glyph canvas (only when a node's status or role changed),
+ * the dynamic canvas, the overlay's text, and `data-t` / `data-dots` on the root. No React state is touched,
+ * so the draw loop can call it every animation frame.
+ */
+import { useCallback, useMemo, useRef, type RefObject } from 'react';
+import type { StageData } from '../../core/stage/types';
+import type { VizStyle } from '../shared/palette';
+import { fieldIndex } from './cards';
+import { drawDynamic, drawGlyphs, glyphSignature } from './drawDynamic';
+import { drawStatic } from './drawStatic';
+import type { StageGeometry } from './geometry';
+import { createFrame, layoutAt, type StageFrame } from './layoutAt';
+import { OverlayRefs } from './overlay';
+import type { TierPlan } from './tier';
+import type { CardSpec } from './types';
+import { canvasContext } from './useStageLoop';
+
+export interface StageLayers {
+  root: RefObject<HTMLElement | null>;
+  staticCanvas: RefObject<HTMLCanvasElement | null>;
+  glyphCanvas: RefObject<HTMLCanvasElement | null>;
+  dynamicCanvas: RefObject<HTMLCanvasElement | null>;
+}
+
+export interface StageDrawInput {
+  data: StageData;
+  geometry: StageGeometry;
+  plan: TierPlan;
+  style: VizStyle;
+  cardSpec: CardSpec | undefined;
+  reducedMotion: boolean;
+  dpr: number;
+}
+
+export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
+  const { data, geometry: g, plan, style, cardSpec, reducedMotion, dpr } = input;
+  const frame = useMemo(() => createFrame(data, g), [data, g]);
+  const refs = useMemo(() => new OverlayRefs(), []);
+  const indices = useMemo(() => cardSpec?.fields.map((f) => fieldIndex(data, f.field)) ?? [], [data, cardSpec]);
+  const extra = useMemo(() => ({
+    role: cardSpec?.role ? fieldIndex(data, cardSpec.role) : -1,
+    deadline: cardSpec?.deadline ? fieldIndex(data, cardSpec.deadline.field) : -1,
+  }), [data, cardSpec]);
+  const options = useMemo(() => ({ sampleEvery: plan.sampleEvery, reducedMotion, bundles: plan.tier === 'aggregate' }), [plan, reducedMotion]);
+  const drawnEpoch = useRef(-1);
+  const drawnGlyphs = useRef<number | undefined>(undefined);
+
+  const draw = useCallback((t: number) => {
+    const [w, h] = [g.width, g.height];
+    layoutAt(data, g, t, frame, options);
+    const flat = frame.epoch === drawnEpoch.current ? null : canvasContext(layers.staticCanvas.current, w, h, dpr);
+    if (flat) {
+      flat.clearRect(0, 0, w, h);
+      drawStatic(flat, data, g, frame.epoch, style, plan.tier);
+      drawnEpoch.current = frame.epoch;
+    }
+    const signature = plan.tier === 'cards' ? drawnGlyphs.current : glyphSignature(data, frame, extra.role);
+    const glyphs = signature === drawnGlyphs.current ? null : canvasContext(layers.glyphCanvas.current, w, h, dpr);
+    if (glyphs) {
+      glyphs.clearRect(0, 0, w, h);
+      drawGlyphs(glyphs, data, g, frame, style, extra.role);
+      drawnGlyphs.current = signature;
+    }
+    const ctx = canvasContext(layers.dynamicCanvas.current, w, h, dpr);
+    if (ctx) {
+      ctx.clearRect(0, 0, w, h);
+      drawDynamic(ctx, data, g, frame, style, { tier: plan.tier, reducedMotion });
+    }
+    refs.update(data, frame, cardSpec, indices, extra);
+    const root = layers.root.current;
+    if (root) {
+      root.dataset.t = String(t);
+      root.dataset.dots = String(frame.dotCount);
+    }
+  }, [data, g, frame, options, dpr, style, plan.tier, extra, reducedMotion, refs, cardSpec, indices, layers]);
+
+  /** Forget every layer drawn: the next draw repaints all of them (a new overlay, size or theme). */
+  const invalidate = useCallback(() => {
+    drawnEpoch.current = -1;
+    drawnGlyphs.current = undefined;
+    refs.invalidate(data.nodeNames.length, data.fields.names.length);
+  }, [refs, data]);
+
+  const layoutNow = useCallback((t: number): StageFrame => layoutAt(data, g, t, frame, options), [data, g, frame, options]);
+  return { draw, invalidate, layoutNow, refs };
+}
