@@ -25,6 +25,7 @@ export { PPM, chancePpm, toPpm } from './probability';
 export { type ScenarioEvent, type ScheduleOptions, scheduleScenario } from './scenario';
 export { type RunResult, Simulation } from './simulation';
 export { type CardProbe, type MessageDescriber, StageLog, type StageLogColumns, type StageOptions } from './stageLog';
+export { buildStage, type StageInput } from './stage/buildStage';
 export { TICKS_MAX, isTicks, toTicks } from './ticks';
 export { Trace, type TraceColumns, traceTransferables } from './trace';
 export { TraceKind, type TraceKindCode, type TraceKindName, traceKindNames } from './traceKind';
