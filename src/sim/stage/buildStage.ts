@@ -88,24 +88,29 @@ function narratedRows(events: StageEvents): Uint32Array {
   return rows;
 }
 
-/** Unordered node pairs that carried copies, by (a, b), with their counts. */
+/** Unordered node pairs that carried copies, by (a, b), with their counts (a dense count matrix: nodes <= 65535). */
 function stageLinks(from: Uint16Array, to: Uint16Array, count: number, nodes: number): StageLinks {
-  const counts = new Map<number, number>();
+  const isDense = nodes <= 2048;
+  const dense = isDense ? new Uint32Array(nodes * nodes) : undefined;
+  const sparse = isDense ? undefined : new Map<number, number>();
   for (let r = 0; r < count; r++) {
     const a = Math.min(from[r], to[r]);
     const b = Math.max(from[r], to[r]);
     if (a === b) continue;
     const key = a * nodes + b;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (dense) dense[key]++;
+    else sparse!.set(key, (sparse!.get(key) ?? 0) + 1);
   }
-  const keys = [...counts.keys()].sort((x, y) => x - y);
+  const keys: number[] = [];
+  if (dense) for (let key = 0; key < dense.length; key++) if (dense[key] > 0) keys.push(key);
+  if (sparse) keys.push(...[...sparse.keys()].sort((x, y) => x - y));
   const links: StageLinks = {
     count: keys.length, a: new Uint16Array(keys.length), b: new Uint16Array(keys.length), messages: new Uint32Array(keys.length),
   };
   keys.forEach((key, i) => {
     links.a[i] = Math.floor(key / nodes);
     links.b[i] = key % nodes;
-    links.messages[i] = counts.get(key)!;
+    links.messages[i] = dense ? dense[key] : sparse!.get(key)!;
   });
   return links;
 }

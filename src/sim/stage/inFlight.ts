@@ -47,7 +47,8 @@ export function peakInFlight(m: StageMessages): number {
     ends[n] = m.visibleEnd[r];
     n++;
   }
-  const s = starts.subarray(0, n).sort();
+  // Originals come in send order already (the trace is in time order): sort the starts only when not.
+  const s = isSorted(starts, n) ? starts.subarray(0, n) : starts.subarray(0, n).sort();
   const e = ends.subarray(0, n).sort();
   let peak = 0;
   let open = 0;
@@ -62,4 +63,9 @@ export function peakInFlight(m: StageMessages): number {
     if (open > peak) peak = open;
   }
   return peak;
+}
+
+function isSorted(a: Float64Array, n: number): boolean {
+  for (let i = 1; i < n; i++) if (a[i] < a[i - 1]) return false;
+  return true;
 }
