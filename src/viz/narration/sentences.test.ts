@@ -22,7 +22,7 @@ function run() {
     { t: 50, type: 'partition', groups: '0,1|2' },
     { t: 55, type: 'cut', from: 2, to: 1 },
     { t: 60, type: 'heal' },
-    { t: 61, type: 'clockJump', node: 2, ticks: -1500 },
+    { t: 61, type: 'clockJump', node: 2, ms: -1.5 },
     { t: 62, type: 'drift', node: 1, ppm: 2000 },
   ], { ticksPerUnit: 1000 });
   sim.run();

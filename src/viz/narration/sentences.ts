@@ -15,7 +15,7 @@ import type { StageData } from '../../core/stage/types';
 export const Kind = {
   send: 0, deliver: 1, lose: 2, block: 3, duplicate: 4, discard: 5, timer: 6, crash: 7, recover: 8, pause: 9,
   resume: 10, partition: 11, heal: 12, cut: 13, clockJump: 14, skew: 15, drift: 16, invoke: 17, ok: 18,
-  fail: 19, timeout: 20, note: 21, script: 22,
+  fail: 19, timeout: 20, note: 21, script: 22, slow: 23, lossy: 24,
 } as const;
 
 /** "34.100 ms" (three decimals in ms-like units, whole numbers for steps). */
@@ -84,6 +84,8 @@ export function eventWords(data: StageData, row: number): string {
     case Kind.fail: return `operation ${payload} of client c${from} fails`;
     case Kind.timeout: return `operation ${payload} of client c${from} times out`;
     case Kind.note: return `${node} notes ${to} = ${payload}`;
+    case Kind.slow: return `the link ${node} → ${nodeName(data, to)} changes its delay`;
+    case Kind.lossy: return `the link ${node} → ${nodeName(data, to)} changes its loss`;
     default: return `scripted event ${payload}`;
   }
 }

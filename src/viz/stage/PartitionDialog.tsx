@@ -5,22 +5,24 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { StageData } from '../../core/stage/types';
-import { partitionEvent } from './actions';
-import type { StageAction, StageEvent } from './types';
+import { linkMenuItems, partitionEvent } from './actions';
+import type { StageFrame } from './layoutAt';
+import type { StageAction, StageAmounts, StageEvent } from './types';
 
 export interface PartitionDialogProps {
   data: StageData;
+  /** The stage at the playhead (what is cut now). */
+  frame: StageFrame;
   actions: readonly StageAction[];
+  amounts?: StageAmounts;
   now(): number;
   onEvent(event: StageEvent): void;
   onClose(): void;
 }
 
 const LINK_ACTIONS = ['cut', 'healLink', 'slow', 'lossy'] as const;
-const LINK_WORDS: Record<(typeof LINK_ACTIONS)[number], string> = { cut: 'Cut', healLink: 'Heal', slow: 'Slow', lossy: 'Make lossy' };
-const LINK_TYPES: Record<(typeof LINK_ACTIONS)[number], string> = { cut: 'cut', healLink: 'heal', slow: 'slow', lossy: 'lossy' };
 
-export function PartitionDialog({ data, actions, now, onEvent, onClose }: PartitionDialogProps) {
+export function PartitionDialog({ data, frame, actions, amounts, now, onEvent, onClose }: PartitionDialogProps) {
   const n = data.nodeNames.length;
   const [sides, setSides] = useState(() => new Uint8Array(n));
   const [from, setFrom] = useState(0);
@@ -72,9 +74,9 @@ export function PartitionDialog({ data, actions, now, onEvent, onClose }: Partit
           <label>
             to <NodeSelect data={data} value={to} onChange={setTo} />
           </label>
-          {linkActions.map((a) => (
-            <button key={a} type="button" disabled={from === to} onClick={() => act({ type: LINK_TYPES[a], from, to })}>
-              {`${LINK_WORDS[a]} ${data.nodeNames[from]} → ${data.nodeNames[to]}`}
+          {linkMenuItems(data, frame, from, to, linkActions, amounts).slice(0, linkActions.length).map((item) => (
+            <button key={item.label} type="button" disabled={from === to || item.disabled} onClick={() => act(item.event)}>
+              {item.label}
             </button>
           ))}
         </fieldset>

@@ -22,7 +22,8 @@ import { PartitionDialog } from './PartitionDialog';
 import { StageMenu } from './StageMenu';
 import { StageNodes } from './StageNodes';
 import { chooseTier } from './tier';
-import type { CardSpec, PlayheadSource, StageAction, StageEvent } from './types';
+import type { StageFrame } from './layoutAt';
+import type { CardSpec, PlayheadSource, StageAction, StageAmounts, StageEvent } from './types';
 import { useDragPartition } from './useDragPartition';
 import { useStageMenus } from './useStageMenus';
 import { useStageDraw } from './useStageDraw';
@@ -47,8 +48,8 @@ export interface StageProps {
   regions?: ArrayLike<number>;
   /** The lab's own layout: positions in [0, 1] x [0, 1]. */
   positions?: { x: ArrayLike<number>; y: ArrayLike<number> };
-  /** Clock menu step in the lab's unit (default 10). */
-  clockStep?: number;
+  /** Amounts the clock and link items insert (clock step, extra delay, loss), in the lab's unit. */
+  amounts?: StageAmounts;
 }
 
 const LINK_OR_CUT: readonly StageAction[] = ['partition', 'heal', 'cut', 'healLink', 'slow', 'lossy'];
@@ -68,7 +69,7 @@ export function Stage(props: StageProps) {
   );
   const view = useStageDraw({ data, geometry, plan, style, cardSpec, reducedMotion, dpr }, layers);
   const frameNow = useCallback(() => view.layoutNow(playhead.get()), [view, playhead]);
-  const menus = useStageMenus({ data, geometry, frameNow, refs: view.refs, actions, clockStep: props.clockStep, onEvent });
+  const menus = useStageMenus({ data, geometry, frameNow, refs: view.refs, actions, amounts: props.amounts, onEvent });
   const drag = useDragPartition({ data, geometry, canPartition: actions.includes('partition'), now: () => playhead.get(), line: lineRef, onEvent, onLinkClick: menus.openLink });
 
   // A new result, size, theme or overlay: everything is drawn afresh (static layer and every card text).
@@ -81,7 +82,7 @@ export function Stage(props: StageProps) {
 
   return (
     <div ref={layers.root} className="stage" data-stage="" data-tier={plan.tier} role="group" aria-label={props.label}>
-      <StageToolbar data={data} actions={actions} now={() => playhead.get()} onEvent={onEvent} />
+      <StageToolbar data={data} actions={actions} amounts={props.amounts} frameNow={frameNow} onEvent={onEvent} />
       <div ref={boxRef} className="stage-box" style={{ height: props.height ?? defaultHeight(plan.tier) }}>
         <canvas ref={layers.staticCanvas} className="stage-canvas" aria-hidden="true" />
         {plan.tier !== 'cards' && <canvas ref={layers.glyphCanvas} className="stage-canvas" aria-hidden="true" />}
@@ -103,20 +104,23 @@ export function Stage(props: StageProps) {
 }
 
 /** The Partition dialog's button (the keyboard twin of dragging) and a hint, when the lab offers cuts. */
-function StageToolbar({ data, actions, now, onEvent }: { data: StageData; actions: readonly StageAction[]; now(): number; onEvent: ((e: StageEvent) => void) | undefined }) {
+function StageToolbar(p: { data: StageData; actions: readonly StageAction[]; amounts?: StageAmounts; frameNow(): StageFrame; onEvent: ((e: StageEvent) => void) | undefined }) {
   const [isOpen, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  if (!actions.some((a) => LINK_OR_CUT.includes(a))) return null;
+  if (!p.actions.some((a) => LINK_OR_CUT.includes(a))) return null;
   return (
     <>
       <div className="stage-toolbar">
         <button ref={button} type="button" aria-haspopup="dialog" aria-expanded={isOpen} onClick={() => setOpen((o) => !o)}>
           Partition and links…
         </button>
-        <span className="stage-hint">{actions.includes('partition') ? 'Drag across the stage to cut it in two; click a node or a link for its faults.' : 'Click a node or a link for its faults.'}</span>
+        <span className="stage-hint">{p.actions.includes('partition') ? 'Drag across the stage to cut it in two; click a node or a link for its faults.' : 'Click a node or a link for its faults.'}</span>
       </div>
       {isOpen && (
-        <PartitionDialog data={data} actions={actions} now={now} onEvent={(e) => onEvent?.(e)} onClose={() => { setOpen(false); button.current?.focus(); }} />
+        <PartitionDialog
+          data={p.data} frame={p.frameNow()} actions={p.actions} amounts={p.amounts} now={() => p.frameNow().t}
+          onEvent={(e) => p.onEvent?.(e)} onClose={() => { setOpen(false); button.current?.focus(); }}
+        />
       )}
     </>
   );

@@ -7,12 +7,12 @@ import { isBlocked } from '../../core/stage/query';
 import type { StageData } from '../../core/stage/types';
 import type { StageGeometry } from './geometry';
 import { NodeState, type StageFrame } from './layoutAt';
-import type { MenuItem, StageAction } from './types';
+import type { MenuItem, StageAction, StageAmounts } from './types';
 
 /** Default clock step of the clock menu items, in the lab's unit. */
 export const CLOCK_STEP = 10;
 
-export function nodeMenuItems(data: StageData, frame: StageFrame, node: number, supported: readonly StageAction[], clockStep = CLOCK_STEP): MenuItem[] {
+export function nodeMenuItems(data: StageData, frame: StageFrame, node: number, supported: readonly StageAction[], amounts: StageAmounts = {}): MenuItem[] {
   const name = data.nodeNames[node];
   const status = frame.status[node];
   const at = frame.t;
@@ -23,17 +23,19 @@ export function nodeMenuItems(data: StageData, frame: StageFrame, node: number, 
   if (has('recover')) push(`Recover ${name}`, { type: 'recover', node }, status !== NodeState.crashed);
   if (has('pause')) push(`Pause ${name}`, { type: 'pause', node }, status !== NodeState.up);
   if (has('resume')) push(`Resume ${name}`, { type: 'resume', node }, status !== NodeState.paused);
-  if (has('isolate')) push(`Isolate ${name}`, { type: 'partition', groups: String(node) }, data.nodeNames.length < 2 || isIsolated(data, frame, node));
-  const ticks = Math.round(clockStep * data.ticksPerUnit);
-  const step = `${clockStep} ${data.timeUnit}`;
+  // A lab without the isolate fault but with partitions isolates as a partition of the node alone.
+  const isolate = has('isolate') ? { type: 'isolate', node } : has('partition') ? { type: 'partition', groups: String(node) } : undefined;
+  if (isolate) push(`Isolate ${name}`, isolate, data.nodeNames.length < 2 || isIsolated(data, frame, node));
+  const ms = amounts.clockMs ?? CLOCK_STEP;
+  const unit = data.timeUnit;
   if (has('clockJump')) {
-    push(`Jump ${name}'s clock +${step}`, { type: 'clockJump', node, ticks }, false);
-    push(`Jump ${name}'s clock -${step}`, { type: 'clockJump', node, ticks: -ticks }, false);
+    push(`Jump ${name} clock by +${ms} ${unit}`, { type: 'clockJump', node, ms }, false);
+    push(`Jump ${name} clock by -${ms} ${unit}`, { type: 'clockJump', node, ms: -ms }, false);
   }
   if (has('skew')) {
     const offset = frame.clockOffset[node];
-    push(`Skew ${name}'s clock to +${step}`, { type: 'skew', node, ticks }, Math.abs(offset - clockStep) < 1e-9);
-    push(`Reset ${name}'s clock skew`, { type: 'skew', node, ticks: 0 }, offset === 0);
+    push(`Set ${name} clock offset to +${ms} ${unit}`, { type: 'skew', node, ms }, Math.abs(offset - ms) < 1e-9);
+    push(`Set ${name} clock offset to 0 ${unit}`, { type: 'skew', node, ms: 0 }, offset === 0);
   }
   return items;
 }
@@ -48,19 +50,24 @@ function isIsolated(data: StageData, frame: StageFrame, node: number): boolean {
   return true;
 }
 
-/** Items for the link between a and b (both directions: a cut is one-way). */
-export function linkMenuItems(data: StageData, frame: StageFrame, a: number, b: number, supported: readonly StageAction[]): MenuItem[] {
+/** Items for the link between a and b, each direction (the table's link faults are one-way). */
+export function linkMenuItems(data: StageData, frame: StageFrame, a: number, b: number, supported: readonly StageAction[], amounts: StageAmounts = {}): MenuItem[] {
   const n = data.nodeNames.length;
-  const [na, nb] = [data.nodeNames[a], data.nodeNames[b]];
   const at = frame.t;
+  const slowMs = amounts.slowMs ?? Math.max(1, Math.round(2 * data.medianLatency));
+  const loss = amounts.loss ?? 0.5;
   const items: MenuItem[] = [];
-  for (const [from, to, fromName, toName] of [[a, b, na, nb], [b, a, nb, na]] as const) {
+  for (const [from, to] of [[a, b], [b, a]] as const) {
+    const [fromName, toName] = [data.nodeNames[from], data.nodeNames[to]];
     const blocked = isBlocked(data.epochs, frame.epoch, from, to, n);
-    if (supported.includes('cut')) items.push({ label: `Cut ${fromName} → ${toName}`, event: { type: 'cut', from, to, at }, disabled: blocked });
-    if (supported.includes('healLink')) items.push({ label: `Heal ${fromName} → ${toName}`, event: { type: 'heal', from, to, at }, disabled: !blocked });
+    const push = (action: StageAction, label: string, event: MenuItem['event'], disabled = false) => {
+      if (supported.includes(action)) items.push({ label, event: { ...event, at }, disabled });
+    };
+    push('cut', `Cut ${fromName} → ${toName}`, { type: 'cut', from, to }, blocked);
+    push('healLink', `Heal ${fromName} → ${toName}`, { type: 'healLink', from, to }, !blocked);
+    push('slow', `Slow ${fromName} → ${toName} by ${slowMs} ${data.timeUnit}`, { type: 'slow', from, to, ms: slowMs });
+    push('lossy', `Make ${fromName} → ${toName} lose ${loss}`, { type: 'lossy', from, to, loss });
   }
-  if (supported.includes('slow')) items.push({ label: `Slow ${na} – ${nb}`, event: { type: 'slow', from: a, to: b, at }, disabled: false });
-  if (supported.includes('lossy')) items.push({ label: `Lossy ${na} – ${nb}`, event: { type: 'lossy', from: a, to: b, at }, disabled: false });
   return items;
 }
 

@@ -51,14 +51,32 @@ export interface StageEvent {
 }
 
 /**
- * The actions a lab supports; the stage offers only these. Node menu: crash, recover, pause, resume,
- * isolate (a partition cutting the node off), clockJump, skew. Link menu: cut, healLink ({ type: 'heal',
- * from, to }), slow, lossy. Stage: partition (drag across, or the Partition dialog), heal (every link,
- * { type: 'heal' }). Client: request.
+ * The actions a lab supports; the stage offers only these. They are the engine's fault table's types
+ * (src/sim/faultTable.ts, so a lab can pass `labFaultTypes(events)` from src/labs/faultEvents.ts) plus
+ * 'request', and each produces that table's event shape:
+ *
+ *   node menu    crash, recover, pause, resume, isolate { node }; clockJump, skew { node, ms }
+ *   link menu    cut, healLink { from, to }; slow { from, to, ms }; lossy { from, to, loss }
+ *   the stage    partition { groups } (drag across, or the Partition dialog); heal {} (every link)
+ *   a client     request { client }
  */
-export type StageAction =
-  | 'crash' | 'recover' | 'pause' | 'resume' | 'isolate' | 'clockJump' | 'skew'
-  | 'cut' | 'healLink' | 'slow' | 'lossy' | 'partition' | 'heal' | 'request';
+export const STAGE_ACTIONS = [
+  'crash', 'recover', 'pause', 'resume', 'isolate', 'clockJump', 'skew',
+  'cut', 'healLink', 'slow', 'lossy', 'partition', 'heal', 'request',
+] as const;
+export type StageAction = (typeof STAGE_ACTIONS)[number];
+
+/** True for a type the stage can offer (a lab's fault types filtered through it). */
+export function isStageAction<T extends string>(type: T): type is T & StageAction {
+  return (STAGE_ACTIONS as readonly string[]).includes(type);
+}
+
+/** Amounts the menus insert, in the lab's unit (defaults: clock 10, slow 2 x the median latency, loss 0.5). */
+export interface StageAmounts {
+  clockMs?: number;
+  slowMs?: number;
+  loss?: number;
+}
 
 /** One field of a node card: the card field's name as recorded (`ctx.card(name, value)`), shown as `label`. */
 export interface CardFieldSpec {

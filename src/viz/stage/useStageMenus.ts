@@ -9,7 +9,7 @@ import { clientMenuItems, linkMenuItems, nearestInDirection, nodeMenuItems } fro
 import type { StageGeometry } from './geometry';
 import type { StageFrame } from './layoutAt';
 import type { OverlayRefs } from './overlay';
-import type { MenuItem, StageAction, StageEvent } from './types';
+import type { MenuItem, StageAction, StageAmounts, StageEvent } from './types';
 
 export interface MenuState {
   label: string;
@@ -26,14 +26,14 @@ export interface StageMenusInput {
   frameNow(): StageFrame;
   refs: OverlayRefs;
   actions: readonly StageAction[];
-  clockStep: number | undefined;
+  amounts: StageAmounts | undefined;
   onEvent: ((event: StageEvent) => void) | undefined;
 }
 
 const ARROWS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 export function useStageMenus(input: StageMenusInput) {
-  const { data, geometry: g, frameNow, refs, actions, clockStep, onEvent } = input;
+  const { data, geometry: g, frameNow, refs, actions, amounts, onEvent } = input;
   const [focused, setFocused] = useState(0);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const pendingFocus = useRef(-1);
@@ -52,14 +52,14 @@ export function useStageMenus(input: StageMenusInput) {
 
   const openNode = useCallback((node: number, from: HTMLElement | null) => {
     const frame = frameNow();
-    const items = nodeMenuItems(data, frame, node, actions, clockStep);
+    const items = nodeMenuItems(data, frame, node, actions, amounts);
     setMenu({ label: `${data.nodeNames[node]} actions`, items, x: g.x[node] + g.halfW + 4, y: g.y[node] - g.halfH, returnTo: from });
-  }, [data, g, frameNow, actions, clockStep]);
+  }, [data, g, frameNow, actions, amounts]);
 
   const openLink = useCallback((a: number, b: number, x: number, y: number, from: HTMLElement | null) => {
-    const items = linkMenuItems(data, frameNow(), a, b, actions);
+    const items = linkMenuItems(data, frameNow(), a, b, actions, amounts);
     if (items.length > 0) setMenu({ label: `link ${data.nodeNames[a]} – ${data.nodeNames[b]} actions`, items, x, y, returnTo: from });
-  }, [data, frameNow, actions]);
+  }, [data, frameNow, actions, amounts]);
 
   const onNodeKeyDown = useCallback((node: number, e: KeyboardEvent<HTMLElement>) => {
     const arrow = ARROWS[e.key];

@@ -7,7 +7,9 @@ import { memo } from 'react';
 import { usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
-import { Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
+import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
+import { labFaultTypes } from '../../faultEvents';
+import { events } from '../scenario';
 import type { LeaderFollowerResult } from '../result';
 
 const CARD_SPEC: CardSpec = {
@@ -20,8 +22,8 @@ const CARD_SPEC: CardSpec = {
   ],
 };
 
-/** The faults this lab's scenario accepts (src/labs/faultEvents.ts): node faults, partitions, heal-all. */
-const ACTIONS: readonly StageAction[] = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal'];
+/** The faults this lab's scenario accepts (its event specs, from the engine's fault table) that the stage offers. */
+const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
 
 /** Memoized: the Panel re-renders per playhead tick for its charts; the stage reads the playhead itself. */
 export const ClusterStage = memo(function ClusterStage({ result, style }: { result: LeaderFollowerResult; style: VizStyle }) {
