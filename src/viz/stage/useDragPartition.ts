@@ -40,6 +40,7 @@ export function useDragPartition(input: DragInput) {
 
   const onPointerDown = useCallback((e: PointerEvent<HTMLElement>) => {
     if (e.target !== e.currentTarget || e.button !== 0) return;
+    e.preventDefault(); // no text selection while dragging across the stage
     const p = point(e);
     start.current = { ...p, id: e.pointerId };
     e.currentTarget.setPointerCapture?.(e.pointerId);
