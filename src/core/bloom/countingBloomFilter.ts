@@ -1,0 +1,139 @@
+/**
+ * A counting Bloom filter (Fan et al., "Summary Cache"): m counters of `width` bits packed in a
+ * Uint32Array (4 bits by default: 8 counters per word, half a byte per counter). add increments its k
+ * counters, has asks that all k are above 0, remove decrements them: deletion that a bit array cannot do.
+ *
+ * Overflow: a counter saturates at 2^width - 1 and never wraps (a wrap to 0 would be a false negative at
+ * once). A saturated counter has lost count, so remove never decrements it: it stays set for good, which
+ * costs only false positives. With 4 bits and the optimal k the chance of any overflow is about
+ * 1.37e-15 x m (Fan et al.); with 1 or 2 bits it is common, and `overflows` and `stuck` count it.
+ *
+ * remove refuses a key with a zero counter (it was certainly never inserted). Removing a key that was
+ * never inserted but passes `has` (a false positive) decrements other keys' counters: false negatives.
+ */
+import { hashPair } from './hashPair';
+import { checkFilterShape, probePositions, unsignedMod, wrapOf } from './probes';
+
+export type CounterWidth = 1 | 2 | 4 | 8 | 16;
+
+const WIDTHS: readonly number[] = [1, 2, 4, 8, 16];
+
+export class CountingBloomFilter {
+  readonly m: number;
+  readonly k: number;
+  readonly width: CounterWidth;
+  /** The saturation value, 2^width - 1. */
+  readonly max: number;
+  readonly words: Uint32Array;
+  /** Increments lost because their counter was saturated. */
+  overflows = 0;
+  /** Decrements skipped because their counter was saturated (counts that stay set for good). */
+  stuck = 0;
+  private readonly wrap: number;
+  private readonly slotShift: number;
+  private readonly widthShift: number;
+  private readonly pair = new Int32Array(2);
+  private readonly scratch: Uint32Array;
+
+  constructor(m: number, k: number, width: CounterWidth = 4) {
+    checkFilterShape(m, k);
+    if (!WIDTHS.includes(width)) throw new Error(`invalid width: ${width}`);
+    this.m = m;
+    this.k = k;
+    this.width = width;
+    this.max = width === 16 ? 0xffff : (1 << width) - 1;
+    this.widthShift = WIDTHS.indexOf(width);
+    this.slotShift = 5 - this.widthShift;
+    this.words = new Uint32Array(Math.ceil((m * width) / 32));
+    this.wrap = wrapOf(m);
+    this.scratch = new Uint32Array(k);
+  }
+
+  /** Counter `i`'s value. */
+  counter(i: number): number {
+    const off = (i & ((1 << this.slotShift) - 1)) << this.widthShift;
+    return (this.words[i >>> this.slotShift] >>> off) & this.max;
+  }
+
+  add(key: string): void {
+    hashPair(key, this.pair);
+    const m = this.m;
+    let x = unsignedMod(this.pair[0], m, this.wrap);
+    let y = unsignedMod(this.pair[1], m, this.wrap);
+    for (let i = 1; i <= this.k; i++) {
+      const word = x >>> this.slotShift;
+      const off = (x & ((1 << this.slotShift) - 1)) << this.widthShift;
+      if (((this.words[word] >>> off) & this.max) === this.max) this.overflows++;
+      else this.words[word] += (1 << off) >>> 0;
+      x += y;
+      if (x >= m) x -= m;
+      y += i;
+      if (y >= m) y %= m;
+    }
+  }
+
+  /** False: not in the filter. True: inserted and not removed, or a false positive. */
+  has(key: string): boolean {
+    hashPair(key, this.pair);
+    const m = this.m;
+    let x = unsignedMod(this.pair[0], m, this.wrap);
+    let y = unsignedMod(this.pair[1], m, this.wrap);
+    for (let i = 1; i <= this.k; i++) {
+      const off = (x & ((1 << this.slotShift) - 1)) << this.widthShift;
+      if (((this.words[x >>> this.slotShift] >>> off) & this.max) === 0) return false;
+      x += y;
+      if (x >= m) x -= m;
+      y += i;
+      if (y >= m) y %= m;
+    }
+    return true;
+  }
+
+  /**
+   * Decrements `key`'s k counters, skipping saturated ones. Returns false (and changes nothing) when a
+   * counter is 0: the key is not in the filter. A key's repeated position is decremented as often as it
+   * was incremented.
+   */
+  remove(key: string): boolean {
+    if (!this.has(key)) return false;
+    const positions = probePositions(key, this.m, this.k, this.pair, this.scratch);
+    for (let i = 0; i < this.k; i++) {
+      const x = positions[i];
+      const word = x >>> this.slotShift;
+      const off = (x & ((1 << this.slotShift) - 1)) << this.widthShift;
+      if (((this.words[word] >>> off) & this.max) === this.max) this.stuck++;
+      else this.words[word] -= (1 << off) >>> 0;
+    }
+    return true;
+  }
+
+  /** The k counter positions of `key`, in probe order. */
+  positions(key: string, out = new Uint32Array(this.k)): Uint32Array {
+    return probePositions(key, this.m, this.k, this.pair, out);
+  }
+
+  /** Counters above zero. */
+  nonZero(): number {
+    let n = 0;
+    for (let i = 0; i < this.m; i++) if (this.counter(i) > 0) n++;
+    return n;
+  }
+
+  /** Counters at saturation. */
+  saturated(): number {
+    let n = 0;
+    for (let i = 0; i < this.m; i++) if (this.counter(i) === this.max) n++;
+    return n;
+  }
+
+  /** True when every counter is 0. */
+  isEmpty(): boolean {
+    for (const w of this.words) if (w !== 0) return false;
+    return true;
+  }
+
+  /** Bytes of the counter array. */
+  get byteLength(): number {
+    return this.words.byteLength;
+  }
+}
