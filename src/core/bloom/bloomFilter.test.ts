@@ -31,13 +31,14 @@ describe('hashPair', () => {
 });
 
 describe('BloomFilter', () => {
-  it('positions(key) are (h1 + i h2 + (i^3 - i)/6) mod m, for any m including m > 2^31 / 2 and m = 1', () => {
+  it('positions(key) are (r(h1) + i r(h2) + (i^3 - i)/6) mod m with r(h) = floor(h m / 2^32), for any m up to 2^31 - 1', () => {
     const out = new Int32Array(2);
     for (const m of [1, 7, 1000, 1024, 9_585_059, 2_000_000_011, 0x7fffffff]) {
       const filter = new BloomFilter(m, 9, new Uint32Array(Math.ceil(m / 32)));
       for (const key of ['a', 'key-17', 'ünïcode']) {
         hashPair(key, out);
-        const [h1, h2] = [BigInt(out[0] >>> 0), BigInt(out[1] >>> 0)];
+        const r = (h: number) => (BigInt(h >>> 0) * BigInt(m)) >> 32n;
+        const [h1, h2] = [r(out[0]), r(out[1])];
         const expected = Array.from({ length: 9 }, (_, i) => Number((h1 + BigInt(i) * h2 + BigInt((i ** 3 - i) / 6)) % BigInt(m)));
         expect([...filter.positions(key)]).toEqual(expected);
       }
@@ -76,7 +77,7 @@ describe('BloomFilter', () => {
     for (let i = 10; i < n; i++) if (!filter.has(`item-${i}`)) falseNegatives++;
     // Each cleared bit is shared with about k n / m = 0.75 other keys' probes: dozens of keys lost.
     expect(falseNegatives).toBeGreaterThan(20);
-    expect(falseNegatives).toBe(53);
+    expect(falseNegatives).toBe(55);
   });
 
   it('refuses bad shapes with the value named', () => {

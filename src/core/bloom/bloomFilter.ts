@@ -8,13 +8,12 @@
  */
 import { bitsPerBin, countBits } from './bits';
 import { hashPair } from './hashPair';
-import { checkFilterShape, probePositions, unsignedMod, wrapOf } from './probes';
+import { checkFilterShape, probePositions, reduce } from './probes';
 
 export class BloomFilter {
   readonly m: number;
   readonly k: number;
   readonly words: Uint32Array;
-  private readonly wrap: number;
   private readonly pair = new Int32Array(2);
 
   /** m bits (1..2^31-1), k probes (1..64); `words` restores a saved state (ceil(m / 32) words). */
@@ -25,19 +24,20 @@ export class BloomFilter {
     this.m = m;
     this.k = k;
     this.words = words ?? new Uint32Array(length);
-    this.wrap = wrapOf(m);
   }
 
   add(key: string): void {
-    hashPair(key, this.pair);
+    const pair = this.pair;
+    hashPair(key, pair);
     const m = this.m;
+    const k = this.k;
     const words = this.words;
-    let x = unsignedMod(this.pair[0], m, this.wrap);
-    let y = unsignedMod(this.pair[1], m, this.wrap);
-    for (let i = 1; i <= this.k; i++) {
+    let x = reduce(pair[0], m) | 0; // int32 from here on: no double conversions in the loop
+    let y = reduce(pair[1], m) | 0;
+    for (let i = 1; i <= k; i++) {
       words[x >>> 5] |= 1 << (x & 31);
-      x += y;
-      if (x >= m) x -= m;
+      const t = x - m + y; // branch-free (x + y) mod m: a mispredicted branch here stalls the memory probes
+      x = t + (m & (t >> 31));
       y += i;
       if (y >= m) y %= m;
     }
@@ -45,15 +45,17 @@ export class BloomFilter {
 
   /** False: never inserted. True: inserted, or a false positive. */
   has(key: string): boolean {
-    hashPair(key, this.pair);
+    const pair = this.pair;
+    hashPair(key, pair);
     const m = this.m;
+    const k = this.k;
     const words = this.words;
-    let x = unsignedMod(this.pair[0], m, this.wrap);
-    let y = unsignedMod(this.pair[1], m, this.wrap);
-    for (let i = 1; i <= this.k; i++) {
+    let x = reduce(pair[0], m) | 0; // int32 from here on: no double conversions in the loop
+    let y = reduce(pair[1], m) | 0;
+    for (let i = 1; i <= k; i++) {
       if ((words[x >>> 5] & (1 << (x & 31))) === 0) return false;
-      x += y;
-      if (x >= m) x -= m;
+      const t = x - m + y; // branch-free (x + y) mod m: a mispredicted branch here stalls the memory probes
+      x = t + (m & (t >> 31));
       y += i;
       if (y >= m) y %= m;
     }

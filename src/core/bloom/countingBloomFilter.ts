@@ -12,7 +12,7 @@
  * never inserted but passes `has` (a false positive) decrements other keys' counters: false negatives.
  */
 import { hashPair } from './hashPair';
-import { checkFilterShape, probePositions, unsignedMod, wrapOf } from './probes';
+import { checkFilterShape, probePositions, reduce } from './probes';
 
 export type CounterWidth = 1 | 2 | 4 | 8 | 16;
 
@@ -29,7 +29,6 @@ export class CountingBloomFilter {
   overflows = 0;
   /** Decrements skipped because their counter was saturated (counts that stay set for good). */
   stuck = 0;
-  private readonly wrap: number;
   private readonly slotShift: number;
   private readonly widthShift: number;
   private readonly pair = new Int32Array(2);
@@ -45,7 +44,6 @@ export class CountingBloomFilter {
     this.widthShift = WIDTHS.indexOf(width);
     this.slotShift = 5 - this.widthShift;
     this.words = new Uint32Array(Math.ceil((m * width) / 32));
-    this.wrap = wrapOf(m);
     this.scratch = new Uint32Array(k);
   }
 
@@ -56,17 +54,21 @@ export class CountingBloomFilter {
   }
 
   add(key: string): void {
-    hashPair(key, this.pair);
+    const pair = this.pair;
+    hashPair(key, pair);
     const m = this.m;
-    let x = unsignedMod(this.pair[0], m, this.wrap);
-    let y = unsignedMod(this.pair[1], m, this.wrap);
-    for (let i = 1; i <= this.k; i++) {
-      const word = x >>> this.slotShift;
-      const off = (x & ((1 << this.slotShift) - 1)) << this.widthShift;
-      if (((this.words[word] >>> off) & this.max) === this.max) this.overflows++;
-      else this.words[word] += (1 << off) >>> 0;
-      x += y;
-      if (x >= m) x -= m;
+    const k = this.k;
+    const { words, slotShift, widthShift, max } = this;
+    const slotMask = (1 << slotShift) - 1;
+    let x = reduce(pair[0], m) | 0; // int32 from here on: no double conversions in the loop
+    let y = reduce(pair[1], m) | 0;
+    for (let i = 1; i <= k; i++) {
+      const word = x >>> slotShift;
+      const off = (x & slotMask) << widthShift;
+      if (((words[word] >>> off) & max) === max) this.overflows++;
+      else words[word] += (1 << off) >>> 0;
+      const t = x - m + y; // branch-free (x + y) mod m: a mispredicted branch here stalls the memory probes
+      x = t + (m & (t >> 31));
       y += i;
       if (y >= m) y %= m;
     }
@@ -74,15 +76,19 @@ export class CountingBloomFilter {
 
   /** False: not in the filter. True: inserted and not removed, or a false positive. */
   has(key: string): boolean {
-    hashPair(key, this.pair);
+    const pair = this.pair;
+    hashPair(key, pair);
     const m = this.m;
-    let x = unsignedMod(this.pair[0], m, this.wrap);
-    let y = unsignedMod(this.pair[1], m, this.wrap);
-    for (let i = 1; i <= this.k; i++) {
-      const off = (x & ((1 << this.slotShift) - 1)) << this.widthShift;
-      if (((this.words[x >>> this.slotShift] >>> off) & this.max) === 0) return false;
-      x += y;
-      if (x >= m) x -= m;
+    const k = this.k;
+    const { words, slotShift, widthShift, max } = this;
+    const slotMask = (1 << slotShift) - 1;
+    let x = reduce(pair[0], m) | 0; // int32 from here on: no double conversions in the loop
+    let y = reduce(pair[1], m) | 0;
+    for (let i = 1; i <= k; i++) {
+      const off = (x & slotMask) << widthShift;
+      if (((words[x >>> slotShift] >>> off) & max) === 0) return false;
+      const t = x - m + y; // branch-free (x + y) mod m: a mispredicted branch here stalls the memory probes
+      x = t + (m & (t >> 31));
       y += i;
       if (y >= m) y %= m;
     }

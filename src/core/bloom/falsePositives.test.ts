@@ -6,12 +6,12 @@
  * should have given its fraction of bits set, which checks the hashing apart from the fill's own luck).
  *
  * Measured here (also in `npm run bench -- bloom`), probes of 10^5:
- *   m 9,585,059, n 10^6, k 7 (9.585 bits/item, the 1 % design)   formula 1.004 %   measured 0.944 %  (-1.9 sigma)
- *   the same filter filled to 2 x 10^6 (twice its design n)       formula 15.75 %   measured 15.56 %  (-1.6 sigma)
- *   m/n 8, k 6, n 10^5 (Fan et al.'s table: 2.16 %)               formula 2.158 %   measured 2.103 %  (-1.2 sigma)
- *   m/n 10, k 7, n 10^5 (table: 0.82 %)                           formula 0.819 %   measured 0.827 %  (+0.3 sigma)
- *   m 10^6, n 10^5, k 1 (one hash)                                formula 9.516 %   measured 9.486 %  (-0.3 sigma)
- *   m 1000, n 100, k 7, 100 filters x 4,000 probes                formula 0.819 %   measured 0.843 %  (+3 %)
+ *   m 9,585,059, n 10^6, k 7 (9.585 bits/item, the 1 % design)   formula 1.004 %   measured 1.015 %  (+0.4 sigma)
+ *   the same filter filled to 2 x 10^6 (twice its design n)       formula 15.75 %   measured 15.87 %  (+1.1 sigma)
+ *   m/n 8, k 6, n 10^5 (Fan et al.'s table: 2.16 %)               formula 2.158 %   measured 2.129 %  (-0.6 sigma)
+ *   m/n 10, k 7, n 10^5 (table: 0.82 %)                           formula 0.819 %   measured 0.819 %  (0.0 sigma)
+ *   m 10^6, n 10^5, k 1 (one hash)                                formula 9.516 %   measured 9.456 %  (-0.6 sigma)
+ *   m 1000, n 100, k 7, 100 filters x 4,000 probes                formula 0.819 %   measured 0.832 %  (+1.6 %)
  * The formula assumes independent bits, which a tiny m breaks (Bose et al., 2008: the true rate is
  * higher there), so the last point is held to 10 % rather than to the binomial noise.
  */
@@ -43,20 +43,20 @@ describe('measured false-positive rate vs (1 - e^(-kn/m))^k', () => {
     fillTo(filter, 0, 1_000_000);
     const atDesign = measure(filter);
     expect(falsePositiveRate(m, 1_000_000, 7)).toBeCloseTo(0.01004, 5);
-    expect(atDesign).toBeCloseTo(0.00944, 5);
+    expect(atDesign).toBeCloseTo(0.01015, 5);
     expectNear(atDesign, falsePositiveRate(m, 1_000_000, 7));
     expectNear(atDesign, powInt(filter.fill(), 7));
     fillTo(filter, 1_000_000, 2_000_000);
     const overfilled = measure(filter);
-    expect(overfilled).toBeCloseTo(0.15556, 4);
+    expect(overfilled).toBeCloseTo(0.15871, 5);
     expectNear(overfilled, falsePositiveRate(m, 2_000_000, 7));
     expectNear(overfilled, powInt(filter.fill(), 7));
   }, 60_000); // 3 x 10^6 string keys: about a second alone, several on a busy machine
 
   const points: [string, number, number, number, number][] = [
-    ['m/n 8, k 6 (2.16 %)', 800_000, 100_000, 6, 0.02103],
-    ['m/n 10, k 7 (0.82 %)', 1_000_000, 100_000, 7, 0.00827],
-    ['m/n 10, k 1 (9.5 %)', 1_000_000, 100_000, 1, 0.09486],
+    ['m/n 8, k 6 (2.16 %)', 800_000, 100_000, 6, 0.02129],
+    ['m/n 10, k 7 (0.82 %)', 1_000_000, 100_000, 7, 0.00819],
+    ['m/n 10, k 1 (9.5 %)', 1_000_000, 100_000, 1, 0.09456],
   ];
   for (const [name, m, n, k, seen] of points) {
     it(`${name}: n ${n.toLocaleString('en-US')} measured within 4 sigma of the formula`, () => {
@@ -77,7 +77,7 @@ describe('measured false-positive rate vs (1 - e^(-kn/m))^k', () => {
       sum += measure(filter, `t${t}-probe-`, 4000);
     }
     const measured = sum / 100;
-    expect(measured).toBeCloseTo(0.00843, 5);
+    expect(measured).toBeCloseTo(0.0083225, 6);
     expect(Math.abs(measured / falsePositiveRate(1000, 100, 7) - 1)).toBeLessThan(0.1);
   }, 30_000);
 });
