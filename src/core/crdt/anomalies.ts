@@ -44,17 +44,23 @@ export interface CounterAnomaly {
   expected: number;
 }
 
-function setVerdict(spec: SetSpec, element: string, past: VersionVector, has: boolean): { kind: SetAnomalyKind; ops: number[] } | undefined {
-  const live = spec.liveAdds(element, past);
-  if (has && live.length === 0) return { kind: 'remove-undone', ops: spec.removesIn(element, past).map((rm) => rm.index) };
-  if (!has && live.length > 0) {
-    const readds = live.filter((a) => a.isReadd);
-    return readds.length > 0 ? { kind: 're-add-lost', ops: readds.map((a) => a.index) } : { kind: 'add-lost', ops: live.map((a) => a.index) };
-  }
-  return undefined;
+/** The anomaly a replica shows for `element`, or undefined when it reads what the specification says. */
+function setVerdict(spec: SetSpec, element: string, past: VersionVector, has: boolean): SetAnomalyKind | undefined {
+  if (has === spec.isMember(element, past)) return undefined;
+  if (has) return 'remove-undone';
+  return spec.liveAdds(element, past).some((a) => a.isReadd) ? 're-add-lost' : 'add-lost';
 }
 
-/** The set anomalies of `type` (a set over SetOp) on `history`, in order of appearance. */
+/** The ops behind an anomaly: the removes undone, or the live adds lost (re-adds only, for re-add-lost). */
+function culprits(spec: SetSpec, kind: SetAnomalyKind, element: string, past: VersionVector): number[] {
+  if (kind === 'remove-undone') return spec.removesIn(element, past).map((rm) => rm.index);
+  return spec.liveAdds(element, past).filter((a) => kind === 'add-lost' || a.isReadd).map((a) => a.index);
+}
+
+/**
+ * The set anomalies of `type` (a set over SetOp) on `history`, in order of appearance. After an update
+ * only its element can change at its replica; after a delivery every element is checked there.
+ */
 export function setAnomalies<S>(type: CrdtType<S, SetOp, string[]>, history: History<SetOp>, replicas: number): SetAnomaly[] {
   const causal = new CausalPast(replicas);
   const spec = new SetSpec(replicas);
@@ -64,17 +70,17 @@ export function setAnomalies<S>(type: CrdtType<S, SetOp, string[]>, history: His
     const step = history[i];
     const past = causal.of(r);
     const dot = causal.step(i, step);
+    if (step.type === 'send') return;
     if (step.type === 'op' && dot) {
       if (step.op.type === 'add') spec.add(i, dot, step.op.element, past);
       else spec.remove(i, dot, step.op.element, past);
     }
-    if (step.type === 'send') return;
     const held = new Set(type.value(states[r]));
-    for (const element of spec.elements()) {
-      const verdict = setVerdict(spec, element, causal.of(r), held.has(element));
+    for (const element of step.type === 'op' ? [step.op.element] : spec.elements()) {
+      const kind = setVerdict(spec, element, causal.of(r), held.has(element));
       const key = `${r}\u0000${element}`;
-      if (verdict && ongoing.get(key) !== verdict.kind) found.push({ kind: verdict.kind, step: i, replica: r, element, ops: verdict.ops });
-      if (verdict) ongoing.set(key, verdict.kind);
+      if (kind && ongoing.get(key) !== kind) found.push({ kind, step: i, replica: r, element, ops: culprits(spec, kind, element, causal.of(r)) });
+      if (kind) ongoing.set(key, kind);
       else ongoing.delete(key);
     }
   });

@@ -68,12 +68,22 @@ function remove(state: OrSetState, element: string): OrSetState {
   return { context: state.context, entries: withEntryAt(state.entries, at, next, true) };
 }
 
+function sameDots(a: readonly Dot[], b: readonly Dot[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].node !== b[i].node || a[i].counter !== b[i].counter) return false;
+  return true;
+}
+
 function mergeEntry(a: OrSetEntry, b: OrSetEntry): OrSetEntry {
+  // Replicas that have gossiped hold mostly equal entries: keep one rather than rebuild it.
+  if (sameDots(a.tombstones, b.tombstones) && sameDots(a.tags, b.tags)) return a;
   const tombstones = unionDots(a.tombstones, b.tombstones);
   return { element: a.element, tags: minusDots(unionDots(a.tags, b.tags), tombstones), tombstones };
 }
 
 function mergeStates(local: OrSetState, received: OrSetState): OrSetState {
+  if (local === received) return local;
   const a = local.entries;
   const b = received.entries;
   const entries: OrSetEntry[] = [];

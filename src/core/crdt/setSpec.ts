@@ -22,6 +22,14 @@ export interface RemoveRecord {
   dot: Dot;
 }
 
+/** The add is in `past` and no remove in `past` saw it. */
+function isLive(add: AddRecord, past: VersionVector): boolean {
+  if (!covers(past, add.dot.node, add.dot.counter)) return false;
+  const killedBy = add.killedBy;
+  for (let s = 0; s < killedBy.length; s++) if (entry(past, s) >= killedBy[s]) return false;
+  return true;
+}
+
 interface ElementRecords {
   adds: AddRecord[];
   removes: RemoveRecord[];
@@ -61,9 +69,15 @@ export class SetSpec {
 
   /** The adds of `element` live at a replica whose past is `past`. */
   liveAdds(element: string, past: VersionVector): AddRecord[] {
-    const records = this.byElement.get(element);
-    if (!records) return [];
-    return records.adds.filter((a) => covers(past, a.dot.node, a.dot.counter) && a.killedBy.every((c, s) => entry(past, s) < c));
+    return (this.byElement.get(element)?.adds ?? []).filter((a) => isLive(a, past));
+  }
+
+  /** Whether `element` is specified present at a replica whose past is `past` (liveAdds without the list). */
+  isMember(element: string, past: VersionVector): boolean {
+    const adds = this.byElement.get(element)?.adds;
+    if (!adds) return false;
+    for (let i = adds.length - 1; i >= 0; i--) if (isLive(adds[i], past)) return true;
+    return false;
   }
 
   /** The removes of `element` in `past`. */
@@ -73,6 +87,6 @@ export class SetSpec {
 
   /** The specified value at a replica whose past is `past`, sorted. */
   members(past: VersionVector): string[] {
-    return this.elements().filter((e) => this.liveAdds(e, past).length > 0).sort();
+    return this.elements().filter((e) => this.isMember(e, past)).sort();
   }
 }
