@@ -12,6 +12,8 @@ const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> =
   checker: () => import('./checker'),
   pbs: () => import('./pbs'),
   stage: () => import('./stage'),
+  bloom: () => import('./bloom'),
+  crdt: () => import('./crdt'),
   bundle: () => import('./bundle'),
   browser: () => import('./browser'),
 };
