@@ -65,6 +65,18 @@ describe('CountingBloomFilter', () => {
     );
   });
 
+  it('bins(b) aggregates counters for drawing: non-zero counts sum to nonZero(), maxima reach the largest counter', () => {
+    const filter = new CountingBloomFilter(1000, 3, 4);
+    for (let i = 0; i < 300; i++) filter.add(`item-${i % 100}`);
+    const { nonZero, max } = filter.bins(7);
+    expect(nonZero.reduce((s, c) => s + c, 0)).toBe(filter.nonZero());
+    let largest = 0;
+    for (let i = 0; i < 1000; i++) largest = Math.max(largest, filter.counter(i));
+    expect(Math.max(...max)).toBe(largest);
+    expect(largest).toBeGreaterThanOrEqual(3);
+    expect(() => filter.bins(0)).toThrow('invalid bins: 0');
+  });
+
   it('1-bit counters saturate at once: after deleting everything the set counters stay set (stuck)', () => {
     const filter = new CountingBloomFilter(2000, 4, 1);
     for (let i = 0; i < 200; i++) filter.add(`item-${i}`);

@@ -125,6 +125,25 @@ export class CountingBloomFilter {
     return n;
   }
 
+  /**
+   * For drawing a large array aggregated: per bin (bin b covers counters [floor(b m / bins),
+   * floor((b + 1) m / bins))), the counters above zero, and separately the largest counter.
+   */
+  bins(bins: number): { nonZero: Uint32Array; max: Uint8Array | Uint16Array } {
+    if (!(Number.isInteger(bins) && bins >= 1 && bins <= this.m)) throw new Error(`invalid bins: ${bins}`);
+    const nonZero = new Uint32Array(bins);
+    const max = this.width === 16 ? new Uint16Array(bins) : new Uint8Array(bins);
+    for (let b = 0; b < bins; b++) {
+      const to = Math.floor(((b + 1) * this.m) / bins);
+      for (let i = Math.floor((b * this.m) / bins); i < to; i++) {
+        const c = this.counter(i);
+        if (c > 0) nonZero[b]++;
+        if (c > max[b]) max[b] = c;
+      }
+    }
+    return { nonZero, max };
+  }
+
   /** Counters at saturation. */
   saturated(): number {
     let n = 0;
