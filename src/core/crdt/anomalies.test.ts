@@ -6,10 +6,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { counterAnomalies, explainCounterAnomaly, explainSetAnomaly, setAnomalies } from './anomalies';
 import { gCounter, type GCounterOp } from './gCounter';
-import type { History } from './history';
+import { replay, type History } from './history';
 import { naiveSet } from './naiveSet';
 import { orSet, type SetOp } from './orSet';
 import { sumCounter } from './sumCounter';
+import { maxCounter } from './maxCounter';
+import { type LwwState, lwwRegisterOf } from './lwwRegister';
+import type { CrdtType } from './types';
+import { pnCounter, type PNCounterOp } from './pnCounter';
 import { closedHistories, gCounterOps, setOps } from './testing/histories';
 import { twoPhaseSet } from './twoPhaseSet';
 
@@ -71,9 +75,40 @@ describe('counterAnomalies', () => {
 
   it('merge by sum: the duplicate delivery at step 3 double-counts; merge by max (G-Counter) shrugs it off', () => {
     const found = counterAnomalies(sumCounter, once, 2);
-    expect(found).toEqual([{ kind: 'double-counted', step: 3, replica: 1, value: 2, expected: 1 }]);
-    expect(explainCounterAnomaly(found[0])).toBe('n1 after step 3 reads 2 for the 1 it has seen: it counted updates twice');
+    expect(found).toEqual([{ kind: 'over-count', step: 3, replica: 1, value: 2, expected: 1 }]);
+    expect(explainCounterAnomaly(found[0])).toBe('n1 after step 3 reads 2 where its updates sum to 1: 1 too many');
     expect(counterAnomalies(gCounter, once, 2)).toEqual([]);
+  });
+});
+
+describe('counterAnomalies, scenario 3', () => {
+  it('a signed counter merged by max loses the decrement at step 5; the PN-Counter keeps it', () => {
+    const steps: History<PNCounterOp> = [
+      { type: 'op', replica: 0, op: { type: 'increment' } }, send(0), deliver(1, 1), // n1 gets [1]
+      { type: 'op', replica: 0, op: { type: 'decrement' } }, send(0), deliver(1, 4), // n1 merges n0's [0]
+    ];
+    expect(counterAnomalies(maxCounter, steps, 2)).toEqual([{ kind: 'over-count', step: 5, replica: 1, value: 1, expected: 0 }]);
+    expect(explainCounterAnomaly(counterAnomalies(maxCounter, steps, 2)[0])).toBe('n1 after step 5 reads 1 where its updates sum to 0: 1 too many');
+    expect(counterAnomalies(pnCounter, steps, 2)).toEqual([]);
+    expect(maxCounter.describe(replay(maxCounter, steps, 2)[1])).toEqual({ type: 'Signed counter merged by max', value: '1', rows: [{ label: 'n0', text: '1' }], entries: 1 });
+  });
+});
+
+describe('counterAnomalies, scenario 1', () => {
+  it('a counter kept as an LWW integer (read, add one, write) under-counts two concurrent increments', () => {
+    const lww = lwwRegisterOf<number>();
+    const lwwCounter: CrdtType<LwwState<number>, GCounterOp, number> = {
+      ...lww,
+      apply: (state, replica) => lww.apply(state, replica, { type: 'set', value: (state.value ?? 0) + 1 }),
+      value: (state) => state.value ?? 0,
+      refusal: () => undefined,
+    };
+    const steps: History<GCounterOp> = [
+      { type: 'op', replica: 0, op: { type: 'increment' } }, { type: 'op', replica: 1, op: { type: 'increment' } },
+      send(1), deliver(0, 2), // n0 holds (1, t1, n0), receives (1, t1, n1): n1 wins the tie, value 1
+    ];
+    expect(counterAnomalies(lwwCounter, steps, 2)).toEqual([{ kind: 'under-count', step: 3, replica: 0, value: 1, expected: 2 }]);
+    expect(counterAnomalies(gCounter, steps, 2)).toEqual([]);
   });
 });
 
@@ -109,7 +144,7 @@ describe('fast-check finds the foils anomalies at pinned seeds, shrunk to the sm
     );
     expect(result.failed).toBe(true);
     const { replicas, history } = shrunk(result);
-    expect(counterAnomalies(sumCounter, history, replicas)[0].kind).toBe('double-counted');
+    expect(counterAnomalies(sumCounter, history, replicas)[0].kind).toBe('over-count');
     expect(history.filter((s) => s.type === 'op').length).toBe(1);
   });
 });

@@ -10,8 +10,9 @@
  *   re-add-lost      the type lacks e, though an add of e made after a remove of e is live
  *                    (the 2P-Set: removal is forever)
  *   add-lost         the type lacks e, though an add of e concurrent with every remove is live (remove wins)
- *   double-counted   a counter reads more than the updates in its past (merge by sum, duplicates)
- *   update-lost      a counter reads less than the updates in its past
+ *   over-count       a counter reads more than the updates in its past sum to (merge by sum counts a
+ *                    duplicate twice; merge by max of signed counts drops a decrement)
+ *   under-count      a counter reads less (an increment lost: a counter kept as an LWW integer)
  */
 import { CausalPast } from './causal';
 import { replay, type History } from './history';
@@ -23,7 +24,7 @@ import type { CrdtType } from './types';
 import { entry, type VersionVector } from '../clocks';
 
 export type SetAnomalyKind = 'remove-undone' | 're-add-lost' | 'add-lost';
-export type CounterAnomalyKind = 'double-counted' | 'update-lost';
+export type CounterAnomalyKind = 'over-count' | 'under-count';
 
 export interface SetAnomaly {
   kind: SetAnomalyKind;
@@ -109,7 +110,7 @@ export function counterAnomalies<S, O extends CounterOp>(type: CrdtType<S, O, nu
     let expected = 0;
     for (let s = 0; s < replicas; s++) expected += prefix[s][entry(past, s)];
     const value = type.value(states[r]);
-    const kind: CounterAnomalyKind | undefined = value > expected ? 'double-counted' : value < expected ? 'update-lost' : undefined;
+    const kind: CounterAnomalyKind | undefined = value > expected ? 'over-count' : value < expected ? 'under-count' : undefined;
     if (kind && ongoing.get(r) !== kind) found.push({ kind, step: i, replica: r, value, expected });
     if (kind) ongoing.set(r, kind);
     else ongoing.delete(r);
@@ -127,6 +128,6 @@ export function explainSetAnomaly(a: SetAnomaly): string {
 }
 
 export function explainCounterAnomaly(a: CounterAnomaly): string {
-  const what = a.kind === 'double-counted' ? 'counted updates twice' : 'lost updates';
-  return `n${a.replica} after step ${a.step} reads ${a.value} for the ${a.expected} it has seen: it ${what}`;
+  const by = Math.abs(a.value - a.expected);
+  return `n${a.replica} after step ${a.step} reads ${a.value} where its updates sum to ${a.expected}: ${by} too ${a.kind === 'over-count' ? 'many' : 'few'}`;
 }

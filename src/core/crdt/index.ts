@@ -6,6 +6,7 @@ export { orSet, type OrSetEntry, type OrSetState, type SetOp } from './orSet';
 export { naiveSet, type NaiveSetState } from './naiveSet';
 export { twoPhaseSet, type TwoPhaseSetState } from './twoPhaseSet';
 export { sumCounter } from './sumCounter';
+export { maxCounter, type MaxCounterState } from './maxCounter';
 export { checkHistory, replay, type History, type HistoryStep } from './history';
 export { CausalPast, finalPasts } from './causal';
 export { SetSpec } from './setSpec';

@@ -14,6 +14,7 @@ import { naiveSet } from './naiveSet';
 import { orSet } from './orSet';
 import { pnCounter } from './pnCounter';
 import { sumCounter } from './sumCounter';
+import { maxCounter } from './maxCounter';
 import { gCounterOps, histories, lwwOps, pnCounterOps, setOps } from './testing/histories';
 import { twoPhaseSet } from './twoPhaseSet';
 import { type CrdtType, stateKey } from './types';
@@ -51,6 +52,7 @@ describe('merge laws on reachable states (fast-check)', () => {
     ['OR-Set', () => lawsHold(orSet, setOps)],
     ['2P-Set', () => lawsHold(twoPhaseSet, setOps)],
     ['naive set (a join too: it converges, to the wrong set)', () => lawsHold(naiveSet, setOps)],
+    ['signed counter merged by max (a join too: it converges, losing decrements)', () => lawsHold(maxCounter, pnCounterOps)],
   ];
   for (const [name, check] of cases) it(`${name}: merge is commutative, associative, idempotent and inflationary`, check);
 

@@ -8,7 +8,7 @@
  * with `apply`, and gossips its whole state; a receiver folds it in with `merge`. For a CRDT the states
  * form a join-semilattice and merge is the least upper bound (commutative, associative, idempotent), so any
  * order, delay or duplication of the gossip converges once every update has reached every replica. The
- * foils (naive set, 2P-Set, sum-merged counter) share the record so a lab can run them on the same scenario
+ * foils (naive set, 2P-Set, counters merged by sum or by max) share the record so a lab can run them on the same scenario
  * and count what they get wrong; each says what in `flaw`.
  */
 
@@ -31,7 +31,7 @@ export interface NodeCard {
   entries: number;
 }
 
-export type CrdtId = 'g-counter' | 'pn-counter' | 'lww-register' | 'or-set' | 'naive-set' | 'two-phase-set' | 'sum-counter';
+export type CrdtId = 'g-counter' | 'pn-counter' | 'lww-register' | 'or-set' | 'naive-set' | 'two-phase-set' | 'sum-counter' | 'max-counter';
 
 export interface CrdtType<S, O, V> {
   readonly id: CrdtId;
