@@ -10,7 +10,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-  type CrdtType, type HistoryStep, type SetOp, gCounter, lwwRegisterOf, naiveSet, orSet, pnCounter, replay, setAnomalies, sumCounter, twoPhaseSet,
+  type CrdtType, type HistoryStep, type SetOp, gCounter, lwwRegisterOf, maxCounter, naiveSet, orSet, pnCounter, replay, setAnomalies, sumCounter, twoPhaseSet,
 } from '../src/core/crdt';
 import { rng } from '../src/core/random/rng';
 import type { BenchLine } from './report';
@@ -76,6 +76,7 @@ export async function run(): Promise<BenchLine[]> {
     ['2P-Set (foil)', () => mergeRate(twoPhaseSet, setOps)],
     ['set merged by union (foil)', () => mergeRate(naiveSet, setOps)],
     ['counter merged by sum (foil)', () => mergeRate(sumCounter, counterOps)],
+    ['signed counter merged by max (foil)', () => mergeRate(maxCounter, pnOps)],
   ];
   const lines: BenchLine[] = [];
   for (const [name, measure] of cases) {
