@@ -31,6 +31,7 @@ describe('raft rules (Figure 2)', () => {
     expect(decidePreVote(voter, req, false)).toBe('granted');
     expect(decidePreVote(voter, req, true)).toBe('alreadyVoted');
     expect(decidePreVote(voter, { ...req, lastLogIndex: 0, lastLogTerm: 0 }, false)).toBe('logBehind');
+    expect(decidePreVote(voter, { ...req, term: 3 }, false)).toBe('staleTerm');
     expect(voter).toEqual({ currentTerm: 3, votedFor: 2, log: logOf([[1, 1]]) });
   });
 

@@ -48,11 +48,11 @@ export function decideVote(voter: Voter, req: VoteRequest, options: { ignoreVote
 
 /**
  * PreVote (dissertation §9.6): would this server vote for the asker at `req.term` (its term + 1)? Only if
- * the term is not behind, the asker's log is up to date, and this server has not heard from a leader
+ * that term is above this server's, the asker's log is up to date, and this server has not heard from a leader
  * within the minimum election timeout. Nothing changes: no term, no vote.
  */
 export function decidePreVote(voter: Voter, req: VoteRequest, hasLeader: boolean): VoteReason {
-  if (req.term < voter.currentTerm) return 'staleTerm';
+  if (req.term <= voter.currentTerm) return 'staleTerm';
   if (hasLeader) return 'alreadyVoted';
   if (!isUpToDate(req.lastLogTerm, req.lastLogIndex, lastTerm(voter.log), lastIndex(voter.log))) return 'logBehind';
   return 'granted';
@@ -108,12 +108,20 @@ export interface CommitInput {
  */
 export function leaderCommit(input: CommitInput, options: { countOldTerms?: boolean } = {}): number {
   const { log, config, matchIndex, self } = input;
-  const stored: number[] = [];
+  const need = majorityOf(config);
+  const last = lastIndex(log);
+  // The need-th largest stored index over the members (at most 31: a quadratic count, no allocation).
+  let n = 0;
   for (let s = 0; s < 31 && config >>> s !== 0; s++) {
-    if (isMember(config, s)) stored.push(s === self ? lastIndex(log) : matchIndex[s] ?? 0);
+    if (!isMember(config, s)) continue;
+    const candidate = s === self ? last : matchIndex[s] ?? 0;
+    if (candidate <= n) continue;
+    let count = 0;
+    for (let t = 0; t < 31 && config >>> t !== 0; t++) {
+      if (isMember(config, t) && (t === self ? last : matchIndex[t] ?? 0) >= candidate) count++;
+    }
+    if (count >= need) n = candidate;
   }
-  stored.sort((a, b) => b - a);
-  const n = stored[majorityOf(config) - 1] ?? 0;
   if (n <= input.commitIndex) return input.commitIndex;
   if (!options.countOldTerms && termAt(log, n) !== input.currentTerm) return input.commitIndex;
   return n;

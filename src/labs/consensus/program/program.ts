@@ -1,0 +1,96 @@
+/**
+ * The consensus program: scenario -> one Raft run on the engine (./simulate.ts), checked against the five
+ * safety invariants at every step, packed into the result's columns. Pure and deterministic: every draw
+ * comes from the scenario's seed. The election-time experiment is the lab's second entry
+ * (./electionTimes.ts).
+ */
+import { findingProse } from '../../../core/raft';
+import { quantileSorted } from '../../../core/stats';
+import type { LabProgram } from '../../contract';
+import { ChangeKind, type ConsensusResult, type RequestColumns, type Verdict } from '../result';
+import { TICKS_PER_MS, type ConsensusScenario } from '../scenario';
+import { simulate, type Run } from './simulate';
+
+export type * from '../result';
+export { describeMessage, MESSAGE_KINDS, MsgKind } from './messages';
+
+const VIOLATION_STOP = 'invariant violated';
+
+export const program: LabProgram<ConsensusScenario, ConsensusResult> = (s, context) => resultOf(simulate(s, { record: true, context }));
+
+export function resultOf(run: Run): ConsensusResult {
+  const { sim, obs, clients } = run;
+  const endTime = sim.now / TICKS_PER_MS;
+  const changes = obs.changes.columns(TICKS_PER_MS);
+  const requests = requestColumns(run);
+  const verdict = verdictOf(run);
+  const gaps = obs.allGaps();
+  const reason = sim.stoppedAtLimit;
+  return {
+    lab: 'consensus',
+    traceHash: sim.trace.hash(),
+    metrics: metricsOf(run, requests, verdict),
+    endTime,
+    marks: marksOf(changes.tMs, changes.kind, verdict),
+    ...(reason !== undefined && !reason.startsWith(VIOLATION_STOP) ? { stoppedAtLimit: reason } : {}),
+    nodeCount: run.nodes,
+    changes,
+    leaders: obs.leaders.columns(sim.now, TICKS_PER_MS),
+    requests,
+    gaps,
+    membership: clients.membership.map(({ pending: _pending, ...m }) => m),
+    verdict,
+  };
+}
+
+function verdictOf(run: Run): Verdict {
+  const { violation, alarms } = run.obs;
+  const prose = violation
+    ? `${findingProse(violation)} The run stopped at step ${violation.step} (t = ${violation.tMs} ms).`
+    : `Every step kept Raft's five invariants (${run.sim.events.toLocaleString('en-US')} steps).`;
+  return { ok: violation === undefined, violation, alarms, prose };
+}
+
+function requestColumns(run: Run): RequestColumns {
+  const c = run.clients;
+  return {
+    submitMs: Float64Array.from(c.submitTick, (t) => t / TICKS_PER_MS),
+    committedMs: Float64Array.from(c.committedTick, (t) => t / TICKS_PER_MS),
+    index: Int32Array.from(c.index),
+    term: Int32Array.from(c.term),
+    attempts: Uint8Array.from(c.attempts, (a) => Math.min(a, 255)),
+  };
+}
+
+function metricsOf(run: Run, requests: RequestColumns, verdict: Verdict): Record<string, number> {
+  const latencies: number[] = [];
+  for (let i = 0; i < requests.submitMs.length; i++) {
+    if (!Number.isNaN(requests.committedMs[i])) latencies.push(requests.committedMs[i] - requests.submitMs[i]);
+  }
+  latencies.sort((a, b) => a - b);
+  const leaders = run.obs.leaders.columns(run.sim.now, TICKS_PER_MS);
+  const gap = run.obs.allGaps()[0];
+  return {
+    events: run.sim.events,
+    leaders: leaders.server.length,
+    termMax: leaders.term.reduce((m, t) => Math.max(m, t), 0),
+    committed: run.obs.monitor.committedLength,
+    requests: requests.submitMs.length,
+    requestsCommitted: latencies.length,
+    commitP50Ms: latencies.length ? quantileSorted(latencies, 0.5) : NaN,
+    commitP99Ms: latencies.length ? quantileSorted(latencies, 0.99) : NaN,
+    downtimeMs: gap ? gap.endMs - gap.crashMs : NaN,
+    alarms: verdict.alarms.length,
+    violated: verdict.ok ? 0 : 1,
+  };
+}
+
+/** Times worth stepping to: role, term, commit, configuration and status changes, and the violation. */
+function marksOf(tMs: Float64Array, kind: Uint8Array, verdict: Verdict): Float64Array {
+  const keep = new Set<number>([ChangeKind.role, ChangeKind.term, ChangeKind.commit, ChangeKind.config, ChangeKind.status]);
+  const times: number[] = [];
+  for (let i = 0; i < tMs.length; i++) if (keep.has(kind[i])) times.push(tMs[i]);
+  if (verdict.violation) times.push(verdict.violation.tMs);
+  times.sort((a, b) => a - b);
+  return Float64Array.from(times.filter((t, i) => i === 0 || t !== times[i - 1]));
+}
