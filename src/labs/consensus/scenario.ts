@@ -8,7 +8,7 @@
  * Time is in milliseconds (the engine ticks in microseconds). Election timeouts are drawn uniformly in
  * [electionMsMin, electionMsMax] at every reset; a leader sends AppendEntries every heartbeatMs.
  */
-import type { BaseScenario, EventSpec, ParamSpec, ValidationIssue } from '../contract';
+import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { groupsField, nodeField, type FaultEvent } from '../faultEvents';
 import { groupOf, parseGroups } from '../../sim/partition';
@@ -198,3 +198,69 @@ export function cost(s: ConsensusScenario): number {
   const rounds = Math.ceil(s.durationMs / s.heartbeatMs);
   return rounds * n * 4 + Math.ceil((s.clientRatePerSec * s.durationMs) / 1000) * n * 6 + s.events.length * n * 4;
 }
+
+const d = defaults;
+/** s0 leads term 1 at the start, so a script can name the leader. */
+const led = { ...d, bootstrap: 'leader' } as const;
+const isolate4: ConsensusEvent[] = [{ t: 300, type: 'partition', groups: '0,1,2,3|4' }, { t: 2000, type: 'heal' }];
+const isolate0: ConsensusEvent[] = [{ t: 300, type: 'partition', groups: '0|1,2,3,4' }, { t: 2000, type: 'heal' }];
+
+export const presets: readonly Preset<ConsensusScenario>[] = [
+  {
+    id: 'first-election',
+    title: 'First election, then replication',
+    description: 'Five followers with empty logs: the first to time out stands, wins a majority, appends its no-op and replicates client commands; each commits once a majority stores it.',
+    scenario: d,
+  },
+  {
+    id: 'replay-uncommitted',
+    title: 'Leader fails: elect a new one, replay uncommitted entries',
+    description: 'From 300 ms the replies of s1, s2 and s3 no longer reach the leader s0: followers store its entries but s0 cannot commit them. s0 crashes at 600 ms; the new leader holds those entries, appends its no-op and commits them all with it, step by step.',
+    scenario: { ...led, clientRatePerSec: 50, durationMs: 2500, events: [
+      { t: 300, type: 'cut', from: 1, to: 0 }, { t: 300, type: 'cut', from: 2, to: 0 }, { t: 300, type: 'cut', from: 3, to: 0 },
+      { t: 600, type: 'crash', node: 0 }, { t: 1500, type: 'heal' }, { t: 1600, type: 'recover', node: 0 },
+    ] },
+  },
+  {
+    id: 'disruptive-rejoin',
+    title: 'A rejoining server deposes a healthy leader',
+    description: 's4 is cut off from 300 ms to 2 s: it times out again and again, raising its term to 10. When it comes back, its higher term makes the healthy leader step down, and the cluster spends an election on it.',
+    scenario: { ...led, events: isolate4 },
+  },
+  {
+    id: 'disruptive-rejoin-prevote',
+    title: 'Same cut-off server, with PreVote',
+    description: 'With PreVote, s4 asks first whether it could win; nobody answers yes while cut off, so its term never rises and its return disturbs nothing.',
+    scenario: { ...led, preVote: true, events: isolate4 },
+  },
+  {
+    id: 'stale-leader',
+    title: 'A leader cut off from the majority keeps leading',
+    description: 'The leader s0 is cut off from 300 ms to 2 s. The others elect a new leader in term 2, but s0 still believes it leads term 1 and takes client commands it can never commit.',
+    scenario: { ...led, events: isolate0 },
+  },
+  {
+    id: 'stale-leader-checkquorum',
+    title: 'Same cut-off leader, with CheckQuorum',
+    description: 'With CheckQuorum, s0 steps down one election timeout after it last heard a majority, and stops taking commands. (Without PreVote, its raised term still disturbs the new leader when the cut heals.)',
+    scenario: { ...led, checkQuorum: true, events: isolate0 },
+  },
+  {
+    id: 'membership',
+    title: 'Add a server, then remove the leader',
+    description: 's5 joins at 500 ms: the leader catches it up, then adds it (one server at a time). At 1.5 s the leader s0 is removed: it leads until the new configuration commits, then steps down, and s1..s5 elect a leader.',
+    scenario: { ...led, events: [{ t: 500, type: 'addServer', node: 5 }, { t: 1500, type: 'removeServer', node: 0 }] },
+  },
+  {
+    id: 'broken-double-vote',
+    title: 'Broken: a server votes twice in a term',
+    description: 'Three servers whose timeouts differ by at most 10 ms: two candidates stand in term 1 and a voter grants both. Two leaders of one term: Election Safety breaks and the run stops there.',
+    scenario: { ...d, servers: 3, electionMsMin: 150, electionMsMax: 160, broken: 'doubleVote' },
+  },
+  {
+    id: 'broken-keep-conflicts',
+    title: 'Broken: a follower keeps a conflicting suffix',
+    description: 'The leader s0 is cut off and takes commands alone; s1 wins term 2. When the cut heals, s0 keeps its own term-1 entries where the new leader has others, and commits them: State Machine Safety breaks.',
+    scenario: { ...led, servers: 3, broken: 'keepConflicts', durationMs: 2000, events: [{ t: 300, type: 'partition', groups: '0|1,2' }, { t: 1000, type: 'heal' }] },
+  },
+];

@@ -99,11 +99,11 @@ export class ClientDriver {
     let tries = 0;
     const attempt = () => {
       const leader = this.leader();
+      // Named before asking: a removal appends its entry (and may commit it) within requestChange.
+      row.leader = leader ? leader.id : -1;
       const why = leader ? requestChange(leader, kind, node) : 'no leader';
-      if (why === '') {
-        row.leader = leader!.id;
-        return;
-      }
+      if (why === '') return;
+      row.leader = -1;
       row.refused = why;
       if (++tries < ATTEMPTS_MAX) this.sim.at(this.sim.now + this.retryTicks, attempt);
       else row.pending = false;

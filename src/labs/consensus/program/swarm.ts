@@ -1,9 +1,15 @@
 /**
  * Swarm scenarios (TigerBeetle's VOPR habit): one seed draws a whole run: cluster size, start, timers,
- * latencies, batch size, loss, duplication, delay, client load, PreVote and CheckQuorum, and a script of random
- * faults (crash and restart, pause and resume, partitions and one-way cuts with their heals) and
+ * latencies, batch size, loss, duplication, delay, client load, PreVote and CheckQuorum, and a script of
+ * random faults (crash and restart, pause and resume, partitions and one-way cuts with their heals) and
  * membership changes. The property tests search seeds with it; a seed that once found something replays
  * the same scenario forever (the draws are fixed by the PRNG).
+ *
+ * Two shapes:
+ *   mixed  3-5 servers, up to 10 faults of every kind in 1.5 s, and now and then a membership change;
+ *   chaos  3 servers, one entry per AppendEntries, 30% loss, heartbeats just under half the minimum
+ *          election timeout, 40 crashes and 40 one-way cuts in 4 s: leaders come and go before their
+ *          entries spread, the history the Figure 8 mistake (commitOldTerm) needs.
  */
 import { rng, type Rng } from '../../../core/random/rng';
 import { byTime } from '../../faultEvents';
@@ -15,18 +21,23 @@ export interface SwarmShape {
   /** Fixed PreVote / CheckQuorum switches; drawn per seed when undefined. */
   preVote?: boolean;
   checkQuorum?: boolean;
+  /** The chaos shape (see the file comment). Default false: mixed. */
+  chaos?: boolean;
 }
 
-/** Span of the fault script, ms: faults start in the first FAULT_SPAN_MS, the run goes on to settle. */
+/** Span of the mixed shape's fault script, ms (the run goes on 0.3-1 s more to settle). */
 const FAULT_SPAN_MS = 1500;
+const CHAOS_MS = 4000;
+const CHAOS_FAULTS = 40;
 
 export function swarmScenario(seed: number, shape: SwarmShape): ConsensusScenario {
   const r = rng(seed).fork('swarm');
-  const servers = r.range(3, 5);
+  const chaos = shape.chaos ?? false;
+  const servers = chaos ? 3 : r.range(3, 5);
   const electionMsMin = r.range(30, 120);
   const latencyMsMax = r.range(1, Math.max(2, Math.floor(electionMsMin / 6)));
   const chance = (percent: number) => r.chance(percent, 100);
-  return {
+  const base: ConsensusScenario = {
     ...defaults,
     seed,
     servers,
@@ -46,12 +57,24 @@ export function swarmScenario(seed: number, shape: SwarmShape): ConsensusScenari
     broken: shape.broken,
     clientRatePerSec: r.range(10, 200),
     durationMs: FAULT_SPAN_MS + r.range(300, 1000),
-    events: faultScript(r.fork('faults'), servers),
+    events: chaos ? [] : mixedScript(r.fork('faults'), servers),
+  };
+  if (!chaos) return base;
+  return {
+    ...base,
+    batchMax: 1,
+    loss: 0.3,
+    duplicate: 0,
+    delay: 0,
+    heartbeatMs: Math.floor(electionMsMin / 2) - 1,
+    clientRatePerSec: 100,
+    durationMs: CHAOS_MS,
+    events: chaosScript(r.fork('chaos'), servers),
   };
 }
 
 /** 0..10 faults, each undone 10..400 ms later, and now and then a membership change. */
-function faultScript(r: Rng, servers: number): ConsensusEvent[] {
+function mixedScript(r: Rng, servers: number): ConsensusEvent[] {
   const events: ConsensusEvent[] = [];
   const count = r.range(0, 10);
   for (let i = 0; i < count; i++) {
@@ -71,15 +94,30 @@ function faultScript(r: Rng, servers: number): ConsensusEvent[] {
         events.push({ t, type: 'partition', groups: `${ids.slice(0, cut).join(',')}|${ids.slice(cut).join(',')}` }, { t: until, type: 'heal' });
         break;
       }
-      default: {
-        const to = (node + r.range(1, servers - 1)) % servers;
-        events.push({ t, type: 'cut', from: node, to }, { t: until, type: 'heal' });
-      }
+      default:
+        events.push({ t, type: 'cut', from: node, to: (node + r.range(1, servers - 1)) % servers }, { t: until, type: 'heal' });
     }
   }
   if (r.chance(1, 4)) {
     const t = r.range(200, FAULT_SPAN_MS);
     events.push(r.chance(1, 2) ? { t, type: 'addServer', node: servers } : { t, type: 'removeServer', node: r.int(servers) });
+  }
+  return byTime(events);
+}
+
+/** CHAOS_FAULTS crashes (restarted 20..200 ms later) and as many one-way cuts (healed 20..300 ms later). */
+function chaosScript(r: Rng, servers: number): ConsensusEvent[] {
+  const events: ConsensusEvent[] = [];
+  const last = CHAOS_MS - 300;
+  for (let i = 0; i < CHAOS_FAULTS; i++) {
+    const t = r.range(0, last);
+    const node = r.int(servers);
+    events.push({ t, type: 'crash', node }, { t: t + r.range(20, 200), type: 'recover', node });
+  }
+  for (let i = 0; i < CHAOS_FAULTS; i++) {
+    const t = r.range(0, last);
+    const from = r.int(servers);
+    events.push({ t, type: 'cut', from, to: (from + r.range(1, servers - 1)) % servers }, { t: t + r.range(20, 300), type: 'heal' });
   }
   return byTime(events);
 }

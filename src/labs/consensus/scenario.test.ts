@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { cost, defaults, nodeCount, presets, validate, type ConsensusScenario } from './scenario';
+
+const messages = (input: unknown) => {
+  const v = validate(input);
+  return v.ok ? [] : v.issues.map((i) => i.message);
+};
+
+describe('consensus scenario', () => {
+  it('validate accepts the defaults and every preset as they are', () => {
+    expect(validate(defaults)).toEqual({ ok: true, value: defaults });
+    for (const p of presets) expect([p.id, validate(p.scenario).ok]).toEqual([p.id, true]);
+    expect(new Set(presets.map((p) => p.id)).size).toBe(presets.length);
+  });
+
+  it('validate refuses values over limits with the range and the value given', () => {
+    expect(messages({ ...defaults, servers: 10 })).toEqual(['servers must be 3..9, got 10']);
+    expect(messages({ ...defaults, broken: 'votesThrice' })).toEqual(['broken must be one of none, doubleVote, commitOldTerm, keepConflicts, got "votesThrice"']);
+    expect(messages({ ...defaults, loss: 0.9 })).toEqual(['loss must be 0..0.5, got 0.9']);
+  });
+
+  it('validate refuses timer orders that cannot work, saying why', () => {
+    expect(messages({ ...defaults, heartbeatMs: 150 })).toEqual(['heartbeatMs must be below electionMsMin = 150 (followers would time out between heartbeats), got 150']);
+    expect(messages({ ...defaults, electionMsMin: 300, electionMsMax: 200, heartbeatMs: 50 })).toEqual(['electionMsMin must be at most electionMsMax = 200, got 300']);
+    expect(messages({ ...defaults, bootstrap: 'figure16', servers: 3 })).toEqual(['the figure16 start has 5 servers, got 3; pick 5 or another start']);
+  });
+
+  it('events may name only servers that exist; an addServer event brings its server into being', () => {
+    const crash6: ConsensusScenario = { ...defaults, events: [{ t: 10, type: 'crash', node: 6 }] };
+    expect(messages(crash6)).toEqual(['events[0].node must be a server s0..s4 (s6 exists only once an addServer event names it), got 6']);
+    const added: ConsensusScenario = { ...defaults, events: [{ t: 5, type: 'addServer', node: 6 }, { t: 10, type: 'crash', node: 6 }] };
+    expect(messages(added)).toEqual([]);
+    expect(nodeCount(added)).toBe(7);
+    expect(messages({ ...defaults, events: [{ t: 1, type: 'cut', from: 2, to: 2 }] })).toEqual(['events[0] must cut a link between two servers, got 2 -> 2']);
+    expect(messages({ ...defaults, events: [{ t: 1, type: 'partition', groups: '0,1|1,2' }] })).toEqual(['events[0].groups: partition groups must not share nodes, node 1 is listed twice']);
+  });
+
+  it('cost grows with servers, duration and client load', () => {
+    expect(cost({ ...defaults, servers: 9 })).toBeGreaterThan(cost(defaults));
+    expect(cost({ ...defaults, durationMs: 6000 })).toBeGreaterThan(cost(defaults));
+    expect(cost({ ...defaults, clientRatePerSec: 200 })).toBeGreaterThan(cost(defaults));
+  });
+});
