@@ -14,6 +14,7 @@ const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> =
   stage: () => import('./stage'),
   bloom: () => import('./bloom'),
   crdt: () => import('./crdt'),
+  raft: () => import('./raft'),
   bundle: () => import('./bundle'),
   browser: () => import('./browser'),
 };
