@@ -252,6 +252,18 @@ export const presets: readonly Preset<ConsensusScenario>[] = [
     scenario: { ...led, events: [{ t: 500, type: 'addServer', node: 5 }, { t: 1500, type: 'removeServer', node: 0 }] },
   },
   {
+    id: 'removed-server',
+    title: 'A removed server disrupts the cluster',
+    description: 's4 is removed at 500 ms. The leader stops sending to it before s4 learns of its removal, so s4 times out and stands again and again; each RequestVote of a higher term deposes the leader.',
+    scenario: { ...led, events: [{ t: 500, type: 'removeServer', node: 4 }] },
+  },
+  {
+    id: 'removed-server-checkquorum',
+    title: 'Same removal, with CheckQuorum',
+    description: 'With CheckQuorum, servers that hear from a leader ignore RequestVote: s4 stands in vain and the leader of term 1 stays.',
+    scenario: { ...led, checkQuorum: true, events: [{ t: 500, type: 'removeServer', node: 4 }] },
+  },
+  {
     id: 'broken-double-vote',
     title: 'Broken: a server votes twice in a term',
     description: 'Three servers whose timeouts differ by at most 10 ms: two candidates stand in term 1 and a voter grants both. Two leaders of one term: Election Safety breaks and the run stops there.',

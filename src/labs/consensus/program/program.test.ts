@@ -102,6 +102,14 @@ describe('consensus program', () => {
     expect(rows(r, ChangeKind.role, 0).filter(([t, , role]) => t > remove.committedMs && role !== 0)).toEqual([]);
   });
 
+  it('a removed server that never learned of its removal deposes leader after leader; with CheckQuorum its votes are ignored', () => {
+    const without = preset('removed-server');
+    expect(without.membership[0].committedMs).toBeGreaterThan(500);
+    expect(without.leaders.server.length).toBeGreaterThan(3);
+    expect(Array.from(without.leaders.server)).not.toContain(4);
+    expect(leaders(preset('removed-server-checkquorum'))).toEqual([[0, 1, 0, 3000]]);
+  });
+
   it('a crash keeps currentTerm, votedFor and the log, and loses commitIndex; the restarted server catches up', () => {
     const r = run({ ...defaults, bootstrap: 'leader', events: [{ t: 500, type: 'crash', node: 1 }, { t: 800, type: 'recover', node: 1 }] });
     expect(rows(r, ChangeKind.status, 1).map((x) => [x[0], x[2]])).toEqual([[500, 1], [800, 0]]);

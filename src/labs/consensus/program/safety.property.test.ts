@@ -17,7 +17,7 @@ import type { BrokenVariant, FindingKind } from '../result';
 import { simulate } from './simulate';
 import { swarmScenario, type SwarmShape } from './swarm';
 
-const SCHEDULES_DEFAULT = 200;
+const SCHEDULES_DEFAULT = 400;
 const schedules = Number(process.env.RAFT_SCHEDULES ?? SCHEDULES_DEFAULT);
 /** Seeds a broken variant must be found within. */
 const SEEDS_MAX = 50;
@@ -48,8 +48,8 @@ describe('correct Raft under random fault schedules', () => {
 describe('broken variants are caught by the invariants within a bounded number of seeds', () => {
   // [variant, shape, first seed that finds it, the invariant it breaks]
   const pinned: [BrokenVariant, boolean, number, FindingKind][] = [
-    ['doubleVote', false, 2, 'electionSafety'],
-    ['keepConflicts', false, 2, 'stateMachineSafety'],
+    ['doubleVote', false, 1, 'electionSafety'],
+    ['keepConflicts', false, 10, 'stateMachineSafety'],
     ['commitOldTerm', true, 5, 'leaderCompleteness'],
   ];
 
@@ -65,7 +65,7 @@ describe('broken variants are caught by the invariants within a bounded number o
   });
 
   it('the double vote sounds the votedFor alarm before Election Safety breaks', () => {
-    const { violation, alarms } = verdictOf(2, { broken: 'doubleVote' });
+    const { violation, alarms } = verdictOf(1, { broken: 'doubleVote' });
     expect(alarms[0].kind).toBe('voteChanged');
     expect(alarms[0].step).toBeLessThanOrEqual(violation!.step);
   });
