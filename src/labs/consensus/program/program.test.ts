@@ -36,6 +36,27 @@ describe('consensus program', () => {
     expect(run({ ...defaults, seed: 2 }).traceHash).not.toBe(a.traceHash);
   });
 
+  // Golden runs: a change of these hashes means the same scenario now gives another trace (bump engineVersion).
+  const golden: [string, string, number, number, string | null][] = [
+    ['first-election', 'fc7421f0fe23970e', 1, 56, null],
+    ['replay-uncommitted', '351f375a4c6ce5cb', 2, 131, null],
+    ['disruptive-rejoin', '0989f3f659e87dcf', 2, 56, null],
+    ['disruptive-rejoin-prevote', '890dbe534c46cea2', 1, 56, null],
+    ['stale-leader', '3f4cf20f30f9d645', 2, 24, null],
+    ['stale-leader-checkquorum', 'f5b4f429678fc833', 3, 51, null],
+    ['membership', '2788d8f535aff823', 2, 61, null],
+    ['removed-server', '4ff3b5a2a05ab43a', 6, 63, null],
+    ['removed-server-checkquorum', 'd143b7204b0fdaf9', 1, 57, null],
+    ['broken-double-vote', '24dd55b21f696173', 2, 0, 'electionSafety'],
+    ['broken-keep-conflicts', 'ed8983ac52fa39c1', 2, 5, 'stateMachineSafety'],
+  ];
+
+  it.each(golden)('preset %s gives its golden trace hash, leaders, committed entries and verdict', (id, hash, leaderCount, committed, kind) => {
+    const r = preset(id);
+    expect([r.traceHash, r.metrics.leaders, r.metrics.committed, r.verdict.violation?.kind ?? null]).toEqual([hash, leaderCount, committed, kind]);
+    expect(r.stoppedAtLimit).toBeUndefined();
+  });
+
   it('first election: one leader, every server applies the same commands in the same order, a commit takes a round trip', () => {
     const r = preset('first-election');
     expect(r.verdict.ok).toBe(true);
