@@ -270,6 +270,21 @@ export const presets: readonly Preset<ConsensusScenario>[] = [
     scenario: { ...d, servers: 3, electionMsMin: 150, electionMsMax: 160, broken: 'doubleVote' },
   },
   {
+    id: 'broken-commit-old-term',
+    title: 'Broken: a leader commits an old-term entry by counting replicas (Figure 8)',
+    description: 'Found by a seed search (12 cuts, partitions and heals, 20% loss, one entry per message). s0 leads term 1 and takes commands while cut off; s2 leads term 4 for 6 ms and its no-op at index 28 stays on it alone; s0 wins term 5 and sends its old entries one at a time: once s1 stores entry 28 of term 1, the broken leader counts two of three and commits it. s2 then wins term 6 with s1\'s vote (its last term 4 beats 1) without entry 28: Leader Completeness breaks.',
+    scenario: {
+      ...led, servers: 3, broken: 'commitOldTerm', batchMax: 1, clientRatePerSec: 50, durationMs: 1200, loss: 0.2,
+      electionMsMin: 100, electionMsMax: 200, heartbeatMs: 40, latencyMsMin: 2, latencyMsMax: 5, seed: 2073,
+      events: [
+        { t: 245, type: 'cut', from: 0, to: 1 }, { t: 365, type: 'partition', groups: '1' }, { t: 418, type: 'cut', from: 0, to: 1 },
+        { t: 513, type: 'partition', groups: '0' }, { t: 571, type: 'partition', groups: '1' }, { t: 572, type: 'heal' },
+        { t: 666, type: 'heal' }, { t: 689, type: 'heal' }, { t: 740, type: 'cut', from: 1, to: 2 }, { t: 757, type: 'heal' },
+        { t: 765, type: 'cut', from: 0, to: 2 }, { t: 866, type: 'heal' },
+      ],
+    },
+  },
+  {
     id: 'broken-keep-conflicts',
     title: 'Broken: a follower keeps a conflicting suffix',
     description: 'The leader s0 is cut off and takes commands alone; s1 wins term 2. When the cut heals, s0 keeps its own term-1 entries where the new leader has others, and commits them: State Machine Safety breaks.',

@@ -48,6 +48,7 @@ describe('consensus program', () => {
     ['removed-server', '4ff3b5a2a05ab43a', 6, 63, null],
     ['removed-server-checkquorum', 'd143b7204b0fdaf9', 1, 57, null],
     ['broken-double-vote', '24dd55b21f696173', 2, 0, 'electionSafety'],
+    ['broken-commit-old-term', '2627fd9c5e5ac0bd', 4, 30, 'leaderCompleteness'],
     ['broken-keep-conflicts', 'ed8983ac52fa39c1', 2, 5, 'stateMachineSafety'],
   ];
 
@@ -148,6 +149,10 @@ describe('consensus program', () => {
     expect(dv.endTime).toBe(dv.verdict.violation!.tMs);
     expect(dv.changes.step.every((step) => step <= dv.verdict.violation!.step)).toBe(true);
     expect(dv.stoppedAtLimit).toBeUndefined();
+    const f8 = preset('broken-commit-old-term');
+    expect(f8.verdict.violation).toMatchObject({ kind: 'leaderCompleteness', servers: [2, 0], term: 6 });
+    expect(f8.verdict.violation!.entries).toEqual([{ server: 0, index: 28, term: 1, value: 27 }, { server: 2, index: 28, term: 4, value: 0 }]);
+    expect(run({ ...presetScenario(presets, 'broken-commit-old-term'), broken: 'none' }).verdict.ok).toBe(true);
     const kc = preset('broken-keep-conflicts');
     expect(kc.verdict.violation).toMatchObject({ kind: 'stateMachineSafety' });
     expect(kc.verdict.violation!.servers).toContain(0);
