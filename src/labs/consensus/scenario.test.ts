@@ -27,12 +27,21 @@ describe('consensus scenario', () => {
 
   it('events may name only servers that exist; an addServer event brings its server into being', () => {
     const crash6: ConsensusScenario = { ...defaults, events: [{ t: 10, type: 'crash', node: 6 }] };
-    expect(messages(crash6)).toEqual(['events[0].node must be a server s0..s4 (s6 exists only once an addServer event names it), got 6']);
+    expect(messages(crash6)).toEqual(['events[0].node must be a server s0..s4 (a higher one exists once an addServer event names it), got 6']);
     const added: ConsensusScenario = { ...defaults, events: [{ t: 5, type: 'addServer', node: 6 }, { t: 10, type: 'crash', node: 6 }] };
     expect(messages(added)).toEqual([]);
     expect(nodeCount(added)).toBe(7);
-    expect(messages({ ...defaults, events: [{ t: 1, type: 'cut', from: 2, to: 2 }] })).toEqual(['events[0] must cut a link between two servers, got 2 -> 2']);
+    expect(messages({ ...defaults, events: [{ t: 1, type: 'cut', from: 2, to: 2 }] })).toEqual(['events[0] must name a link between two servers, got 2 -> 2']);
     expect(messages({ ...defaults, events: [{ t: 1, type: 'partition', groups: '0,1|1,2' }] })).toEqual(['events[0].groups: partition groups must not share nodes, node 1 is listed twice']);
+  });
+
+  it('the engine\'s fault table is the lab\'s fault vocabulary (slow and lossy links, isolation, clock faults), checked with its limits', () => {
+    const ok: ConsensusScenario = { ...defaults, events: [
+      { t: 10, type: 'isolate', node: 2 }, { t: 20, type: 'slow', from: 0, to: 1, ms: 30 }, { t: 30, type: 'lossy', from: 1, to: 0, loss: 0.5 },
+      { t: 40, type: 'healLink', from: 0, to: 1 }, { t: 50, type: 'clockJump', node: 3, ms: -200 }, { t: 60, type: 'heal' },
+    ] };
+    expect(messages(ok)).toEqual([]);
+    expect(messages({ ...defaults, events: [{ t: 1, type: 'slow', from: 0, to: 1, ms: -5 }] })).toEqual(['events[0].ms must be 0..60,000, got -5']);
   });
 
   it('cost grows with servers, duration and client load', () => {

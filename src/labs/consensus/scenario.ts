@@ -2,25 +2,25 @@
  * Consensus: Raft (leader election, log replication, commit, client requests, one-server membership
  * changes) on 3..9 servers, with PreVote and CheckQuorum as switches and three broken variants. Every
  * step is checked against Raft's five safety invariants; the first violation stops the run and names the
- * servers and entries involved. Faults (crash, recover, pause, resume, partition, heal, a one-way cut)
- * are scripted events in the engine's vocabulary; client requests and membership changes are events too.
+ * servers and entries involved. Faults (crashes, pauses, partitions, cut or slow or lossy links, clock
+ * faults) are scripted events in the engine's vocabulary; client requests and membership changes are events too.
  *
  * Time is in milliseconds (the engine ticks in microseconds). Election timeouts are drawn uniformly in
  * [electionMsMin, electionMsMax] at every reset; a leader sends AppendEntries every heartbeatMs.
  */
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
-import { groupsField, nodeField, type FaultEvent } from '../faultEvents';
-import { groupOf, parseGroups } from '../../sim/partition';
+import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
 import { BOOTSTRAPS, BROKEN_VARIANTS, type Bootstrap, type BrokenVariant } from './result';
 
-/** A one-way cut: from can no longer reach to (to -> from still works). */
-export type CutEvent = { t: number; type: 'cut'; from: number; to: number };
+/** The engine's faults this lab scripts (src/sim/faultTable.ts): run state, links, groups and clocks. */
+export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'clockJump', 'skew', 'drift'] as const;
+export type ConsensusFaultEvent = FaultEventOf<(typeof FAULTS)[number]>;
 /** One client command, submitted at t. */
 export type RequestEvent = { t: number; type: 'request' };
 /** Ask the leader to add (after catching it up) or remove one server. */
 export type MembershipEvent = { t: number; type: 'addServer' | 'removeServer'; node: number };
-export type ConsensusEvent = FaultEvent | CutEvent | RequestEvent | MembershipEvent;
+export type ConsensusEvent = ConsensusFaultEvent | RequestEvent | MembershipEvent;
 
 export interface ConsensusScenario extends BaseScenario {
   /** Voters at the start, s0..s(servers-1). 3..9. Default 5. */
@@ -56,7 +56,7 @@ export interface ConsensusScenario extends BaseScenario {
   /** Simulated time the run covers, ms. 10..600,000. Default 3000. */
   durationMs: number;
   seed: number;
-  /** Faults, client requests and membership changes, by time (ms), at most 200. */
+  /** Faults, client requests and membership changes, by time (ms), at most 400. */
   events: ConsensusEvent[];
 }
 
@@ -69,7 +69,7 @@ export const LIMITS = {
   clientRateMax: 1000,
   durationMsMin: 10,
   durationMsMax: 600_000,
-  eventsMax: 200,
+  eventsMax: 400,
   batchMax: 1000,
 } as const;
 
@@ -100,21 +100,21 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream (timeouts, latencies, losses, clients): another seed, another run.' },
 ];
 
-const node = nodeField(LIMITS.serversMax, 'Server index (s2 is 2).', 'Server');
-const groups = groupsField('Groups of servers that can still talk, "0,1|2,3,4"; unlisted servers form one more group.', 'server ids like "0,1|2,3,4"');
-const end = (key: 'from' | 'to', label: string): ParamSpec => ({ key, label, kind: 'int', min: 0, max: LIMITS.serversMax - 1, help: `${label} server of the one-way link.` });
+const server: ParamSpec = { key: 'node', label: 'Server', kind: 'int', min: 0, max: LIMITS.serversMax - 1, help: 'Server index (s2 is 2).' };
 
 export const events: readonly EventSpec[] = [
-  { type: 'crash', label: 'Crash server', help: 'The server stops; its term, vote and log survive on disk, everything else is lost.', fields: [node] },
-  { type: 'recover', label: 'Restart server', help: 'The server restarts from its disk as a follower that knows nothing committed.', fields: [node] },
-  { type: 'pause', label: 'Pause server', help: 'The server freezes (a long GC pause): it holds every message and timer until resumed.', fields: [node] },
-  { type: 'resume', label: 'Resume server', help: 'A paused server handles what it held, believing what it believed before.', fields: [node] },
-  { type: 'partition', label: 'Partition', help: 'Cut every link between groups (replaces earlier cuts).', fields: [groups] },
-  { type: 'heal', label: 'Heal', help: 'Restore every link.', fields: [] },
-  { type: 'cut', label: 'Cut one way', help: 'from can no longer reach to; to still reaches from.', fields: [end('from', 'From'), end('to', 'To')] },
+  ...faultEventSpecs(FAULTS, {
+    nodeMax: LIMITS.serversMax - 1,
+    nodeHelp: 'Server index (s2 is 2).',
+    help: {
+      crash: 'The server stops; its term, vote and log survive on disk, everything else is lost.',
+      recover: 'The server restarts from its disk as a follower that knows nothing committed.',
+      clockJump: 'Step the server\'s clock: its election timer fires early or late (liveness, never safety).',
+    },
+  }),
   { type: 'request', label: 'Client request', help: 'A client sends one command to the leader.', fields: [] },
-  { type: 'addServer', label: 'Add server', help: 'The leader catches the server up, then adds it to the configuration (one server at a time).', fields: [node] },
-  { type: 'removeServer', label: 'Remove server', help: 'The leader removes the server from the configuration (a removed leader steps down once that commits).', fields: [node] },
+  { type: 'addServer', label: 'Add server', help: 'The leader catches the server up, then adds it to the configuration (one server at a time).', fields: [server] },
+  { type: 'removeServer', label: 'Remove server', help: 'The leader removes the server from the configuration (a removed leader steps down once that commits).', fields: [server] },
 ];
 
 /** Engine nodes a scenario needs: its servers plus every server an addServer event names. */
@@ -138,21 +138,9 @@ export function checkScenario(s: ConsensusScenario): ValidationIssue[] {
     issues.push({ path: 'servers', message: `the figure16 start has 5 servers, got ${s.servers}; pick 5 or another start` });
   }
   const n = nodeCount(s);
-  const named = (i: number, field: string, id: number) => {
-    if (id >= n) issues.push({ path: `events[${i}].${field}`, message: `events[${i}].${field} must be a server s0..s${n - 1} (s${id} exists only once an addServer event names it), got ${id}` });
-  };
+  issues.push(...checkFaultEvents(s.events, n, `a server s0..s${n - 1} (a higher one exists once an addServer event names it)`));
   s.events.forEach((e, i) => {
-    if (e.type === 'cut') {
-      named(i, 'from', e.from);
-      named(i, 'to', e.to);
-      if (e.from === e.to) issues.push({ path: `events[${i}].to`, message: `events[${i}] must cut a link between two servers, got ${e.from} -> ${e.to}` });
-    } else if (e.type === 'partition') {
-      try {
-        groupOf(parseGroups(e.groups, n), n);
-      } catch (error) {
-        issues.push({ path: `events[${i}].groups`, message: `events[${i}].groups: ${(error as Error).message}` });
-      }
-    } else if ('node' in e && e.type !== 'addServer') named(i, 'node', e.node);
+    if ('from' in e && e.from === e.to) issues.push({ path: `events[${i}].to`, message: `events[${i}] must name a link between two servers, got ${e.from} -> ${e.to}` });
   });
   return issues;
 }

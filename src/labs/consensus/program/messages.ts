@@ -1,6 +1,7 @@
 /**
  * What Raft servers say to each other, with one readable kind per message (MESSAGE_KINDS, and
- * `describeMessage` for one message: "AppendEntries (3 entries)") for the stage to draw later.
+ * `describeMessage` for one message: "AppendEntries (3 entries)"), and `messageDescriber`, the engine's
+ * stage hook (SimOptions.stage.describe) made of the two, for the stage to draw later.
  *
  *   RequestVote         candidate -> voters: elect me leader of `term`; my log ends at (lastLogTerm, lastLogIndex).
  *   RequestVote reply   granted or not, with the voter's term.
@@ -10,6 +11,7 @@
  *   AppendEntries reply success with the index matched, or failure with a hint (the follower's last index, or
  *                       prevLogIndex - 1 when that entry's term differs), and the follower's term.
  */
+import type { MessageDescriber } from '../../../sim/index';
 
 export const MsgKind = {
   requestVote: 0,
@@ -79,3 +81,10 @@ export function describeMessage(m: RaftMsg): string {
       return `${name} (term ${m.term})`;
   }
 }
+
+/** The stage's message describer: kind = the name in MESSAGE_KINDS (fixed colour order), label = describeMessage. */
+export const messageDescriber: MessageDescriber<RaftMsg> = {
+  kind: (m) => MESSAGE_KINDS[m.k].name,
+  label: describeMessage,
+  kinds: MESSAGE_KINDS.map((k) => k.name),
+};

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { plainContext, presetScenario } from '../../contract';
 import { ChangeKind, type ConsensusResult } from '../result';
 import { defaults, presets, type ConsensusScenario } from '../scenario';
-import { describeMessage, MESSAGE_KINDS, MsgKind } from './messages';
+import { describeMessage, MESSAGE_KINDS, messageDescriber, MsgKind } from './messages';
+import { simulate } from './simulate';
 import { program } from './program';
 
 const run = (s: ConsensusScenario): ConsensusResult => program(s, plainContext());
@@ -168,5 +169,15 @@ describe('consensus program', () => {
     expect(describeMessage({ k: MsgKind.requestVoteReply, term: 2, granted: false })).toBe('RequestVote reply (refused)');
     expect(describeMessage({ k: MsgKind.preVote, term: 3, lastLogIndex: 0, lastLogTerm: 0 })).toBe('PreVote (term 3)');
     expect(describeMessage({ k: MsgKind.appendEntriesReply, term: 2, success: true, index: 5 })).toBe('AppendEntries reply (matched 5)');
+  });
+
+  it('messageDescriber names every message a run sends (the stage log), without changing the trace', () => {
+    const s = { ...defaults, preVote: true, durationMs: 600 };
+    const run = simulate(s, { stage: { describe: messageDescriber } });
+    const log = run.sim.stageLog!.columns();
+    const used = new Set(Array.from(log.messageKind, (k) => log.kinds[k]));
+    expect(used).toEqual(new Set(messageDescriber.kinds));
+    expect(log.labels).toContain('AppendEntries (heartbeat)');
+    expect(run.sim.trace.hash()).toBe(simulate(s).sim.trace.hash());
   });
 });

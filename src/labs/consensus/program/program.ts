@@ -12,7 +12,7 @@ import { TICKS_PER_MS, type ConsensusScenario } from '../scenario';
 import { simulate, type Run } from './simulate';
 
 export type * from '../result';
-export { describeMessage, MESSAGE_KINDS, MsgKind } from './messages';
+export { describeMessage, MESSAGE_KINDS, messageDescriber, MsgKind } from './messages';
 
 const VIOLATION_STOP = 'invariant violated';
 

@@ -49,8 +49,8 @@ describe('broken variants are caught by the invariants within a bounded number o
   // [variant, shape, first seed that finds it, the invariant it breaks]
   const pinned: [BrokenVariant, boolean, number, FindingKind][] = [
     ['doubleVote', false, 1, 'electionSafety'],
-    ['keepConflicts', false, 10, 'stateMachineSafety'],
-    ['commitOldTerm', true, 5, 'leaderCompleteness'],
+    ['keepConflicts', false, 8, 'stateMachineSafety'],
+    ['commitOldTerm', true, 15, 'leaderCompleteness'],
   ];
 
   it.each(pinned)('%s (chaos shape: %s) is first found at seed %i, breaking %s; correct Raft on that schedule stays safe', (broken, chaos, seed, kind) => {

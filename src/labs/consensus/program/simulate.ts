@@ -6,7 +6,7 @@
  */
 import { firstServers } from '../../../core/raft/config';
 import { rng } from '../../../core/random/rng';
-import { NodeStatus, Simulation, scheduleScenario } from '../../../sim/index';
+import { NodeStatus, Simulation, scheduleScenario, type StageOptions } from '../../../sim/index';
 import type { RunContext } from '../../contract';
 import { TICKS_PER_MS, nodeCount, type ConsensusScenario } from '../scenario';
 import { initialDisk, startsAsLeader } from './bootstrap';
@@ -34,6 +34,8 @@ export interface SimulateOptions {
   /** Stop once the first time without a leader ends (the election-time trials). */
   stopWhenLeaderBack?: boolean;
   context?: RunContext;
+  /** Record the engine's stage log beside the trace (never changes the trace): see messageDescriber. */
+  stage?: StageOptions<RaftMsg>;
 }
 
 const ticks = (ms: number) => Math.round(ms * TICKS_PER_MS);
@@ -63,6 +65,7 @@ export function simulate(s: ConsensusScenario, options: SimulateOptions = {}): R
     },
     protocol: (ctx) => new RaftServer(ctx, opts, obs!, startsAsLeader(s, ctx.id, ctx.incarnation)),
     limits: { maxEvents: EVENTS_MAX },
+    ...(options.stage ? { stage: options.stage } : {}),
   });
   obs = new Observer({
     now: () => sim.now,

@@ -1,18 +1,19 @@
 /**
  * Swarm scenarios (TigerBeetle's VOPR habit): one seed draws a whole run: cluster size, start, timers,
  * latencies, batch size, loss, duplication, delay, client load, PreVote and CheckQuorum, and a script of
- * random faults (crash and restart, pause and resume, partitions and one-way cuts with their heals) and
- * membership changes. The property tests search seeds with it; a seed that once found something replays
+ * random faults drawn over the engine's fault table (sim/faultScript.ts: crash and restart, pause and
+ * resume, partitions, isolation, one-way cuts, slow and lossy links, each undone later) and membership
+ * changes. The property tests search seeds with it; a seed that once found something replays
  * the same scenario forever (the draws are fixed by the PRNG).
  *
  * Two shapes:
  *   mixed  3-9 servers (3-5 three times in four), up to 10 faults of every kind in 1.5 s, and now and then a membership change;
  *   chaos  3 servers, one entry per AppendEntries, 30% loss, heartbeats just under half the minimum
- *          election timeout, 40 crashes and 40 one-way cuts in 4 s: leaders come and go before their
+ *          election timeout, 80 crashes and one-way cuts on average in 4 s: leaders come and go before their
  *          entries spread, the history the Figure 8 mistake (commitOldTerm) needs.
  */
 import { rng, type Rng } from '../../../core/random/rng';
-import { byTime } from '../../faultEvents';
+import { byTime, faultScript } from '../../../sim/faultScript';
 import type { BrokenVariant } from '../result';
 import { defaults, type ConsensusEvent, type ConsensusScenario } from '../scenario';
 
@@ -27,8 +28,9 @@ export interface SwarmShape {
 
 /** Span of the mixed shape's fault script, ms (the run goes on 0.3-1 s more to settle). */
 const FAULT_SPAN_MS = 1500;
+const MIXED_TYPES = ['crash', 'pause', 'partition', 'isolate', 'cut', 'slow', 'lossy'] as const;
 const CHAOS_MS = 4000;
-const CHAOS_FAULTS = 40;
+const CHAOS_TYPES = ['crash', 'cut'] as const;
 
 export function swarmScenario(seed: number, shape: SwarmShape): ConsensusScenario {
   const r = rng(seed).fork('swarm');
@@ -73,52 +75,16 @@ export function swarmScenario(seed: number, shape: SwarmShape): ConsensusScenari
   };
 }
 
-/** 0..10 faults, each undone 10..400 ms later, and now and then a membership change. */
+/** 0..10 faults, each undone 10..400 ms later, and one time in four a membership change. */
 function mixedScript(r: Rng, servers: number): ConsensusEvent[] {
-  const events: ConsensusEvent[] = [];
-  const count = r.range(0, 10);
-  for (let i = 0; i < count; i++) {
-    const t = r.range(0, FAULT_SPAN_MS);
-    const until = t + r.range(10, 400);
-    const node = r.int(servers);
-    switch (r.int(4)) {
-      case 0:
-        events.push({ t, type: 'crash', node }, { t: until, type: 'recover', node });
-        break;
-      case 1:
-        events.push({ t, type: 'pause', node }, { t: until, type: 'resume', node });
-        break;
-      case 2: {
-        const ids = r.shuffle(Array.from({ length: servers }, (_, k) => k));
-        const cut = r.range(1, servers - 1);
-        events.push({ t, type: 'partition', groups: `${ids.slice(0, cut).join(',')}|${ids.slice(cut).join(',')}` }, { t: until, type: 'heal' });
-        break;
-      }
-      default:
-        events.push({ t, type: 'cut', from: node, to: (node + r.range(1, servers - 1)) % servers }, { t: until, type: 'heal' });
-    }
-  }
-  if (r.chance(1, 4)) {
-    const t = r.range(200, FAULT_SPAN_MS);
-    const add = r.chance(1, 2) && servers < 9;
-    events.push(add ? { t, type: 'addServer', node: servers } : { t, type: 'removeServer', node: r.int(servers) });
-  }
-  return byTime(events);
+  const events: ConsensusEvent[] = faultScript(r, { nodes: servers, types: MIXED_TYPES, span: FAULT_SPAN_MS, undoAfter: [10, 400], countMax: 10 });
+  if (!r.chance(1, 4)) return events;
+  const t = r.range(200, FAULT_SPAN_MS);
+  const add = r.chance(1, 2) && servers < 9;
+  return byTime([...events, add ? { t, type: 'addServer', node: servers } : { t, type: 'removeServer', node: r.int(servers) }]);
 }
 
-/** CHAOS_FAULTS crashes (restarted 20..200 ms later) and as many one-way cuts (healed 20..300 ms later). */
+/** 0..160 faults (80 on average), crashes restarted and one-way cuts healed 20..300 ms later. */
 function chaosScript(r: Rng, servers: number): ConsensusEvent[] {
-  const events: ConsensusEvent[] = [];
-  const last = CHAOS_MS - 300;
-  for (let i = 0; i < CHAOS_FAULTS; i++) {
-    const t = r.range(0, last);
-    const node = r.int(servers);
-    events.push({ t, type: 'crash', node }, { t: t + r.range(20, 200), type: 'recover', node });
-  }
-  for (let i = 0; i < CHAOS_FAULTS; i++) {
-    const t = r.range(0, last);
-    const from = r.int(servers);
-    events.push({ t, type: 'cut', from, to: (from + r.range(1, servers - 1)) % servers }, { t: t + r.range(20, 300), type: 'heal' });
-  }
-  return byTime(events);
+  return faultScript(r, { nodes: servers, types: CHAOS_TYPES, span: CHAOS_MS - 300, undoAfter: [20, 300], countMax: 160 });
 }
