@@ -73,8 +73,8 @@ export const LIMITS = {
   batchMax: 1000,
 } as const;
 
-/** Engine ticks per simulated millisecond. */
-export const TICKS_PER_MS = 1000;
+/** Engine ticks per simulated millisecond: the labs' one time unit (sim/kit/time.ts). */
+export { TICKS_PER_MS } from '../../sim/kit/time';
 
 const ms = (key: string, label: string, max: number, help: string, min = 0): ParamSpec => ({ key, label, kind: 'number', min, max, unit: 'ms', help });
 const p = (key: string, label: string, help: string): ParamSpec => ({ key, label, kind: 'number', min: 0, max: LIMITS.probabilityMax, help });

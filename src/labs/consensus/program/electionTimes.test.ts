@@ -1,6 +1,6 @@
 /**
  * The election-time experiment against the Raft paper's Figure 16 (Ongaro & Ousterhout 2014, §9.3; the
- * same benchmark is Figure 10.2 of the dissertation). The paper's numbers below come from its text and
+ * same benchmark is §9.4 of Ongaro's dissertation). The paper's numbers below come from its text and
  * from the figure's own plot data (ongardie/dissertation, leaderelection/benchmarks-scale.svg and
  * benchmarks-randomness.svg: the step curves read back into milliseconds; the text's 287, 513, 35 and
  * 152 ms are recovered to within 1 ms, which checks the reading).

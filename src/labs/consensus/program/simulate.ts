@@ -8,6 +8,7 @@ import { firstServers } from '../../../core/raft/config';
 import { rng } from '../../../core/random/rng';
 import { NodeStatus, Simulation, scheduleScenario, type StageOptions } from '../../../sim/index';
 import type { RunContext } from '../../contract';
+import { msToTicks as ticks } from '../../../sim/kit/time';
 import { TICKS_PER_MS, nodeCount, type ConsensusScenario } from '../scenario';
 import { initialDisk, startsAsLeader } from './bootstrap';
 import { ClientDriver } from './clients';
@@ -37,8 +38,6 @@ export interface SimulateOptions {
   /** Record the engine's stage log beside the trace (never changes the trace): see messageDescriber. */
   stage?: StageOptions<RaftMsg>;
 }
-
-const ticks = (ms: number) => Math.round(ms * TICKS_PER_MS);
 
 export function simulate(s: ConsensusScenario, options: SimulateOptions = {}): Run {
   const nodes = nodeCount(s);
