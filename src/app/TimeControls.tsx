@@ -1,11 +1,12 @@
 /**
- * The one set of time controls every simulated lab shares: play/pause, step to the previous/next mark,
- * speed, and a scrub slider over simulated time. All native controls, so all keyboard operable; with
- * reduced motion, playing steps from mark to mark instead of sweeping continuously.
+ * The one set of time controls every simulated lab shares: play/pause, step to the previous/next stop (a
+ * mark, or one of 100 even moments where marks are sparse: store/stepStops.ts), speed, and a scrub slider
+ * over simulated time. All native controls, so all keyboard operable; with reduced motion, playing steps
+ * from stop to stop instead of sweeping continuously.
  */
 import { useEffect, useId } from 'react';
 import { useReducedMotion } from './hooks';
-import { nextMark, SPEEDS } from './store';
+import { SPEEDS } from './store';
 import { useAppStore, useAppStoreApi } from './useAppStore';
 
 /** With reduced motion, one step per this many ms at speed 1. */
@@ -34,7 +35,7 @@ export function TimeControls() {
   const step = isStepped || endTime <= 0 ? 1 : endTime / 1000;
   return (
     <div className="time-controls" role="group" aria-label="Time controls">
-      <button type="button" onClick={actions.stepPrev} disabled={disabled} aria-label="Step back to the previous mark" title="Previous mark">
+      <button type="button" onClick={actions.stepPrev} disabled={disabled} aria-label="Step back" title="Step back (previous event)">
         <Icon name="prev" />
       </button>
       <button
@@ -48,7 +49,7 @@ export function TimeControls() {
         <Icon name={playing ? 'pause' : 'play'} />
         <span className="play-label">{playing ? 'Pause' : 'Play'}</span>
       </button>
-      <button type="button" onClick={actions.stepNext} disabled={disabled} aria-label="Step forward to the next mark" title="Next mark">
+      <button type="button" onClick={actions.stepNext} disabled={disabled} aria-label="Step forward" title="Step forward (next event)">
         <Icon name="next" />
       </button>
       <label htmlFor={scrubId} className="visually-hidden">
@@ -93,13 +94,7 @@ function usePlayLoop(playing: boolean, reduced: boolean, speed: number): void {
   useEffect(() => {
     if (!playing) return;
     if (reduced) {
-      const timer = setInterval(() => {
-        const state = store.getState();
-        const end = state.result?.endTime ?? 0;
-        const target = state.result ? nextMark(state.result.marks, state.t) : undefined;
-        state.setTime(target ?? end);
-        if (target === undefined) state.pause();
-      }, STEP_INTERVAL_MS / speed);
+      const timer = setInterval(() => store.getState().advanceStep(), STEP_INTERVAL_MS / speed);
       return () => clearInterval(timer);
     }
     let frame = 0;

@@ -126,6 +126,8 @@ export interface LabSpec<S extends BaseScenario = BaseScenario> {
   loadUi(): Promise<{ default: ComponentType }>;
   /** Loads the lab's golden links (tests replay each to its trace hash in Node and in Chromium). */
   loadGoldenLinks(): Promise<{ goldenLinks: readonly GoldenLink[] }>;
+  /** Loads the lab's guided lesson (its lesson.ts): the app shows it beside the scene in every lab. */
+  loadLesson(): Promise<{ lesson: readonly LessonStep<S>[] }>;
 }
 
 /**
@@ -150,6 +152,16 @@ export interface ProgramModule<S extends BaseScenario> {
   program(scenario: S, context: RunContext): LabResult;
 }
 
+/**
+ * What a lesson step's text speaks of, for the scene to highlight: nodes by the names the lab gives them
+ * ('n2', 'r1'), messages by their id (sender and per-sender sequence, 'n0#42'). Names the scene does not
+ * know are ignored.
+ */
+export interface LessonHighlight {
+  nodes?: readonly string[];
+  messages?: readonly string[];
+}
+
 /** One step of a lab's guided lesson (lesson.ts): one idea in two or three sentences, and its scenario. */
 export interface LessonStep<S extends BaseScenario> {
   id: string;
@@ -158,10 +170,18 @@ export interface LessonStep<S extends BaseScenario> {
   text: string;
   /** The scenario the step shows (complete: defaults filled in). */
   scenario: S;
+  /**
+   * The moment the text speaks of, in the lab's time unit: "Show this step" moves the playhead there once
+   * the step's run has arrived. Left out, the playhead starts at 0.
+   */
+  t?: number;
+  /** What the text names, for the scene to highlight while this step's scenario is shown. */
+  highlight?: LessonHighlight;
 }
 
 /** What every lab's program returns; the rest of the result is the lab's own. */
 export interface LabResult {
+  /** The id of the lab that computed it (LabSpec.id): the app hands a Panel only its own lab's results. */
   lab: string;
   /** Hex hash of the run's trace: the same scenario gives the same hash in Node and in Chromium. */
   traceHash: string;

@@ -3,7 +3,7 @@
  * same in every simulated lab; the playhead is simulated time, never the wall clock.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { nextMark, prevMark } from './events';
+import { nextStop, prevStop } from './stepStops';
 import type { AppState, PlaybackSlice, StoreDeps } from './types';
 
 /** At speed 1, playing from 0 to the end of a result takes this many wall-clock seconds. */
@@ -51,16 +51,18 @@ export function playbackSlice(_deps: StoreDeps): StateCreator<AppState, [], [], 
         if (Number.isFinite(speed) && speed > 0) set({ speed });
       },
       stepNext() {
-        const marks = get().result?.marks;
-        const target = marks ? nextMark(marks, get().t) : undefined;
-        cursor = written = clamp(target ?? endTime());
+        cursor = written = clamp(nextStop(get().result?.marks ?? [], get().t, endTime(), isStepped()));
         set({ playing: false, t: cursor });
       },
       stepPrev() {
-        const marks = get().result?.marks;
-        const target = marks ? prevMark(marks, get().t) : undefined;
-        cursor = written = clamp(target ?? 0);
+        cursor = written = clamp(prevStop(get().result?.marks ?? [], get().t, endTime(), isStepped()));
         set({ playing: false, t: cursor });
+      },
+      advanceStep() {
+        const end = endTime();
+        if (!get().playing || end <= 0) return;
+        cursor = written = clamp(nextStop(get().result?.marks ?? [], get().t, end, isStepped()));
+        set({ t: cursor, playing: cursor < end });
       },
       advance(wallMs) {
         const { playing, speed, t } = get();

@@ -13,6 +13,7 @@ export function resultSlice(deps: StoreDeps): StateCreator<AppState, [], [], Res
     resultScenario: undefined,
     runError: undefined,
     runSeq: 0,
+    pendingSeek: undefined,
 
     async startRun() {
       const { labId, scenario } = get();
@@ -26,8 +27,12 @@ export function resultSlice(deps: StoreDeps): StateCreator<AppState, [], [], Res
       if (!isCurrent() || outcome.kind === 'superseded') return;
       if (outcome.kind === 'done') {
         const { result } = outcome;
-        const t = Math.min(get().t, result.endTime);
-        set({ runState: 'idle', progress: 1, result, resultScenario: scenario, runError: undefined, t });
+        // The playhead stays where it was (within the new result), unless the edit behind this run asked
+        // for a moment of its own (a lesson step's t, a node added at a step).
+        const seek = get().pendingSeek;
+        const wanted = seek?.seq === seq ? Math.max(0, seek.t) : get().t;
+        const t = Math.min(wanted, result.endTime);
+        set({ runState: 'idle', progress: 1, result, resultScenario: scenario, runError: undefined, t, pendingSeek: undefined });
         if (result.stoppedAtLimit) get().announce(`Run stopped early: ${result.stoppedAtLimit}.`);
       } else {
         set({ runState: 'error', runError: outcome.error });

@@ -22,7 +22,7 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
       void get().startRun();
     }
 
-    function commit(label: string, next: unknown): EditOutcome {
+    function commit(label: string, next: unknown, seekTo?: number): EditOutcome {
       const { labId, scenario } = get();
       const spec = labId === undefined ? undefined : findLab(labId);
       if (!spec || !scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
@@ -31,6 +31,8 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
       const undoStack = [...get().undoStack, { label, scenario }].slice(-UNDO_LIMIT);
       set({ undoStack, redoStack: [] });
       show(checked.value);
+      // show() started the run synchronously, so runSeq now names it.
+      if (seekTo !== undefined) set({ pendingSeek: { seq: get().runSeq, t: seekTo } });
       get().announce(`${label}.`);
       return { ok: true };
     }
@@ -42,6 +44,7 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
       scenario: undefined,
       undoStack: [],
       redoStack: [],
+      lessonFocus: undefined,
 
       openLab(labId, scenario) {
         const spec = findLab(labId);
@@ -51,6 +54,7 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
           labId,
           undoStack: [],
           redoStack: [],
+          lessonFocus: undefined,
           t: 0,
           playing: false,
           ...(sameLab ? {} : { result: undefined, resultScenario: undefined, runError: undefined }),
@@ -60,17 +64,27 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
 
       closeLab() {
         set({
-          labId: undefined, scenario: undefined, undoStack: [], redoStack: [], result: undefined,
+          labId: undefined, scenario: undefined, undoStack: [], redoStack: [], lessonFocus: undefined, result: undefined,
           resultScenario: undefined, runError: undefined, runState: 'idle', progress: 0, t: 0, playing: false,
           runSeq: get().runSeq + 1,
         });
       },
 
-      editScenario(label, edit) {
+      editScenario(label, edit, seekTo) {
         const { scenario } = get();
         if (!scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
         // The edit gets a copy, so a careless in-place edit cannot corrupt undo history.
-        return commit(label, edit(structuredClone(scenario)));
+        return commit(label, edit(structuredClone(scenario)), seekTo);
+      },
+
+      applyLessonStep(index, step) {
+        get().pause();
+        const outcome = get().editScenario(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario), step.t ?? 0);
+        if (outcome.ok) {
+          const { scenario } = get();
+          if (scenario) set({ lessonFocus: { stepId: step.id, scenario, highlight: step.highlight } });
+        }
+        return outcome;
       },
 
       insertEvent(draft, options = {}) {

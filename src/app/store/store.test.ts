@@ -170,21 +170,43 @@ describe('playback slice', () => {
     await settle();
   });
 
-  it('stepNext()/stepPrev() go to the next and previous marks, then the ends', () => {
+  it('stepNext()/stepPrev() stop on each mark and on 100 even moments between them, never 0 -> end', () => {
     const s = () => store.getState();
     s().stepNext();
+    expect(s().t).toBeCloseTo(0.1);
+    s().setTime(1.95);
+    s().stepNext();
     expect(s().t).toBe(2);
+    s().setTime(5.95);
     s().stepNext();
     expect(s().t).toBe(6);
-    s().stepNext();
-    expect(s().t).toBe(10);
-    s().stepPrev();
-    expect(s().t).toBe(6);
-    s().setTime(4);
+    s().setTime(2.05);
     s().stepPrev();
     expect(s().t).toBe(2);
+    s().setTime(0);
+    let presses = 0;
+    while (s().t < 10 && presses < 200) {
+      s().stepNext();
+      presses += 1;
+    }
+    expect(presses).toBe(100);
     s().stepPrev();
+    expect(s().t).toBeCloseTo(9.9);
+  });
+
+  it('advanceStep() plays with reduced motion: one stop per tick, pausing at the end', () => {
+    const s = () => store.getState();
+    s().advanceStep();
     expect(s().t).toBe(0);
+    s().play();
+    s().setTime(1.95);
+    s().advanceStep();
+    expect(s().t).toBe(2);
+    expect(s().playing).toBe(true);
+    s().setTime(9.95);
+    s().advanceStep();
+    expect(s().t).toBe(10);
+    expect(s().playing).toBe(false);
   });
 
   it('advance(ms) moves the playhead while playing and stops at the end', () => {
@@ -204,6 +226,50 @@ describe('playback slice', () => {
     store.getState().setTime(99);
     expect(store.getState().t).toBe(10);
     store.getState().setTime(-1);
+    expect(store.getState().t).toBe(0);
+  });
+});
+
+describe('seeking after an edit, and lesson steps', () => {
+  beforeEach(async () => {
+    store.getState().openLab('fake');
+    await settle();
+    store.getState().setTime(3);
+  });
+
+  it('editScenario(label, edit, seekTo) moves the playhead to seekTo when that run arrives', async () => {
+    store.getState().editScenario('more items', (s) => ({ ...s, items: 20 }) as BaseScenario, 7);
+    expect(store.getState().t).toBe(3);
+    await settle();
+    expect(store.getState().t).toBe(7);
+  });
+
+  it('a newer edit drops the older edit\'s seek: the playhead stays where it was', async () => {
+    store.getState().editScenario('more items', (s) => ({ ...s, items: 20 }) as BaseScenario, 7);
+    store.getState().editScenario('even more', (s) => ({ ...s, items: 30 }) as BaseScenario);
+    await settle(1);
+    await settle(2);
+    expect(store.getState().t).toBe(3);
+  });
+
+  it('applyLessonStep(i, step) pauses, loads the step as one undoable edit, seeks to its t, and keeps its highlight while its scenario is shown', async () => {
+    const step = { id: 'two', title: 'Two', text: '', scenario: { seed: 2, events: [], items: 40 } as BaseScenario, t: 2, highlight: { nodes: ['n1'] } };
+    store.getState().play();
+    expect(store.getState().applyLessonStep(1, step)).toEqual({ ok: true });
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().undoStack.at(-1)?.label).toBe('lesson step 2: Two');
+    await settle();
+    expect(store.getState().t).toBe(2);
+    const focus = store.getState().lessonFocus;
+    expect(focus?.highlight).toEqual({ nodes: ['n1'] });
+    expect(focus?.scenario).toBe(store.getState().scenario);
+    store.getState().editScenario('fewer items', (s) => ({ ...s, items: 5 }) as BaseScenario);
+    expect(store.getState().lessonFocus?.scenario).not.toBe(store.getState().scenario);
+  });
+
+  it('a lesson step without t starts at 0', async () => {
+    store.getState().applyLessonStep(0, { id: 'one', title: 'One', text: '', scenario: { seed: 1, events: [], items: 12 } as BaseScenario });
+    await settle();
     expect(store.getState().t).toBe(0);
   });
 });

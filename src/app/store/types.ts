@@ -3,7 +3,7 @@
  * The store never touches the DOM, the worker or the URL directly: those arrive as `StoreDeps`, so the
  * whole state logic runs in Node tests with a fake lab and a fake runner.
  */
-import type { BaseScenario, LabResult, LabSpec, ValidationIssue } from '../../labs/contract';
+import type { BaseScenario, LabResult, LabSpec, LessonHighlight, LessonStep, ValidationIssue } from '../../labs/contract';
 import type { Presentation } from '../links';
 
 /** Why a run failed, as data: `kind` for code, `message` for people. */
@@ -67,8 +67,18 @@ export interface ScenarioSlice {
   /** Shows a lab with a scenario already validated (a decoded link) or, without one, the lab's defaults. */
   openLab(labId: string, scenario?: BaseScenario): void;
   closeLab(): void;
-  /** The one way to change a scenario: validate, push undo, update the link, re-run. */
-  editScenario(label: string, edit: (scenario: BaseScenario) => BaseScenario): EditOutcome;
+  /**
+   * The one way to change a scenario: validate, push undo, update the link, re-run. With `seekTo`, the
+   * playhead moves there when this edit's run arrives (clamped to it; dropped if a newer edit supersedes it).
+   */
+  editScenario(label: string, edit: (scenario: BaseScenario) => BaseScenario, seekTo?: number): EditOutcome;
+  /**
+   * "Show this step": loads step `index` of the lab's lesson as one undoable edit, pauses, and moves the
+   * playhead to the step's t (or 0) when its run arrives. Its highlight holds while its scenario is shown.
+   */
+  applyLessonStep(index: number, step: LessonStep<BaseScenario>): EditOutcome;
+  /** The lesson step last applied, with the scenario it made: its highlight holds while that scenario is current. */
+  lessonFocus: { stepId: string; scenario: BaseScenario; highlight?: LessonHighlight } | undefined;
   /**
    * The one way to add an event at the playhead (every Panel's buttons, the stage's menus): inserts it at
    * t, after the events already at or before t (what was shown stays as it was), validated and undoable.
@@ -90,6 +100,8 @@ export interface ResultSlice {
   runError: RunFailure | undefined;
   /** Increments per request; a reply for an older number is stale and ignored. */
   runSeq: number;
+  /** Where to put the playhead when run `seq` arrives (an edit's seekTo, a lesson step's t). */
+  pendingSeek: { seq: number; t: number } | undefined;
   /** Runs the current scenario; called by every scenario change. */
   startRun(): Promise<void>;
 }
@@ -105,8 +117,12 @@ export interface PlaybackSlice {
   pause(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
+  /** Pauses and moves to the next stop (stepStops.ts: the next mark, never 0 -> end). */
   stepNext(): void;
+  /** Pauses and moves to the previous stop. */
   stepPrev(): void;
+  /** Playing with reduced motion: one stop forward per tick, pausing at the end. */
+  advanceStep(): void;
   /** Advances the playhead by `wallMs` of playing (continuous); stops at the end. */
   advance(wallMs: number): void;
 }

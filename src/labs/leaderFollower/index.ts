@@ -1,6 +1,7 @@
 /**
  * The lab's face: what the registry, the home page, the worker and the CLI know of it. Its program
- * (./program, worker side) and its UI (./ui, main thread) load lazily through the two loaders below.
+ * (./program, worker side), its UI (./ui, main thread), its golden links and its lesson load lazily
+ * through the loaders below.
  */
 import type { LabSpec } from '../contract';
 import { cost, defaults, events, horizon, params, presets, validate, type LeaderFollowerScenario } from './scenario';
@@ -24,4 +25,5 @@ export const spec: LabSpec<LeaderFollowerScenario> = {
   loadProgram: () => import('./program/program'),
   loadUi: () => import('./ui/Panel'),
   loadGoldenLinks: () => import('./golden'),
+  loadLesson: () => import('./lesson'),
 };

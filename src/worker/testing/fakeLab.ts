@@ -68,6 +68,7 @@ export function fakeLab(overrides: Partial<LabSpec<FakeScenario>> = {}): LabSpec
     loadProgram: async () => ({ program: fakeProgram as unknown as LabProgram<FakeScenario, LabResult> }),
     loadUi: async () => ({ default: () => null }),
     loadGoldenLinks: async () => ({ goldenLinks: [] }),
+    loadLesson: async () => ({ lesson: [] }),
     ...overrides,
   };
 }

@@ -99,6 +99,7 @@ export const fakeSpec: LabSpec<FakeScenario> = {
   loadProgram: async () => ({ program: fakeProgram }),
   loadUi: async () => ({ default: () => null }),
   loadGoldenLinks: async () => ({ goldenLinks: [] }),
+  loadLesson: async () => ({ lesson: [] }),
 };
 
 /** A second lab, so "known labs" lists more than one. */
