@@ -1,22 +1,40 @@
 /**
- * A lab page: toolbar (presets, undo/redo, share), the parameter form, the lab's Panel, the time controls.
- * In embed mode the shell is gone: the Panel, the time controls (unless controls=0) and an "Open in
- * playground" link carrying the full state.
+ * A lab page. The first screen holds what a reader needs together: the scene (the lab's picture, with the
+ * run's chrome over it), the time controls right under it, and beside them the lesson card and the
+ * narration; below it, the lab's measurements. Parameters wait in a drawer behind the toolbar's button.
+ *
+ *   wide                                     narrow (390 px)
+ *   h1, summary          toolbar             h1, toolbar
+ *   +-----------------------+-----------+    scene
+ *   | scene                 | lesson    |    time controls
+ *   |                       | (side)    |    lesson, side
+ *   +-----------------------+ narration |    narration
+ *   | time controls         |           |    measurements
+ *   +-----------------------+-----------+
+ *   measurements (the Panel's own children)
+ *
+ * A Panel fills the scene, side and narration slots through <LabSlot> (labSlots.tsx). In an embed the
+ * shell's header and toolbar are gone; the first screen is the same, with an "Open in playground" link.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { LabSpec } from '../labs/contract';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useReducedMotion } from './hooks';
 import { LabPanel } from './LabPanel';
-import { ParamsForm } from './ParamsForm';
+import { LabSlotsProvider, useSlotHosts } from './labSlots';
+import { LessonCard } from './LessonCard';
+import { ParamsDrawer } from './ParamsDrawer';
 import { PresetsMenu } from './PresetsMenu';
+import { RunChrome } from './RunChrome';
+import { RunFacts } from './RunFacts';
 import { ShareButton, ShareDialog } from './ShareDialog';
 import { fullLink } from './shareLinks';
-import { RunFacts } from './RunFacts';
 import { StatusLine } from './StatusLine';
 import { TimeControls } from './TimeControls';
 import { UndoRedo, useUndoShortcuts } from './UndoRedo';
 import { useAppStore, useAppStoreApi } from './useAppStore';
 import { useEmbedBridge } from './useEmbedBridge';
+import { useShownRunState } from './useLabResult';
 
 export function LabPage({ spec }: { spec: LabSpec }) {
   const presentation = useAppStore((s) => s.presentation);
@@ -25,6 +43,7 @@ export function LabPage({ spec }: { spec: LabSpec }) {
   const isTimed = useAppStore((s) => (s.scenario ? spec.horizon(s.scenario) > 0 : false));
   const locked = presentation.lock;
   const showTime = isTimed && presentation.controls;
+  const { refs, hosts } = useSlotHosts();
 
   useUndoShortcuts(!locked);
   useEmbedBridge(spec, presentation.embed);
@@ -33,51 +52,88 @@ export function LabPage({ spec }: { spec: LabSpec }) {
   }, [spec]);
   useAutoplay(presentation.autoplay && showTime && hasResult);
 
-  const panel = (
-    <ErrorBoundary key={spec.id} what={`the ${spec.title} panel`} onLoadDefaults={() => store.getState().openLab(spec.id)}>
-      <LabPanel spec={spec} />
-    </ErrorBoundary>
+  const firstScreen = <FirstScreen spec={spec} slotRefs={refs} showTime={showTime} />;
+  const measurements = (
+    <section className="lab-measurements" aria-label="Measurements">
+      <ErrorBoundary key={spec.id} what={`the ${spec.title} panel`} onLoadDefaults={() => store.getState().openLab(spec.id)}>
+        <LabPanel spec={spec} />
+      </ErrorBoundary>
+    </section>
   );
 
   if (presentation.embed) {
     return (
-      <main className="embed" id="main">
-        <h1 className="visually-hidden">{spec.title}</h1>
-        {panel}
-        {showTime && <TimeControls />}
-        <div className="embed-footer">
-          <OpenInPlayground spec={spec} />
-          <StatusLine />
-        </div>
-      </main>
+      <LabSlotsProvider hosts={hosts}>
+        <main className="embed" id="main">
+          <h1 className="visually-hidden">{spec.title}</h1>
+          {firstScreen}
+          <div className="embed-footer">
+            <OpenInPlayground spec={spec} />
+            <StatusLine />
+          </div>
+          {measurements}
+        </main>
+      </LabSlotsProvider>
     );
   }
 
   return (
-    <main className="lab" id="main">
-      <div className="lab-heading">
-        <h1>{spec.title}</h1>
-        <p className="lab-summary">{spec.summary}</p>
-      </div>
-      <div className="lab-toolbar">
-        <PresetsMenu spec={spec} disabled={locked} />
-        {!locked && <UndoRedo />}
-        <ShareButton />
-      </div>
-      <div className="lab-body">
-        <aside className="lab-side">
-          <ParamsForm spec={spec} disabled={locked} />
-        </aside>
-        <section className="lab-panel" aria-label={`${spec.title} simulation`}>
-          {panel}
-        </section>
-      </div>
-      {showTime && <TimeControls />}
-      <StatusLine />
-      <RunFacts />
-      <ShareDialog spec={spec} />
-    </main>
+    <LabSlotsProvider hosts={hosts}>
+      <main className="lab" id="main">
+        <div className="lab-head">
+          <div className="lab-heading">
+            <h1>{spec.title}</h1>
+            <p className="lab-summary">{spec.summary}</p>
+          </div>
+          <div className="lab-toolbar">
+            <ParamsDrawer spec={spec} disabled={locked} />
+            <PresetsMenu spec={spec} disabled={locked} />
+            {!locked && <UndoRedo />}
+            <ShareButton />
+          </div>
+        </div>
+        {firstScreen}
+        {measurements}
+        <RunFacts />
+        <ShareDialog spec={spec} />
+      </main>
+    </LabSlotsProvider>
   );
+}
+
+type SlotRefs = ReturnType<typeof useSlotHosts>['refs'];
+
+/** The scene (chrome and slot) with the time controls and the status line, and the side column. */
+function FirstScreen({ spec, slotRefs, showTime }: { spec: LabSpec; slotRefs: SlotRefs; showTime: boolean }) {
+  const scene = useRef<HTMLElement>(null);
+  const isReduced = useReducedMotion();
+  const isBusy = useShownRunState() === 'running';
+  const showScene = useCallback(() => revealScene(scene.current, isReduced), [isReduced]);
+  return (
+    <div className="lab-first">
+      <div className="lab-stage-column">
+        <section ref={scene} className="lab-scene" aria-label={`${spec.title}: simulation`} aria-busy={isBusy}>
+          <RunChrome />
+          <div ref={slotRefs.scene} className="lab-slot lab-slot-scene" data-slot="scene" />
+        </section>
+        {showTime && <TimeControls />}
+        <StatusLine />
+      </div>
+      <div className="lab-side">
+        <LessonCard spec={spec} onApplied={showScene} />
+        <div ref={slotRefs.side} className="lab-slot lab-slot-side" data-slot="side" />
+        <div ref={slotRefs.narration} className="lab-slot lab-slot-narration" data-slot="narration" />
+      </div>
+    </div>
+  );
+}
+
+/** Scrolls the scene into view unless it already is (a jump, not a glide, under reduced motion). */
+function revealScene(scene: HTMLElement | null, isReduced: boolean): void {
+  if (!scene) return;
+  const box = scene.getBoundingClientRect();
+  if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+  scene.scrollIntoView({ block: 'start', behavior: isReduced ? 'auto' : 'smooth' });
 }
 
 function OpenInPlayground({ spec }: { spec: LabSpec }) {

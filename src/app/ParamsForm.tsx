@@ -1,6 +1,8 @@
 /**
- * The generic parameter form, built from spec.params. A value the lab refuses (over a limit, not a number)
- * is not applied: the field keeps what the user typed and says why, naming the limit.
+ * The generic parameter form, built from spec.params (shown in the parameters drawer, ParamsDrawer.tsx).
+ * A value the lab refuses (over a limit, not a number) is not applied: the field keeps what the user typed
+ * and says why, naming the limit. Escape in a field being edited restores its value (and leaves the drawer
+ * open); Escape again closes the drawer.
  */
 import { useId, useState, type ReactNode } from 'react';
 import type { BaseScenario, LabSpec, ParamSpec, Scalar } from '../labs/contract';
@@ -12,7 +14,6 @@ export function ParamsForm({ spec, disabled }: { spec: LabSpec; disabled: boolea
   if (!scenario || spec.params.length === 0) return null;
   return (
     <form className="params" onSubmit={(e) => e.preventDefault()} aria-label={`${spec.title} parameters`}>
-      <h2 className="params-title">Parameters</h2>
       {spec.params.map((param) => (
         <ParamField key={param.key} param={param} value={scenario[param.key]} disabled={disabled} />
       ))}
@@ -108,7 +109,8 @@ function ParamField({ param, value, disabled }: { param: ParamSpec; value: Scala
         onBlur={(e) => draft !== undefined && commitText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commitText(e.currentTarget.value);
-          if (e.key === 'Escape') {
+          if (e.key === 'Escape' && (draft !== undefined || error !== undefined)) {
+            e.preventDefault();
             setDraft(undefined);
             setError(undefined);
           }

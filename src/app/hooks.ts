@@ -1,15 +1,31 @@
 /**
- * The hooks lab panels use: the only way a Panel reads the app's state or edits its scenario. Each hook
- * selects the narrowest value, so a panel re-renders only when what it reads changes.
+ * What lab Panels use of the app: the only way a Panel reads the app's state, edits its scenario or places
+ * its parts on the page. Each hook selects the narrowest value, so a Panel re-renders only when what it
+ * reads changes.
+ *
+ * A Panel's shape (the Panel shell):
+ *
+ *   const run = useLabResult<MyResult, MyScenario>();   // undefined until a run of this lab is shown
+ *   return (
+ *     <>
+ *       <LabSlot name="scene">{run && <MyPicture result={run.result} />}</LabSlot>
+ *       {run && <MyTables result={run.result} />}       // the measurements, below the first screen
+ *     </>
+ *   );
+ *
+ * The page draws the rest once for every lab: the waiting / running / error / stale-result chrome over the
+ * scene, the time controls under it, the lesson card and the narration beside it, the parameters drawer.
  */
-import { useCallback, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
-import type { BaseScenario, LabResult, LessonStep } from '../labs/contract';
+import type { BaseScenario, LessonHighlight, LessonStep } from '../labs/contract';
 import type { Presentation } from './links';
 import { useAppStoreApi } from './useAppStore';
 import type { AppState, EventDraft, InsertOptions } from './store/types';
 import type { PlayheadSource, StageEvent } from '../viz/stage/types';
-import { useShallow } from 'zustand/react/shallow';
+
+export { LabSlot, type LabSlotName } from './labSlots';
+export { useLabResult, type LabRun } from './useLabResult';
 
 function useApp<T>(selector: (state: AppState) => T): T {
   return useStore(useAppStoreApi(), selector);
@@ -18,23 +34,6 @@ function useApp<T>(selector: (state: AppState) => T): T {
 /** The current scenario (validated). Only meaningful inside a lab page. */
 export function useScenario<S>(): S {
   return useApp((s) => s.scenario) as S;
-}
-
-/**
- * The latest completed result of the current scenario, or the previous one while re-running. Deferred: a
- * new result first re-renders with the old one (cheap, memoized), then renders in a transition, which
- * React time-slices; a store update is otherwise rendered synchronously, and drawing a large result in
- * one go was a long main-thread task (quorums at 10^4 operations: ~90-130 ms, Chrome tracing).
- */
-export function useResult<R extends LabResult>(): R | undefined {
-  return useDeferredValue(useApp((s) => s.result)) as R | undefined;
-}
-
-/** The worker's status: idle, running (with progress in [0, 1]) or error (with a message). */
-export function useRunStatus(): { state: 'idle' | 'running' | 'error'; progress: number; message?: string } {
-  return useApp(
-    useShallow((s) => ({ state: s.runState, progress: s.progress, message: s.runError?.message })),
-  );
 }
 
 /** The playhead: simulated time t in the lab's unit. Re-renders on every tick while playing. */
@@ -57,24 +56,16 @@ export function useSeek(): (t: number) => void {
 }
 
 /**
- * The scenario the shown result was computed from. While a re-run is in flight it differs from
- * useScenario(): a Panel drawing the result must read labels and node lists from this one.
- */
-export function useResultScenario<S>(): S | undefined {
-  // Deferred like useResult, so the two always describe the same run.
-  return useDeferredValue(useApp((s) => s.resultScenario)) as S | undefined;
-}
-
-/**
  * Edits the scenario: `edit` gets a copy and returns the new scenario; the app validates it, pushes undo
  * under `label`, updates the link and re-runs. An invalid edit is refused with a banner naming the limit.
+ * With `seekTo`, the playhead moves there once this edit's run has arrived (a node added at step 3).
  */
-export function useEditScenario<S>(): (label: string, edit: (s: S) => S) => void {
+export function useEditScenario<S>(): (label: string, edit: (s: S) => S, seekTo?: number) => void {
   const store = useAppStoreApi();
   return useCallback(
-    (label: string, edit: (s: S) => S) => {
+    (label: string, edit: (s: S) => S, seekTo?: number) => {
       if (isLocked(store.getState())) return;
-      const outcome = store.getState().editScenario(label, edit as unknown as (s: BaseScenario) => BaseScenario);
+      const outcome = store.getState().editScenario(label, edit as unknown as (s: BaseScenario) => BaseScenario, seekTo);
       if (!outcome.ok) refuse(store.getState(), outcome.issues);
     },
     [store],
@@ -82,20 +73,30 @@ export function useEditScenario<S>(): (label: string, edit: (s: S) => S) => void
 }
 
 /**
- * The lesson card's "Show this step": loads step `index`'s scenario as one undoable edit named after the
- * step, then runs `afterApply` (a lab may rewind its playhead or scroll to its findings).
+ * "Show this step" of a lesson card: loads step `index`'s scenario as one undoable edit named after the
+ * step, pauses, moves the playhead to the step's t once its run has arrived, then runs `afterApply` (the
+ * page brings the scene into view).
  */
 export function useApplyLesson<S extends BaseScenario>(steps: readonly LessonStep<S>[], afterApply?: () => void): (index: number) => void {
-  const edit = useEditScenario<S>();
+  const store = useAppStoreApi();
   return useCallback(
     (index: number) => {
       const step = steps[index];
-      if (!step) return;
-      edit(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario));
+      if (!step || isLocked(store.getState())) return;
+      const outcome = store.getState().applyLessonStep(index, step as unknown as LessonStep<BaseScenario>);
+      if (!outcome.ok) return refuse(store.getState(), outcome.issues);
       afterApply?.();
     },
-    [edit, steps, afterApply],
+    [store, steps, afterApply],
   );
+}
+
+/**
+ * What the applied lesson step's text speaks of (nodes, messages), while the shown result is that step's
+ * run: the scene highlights it. Undefined otherwise.
+ */
+export function useLessonHighlight(): LessonHighlight | undefined {
+  return useApp((s) => (s.lessonFocus && s.lessonFocus.scenario === s.resultScenario ? s.lessonFocus.highlight : undefined));
 }
 
 /**

@@ -33,6 +33,12 @@ describe('nextStop / prevStop', () => {
     expect(stops).toHaveLength(501);
   });
 
+  it('marks that cover the result evenly (a plotted grid) are the stops alone', () => {
+    const grid = Array.from({ length: 61 }, (_, k) => k * 1.5);
+    expect(walk(grid, 90)).toEqual(grid);
+    expect(prevStop(grid, 3, 90, false)).toBe(1.5);
+  });
+
   it('prevStop mirrors nextStop: back to the previous mark, else the previous even moment, then 0', () => {
     expect(prevStop([2.5, 90], 100, 100, false)).toBe(99);
     expect(prevStop([2.5, 90], 3, 100, false)).toBe(2.5);

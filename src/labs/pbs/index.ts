@@ -20,7 +20,8 @@ export const spec: LabSpec<PbsScenario> = {
   validate,
   migrations: {},
   cost,
-  horizon: () => 0,
+  // Not a simulation over time: the playhead is t, the time between a write's commit and a read.
+  horizon: (s) => s.tMaxMs,
   timeUnit: 'ms',
   loadProgram: () => import('./program/program'),
   loadUi: () => import('./ui/Panel'),

@@ -1,7 +1,8 @@
 /**
  * PBS (Bailis et al., VLDB 2012): how often a Dynamo-style partial quorum returns the latest write t ms
- * after that write commits, by Monte Carlo over the WARS latency model (src/core/pbs). Not a timed lab:
- * the scenario is a set of parameters (no script), and one run gives every curve.
+ * after that write commits, by Monte Carlo over the WARS latency model (src/core/pbs). Not a simulation
+ * over time: the scenario is a set of parameters (no script), and one run gives every curve; the playhead
+ * is t, the time between a write's commit and a read, over the plot's range (0..tMaxMs).
  *
  * Flat parameters, so links stay readable: the latency fit, the number of trials, the plot's t range and
  * up to four (N, R, W) configurations as n1 r1 w1 ... n4 r4 w4, where n = 0 switches a configuration off

@@ -1,6 +1,6 @@
 /**
- * The ring with its legend and node controls. SVG with every vnode inspectable when the ring is small,
- * canvas with binned arcs when it is large (see select.ts: SVG_POINTS_MAX).
+ * The ring, and apart from it its key (legend and caption). SVG with every vnode inspectable when the
+ * ring is small, canvas with binned arcs when it is large (see select.ts: SVG_POINTS_MAX).
  */
 import { useMemo } from 'react';
 import { symbol } from 'd3-shape';
@@ -34,21 +34,21 @@ export interface RingSectionProps {
 }
 
 export function RingSection(props: RingSectionProps) {
+  const frame = props.result.frames[props.frameIndex];
+  const progress = useTween(frame, TWEEN_MS, props.isReducedMotion);
+  return <div className="ch-ring">{isSvgScene(frame) ? <SmallRing {...props} progress={progress} /> : <LargeRing {...props} progress={progress} />}</div>;
+}
+
+/** What the ring shows, in words, and its legend (one button per node, to select it for removal). */
+export function RingKey(props: Omit<RingSectionProps, 'isReducedMotion'>) {
   const { result, frameIndex, scenario, style } = props;
   const frame = result.frames[frameIndex];
   const isSvg = isSvgScene(frame);
   const live = useMemo(() => liveNodes(frame), [frame]);
-  const progress = useTween(frame, TWEEN_MS, props.isReducedMotion);
-  const names = result.nodeNames;
   const movedText = frame.moved ? `; ${formatInt(frame.moved.count)} keys moved at this step (highlighted)` : '';
-
   return (
-    <div className="ch-ring">
-      {isSvg ? (
-        <SmallRing {...props} progress={progress} />
-      ) : (
-        <LargeRing {...props} progress={progress} />
-      )}
+    <div className="ch-ring-key">
+      <Legend live={live} names={result.nodeNames} style={style} counts={frame.keyCounts} selected={props.selectedNode} onSelect={props.onSelectNode} scenario={scenario} />
       <p className="ch-ring-caption">
         {`${formatInt(frame.liveNodes)} nodes, ${formatInt(frame.points)} ring points, ${formatInt(result.keyCount)} keys${
           result.shownKeys.exact || !isSvg ? '' : ` (${formatInt(result.shownKeys.position.length)} drawn)`
@@ -57,7 +57,6 @@ export function RingSection(props: RingSectionProps) {
           ? 'Each mark on the rim is a vnode; the coloured arc before it (counter-clockwise) is what it owns. Dots inside are keys. Tab to the ring, then use the arrow keys to visit nodes; Enter selects.'
           : 'Too many points to draw one by one: the ring is cut into 720 arcs. Grey bar height = keys in the arc; pink ticks outside the rim and pink dots = keys that moved at this step; rim colour = owner at the arc\u2019s middle. Hover or use the arrow keys for an arc\u2019s figures.'}
       </p>
-      <Legend live={live} names={names} style={style} counts={frame.keyCounts} selected={props.selectedNode} onSelect={props.onSelectNode} scenario={scenario} />
     </div>
   );
 }

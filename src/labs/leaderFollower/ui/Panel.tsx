@@ -1,18 +1,16 @@
 /**
- * The leader-follower lab: the cluster at the playhead (the stage and its narration), the checker's verdict on what clients saw (with the client-history timeline
- * outlining its explanation), the three replication modes side by side on the same scenario, replication
- * lag per node, who led when (split brain shaded), the acknowledged writes that were lost, and the guided
- * lesson. Everything derived comes from ./select.ts; edits go through the app's hooks.
+ * The leader-follower lab: who led when (split brain shaded) in the scene; below, the checker's verdict on
+ * what clients saw (with the client-history timeline outlining its explanation), the three replication
+ * modes side by side on the same scenario, replication lag per node and the acknowledged writes that were
+ * lost. Everything derived comes from ./select.ts; edits go through the app's hooks.
  */
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { useApplyLesson, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useSeek, useTheme } from '../../../app/hooks';
+import { useCallback, useMemo, useState } from 'react';
+import { LabSlot, useLabResult, usePlayhead, useSeek, useTheme } from '../../../app/hooks';
 import { CompareTable } from '../../../viz/compareTable';
 import { explanationMarks, HistoryTimeline } from '../../../viz/historyTimeline';
-import { LessonSteps } from '../../../viz/lesson/LessonSteps';
 import { vizStyle, type VizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
 import { LagCharts } from './LagCharts';
-import { lesson } from '../lesson';
 import { LostWrites } from './LostWrites';
 import type { LeaderFollowerResult } from '../result';
 import { RoleTimeline } from './RoleTimeline';
@@ -22,28 +20,15 @@ import { compareTable, describeRequest, fencingText, firstInteresting, KIND_NAME
 import './panel.css';
 
 export default function Panel() {
-  const result = useResult<LeaderFollowerResult>();
-  const scenario = useResultScenario<LeaderFollowerScenario>();
-  const status = useRunStatus();
+  const run = useLabResult<LeaderFollowerResult, LeaderFollowerScenario>();
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
-  const isLocked = usePresentation().lock;
-  const applyLesson = useApplyLesson(lesson);
-  const lessonCard = <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} className="lf-card" />;
-  if (!result || result.lab !== 'leader-follower') {
-    return (
-      <div className="lf-panel">
-        <p className="lf-waiting">{status.state === 'error' ? status.message : 'Running the simulation…'}</p>
-        {lessonCard}
-      </div>
-    );
-  }
-  const warning = scenario ? leaseWarning(scenario) : '';
-  return <LeaderFollowerView key={result.traceHash} result={result} style={style} warning={warning} lessonCard={lessonCard} />;
+  if (!run) return null;
+  return <LeaderFollowerView key={run.result.traceHash} result={run.result} style={style} warning={leaseWarning(run.scenario)} />;
 }
 
-function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizStyle; warning: string; lessonCard: ReactNode }) {
-  const { result, style, warning, lessonCard } = props;
+function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizStyle; warning: string }) {
+  const { result, style, warning } = props;
   const t = usePlayhead();
   const seek = useSeek();
   const [selected, setSelected] = useState(() => firstInteresting(result));
@@ -56,6 +41,9 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
   const count = result.requests.kind.length;
   return (
     <div className="lf-panel">
+      <LabSlot name="scene">
+        <RolesCard result={result} style={style} t={t} onSeek={seek} />
+      </LabSlot>
       <ClusterStage result={result} style={style} />
       <section className="lf-card" aria-labelledby="lf-verdict-title">
         <h2 id="lf-verdict-title">
@@ -95,28 +83,33 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
         <CompareTable caption="Replication modes compared on this scenario" columns={compare.columns} rows={compare.rows} rowHeader="measure" currentColumn={compare.current} />
       </section>
       <LagCharts result={result} style={style} t={t} onSeek={seek} />
-      <section className="lf-card" aria-labelledby="lf-roles-title">
-        <h2 id="lf-roles-title">Who led when</h2>
-        <p className={result.invariants.splitBrainMs > 0 ? 'lf-bad' : undefined}>{splitBrainText(result)}</p>
-        <p className="lf-sub">{fencingText(result.fencing)}</p>
-        <dl className="lf-figures">
-          <div><dt>leaders in one epoch (most)</dt><dd>{result.invariants.leadersPerEpochMax}</dd></div>
-          <div><dt>two serving at once (ms)</dt><dd>{result.invariants.splitBrainMs.toFixed(1)}</dd></div>
-          <div><dt>writes taken by a deposed leader</dt><dd>{result.invariants.deposedWrites}</dd></div>
-          <div><dt>log entries diverging at the end</dt><dd>{result.invariants.divergentEntries}</dd></div>
-        </dl>
-        {(result.promotions.length > 0 || result.stepDowns.length > 0) && (
-          <ul className="lf-events">
-            {[...result.promotions.map((p) => ({ t: p.tMs, text: promotionText(p) })), ...result.stepDowns.map((s) => ({ t: s.tMs, text: stepDownText(s) }))]
-              .sort((a, b) => a.t - b.t)
-              .map((e, i) => <li key={i}>{e.text}</li>)}
-          </ul>
-        )}
-        <RoleTimeline result={result} style={style} t={t} onSeek={seek} />
-      </section>
       <LostWrites result={result} onSelect={setSelected} />
-      {lessonCard}
     </div>
+  );
+}
+
+/** Who led when: the scene. Leaderships, step-downs, split brain and the role timeline at the playhead. */
+function RolesCard({ result, style, t, onSeek }: { result: LeaderFollowerResult; style: VizStyle; t: number; onSeek: (t: number) => void }) {
+  return (
+    <section className="lf-card" aria-labelledby="lf-roles-title">
+      <h2 id="lf-roles-title">Who led when</h2>
+      <p className={result.invariants.splitBrainMs > 0 ? 'lf-bad' : undefined}>{splitBrainText(result)}</p>
+      <p className="lf-sub">{fencingText(result.fencing)}</p>
+      <dl className="lf-figures">
+        <div><dt>leaders in one epoch (most)</dt><dd>{result.invariants.leadersPerEpochMax}</dd></div>
+        <div><dt>two serving at once (ms)</dt><dd>{result.invariants.splitBrainMs.toFixed(1)}</dd></div>
+        <div><dt>writes taken by a deposed leader</dt><dd>{result.invariants.deposedWrites}</dd></div>
+        <div><dt>log entries diverging at the end</dt><dd>{result.invariants.divergentEntries}</dd></div>
+      </dl>
+      {(result.promotions.length > 0 || result.stepDowns.length > 0) && (
+        <ul className="lf-events">
+          {[...result.promotions.map((p) => ({ t: p.tMs, text: promotionText(p) })), ...result.stepDowns.map((s) => ({ t: s.tMs, text: stepDownText(s) }))]
+            .sort((a, b) => a.t - b.t)
+            .map((e, i) => <li key={i}>{e.text}</li>)}
+        </ul>
+      )}
+      <RoleTimeline result={result} style={style} t={t} onSeek={onSeek} />
+    </section>
   );
 }
 

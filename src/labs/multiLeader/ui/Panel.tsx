@@ -1,20 +1,17 @@
 /**
- * The multi-leader lab: the regions and their links at the playhead, the two resolutions side by side on
- * the same workload (conflicts, lost updates, siblings, convergence, latency), the conflicts and the lost
- * updates as tables, the checker's verdict on what clients saw, what each region holds at the end, and the
- * lesson. Everything is derived by ./select.ts; the Panel only edits the scenario.
+ * The multi-leader lab: the regions and their links at the playhead, and the lag, in the scene; below, the
+ * two resolutions side by side on the same workload (conflicts, lost updates, siblings, convergence,
+ * latency), the checker's verdict on what clients saw, the conflicts and the lost updates as tables, and
+ * what each region holds at the end. Everything is derived by ./select.ts; the Panel only edits the scenario.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { useApplyLesson, usePlayhead, usePresentation, useResult, useResultScenario, useRunStatus, useSeek, useTheme } from '../../../app/hooks';
-import type { LabResult } from '../../contract';
+import { LabSlot, useLabResult, usePlayhead, useSeek, useTheme } from '../../../app/hooks';
 import { CompareTable } from '../../../viz/compareTable';
-import { LessonSteps } from '../../../viz/lesson/LessonSteps';
 import { explanationMarks, HistoryTimeline } from '../../../viz/historyTimeline';
 import { DataTable, vizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
 import './panel.css';
 import { LagChart } from './LagChart';
-import { lesson } from '../lesson';
 import { MAP_WIDTH, RegionMap, mapHeight } from './RegionMap';
 import type { MultiLeaderResult } from '../result';
 import type { MultiLeaderScenario } from '../scenario';
@@ -22,26 +19,16 @@ import {
   compareRows, conflictRows, describeOp, finalRows, frameAt, KIND_NAMES, latencyText, lostRows, processLabel, regionMap, RESOLUTION_TITLES, timelineColumns, verdictLead, verdictTexts,
 } from './select';
 
-const isOurs = (r: LabResult | undefined): r is MultiLeaderResult => r !== undefined && r.lab === 'multi-leader';
 const ROWS_SHORT = 12;
 const ROWS_LONG = 200;
 
 export default function MultiLeaderPanel() {
-  const raw = useResult<LabResult>();
-  const status = useRunStatus();
-  const isLocked = usePresentation().lock;
-  const applyLesson = useApplyLesson(lesson);
-  const result = isOurs(raw) ? raw : undefined;
-  return (
-    <div className="ml-panel" aria-busy={status.state === 'running'}>
-      {!result && <p className="ml-waiting">{status.state === 'error' ? `The run failed: ${status.message ?? 'unknown error'}` : 'Running the simulation…'}</p>}
-      {result && <MultiLeaderView key={result.traceHash} result={result} />}
-      <LessonSteps steps={lesson} onApply={applyLesson} isLocked={isLocked} className="ml-card" />
-    </div>
-  );
+  const run = useLabResult<MultiLeaderResult, MultiLeaderScenario>();
+  if (!run) return null;
+  return <MultiLeaderView key={run.result.traceHash} result={run.result} scenario={run.scenario} />;
 }
 
-function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
+function MultiLeaderView({ result, scenario }: { result: MultiLeaderResult; scenario: MultiLeaderScenario }) {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
   const rows = useMemo(() => compareRows(result), [result]);
@@ -57,15 +44,17 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
     document.getElementById('ml-verdict-heading')?.scrollIntoView({ block: 'start' });
   }, []);
   return (
-    <>
-      <div className="ml-top">
-        <MapCard result={result} style={style} />
-        <section className="ml-card" aria-labelledby="ml-compare-heading">
-          <h2 id="ml-compare-heading">Last-writer-wins against siblings</h2>
-          <CompareTable caption="The same workload and faults, conflicts resolved two ways" columns={RESOLUTION_TITLES} rows={rows} />
-        </section>
-      </div>
-      <LagCard result={result} style={style} />
+    <div className="ml-panel">
+      <LabSlot name="scene">
+        <div className="ml-scene">
+          <MapCard result={result} style={style} />
+          <LagCard result={result} scenario={scenario} style={style} />
+        </div>
+      </LabSlot>
+      <section className="ml-card" aria-labelledby="ml-compare-heading">
+        <h2 id="ml-compare-heading">Last-writer-wins against siblings</h2>
+        <CompareTable caption="The same workload and faults, conflicts resolved two ways" columns={RESOLUTION_TITLES} rows={rows} />
+      </section>
       <VerdictCard result={result} style={style} selected={selected} onSelect={setSelected} />
       <section className="ml-card" aria-labelledby="ml-conflicts-heading">
         <h2 id="ml-conflicts-heading">{`Conflicts (${conflicts.total})`}</h2>
@@ -97,7 +86,7 @@ function MultiLeaderView({ result }: { result: MultiLeaderResult }) {
         <h2 id="ml-final-heading">What each region holds at the end</h2>
         <DataTable caption="Values per key after the run; siblings with their dots and what their clients had read" columns={['region', 'resolution', ...keys]} rows={finalRows(result)} isVisible />
       </section>
-    </>
+    </div>
   );
 }
 
@@ -117,11 +106,9 @@ function MapCard({ result, style }: { result: MultiLeaderResult; style: ReturnTy
 }
 
 /** The lag chart at the playhead (re-renders with it). */
-function LagCard({ result, style }: { result: MultiLeaderResult; style: ReturnType<typeof vizStyle> }) {
+function LagCard({ result, scenario, style }: { result: MultiLeaderResult; scenario: MultiLeaderScenario; style: ReturnType<typeof vizStyle> }) {
   const t = usePlayhead();
   const seek = useSeek();
-  const scenario = useResultScenario<MultiLeaderScenario>();
-  if (!scenario) return null;
   return <LagChart result={result} scenario={scenario} style={style} t={t} onSeek={seek} />;
 }
 

@@ -1,16 +1,15 @@
 /** The detector's finding as prose, with the run's headline figures. */
-import { forwardRef, memo, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { formatInt, formatPercent } from '../../../viz/shared/format';
 import type { PartitioningResult } from '../result';
 import { formatMs, hotKeySentence, selectFindings, STRATEGY_NAMES } from './select';
 
-export const Findings = memo(
-  forwardRef<HTMLElement, { result: PartitioningResult }>(function Findings({ result }, ref) {
+export const Findings = memo(function Findings({ result }: { result: PartitioningResult }) {
   const findings = useMemo(() => selectFindings(result), [result]);
   const { totals } = result;
   const failed = totals.sent > 0 ? totals.failed / totals.sent : 0;
   return (
-    <section ref={ref} tabIndex={-1} className="pt-card pt-findings" aria-labelledby="pt-findings-title">
+    <section className="pt-card pt-findings" aria-labelledby="pt-findings-title">
       <h2 id="pt-findings-title">{findings.isHot ? 'Hot partition found' : 'No hot partition'}</h2>
       <p className={findings.isHot ? 'pt-headline pt-hot' : 'pt-headline'}>
         {findings.isHot && <span className="pt-badge">HOT</span>}
@@ -31,5 +30,4 @@ export const Findings = memo(
       </p>
     </section>
   );
-}),
-);
+});

@@ -41,10 +41,6 @@ export function formatMs(ms: number): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-export function isPartitioningResult(result: unknown): result is PartitioningResult {
-  return typeof result === 'object' && result !== null && (result as { lab?: unknown }).lab === 'partitioning';
-}
-
 /** Rows of the per-node matrices: storage nodes, plus the directory when it ran. */
 export function matrixRows(result: PartitioningResult): number {
   return result.nodeCount + (result.directoryNode >= 0 ? 1 : 0);

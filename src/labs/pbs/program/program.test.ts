@@ -38,7 +38,8 @@ describe('pbs program', () => {
     expect(Array.from(r.configs[2].pConsistent).every((p) => p === 1)).toBe(true);
     expect(r.metrics['c1.pAtCommit']).toBe(r.configs[0].pAtCommit);
     expect(r.metrics['c3.tVisibility999Ms']).toBe(0);
-    expect(r.endTime).toBe(0);
+    expect(r.endTime).toBe(60);
+    expect(Array.from(r.marks)).toEqual(Array.from(r.tMs));
   });
 
   it('every preset keeps its golden trace hash', () => {

@@ -26,8 +26,9 @@ export const program: LabProgram<PbsScenario, PbsResult> = (s, context) => {
     lab: 'pbs',
     traceHash: hashTrace(sweep.tMs, configs),
     metrics: metricsOf(configs),
-    endTime: 0,
-    marks: new Float64Array(0),
+    // The playhead is t ms after commit: it runs over the plotted grid, and every grid point is a stop.
+    endTime: s.tMaxMs,
+    marks: Float64Array.from(sweep.tMs),
     trials: s.trials,
     tMs: sweep.tMs,
     configs,

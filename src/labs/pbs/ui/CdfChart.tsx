@@ -1,12 +1,15 @@
-/** The PBS plot: P(consistent read) against ms after commit, one line per (N, R, W) configuration. */
+/**
+ * The PBS plot: P(consistent read) against ms after commit, one line per (N, R, W) configuration, with the
+ * playhead (t ms after commit, snapped to the plotted grid) as a rule and in words under the plot.
+ */
 import { useMemo, useState } from 'react';
 import { LineChart } from '../../../viz/lineChart';
 import type { VizStyle } from '../../../viz/shared';
 import { formatInt } from '../../../viz/shared/format';
 import type { PbsResult } from '../result';
-import { selectHeadline, selectSeries } from './select';
+import { selectAtPlayhead, selectHeadline, selectSeries } from './select';
 
-export function CdfChart(props: { result: PbsResult; style: VizStyle }) {
+export function CdfChart(props: { result: PbsResult; style: VizStyle; gridIndex: number }) {
   const { result } = props;
   // View state only (not part of the scenario): which way up the same curves are drawn.
   const [isStale, setIsStale] = useState(false);
@@ -31,11 +34,13 @@ export function CdfChart(props: { result: PbsResult; style: VizStyle }) {
         yMax={isStale ? undefined : 100}
         style={props.style}
         height={280}
+        markX={result.tMs[props.gridIndex]}
         xLabel="t: ms between the write's commit and the read"
         yLabel={isStale ? 'stale reads, %' : 'consistent reads, %'}
         label={`Percentage of reads that ${isStale ? 'miss' : 'return'} the latest write, against the time between the write's commit and the read, per configuration`}
         caption={`${formatInt(result.trials)} simulated writes, each followed by one read, the same delays for every configuration. A read is consistent when it returns the committed write (or a newer one). Strict quorums (R + W > N) are never stale.`}
       />
+      <p className="pbs-at">{selectAtPlayhead(result, props.gridIndex)}</p>
     </section>
   );
 }

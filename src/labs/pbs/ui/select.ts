@@ -50,20 +50,48 @@ export function selectSeries(result: PbsResult, isStale = false): LineSeries[] {
   });
 }
 
+/**
+ * The playhead on the plot: the index of the last grid point at or before t (ms after commit). The plot's
+ * cursor and the table's "at t" column show that point's measured value, never an interpolated one.
+ */
+export function gridIndexAt(tMs: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = tMs.length - 1;
+  if (hi < 0) return -1;
+  const epsilon = 1e-9 * Math.max(1, Math.abs(t));
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tMs[mid] <= t + epsilon) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** One sentence for the scene: each configuration's consistent reads at grid point `k`. */
+export function selectAtPlayhead(result: PbsResult, k: number): string {
+  const t = result.tMs[k];
+  if (t === undefined) return '';
+  const parts = result.configs.map((c) => `${configName(c)} ${formatP(c.pConsistent[k])}`);
+  return `Reads issued ${t === 0 ? 'at the moment of commit' : `${formatMs(t)} after commit`} that return the write: ${parts.join(' · ')}.`;
+}
+
 export interface ConfigRow {
   name: string;
   strict: string;
+  /** Consistent reads at the playhead's grid point. */
+  pAtPlayhead: string;
   pAtCommit: string;
   tVisibility: string;
   readP999: string;
   writeP999: string;
 }
 
-/** The table: one row per configuration, every figure from the run. */
-export function selectRows(result: PbsResult, tMaxMs: number): ConfigRow[] {
+/** The table: one row per configuration, every figure from the run; `k` is the playhead's grid point. */
+export function selectRows(result: PbsResult, tMaxMs: number, k = 0): ConfigRow[] {
   return result.configs.map((c) => ({
     name: configName(c),
     strict: c.isStrict ? `yes (${c.r} + ${c.w} > ${c.n})` : `no (${c.r} + ${c.w} ≤ ${c.n})`,
+    pAtPlayhead: formatP(c.pConsistent[k]),
     pAtCommit: formatP(c.pAtCommit),
     tVisibility: c.tVisibility999Ms === 0 ? 'at commit' : formatMs(c.tVisibility999Ms) + (c.tVisibility999Ms > tMaxMs ? ' (past the plot)' : ''),
     readP999: formatMs(c.readMs.p999),

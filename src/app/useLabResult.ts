@@ -1,0 +1,45 @@
+/**
+ * The Panel shell's half that Panels call: the shown run of the page's own lab, typed, or undefined while
+ * there is none (the page draws the waiting, running, error and stale-result chrome: RunChrome.tsx).
+ */
+import { useDeferredValue, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { BaseScenario, LabResult } from '../labs/contract';
+import type { RunState } from './store';
+import { useAppStore } from './useAppStore';
+
+/** A lab's shown run: its result and the scenario it was computed from (which lags the current scenario while re-running). */
+export interface LabRun<R extends LabResult, S extends BaseScenario> {
+  result: R;
+  scenario: S;
+}
+
+/**
+ * The latest completed run of the open lab, or the previous one while re-running. `R` and `S` are the
+ * caller's lab's types: a result is handed over only when its `lab` is the open lab's id.
+ *
+ * Deferred: a new result first re-renders with the old one (cheap, memoized), then renders in a
+ * transition, which React time-slices; a store update is otherwise rendered synchronously, and drawing a
+ * large result in one go was a long main-thread task (quorums at 10^4 operations: ~90-130 ms, Chrome
+ * tracing). Result and scenario are deferred as one pair, so they always describe the same run.
+ */
+export function useLabResult<R extends LabResult, S extends BaseScenario = BaseScenario>(): LabRun<R, S> | undefined {
+  const live = useAppStore(useShallow((s) => ({ result: s.result, scenario: s.resultScenario, labId: s.labId })));
+  const shown = useDeferredValue(live);
+  return useMemo(() => {
+    const { result, scenario, labId } = shown;
+    if (!result || !scenario || result.lab !== labId) return undefined;
+    return { result: result as R, scenario: scenario as S };
+  }, [shown]);
+}
+
+/**
+ * The run's state as the reader sees it: 'running' also while the deferred render has not yet drawn a
+ * result that has arrived (for the reader the run is not over until its result is on screen).
+ */
+export function useShownRunState(): RunState {
+  const state = useAppStore((s) => s.runState);
+  const result = useAppStore((s) => s.result);
+  const drawn = useDeferredValue(result);
+  return state === 'idle' && drawn !== result ? 'running' : state;
+}
