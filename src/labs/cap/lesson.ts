@@ -19,6 +19,8 @@ export const lesson: readonly LessonStep[] = [
       'can serve side B, but side B then cannot see what side A writes. Drag a line across the drawing, or press ' +
       'the node buttons, to cut elsewhere.',
     scenario: defaults,
+    t: 150,
+    highlight: { nodes: ['n3', 'n4'] },
   },
   {
     id: 'cp',
@@ -28,6 +30,8 @@ export const lesson: readonly LessonStep[] = [
       'the cut, each after the 60 ms timeout, and served all 48 of side A\'s. The checker finds the whole history ' +
       'linearizable: no stale read, no lost write. Availability fell; consistency held.',
     scenario: preset('lone-node'),
+    t: 150,
+    highlight: { nodes: ['n2'] },
   },
   {
     id: 'ap',
@@ -38,6 +42,7 @@ export const lesson: readonly LessonStep[] = [
       'After the heal the version order decides: 11 acknowledged writes are ordered before a write that had ' +
       'already finished when they began, so their values are lost. The checker: not linearizable.',
     scenario: defaults,
+    t: 450,
   },
   {
     id: 'else-latency',

@@ -17,6 +17,7 @@ export const lesson: readonly LessonStep[] = [
       'Placing key k on node hash(k) mod N works until N changes. Step to t = 1: a fifth node joins, and hash mod N ' +
       'sends about 80% of the 5,000 keys to a different node, although the new node only needs a fifth of them.',
     scenario: preset('mod-n-vs-ring'),
+    t: 1,
   },
   {
     id: 'ring',
@@ -26,6 +27,7 @@ export const lesson: readonly LessonStep[] = [
       'from its hash. The same step moves about 17% of the keys here (ideal: 20%), and every key that moves goes to ' +
       'the new node; at t = 2, removing n1 moves only the keys n1 held.',
     scenario: preset('mod-n-vs-ring'),
+    t: 1,
   },
   {
     id: 'one-in-n',
@@ -34,6 +36,7 @@ export const lesson: readonly LessonStep[] = [
       'With 100 nodes and 100,000 keys, adding a node moves under 1% of the keys (ideal 1/101, 0.99%), and so does ' +
       'removing one. hash mod N moves 99% of them both times.',
     scenario: { ...defaults, nodes: 100, vnodes: 100, keys: 100_000, lookup: '', events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'remove', node: 40 }] },
+    t: 1,
   },
   {
     id: 'few-vnodes',
@@ -60,5 +63,7 @@ export const lesson: readonly LessonStep[] = [
       'space (3 of 6 weight units). To store R copies, keep walking clockwise past points of nodes already chosen ' +
       'until R distinct nodes are found: follow the lookup key in the Lookup and replicas preset.',
     scenario: preset('weighted'),
+    t: 1,
+    highlight: { nodes: ['n0'] },
   },
 ];

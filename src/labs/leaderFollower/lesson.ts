@@ -39,6 +39,8 @@ export const lesson: readonly LessonStep[] = [
       'Every acknowledged write was on every follower, so none is lost and the history is linearizable. ' +
       'The price: sync waits for every follower, n0 included, so no write is acknowledged between the crash and n0\'s return at 300 ms.',
     scenario: preset('sync'),
+    t: 150,
+    highlight: { nodes: ['n0', 'n1'] },
   },
   {
     id: 'async-failover',
@@ -49,6 +51,8 @@ export const lesson: readonly LessonStep[] = [
       'The checker sees the loss: op 216, a read from n2 at 211.1 ms, returned 173, a value that write 175 (op 174, acknowledged at 96.3 ms) had replaced. ' +
       'When n0 comes back at 300 ms it steps down and drops those entries.',
     scenario: preset('async-failover'),
+    t: 100,
+    highlight: { nodes: ['n0', 'n2'] },
   },
   {
     id: 'split-brain',
@@ -58,6 +62,8 @@ export const lesson: readonly LessonStep[] = [
       'Two nodes take writes at once for 665.6 ms, on past the heal at 300 ms. ' +
       'After n1\'s promotion n0 acknowledged 36 more writes; with the 9 before it, 45 acknowledged writes are missing from the surviving log, and 37 reads were stale.',
     scenario: preset('split-brain'),
+    t: 100,
+    highlight: { nodes: ['n0', 'n1'] },
   },
   {
     id: 'fencing',
@@ -68,5 +74,7 @@ export const lesson: readonly LessonStep[] = [
       'No split brain (0 ms), and the history is linearizable. ' +
       'But the 4 writes n0 acknowledged before its lease ran out never left it: fencing stops split brain, not async loss, while semi-sync and sync lose none here (see the table).',
     scenario: preset('split-brain-fenced'),
+    t: 309.7,
+    highlight: { nodes: ['n0'] },
   },
 ];

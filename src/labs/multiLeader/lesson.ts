@@ -36,6 +36,7 @@ export const lesson: readonly LessonStep[] = [
       'heal, last-writer-wins keeps the highest timestamp per key and drops the rest: 17 of the 38 acknowledged ' +
       'writes vanish, though every client was told ok and no surviving write had read them. All regions end equal.',
     scenario: preset('partition'),
+    t: 1500,
   },
   {
     id: 'clock-skew',
@@ -54,5 +55,6 @@ export const lesson: readonly LessonStep[] = [
       'seen, compared by version vectors. 16 reads returned two siblings, and the 7 writes that followed them merged ' +
       'them, writing with the context the read returned. Every acknowledged write is kept or was read by a later one.',
     scenario: preset('partition'),
+    t: 1500,
   },
 ];

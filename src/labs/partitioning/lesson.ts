@@ -46,6 +46,7 @@ export const lesson: readonly LessonStep[] = [
       'the busiest node\'s CPU falls from about 90% to under 50%. One celebrity key cannot be split this way, ' +
       'because a single key is one point in key order.',
     scenario: preset('split-hot-range'),
+    t: 5000,
   },
   {
     id: 'salt',
@@ -55,6 +56,7 @@ export const lesson: readonly LessonStep[] = [
       '100% CPU to under 60%. The price is on reads, which must ask all 8 salts: about 2,800 extra sub-requests ' +
       'here, so for a read-heavy key salting costs more than it saves.',
     scenario: preset('salt-hot-key'),
+    t: 5000,
   },
   {
     id: 'cache',
@@ -64,5 +66,6 @@ export const lesson: readonly LessonStep[] = [
       'node falls from 100% CPU to under 45%. Writes bypass the cache, so about 12% of reads return a value older than ' +
       'the latest write: freshness is what this fix costs.',
     scenario: preset('cache-in-front'),
+    t: 5000,
   },
 ];

@@ -19,6 +19,7 @@ export const lesson: readonly LessonStep[] = [
       'that answers. On LinkedIn\'s disk latencies only about 44% of reads issued at the moment of commit return ' +
       'the write (the paper: 43.9%), but 92.7% of reads issued 10 ms later do (the paper: 92.5%).',
     scenario: preset('paper-lnkd-disk'),
+    t: 10,
   },
   {
     id: 't-visibility',
@@ -28,6 +29,7 @@ export const lesson: readonly LessonStep[] = [
       'reads are consistent about 52 ms after commit (the paper\'s Table 4: 45.5 ms, found by a noisier ' +
       'first-crossing method that lands early). Waiting for two replies (R = 2) gets there in about 14 ms (paper: 13.6 ms).',
     scenario: preset('paper-lnkd-disk'),
+    t: 52,
   },
   {
     id: 'strict-cost',
@@ -45,6 +47,7 @@ export const lesson: readonly LessonStep[] = [
       'On SSDs every leg is fast, so even R = W = 1 returns the latest write 97.5% of the time at commit (the paper: ' +
       '97.4%) and 99.9% of the time about 2 ms later (the paper: 1.85 ms).',
     scenario: preset('lnkd-ssd'),
+    t: 2,
   },
   {
     id: 'write-tail',
@@ -54,5 +57,6 @@ export const lesson: readonly LessonStep[] = [
       'about 42% consistent at commit and needs about 64 ms for 99.9% (the paper: 41% and 65 ms). Try a write mean ' +
       'of 0.25 ms in the parameters: staleness almost vanishes.',
     scenario: preset('exponential-tail'),
+    t: 64,
   },
 ];

@@ -131,3 +131,15 @@ describe('quorums lesson claims hold in the simulation', () => {
     expect(run({ ...scenarioOf('broken'), bug: 'none' }).check.verdict).toBe('linearizable');
   });
 });
+
+describe('quorums lesson moments', () => {
+  const t = (id: string) => lesson.find((x) => x.id === id)!.t!;
+  it('"Show this step" stops the playhead just after the read the text speaks of has returned', () => {
+    const notEnough = step('not-enough');
+    expect(notEnough.requests.retMs[15]).toBeLessThanOrEqual(t('not-enough'));
+    expect(notEnough.requests.retMs[15]).toBeGreaterThan(t('not-enough') - 1);
+    const broken = step('broken');
+    expect(broken.requests.retMs[55]).toBeLessThanOrEqual(t('broken'));
+    expect(broken.requests.retMs[55]).toBeGreaterThan(t('broken') - 1);
+  });
+});

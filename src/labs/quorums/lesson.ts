@@ -45,6 +45,7 @@ export const lesson: readonly LessonStep[] = [
       'In this run 1 of the 22 reads returned a value one completed write behind (the red marker in the timeline), ' +
       'and the checker rejects the history.',
     scenario: preset('w1-r1'),
+    t: 604,
   },
   {
     id: 'not-enough',
@@ -54,6 +55,8 @@ export const lesson: readonly LessonStep[] = [
       'reaching some replicas; client 7 read 12 (op 13), then its next read (op 15) asked n2, which never got it, and returned 6. ' +
       'The timeline outlines the checker\'s explanation: op 15 cannot be placed after op 13, which returned before it was called.',
     scenario: noWriteBackViolation,
+    t: 224.3,
+    highlight: { nodes: ['n2'] },
   },
   {
     id: 'write-back',
@@ -62,6 +65,7 @@ export const lesson: readonly LessonStep[] = [
       'The same scenario with the write-back on: before answering, a read stores the version it chose on W replicas, ' +
       'so a later read cannot miss what an earlier one returned. The checker now finds the history linearizable.',
     scenario: { ...noWriteBackViolation, writeBack: true },
+    t: 224.3,
   },
   {
     id: 'sloppy',
@@ -71,6 +75,8 @@ export const lesson: readonly LessonStep[] = [
       'can be drawn from different nodes. 3 of the 41 reads are stale and the history is not linearizable; after the heal the ' +
       'fallbacks hand all 5 hints over. Without the sloppy quorum the same run is linearizable, and 4 requests fail instead.',
     scenario: preset('sloppy-partition'),
+    t: 40,
+    highlight: { nodes: ['n0', 'n1', 'n3', 'n4'] },
   },
   {
     id: 'read-repair',
@@ -80,6 +86,8 @@ export const lesson: readonly LessonStep[] = [
       'With read repair, a read that hears an old version sends the newer one after answering: 6 repairs cut the replies ' +
       'from a replica that was behind from 37 (read repair off) to 24.',
     scenario: readRepairScenario,
+    t: 140,
+    highlight: { nodes: ['n2'] },
   },
   {
     id: 'broken',
@@ -89,5 +97,7 @@ export const lesson: readonly LessonStep[] = [
       'write 54 (op 53) had returned: the overlap view shows the sets meet at n2, which returned version (16, w54), ' +
       'and the checker rejects the history. With a correct coordinator the same scenario is linearizable.',
     scenario: firstReplyScenario,
+    t: 3922.1,
+    highlight: { nodes: ['n2'] },
   },
 ];
