@@ -84,16 +84,21 @@ describe('shell components', () => {
     expect((store.getState().scenario as FakeScenario).items).toBe(10);
   });
 
-  it('TimeControls step to the next and previous marks', async () => {
+  it('TimeControls step to the next and previous marks, and between sparse marks by 1/100 of the run', async () => {
     const scenario = { seed: 1, events: [{ t: 2, type: 'poke' }, { t: 6, type: 'poke' }], items: 3 } as BaseScenario;
     await act(async () => store.getState().openLab('fake', scenario));
     await render(<TimeControls />);
-    const next = container.querySelector('[aria-label="Step forward to the next mark"]') as HTMLButtonElement;
-    const prev = container.querySelector('[aria-label="Step back to the previous mark"]') as HTMLButtonElement;
+    const next = container.querySelector('[aria-label="Step forward"]') as HTMLButtonElement;
+    const prev = container.querySelector('[aria-label="Step back"]') as HTMLButtonElement;
+    await act(async () => next.click());
+    expect(store.getState().t).toBeCloseTo(0.1);
+    await act(async () => store.getState().setTime(1.95));
     await act(async () => next.click());
     expect(store.getState().t).toBe(2);
+    await act(async () => store.getState().setTime(5.95));
     await act(async () => next.click());
     expect(store.getState().t).toBe(6);
+    await act(async () => store.getState().setTime(2.05));
     await act(async () => prev.click());
     expect(store.getState().t).toBe(2);
     expect(container.querySelector('output')?.textContent).toContain('2');

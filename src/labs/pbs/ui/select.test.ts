@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainContext } from '../../contract';
 import { program } from '../program/program';
 import { spec } from '../index';
-import { configName, formatMs, formatP, selectHeadline, selectLegs, selectRows, selectSeries } from './select';
+import { configName, formatMs, formatP, gridIndexAt, selectAtPlayhead, selectHeadline, selectLegs, selectRows, selectSeries } from './select';
 
 const result = program({ ...spec.defaults, trials: 5000 }, plainContext());
 
@@ -39,6 +39,24 @@ describe('pbs select', () => {
     expect(rows[2].tVisibility).toBe('at commit');
     expect(rows[2].pAtCommit).toBe('100%');
     expect(selectRows(result, 1)[0].tVisibility).toMatch(/past the plot/);
+  });
+
+  it('gridIndexAt(tMs, t) is the last grid point at or before the playhead (1 ms grid here)', () => {
+    expect(gridIndexAt(result.tMs, 0)).toBe(0);
+    expect(gridIndexAt(result.tMs, 9.99)).toBe(9);
+    expect(gridIndexAt(result.tMs, 10)).toBe(10);
+    expect(gridIndexAt(result.tMs, 0.1 * 3 * 100)).toBe(30);
+    expect(gridIndexAt(result.tMs, 1e9)).toBe(60);
+    expect(gridIndexAt([], 5)).toBe(-1);
+  });
+
+  it('the playhead\'s grid point gives the table\'s "at the playhead" column and the sentence under the plot', () => {
+    const at10 = selectRows(result, 60, 10);
+    expect(at10[0].pAtPlayhead).toBe(formatP(result.configs[0].pConsistent[10]));
+    expect(at10[2].pAtPlayhead).toBe('100%');
+    expect(selectRows(result, 60)[0].pAtPlayhead).toBe(selectRows(result, 60)[0].pAtCommit);
+    expect(selectAtPlayhead(result, 0)).toMatch(/^Reads issued at the moment of commit that return the write: N=3 R=1 W=1 [\d.]+% · N=3 R=2 W=1 [\d.]+% · N=3 R=2 W=2 100%\.$/);
+    expect(selectAtPlayhead(result, 10)).toMatch(/^Reads issued 10 ms after commit that return the write: /);
   });
 
   it('selectHeadline() speaks of the first non-strict configuration', () => {
