@@ -32,7 +32,9 @@ export function TimeControls() {
   usePlayLoop(playing, reduced, speed);
 
   const disabled = endTime <= 0;
-  const step = isStepped || endTime <= 0 ? 1 : endTime / 1000;
+  // 'any' keeps a playhead set elsewhere (a lesson step's t, a chart click) exact: a numeric step would snap
+  // the slider's value to its grid. Arrow keys then move by 1% of the run (Chromium, Firefox).
+  const step = isStepped || endTime <= 0 ? 1 : 'any';
   return (
     <div className="time-controls" role="group" aria-label="Time controls">
       <button type="button" onClick={actions.stepPrev} disabled={disabled} aria-label="Step back" title="Step back (previous event)">

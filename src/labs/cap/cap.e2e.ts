@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
+import { expectFirstScreen } from '../../../e2e/labPage';
 
 test('the CAP lab shows CP refusing side B and AP serving it, the PACELC table and CDFs; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
@@ -65,8 +66,14 @@ test('a lesson step loads its scenario: step 2 cuts n2 off a three-node cluster'
   await expect(page.getByRole('heading', { name: 'CP refuses the minority' })).toBeVisible();
   await page.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);
+  // The playhead goes to the moment the text speaks of: the cut, at 150 ms.
+  await expect(page.getByLabel('Simulated time')).toHaveValue('150');
   await expect(page.getByRole('button', { name: 'n2: side B' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^n3/ })).toHaveCount(0);
   await expect(page.getByText('side B served').first()).toBeVisible();
   await expect(page.locator('.cap-figures').first()).toContainText('0% of 8');
+});
+
+test('the first screen: cut, time controls and lesson in view at 1440x900; at 390x844 the cut first', async ({ page }) => {
+  await expectFirstScreen(page, '#/cap', 'cap');
 });

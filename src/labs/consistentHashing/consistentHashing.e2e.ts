@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
+import { expectFirstScreen, expectInViewport, firstScreen, openParameters } from '../../../e2e/labPage';
 
 const small = '#/consistent-hashing?v=1&s=1&e=1&keys=2000&nodes=5&vnodes=50';
 
@@ -43,7 +44,9 @@ test('a link over a limit shows what was wrong, loads the defaults and keeps the
   const banner = page.locator('.banner');
   await expect(banner).toContainText('vnodes must be 1..1000, got 5000');
   await expect(banner.getByRole('textbox')).toHaveValue(/vnodes=5000/);
+  await openParameters(page);
   await expect(page.getByLabel(/Virtual nodes/)).toHaveValue('50');
+  await page.keyboard.press('Escape');
   await waitForRun(page);
   await expect(page.getByRole('button', { name: /Add node/ })).toBeVisible();
   expect(errors).toEqual([]);
@@ -69,6 +72,7 @@ test('hostile and broken links never break the page', async ({ page }) => {
 test('a parameter over its limit is refused with the limit named and the typed value kept', async ({ page }) => {
   await page.goto(small);
   await waitForRun(page);
+  await openParameters(page);
   const vnodes = page.getByLabel(/Virtual nodes/);
   await vnodes.fill('5000');
   await vnodes.press('Enter');
@@ -78,10 +82,13 @@ test('a parameter over its limit is refused with the limit named and the typed v
   expect(page.url()).not.toContain('vnodes=5000');
 });
 
-test('embed mode shows the lab alone with an "Open in playground" link carrying the full state', async ({ page }) => {
+test('embed mode shows the lab alone, with the same first screen and an "Open in playground" link carrying the full state', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('#/consistent-hashing?v=1&s=1&e=1&vnodes=60&embed=1');
   await waitForRun(page);
   await expect(page.locator('.shell-header')).toHaveCount(0);
+  const { scene, time, lesson } = firstScreen(page);
+  for (const [what, part] of [['scene', scene], ['time controls', time], ['lesson card', lesson]] as const) await expectInViewport(page, part, what);
   const open = page.getByRole('link', { name: /Open in playground/ });
   await expect(open).toBeVisible();
   const href = await open.getAttribute('href');
@@ -109,4 +116,30 @@ test('at maximum scale the ring is drawn on a canvas and adding a node reports ~
   const moved = Number(headline.match(/keys moved:\s*([\d.]+)%/)![1]);
   expect(moved).toBeGreaterThan(0.05);
   expect(moved).toBeLessThan(0.2);
+});
+
+test('Step walks the steps one by one, and a lesson step sets its scenario and step, keeping the ring in view on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(small);
+  await waitForRun(page);
+  const readout = page.locator('.time-readout');
+  await expect(readout).toHaveText('Step 0 of 2');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(readout).toHaveText('Step 1 of 2');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(readout).toHaveText('Step 2 of 2');
+  const { scene, lesson } = firstScreen(page);
+  await lesson.scrollIntoViewIfNeeded();
+  await lesson.getByRole('button', { name: 'Show this step' }).click();
+  await waitForRun(page);
+  await expect(page).toHaveURL(/nodes=4/);
+  await expect(readout).toHaveText('Step 1 of 2');
+  await expect(page.locator('.ch-headline')).toContainText(/ideal 1\/5/);
+  const box = (await scene.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(-1);
+  expect(box.y).toBeLessThan(844 / 2);
+});
+
+test('the first screen: ring, time controls and lesson in view at 1440x900; at 390x844 the ring first', async ({ page }) => {
+  await expectFirstScreen(page, small, 'consistent-hashing');
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
+import { expectFirstScreen } from '../../../e2e/labPage';
 
 test('the leader-follower lab shows the verdict, the three modes side by side, the lag and who led; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
@@ -67,6 +68,8 @@ test('a lesson step loads its scenario: fencing', async ({ page }) => {
   await expect(lesson.getByRole('heading', { level: 3, name: 'Fencing: epochs and leases' })).toBeVisible();
   await lesson.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);
+  // The playhead goes to the moment the text speaks of: n0 stepping down at 309.7 ms.
+  await expect(page.getByLabel('Simulated time')).toHaveValue('309.7');
   await expect(page.getByRole('heading', { name: 'Acknowledged writes lost: 4' })).toBeVisible();
   await expect(page.getByText(/^Never two nodes serving writes at once/)).toBeVisible();
 });
@@ -94,4 +97,8 @@ test('the stage: a card per node, a fault menu on n1 whose "Crash n1" inserts a 
   await expect(page.locator('[data-node="n1"]')).toBeFocused();
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
+});
+
+test('the first screen: role timeline, time controls and lesson in view at 1440x900; at 390x844 the role timeline first', async ({ page }) => {
+  await expectFirstScreen(page, '#/leader-follower', 'leader-follower');
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
+import { expectFirstScreen } from '../../../e2e/labPage';
 
 test('the multi-leader lab compares LWW and siblings on one workload, lists conflicts and lost updates; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
@@ -39,10 +40,16 @@ test('the partition preset draws the cut link during the partition and the lesso
   await expect(lesson.getByRole('heading', { name: 'A clock behind loses even later writes' })).toBeVisible();
   await lesson.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);
+  // This step speaks of no single moment: the playhead starts over.
+  await expect(page.getByLabel('Simulated time')).toHaveValue('0');
   await expect(page.getByRole('img', { name: /Regions/ })).toContainText('clock -2000 ms');
   await expect(page.getByRole('table', { name: /^Lost updates/ }).getByRole('cell', { name: 'yes', exact: true }).first()).toBeVisible();
   // The pointer leaves the lesson button first: its hover state (shared app.css: button:hover sets
   // --surface-2 under the primary button's --accent-fg text) fails contrast in any lab; reported to the lead.
   await page.mouse.move(0, 0);
   await expectNoAxeViolations(page);
+});
+
+test('the first screen: region map, time controls and lesson in view at 1440x900; at 390x844 the region map first', async ({ page }) => {
+  await expectFirstScreen(page, '#/multi-leader', 'multi-leader');
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
+import { expectFirstScreen } from '../../../e2e/labPage';
 
 /** The defaults: one celebrity key melts its node (10 nodes, 20,000 requests). */
 const small = '#/partitioning?v=1&s=1&e=1';
@@ -103,6 +104,12 @@ test('the guided lesson walks its steps and "Show this step" loads the step\'s s
   await waitForRun(page);
   await expect(page).not.toHaveURL(before);
   await expect(page.getByRole('columnheader', { name: /^range\s*serves the workload/ })).toBeVisible(afterRun);
+  // The next step speaks of the split at 5 s: the playhead goes there.
+  await lesson.getByRole('button', { name: 'Next →' }).click();
+  await lesson.getByRole('button', { name: 'Show this step' }).click();
+  await waitForRun(page);
+  await expect(page.getByLabel('Simulated time')).toHaveValue('5000', afterRun);
+  await lesson.getByRole('button', { name: '← Previous' }).click();
   await lesson.getByRole('button', { name: '← Previous' }).click();
   await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('Three signs of a hot partition');
 });
@@ -130,4 +137,8 @@ test('at maximum scale the charts aggregate: a band across 1,000 nodes plus the 
   await expect(page.getByRole('table', { name: /^Measured on 1,000,000 keys and 1,000,000 requests over 1,000 nodes/ })).toBeVisible();
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
+});
+
+test('the first screen: heatmap, time controls and lesson in view at 1440x900; at 390x844 the heatmap first', async ({ page }) => {
+  await expectFirstScreen(page, '#/partitioning?v=1&s=1&e=1', 'partitioning');
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
+import { expectFirstScreen, openParameters } from '../../../e2e/labPage';
 
 const small = '#/pbs?v=1&s=1&e=1&trials=5000';
 
@@ -24,11 +25,13 @@ test('changing trials or the preset edits the link and redraws the plot', async 
   await waitForRun(page);
   const headline = page.locator('.pbs-headline');
   const before = await headline.innerText();
+  await openParameters(page);
   const trials = page.getByLabel(/^Trials/);
   await trials.fill('2000');
   await trials.press('Enter');
   await waitForRun(page);
   await expect(page).toHaveURL(/trials=2000/);
+  await page.keyboard.press('Escape');
   await expect(page.locator('figcaption')).toContainText('2,000 simulated writes');
   await expect(headline).not.toHaveText(before);
 
@@ -45,6 +48,7 @@ test('changing trials or the preset edits the link and redraws the plot', async 
 test('values over a limit are refused, naming the limit or the configuration', async ({ page }) => {
   await page.goto(small);
   await waitForRun(page);
+  await openParameters(page);
   const trials = page.getByLabel(/^Trials/);
   await trials.fill('200000');
   await trials.press('Enter');
@@ -63,4 +67,34 @@ test('the PBS page passes axe in light and dark', async ({ page }) => {
   await expectNoAxeViolations(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoAxeViolations(page);
+});
+
+test('the playhead is t ms after commit: Step moves the plot\'s cursor one grid point, the table reads the curves there, Play sweeps on', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(small);
+  await waitForRun(page);
+  const readout = page.locator('.time-readout');
+  await expect(readout).toHaveText('0 / 60 ms');
+  await expect(page.locator('.pbs-at')).toContainText('Reads issued at the moment of commit that return the write: N=3 R=1 W=1');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(readout).toHaveText('1 / 60 ms');
+  await expect(page.locator('.pbs-table').getByRole('columnheader', { name: 'consistent at the playhead (t = 1 ms)' })).toBeVisible();
+  await expect(page.locator('.pbs-at')).toContainText('Reads issued 1 ms after commit that return the write');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await page.getByLabel('Simulated time').inputValue())).toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(errors).toEqual([]);
+});
+
+test('a lesson step puts the playhead where its text speaks: 10 ms after commit', async ({ page }) => {
+  await page.goto(small);
+  await waitForRun(page);
+  await page.locator('.lesson').getByRole('button', { name: 'Show this step' }).click();
+  await waitForRun(page);
+  await expect(page.getByLabel('Simulated time')).toHaveValue('10');
+  await expect(page.locator('.pbs-at')).toContainText('Reads issued 10 ms after commit that return the write: N=3 R=1 W=1 92.');
+});
+
+test('the first screen: plot, time controls and lesson in view at 1440x900; at 390x844 the plot first', async ({ page }) => {
+  await expectFirstScreen(page, small, 'pbs');
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
+import { expectFirstScreen } from '../../../e2e/labPage';
 
 test('the quorums lab shows the verdict, the quorum arithmetic and one request\'s quorum; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
@@ -62,6 +63,8 @@ test('a lesson step loads its scenario: the broken coordinator is caught', async
   await expect(lesson.getByRole('heading', { level: 3, name: 'A broken coordinator is caught' })).toBeVisible();
   await lesson.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);
+  // The playhead goes to the moment the text speaks of: just after op 55 returned (3,922.01 ms).
+  await expect(page.getByLabel('Simulated time')).toHaveValue('3922.1');
   await expect(page.getByRole('heading', { name: /What clients saw: not linearizable/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /^Op 55:/ })).toBeVisible();
   await expect(page.getByText(/They meet at n2, yet the read returned the older version/)).toBeVisible();
@@ -79,4 +82,8 @@ test('10^4 operations (the lab limit) draw on a canvas, aggregated per pixel col
   await expect(page.locator('svg[data-marks="svg"] g[data-op]').first()).toBeVisible();
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
+});
+
+test('the first screen: quorum diagram, time controls and lesson in view at 1440x900; at 390x844 the quorum diagram first', async ({ page }) => {
+  await expectFirstScreen(page, '#/quorums', 'quorums');
 });

@@ -18,7 +18,10 @@ export function ConfigTable(props: { result: PbsResult; tMaxMs: number; gridInde
   return (
     <section className="pbs-card pbs-table" aria-labelledby="pbs-table-title">
       <h2 id="pbs-table-title">Staleness against latency</h2>
-      <DataTable caption="Per configuration, from the same simulated trials" columns={columns} rows={rows} isVisible />
+      {/* A region that scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it. */}
+      <div className="pbs-scroll" role="region" aria-label="Per configuration, from the same simulated trials" tabIndex={0}>
+        <DataTable caption="Per configuration, from the same simulated trials" columns={columns} rows={rows} isVisible />
+      </div>
       <p className="pbs-note">
         Raising R or W makes reads consistent sooner but waits for more replicas: compare the latency columns. The
         playhead is t, the time between the write's commit and the read: play or scrub it to move along the curves.

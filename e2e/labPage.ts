@@ -1,0 +1,71 @@
+/**
+ * What every lab's e2e spec checks of the lab page's first screen, and the steps they share (the
+ * parameters drawer). With SHOTS_DIR set, the first-screen check also saves a screenshot per size.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations, waitForRun } from './axe';
+
+const WIDE = { width: 1440, height: 900 };
+const NARROW = { width: 390, height: 844 };
+
+/** Opens the parameters drawer (a modal side sheet); Escape closes it again. */
+export async function openParameters(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Parameters' }).click();
+  await expect(page.getByRole('dialog', { name: 'Parameters' })).toBeVisible();
+}
+
+/** The page's first-screen parts. */
+export function firstScreen(page: Page): { scene: Locator; time: Locator; lesson: Locator; measurements: Locator } {
+  return {
+    scene: page.locator('.lab-scene'),
+    time: page.getByRole('group', { name: 'Time controls' }),
+    lesson: page.locator('.lesson-card'),
+    measurements: page.getByRole('region', { name: 'Measurements' }),
+  };
+}
+
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not laid out');
+  return box;
+}
+
+/** The locator's box lies inside the viewport as the page first shows it (not scrolled). */
+export async function expectInViewport(page: Page, locator: Locator, what: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const box = await boxOf(locator);
+  expect(box.y, `${what}: top`).toBeGreaterThanOrEqual(0);
+  expect(box.x, `${what}: left`).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, `${what}: bottom within ${viewport.height}`).toBeLessThanOrEqual(viewport.height);
+  expect(box.x + box.width, `${what}: right within ${viewport.width}`).toBeLessThanOrEqual(viewport.width);
+}
+
+/**
+ * At 1440x900 the scene, the time controls and the lesson card are all in view without scrolling; at
+ * 390x844 the scene comes first (above the time controls, the lesson and the measurements) and starts in
+ * the first half of the screen; axe passes at both sizes.
+ */
+export async function expectFirstScreen(page: Page, link: string, name: string): Promise<void> {
+  await page.setViewportSize(WIDE);
+  await page.goto(link);
+  await waitForRun(page);
+  const { scene, time, lesson, measurements } = firstScreen(page);
+  await expect(scene.locator('.lab-slot-scene')).not.toBeEmpty();
+  await expect(lesson.getByRole('button', { name: 'Show this step' })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  for (const [what, part] of [['scene', scene], ['time controls', time], ['lesson card', lesson]] as const) await expectInViewport(page, part, what);
+  await shoot(page, `${name}-1440x900`);
+
+  await page.setViewportSize(NARROW);
+  await expect(scene.locator('.lab-slot-scene')).not.toBeEmpty();
+  const tops = await Promise.all([scene, time, lesson, measurements].map(async (part) => (await boxOf(part)).y));
+  expect(tops, 'scene, time controls, lesson, measurements from top to bottom').toEqual([...tops].sort((a, b) => a - b));
+  expect(tops[0], 'the scene starts in the first half of the screen').toBeLessThan(NARROW.height / 2);
+  await expectNoAxeViolations(page);
+  await shoot(page, `${name}-390x844`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
