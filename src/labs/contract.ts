@@ -6,7 +6,9 @@
  *   result.ts    the types and codes of what its program returns (read by both sides);
  *   program/     runs in the worker and in Node: `program/program.ts` exports `program`, scenario -> result,
  *                pure and deterministic (no state kept between runs: the worker calls it for every edit);
- *   ui/          runs on the main thread: `ui/Panel.tsx` default-exports the lab's UI;
+ *   ui/          runs on the main thread: `ui/Panel.tsx` default-exports the lab's UI, which reads its run
+ *                through `useLabResult` and puts its picture in the page's scene slot (`<LabSlot name="scene">`,
+ *                both from src/app/hooks.ts); the page draws the run's chrome, time controls and lesson card;
  *   lesson.ts    the guided steps;
  *   golden.ts    shared links and the trace hash each must replay to (Node and Chromium);
  *   <id>.e2e.ts  its Playwright test against the built app.
