@@ -1,6 +1,5 @@
 export { createBrowserStore } from './browserStore';
 export { createAppStore, type AppStore } from './createAppStore';
 export { StoreContext } from './StoreContext';
-export { insertEventAt } from './events';
 export { PLAY_SECONDS_AT_1X, SPEEDS } from './playbackSlice';
 export type * from './types';

@@ -68,6 +68,9 @@ test('a lesson step loads its scenario: step 2 cuts n2 off a three-node cluster'
   await waitForRun(page);
   // The playhead goes to the moment the text speaks of: the cut, at 150 ms.
   await expect(page.getByLabel('Simulated time')).toHaveValue('150');
+  // The node the text names is ringed in the drawing, and named in its label.
+  await expect(page.locator('.cap-node[data-highlight]')).toHaveCount(1);
+  await expect(page.getByRole('img', { name: /The lesson points at n2\./ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'n2: side B' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^n3/ })).toHaveCount(0);
   await expect(page.getByText('side B served').first()).toBeVisible();

@@ -70,6 +70,7 @@ test('a lesson step loads its scenario: fencing', async ({ page }) => {
   await waitForRun(page);
   // The playhead goes to the moment the text speaks of: n0 stepping down at 309.7 ms.
   await expect(page.getByLabel('Simulated time')).toHaveValue('309.7');
+  await expect(page.locator('.lf-roles text[data-highlight]')).toHaveText('▸ n0');
   await expect(page.getByRole('heading', { name: 'Acknowledged writes lost: 4' })).toBeVisible();
   await expect(page.getByText(/^Never two nodes serving writes at once/)).toBeVisible();
 });

@@ -16,6 +16,8 @@ export function CutPicker(props: {
   style: VizStyle;
   isLocked: boolean;
   onPick: (label: string, sideB: string) => void;
+  /** Nodes the lesson step's text names ('n2'): ringed, and named in the drawing's label. */
+  highlighted?: readonly string[];
 }) {
   const { nodes, sideB, style } = props;
   const spots = useMemo(() => nodeSpots(nodes, sideB, SIZE), [nodes, sideB]);
@@ -57,6 +59,8 @@ export function CutPicker(props: {
   };
 
   const colorB = style.accent;
+  const isHighlighted = (id: number) => props.highlighted?.includes(`n${id}`) ?? false;
+  const highlightText = props.highlighted?.length ? ` The lesson points at ${props.highlighted.join(', ')}.` : '';
   return (
     <div className="cap-cut">
       <svg
@@ -66,7 +70,7 @@ export function CutPicker(props: {
         width={SIZE}
         height={SIZE}
         role="img"
-        aria-label={`The cluster and its cut. ${cutText(nodes, sideB)}. Drag a line across the drawing to cut it again, or click a node to move it.`}
+        aria-label={`The cluster and its cut. ${cutText(nodes, sideB)}.${highlightText} Drag a line across the drawing to cut it again, or click a node to move it.`}
         onPointerDown={onDown}
         onPointerMove={onMove}
         onPointerUp={onUp}
@@ -75,7 +79,8 @@ export function CutPicker(props: {
         <rect x={0} y={0} width={SIZE} height={SIZE} fill="transparent" stroke={style.grid} />
         {cut && !drag && <line {...cut} stroke={style.muted} strokeWidth={1.5} strokeDasharray="2 4" />}
         {spots.map((s) => (
-          <g key={s.id} className="cap-node">
+          <g key={s.id} className="cap-node" data-highlight={isHighlighted(s.id) || undefined}>
+            {isHighlighted(s.id) && <circle cx={s.x} cy={s.y} r={RADIUS + 5} fill="none" stroke={style.foreground} strokeWidth={2} />}
             <circle
               cx={s.x}
               cy={s.y}

@@ -5,7 +5,7 @@
  * editing the scenario.
  */
 import { useCallback, useMemo } from 'react';
-import { LabSlot, useEditScenario, useLabResult, usePresentation, useScenario, useTheme } from '../../../app/hooks';
+import { LabSlot, useEditScenario, useLabResult, useLessonHighlight, usePresentation, useScenario, useTheme } from '../../../app/hooks';
 import { vizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
 import './panel.css';
@@ -23,13 +23,14 @@ export default function CapPanel() {
   const edit = useEditScenario<CapScenario>();
   const style = useMemo(() => vizStyle(theme), [theme]);
   const pick = useCallback((label: string, sideB: string) => edit(label, (s) => ({ ...s, sideB })), [edit]);
+  const highlight = useLessonHighlight();
 
   return (
     <>
       <LabSlot name="scene">
         <section className="cap-scene" aria-labelledby="cap-cut-title">
           <h2 id="cap-cut-title">The cut</h2>
-          <CutPicker nodes={scenario.nodes} sideB={scenario.sideB} style={style} isLocked={isLocked} onPick={pick} />
+          <CutPicker nodes={scenario.nodes} sideB={scenario.sideB} style={style} isLocked={isLocked} onPick={pick} highlighted={highlight?.nodes} />
         </section>
       </LabSlot>
       {run && (

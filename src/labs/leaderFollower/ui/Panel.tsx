@@ -5,7 +5,7 @@
  * lost. Everything derived comes from ./select.ts; edits go through the app's hooks.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { LabSlot, useLabResult, usePlayhead, useSeek, useTheme } from '../../../app/hooks';
+import { LabSlot, useLabResult, useLessonHighlight, usePlayhead, useSeek, useTheme } from '../../../app/hooks';
 import { CompareTable } from '../../../viz/compareTable';
 import { explanationMarks, HistoryTimeline } from '../../../viz/historyTimeline';
 import { vizStyle, type VizStyle } from '../../../viz/shared';
@@ -90,6 +90,7 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
 
 /** Who led when: the scene. Leaderships, step-downs, split brain and the role timeline at the playhead. */
 function RolesCard({ result, style, t, onSeek }: { result: LeaderFollowerResult; style: VizStyle; t: number; onSeek: (t: number) => void }) {
+  const highlight = useLessonHighlight();
   return (
     <section className="lf-card" aria-labelledby="lf-roles-title">
       <h2 id="lf-roles-title">Who led when</h2>
@@ -108,7 +109,7 @@ function RolesCard({ result, style, t, onSeek }: { result: LeaderFollowerResult;
             .map((e, i) => <li key={i}>{e.text}</li>)}
         </ul>
       )}
-      <RoleTimeline result={result} style={style} t={t} onSeek={onSeek} />
+      <RoleTimeline result={result} style={style} t={t} onSeek={onSeek} highlighted={highlight?.nodes} />
     </section>
   );
 }

@@ -14,9 +14,11 @@ export interface RoleTimelineProps {
   style: VizStyle;
   t: number;
   onSeek: (t: number) => void;
+  /** Nodes the lesson step's text names ('n0'): their rows' labels are marked and bold. */
+  highlighted?: readonly string[];
 }
 
-export const RoleTimeline = memo(function RoleTimeline({ result, style, t, onSeek }: RoleTimelineProps) {
+export const RoleTimeline = memo(function RoleTimeline({ result, style, t, onSeek, highlighted }: RoleTimelineProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useObservedSize(box).width;
   const layout = useMemo(() => layoutRoles(result, width, -1), [result, width]);
@@ -25,7 +27,8 @@ export const RoleTimeline = memo(function RoleTimeline({ result, style, t, onSee
   const { frame } = layout;
   const bottom = frame.top + frame.innerHeight;
   const splitCount = layout.splits.length;
-  const label = `Role timeline: ${rows.length} leadership${rows.length === 1 ? '' : 's'} over ${result.nodeCount} nodes${splitCount ? `; ${splitCount} split-brain span${splitCount === 1 ? '' : 's'} shaded` : ''}. The table below lists them.`;
+  const pointed = highlighted?.length ? ` The lesson points at ${highlighted.join(', ')} (marked ▸).` : '';
+  const label = `Role timeline: ${rows.length} leadership${rows.length === 1 ? '' : 's'} over ${result.nodeCount} nodes${splitCount ? `; ${splitCount} split-brain span${splitCount === 1 ? '' : 's'} shaded` : ''}.${pointed} The table below lists them.`;
   return (
     <div className="lf-roles" ref={box}>
       <ul className="viz-legend" aria-hidden="true">
@@ -40,7 +43,9 @@ export const RoleTimeline = memo(function RoleTimeline({ result, style, t, onSee
         {layout.rows.map((row) => (
           <g key={row.node}>
             <line x1={frame.left} x2={frame.left + frame.innerWidth} y1={row.y + layout.rowHeight / 2} y2={row.y + layout.rowHeight / 2} stroke={style.grid} />
-            <text x={frame.left - 6} y={row.y + layout.rowHeight / 2} dy="0.32em" textAnchor="end" fontSize={11} fill={style.foreground}>{row.label}</text>
+            <text x={frame.left - 6} y={row.y + layout.rowHeight / 2} dy="0.32em" textAnchor="end" fontSize={11} fill={style.foreground} fontWeight={highlighted?.includes(row.label) ? 700 : undefined} data-highlight={highlighted?.includes(row.label) || undefined}>
+              {highlighted?.includes(row.label) ? `▸ ${row.label}` : row.label}
+            </text>
           </g>
         ))}
         {layout.leaders.map((b, i) => (
