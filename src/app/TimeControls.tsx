@@ -14,27 +14,18 @@ const STEP_INTERVAL_MS = 1200;
 
 export function TimeControls() {
   const store = useAppStoreApi();
-  const t = useAppStore((s) => s.t);
   const playing = useAppStore((s) => s.playing);
   const speed = useAppStore((s) => s.speed);
   const endTime = useAppStore((s) => s.result?.endTime ?? 0);
   const markCount = useAppStore((s) => s.result?.marks.length ?? 0);
-  const labId = useAppStore((s) => s.labId);
   // Actions are stable functions: read once, no subscription.
   const actions = store.getState();
   const reduced = useReducedMotion();
-  const findLab = useAppStore((s) => s.findLab);
-  const unit = (labId && findLab(labId)?.timeUnit) || '';
-  const isStepped = unit === 'step';
   const speedId = useId();
-  const scrubId = useId();
 
   usePlayLoop(playing, reduced, speed);
 
   const disabled = endTime <= 0;
-  // 'any' keeps a playhead set elsewhere (a lesson step's t, a chart click) exact: a numeric step would snap
-  // the slider's value to its grid. Arrow keys then move by 1% of the run (Chromium, Firefox).
-  const step = isStepped || endTime <= 0 ? 1 : 'any';
   return (
     <div className="time-controls" role="group" aria-label="Time controls">
       <button type="button" onClick={actions.stepPrev} disabled={disabled} aria-label="Step back" title="Step back (previous event)">
@@ -54,27 +45,7 @@ export function TimeControls() {
       <button type="button" onClick={actions.stepNext} disabled={disabled} aria-label="Step forward" title="Step forward (next event)">
         <Icon name="next" />
       </button>
-      <label htmlFor={scrubId} className="visually-hidden">
-        Simulated time
-      </label>
-      <input
-        id={scrubId}
-        className="scrub"
-        type="range"
-        min={0}
-        max={endTime || 1}
-        step={step}
-        value={t}
-        disabled={disabled}
-        aria-valuetext={`${formatTime(t)} ${unit} of ${formatTime(endTime)} ${unit}`}
-        onChange={(e) => {
-          store.getState().pause();
-          store.getState().setTime(Number(e.currentTarget.value));
-        }}
-      />
-      <output className="time-readout" htmlFor={scrubId}>
-        {isStepped ? `Step ${formatTime(t)} of ${formatTime(endTime)}` : `${formatTime(t)} / ${formatTime(endTime)} ${unit}`}
-      </output>
+      <Scrubber endTime={endTime} />
       <label htmlFor={speedId} className="speed-label">
         Speed
       </label>
@@ -87,6 +58,43 @@ export function TimeControls() {
       </select>
       <span className="visually-hidden">{markCount} marks</span>
     </div>
+  );
+}
+
+/** The slider over simulated time and its readout; moving it pauses. */
+function Scrubber({ endTime }: { endTime: number }) {
+  const store = useAppStoreApi();
+  const t = useAppStore((s) => s.t);
+  const unit = useAppStore((s) => (s.labId && s.findLab(s.labId)?.timeUnit) || '');
+  const isStepped = unit === 'step';
+  const scrubId = useId();
+  // 'any' keeps a playhead set elsewhere (a lesson step's t, a chart click) exact: a numeric step would snap
+  // the slider's value to its grid. Arrow keys then move by 1% of the run (Chromium, Firefox).
+  const step = isStepped || endTime <= 0 ? 1 : 'any';
+  return (
+    <>
+      <label htmlFor={scrubId} className="visually-hidden">
+        Simulated time
+      </label>
+      <input
+        id={scrubId}
+        className="scrub"
+        type="range"
+        min={0}
+        max={endTime || 1}
+        step={step}
+        value={t}
+        disabled={endTime <= 0}
+        aria-valuetext={`${formatTime(t)} ${unit} of ${formatTime(endTime)} ${unit}`}
+        onChange={(e) => {
+          store.getState().pause();
+          store.getState().setTime(Number(e.currentTarget.value));
+        }}
+      />
+      <output className="time-readout" htmlFor={scrubId}>
+        {isStepped ? `Step ${formatTime(t)} of ${formatTime(endTime)}` : `${formatTime(t)} / ${formatTime(endTime)} ${unit}`}
+      </output>
+    </>
   );
 }
 

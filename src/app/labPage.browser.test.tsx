@@ -9,7 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { plainContext, type BaseScenario, type LabSpec, type LessonStep } from '../labs/contract';
-import { fakeLab, fakeProgram, type FakeResult, type FakeScenario } from '../worker/fakeLab';
+import { fakeLab, fakeProgram, type FakeResult, type FakeScenario } from '../worker/testing/fakeLab';
 import { LabSlot, useLabResult } from './hooks';
 import { LabPage } from './LabPage';
 import { defaultPresentation } from './links/presentation';

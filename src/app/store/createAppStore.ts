@@ -1,9 +1,10 @@
 /**
- * One bound store from the four slices (zustand's slices pattern). This is the state creator apart from
+ * One bound store from the five slices (zustand's slices pattern). This is the state creator apart from
  * any React hook: tests build a store with a fake lab and runner and drive it directly.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Presentation } from '../links';
+import { lessonSlice } from './lessonSlice';
 import { playbackSlice } from './playbackSlice';
 import { resultSlice } from './resultSlice';
 import { scenarioSlice } from './scenarioSlice';
@@ -17,6 +18,7 @@ export function createAppStore(deps: StoreDeps, presentation: Presentation): App
     ...scenarioSlice(deps)(...a),
     ...resultSlice(deps)(...a),
     ...playbackSlice(deps)(...a),
+    ...lessonSlice()(...a),
     ...uiSlice(presentation)(...a),
   }));
 }

@@ -12,33 +12,20 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 export function playbackSlice(_deps: StoreDeps): StateCreator<AppState, [], [], PlaybackSlice> {
   return (set, get) => {
-    const endTime = () => get().result?.endTime ?? 0;
-    // Labs counted in whole steps (timeUnit 'step') put the playhead on integers only, so an event inserted
-    // at the playhead lands on a step; playing accumulates the fraction in `cursor` between frames.
-    const isStepped = () => {
-      const { labId } = get();
-      return labId !== undefined && get().findLab(labId)?.timeUnit === 'step';
-    };
-    const clamp = (t: number) => {
-      const bounded = Math.min(Math.max(0, Number.isFinite(t) ? t : 0), endTime());
-      return isStepped() ? Math.round(bounded) : bounded;
-    };
-    let cursor = 0;
-    let written = 0;
+    const head = playhead(set, get);
+    const stop = (direction: 1 | -1) => (direction > 0 ? nextStop : prevStop)(head.marks(), get().t, head.endTime(), head.isStepped());
     return {
       t: 0,
       playing: false,
       speed: 1,
       setTime(t) {
-        cursor = written = clamp(t);
-        set({ t: cursor });
+        head.moveTo(t, get().playing, false);
       },
       play() {
-        const end = endTime();
+        const end = head.endTime();
         if (end <= 0) return;
         // Playing from the end starts over, as media players do.
-        cursor = written = get().t >= end ? 0 : get().t;
-        set({ playing: true, t: cursor });
+        head.moveTo(get().t >= end ? 0 : get().t, true, false);
       },
       pause() {
         set({ playing: false });
@@ -51,36 +38,63 @@ export function playbackSlice(_deps: StoreDeps): StateCreator<AppState, [], [], 
         if (Number.isFinite(speed) && speed > 0) set({ speed });
       },
       stepNext() {
-        cursor = written = clamp(nextStop(get().result?.marks ?? [], get().t, endTime(), isStepped()));
-        set({ playing: false, t: cursor });
+        head.moveTo(stop(1), false, false);
       },
       stepPrev() {
-        cursor = written = clamp(prevStop(get().result?.marks ?? [], get().t, endTime(), isStepped()));
-        set({ playing: false, t: cursor });
+        head.moveTo(stop(-1), false, false);
       },
       advanceStep() {
-        const end = endTime();
-        if (!get().playing || end <= 0) return;
-        cursor = written = clamp(nextStop(get().result?.marks ?? [], get().t, end, isStepped()));
-        set({ t: cursor, playing: cursor < end });
+        if (get().playing && head.endTime() > 0) head.moveTo(stop(1), true, true);
       },
       advance(wallMs) {
-        const { playing, speed, t } = get();
-        const end = endTime();
-        if (!playing || end <= 0) return;
-        // Something else moved the playhead since the last frame (a new result, a lab opened): start there.
-        if (t !== written) cursor = t;
-        // At 1x the whole result plays in PLAY_SECONDS_AT_1X; a short stepped result plays one step per second.
-        const unitsPerSecond = isStepped() ? Math.max(1, end / PLAY_SECONDS_AT_1X) : end / PLAY_SECONDS_AT_1X;
-        cursor += (wallMs / 1000) * speed * unitsPerSecond;
-        if (cursor >= end) {
-          written = end;
-          set({ t: end, playing: false });
-        } else {
-          written = isStepped() ? Math.floor(cursor) : cursor;
-          set({ t: written });
-        }
+        head.advance(wallMs);
       },
     };
+  };
+}
+
+/**
+ * The playhead's bookkeeping. Labs counted in whole steps (timeUnit 'step') put the playhead on integers
+ * only, so an event inserted at the playhead lands on a step; playing accumulates the fraction in `cursor`
+ * between frames, and `written` is the t last written, to notice when something else moved it.
+ */
+function playhead(set: (partial: Partial<AppState>) => void, get: () => AppState) {
+  const endTime = () => get().result?.endTime ?? 0;
+  const isStepped = () => {
+    const { labId } = get();
+    return labId !== undefined && get().findLab(labId)?.timeUnit === 'step';
+  };
+  const clamp = (t: number) => {
+    const bounded = Math.min(Math.max(0, Number.isFinite(t) ? t : 0), endTime());
+    return isStepped() ? Math.round(bounded) : bounded;
+  };
+  let cursor = 0;
+  let written = 0;
+  return {
+    endTime,
+    isStepped,
+    marks: () => get().result?.marks ?? [],
+    /** Puts the playhead on t, playing or not; `stopAtEnd` pauses it there. */
+    moveTo(t: number, playing: boolean, stopAtEnd: boolean) {
+      cursor = written = clamp(t);
+      set({ t: cursor, playing: playing && !(stopAtEnd && cursor >= endTime()) });
+    },
+    advance(wallMs: number) {
+      const { playing, speed, t } = get();
+      const end = endTime();
+      if (!playing || end <= 0) return;
+      // Something else moved the playhead since the last frame (a new result, a lab opened): start there.
+      if (t !== written) cursor = t;
+      // At 1x the whole result plays in PLAY_SECONDS_AT_1X; a short stepped result plays one step per second.
+      const unitsPerSecond = isStepped() ? Math.max(1, end / PLAY_SECONDS_AT_1X) : end / PLAY_SECONDS_AT_1X;
+      cursor += (wallMs / 1000) * speed * unitsPerSecond;
+      if (cursor >= end) {
+        written = end;
+        set({ t: end, playing: false });
+      } else {
+        written = isStepped() ? Math.floor(cursor) : cursor;
+        set({ t: written });
+      }
+    },
   };
 }

@@ -13,29 +13,7 @@ export const UNDO_LIMIT = 200;
 export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], ScenarioSlice> {
   return (set, get) => {
     const findLab = (id: string) => deps.labs.find((lab) => lab.id === id);
-    /** Makes `scenario` current: history is the caller's business; link and run follow here. */
-    function show(scenario: BaseScenario): void {
-      const { labId, presentation } = get();
-      const spec = labId === undefined ? undefined : findLab(labId);
-      set({ scenario });
-      if (spec) deps.writeLink(spec, scenario, presentation);
-      void get().startRun();
-    }
-
-    function commit(label: string, next: unknown, seekTo?: number): EditOutcome {
-      const { labId, scenario } = get();
-      const spec = labId === undefined ? undefined : findLab(labId);
-      if (!spec || !scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
-      const checked = spec.validate(next);
-      if (!checked.ok) return { ok: false, issues: checked.issues };
-      const undoStack = [...get().undoStack, { label, scenario }].slice(-UNDO_LIMIT);
-      set({ undoStack, redoStack: [] });
-      show(checked.value);
-      // show() started the run synchronously, so runSeq now names it.
-      if (seekTo !== undefined) set({ pendingSeek: { seq: get().runSeq, t: seekTo } });
-      get().announce(`${label}.`);
-      return { ok: true };
-    }
+    const { show, commit } = editor(deps, set, get);
 
     return {
       labs: deps.labs,
@@ -44,7 +22,6 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
       scenario: undefined,
       undoStack: [],
       redoStack: [],
-      lessonFocus: undefined,
 
       openLab(labId, scenario) {
         const spec = findLab(labId);
@@ -77,16 +54,6 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
         return commit(label, edit(structuredClone(scenario)), seekTo);
       },
 
-      applyLessonStep(index, step) {
-        get().pause();
-        const outcome = get().editScenario(`lesson step ${index + 1}: ${step.title}`, () => structuredClone(step.scenario), step.t ?? 0);
-        if (outcome.ok) {
-          const { scenario } = get();
-          if (scenario) set({ lessonFocus: { stepId: step.id, scenario, highlight: step.highlight } });
-        }
-        return outcome;
-      },
-
       insertEvent(draft, options = {}) {
         const { scenario } = get();
         if (!scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
@@ -95,24 +62,65 @@ export function scenarioSlice(deps: StoreDeps): StateCreator<AppState, [], [], S
         return commit(options.label ?? `insert ${draft.type} at ${formatTime(t)}`, { ...structuredClone(scenario), events });
       },
 
-      undo() {
-        const { undoStack, redoStack, scenario } = get();
-        const entry = undoStack.at(-1);
-        if (!entry || !scenario) return;
-        set({ undoStack: undoStack.slice(0, -1), redoStack: [...redoStack, { label: entry.label, scenario }] });
-        show(entry.scenario);
-        get().announce(`Undid ${entry.label}.`);
-      },
-
-      redo() {
-        const { undoStack, redoStack, scenario } = get();
-        const entry = redoStack.at(-1);
-        if (!entry || !scenario) return;
-        set({ redoStack: redoStack.slice(0, -1), undoStack: [...undoStack, { label: entry.label, scenario }] });
-        show(entry.scenario);
-        get().announce(`Redid ${entry.label}.`);
-      },
+      ...historyActions(set, get, show),
     };
+  };
+}
+
+/** Showing a scenario (link and run follow) and committing an edit (validated, undoable, announced). */
+function editor(deps: StoreDeps, set: (partial: Partial<AppState>) => void, get: () => AppState) {
+  const findLab = (id: string) => deps.labs.find((lab) => lab.id === id);
+  /** Makes `scenario` current: history is the caller's business; link and run follow here. */
+  function show(scenario: BaseScenario): void {
+    const { labId, presentation } = get();
+    const spec = labId === undefined ? undefined : findLab(labId);
+    set({ scenario });
+    if (spec) deps.writeLink(spec, scenario, presentation);
+    void get().startRun();
+  }
+
+  function commit(label: string, next: unknown, seekTo?: number): EditOutcome {
+    const { labId, scenario } = get();
+    const spec = labId === undefined ? undefined : findLab(labId);
+    if (!spec || !scenario) return { ok: false, issues: [{ path: '', message: 'no lab is open' }] };
+    const checked = spec.validate(next);
+    if (!checked.ok) return { ok: false, issues: checked.issues };
+    const undoStack = [...get().undoStack, { label, scenario }].slice(-UNDO_LIMIT);
+    set({ undoStack, redoStack: [] });
+    show(checked.value);
+    // show() started the run synchronously, so runSeq now names it.
+    if (seekTo !== undefined) set({ pendingSeek: { seq: get().runSeq, t: seekTo } });
+    get().announce(`${label}.`);
+    return { ok: true };
+  }
+
+  return { show, commit };
+}
+
+/** Undo and redo: whole scenarios move between the stacks; the one shown re-runs. */
+function historyActions(
+  set: (partial: Partial<AppState>) => void,
+  get: () => AppState,
+  show: (scenario: BaseScenario) => void,
+): Pick<ScenarioSlice, 'undo' | 'redo'> {
+  return {
+    undo() {
+      const { undoStack, redoStack, scenario } = get();
+      const entry = undoStack.at(-1);
+      if (!entry || !scenario) return;
+      set({ undoStack: undoStack.slice(0, -1), redoStack: [...redoStack, { label: entry.label, scenario }] });
+      show(entry.scenario);
+      get().announce(`Undid ${entry.label}.`);
+    },
+
+    redo() {
+      const { undoStack, redoStack, scenario } = get();
+      const entry = redoStack.at(-1);
+      if (!entry || !scenario) return;
+      set({ redoStack: redoStack.slice(0, -1), undoStack: [...undoStack, { label: entry.label, scenario }] });
+      show(entry.scenario);
+      get().announce(`Redid ${entry.label}.`);
+    },
   };
 }
 

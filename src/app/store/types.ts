@@ -1,5 +1,6 @@
 /**
- * The app store's shape: one bound zustand store made of four slices (scenario, result, playback, ui).
+ * The app store's shape: one bound zustand store made of five slices (scenario, result, playback, lesson,
+ * ui).
  * The store never touches the DOM, the worker or the URL directly: those arrive as `StoreDeps`, so the
  * whole state logic runs in Node tests with a fake lab and a fake runner.
  */
@@ -73,13 +74,6 @@ export interface ScenarioSlice {
    */
   editScenario(label: string, edit: (scenario: BaseScenario) => BaseScenario, seekTo?: number): EditOutcome;
   /**
-   * "Show this step": loads step `index` of the lab's lesson as one undoable edit, pauses, and moves the
-   * playhead to the step's t (or 0) when its run arrives. Its highlight holds while its scenario is shown.
-   */
-  applyLessonStep(index: number, step: LessonStep<BaseScenario>): EditOutcome;
-  /** The lesson step last applied, with the scenario it made: its highlight holds while that scenario is current. */
-  lessonFocus: { stepId: string; scenario: BaseScenario; highlight?: LessonHighlight } | undefined;
-  /**
    * The one way to add an event at the playhead (every Panel's buttons, the stage's menus): inserts it at
    * t, after the events already at or before t (what was shown stays as it was), validated and undoable.
    */
@@ -127,6 +121,16 @@ export interface PlaybackSlice {
   advance(wallMs: number): void;
 }
 
+export interface LessonSlice {
+  /** The lesson step last applied, with the scenario it made: its highlight holds while that scenario is shown. */
+  lessonFocus: { stepId: string; scenario: BaseScenario; highlight?: LessonHighlight } | undefined;
+  /**
+   * "Show this step": loads step `index` of the lab's lesson as one undoable edit, pauses, and moves the
+   * playhead to the step's t (or 0) when its run arrives.
+   */
+  applyLessonStep(index: number, step: LessonStep<BaseScenario>): EditOutcome;
+}
+
 export type BannerTone = 'info' | 'warning' | 'error';
 
 export interface Banner {
@@ -156,4 +160,4 @@ export interface UiSlice {
   announce(message: string): void;
 }
 
-export type AppState = ScenarioSlice & ResultSlice & PlaybackSlice & UiSlice;
+export type AppState = ScenarioSlice & ResultSlice & PlaybackSlice & LessonSlice & UiSlice;

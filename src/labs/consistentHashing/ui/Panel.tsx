@@ -41,24 +41,8 @@ function RingView({ run }: { run: Run }) {
   const frameIndex = useDeferredValue(usePlayheadValue(useCallback((t: number) => frameIndexAt(result.frames, t), [result])));
   const frame = result.frames[frameIndex];
 
-  // A membership edit lands at the step after the one shown, and the playhead follows it there once the
-  // re-run has arrived (a refused edit moves nothing).
-  const addNode = useCallback(() => {
-    const name = `n${nextNodeIndex(scenario, Math.floor(frame.t) + 1)}`;
-    const next = withEventAfter(scenario, frame.t, { type: 'add', weight: 1 });
-    edit(`add node ${name} at step ${next.t}`, () => next.scenario, next.t);
-  }, [edit, frame, scenario]);
-
-  const removeNode = useCallback(
-    (node: number) => {
-      const next = withEventAfter(scenario, frame.t, { type: 'remove', node });
-      setSelectedNode(-1);
-      const dropNote = next.dropped > 0 ? ` (drops ${next.dropped} later event${next.dropped > 1 ? 's' : ''} about it)` : '';
-      edit(`remove ${result.nodeNames[node] ?? `n${node}`} at step ${next.t}${dropNote}`, () => next.scenario, next.t);
-    },
-    [edit, frame, result, scenario],
-  );
-
+  const clearSelection = useCallback(() => setSelectedNode(-1), []);
+  const { addNode, removeNode } = useMembershipEdits(run, frame.t, scenario, clearSelection);
   const setLookup = useCallback(
     (key: string) => edit(key === '' ? 'clear the lookup key' : `look up "${key}"`, (s) => ({ ...s, lookup: key })),
     [edit],
@@ -87,7 +71,7 @@ function RingView({ run }: { run: Run }) {
               selectedNode={selectedNode}
               onAdd={addNode}
               onRemove={removeNode}
-              onClearSelection={() => setSelectedNode(-1)}
+              onClearSelection={clearSelection}
               isLocked={isLocked}
             />
           </div>
@@ -100,4 +84,28 @@ function RingView({ run }: { run: Run }) {
       </div>
     </>
   );
+}
+
+/**
+ * Adding and removing nodes: a membership edit lands at the step after the one shown (frameT), and the
+ * playhead follows it there once the re-run has arrived (a refused edit moves nothing).
+ */
+function useMembershipEdits(run: Run, frameT: number, scenario: ConsistentHashingScenario, onRemoved: () => void) {
+  const edit = useEditScenario<ConsistentHashingScenario>();
+  const { nodeNames } = run.result;
+  const addNode = useCallback(() => {
+    const name = `n${nextNodeIndex(scenario, Math.floor(frameT) + 1)}`;
+    const next = withEventAfter(scenario, frameT, { type: 'add', weight: 1 });
+    edit(`add node ${name} at step ${next.t}`, () => next.scenario, next.t);
+  }, [edit, frameT, scenario]);
+  const removeNode = useCallback(
+    (node: number) => {
+      const next = withEventAfter(scenario, frameT, { type: 'remove', node });
+      onRemoved();
+      const dropNote = next.dropped > 0 ? ` (drops ${next.dropped} later event${next.dropped > 1 ? 's' : ''} about it)` : '';
+      edit(`remove ${nodeNames[node] ?? `n${node}`} at step ${next.t}${dropNote}`, () => next.scenario, next.t);
+    },
+    [edit, frameT, nodeNames, onRemoved, scenario],
+  );
+  return { addNode, removeNode };
 }

@@ -75,39 +75,46 @@ export const RoleTimeline = memo(function RoleTimeline({ result, style, t, onSee
         <text x={frame.left + frame.innerWidth / 2} y={frame.height - 2} textAnchor="middle" fontSize={11} fill={style.foreground}>simulated time (ms)</text>
         {playheadX !== null && <line x1={playheadX} x2={playheadX} y1={frame.top} y2={bottom} stroke={style.foreground} strokeWidth={1.5} />}
       </svg>
-      <div className="lf-scroll" role="region" aria-label="Leaderships" tabIndex={0}>
-        <table className="lf-table">
-          <caption className="visually-hidden">Leaderships: who led which epoch, from when to when, and how it ended</caption>
-          <thead>
-            <tr>
-              <th scope="col">node</th>
-              <th scope="col">epoch</th>
-              <th scope="col">from (ms)</th>
-              <th scope="col">to (ms)</th>
-              <th scope="col">became leader</th>
-              <th scope="col">ended</th>
-              <th scope="col"><span className="visually-hidden">playhead</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i}>
-                <td>{row.node}</td>
-                <td className="lf-num">{row.epoch}</td>
-                <td className="lf-num">{row.fromMs.toFixed(1)}</td>
-                <td className="lf-num">{row.toMs.toFixed(1)}</td>
-                <td>{row.how}</td>
-                <td>{row.ended}</td>
-                <td>
-                  <button type="button" className="lf-small" onClick={() => onSeek(row.fromMs)} aria-label={`Move the playhead to ${row.fromMs.toFixed(1)} ms, when ${row.node} began leading epoch ${row.epoch}`}>
-                    Go to
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <LeadershipTable rows={rows} onSeek={onSeek} />
     </div>
   );
 });
+
+/** The timeline's accessible twin: one row per leadership, each with a button that seeks to its start. */
+function LeadershipTable({ rows, onSeek }: { rows: ReturnType<typeof leadershipRows>; onSeek: (t: number) => void }) {
+  return (
+    <div className="lf-scroll" role="region" aria-label="Leaderships" tabIndex={0}>
+      <table className="lf-table">
+        <caption className="visually-hidden">Leaderships: who led which epoch, from when to when, and how it ended</caption>
+        <thead>
+          <tr>
+            <th scope="col">node</th>
+            <th scope="col">epoch</th>
+            <th scope="col">from (ms)</th>
+            <th scope="col">to (ms)</th>
+            <th scope="col">became leader</th>
+            <th scope="col">ended</th>
+            <th scope="col"><span className="visually-hidden">playhead</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              <td>{row.node}</td>
+              <td className="lf-num">{row.epoch}</td>
+              <td className="lf-num">{row.fromMs.toFixed(1)}</td>
+              <td className="lf-num">{row.toMs.toFixed(1)}</td>
+              <td>{row.how}</td>
+              <td>{row.ended}</td>
+              <td>
+                <button type="button" className="lf-small" onClick={() => onSeek(row.fromMs)} aria-label={`Move the playhead to ${row.fromMs.toFixed(1)} ms, when ${row.node} began leading epoch ${row.epoch}`}>
+                  Go to
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

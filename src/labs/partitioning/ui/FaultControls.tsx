@@ -6,7 +6,9 @@ import { memo, useId, useMemo, useState } from 'react';
 import { CompareTable } from '../../../viz/compareTable';
 import type { PartitioningResult } from '../result';
 import type { PartitioningEvent, PartitioningScenario } from '../scenario';
-import { downAt, formatMs, selectFault } from './select';
+import { downAt } from './script';
+import { formatMs } from './select';
+import { selectFault } from './tables';
 
 export interface FaultControlsProps {
   result: PartitioningResult;

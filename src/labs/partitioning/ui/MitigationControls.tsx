@@ -5,7 +5,8 @@
 import { memo, useId, useState } from 'react';
 import type { PartitioningEvent, PartitioningScenario } from '../scenario';
 import { LIMITS } from '../scenario';
-import { formatMs, mitigationsAt } from './select';
+import { mitigationsAt } from './script';
+import { formatMs } from './select';
 
 export interface MitigationControlsProps {
   scenario: PartitioningScenario;

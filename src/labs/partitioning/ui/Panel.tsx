@@ -20,7 +20,8 @@ import { PhaseTable } from './PhaseTable';
 import type { PartitioningResult } from '../result';
 import { horizon, type PartitioningEvent, type PartitioningScenario } from '../scenario';
 import { ScriptList } from './ScriptList';
-import { editTime, selectMarkers, selectNodeCharts, withoutEvent } from './select';
+import { editTime, withoutEvent } from './script';
+import { selectMarkers, selectNodeCharts } from './select';
 import { StrategyTable } from './StrategyTable';
 
 type Run = LabRun<PartitioningResult, PartitioningScenario>;

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { CompareTable } from '../../../viz/compareTable';
 import type { PartitioningResult } from '../result';
 import type { PartitioningScenario } from '../scenario';
-import { selectPhases } from './select';
+import { selectPhases } from './tables';
 
 export const PhaseTable = memo(function PhaseTable(props: { result: PartitioningResult; scenario: PartitioningScenario | undefined }) {
   const phases = useMemo(() => selectPhases(props.result, props.scenario), [props.result, props.scenario]);

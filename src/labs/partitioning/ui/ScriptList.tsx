@@ -1,7 +1,7 @@
 /** The scenario's script: every fault and mitigation with its time; go to it, or remove it (undoable). */
 import { memo } from 'react';
 import type { PartitioningScenario } from '../scenario';
-import { scriptItems } from './select';
+import { scriptItems } from './script';
 
 export const ScriptList = memo(function ScriptList(props: { scenario: PartitioningScenario; onGo: (t: number) => void; onRemove: (index: number, text: string) => void; isLocked: boolean }) {
   const items = scriptItems(props.scenario);

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { CompareTable } from '../../../viz/compareTable';
 import type { PartitioningResult } from '../result';
 import type { PartitioningScenario } from '../scenario';
-import { selectStrategyTable } from './select';
+import { selectStrategyTable } from './tables';
 
 export const StrategyTable = memo(function StrategyTable(props: { result: PartitioningResult; scenario: PartitioningScenario | undefined }) {
   const table = useMemo(() => selectStrategyTable(props.result, props.scenario), [props.result, props.scenario]);

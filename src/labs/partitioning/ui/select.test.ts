@@ -10,22 +10,9 @@ import { defaults, type PartitioningScenario } from '../scenario';
 import { spec } from '../index';
 import { plainContext } from '../../contract';
 import { program } from '../program/program';
-import {
-  downAt,
-  editTime,
-  formatMs,
-  heatmapLabel,
-  mitigationsAt,
-  nodeLabels,
-  scriptItems,
-  selectFault,
-  selectFindings,
-  selectMarkers,
-  selectNodeCharts,
-  selectPhases,
-  selectStrategyTable,
-  withoutEvent,
-} from './select';
+import { downAt, editTime, mitigationsAt, scriptItems, withoutEvent } from './script';
+import { formatMs, heatmapLabel, nodeLabels, selectFindings, selectMarkers, selectNodeCharts } from './select';
+import { selectFault, selectPhases, selectStrategyTable } from './tables';
 
 /** A run of `nodes` nodes over BUCKETS buckets of 100 ms where n`hot` runs at 98% CPU from bucket 12. */
 function fakeResult(nodes: number, hot = 3, directory = false): PartitioningResult {

@@ -1,0 +1,52 @@
+/**
+ * The partitioning lab's script as the Panel edits and reads it: the scripted events as a list, an edit's
+ * time at the playhead, an event removed (events are added through the app's insertEvent), and what the
+ * script has done by time t (nodes down, mitigations in force).
+ */
+import type { PartitioningScenario } from '../scenario';
+import { eventText, formatMs } from './select';
+
+export interface ScriptItem {
+  index: number;
+  t: number;
+  text: string;
+}
+
+/** The scenario's scripted events as a list (time, what). */
+export function scriptItems(scenario: PartitioningScenario): ScriptItem[] {
+  return scenario.events.map((e, index) => ({ index, t: e.t, text: `${formatMs(e.t)}: ${eventText(e, scenario.strategy, scenario.nodes)}` }));
+}
+
+/** Scripted time of an edit made at the playhead: whole milliseconds, within [0, horizon]. */
+export function editTime(t: number, horizonMs: number): number {
+  return Math.max(0, Math.min(Math.round(Number.isFinite(t) ? t : 0), Math.max(0, Math.floor(horizonMs))));
+}
+
+export function withoutEvent(scenario: PartitioningScenario, index: number): PartitioningScenario {
+  return { ...scenario, events: scenario.events.filter((_, i) => i !== index) };
+}
+
+/** Nodes down at time t by the script (crashed and not yet recovered), ascending. */
+export function downAt(scenario: PartitioningScenario, t: number): number[] {
+  const down = new Set<number>();
+  for (const e of scenario.events) {
+    if (e.t > t) break;
+    if (e.type === 'crash') down.add(e.node);
+    else if (e.type === 'recover') down.delete(e.node);
+  }
+  return [...down].sort((a, b) => a - b);
+}
+
+/** The mitigations in force at time t by the script: salt k (1: off), cache TTL (0: off), splits so far. */
+export function mitigationsAt(scenario: PartitioningScenario, t: number): { saltK: number; cacheTtlMs: number; splits: number } {
+  let saltK = 1;
+  let cacheTtlMs = 0;
+  let splits = 0;
+  for (const e of scenario.events) {
+    if (e.t > t) break;
+    if (e.type === 'salt') saltK = e.k;
+    else if (e.type === 'cache') cacheTtlMs = e.ttlMs;
+    else if (e.type === 'split') splits++;
+  }
+  return { saltK, cacheTtlMs, splits };
+}
