@@ -151,7 +151,7 @@ async function measureLab(browser: Browser, base: string, lab: LabCase): Promise
       await page.getByRole('link').nth(3).waitFor({ timeout: 120_000 });
       await page.waitForTimeout(800);
     } else {
-      await page.locator('.lab-panel').waitFor({ timeout: 120_000 });
+      await page.locator('.lab-measurements').waitFor({ timeout: 120_000 });
       await drawn(page);
     }
     const startupEnd: number = await page.evaluate(NOW);
@@ -166,9 +166,13 @@ async function measureLab(browser: Browser, base: string, lab: LabCase): Promise
       }
       const input = page.locator('form.params input[type=text]').first();
       if ((await input.count()) > 0) {
+        // The parameters live in a drawer (a modal side sheet): open it, edit, close it with Escape (twice
+        // when the value was refused: the first Escape restores the field).
+        await page.getByRole('button', { name: 'Parameters' }).click();
         const value = Number(await input.inputValue());
         await input.fill(String(value > 1 ? value - 1 : value + 1));
         await input.press('Enter');
+        for (let i = 0; i < 3 && (await page.locator('dialog.params-drawer[open]').count()) > 0; i++) await page.keyboard.press('Escape');
         await drawn(page);
       }
       const lesson = page.locator('.lesson');

@@ -69,7 +69,6 @@ export function LabPage({ spec }: { spec: LabSpec }) {
           {firstScreen}
           <div className="embed-footer">
             <OpenInPlayground spec={spec} />
-            <StatusLine />
           </div>
           {measurements}
         </main>
