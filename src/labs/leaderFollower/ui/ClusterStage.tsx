@@ -1,7 +1,7 @@
 /**
  * The cluster at the playhead: the stage (nodes with their cards, clients beside them, messages in
  * flight) with crash / recover / pause / resume / isolate menus and drag-to-partition inserting scenario
- * events at the playhead, and the narration of every event below it.
+ * events at the playhead; and apart from it (for the page's narration slot) the narration of every event.
  */
 import { memo } from 'react';
 import { usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
@@ -29,7 +29,6 @@ const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageActi
 export const ClusterStage = memo(function ClusterStage({ result, style }: { result: LeaderFollowerResult; style: VizStyle }) {
   const playhead = usePlayheadSource();
   const onEvent = useStageEvents();
-  const seek = useSeek();
   const reduced = useReducedMotion();
   const isLocked = usePresentation().lock;
   const stage = result.stage;
@@ -52,7 +51,18 @@ export const ClusterStage = memo(function ClusterStage({ result, style }: { resu
         reducedMotion={reduced}
         height={360}
       />
-      <Narration data={stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+    </section>
+  );
+});
+
+/** The narration: every event as a sentence, following the playhead; a row click seeks there. */
+export const ClusterNarration = memo(function ClusterNarration({ result }: { result: LeaderFollowerResult }) {
+  const playhead = usePlayheadSource();
+  const seek = useSeek();
+  return (
+    <section className="lf-narration" aria-labelledby="lf-narration-title">
+      <h2 id="lf-narration-title">What happened</h2>
+      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
     </section>
   );
 });

@@ -1,8 +1,9 @@
 /**
- * The leader-follower lab: who led when (split brain shaded) in the scene; below, the checker's verdict on
- * what clients saw (with the client-history timeline outlining its explanation), the three replication
- * modes side by side on the same scenario, replication lag per node and the acknowledged writes that were
- * lost. Everything derived comes from ./select.ts; edits go through the app's hooks.
+ * The leader-follower lab: the cluster at the playhead (the stage) in the scene and its narration beside
+ * it; below, who led when (split brain shaded), the checker's verdict on what clients saw (with the
+ * client-history timeline outlining its explanation), the three replication modes side by side on the same
+ * scenario, replication lag per node and the acknowledged writes that were lost. Everything derived comes
+ * from ./select.ts; edits go through the app's hooks.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { LabSlot, useLabResult, useLessonHighlight, usePlayhead, useSeek, useTheme } from '../../../app/hooks';
@@ -14,7 +15,7 @@ import { LagCharts } from './LagCharts';
 import { LostWrites } from './LostWrites';
 import type { LeaderFollowerResult } from '../result';
 import { RoleTimeline } from './RoleTimeline';
-import { ClusterStage } from './ClusterStage';
+import { ClusterNarration, ClusterStage } from './ClusterStage';
 import type { LeaderFollowerScenario } from '../scenario';
 import { compareTable, describeRequest, fencingText, firstInteresting, KIND_NAMES, leaseWarning, promotionText, settingText, splitBrainText, stepDownText, timelineColumns, verdictText } from './select';
 import './panel.css';
@@ -42,9 +43,12 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
   return (
     <div className="lf-panel">
       <LabSlot name="scene">
-        <RolesCard result={result} style={style} t={t} onSeek={seek} />
+        <ClusterStage result={result} style={style} />
       </LabSlot>
-      <ClusterStage result={result} style={style} />
+      <LabSlot name="narration">
+        <ClusterNarration result={result} />
+      </LabSlot>
+      <RolesCard result={result} style={style} t={t} onSeek={seek} />
       <section className="lf-card" aria-labelledby="lf-verdict-title">
         <h2 id="lf-verdict-title">
           <span className={isLinearizable ? 'lf-ok' : 'lf-bad'}>{isLinearizable ? '✓ ' : '✗ '}</span>
@@ -88,7 +92,7 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
   );
 }
 
-/** Who led when: the scene. Leaderships, step-downs, split brain and the role timeline at the playhead. */
+/** Who led when: leaderships, step-downs, split brain and the role timeline at the playhead. */
 function RolesCard({ result, style, t, onSeek }: { result: LeaderFollowerResult; style: VizStyle; t: number; onSeek: (t: number) => void }) {
   const highlight = useLessonHighlight();
   return (
