@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen } from '../../../e2e/labPage';
+import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
 test('the leader-follower lab shows the verdict, the three modes side by side, the lag and who led; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
@@ -100,6 +100,10 @@ test('the stage: a card per node, a fault menu on n1 whose "Crash n1" inserts a 
   expect(errors).toEqual([]);
 });
 
-test('the first screen: role timeline, time controls and lesson in view at 1440x900; at 390x844 the role timeline first', async ({ page }) => {
+test('the first screen: the stage, time controls, lesson and narration in view at 1440x900; at 390x844 the stage first', async ({ page }) => {
   await expectFirstScreen(page, '#/leader-follower', 'leader-follower');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.locator('.lab-scene [data-stage]')).toBeVisible();
+  await expectInViewport(page, page.locator('.lab-slot-narration .narration'), 'narration');
 });

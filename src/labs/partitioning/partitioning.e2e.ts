@@ -11,6 +11,9 @@ async function openLab(page: Page, link: string): Promise<void> {
   await page.goto(link);
   await expect(page.locator('.pt-findings')).toBeVisible({ timeout: 60_000 });
   await waitForRun(page);
+  // The charts and tables mount a task after the scene (and the page's height, hence its width, changes
+  // then): wait for the last of them before pointing at a chart.
+  await expect(page.getByRole('table', { name: /^Measured on / })).toBeVisible();
 }
 
 /** Results arrive from the worker: on a loaded machine a re-run can take several seconds. */
