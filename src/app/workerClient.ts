@@ -58,6 +58,7 @@ export interface WorkerClient {
   readonly starts: number;
 }
 
+// Over 70 lines as a closure module: its state is the worker and the run in flight, and each inner function is one short step.
 export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   const supersedeMs = options.supersedeMs ?? SUPERSEDE_MS;
   const watchdogMs = options.watchdogMs ?? WATCHDOG_MS;

@@ -31,7 +31,6 @@ import { LeadCause } from '../result';
 export type { Disk, Msg, NodeConfig, NodeHost, RoleCode };
 export { Role };
 
-
 const TAG_DETECT = 2;
 const TAG_APPLY = 3;
 
