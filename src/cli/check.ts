@@ -6,7 +6,7 @@
  * Exit codes: 0 a verdict was reached (linearizable, not linearizable, or unknown when the time budget ran
  * out); 2 bad input or usage (the message names the problem and, in a file, its line or operation).
  */
-import { nodeIo, runIfMain, type CliIo } from './io';
+import { answerUsage, nodeIo, runIfMain, type CliIo } from './io';
 import {
   checkLinearizability,
   detectFormat,
@@ -124,14 +124,7 @@ function load(text: string, format: HistoryFormat, wanted: ModelName | undefined
 
 export async function main(argv: readonly string[], io: CheckIo): Promise<number> {
   const args = parseArgs(argv);
-  if (args.kind === 'help') {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (args.kind === 'usage-error') {
-    io.stderr(`${args.message}\nRun with --help for usage.\n`);
-    return 2;
-  }
+  if (args.kind === 'help' || args.kind === 'usage-error') return answerUsage(args, io, USAGE);
   let text: string;
   try {
     text = io.readFile(args.path, FILE_BYTES_MAX);

@@ -26,6 +26,19 @@ export const nodeIo: CliIo = {
   },
 };
 
+/** Parsed arguments that ask for help or are malformed; a tool's own kinds pass through. */
+export type UsageArgs = { kind: 'help' } | { kind: 'usage-error'; message: string };
+
+/** Answers `--help` (the usage, exit 0) or a usage error (the message and a pointer to --help, exit 2). */
+export function answerUsage(args: UsageArgs, io: Pick<CliIo, 'stdout' | 'stderr'>, usage: string): number {
+  if (args.kind === 'help') {
+    io.stdout(usage);
+    return 0;
+  }
+  io.stderr(`${args.message}\nRun with --help for usage.\n`);
+  return 2;
+}
+
 /** Runs `main` with the process's arguments when `moduleUrl` is the script Node was started with. */
 export function runIfMain(moduleUrl: string, main: (argv: readonly string[]) => Promise<number>): void {
   if (process.argv[1] !== undefined && moduleUrl === pathToFileURL(process.argv[1]).href) {

@@ -11,7 +11,7 @@ import { labs as registryLabs } from '../labs/registry';
 import { formatCount } from '../app/links/limits';
 import { errorText } from '../app/links/checkScenario';
 import { WORK_BUDGET } from '../worker/api';
-import { nodeIo, runIfMain, type CliIo } from './io';
+import { answerUsage, nodeIo, runIfMain, type CliIo } from './io';
 import { readInput } from './readInput';
 
 export type { CliIo };
@@ -42,14 +42,7 @@ Exit codes: 0 ran; 1 the run failed (budget, program error); 2 bad link, file or
 
 export async function main(argv: readonly string[], io: CliIo, labs: readonly LabSpec[] = registryLabs): Promise<number> {
   const args = parseArgs(argv);
-  if (args.kind === 'help') {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (args.kind === 'usage-error') {
-    io.stderr(`${args.message}\nRun with --help for usage.\n`);
-    return 2;
-  }
+  if (args.kind === 'help' || args.kind === 'usage-error') return answerUsage(args, io, USAGE);
   const input = readInput(args.input, labs, io.readFile);
   if (!input.ok) {
     io.stderr(`${input.message}\n`);

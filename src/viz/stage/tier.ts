@@ -9,6 +9,7 @@
  * Thresholds from stage.md section 2 (1,000 SVG dots cost 3-4 ms, canvas 0.3 ms; 20,000 canvas arcs miss
  * frames).
  */
+import { fmix32 } from '../../core/hash/murmur3';
 export const CARDS_MAX = 50;
 export const GLYPHS_MAX = 300;
 export const DOTS_MAX = 5000;
@@ -34,11 +35,5 @@ export function chooseTier(nodeCount: number, peakInFlight: number): TierPlan {
 
 /** A stable integer hash of a row (murmur3's finaliser): which rows a sample keeps never changes with t. */
 export function rowHash(row: number): number {
-  let h = row | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(row | 0);
 }
