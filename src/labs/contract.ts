@@ -19,6 +19,7 @@
  */
 
 import type { ComponentType } from 'react';
+import type { StageData } from '../core/stage/types';
 import type { ScenarioEvent } from '../sim/scenarioEvent';
 
 export type { Scalar, ScenarioEvent } from '../sim/scenarioEvent';
@@ -195,6 +196,8 @@ export interface LabResult {
   marks: Float64Array;
   /** Set when the run hit a scenario limit or the work budget before its horizon. */
   stoppedAtLimit?: string;
+  /** What the stage draws (nodes, messages in flight, faults), for labs that show one. */
+  stage?: StageData;
 }
 
 /** What the host gives a program: progress reports and a work budget. */

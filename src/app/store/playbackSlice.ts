@@ -6,9 +6,14 @@ import type { StateCreator } from 'zustand/vanilla';
 import { nextStop, prevStop } from './stepStops';
 import type { AppState, PlaybackSlice, StoreDeps } from './types';
 
-/** At speed 1, playing from 0 to the end of a result takes this many wall-clock seconds. */
+/** At speed 1, playing from 0 to the end of a result without a stage takes this many wall-clock seconds. */
 export const PLAY_SECONDS_AT_1X = 12;
-export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+/**
+ * With a stage, speed 1 moves a message of the run's median latency across its link in this many wall-clock
+ * seconds (the stage notes: ~0.7-1.5 s lets the eye follow a dot; a 1-10 ms hop otherwise crossed in 0.1 s).
+ */
+export const MESSAGE_SECONDS_AT_1X = 1;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 30, 100] as const;
 
 export function playbackSlice(_deps: StoreDeps): StateCreator<AppState, [], [], PlaybackSlice> {
   return (set, get) => {
@@ -85,8 +90,14 @@ function playhead(set: (partial: Partial<AppState>) => void, get: () => AppState
       if (!playing || end <= 0) return;
       // Something else moved the playhead since the last frame (a new result, a lab opened): start there.
       if (t !== written) cursor = t;
-      // At 1x the whole result plays in PLAY_SECONDS_AT_1X; a short stepped result plays one step per second.
-      const unitsPerSecond = isStepped() ? Math.max(1, end / PLAY_SECONDS_AT_1X) : end / PLAY_SECONDS_AT_1X;
+      // At 1x a median message crosses in MESSAGE_SECONDS_AT_1X where a stage is drawn; elsewhere the whole
+      // result plays in PLAY_SECONDS_AT_1X; a short stepped result plays one step per second.
+      const pace = get().result?.stage?.medianLatency ?? 0;
+      const unitsPerSecond = isStepped()
+        ? Math.max(1, end / PLAY_SECONDS_AT_1X)
+        : pace > 0
+          ? Math.min(end / PLAY_SECONDS_AT_1X, pace / MESSAGE_SECONDS_AT_1X)
+          : end / PLAY_SECONDS_AT_1X;
       cursor += (wallMs / 1000) * speed * unitsPerSecond;
       if (cursor >= end) {
         written = end;

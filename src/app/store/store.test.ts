@@ -2,6 +2,7 @@
  * The store's rules with a fake lab and a fake runner (no worker, no DOM): every edit validates, pushes
  * undo, writes the link and re-runs; stale results are ignored; what-if inserts land at the playhead.
  */
+import type { StageData } from '../../core/stage/types';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { plainContext, type BaseScenario, type LabSpec } from '../../labs/contract';
 import { fakeLab, fakeProgram, type FakeScenario } from '../../worker/testing/fakeLab';
@@ -220,6 +221,18 @@ describe('playback slice', () => {
     expect(s().playing).toBe(false);
     s().play(); // from the end starts over
     expect(s().t).toBe(0);
+  });
+
+  it('with a stage, 1x moves a median-latency message across in about a second (not the whole run in 12 s)', () => {
+    const s = () => store.getState();
+    store.setState({ result: { ...s().result!, stage: { medianLatency: 0.05 } as StageData } });
+    s().play();
+    s().advance(1000);
+    expect(s().t).toBeCloseTo(0.05);
+    // A pace slower than the whole run in 12 s is capped by it.
+    store.setState({ result: { ...s().result!, stage: { medianLatency: 5 } as StageData } });
+    s().advance(1200);
+    expect(s().t).toBeCloseTo(1.05);
   });
 
   it('setTime(t) clamps to [0, endTime]', () => {
