@@ -86,15 +86,40 @@ function drawFalling(ctx: CanvasRenderingContext2D, frame: StageFrame, r: number
   ctx.globalAlpha = 1;
 }
 
+/** Boxes of the labels placed this frame (x, y, width, height each): a label that would overlap one is skipped. */
+const placed = new Float64Array(4 * LABELS_MAX);
+const LABEL_HEIGHT = 12;
+
 function drawLabels(ctx: CanvasRenderingContext2D, data: StageData, frame: StageFrame, style: VizStyle): void {
   ctx.font = '11px system-ui, sans-serif';
   ctx.fillStyle = style.foreground;
   ctx.textBaseline = 'bottom';
-  for (let i = 0; i < frame.dotCount; i++) {
+  let count = 0;
+  for (let i = 0; i < frame.dotCount && count < LABELS_MAX; i++) {
     const label = data.messages.label[frame.rows[i]];
     if (label < 0 || frame.phase[i] === DotPhase.falling) continue;
-    ctx.fillText(data.labels[label], frame.x[i] + 6, frame.y[i] - 4);
+    const text = data.labels[label];
+    const x = frame.x[i] + 6;
+    const y = frame.y[i] - 4 - LABEL_HEIGHT;
+    const width = ctx.measureText(text).width;
+    if (overlapsPlaced(x, y, width, count)) continue;
+    placed[4 * count] = x;
+    placed[4 * count + 1] = y;
+    placed[4 * count + 2] = width;
+    placed[4 * count + 3] = LABEL_HEIGHT;
+    count += 1;
+    ctx.fillText(text, x, frame.y[i] - 4);
   }
+}
+
+/** True when the box (x, y, width, LABEL_HEIGHT) overlaps one of the first `count` placed labels. */
+function overlapsPlaced(x: number, y: number, width: number, count: number): boolean {
+  for (let j = 0; j < count; j++) {
+    const px = placed[4 * j];
+    const py = placed[4 * j + 1];
+    if (x < px + placed[4 * j + 2] && px < x + width && y < py + placed[4 * j + 3] && py < y + LABEL_HEIGHT) return true;
+  }
+  return false;
 }
 
 function drawBundles(ctx: CanvasRenderingContext2D, g: StageGeometry, frame: StageFrame, style: VizStyle): void {
