@@ -163,6 +163,12 @@ export interface ProgramModule<S extends BaseScenario> {
 export interface LessonHighlight {
   nodes?: readonly string[];
   messages?: readonly string[];
+  /**
+   * Which of the scene's views the step speaks of, for a lab whose scene shows one of several runs at a
+   * time (CAP: 'CP' or 'AP'): showing the step switches the scene to it. A view choice, never part of the
+   * scenario; labs with one view ignore it.
+   */
+  view?: string;
 }
 
 /** One step of a lab's guided lesson (lesson.ts): one idea in two or three sentences, and its scenario. */

@@ -4,21 +4,22 @@
  * through the loaders below.
  */
 import type { LabSpec } from '../contract';
-import { cost, defaults, horizon, params, presets, validate, type CapScenario } from './scenario';
+import { migrations } from './migrations';
+import { cost, defaults, events, horizon, params, presets, validate, type CapScenario } from './scenario';
 
 export const spec: LabSpec<CapScenario> = {
   id: 'cap',
   title: 'CAP and PACELC',
-  summary: 'Cut the cluster in two and watch a CP and an AP store answer side by side; without a cut, see what consistency costs in latency.',
+  summary: 'Cut the cluster and watch a CP store refuse the minority side while an AP store serves it and diverges; without a cut, see what consistency costs in latency.',
   patterns: ['CAP Theorem', 'PACELC Extension'],
-  version: 1,
+  version: 2,
   engineVersion: 1,
   params,
-  events: [],
+  events,
   defaults,
   presets,
   validate,
-  migrations: {},
+  migrations,
   cost,
   horizon,
   timeUnit: 'ms',

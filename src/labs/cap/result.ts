@@ -1,10 +1,15 @@
 /**
  * What the CAP/PACELC program returns (types and names only, so the Panel imports it without the program).
- * Eight runs of one store on one scenario: `cap` holds CP and AP (with the cut), `pacelc` holds PA/EL, PC/EC
- * and PA/EC without it, `pacelcCut` the same three with it. Times are simulated milliseconds.
+ * Eight runs of one store on one scenario: `cap` holds CP and AP (the script as written), `pacelc` holds
+ * PA/EL, PC/EC and PA/EC without its cuts, `pacelcCut` the same three with them; `stages` what the stage
+ * draws of CP and AP. Times are simulated milliseconds.
  */
 import type { Verdict } from '../../core/checkers';
+import { counterOf, writerOf } from '../../core/quorum';
+import type { StageData } from '../../core/stage/types';
 import type { LabResult } from '../contract';
+
+export { OpKind, RequestStatus } from '../../sim/kit/codes';
 
 export const CAP_MODES = ['CP', 'AP'] as const;
 export const PACELC_MODES = ['PA/EL', 'PC/EC', 'PA/EC'] as const;
@@ -12,7 +17,7 @@ export type CapMode = (typeof CAP_MODES)[number];
 export type PacelcMode = (typeof PACELC_MODES)[number];
 export type Mode = CapMode | PacelcMode;
 
-/** Requests coordinated on one side of the cut, invoked while it was cut. */
+/** Requests coordinated on one side of a cut (majority or minority), invoked while it was cut. */
 export interface SideCounts {
   /** Requests invoked during the cut. */
   requests: number;
@@ -26,7 +31,7 @@ export interface SideCounts {
 
 export interface RunSummary {
   mode: Mode;
-  /** Whether the run had the cut (CAP runs always; PACELC runs once without, once with). */
+  /** Whether the run had the script's cuts (CAP runs always; PACELC runs once without, once with). */
   isCut: boolean;
   /** Replicas of the key, the quorums and the options the mode runs with. */
   n: number;
@@ -52,27 +57,67 @@ export interface RunSummary {
    * when they began: the newer value loses to an older one once the copies meet (a lost update).
    */
   lostWrites: number;
-  /** The two sides during the cut (A = index 0, B = index 1); zeros in a run without the cut. */
+  /** The two sides during cuts (majority = index 0, minority = index 1); zeros in a run without a cut. */
   sides: [SideCounts, SideCounts];
-  /** Availability over time per side: ok / invoked per bin of `binMs` (NaN: nothing invoked). */
-  availabilityA: Float64Array;
-  availabilityB: Float64Array;
+  /**
+   * Availability over time per side: ok / invoked per bin of `binMs` (NaN: nothing invoked). Requests
+   * asked while nothing was cut count on the majority side (the whole cluster is a majority).
+   */
+  availabilityMajority: Float64Array;
+  availabilityMinority: Float64Array;
   /** Latencies of ok reads and ok writes, ms, ascending. */
   readLatencyMs: Float64Array;
   writeLatencyMs: Float64Array;
   endMs: number;
 }
 
+/** A span of the script during which the cluster is cut, and its groups (node lists). */
+export interface CutSpan {
+  fromMs: number;
+  /** The heal or the next cut; the run's end when nothing heals it. */
+  toMs: number;
+  groups: number[][];
+}
+
+/**
+ * Each request of a CAP run, by history index, for the narration and the cards: who asked whom, what, and
+ * how it ended. A version packs (counter, writer) and the writer is the value written (src/core/quorum).
+ */
+export interface StageRequests {
+  /** The client (0..clients-1) that asked. */
+  client: Uint8Array;
+  coordinator: Uint8Array;
+  /** OpKind code (src/sim/kit/codes.ts): 0 read, 1 write. */
+  kind: Uint8Array;
+  /** RequestStatus code: 1 ok, 2 fail, 3 timeout. */
+  status: Uint8Array;
+  /** The version a write took or a read returned; -1 none, 0 nil. */
+  version: Int32Array;
+  callMs: Float64Array;
+}
+
+/** A version in words, "12@4": value 12 at counter 4 (the writer of a version is the value it wrote); "nil" before any write. */
+export function versionText(v: number): string {
+  return v <= 0 ? 'nil' : `${writerOf(v)}@${counterOf(v)}`;
+}
+
+/** What the stage shows of one CAP run (CP or AP). */
+export interface CapStage {
+  mode: CapMode;
+  stage: StageData;
+  requests: StageRequests;
+}
+
 export interface CapResult extends LabResult {
   lab: 'cap';
   nodeCount: number;
-  /** Side of each node: 0 = A, 1 = B. */
-  side: Uint8Array;
-  partitionMs: number;
-  healMs: number;
+  /** The script's cuts, in time order. */
+  cuts: CutSpan[];
   /** Width of an availability bin, ms; bin k covers [k * binMs, (k + 1) * binMs). */
   binMs: number;
   cap: RunSummary[];
   pacelc: RunSummary[];
   pacelcCut: RunSummary[];
+  /** The stage of CP and AP, in CAP_MODES order. */
+  stages: CapStage[];
 }

@@ -7,7 +7,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { StageData } from '../../core/stage/types';
 import type { PlayheadSource } from '../stage/types';
-import { sentence } from './sentences';
+import { sentence, type RowWords } from './sentences';
 import { useAnnouncer } from './useAnnouncer';
 import { usePlayheadRow } from './usePlayheadRow';
 import './narration.css';
@@ -23,14 +23,16 @@ export interface NarrationProps {
   height?: number;
   /** Send announcements to the page's own live region instead of the narration's. */
   announce?: (text: string) => void;
+  /** The lab's own words for rows it knows better than the templates (memoize it: a new one re-subscribes). */
+  words?: RowWords;
 }
 
 export const ROW_PX = 24;
 const OVERSCAN = 6;
 
-export function Narration({ data, playhead, onSeek, label = 'What happened', height = 200, announce }: NarrationProps) {
+export function Narration({ data, playhead, onSeek, label = 'What happened', height = 200, announce, words }: NarrationProps) {
   const current = usePlayheadRow(data, playhead);
-  const region = useAnnouncer(data, playhead, announce);
+  const region = useAnnouncer(data, playhead, announce, words);
   const list = useRef<HTMLDivElement>(null);
   /** Where the list last scrolled itself: a scroll event landing there is ours, any other is the reader's. */
   const autoTop = useRef(-1);
@@ -53,7 +55,7 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
   const rows = [];
   for (let i = first; i < last; i++) {
     const row = data.narrated[i];
-    const text = sentence(data, row);
+    const text = sentence(data, row, words);
     const isCurrent = i === current;
     rows.push(
       <li key={i} className={isCurrent ? 'narration-row narration-current' : 'narration-row'} style={{ top: i * ROW_PX }} aria-current={isCurrent || undefined} data-row={i}>

@@ -1,2 +1,2 @@
 export { Narration, type NarrationProps } from './Narration';
-export { eventWords, formatTime, messageWords, sentence, sentencesAt } from './sentences';
+export { eventWords, formatTime, Kind, messageWords, sentence, sentencesAt, type RowWords } from './sentences';

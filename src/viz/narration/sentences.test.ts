@@ -53,6 +53,14 @@ describe('narration sentences', () => {
     expect(sentencesAt(data, narratedAt(data, 1))).toBe('0.000 ms: nothing has happened yet');
   });
 
+  it('a lab\'s words replace the template for the rows it words, in sentences and announcements alike', () => {
+    const words = (row: number) => (data.events.kind[row] === Kind.crash ? 'n0 stops answering' : undefined);
+    const crash = data.narrated[2];
+    expect(sentence(data, crash, words)).toBe('41.200 ms: n0 stops answering');
+    expect(sentence(data, data.narrated[1], words)).toBe('34.100 ms: n1 sends write w2 to n0');
+    expect(sentencesAt(data, narratedAt(data, 42), 3, words)).toBe('41.200 ms: n0 stops answering');
+  });
+
   it('its kind table is the engine\'s', () => {
     expect(Kind).toEqual(TraceKind);
   });

@@ -54,8 +54,18 @@ function groupsAt(data: StageData, t: number): string {
   return [...groups.keys()].sort((a, b) => a - b).map((g) => `{${groups.get(g)!.join(', ')}}`).join(' | ');
 }
 
-/** What happened in trace row `row`, without its time. */
-export function eventWords(data: StageData, row: number): string {
+/**
+ * A lab's own words for the rows it knows better than the templates (a client row: who asked whom for
+ * what), or undefined to keep the template's.
+ */
+export type RowWords = (row: number) => string | undefined;
+
+/** What happened in trace row `row`, without its time: the lab's words when it has some, else the template's. */
+export function eventWords(data: StageData, row: number, words?: RowWords): string {
+  return words?.(row) ?? templateWords(data, row);
+}
+
+function templateWords(data: StageData, row: number): string {
   const ev = data.events;
   const [from, to, payload, t] = [ev.from[row], ev.to[row], ev.payload[row], ev.time[row]];
   const node = nodeName(data, from);
@@ -97,22 +107,22 @@ function driftAt(data: StageData, node: number, t: number): number {
 }
 
 /** Row `row` as a sentence: "34.100 ms: n1 sends write w2 to n0". */
-export function sentence(data: StageData, row: number): string {
-  return `${formatTime(data.events.time[row], data.timeUnit)}: ${eventWords(data, row)}`;
+export function sentence(data: StageData, row: number, words?: RowWords): string {
+  return `${formatTime(data.events.time[row], data.timeUnit)}: ${eventWords(data, row, words)}`;
 }
 
 /**
  * What to announce after a step or seek to narrated index `at`: every sentence at that row's time (at most
  * `most`, then "and k more").
  */
-export function sentencesAt(data: StageData, at: number, most = 3): string {
+export function sentencesAt(data: StageData, at: number, most = 3, words?: RowWords): string {
   if (at < 0) return `${formatTime(0, data.timeUnit)}: nothing has happened yet`;
   const rows = data.narrated;
   const t = data.events.time[rows[at]];
   let first = at;
   while (first > 0 && data.events.time[rows[first - 1]] === t) first--;
-  const words: string[] = [];
-  for (let i = first; i <= at && words.length < most; i++) words.push(eventWords(data, rows[i]));
-  const more = at - first + 1 - words.length;
-  return `${formatTime(t, data.timeUnit)}: ${words.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  const said: string[] = [];
+  for (let i = first; i <= at && said.length < most; i++) said.push(eventWords(data, rows[i], words));
+  const more = at - first + 1 - said.length;
+  return `${formatTime(t, data.timeUnit)}: ${said.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }

@@ -10,13 +10,13 @@ import { useEffect, useRef } from 'react';
 import { narratedAt } from '../../core/stage/query';
 import type { StageData } from '../../core/stage/types';
 import type { PlayheadSource } from '../stage/types';
-import { eventWords, formatTime, sentencesAt } from './sentences';
+import { eventWords, formatTime, sentencesAt, type RowWords } from './sentences';
 
 export const SETTLE_MS = 300;
 export const SUMMARY_MS = 2000;
 export const CLEAR_MS = 7000;
 
-export function useAnnouncer(data: StageData, playhead: PlayheadSource, announce?: (text: string) => void) {
+export function useAnnouncer(data: StageData, playhead: PlayheadSource, announce?: (text: string) => void, words?: RowWords) {
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -51,16 +51,16 @@ export function useAnnouncer(data: StageData, playhead: PlayheadSource, announce
         const now = performance.now();
         if (now - lastSummaryAt >= SUMMARY_MS && at >= 0 && at !== lastSaid) {
           const more = lastSaid >= -1 ? at - Math.max(lastSaid, -1) - 1 : 0;
-          say(`${formatTime(data.events.time[data.narrated[at]], data.timeUnit)}: ${eventWords(data, data.narrated[at])}${more > 0 ? `; ${more} more events` : ''}`);
+          say(`${formatTime(data.events.time[data.narrated[at]], data.timeUnit)}: ${eventWords(data, data.narrated[at], words)}${more > 0 ? `; ${more} more events` : ''}`);
           lastSummaryAt = now;
           lastSaid = at;
         }
       } else if (wasPlaying) {
-        say(`Paused. ${sentencesAt(data, at)}`);
+        say(`Paused. ${sentencesAt(data, at, 3, words)}`);
         lastSaid = at;
       } else if (at !== lastSaid) {
         settle = later(SETTLE_MS, () => {
-          say(sentencesAt(data, at));
+          say(sentencesAt(data, at, 3, words));
           lastSaid = at;
         });
       }
@@ -71,6 +71,6 @@ export function useAnnouncer(data: StageData, playhead: PlayheadSource, announce
       off();
       for (const id of timers) clearTimeout(id);
     };
-  }, [data, playhead, announce]);
+  }, [data, playhead, announce, words]);
   return region;
 }

@@ -50,6 +50,8 @@ export interface StageProps {
   positions?: { x: ArrayLike<number>; y: ArrayLike<number> };
   /** Amounts the clock and link items insert (clock step, extra delay, loss), in the lab's unit. */
   amounts?: StageAmounts;
+  /** Nodes to ring (a lesson step names them: 'n3'); say so in `label` too, for assistive technology. */
+  highlighted?: readonly string[];
 }
 
 const LINK_OR_CUT: readonly StageAction[] = ['partition', 'heal', 'cut', 'healLink', 'slow', 'lossy'];
@@ -92,7 +94,7 @@ export function Stage(props: StageProps) {
             <line ref={lineRef} style={{ visibility: 'hidden' }} />
           </svg>
           <StageNodes
-            data={data} geometry={geometry} tier={plan.tier} spec={cardSpec} refs={view.refs} focused={menus.focused}
+            data={data} geometry={geometry} tier={plan.tier} spec={cardSpec} refs={view.refs} focused={menus.focused} highlighted={props.highlighted}
             hasClientMenu={actions.includes('request')} onNodeKeyDown={menus.onNodeKeyDown} onNodeClick={menus.onNodeClick}
             onNodeFocus={menus.setFocused} onClientClick={menus.onClientClick}
           />

@@ -23,6 +23,8 @@ export interface StageNodesProps {
   focused: number;
   /** Clients open a menu (the lab supports requests). */
   hasClientMenu: boolean;
+  /** Node names to ring (`data-highlight`). */
+  highlighted?: readonly string[];
   onNodeKeyDown(node: number, e: KeyboardEvent<HTMLElement>): void;
   onNodeClick(node: number, e: MouseEvent<HTMLElement>): void;
   onNodeFocus(node: number): void;
@@ -46,6 +48,7 @@ export const StageNodes = memo(function StageNodes(p: StageNodesProps) {
 function nodeHandlers(p: StageNodesProps, node: number) {
   return {
     'data-node': p.data.nodeNames[node],
+    'data-highlight': p.highlighted?.includes(p.data.nodeNames[node]) || undefined,
     role: 'button',
     'aria-haspopup': 'menu' as const,
     tabIndex: node === p.focused ? 0 : -1,

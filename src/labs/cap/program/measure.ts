@@ -1,13 +1,14 @@
 /**
- * One store run (src/sim/kit/leaderless/store.ts) summed up for the CAP/PACELC comparison: totals, the two
- * sides during the cut, availability over time per side, lost writes and the latency distributions. Pure;
- * every loop is over the run's requests.
+ * One store run (src/sim/kit/leaderless/store.ts) summed up for the CAP/PACELC comparison: totals, the
+ * majority and minority sides during cuts (./cuts.ts), availability over time per side, lost writes and
+ * the latency distributions. Pure; every loop is over the run's requests.
  */
 import { resultProse } from '../../../core/checkers';
 import { OpKind, RequestStatus } from '../../../sim/kit/codes';
 import type { StoreRequestColumns } from '../../../sim/kit/leaderless/codes';
 import type { StoreOutcome, StoreSpec } from '../../../sim/kit/leaderless/store';
 import type { Mode, RunSummary, SideCounts } from '../result';
+import { Side, sideAt, type CutEpochs } from './cuts';
 
 export interface MeasureInput {
   mode: Mode;
@@ -15,17 +16,14 @@ export interface MeasureInput {
   /** The mode's store spec, and its run. */
   spec: StoreSpec;
   run: StoreOutcome;
-  /** Side of each node (0 = A, 1 = B). */
-  side: Uint8Array;
-  /** The cut [cutFromMs, cutToMs); empty (from = to) for runs without one. */
-  cutFromMs: number;
-  cutToMs: number;
+  /** The cuts the run made (none in PACELC's E runs). */
+  epochs: CutEpochs;
   binMs: number;
   bins: number;
 }
 
 export function measure(input: MeasureInput): RunSummary {
-  const { run, spec, side } = input;
+  const { run, spec, epochs } = input;
   const q = run.requests;
   const count = q.kind.length;
   const sides: [SideCounts, SideCounts] = [emptySide(), emptySide()];
@@ -38,7 +36,8 @@ export function measure(input: MeasureInput): RunSummary {
   for (let i = 0; i < count; i++) {
     const isOk = q.status[i] === RequestStatus.ok;
     const isWrite = q.kind[i] === OpKind.write;
-    const s = side[q.coordinator[i]];
+    const at = sideAt(epochs, q.coordinator[i], q.callMs[i]);
+    const s = at === Side.minority ? 1 : 0;
     const bin = Math.min(input.bins - 1, Math.floor(q.callMs[i] / input.binMs));
     invoked[s][bin]++;
     if (isOk) served[s][bin]++;
@@ -47,7 +46,7 @@ export function measure(input: MeasureInput): RunSummary {
       if (isWrite) writesOk++;
       else readsOk++;
     }
-    if (q.callMs[i] >= input.cutFromMs && q.callMs[i] < input.cutToMs) {
+    if (at !== Side.whole) {
       const c = sides[s];
       c.requests++;
       if (isOk) c.ok++;
@@ -77,8 +76,8 @@ export function measure(input: MeasureInput): RunSummary {
     staleReads: m.staleReads,
     lostWrites: lostWrites(q),
     sides,
-    availabilityA: ratio(served[0], invoked[0]),
-    availabilityB: ratio(served[1], invoked[1]),
+    availabilityMajority: ratio(served[0], invoked[0]),
+    availabilityMinority: ratio(served[1], invoked[1]),
     readLatencyMs: Float64Array.from(readLatency).sort(),
     writeLatencyMs: Float64Array.from(writeLatency).sort(),
     endMs: run.endMs,

@@ -10,7 +10,8 @@
  *   PC/EC   3       2, 2          yes         no
  *   PA/EC   3       2, 2          yes         yes
  *
- * CAP runs always have the cut; PACELC runs are made twice, without it (E: latency) and with it (P).
+ * CAP runs follow the script as written; PACELC runs are made twice, without its network faults (E:
+ * latency, nothing cut; crashes and pauses stay) and with them (P).
  * AP is W = R = 1 over copies on every node rather than a sloppy quorum: with a sloppy quorum a side
  * that holds too few nodes still cannot gather W acks, so it would not serve every client; here each
  * side always has its own copies. The PA presets use the sloppy quorum (Dynamo's answer to a cut: a
@@ -24,7 +25,7 @@
  */
 import type { StoreSpec } from '../../../sim/kit/leaderless/store';
 import type { Mode } from '../result';
-import { PACELC_N, sideBText, sidesOf, type CapScenario } from '../scenario';
+import { NETWORK_FAULTS, PACELC_N, type CapEvent, type CapScenario } from '../scenario';
 
 const majority = (n: number) => Math.floor(n / 2) + 1;
 
@@ -61,11 +62,11 @@ export function modeScenario(s: CapScenario, mode: Mode, isCut: boolean): StoreS
     handoffMs: HANDOFF_MS,
     bug: 'none',
     seed: s.seed,
-    events: isCut
-      ? [
-          { t: s.partitionMs, type: 'partition', groups: sideBText(sidesOf(s.sideB, s.nodes)) },
-          { t: s.healMs, type: 'heal' },
-        ]
-      : [],
+    events: modeEvents(s.events, isCut),
   };
+}
+
+/** The script a run follows: all of it, or without its cuts and heals. */
+export function modeEvents(events: readonly CapEvent[], isCut: boolean): CapEvent[] {
+  return isCut ? [...events] : events.filter((e) => !NETWORK_FAULTS.includes(e.type));
 }

@@ -1,5 +1,5 @@
 /**
- * The CAP/PACELC program's claims, on the presets and on seeded random cuts:
+ * The CAP/PACELC program's claims, on the presets and on seeded random cuts (scripted partitions):
  *   - CP (majority quorums, ABD, no sloppy quorum) is linearizable and loses no write whatever the cut,
  *     and a side without a majority serves nothing while it is cut off;
  *   - AP (W = R = 1, copies on every node) serves every request on both sides, and within a bounded
@@ -14,7 +14,7 @@ import { storeOutcome } from '../../../sim/kit/leaderless/store';
 import { modeScenario } from './modes';
 import { availability, program } from './program';
 import type { CapResult } from '../result';
-import { defaults, presets, sideBText, type CapScenario } from '../scenario';
+import { cutScript, defaults, presets, type CapScenario } from '../scenario';
 import { spec } from '../index';
 
 const run = (s: CapScenario): CapResult => program(s, plainContext());
@@ -37,11 +37,18 @@ const cutScenario = fc
     const countB = side.reduce((a, b) => a + b, 0);
     if (countB === nodes) side[0] = 0;
     if (countB === 0) side[nodes - 1] = 1;
+    const groupB = side.flatMap((b, i) => (b ? [i] : [])).join(',');
     return {
-      ...defaults, nodes, sideB: sideBText(side), partitionMs, healMs: partitionMs + spanMs, clients, writePct,
+      ...defaults, nodes, events: cutScript(groupB, partitionMs, partitionMs + spanMs), clients, writePct,
       ops: 80, latency, latencyMsMin: 1, latencyMsMean: 2, latencyMsMax, paretoShape: 1.2, timeoutMs: 60, seed,
     };
   });
+
+/** Side B of a random cut (the group its partition lists), as a 0/1 per node. */
+const sideOf = (s: CapScenario): number[] => {
+  const groupB = (s.events[0] as { groups: string }).groups.split(',').map(Number);
+  return Array.from({ length: s.nodes }, (_, i) => (groupB.includes(i) ? 1 : 0));
+};
 
 describe('cap program', { timeout: 30_000 }, () => {
   it('program(scenario) is deterministic: same scenario, same trace hash and metrics; another seed, another hash', () => {
@@ -74,20 +81,33 @@ describe('cap program', { timeout: 30_000 }, () => {
     expect(run(presets.find((p) => p.id === id)!.scenario).traceHash).toBe(hash);
   });
 
-  it('each run is the kit store\'s run of the mode\'s spec: the AP summary carries its trace hash and verdict', () => {
+  it("each run is the kit store\'s run of the mode\'s spec: the AP summary carries its trace hash and verdict", () => {
     const [, ap] = run(defaults).cap;
     const store = storeOutcome(modeScenario(defaults, 'AP', true));
     expect([ap.traceHash, ap.verdict, ap.ops]).toEqual([store.traceHash, store.checked.check.verdict, store.metrics.ops]);
   });
 
-  it('a sideB naming nodes past the cluster cuts what remains: nodes 3 with sideB "3,4" cuts n2 off', () => {
-    const r = run({ ...defaults, nodes: 3 });
-    expect(Array.from(r.side)).toEqual([0, 0, 1]);
-    expect(modeScenario({ ...defaults, nodes: 3 }, 'CP', true).events[0]).toEqual({ t: 150, type: 'partition', groups: '2' });
-    expect(availability(r.cap[0], 1)).toBe(0);
+  it('a partition written with both groups runs as the one listing only the cut-off side: the same trace hash', () => {
+    const both = run({ ...defaults, events: cutScript('0,1,2|3,4') });
+    expect(both.traceHash).toBe(run(defaults).traceHash);
+    expect(both.cuts).toEqual([{ fromMs: 150, toMs: 450, groups: [[0, 1, 2], [3, 4]] }]);
   });
 
-  it('defaults: CP serves side A and refuses side B during the cut, and stays linearizable', () => {
+  it('isolating n0 from 150 to 450 ms makes it the minority side: CP refuses its clients, AP serves them', () => {
+    const r = run({ ...defaults, events: [{ t: 150, type: 'isolate', node: 0 }, { t: 450, type: 'heal' }] });
+    const [cp, ap] = r.cap;
+    expect(r.cuts).toEqual([{ fromMs: 150, toMs: 450, groups: [[0], [1, 2, 3, 4]] }]);
+    expect([cp.sides[1].requests > 0, availability(cp, 1), availability(cp, 0)]).toEqual([true, 0, 1]);
+    expect(availability(ap, 1)).toBe(1);
+  });
+
+  it("PACELC without the cuts drops the script's network faults and keeps its crashes", () => {
+    const s: CapScenario = { ...defaults, events: [{ t: 100, type: 'crash', node: 1 }, ...defaults.events] };
+    expect(modeScenario(s, 'PC/EC', false).events).toEqual([{ t: 100, type: 'crash', node: 1 }]);
+    expect(modeScenario(s, 'PC/EC', true).events).toEqual(s.events);
+  });
+
+  it('defaults: CP serves the majority side and refuses the minority side during the cut, and stays linearizable', () => {
     const r = run(defaults);
     const [cp] = r.cap;
     expect(availability(cp, 0)).toBe(1);
@@ -114,12 +134,14 @@ describe('cap program', { timeout: 30_000 }, () => {
     expect(paEc.verdict).toBe('linearizable');
   });
 
-  it('availability bins: each is an ok fraction in [0, 1] or NaN, and CP side B has a 0 bin inside the cut', () => {
+  it("availability bins: each is an ok fraction in [0, 1] or NaN; CP's minority side has a 0 bin inside the cut and none outside", () => {
     const r = run(defaults);
     const [cp] = r.cap;
-    for (const x of [...cp.availabilityA, ...cp.availabilityB]) expect(Number.isNaN(x) || (x >= 0 && x <= 1)).toBe(true);
-    const inCut = Array.from(cp.availabilityB).filter((_, k) => k * r.binMs >= r.partitionMs + defaults.timeoutMs && (k + 1) * r.binMs <= r.healMs);
-    expect(inCut.some((x) => x === 0)).toBe(true);
+    const [cut] = r.cuts;
+    for (const x of [...cp.availabilityMajority, ...cp.availabilityMinority]) expect(Number.isNaN(x) || (x >= 0 && x <= 1)).toBe(true);
+    const bins = Array.from(cp.availabilityMinority);
+    expect(bins.filter((_, k) => k * r.binMs >= cut.fromMs + defaults.timeoutMs && (k + 1) * r.binMs <= cut.toMs).some((x) => x === 0)).toBe(true);
+    expect(bins.every((x, k) => Number.isNaN(x) || ((k + 1) * r.binMs > cut.fromMs && k * r.binMs < cut.toMs))).toBe(true);
   });
 
   it('CP over seeded random cuts: linearizable, no stale read, no lost write; a minority side serves nothing it asked entirely within the cut (fc seed 20261125)', () => {
@@ -132,12 +154,14 @@ describe('cap program', { timeout: 30_000 }, () => {
         expect(cp.metrics.staleReads, why).toBe(0);
         const r = run(s);
         expect(r.cap[0].lostWrites, why).toBe(0);
-        const countB = r.side.reduce((a, b) => a + b, 0);
-        const minority = 2 * countB < s.nodes ? 1 : 2 * (s.nodes - countB) < s.nodes ? 0 : -1;
+        const side = sideOf(s);
+        const countB = side.reduce((a, b) => a + b, 0);
+        const [from, to] = [s.events[0].t, s.events[1].t];
         const req = cp.requests;
         for (let i = 0; i < req.kind.length; i++) {
-          const isInside = req.callMs[i] >= s.partitionMs && req.callMs[i] + s.timeoutMs < s.healMs;
-          if (isInside && r.side[req.coordinator[i]] === minority) expect(req.status[i], `${why}: request ${i}`).not.toBe(RequestStatus.ok);
+          const isInside = req.callMs[i] >= from && req.callMs[i] + s.timeoutMs < to;
+          const groupSize = side[req.coordinator[i]] ? countB : s.nodes - countB;
+          if (isInside && 2 * groupSize <= s.nodes) expect(req.status[i], `${why}: request ${i}`).not.toBe(RequestStatus.ok);
         }
       }),
       { seed: 20261125, numRuns: 40 },

@@ -1,10 +1,10 @@
-/** CP and AP side by side on the same cut: what each side was served, the checker's verdict, availability over time. */
+/** CP and AP side by side on the same script: what each side was served, the checker's verdict, availability over time. */
 import { useCallback, useMemo } from 'react';
 import { usePlayheadValue } from '../../../app/hooks';
 import { LineChart } from '../../../viz/lineChart';
 import type { VizStyle } from '../../../viz/shared';
 import type { CapResult, RunSummary } from '../result';
-import { availabilitySeries, cutFigures, cutHeadline, settingsText, verdictLine } from './select';
+import { availabilitySeries, capChartEnd, cutFigures, cutHeadline, cutsText, settingsText, verdictLine } from './select';
 
 const MODE_NOTES: Record<string, string> = {
   CP: 'Strict majority quorums: a request needs replies from a majority of all nodes, so only a side holding one can answer.',
@@ -13,11 +13,12 @@ const MODE_NOTES: Record<string, string> = {
 
 export function CapCompare(props: { result: CapResult; style: VizStyle }) {
   const { result } = props;
-  // Both charts end where the shorter run ends (at least at the heal), so their time axes match.
-  const untilMs = Math.max(result.healMs, Math.min(...result.cap.map((r) => r.endMs)));
+  // Both charts end where the shorter run ends (at least at the last heal), so their time axes match.
+  const untilMs = capChartEnd(result);
   return (
     <section className="cap-card" aria-labelledby="cap-cap-title">
-      <h2 id="cap-cap-title">{`CAP: the same cut, ${result.partitionMs}–${result.healMs} ms`}</h2>
+      <h2 id="cap-cap-title">CAP: CP and AP on the same script</h2>
+      <p className="cap-note">{`Cuts: ${cutsText(result)}. A request's side is its coordinator's group when the client asked: the majority side holds more than half the nodes.`}</p>
       <div className="cap-columns">
         {result.cap.map((r) => (
           <ModeColumn key={r.mode} run={r} result={result} untilMs={untilMs} style={props.style} />
@@ -68,8 +69,8 @@ function ModeColumn(props: { run: RunSummary; result: CapResult; untilMs: number
         xLabel="ms (requests by the time they were asked)"
         yLabel="served, %"
         markX={markX}
-        label={`${run.mode}: percentage of requests served per side over time; the cut lasts from ${result.partitionMs} to ${result.healMs} ms`}
-        caption={`Requests each side's nodes coordinated, binned every ${result.binMs} ms by when they were asked, up to ${Math.round(untilMs)} ms; the cut lasts ${result.partitionMs}–${result.healMs} ms.`}
+        label={`${run.mode}: percentage of requests served per side over time; cuts: ${cutsText(result)}`}
+        caption={`Requests coordinated on each side, binned every ${result.binMs} ms by when they were asked, up to ${Math.round(untilMs)} ms (while nothing is cut, the whole cluster is the majority side).`}
       />
     </div>
   );

@@ -1,4 +1,4 @@
-/** PACELC: the three presets with no cut (latency CDFs, stale reads) and, for the P letter, under the same cut. */
+/** PACELC: the three presets with no cut (latency CDFs, stale reads) and, for the P letter, under the script's cuts. */
 import { useMemo } from 'react';
 import { LineChart } from '../../../viz/lineChart';
 import type { VizStyle } from '../../../viz/shared';
@@ -14,11 +14,11 @@ export function PacelcCompare(props: { result: CapResult; style: VizStyle }) {
     <section className="cap-card" aria-labelledby="cap-pacelc-title">
       <h2 id="cap-pacelc-title">PACELC: else (no cut), latency or consistency</h2>
       <p className="cap-note">
-        The same workload on N = 3 replicas (n0..n2; any other node is a fallback for the sloppy quorum), first with no cut, then under the cut above. Latencies are of ok requests.
+        The same workload on N = 3 replicas (n0..n2; any other node is a fallback for the sloppy quorum), first without the script's cuts (crashes and pauses stay), then with them. Latencies are of ok requests.
       </p>
       <div className="cap-scroll" role="region" aria-label="PACELC presets compared" tabIndex={0}>
         <table className="cap-table">
-          <caption className="visually-hidden">PACELC presets: latency and stale reads without the cut, availability and verdict under it</caption>
+          <caption className="visually-hidden">PACELC presets: latency and stale reads without the cuts, availability and verdict under them</caption>
           <thead>
             <tr>
               <th scope="col">preset</th>
@@ -27,7 +27,7 @@ export function PacelcCompare(props: { result: CapResult; style: VizStyle }) {
               <th scope="col">writes p50 / p99</th>
               <th scope="col">stale reads</th>
               <th scope="col">checker</th>
-              <th scope="col">under the cut: served A / B</th>
+              <th scope="col">under the cut: served majority / minority</th>
               <th scope="col">under the cut: checker</th>
             </tr>
           </thead>

@@ -1,44 +1,55 @@
 /**
- * The CAP/PACELC lab: the cut in the scene (pick it by dragging a line or pressing node buttons), then CP
- * and AP side by side on it, and the PACELC presets without it (latency CDFs, stale reads) and under it.
- * Reads the app's state through its hooks, derives everything through ./select.ts, changes things only by
- * editing the scenario.
+ * The CAP/PACELC lab: the cluster at the playhead in the scene (one of CP and AP at a time, the cut drawn,
+ * faults and cuts from the stage), its narration beside it; below, CP and AP side by side on the same
+ * script, and the PACELC presets without the cuts (latency CDFs, stale reads) and under them. Reads the
+ * app's state through its hooks, derives everything through ./select.ts, changes things only by editing
+ * the scenario.
  */
-import { useCallback, useMemo } from 'react';
-import { LabSlot, useEditScenario, useLabResult, useLessonHighlight, usePresentation, useScenario, useTheme } from '../../../app/hooks';
+import { useMemo, useState } from 'react';
+import { LabSlot, useLabResult, useLessonHighlight, useTheme } from '../../../app/hooks';
+import type { LessonHighlight } from '../../contract';
 import { vizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
 import './panel.css';
 import { CapCompare } from './CapCompare';
-import { CutPicker } from './CutPicker';
+import { CapNarration, CapScene } from './CapStage';
 import { PacelcCompare } from './PacelcCompare';
-import type { CapResult } from '../result';
+import { CAP_MODES, type CapMode, type CapResult } from '../result';
 import type { CapScenario } from '../scenario';
 
 export default function CapPanel() {
-  const scenario = useScenario<CapScenario>();
   const run = useLabResult<CapResult, CapScenario>();
   const theme = useTheme();
-  const isLocked = usePresentation().lock;
-  const edit = useEditScenario<CapScenario>();
   const style = useMemo(() => vizStyle(theme), [theme]);
-  const pick = useCallback((label: string, sideB: string) => edit(label, (s) => ({ ...s, sideB })), [edit]);
   const highlight = useLessonHighlight();
-
+  const [mode, setMode] = useShownMode(highlight);
+  if (!run) return null;
+  const result = run.result;
   return (
     <>
       <LabSlot name="scene">
-        <section className="cap-scene" aria-labelledby="cap-cut-title">
-          <h2 id="cap-cut-title">The cut</h2>
-          <CutPicker nodes={scenario.nodes} sideB={scenario.sideB} style={style} isLocked={isLocked} onPick={pick} highlighted={highlight?.nodes} />
-        </section>
+        <CapScene result={result} mode={mode} onMode={setMode} style={style} highlighted={highlight?.nodes} />
       </LabSlot>
-      {run && (
-        <div className="cap-panel">
-          <CapCompare result={run.result} style={style} />
-          <PacelcCompare result={run.result} style={style} />
-        </div>
-      )}
+      <LabSlot name="narration">
+        <CapNarration result={result} mode={mode} />
+      </LabSlot>
+      <div className="cap-panel">
+        <CapCompare result={result} style={style} />
+        <PacelcCompare result={result} style={style} />
+      </div>
     </>
   );
+}
+
+/** The run the stage draws: the reader's choice, switched by a lesson step that names a view ('CP', 'AP'). */
+function useShownMode(highlight: LessonHighlight | undefined): [CapMode, (mode: CapMode) => void] {
+  const [mode, setMode] = useState<CapMode>('CP');
+  const [seen, setSeen] = useState(highlight);
+  if (highlight !== seen) {
+    // Adjusting state while rendering (React's pattern for state derived from a changed input).
+    setSeen(highlight);
+    const view = CAP_MODES.find((m) => m === highlight?.view);
+    if (view) setMode(view);
+  }
+  return [mode, setMode];
 }

@@ -4,40 +4,24 @@ import { program } from '../program/program';
 import type { RunSummary } from '../result';
 import { defaults } from '../scenario';
 import {
-  availabilitySeries, cdfSeries, CDF_PERCENTILES, cutFigures, cutLine, cutHeadline, cutText, latencyAt, nodeSpots, pacelcRows, percent,
-  settingsText, sideBFromLine, toggledSideB,
+  availabilitySeries, capChartEnd, cdfSeries, CDF_PERCENTILES, cutFigures, cutHeadline, cutsText, cutSpanText, latencyAt, minorityLine, pacelcRows, percent,
+  settingsText,
 } from './select';
 
 const result = program(defaults, plainContext());
 
 describe('cap selectors', () => {
-  it('nodeSpots(nodes, sideB, size) puts n0 at the top, on a circle inside the box, sides from sideB', () => {
-    const spots = nodeSpots(5, '3,4', 200);
-    expect(spots.map((s) => s.side)).toEqual([0, 0, 0, 1, 1]);
-    expect(spots[0].x).toBeCloseTo(100);
-    expect(spots[0].y).toBeLessThan(100);
-    for (const s of spots) expect(Math.hypot(s.x - 100, s.y - 100)).toBeCloseTo(72);
-    expect(nodeSpots(3, 'junk', 200).map((s) => s.side)).toEqual([0, 0, 0]);
+  it('cutSpanText names the side cut off, the rest and the span; without a majority it says so; three groups are listed', () => {
+    expect(cutSpanText({ fromMs: 150, toMs: 450, groups: [[0, 1, 2], [3, 4]] }, 5)).toBe('n3, n4 cut off from n0, n1, n2, 150–450 ms');
+    expect(cutSpanText({ fromMs: 10, toMs: 20.25, groups: [[0, 1], [2, 3]] }, 4)).toBe('n2, n3 cut off from n0, n1, 10–20.3 ms (no majority on either side)');
+    expect(cutSpanText({ fromMs: 0, toMs: 5, groups: [[0], [1], [2, 3, 4]] }, 5)).toBe('{n0} | {n1} | {n2, n3, n4}, 0–5 ms');
+    expect(cutsText({ cuts: [], nodeCount: 5 })).toBe('nothing is cut');
   });
 
-  it('toggledSideB moves one node across, and refuses to empty a side', () => {
-    expect(toggledSideB(5, '3,4', 2)).toBe('2,3,4');
-    expect(toggledSideB(5, '3,4', 3)).toBe('4');
-    expect(toggledSideB(5, '4', 4)).toBeNull();
-    expect(toggledSideB(3, '0,1', 2)).toBeNull();
-  });
-
-  it('sideBFromLine puts the nodes right of the drawn direction on side B; a dot or a miss is null', () => {
-    const spots = nodeSpots(4, '3', 200); // n0 top, n1 right, n2 bottom, n3 left
-    expect(sideBFromLine(spots, 100, 0, 100, 200)).toBe('3'); // drawn downwards: the left side (n3) is on its right
-    expect(sideBFromLine(spots, 100, 200, 100, 0)).toBe('1'); // drawn upwards: n1 is on its right
-    expect(sideBFromLine(spots, 0, 120, 200, 120)).toBe('2'); // drawn rightwards below the centre: n2 below
-    expect(sideBFromLine(spots, 10, 10, 11, 11)).toBeNull();
-    expect(sideBFromLine(spots, 0, 199, 200, 199)).toBeNull();
-  });
-
-  it('cutText names both sides', () => {
-    expect(cutText(5, '3,4')).toBe('Side A: n0, n1, n2 · side B: n3, n4');
+  it('minorityLine: the cut and what CP and AP served of the minority side', () => {
+    const [cp, ap] = result.cap;
+    expect(minorityLine(result)).toBe(`Cut: n3, n4 cut off from n0, n1, n2, 150–450 ms. Minority side served: CP 0 of ${cp.sides[1].requests}, AP ${ap.sides[1].requests} of ${ap.sides[1].requests}.`);
+    expect(minorityLine({ ...result, cuts: [] })).toBe('Nothing is cut.');
   });
 
   it('percent never shows 0% or 100% for a fraction strictly between', () => {
@@ -48,24 +32,31 @@ describe('cap selectors', () => {
     const [cp, ap] = result.cap;
     expect(settingsText(cp)).toBe('N = 5, W = R = 3, ABD write-back');
     expect(settingsText(ap)).toBe('N = 5, W = R = 1, no write-back');
-    expect(cutHeadline(cp)).toBe('CP refused every request side B asked during the cut and served all of side A\'s.');
+    expect(cutHeadline(cp)).toBe("CP refused every request the minority side asked during the cut and served all of the majority side's.");
     expect(cutHeadline(ap)).toBe('AP served every request on both sides during the cut, accepting writes on both sides.');
-    expect(cutFigures(cp).find((f) => f.label === 'side B served')!.value).toBe(`0% of ${cp.sides[1].requests}`);
+    expect(cutFigures(cp).find((f) => f.label === 'minority side served')!.value).toBe(`0% of ${cp.sides[1].requests}`);
     expect(cutFigures(ap).find((f) => f.label === 'lost writes')!.value).toBe(String(ap.lostWrites));
   });
 
-  it('cutHeadline says when a side had no client during the cut', () => {
+  it('cutHeadline says when no request was asked on a minority side, or none during a cut', () => {
     const [cp] = program({ ...defaults, clients: 2 }, plainContext()).cap;
-    expect(cutHeadline(cp)).toBe('Side B asked nothing during the cut: no client asks its nodes (client c asks node c mod nodes), so CP is not tested there; add clients or move nodes.');
+    expect(cutHeadline(cp)).toBe('CP served 100% of the requests asked during the cut; none was asked on a minority side.');
+    const [uncut] = program({ ...defaults, ops: 20, events: [] }, plainContext()).cap;
+    expect(cutHeadline(uncut)).toBe('No request was asked during a cut: drag across the stage to cut the cluster.');
+  });
+
+  it('cutHeadline with no majority anywhere (2 | 2): CP refuses every request during the cut', () => {
+    const [cp] = program({ ...defaults, nodes: 4, clients: 4, ops: 60, events: [{ t: 50, type: 'partition', groups: '0,1|2,3' }, { t: 200, type: 'heal' }] }, plainContext()).cap;
+    expect(cutHeadline(cp)).toBe('CP refused every request during the cut: no side held a majority.');
   });
 
   it('availabilitySeries: one series per side, bins without requests left out, values in percent', () => {
     const [cp] = result.cap;
     const [a, b] = availabilitySeries(cp, result.binMs);
-    expect([a.name, b.name, b.isDashed]).toEqual(['side A', 'side B', true]);
+    expect([a.name, b.name, b.isDashed]).toEqual(['majority side', 'minority side', true]);
     for (const p of [...a.points, ...b.points]) expect(p.y >= 0 && p.y <= 100).toBe(true);
-    expect(b.points.some((p) => p.y === 0 && p.x > result.partitionMs && p.x < result.healMs)).toBe(true);
-    expect(a.points.length).toBe(Array.from(cp.availabilityA).filter((v) => !Number.isNaN(v)).length);
+    expect(b.points.some((p) => p.y === 0 && p.x > 150 && p.x < 450)).toBe(true);
+    expect(a.points.length).toBe(Array.from(cp.availabilityMajority).filter((v) => !Number.isNaN(v)).length);
   });
 
   it('latencyAt is the nearest rank; cdfSeries gives one line per run, x ascending, y the percentiles', () => {
@@ -92,17 +83,10 @@ describe('cap selectors', () => {
   });
 });
 
-describe('cap cut line', () => {
-  it('cutLine(spots) separates the two sides: each side lies on its own side of the segment', () => {
-    const spots = nodeSpots(5, '3,4', 200);
-    const line = cutLine(spots, 200)!;
-    const sideOf = (x: number, y: number) => Math.sign((line.x2 - line.x1) * (y - line.y1) - (line.y2 - line.y1) * (x - line.x1));
-    const a = spots.filter((s) => s.side === 0).map((s) => sideOf(s.x, s.y));
-    const b = spots.filter((s) => s.side === 1).map((s) => sideOf(s.x, s.y));
-    expect(new Set(a).size).toBe(1);
-    expect(new Set(b).size).toBe(1);
-    expect(a[0]).toBe(-b[0]);
-    expect(cutLine(nodeSpots(3, 'junk', 200), 200)).toBeNull();
+describe('cap chart span', () => {
+  it("capChartEnd: the shorter CAP run's end, at least the last cut's end", () => {
+    expect(capChartEnd(result)).toBe(Math.max(450, Math.min(...result.cap.map((r) => r.endMs))));
+    expect(capChartEnd({ cap: result.cap, cuts: [{ fromMs: 0, toMs: 1e6, groups: [[0], [1]] }] })).toBe(1e6);
   });
 
   it('availabilitySeries(run, binMs, untilMs) keeps only bins that start before untilMs', () => {

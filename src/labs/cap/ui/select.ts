@@ -1,92 +1,44 @@
 /**
- * Pure selectors from the CAP/PACELC result (and scenario) to what the Panel draws: the cluster picture and
- * its cut, each mode's figures in words, availability over time and latency CDFs as chart series, and the
- * PACELC table. Loops are bounded by nodes, bins (40) and CDF points (~20), never by requests.
+ * Pure selectors from the CAP/PACELC result to what the Panel draws: the script's cuts in words, each
+ * mode's figures in words, availability over time and latency CDFs as chart series, and the PACELC table.
+ * Loops are bounded by nodes, cuts, bins (40) and CDF points (~20), never by requests.
  */
 import type { LineSeries } from '../../../viz/lineChart';
 import { nearestRank as latencyAt } from '../../../core/stats';
-import type { RunSummary } from '../result';
-import { sideBText, sidesOf } from '../scenario';
+import type { CapResult, CutSpan, RunSummary } from '../result';
 
 export { latencyAt };
 
-// --- the cut ---
+// --- the cuts ---
 
-export interface NodeSpot {
-  id: number;
-  x: number;
-  y: number;
-  side: 0 | 1;
-}
+const names = (nodes: readonly number[]) => nodes.map((n) => `n${n}`).join(', ');
 
-/** Nodes on a circle in a `size` x `size` box, n0 at the top, clockwise; side from the scenario's sideB. */
-export function nodeSpots(nodes: number, sideB: string, size: number): NodeSpot[] {
-  let side: Uint8Array;
-  try {
-    side = sidesOf(sideB, nodes);
-  } catch {
-    side = new Uint8Array(nodes);
+/** "n3, n4 cut off from n0, n1, n2, 150–450 ms" (two groups) or "{n0} | {n1} | {n2, n3}, 150–450 ms". */
+export function cutSpanText(span: CutSpan, nodeCount: number): string {
+  const to = span.toMs === Infinity ? 'the end' : `${fmtMs(span.toMs)}`;
+  const when = `${fmtMs(span.fromMs)}–${to} ms`;
+  if (span.groups.length === 2) {
+    const [a, b] = [...span.groups].sort((x, y) => y.length - x.length || x[0] - y[0]);
+    // The smaller group is the one cut off (the later one when both are halves).
+    return `${names(b)} cut off from ${names(a)}, ${when}${2 * a.length > nodeCount ? '' : ' (no majority on either side)'}`;
   }
-  const radius = size * 0.36;
-  const c = size / 2;
-  return Array.from({ length: nodes }, (_, id) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * id) / nodes;
-    return { id, x: c + radius * Math.cos(angle), y: c + radius * Math.sin(angle), side: side[id] as 0 | 1 };
-  });
+  return `${span.groups.map((g) => `{${names(g)}}`).join(' | ')}, ${when}`;
 }
 
-/** The sideB text after moving `node` to the other side; null when that would leave a side empty. */
-export function toggledSideB(nodes: number, sideB: string, node: number): string | null {
-  const side = sidesOf(sideB, nodes);
-  side[node] = side[node] ? 0 : 1;
-  const countB = side.reduce((a, b) => a + b, 0);
-  return countB === 0 || countB === nodes ? null : sideBText(side);
+/** Every cut of the script, or a sentence saying there is none. */
+export function cutsText(result: Pick<CapResult, 'cuts' | 'nodeCount'>): string {
+  if (result.cuts.length === 0) return 'nothing is cut';
+  return result.cuts.map((c) => cutSpanText(c, result.nodeCount)).join('; ');
 }
 
-/**
- * A line drawn across the picture from (x1, y1) to (x2, y2) cuts the cluster: nodes to its right (as one
- * walks from the start to the end) go to side B. Null when every node falls on one side, or the line is
- * too short to have a direction.
- */
-export function sideBFromLine(spots: readonly NodeSpot[], x1: number, y1: number, x2: number, y2: number): string | null {
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  if (dx * dx + dy * dy < 16) return null;
-  const side = spots.map((p) => (dx * (p.y - y1) - dy * (p.x - x1) > 0 ? 1 : 0));
-  const countB = side.reduce((a: number, b) => a + b, 0);
-  return countB === 0 || countB === spots.length ? null : sideBText(side);
+/** Where the charts of the CAP runs end: the shorter run's end, at least the end of the last cut. */
+export function capChartEnd(result: Pick<CapResult, 'cuts' | 'cap'>): number {
+  const lastCut = result.cuts.length > 0 ? result.cuts[result.cuts.length - 1].toMs : 0;
+  return Math.max(Number.isFinite(lastCut) ? lastCut : 0, Math.min(...result.cap.map((r) => r.endMs)));
 }
 
-/**
- * Where to draw the cut in the picture: the perpendicular bisector of the two sides' centroids, as a segment
- * across the box (coordinates of its two ends).
- */
-export function cutLine(spots: readonly NodeSpot[], size: number): { x1: number; y1: number; x2: number; y2: number } | null {
-  const centroid = (side: 0 | 1) => {
-    const members = spots.filter((p) => p.side === side);
-    if (members.length === 0) return null;
-    return { x: members.reduce((a, p) => a + p.x, 0) / members.length, y: members.reduce((a, p) => a + p.y, 0) / members.length };
-  };
-  const a = centroid(0);
-  const b = centroid(1);
-  if (!a || !b) return null;
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const length = Math.hypot(dx, dy);
-  if (length < 1e-9) return null;
-  const mx = (a.x + b.x) / 2;
-  const my = (a.y + b.y) / 2;
-  // Unit direction along the cut (perpendicular to a -> b), stretched past the box.
-  const ux = -dy / length;
-  const uy = dx / length;
-  return { x1: mx - ux * size, y1: my - uy * size, x2: mx + ux * size, y2: my + uy * size };
-}
-
-/** "Side A: n0, n1, n2 · side B: n3, n4". */
-export function cutText(nodes: number, sideB: string): string {
-  const spots = nodeSpots(nodes, sideB, 100);
-  const names = (s: 0 | 1) => spots.filter((p) => p.side === s).map((p) => `n${p.id}`).join(', ');
-  return `Side A: ${names(0)} · side B: ${names(1)}`;
+function fmtMs(ms: number): string {
+  return String(Number(ms.toFixed(1)));
 }
 
 // --- figures ---
@@ -112,34 +64,36 @@ export interface Figure {
   value: string;
 }
 
-/** The figures of a run with the cut: each side's availability during it, stale reads, writes, losses. */
+/** The figures of a run with the script's cuts: each side's availability during them, stale reads, writes, losses. */
 export function cutFigures(r: RunSummary): Figure[] {
   const [a, b] = r.sides;
   return [
-    { label: 'side A served', value: `${percent(a.ok, a.requests)} of ${a.requests}` },
-    { label: 'side B served', value: `${percent(b.ok, b.requests)} of ${b.requests}` },
-    { label: 'writes accepted (A / B)', value: `${a.writesOk} / ${b.writesOk}` },
+    { label: 'majority side served', value: `${percent(a.ok, a.requests)} of ${a.requests}` },
+    { label: 'minority side served', value: `${percent(b.ok, b.requests)} of ${b.requests}` },
+    { label: 'writes accepted (majority / minority)', value: `${a.writesOk} / ${b.writesOk}` },
     { label: 'stale reads', value: String(r.staleReads) },
     { label: 'lost writes', value: String(r.lostWrites) },
   ];
 }
 
-/** One sentence: what the mode did during the cut. */
+/** One sentence: what the mode did during the cuts. */
 export function cutHeadline(r: RunSummary): string {
   const [a, b] = r.sides;
-  if (a.requests === 0 || b.requests === 0) {
-    const idle = a.requests === 0 ? 'A' : 'B';
-    return `Side ${idle} asked nothing during the cut: no client asks its nodes (client c asks node c mod nodes), so ${r.mode} is not tested there; add clients or move nodes.`;
-  }
+  if (a.requests + b.requests === 0) return `No request was asked during a cut: drag across the stage to cut the cluster.`;
+  if (b.requests === 0) return `${r.mode} served ${percent(a.ok, a.requests)} of the requests asked during the cut; none was asked on a minority side.`;
   const refused = (s: typeof a) => s.requests > 0 && s.ok === 0;
   const served = (s: typeof a) => s.requests > 0 && s.ok === s.requests;
-  if (refused(b) && served(a)) return `${r.mode} refused every request side B asked during the cut and served all of side A's.`;
-  if (refused(a) && served(b)) return `${r.mode} refused every request side A asked during the cut and served all of side B's.`;
+  if (a.requests === 0) {
+    if (refused(b)) return `${r.mode} refused every request during the cut: no side held a majority.`;
+    if (served(b)) return `${r.mode} served every request during the cut, though no side held a majority.`;
+    return `${r.mode} served ${percent(b.ok, b.requests)} of the requests during the cut; no side held a majority.`;
+  }
+  if (refused(b) && served(a)) return `${r.mode} refused every request the minority side asked during the cut and served all of the majority side's.`;
   if (served(a) && served(b)) {
     const both = a.writesOk > 0 && b.writesOk > 0 ? ', accepting writes on both sides' : '';
     return `${r.mode} served every request on both sides during the cut${both}.`;
   }
-  return `${r.mode} served ${percent(a.ok, a.requests)} of side A's requests and ${percent(b.ok, b.requests)} of side B's during the cut.`;
+  return `${r.mode} served ${percent(a.ok, a.requests)} of the majority side's requests and ${percent(b.ok, b.requests)} of the minority side's during the cut.`;
 }
 
 /** The checker's verdict as a short line. */
@@ -164,7 +118,7 @@ export function availabilitySeries(r: RunSummary, binMs: number, untilMs = Infin
       title: `${name}, ${Math.round(k * binMs)}–${Math.round((k + 1) * binMs)} ms: ${Number.isNaN(v) ? 'no requests' : `${Math.round(v * 100)}% served`}`,
     })).filter((p) => Number.isFinite(p.y)),
   });
-  return [series('side A', r.availabilityA, false), series('side B', r.availabilityB, true)];
+  return [series('majority side', r.availabilityMajority, false), series('minority side', r.availabilityMinority, true)];
 }
 
 /** Percentiles a CDF is drawn at: dense in the tail, where the modes differ. */
@@ -200,7 +154,7 @@ export interface PacelcRow {
   writes: string;
   staleReads: string;
   verdict: string;
-  /** Under the cut: "100% / 0%", the share of side A's and side B's requests served. */
+  /** Under the cuts: "100% / 0%", the share of the majority side's and the minority side's requests served. */
   cutServed: string;
   cutVerdict: string;
 }
@@ -227,4 +181,14 @@ export function pacelcRows(plain: readonly RunSummary[], cut: readonly RunSummar
       cutVerdict: verdictLine(c),
     };
   });
+}
+
+// --- the stage ---
+
+/** One line over the stage: the cuts, and what each store did with the minority side's requests. */
+export function minorityLine(result: Pick<CapResult, 'cuts' | 'nodeCount' | 'cap'>): string {
+  if (result.cuts.length === 0) return 'Nothing is cut.';
+  const [cp, ap] = result.cap;
+  const served = (r: RunSummary) => `${r.sides[1].ok} of ${r.sides[1].requests}`;
+  return `Cut: ${cutsText(result)}. Minority side served: CP ${served(cp)}, AP ${served(ap)}.`;
 }

@@ -16,6 +16,7 @@ import { quantileSorted } from '../../../core/stats';
 import { scheduleScenario } from '../../scenario';
 import type { ScenarioEvent } from '../../scenarioEvent';
 import { Simulation } from '../../simulation';
+import type { StageOptions } from '../../stageLog';
 import {
   checkRegisterHistory, historyColumns, okLatencyMs, registerValue, staleColumns, statusCounts, verdictMetric,
   type CheckedHistory, type RegisterOp,
@@ -87,8 +88,11 @@ export interface StoreRun {
   history: readonly RegisterOp[];
 }
 
-/** Runs the store and its clients to the end. */
-export function runStore(s: StoreSpec, context?: StoreContext): StoreRun {
+/**
+ * Runs the store and its clients to the end. With `stage`, the engine also keeps a stage log (message
+ * labels, card fields) outside the trace: the run and its hash are the same with or without it.
+ */
+export function runStore(s: StoreSpec, context?: StoreContext, stage?: StageOptions<Msg>): StoreRun {
   const cfg: NodeConfig = {
     nodes: s.nodes, n: s.n, w: s.w, r: s.r,
     timeoutTicks: msToTicks(s.timeoutMs), fallbackTicks: msToTicks(s.fallbackMs), handoffTicks: msToTicks(s.handoffMs),
@@ -111,6 +115,7 @@ export function runStore(s: StoreSpec, context?: StoreContext): StoreRun {
     network: { latency: hopLatency(s), loss: s.loss },
     protocol: (ctx) => new QuorumNode(ctx, cfg, host),
     limits: { maxEvents: EVENTS_MAX },
+    ...(stage ? { stage } : {}),
   });
   const clients = storeClients(s, rng(s.seed).fork('clients'), sim, rec, cfg.timeoutTicks, context);
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
@@ -140,8 +145,8 @@ export interface StoreOutcome {
 }
 
 /** Runs the store, checks its history (progress 0.6 after the run, 0.9 after the check) and packs it. */
-export function storeOutcome(s: StoreSpec, context?: StoreContext): StoreOutcome {
-  const run = runStore(s, context);
+export function storeOutcome(s: StoreSpec, context?: StoreContext, stage?: StageOptions<Msg>): StoreOutcome {
+  const run = runStore(s, context, stage);
   context?.progress(0.6);
   const checked = checkRegisterHistory(run.history, CHECK_STEPS_MAX);
   context?.progress(0.9);
