@@ -1,13 +1,23 @@
-import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen } from '../../../e2e/labPage';
+import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
-test('the CAP lab shows CP refusing side B and AP serving it, the PACELC table and CDFs; axe light and dark', async ({ page }) => {
+const stageOf = (page: Page) => page.locator('.lab-scene [data-stage]');
+
+/** Moves the playhead to t through the time controls and waits for the stage to draw it. */
+async function seek(page: Page, t: number): Promise<void> {
+  await page.getByLabel('Simulated time').fill(String(t));
+  await expect(stageOf(page)).toHaveAttribute('data-t', new RegExp(`^${t}(\\.\\d+)?$`));
+}
+
+test('the CAP lab: CP refuses the minority side and AP serves it, the PACELC table and CDFs; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('#/cap');
   await waitForRun(page);
-  await expect(page.getByRole('heading', { name: /CAP: the same cut, 150–450 ms/ })).toBeVisible();
-  await expect(page.getByText('CP refused every request side B asked during the cut and served all of side A\'s.')).toBeVisible();
+  await expect(page.getByText('Cut: n3, n4 cut off from n0, n1, n2, 150–450 ms. Minority side served: CP 0 of 9, AP 47 of 47.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'CAP: CP and AP on the same script' })).toBeVisible();
+  await expect(page.getByText('CP refused every request the minority side asked during the cut and served all of the majority side\'s.')).toBeVisible();
   await expect(page.getByText(/AP served every request on both sides during the cut/)).toBeVisible();
   await expect(page.getByText('✓ linearizable').first()).toBeVisible();
   const table = page.getByRole('table', { name: /PACELC presets/ });
@@ -21,62 +31,98 @@ test('the CAP lab shows CP refusing side B and AP serving it, the PACELC table a
   expect(errors).toEqual([]);
 });
 
-test('moving a node with its button edits the cut in the link and re-runs', async ({ page }) => {
+test('the stage: n4 refuses under CP (card and narration), the AP toggle redraws without a re-run; crashing n1 from its menu changes the link, and the CLI replays it to the hash the page shows', async ({ page }) => {
+  test.setTimeout(120_000);
   const errors = watchErrors(page);
   await page.goto('#/cap');
   await waitForRun(page);
-  const n2 = page.getByRole('button', { name: 'n2: side A' });
-  await n2.click();
+  const stage = stageOf(page);
+  await expect(stage.locator('[data-node]')).toHaveCount(5);
+  await seek(page, 211.21);
+  await expect(page.locator('[data-node="n4"]')).toHaveAttribute('aria-label', 'n4, copy 26@7, ✗ c4 read refused, up');
+  await expect(page.locator('.narration [aria-current]')).toHaveText('211.206 ms: n4 refuses c4\'s read: no quorum');
+
+  // The toggle is a view choice: the link and the run stay, the stage draws AP at the same t.
+  const link = page.url();
+  const hash = await page.getByTestId('trace-hash').textContent();
+  await page.getByRole('button', { name: 'AP: any one copy' }).click();
+  await expect(page.getByRole('heading', { name: 'The cluster at the playhead: AP' })).toBeVisible();
+  await expect(page.locator('[data-node="n4"]')).toHaveAttribute('aria-label', /^n4, copy \d+@\d+, ✓ c4 (read|wrote) \d+@\d+, up$/);
+  expect([page.url(), await page.getByTestId('trace-hash').textContent()]).toEqual([link, hash]);
+  await page.getByRole('button', { name: 'CP: majority quorums' }).click();
+
+  await seek(page, 120);
+  await page.locator('[data-node="n1"]').click();
+  await expect(page.getByRole('menuitem', { name: 'Recover n1' })).toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('menuitem', { name: 'Crash n1' }).click();
+  await expect(page).not.toHaveURL(link);
   await waitForRun(page);
-  await expect(page.getByRole('button', { name: 'n2: side B' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page).toHaveURL(/sideB=2%2C3%2C4|sideB=2,3,4|z=/);
-  // Side B now holds three of five nodes: CP serves it and refuses side A.
-  await expect(page.getByText('CP refused every request side A asked during the cut and served all of side B\'s.')).toBeVisible();
+  await expect(page.locator('[data-node="n1"]')).toHaveAttribute('aria-label', /, crashed$/);
+  await expect(page.locator('.narration [aria-current]')).toHaveText('120.000 ms: n1 crashes');
+  const shown = await page.getByTestId('trace-hash').textContent();
+  expect(shown).not.toBe(hash);
+  const fragment = new URL(page.url()).hash;
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/scenario.ts', fragment], { encoding: 'utf8' })) as { traceHash: string };
+  expect(cli.traceHash).toBe(shown);
+
+  // Keyboard: Enter on the focused node opens its menu, Escape hands focus back.
+  await page.locator('[data-node="n2"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Crash n2' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-node="n2"]')).toBeFocused();
+  await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
 });
 
-test('dragging a line across the drawing cuts the cluster there', async ({ page }) => {
+test('partitions from the stage: a drag across it cuts at the playhead, and the Partition dialog does the same by keyboard', async ({ page }) => {
+  const errors = watchErrors(page);
   await page.goto('#/cap');
   await waitForRun(page);
-  const svg = page.getByRole('img', { name: /The cluster and its cut/ });
-  const box = (await svg.boundingBox())!;
-  // A vertical line down the middle, drawn downwards: the nodes left of centre (n3, n4) go to side B.
-  await page.mouse.move(box.x + box.width * 0.45, box.y + 2);
+  await seek(page, 500);
+  // A vertical line through the middle of the stage: n1 and n2 (right) from n0, n3, n4.
+  const box = (await page.locator('.lab-scene .stage-overlay').boundingBox())!;
+  const x = box.x + box.width * 0.6;
+  await page.mouse.move(x, box.y + 4);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 4 });
-  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height - 2, { steps: 4 });
+  await page.mouse.move(x, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(x, box.y + box.height - 4, { steps: 4 });
   await page.mouse.up();
   await waitForRun(page);
-  await expect(page.getByText('Side A: n0, n1, n2 · side B: n3, n4', { exact: false })).toBeVisible();
-  // Draw the other way up: now n1, n2 (right of centre) are side B; n0 sits on the line's left.
-  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height - 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2, { steps: 4 });
-  await page.mouse.move(box.x + box.width * 0.55, box.y + 2, { steps: 4 });
-  await page.mouse.up();
+  await expect(page.getByText(/^Cut: n3, n4 cut off from n0, n1, n2, 150–450 ms; n1, n2 cut off from n0, n3, n4, 500–/)).toBeVisible();
+  await expect(page.locator('.narration [aria-current]')).toHaveText('500.000 ms: the network splits: {n0, n3, n4} | {n1, n2}');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
   await waitForRun(page);
-  await expect(page.getByRole('button', { name: 'n1: side B' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'n3: side A' })).toBeVisible();
+  await page.getByRole('button', { name: 'Partition and links…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Partition and links' });
+  await dialog.getByRole('checkbox', { name: 'n0' }).check();
+  await dialog.getByRole('button', { name: 'Partition' }).click();
+  await waitForRun(page);
+  await expect(page.getByText(/^Cut: n3, n4 cut off from n0, n1, n2, 150–450 ms; n0 cut off from n1, n2, n3, n4, 500–/)).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
-test('a lesson step loads its scenario: step 2 cuts n2 off a three-node cluster', async ({ page }) => {
+test('a lesson step sets the stage: step 3 shows AP just before the heal, n0 and n3 ringed, their copies apart', async ({ page }) => {
   await page.goto('#/cap');
   await waitForRun(page);
-  await page.getByRole('button', { name: 'Next →' }).click();
-  await expect(page.getByRole('heading', { name: 'CP refuses the minority' })).toBeVisible();
-  await page.getByRole('button', { name: 'Show this step' }).click();
+  const lesson = page.locator('.lesson');
+  for (let i = 0; i < 2; i++) await lesson.getByRole('button', { name: 'Next →' }).click();
+  await expect(lesson.getByRole('heading', { level: 3, name: 'AP serves both sides, and they diverge' })).toBeVisible();
+  await lesson.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);
-  // The playhead goes to the moment the text speaks of: the cut, at 150 ms.
-  await expect(page.getByLabel('Simulated time')).toHaveValue('150');
-  // The node the text names is ringed in the drawing, and named in its label.
-  await expect(page.locator('.cap-node[data-highlight]')).toHaveCount(1);
-  await expect(page.getByRole('img', { name: /The lesson points at n2\./ })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'n2: side B' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^n3/ })).toHaveCount(0);
-  await expect(page.getByText('side B served').first()).toBeVisible();
-  await expect(page.locator('.cap-figures').first()).toContainText('0% of 8');
+  await expect(page.getByLabel('Simulated time')).toHaveValue('449');
+  await expect(page.getByRole('heading', { name: 'The cluster at the playhead: AP' })).toBeVisible();
+  await expect(page.locator('[data-node="n0"]')).toHaveAttribute('aria-label', /^n0, copy 192@27,/);
+  await expect(page.locator('[data-node="n3"]')).toHaveAttribute('aria-label', /^n3, copy 191@18,/);
+  await expect(stageOf(page).locator('[data-highlight]')).toHaveCount(2);
+  await expect(stageOf(page)).toHaveAttribute('aria-label', /The lesson points at n0, n3\.$/);
 });
 
-test('the first screen: cut, time controls and lesson in view at 1440x900; at 390x844 the cut first', async ({ page }) => {
+test('the first screen: the stage, time controls, lesson and narration in view at 1440x900; at 390x844 the stage first', async ({ page }) => {
   await expectFirstScreen(page, '#/cap', 'cap');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expectInViewport(page, stageOf(page), 'stage');
+  await expectInViewport(page, page.locator('.lab-slot-narration .narration'), 'narration');
 });

@@ -85,7 +85,11 @@ function ringPoint(i: number, n: number, cx: number, cy: number, rx: number, ry 
   return [cx + rx * Math.cos(angle), cy + ry * Math.sin(angle)];
 }
 
-/** An ellipse filling the box (a wide stage spreads the cards sideways instead of stacking them). */
+/**
+ * An ellipse filling the box (a wide stage spreads the cards sideways instead of stacking them). Where the
+ * box is too narrow for the cards to sit on it apart (a phone), the same order on a taller loop: n0 on top
+ * in the middle, then clockwise down a right column and back up a left one.
+ */
 function placeRing(g: StageGeometry, hasClients: boolean): void {
   g.shape = 'ring';
   const room = hasClients ? 28 : 0;
@@ -93,6 +97,28 @@ function placeRing(g: StageGeometry, hasClients: boolean): void {
   const ry = Math.max(0, g.height / 2 - g.halfH - MARGIN - room);
   const n = g.nodeCount;
   for (let i = 0; i < n; i++) [g.x[i], g.y[i]] = n === 1 ? [g.width / 2, g.height / 2] : ringPoint(i, n, g.width / 2, g.height / 2, rx, ry);
+  if (n > 2 && hasOverlap(g)) placeColumns(g, room);
+}
+
+/** True when two node boxes overlap (or come within a few px). */
+function hasOverlap(g: StageGeometry): boolean {
+  const [w, h] = [2 * g.halfW + 4, 2 * g.halfH + 4];
+  for (let i = 0; i < g.nodeCount; i++) {
+    for (let j = i + 1; j < g.nodeCount; j++) if (Math.abs(g.x[i] - g.x[j]) < w && Math.abs(g.y[i] - g.y[j]) < h) return true;
+  }
+  return false;
+}
+
+function placeColumns(g: StageGeometry, room: number): void {
+  const n = g.nodeCount;
+  const right = Math.ceil((n - 1) / 2);
+  const rows = right + 1;
+  const [left, rightX] = [MARGIN + room + g.halfW, g.width - MARGIN - room - g.halfW];
+  const [top, bottom] = [MARGIN + room + g.halfH, g.height - MARGIN - room - g.halfH];
+  const rowY = (r: number) => top + ((bottom - top) * r) / (rows - 1);
+  [g.x[0], g.y[0]] = [g.width / 2, top];
+  for (let k = 0; k < right; k++) [g.x[1 + k], g.y[1 + k]] = [rightX, rowY(k + 1)];
+  for (let k = 0; k < n - 1 - right; k++) [g.x[1 + right + k], g.y[1 + right + k]] = [left, rowY(right - k)];
 }
 
 function placeGrid(g: StageGeometry, hasClients: boolean): void {

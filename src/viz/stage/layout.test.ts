@@ -21,6 +21,17 @@ describe('stageGeometry', () => {
     expect(points).toEqual([[200, 18], [372, 150], [200, 282], [28, 150]]);
   });
 
+  it('a ring too narrow for its cards (a phone) keeps the order on two columns: n0 on top, n1, n2 down the right, n3, n4 up the left, no two cards overlapping', () => {
+    const g = stageGeometry({ width: 340, height: 320, nodeCount: 5, tier: 'cards', card: { width: 124, height: 55 }, clientHome: [0, 1, 2, 3, 4] });
+    const points = Array.from({ length: 5 }, (_, i) => [round(g.x[i]), round(g.y[i])]);
+    // Columns at 8 + 28 + 62 = 98 and 340 - 98 = 242; rows from 8 + 28 + 27.5 = 63.5 to 320 - 63.5 = 256.5.
+    expect(points).toEqual([[170, 63.5], [242, 160], [242, 256.5], [98, 256.5], [98, 160]]);
+    const wide = stageGeometry({ width: 900, height: 320, nodeCount: 5, tier: 'cards', card: { width: 124, height: 55 }, clientHome: [0, 1, 2, 3, 4] });
+    // Where the cards fit, still the ellipse: n1 sits further out than n2 (on the columns they line up).
+    expect(wide.x[1]).toBeGreaterThan(wide.x[2] + 100);
+    expect(wide.x[2] - wide.x[3]).toBeGreaterThan(124);
+  });
+
   it('beyond 12 nodes a grid in row-major order; clients sit beside their home node', () => {
     const g = stageGeometry({ width: 416, height: 216, nodeCount: 20, tier: 'glyphs', clientHome: [0, 0, 19] });
     expect(g.shape).toBe('grid');
