@@ -39,7 +39,7 @@ test('the stage: n4 refuses under CP (card and narration), the AP toggle redraws
   const stage = stageOf(page);
   await expect(stage.locator('[data-node]')).toHaveCount(5);
   await seek(page, 211.21);
-  await expect(page.locator('[data-node="n4"]')).toHaveAttribute('aria-label', 'n4, copy 26@7, ✗ c4 read refused, up');
+  await expect(page.locator('[data-node="n4"]')).toHaveAttribute('aria-label', 'n4, copy 26@7, ✗ read refused, up');
   await expect(page.locator('.narration [aria-current]')).toHaveText('211.206 ms: n4 refuses c4\'s read: no quorum');
 
   // The toggle is a view choice: the link and the run stay, the stage draws AP at the same t.
@@ -47,7 +47,7 @@ test('the stage: n4 refuses under CP (card and narration), the AP toggle redraws
   const hash = await page.getByTestId('trace-hash').textContent();
   await page.getByRole('button', { name: 'AP: any one copy' }).click();
   await expect(page.getByRole('heading', { name: 'The cluster at the playhead: AP' })).toBeVisible();
-  await expect(page.locator('[data-node="n4"]')).toHaveAttribute('aria-label', /^n4, copy \d+@\d+, ✓ c4 (read|wrote) \d+@\d+, up$/);
+  await expect(page.locator('[data-node="n4"]')).toHaveAttribute('aria-label', /^n4, copy \d+@\d+, ✓ (read|wrote) \d+@\d+, up$/);
   expect([page.url(), await page.getByTestId('trace-hash').textContent()]).toEqual([link, hash]);
   await page.getByRole('button', { name: 'CP: majority quorums' }).click();
 

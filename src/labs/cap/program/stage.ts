@@ -53,14 +53,16 @@ export function stageRequests(outcome: StoreOutcome, clients: number): StageRequ
   };
 }
 
-/** A coordinator's card line for a finished request: "✓ c3 read 12@3", "✗ c1 write refused". */
+/**
+ * A coordinator's card line for a finished request: "✓ read 12@3", "✓ wrote 15@4", "✗ read refused",
+ * "? write: timeout" (short: a card is 16 characters wide; the narration names the client).
+ */
 export function answerText(requests: StageRequests, op: number): string {
-  const c = `c${requests.client[op]}`;
   const isWrite = requests.kind[op] === OpKind.write;
   switch (requests.status[op]) {
-    case RequestStatus.ok: return `✓ ${c} ${isWrite ? 'wrote' : 'read'} ${versionText(requests.version[op])}`;
-    case RequestStatus.timeout: return `? ${c} write timed out`;
-    default: return `✗ ${c} ${isWrite ? 'write' : 'read'} refused`;
+    case RequestStatus.ok: return `✓ ${isWrite ? 'wrote' : 'read'} ${versionText(requests.version[op])}`;
+    case RequestStatus.timeout: return '? write: timeout';
+    default: return `✗ ${isWrite ? 'write' : 'read'} refused`;
   }
 }
 
