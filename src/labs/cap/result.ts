@@ -120,4 +120,6 @@ export interface CapResult extends LabResult {
   pacelcCut: RunSummary[];
   /** The stage of CP and AP, in CAP_MODES order. */
   stages: CapStage[];
+  /** CP's stage (the same object as stages[0].stage): what LabResult's playback reads. */
+  stage: StageData;
 }

@@ -81,6 +81,8 @@ export const program: LabProgram<CapScenario, CapResult> = (s, context) => {
     pacelc: [paEl, pcEc, paEc],
     pacelcCut,
     stages,
+    // LabResult's stage (the playback's pace reads its median latency): CP's; the Panel draws from `stages`.
+    stage: stages[0].stage,
   };
 };
 
