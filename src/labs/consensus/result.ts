@@ -11,6 +11,8 @@
  *   - step: the engine event (1-based) during which something happened; traceIndex: trace entries before it.
  */
 import type { Finding, FindingKind, StampedFinding } from '../../core/raft';
+import type { StageData } from '../../core/stage/types';
+import type { Ecdf } from '../../core/stats/ecdf';
 import type { LabResult } from '../contract';
 
 export type { Finding, FindingKind, StampedFinding };
@@ -33,6 +35,10 @@ export const BOOTSTRAP_HELP: Readonly<Record<Bootstrap, string>> = {
   leader: 's0 leads term 1 and every log is empty (as if s0 had just won): scripts can name the leader.',
   figure16: 'Five servers; s0 leads term 1; s0, s1 and s2 hold entries 1-3, s3 and s4 only 1-2 (the election-time experiment\'s start).',
 };
+
+/** The election-time experiment a scenario asks for besides its run (./experiment.ts). */
+export const EXPERIMENTS = ['none', 'scale', 'randomness'] as const;
+export type Experiment = (typeof EXPERIMENTS)[number];
 
 /** changes.kind: what changed on a server (columns a, b, c as listed). */
 export const ChangeKind = {
@@ -120,6 +126,27 @@ export interface Verdict {
   prose: string;
 }
 
+/** One election timeout range of the experiment: every trial's time without a leader. */
+export interface ElectionTimesCurve {
+  minMs: number;
+  maxMs: number;
+  /** Downtime of every trial, ascending (Infinity: censored), and the trial each came from. */
+  downtimeMs: Float64Array;
+  trialOf: Uint32Array;
+  /** Trials still leaderless at the cap. */
+  censored: number;
+  /** The empirical CDF of the uncensored downtimes, as a fraction of all trials. */
+  cdf: Ecdf;
+  meanMs: number;
+}
+
+/** The experiment's result: one curve per range of `experiment` (in its order), and the engine events spent. */
+export interface ExperimentResult {
+  experiment: Exclude<Experiment, 'none'>;
+  curves: ElectionTimesCurve[];
+  events: number;
+}
+
 export interface ConsensusResult extends LabResult {
   lab: 'consensus';
   /** Engine nodes (initial servers plus any that join). */
@@ -130,4 +157,8 @@ export interface ConsensusResult extends LabResult {
   gaps: LeaderlessGap[];
   membership: MembershipChange[];
   verdict: Verdict;
+  /** What the stage draws: servers s0.., messages in flight, cards (role, term, vote, election timer, log tail, commit). */
+  stage: StageData;
+  /** The election-time experiment, when the scenario asks for it. */
+  experiment?: ExperimentResult;
 }

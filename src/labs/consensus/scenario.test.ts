@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cost, defaults, nodeCount, presets, validate, type ConsensusScenario } from './scenario';
+import { presets } from './presets';
+import { cost, defaults, nodeCount, validate, type ConsensusScenario } from './scenario';
 
 const messages = (input: unknown) => {
   const v = validate(input);
@@ -42,6 +43,20 @@ describe('consensus scenario', () => {
     ] };
     expect(messages(ok)).toEqual([]);
     expect(messages({ ...defaults, events: [{ t: 1, type: 'slow', from: 0, to: 1, ms: -5 }] })).toEqual(['events[0].ms must be 0..60,000, got -5']);
+  });
+
+  it('a request names the server asked first (-1, the default: the last leader heard of); a timeout names a server that exists', () => {
+    const v = validate({ ...defaults, events: [{ t: 1, type: 'request' }, { t: 2, type: 'request', node: 3 }, { t: 3, type: 'timeout', node: 2 }] });
+    expect(v.ok && v.value.events).toEqual([{ t: 1, type: 'request', node: -1 }, { t: 2, type: 'request', node: 3 }, { t: 3, type: 'timeout', node: 2 }]);
+    expect(messages({ ...defaults, events: [{ t: 1, type: 'timeout', node: -1 }] })).toEqual(['events[0].node must be 0..8, got -1']);
+    expect(messages({ ...defaults, events: [{ t: 1, type: 'timeout', node: 6 }] })).toEqual(['events[0].node must name a server s0..s4, got 6']);
+  });
+
+  it('the experiment is a choice of Figure 16 graph and a trial count, bounded', () => {
+    expect(validate({ ...defaults, experiment: 'scale', trials: 200 }).ok).toBe(true);
+    expect(messages({ ...defaults, experiment: 'both' })).toEqual(['experiment must be one of none, scale, randomness, got "both"']);
+    expect(messages({ ...defaults, trials: 5 })).toEqual(['trials must be 10..2000, got 5']);
+    expect(cost({ ...defaults, experiment: 'scale' })).toBeGreaterThan(cost(defaults) + 1_000_000);
   });
 
   it('cost grows with servers, duration and client load', () => {

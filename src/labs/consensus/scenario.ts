@@ -8,19 +8,21 @@
  * Time is in milliseconds (the engine ticks in microseconds). Election timeouts are drawn uniformly in
  * [electionMsMin, electionMsMax] at every reset; a leader sends AppendEntries every heartbeatMs.
  */
-import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
+import type { BaseScenario, EventSpec, ParamSpec, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
-import { BOOTSTRAPS, BROKEN_VARIANTS, type Bootstrap, type BrokenVariant } from './result';
+import { BOOTSTRAPS, BROKEN_VARIANTS, EXPERIMENTS, type Bootstrap, type BrokenVariant, type Experiment } from './result';
 
 /** The engine's faults this lab scripts (src/sim/faultTable.ts): run state, links, groups and clocks. */
 export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'clockJump', 'skew', 'drift'] as const;
 export type ConsensusFaultEvent = FaultEventOf<(typeof FAULTS)[number]>;
-/** One client command, submitted at t. */
-export type RequestEvent = { t: number; type: 'request' };
+/** One client command, submitted at t to server `node` first (-1: the leader the client last heard of). */
+export type RequestEvent = { t: number; type: 'request'; node: number };
+/** RaftScope's "time out": the server's election timer fires now (a leader or a crashed server ignores it). */
+export type TimeoutEvent = { t: number; type: 'timeout'; node: number };
 /** Ask the leader to add (after catching it up) or remove one server. */
 export type MembershipEvent = { t: number; type: 'addServer' | 'removeServer'; node: number };
-export type ConsensusEvent = ConsensusFaultEvent | RequestEvent | MembershipEvent;
+export type ConsensusEvent = ConsensusFaultEvent | RequestEvent | TimeoutEvent | MembershipEvent;
 
 export interface ConsensusScenario extends BaseScenario {
   /** Voters at the start, s0..s(servers-1). 3..9. Default 5. */
@@ -55,6 +57,10 @@ export interface ConsensusScenario extends BaseScenario {
   clientRatePerSec: number;
   /** Simulated time the run covers, ms. 10..600,000. Default 3000. */
   durationMs: number;
+  /** Also run the election-time experiment (Figure 16: 'scale' its bottom graph, 'randomness' its top); see ./experiment.ts. Default 'none'. */
+  experiment: Experiment;
+  /** Trials per election timeout range of the experiment. 10..2000. Default 1000. */
+  trials: number;
   seed: number;
   /** Faults, client requests and membership changes, by time (ms), at most 400. */
   events: ConsensusEvent[];
@@ -71,6 +77,8 @@ export const LIMITS = {
   durationMsMax: 600_000,
   eventsMax: 400,
   batchMax: 1000,
+  trialsMin: 10,
+  trialsMax: 2000,
 } as const;
 
 /** Engine ticks per simulated millisecond: the labs' one time unit (sim/kit/time.ts). */
@@ -97,10 +105,13 @@ export const params: readonly ParamSpec[] = [
   { key: 'broken', label: 'Broken variant', kind: 'enum', options: BROKEN_VARIANTS, help: 'doubleVote: votes twice in a term; commitOldTerm: commits an earlier term\'s entry by counting replicas; keepConflicts: a follower keeps a conflicting suffix.' },
   { key: 'clientRatePerSec', label: 'Client requests', kind: 'number', min: 0, max: LIMITS.clientRateMax, unit: '/s', help: 'Client commands per second, sent to the leader (a client that asks a follower is redirected).' },
   ms('durationMs', 'Duration', LIMITS.durationMsMax, 'Simulated time the run covers.', LIMITS.durationMsMin),
+  { key: 'experiment', label: 'Election-time experiment', kind: 'enum', options: EXPERIMENTS, help: 'Also run Figure 16\'s trials (crash the leader, time the election) per election timeout range: scale (minimum timeout scaled) or randomness (150 ms plus some randomness).' },
+  { key: 'trials', label: 'Trials per range', kind: 'int', min: LIMITS.trialsMin, max: LIMITS.trialsMax, help: 'Trials of the election-time experiment per timeout range (the paper ran 1,000).' },
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream (timeouts, latencies, losses, clients): another seed, another run.' },
 ];
 
 const server: ParamSpec = { key: 'node', label: 'Server', kind: 'int', min: 0, max: LIMITS.serversMax - 1, help: 'Server index (s2 is 2).' };
+const firstAsked: ParamSpec = { ...server, min: -1, help: 'The server the client asks first (-1: the leader it last heard of, else a random running server).' };
 
 export const events: readonly EventSpec[] = [
   ...faultEventSpecs(FAULTS, {
@@ -112,7 +123,8 @@ export const events: readonly EventSpec[] = [
       clockJump: 'Step the server\'s clock: its election timer fires early or late (liveness, never safety).',
     },
   }),
-  { type: 'request', label: 'Client request', help: 'A client sends one command to the leader.', fields: [] },
+  { type: 'request', label: 'Client request', help: 'A client sends one command to a server; a follower answers with the leader it knows and the client tries there.', fields: [firstAsked] },
+  { type: 'timeout', label: 'Time out now', help: 'The server\'s election timer fires now: a follower or candidate stands for election (after a pre-vote round with PreVote); a leader ignores it.', fields: [server] },
   { type: 'addServer', label: 'Add server', help: 'The leader catches the server up, then adds it to the configuration (one server at a time).', fields: [server] },
   { type: 'removeServer', label: 'Remove server', help: 'The leader removes the server from the configuration (a removed leader steps down once that commits).', fields: [server] },
 ];
@@ -138,6 +150,9 @@ export function checkScenario(s: ConsensusScenario): ValidationIssue[] {
     issues.push({ path: 'servers', message: `the figure16 start has 5 servers, got ${s.servers}; pick 5 or another start` });
   }
   const n = nodeCount(s);
+  s.events.forEach((e, i) => {
+    if ((e.type === 'request' || e.type === 'timeout') && e.node >= n) issues.push({ path: `events[${i}].node`, message: `events[${i}].node must name a server s0..s${n - 1}, got ${e.node}` });
+  });
   issues.push(...checkFaultEvents(s.events, n, `a server s0..s${n - 1} (a higher one exists once an addServer event names it)`));
   s.events.forEach((e, i) => {
     if ('from' in e && e.from === e.to) issues.push({ path: `events[${i}].to`, message: `events[${i}] must name a link between two servers, got ${e.from} -> ${e.to}` });
@@ -150,6 +165,7 @@ export const validate = scenarioSchema<ConsensusScenario>({
   events,
   eventsMax: LIMITS.eventsMax,
   tMax: LIMITS.durationMsMax,
+  eventDefaults: { request: { node: -1 } },
   check: checkScenario,
 });
 
@@ -171,6 +187,8 @@ export const defaults: ConsensusScenario = {
   broken: 'none',
   clientRatePerSec: 20,
   durationMs: 3000,
+  experiment: 'none',
+  trials: 1000,
   seed: 1,
   events: [],
 };
@@ -180,102 +198,17 @@ export function horizon(s: ConsensusScenario): number {
   return s.durationMs;
 }
 
-/** Work units: heartbeat rounds and client commands, each a message to every server and back. */
+/**
+ * Work units: heartbeat rounds and client commands, each a message to every server and back; plus, with the
+ * experiment on, EXPERIMENT_EVENTS_PER_TRIAL engine events per trial (its longest ranges' average).
+ */
 export function cost(s: ConsensusScenario): number {
   const n = nodeCount(s);
   const rounds = Math.ceil(s.durationMs / s.heartbeatMs);
-  return rounds * n * 4 + Math.ceil((s.clientRatePerSec * s.durationMs) / 1000) * n * 6 + s.events.length * n * 4;
+  const run = rounds * n * 4 + Math.ceil((s.clientRatePerSec * s.durationMs) / 1000) * n * 6 + s.events.length * n * 4;
+  return run + (s.experiment === 'none' ? 0 : s.trials * EXPERIMENT_RANGES * EXPERIMENT_EVENTS_PER_TRIAL);
 }
 
-const d = defaults;
-/** s0 leads term 1 at the start, so a script can name the leader. */
-const led = { ...d, bootstrap: 'leader' } as const;
-const isolate4: ConsensusEvent[] = [{ t: 300, type: 'partition', groups: '0,1,2,3|4' }, { t: 2000, type: 'heal' }];
-const isolate0: ConsensusEvent[] = [{ t: 300, type: 'partition', groups: '0|1,2,3,4' }, { t: 2000, type: 'heal' }];
-
-export const presets: readonly Preset<ConsensusScenario>[] = [
-  {
-    id: 'first-election',
-    title: 'First election, then replication',
-    description: 'Five followers with empty logs: the first to time out stands, wins a majority, appends its no-op and replicates client commands; each commits once a majority stores it.',
-    scenario: d,
-  },
-  {
-    id: 'replay-uncommitted',
-    title: 'Leader fails: elect a new one, replay uncommitted entries',
-    description: 'From 300 ms the replies of s1, s2 and s3 no longer reach the leader s0: followers store its entries but s0 cannot commit them. s0 crashes at 600 ms; the new leader holds those entries, appends its no-op and commits them all with it, step by step.',
-    scenario: { ...led, clientRatePerSec: 50, durationMs: 2500, events: [
-      { t: 300, type: 'cut', from: 1, to: 0 }, { t: 300, type: 'cut', from: 2, to: 0 }, { t: 300, type: 'cut', from: 3, to: 0 },
-      { t: 600, type: 'crash', node: 0 }, { t: 1500, type: 'heal' }, { t: 1600, type: 'recover', node: 0 },
-    ] },
-  },
-  {
-    id: 'disruptive-rejoin',
-    title: 'A rejoining server deposes a healthy leader',
-    description: 's4 is cut off from 300 ms to 2 s: it times out again and again, raising its term to 10. When it comes back, its higher term makes the healthy leader step down, and the cluster spends an election on it.',
-    scenario: { ...led, events: isolate4 },
-  },
-  {
-    id: 'disruptive-rejoin-prevote',
-    title: 'Same cut-off server, with PreVote',
-    description: 'With PreVote, s4 asks first whether it could win; nobody answers yes while cut off, so its term never rises and its return disturbs nothing.',
-    scenario: { ...led, preVote: true, events: isolate4 },
-  },
-  {
-    id: 'stale-leader',
-    title: 'A leader cut off from the majority keeps leading',
-    description: 'The leader s0 is cut off from 300 ms to 2 s. The others elect a new leader in term 2, but s0 still believes it leads term 1 and takes client commands it can never commit.',
-    scenario: { ...led, events: isolate0 },
-  },
-  {
-    id: 'stale-leader-checkquorum',
-    title: 'Same cut-off leader, with CheckQuorum',
-    description: 'With CheckQuorum, s0 steps down one election timeout after it last heard a majority, and stops taking commands. (Without PreVote, its raised term still disturbs the new leader when the cut heals.)',
-    scenario: { ...led, checkQuorum: true, events: isolate0 },
-  },
-  {
-    id: 'membership',
-    title: 'Add a server, then remove the leader',
-    description: 's5 joins at 500 ms: the leader catches it up, then adds it (one server at a time). At 1.5 s the leader s0 is removed: it leads until the new configuration commits, then steps down, and s1..s5 elect a leader.',
-    scenario: { ...led, events: [{ t: 500, type: 'addServer', node: 5 }, { t: 1500, type: 'removeServer', node: 0 }] },
-  },
-  {
-    id: 'removed-server',
-    title: 'A removed server disrupts the cluster',
-    description: 's4 is removed at 500 ms. The leader stops sending to it before s4 learns of its removal, so s4 times out and stands again and again; each RequestVote of a higher term deposes the leader.',
-    scenario: { ...led, events: [{ t: 500, type: 'removeServer', node: 4 }] },
-  },
-  {
-    id: 'removed-server-checkquorum',
-    title: 'Same removal, with CheckQuorum',
-    description: 'With CheckQuorum, servers that hear from a leader ignore RequestVote: s4 stands in vain and the leader of term 1 stays.',
-    scenario: { ...led, checkQuorum: true, events: [{ t: 500, type: 'removeServer', node: 4 }] },
-  },
-  {
-    id: 'broken-double-vote',
-    title: 'Broken: a server votes twice in a term',
-    description: 'Three servers whose timeouts differ by at most 10 ms: two candidates stand in term 1 and a voter grants both. Two leaders of one term: Election Safety breaks and the run stops there.',
-    scenario: { ...d, servers: 3, electionMsMin: 150, electionMsMax: 160, broken: 'doubleVote' },
-  },
-  {
-    id: 'broken-commit-old-term',
-    title: 'Broken: a leader commits an old-term entry by counting replicas (Figure 8)',
-    description: 'Found by a seed search (12 cuts, partitions and heals, 20% loss, one entry per message). s0 leads term 1 and takes commands while cut off; s2 leads term 4 for 6 ms and its no-op at index 28 stays on it alone; s0 wins term 5 and sends its old entries one at a time: once s1 stores entry 28 of term 1, the broken leader counts two of three and commits it. s2 then wins term 6 with s1\'s vote (its last term 4 beats 1) without entry 28: Leader Completeness breaks.',
-    scenario: {
-      ...led, servers: 3, broken: 'commitOldTerm', batchMax: 1, clientRatePerSec: 50, durationMs: 1200, loss: 0.2,
-      electionMsMin: 100, electionMsMax: 200, heartbeatMs: 40, latencyMsMin: 2, latencyMsMax: 5, seed: 2073,
-      events: [
-        { t: 245, type: 'cut', from: 0, to: 1 }, { t: 365, type: 'partition', groups: '1' }, { t: 418, type: 'cut', from: 0, to: 1 },
-        { t: 513, type: 'partition', groups: '0' }, { t: 571, type: 'partition', groups: '1' }, { t: 572, type: 'heal' },
-        { t: 666, type: 'heal' }, { t: 689, type: 'heal' }, { t: 740, type: 'cut', from: 1, to: 2 }, { t: 757, type: 'heal' },
-        { t: 765, type: 'cut', from: 0, to: 2 }, { t: 866, type: 'heal' },
-      ],
-    },
-  },
-  {
-    id: 'broken-keep-conflicts',
-    title: 'Broken: a follower keeps a conflicting suffix',
-    description: 'The leader s0 is cut off and takes commands alone; s1 wins term 2. When the cut heals, s0 keeps its own term-1 entries where the new leader has others, and commits them: State Machine Safety breaks.',
-    scenario: { ...led, servers: 3, broken: 'keepConflicts', durationMs: 2000, events: [{ t: 300, type: 'partition', groups: '0|1,2' }, { t: 1000, type: 'heal' }] },
-  },
-];
+/** Ranges per experiment, at most (Figure 16's top graph has six), and engine events a trial takes on average at most. */
+const EXPERIMENT_RANGES = 6;
+const EXPERIMENT_EVENTS_PER_TRIAL = 400;

@@ -50,8 +50,8 @@ export class ClientDriver {
     next();
   }
 
-  /** A new command, sent now. */
-  request(): void {
+  /** A new command, sent now to server `first` (-1: the leader last heard of, else a random running server). */
+  request(first = -1): void {
     const id = this.submitTick.length;
     this.submitTick.push(this.sim.now);
     this.committedTick.push(NaN);
@@ -59,6 +59,7 @@ export class ClientDriver {
     this.term.push(0);
     this.attempts.push(0);
     this.sim.clients.invoke(id, { value: id + 1 });
+    if (first >= 0) this.hint = first;
     this.attempt(id);
   }
 

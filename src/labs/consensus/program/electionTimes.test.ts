@@ -5,6 +5,8 @@
  * benchmarks-randomness.svg: the step curves read back into milliseconds; the text's 287, 513, 35 and
  * 152 ms are recovered to within 1 ms, which checks the reading).
  *
+ * The paper's points and means are ../experiment.ts's PAPER_POINTS and PAPER_MEANS (the UI draws the same).
+ *
  * Method: 400 trials per range (the paper ran 1,000; 100 for 150-150), hop 2-5 ms (FIGURE16_OPTIONS),
  * one experiment shared by the tests below. Where we match and how closely (our values at 400 trials):
  *
@@ -23,6 +25,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../../contract';
+import { PAPER_MEANS, paperPoint } from '../experiment';
 import { electionTimes, FIGURE16_OPTIONS, trialScenario, type ElectionTimesCurve, type ElectionTimesOptions } from './electionTimes';
 import { program } from './program';
 
@@ -41,18 +44,19 @@ const result = electionTimes(options, { progress: (f) => progress.push(f), work:
 const curve = (min: number, max: number): ElectionTimesCurve => result.curves.find((c) => c.minMs === min && c.maxMs === max)!;
 /** The p-quantile (nearest rank) of a curve's downtimes, Infinity for censored trials. */
 const q = (c: ElectionTimesCurve, p: number) => c.downtimeMs[Math.min(c.downtimeMs.length - 1, Math.ceil(p * c.downtimeMs.length) - 1)];
+const mean = (min: number, max: number) => PAPER_MEANS.find((m) => m.minMs === min && m.maxMs === max)!.ms;
 const within = (ours: number, paper: number, share: number) => expect(Math.abs(ours - paper) / paper, `${ours} vs the paper's ${paper}`).toBeLessThanOrEqual(share);
 
 describe('election-time experiment (Figure 16)', () => {
   it('bottom graph, minimum timeout scaled: medians and means as the paper\'s', () => {
-    within(q(curve(12, 24), 0.5), 30.0, 0.2);
-    within(curve(12, 24).meanMs, 35, 0.25);
-    expect(q(curve(12, 24), 1)).toBeLessThanOrEqual(152 * 1.5);
-    within(q(curve(50, 100), 0.5), 66.7, 0.15);
-    within(curve(50, 100).meanMs, 71.3, 0.15);
-    within(q(curve(150, 300), 0.5), 171.3, 0.1);
-    within(curve(150, 300).meanMs, 180.6, 0.1);
-    within(q(curve(150, 300), 0.9), 244.3, 0.1);
+    within(q(curve(12, 24), 0.5), paperPoint(12, 24, 0.5), 0.2);
+    within(curve(12, 24).meanMs, mean(12, 24), 0.25);
+    expect(q(curve(12, 24), 1)).toBeLessThanOrEqual(paperPoint(12, 24, 1) * 1.5);
+    within(q(curve(50, 100), 0.5), paperPoint(50, 100, 0.5), 0.15);
+    within(curve(50, 100).meanMs, mean(50, 100), 0.15);
+    within(q(curve(150, 300), 0.5), paperPoint(150, 300, 0.5), 0.1);
+    within(curve(150, 300).meanMs, mean(150, 300), 0.1);
+    within(q(curve(150, 300), 0.9), paperPoint(150, 300, 0.9), 0.1);
   });
 
   it('no downtime is below half the minimum timeout (the crash falls within a heartbeat interval) plus a vote round trip', () => {
@@ -60,19 +64,19 @@ describe('election-time experiment (Figure 16)', () => {
   });
 
   it('top graph, randomness: 5 ms of it gives a median near the paper\'s 287 ms; 50 ms a median near 146.5 ms', () => {
-    within(q(curve(150, 155), 0.5), 287, 0.2);
-    within(q(curve(150, 200), 0.5), 146.5, 0.1);
-    within(curve(150, 200).meanMs, 155.9, 0.15);
+    within(q(curve(150, 155), 0.5), paperPoint(150, 155, 0.5), 0.2);
+    within(q(curve(150, 200), 0.5), paperPoint(150, 200, 0.5), 0.1);
+    within(curve(150, 200).meanMs, mean(150, 200), 0.15);
     expect(q(curve(150, 151), 0.5)).toBeGreaterThan(q(curve(150, 155), 0.5));
     expect(q(curve(150, 155), 0.5)).toBeGreaterThan(q(curve(150, 200), 0.5));
   });
 
   it('where we differ: heavier split-vote tails in narrow ranges, a slower 150-151, and a 150-150 that mostly never elects', () => {
-    expect(q(curve(150, 200), 0.9)).toBeGreaterThan(193.5 * 1.2);
-    expect(q(curve(150, 155), 0.9)).toBeGreaterThan(609);
+    expect(q(curve(150, 200), 0.9)).toBeGreaterThan(paperPoint(150, 200, 0.9) * 1.2);
+    expect(q(curve(150, 155), 0.9)).toBeGreaterThan(paperPoint(150, 155, 0.9));
     const median151 = q(curve(150, 151), 0.5);
-    expect(median151).toBeGreaterThan(1198);
-    expect(median151).toBeLessThan(3 * 1198 * 1.5);
+    expect(median151).toBeGreaterThan(paperPoint(150, 151, 0.5));
+    expect(median151).toBeLessThan(3 * paperPoint(150, 151, 0.5) * 1.5);
     const fixed = curve(150, 150);
     expect(fixed.censored / fixed.downtimeMs.length).toBeGreaterThanOrEqual(0.7);
   });

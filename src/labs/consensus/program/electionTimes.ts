@@ -8,105 +8,28 @@
  * surviving server has heard the new leader's first AppendEntries. Thousands of trials per election
  * timeout range give one CDF each.
  *
- * Every trial is an ordinary scenario of the lab (`trialScenario`): opening it as a single run replays the
- * trial exactly (same seed, same crash time, same downtime). A trial still leaderless `capMs` after the
+ * Every trial is an ordinary scenario of the lab (`trialScenario` in ../experiment.ts): opening it as a
+ * single run replays the trial exactly (same seed, same crash time, same downtime). A trial still leaderless `capMs` after the
  * crash is censored (its downtime is Infinity; the paper's 150-150 ms trials took 10 s to 9 minutes).
  */
-import { rng } from '../../../core/random/rng';
-import { ecdf, type Ecdf } from '../../../core/stats/ecdf';
+import { ecdf } from '../../../core/stats/ecdf';
 import type { RunContext } from '../../contract';
-import { defaults, TICKS_PER_MS, type ConsensusScenario } from '../scenario';
+import { trialScenario, type ElectionRange, type ElectionTimesOptions } from '../experiment';
+import type { ElectionTimesCurve } from '../result';
+import type { ConsensusScenario } from '../scenario';
 import { simulate } from './simulate';
 
-/** An election timeout range, ms (one curve), and its trials when not the experiment's default. */
-export interface ElectionRange {
-  minMs: number;
-  maxMs: number;
-  trials?: number;
-}
-
-export interface ElectionTimesOptions {
-  ranges: readonly ElectionRange[];
-  /** Trials per range (unless the range says otherwise). */
-  trials: number;
-  seed: number;
-  /** One network hop, uniform in [min, max] ms. */
-  latencyMsMin: number;
-  latencyMsMax: number;
-  /** A trial with no leader this long after the crash is censored, ms. */
-  capMs: number;
-}
-
-const range = (minMs: number, maxMs: number, trials?: number): ElectionRange => (trials ? { minMs, maxMs, trials } : { minMs, maxMs });
-
-/** Figure 16, top: the randomness of the timeout (150 ms minimum; 100 trials of 150-150 as in the paper). */
-export const FIGURE16_RANDOMNESS: readonly ElectionRange[] = [range(150, 150, 100), range(150, 151), range(150, 155), range(150, 175), range(150, 200), range(150, 300)];
-/** Figure 16, bottom: the minimum timeout scaled, randomness equal to it. */
-export const FIGURE16_SCALE: readonly ElectionRange[] = [range(12, 24), range(25, 50), range(50, 100), range(100, 200), range(150, 300)];
-
-/**
- * Figure 16 as the paper ran it: 1,000 trials per range, both graphs (150-300 ms once). The paper's
- * "broadcast time (network round trip plus disk write) of roughly 15 ms" includes a disk write this
- * engine does not model; a network hop of 2-5 ms (a 4-10 ms round trip) is what reproduces the figure
- * (the Figure 16 test states how closely). With hops of 5-10 ms (a 15 ms round trip) the medians of the
- * 100 ms-and-up ranges come out about 20 ms slower, and split votes swamp the 12-24 ms range (mean 280 ms).
- */
-export const FIGURE16_OPTIONS: ElectionTimesOptions = {
-  ranges: [...FIGURE16_SCALE, ...FIGURE16_RANDOMNESS.slice(0, 5)],
-  trials: 1000,
-  seed: 16,
-  latencyMsMin: 2,
-  latencyMsMax: 5,
-  capMs: 100_000,
-};
+export { FIGURE16_OPTIONS, FIGURE16_RANDOMNESS, FIGURE16_SCALE, trialScenario, type ElectionRange, type ElectionTimesOptions } from '../experiment';
+export type { ElectionTimesCurve } from '../result';
 
 export const TRIALS_MAX = 100_000;
 export const RANGES_MAX = 16;
-
-export interface ElectionTimesCurve {
-  minMs: number;
-  maxMs: number;
-  /** Downtime of every trial, ascending (Infinity: censored), and the trial each came from. */
-  downtimeMs: Float64Array;
-  trialOf: Uint32Array;
-  /** Trials still leaderless at the cap. */
-  censored: number;
-  /** The empirical CDF of the uncensored downtimes, as a fraction of all trials. */
-  cdf: Ecdf;
-  meanMs: number;
-}
 
 export interface ElectionTimesResult {
   options: ElectionTimesOptions;
   curves: ElectionTimesCurve[];
   /** Engine events over all trials. */
   events: number;
-}
-
-/** The scenario of trial `trial` of range `range`: a single run of the lab that replays it. */
-export function trialScenario(options: ElectionTimesOptions, range: number, trial: number): ConsensusScenario {
-  const { minMs, maxMs } = options.ranges[range];
-  const r = rng(options.seed).fork(`range/${range}`).fork(trial);
-  const heartbeatMs = minMs / 2;
-  const crashMs = r.int(Math.round(heartbeatMs * TICKS_PER_MS)) / TICKS_PER_MS;
-  return {
-    ...defaults,
-    servers: 5,
-    bootstrap: 'figure16',
-    electionMsMin: minMs,
-    electionMsMax: maxMs,
-    heartbeatMs,
-    latencyMsMin: options.latencyMsMin,
-    latencyMsMax: options.latencyMsMax,
-    clientRatePerSec: 0,
-    durationMs: Math.ceil(crashMs + options.capMs),
-    seed: r.u32(),
-    events: [
-      { t: 0, type: 'cut', from: 3, to: 0 },
-      { t: 0, type: 'cut', from: 4, to: 0 },
-      { t: crashMs, type: 'crash', node: 0 },
-    ],
-  };
 }
 
 /** One trial: its downtime in ms (Infinity when censored) and the engine events it took. */

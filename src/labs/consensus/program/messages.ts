@@ -1,6 +1,6 @@
 /**
  * What Raft servers say to each other, with one readable kind per message (MESSAGE_KINDS, and
- * `describeMessage` for one message: "AppendEntries (3 entries)"), and `messageDescriber`, the engine's
+ * `describeMessage` for one message: "AppendEntries ×3"), and `messageDescriber`, the engine's
  * stage hook (SimOptions.stage.describe) made of the two, for the stage to draw later.
  *
  *   RequestVote         candidate -> voters: elect me leader of `term`; my log ends at (lastLogTerm, lastLogIndex).
@@ -66,19 +66,23 @@ export interface AppendReplyMsg {
 
 export type RaftMsg = VoteMsg | VoteReplyMsg | AppendMsg | AppendReplyMsg;
 
-/** "AppendEntries (2 entries)", "AppendEntries (heartbeat)", "RequestVote reply (granted)". */
+/**
+ * A message's label on the stage and in the narration, RaftScope's way (replies carry + or −):
+ *   "RequestVote t3"   "RequestVote reply +"   "PreVote t4"   "PreVote reply −"
+ *   "AppendEntries ×2" (×0: a heartbeat)     "AppendEntries reply + 12" (matched up to 12)   "AppendEntries reply −"
+ */
 export function describeMessage(m: RaftMsg): string {
   const name = MESSAGE_KINDS[m.k].name;
   switch (m.k) {
     case MsgKind.appendEntries:
-      return `${name} (${m.terms.length === 0 ? 'heartbeat' : m.terms.length === 1 ? '1 entry' : `${m.terms.length} entries`})`;
+      return `${name} ×${m.terms.length}`;
     case MsgKind.requestVoteReply:
     case MsgKind.preVoteReply:
-      return `${name} (${m.granted ? 'granted' : 'refused'})`;
+      return `${name} ${m.granted ? '+' : '−'}`;
     case MsgKind.appendEntriesReply:
-      return `${name} (${m.success ? `matched ${m.index}` : 'mismatch'})`;
+      return m.success ? `${name} + ${m.index}` : `${name} −`;
     default:
-      return `${name} (term ${m.term})`;
+      return `${name} t${m.term}`;
   }
 }
 

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { plainContext, presetScenario } from '../../contract';
 import { ChangeKind, type ConsensusResult } from '../result';
-import { defaults, presets, type ConsensusScenario } from '../scenario';
+import { presets } from '../presets';
+import { defaults, type ConsensusScenario } from '../scenario';
 import { describeMessage, MESSAGE_KINDS, messageDescriber, MsgKind } from './messages';
 import { simulate } from './simulate';
 import { program } from './program';
@@ -161,14 +162,15 @@ describe('consensus program', () => {
     expect(kc.verdict.prose).toMatch(/^State Machine Safety.*The run stopped at step \d+/);
   });
 
-  it('every message has a readable kind; AppendEntries says how many entries it carries', () => {
+  it('every message has a readable kind; AppendEntries says how many entries it carries, replies carry + or −', () => {
     expect(MESSAGE_KINDS.map((k) => k.name)).toEqual(['RequestVote', 'RequestVote reply', 'PreVote', 'PreVote reply', 'AppendEntries', 'AppendEntries reply']);
     const append = { k: MsgKind.appendEntries, term: 2, prevLogIndex: 3, prevLogTerm: 1, terms: [2, 2], values: [0, 7], leaderCommit: 3 } as const;
-    expect(describeMessage({ ...append, terms: [...append.terms], values: [...append.values] })).toBe('AppendEntries (2 entries)');
-    expect(describeMessage({ ...append, terms: [], values: [] })).toBe('AppendEntries (heartbeat)');
-    expect(describeMessage({ k: MsgKind.requestVoteReply, term: 2, granted: false })).toBe('RequestVote reply (refused)');
-    expect(describeMessage({ k: MsgKind.preVote, term: 3, lastLogIndex: 0, lastLogTerm: 0 })).toBe('PreVote (term 3)');
-    expect(describeMessage({ k: MsgKind.appendEntriesReply, term: 2, success: true, index: 5 })).toBe('AppendEntries reply (matched 5)');
+    expect(describeMessage({ ...append, terms: [...append.terms], values: [...append.values] })).toBe('AppendEntries ×2');
+    expect(describeMessage({ ...append, terms: [], values: [] })).toBe('AppendEntries ×0');
+    expect(describeMessage({ k: MsgKind.requestVoteReply, term: 2, granted: false })).toBe('RequestVote reply −');
+    expect(describeMessage({ k: MsgKind.preVote, term: 3, lastLogIndex: 0, lastLogTerm: 0 })).toBe('PreVote t3');
+    expect(describeMessage({ k: MsgKind.appendEntriesReply, term: 2, success: true, index: 5 })).toBe('AppendEntries reply + 5');
+    expect(describeMessage({ k: MsgKind.appendEntriesReply, term: 2, success: false, index: 4 })).toBe('AppendEntries reply −');
   });
 
   it('messageDescriber names every message a run sends (the stage log), without changing the trace', () => {
@@ -177,7 +179,7 @@ describe('consensus program', () => {
     const log = run.sim.stageLog!.columns();
     const used = new Set(Array.from(log.messageKind, (k) => log.kinds[k]));
     expect(used).toEqual(new Set(messageDescriber.kinds));
-    expect(log.labels).toContain('AppendEntries (heartbeat)');
+    expect(log.labels).toContain('AppendEntries ×0');
     expect(run.sim.trace.hash()).toBe(simulate(s).sim.trace.hash());
   });
 });

@@ -1,22 +1,53 @@
 /**
  * The consensus program: scenario -> one Raft run on the engine (./simulate.ts), checked against the five
- * safety invariants at every step, packed into the result's columns. Pure and deterministic: every draw
- * comes from the scenario's seed. The election-time experiment is the lab's second entry
- * (./electionTimes.ts).
+ * safety invariants at every step, packed into the result's columns with the stage's data (./stage.ts).
+ * When the scenario asks for it, the election-time experiment (./electionTimes.ts) runs first, its
+ * thousands of trials reported as progress, and the trace hash covers its downtimes too. Pure and
+ * deterministic: every draw comes from the scenario's seed.
  */
+import { TraceHasher } from '../../../core/hash/traceHasher';
 import { findingProse } from '../../../core/raft';
 import { quantileSorted } from '../../../core/stats';
-import type { LabProgram } from '../../contract';
-import { ChangeKind, type ConsensusResult, type RequestColumns, type Verdict } from '../result';
+import type { LabProgram, RunContext } from '../../contract';
+import { experimentOptions } from '../experiment';
+import { ChangeKind, type ConsensusResult, type ExperimentResult, type RequestColumns, type Verdict } from '../result';
 import { TICKS_PER_MS, type ConsensusScenario } from '../scenario';
+import { electionTimes } from './electionTimes';
 import { simulate, type Run } from './simulate';
+import { markViolation, stageOf, stageOptions } from './stage';
 
 export type * from '../result';
 export { describeMessage, MESSAGE_KINDS, messageDescriber, MsgKind } from './messages';
 
 const VIOLATION_STOP = 'invariant violated';
 
-export const program: LabProgram<ConsensusScenario, ConsensusResult> = (s, context) => resultOf(simulate(s, { record: true, context }));
+/** Share of the progress bar the experiment takes when it runs (the single run takes the rest). */
+const EXPERIMENT_SHARE = 0.9;
+
+export const program: LabProgram<ConsensusScenario, ConsensusResult> = (s, context) => {
+  const experiment = s.experiment === 'none' ? undefined : runExperiment(s, context);
+  const runContext: RunContext = experiment
+    ? { work: (u) => context.work(u), progress: (f) => context.progress(EXPERIMENT_SHARE + (1 - EXPERIMENT_SHARE) * f) }
+    : context;
+  const run = simulate(s, { record: true, context: runContext, stage: stageOptions(TICKS_PER_MS) });
+  if (run.obs.violation) markViolation(run.sim, run.obs.violation);
+  const result = resultOf(run);
+  if (!experiment) return result;
+  return { ...result, experiment, traceHash: experimentHash(result.traceHash, experiment) };
+};
+
+function runExperiment(s: ConsensusScenario, context: RunContext): ExperimentResult {
+  const scaled: RunContext = { work: (u) => context.work(u), progress: (f) => context.progress(EXPERIMENT_SHARE * f) };
+  const { curves, events } = electionTimes(experimentOptions(s), scaled);
+  return { experiment: s.experiment as ExperimentResult['experiment'], curves, events };
+}
+
+/** The run's hash and every trial's downtime, range by range: the same scenario, the same hash, experiment included. */
+function experimentHash(runHash: string, e: ExperimentResult): string {
+  const h = new TraceHasher().string(runHash);
+  for (const c of e.curves) h.number(c.minMs).number(c.maxMs).numbers(c.downtimeMs).numbers(c.trialOf);
+  return h.hex();
+}
 
 export function resultOf(run: Run): ConsensusResult {
   const { sim, obs, clients } = run;
@@ -40,6 +71,7 @@ export function resultOf(run: Run): ConsensusResult {
     gaps,
     membership: clients.membership.map(({ pending: _pending, ...m }) => m),
     verdict,
+    stage: stageOf(sim, TICKS_PER_MS),
   };
 }
 

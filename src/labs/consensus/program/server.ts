@@ -98,6 +98,17 @@ export class RaftServer implements Actor<RaftMsg> {
     }
   }
 
+  /** The election timer's deadline on the local clock (Infinity: none, as for a leader). */
+  get electionDeadlineLocal(): number {
+    return this.electionDeadline;
+  }
+
+  /** RaftScope's "time out now": the election timer fires at once (a leader, or a server outside its configuration, ignores it). */
+  timeoutNow(): void {
+    if (this.isLeader || !this.isVoter) return;
+    startCandidacy(this);
+  }
+
   onTimer(tag: number): void {
     if (tag === TAG_HEARTBEAT) {
       this.heartbeatTimer = -1;

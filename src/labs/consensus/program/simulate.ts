@@ -84,7 +84,8 @@ export function simulate(s: ConsensusScenario, options: SimulateOptions = {}): R
   scheduleScenario(sim, s.events, {
     ticksPerUnit: TICKS_PER_MS,
     onEvent: (e) => {
-      if (e.type === 'request') clients.request();
+      if (e.type === 'request') clients.request(e.node as number);
+      else if (e.type === 'timeout') timeoutNow(sim, e.node as number);
       else if (e.type === 'addServer' || e.type === 'removeServer') clients.change(e.type, e.node as number);
     },
   });
@@ -93,6 +94,12 @@ export function simulate(s: ConsensusScenario, options: SimulateOptions = {}): R
   runReporting(sim, ticks(s.durationMs), options.context);
   obs.finish(sim.now);
   return { sim, obs, clients, nodes };
+}
+
+/** A running server's election timer fires now (RaftScope's "time out"); a crashed or paused one ignores it. */
+function timeoutNow(sim: Simulation<RaftMsg>, node: number): void {
+  const n = sim.node(node);
+  if (n.status === NodeStatus.up) (n.actor as RaftServer).timeoutNow();
 }
 
 function wire(obs: Observer, clients: ClientDriver): void {
