@@ -50,6 +50,16 @@ export function usePlayheadValue<T>(select: (t: number) => T): T {
   return useApp(useCallback((s: AppState) => select(s.t), [select]));
 }
 
+/**
+ * The run going on now, for a Panel that shows its own progress bar (a long measurement): whether a run
+ * is going and how far it got (0..1). Re-renders at the worker's progress rate while running.
+ */
+export function useRunProgress(): { isRunning: boolean; fraction: number } {
+  const isRunning = useApp((s) => s.runState === 'running');
+  const fraction = useApp((s) => s.progress);
+  return useMemo(() => ({ isRunning, fraction }), [isRunning, fraction]);
+}
+
 /** Moves the playhead to simulated time t (clamped to the result's span by the store). */
 export function useSeek(): (t: number) => void {
   return useApp((s) => s.setTime);

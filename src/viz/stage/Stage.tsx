@@ -23,7 +23,7 @@ import { StageMenu } from './StageMenu';
 import { StageNodes } from './StageNodes';
 import { chooseTier } from './tier';
 import type { StageFrame } from './layoutAt';
-import type { CardSpec, PlayheadSource, StageAction, StageAmounts, StageEvent } from './types';
+import type { CardSpec, NodeAction, PlayheadSource, StageAction, StageAmounts, StageEvent } from './types';
 import { useDragPartition } from './useDragPartition';
 import { useStageMenus } from './useStageMenus';
 import { useStageDraw } from './useStageDraw';
@@ -52,6 +52,8 @@ export interface StageProps {
   amounts?: StageAmounts;
   /** Nodes to ring (a lesson step names them: 'n3'); say so in `label` too, for assistive technology. */
   highlighted?: readonly string[];
+  /** The lab's own node actions, offered after the faults (only with onEvent and a non-empty `actions`). */
+  nodeActions?: readonly NodeAction[];
 }
 
 const LINK_OR_CUT: readonly StageAction[] = ['partition', 'heal', 'cut', 'healLink', 'slow', 'lossy'];
@@ -71,7 +73,7 @@ export function Stage(props: StageProps) {
   );
   const view = useStageDraw({ data, geometry, plan, style, cardSpec, reducedMotion, dpr }, layers);
   const frameNow = useCallback(() => view.layoutNow(playhead.get()), [view, playhead]);
-  const menus = useStageMenus({ data, geometry, frameNow, refs: view.refs, actions, amounts: props.amounts, onEvent });
+  const menus = useStageMenus({ data, geometry, frameNow, refs: view.refs, actions, amounts: props.amounts, nodeActions: actions.length > 0 ? props.nodeActions : undefined, onEvent });
   const drag = useDragPartition({ data, geometry, canPartition: actions.includes('partition'), now: () => playhead.get(), line: lineRef, onEvent, onLinkClick: menus.openLink });
 
   // A new result, size, theme or overlay: everything is drawn afresh (static layer and every card text).

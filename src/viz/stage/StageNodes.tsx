@@ -78,7 +78,7 @@ function Card(p: StageNodesProps & { node: number; isDetail?: boolean }) {
         <span className="stage-card-mark" aria-hidden="true" />
       </span>
       {spec?.fields.map((field, k) => (
-        <span key={field.field} className="stage-card-field">
+        <span key={field.field} className={field.cells ? 'stage-card-field stage-card-cells' : 'stage-card-field'}>
           {field.label && <span className="stage-card-label">{field.label} </span>}
           <span className="stage-card-value" ref={(el) => { e.values[k] = el; }} />
         </span>

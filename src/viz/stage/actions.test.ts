@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { linkMenuItems, nodeMenuItems, partitionEvent, sidesOfLine } from './actions';
+import { cellsWords } from './cards';
 import { stageGeometry } from './geometry';
 import { createFrame, layoutAt } from './layoutAt';
 import { syntheticStage } from './testing/synthetic';
@@ -19,6 +20,12 @@ describe('nodeMenuItems', () => {
       ['Crash n2', true], ['Recover n2', false], ['Pause n2', true], ['Resume n2', true],
     ]);
     expect(nodeMenuItems(data, at(10), 1, ['crash'])[0].event).toEqual({ type: 'crash', node: 1, at: 10 });
+  });
+
+  it('offers the lab\'s own node actions after the faults, greyed unless the node is up', () => {
+    const own = [{ type: 'timeout', label: (n: string) => `Time out ${n} now` }];
+    expect(view(nodeMenuItems(data, at(50), 2, ['crash'], {}, own))).toEqual([['Crash n2', true], ['Time out n2 now', true]]);
+    expect(nodeMenuItems(data, at(10), 1, [], {}, own)).toEqual([{ label: 'Time out n1 now', event: { type: 'timeout', node: 1, at: 10 }, disabled: false }]);
   });
 
   it('isolates with the isolate fault, else as a partition of the node alone; clock items carry ms', () => {
@@ -48,5 +55,12 @@ describe('partition gestures', () => {
     const sides = sidesOfLine(g, 150, 0, 150, 300);
     expect(partitionEvent(sides, 7)).toEqual({ type: 'partition', groups: sides[1] === 1 ? '0,2|1' : '1|0,2', at: 7 });
     expect(partitionEvent([0, 0, 0], 7)).toBeUndefined();
+  });
+});
+
+describe('cellsWords', () => {
+  it('says a log tail in words: earlier entries, each term, tentative and marked ones', () => {
+    expect(cellsWords('… 3 3 4~ 4~!')).toBe('earlier entries, 3, 3, 4 tentative, 4 tentative marked');
+    expect(cellsWords('')).toBe('');
   });
 });

@@ -7,12 +7,12 @@ import { isBlocked } from '../../core/stage/query';
 import type { StageData } from '../../core/stage/types';
 import type { StageGeometry } from './geometry';
 import { NodeState, type StageFrame } from './layoutAt';
-import type { MenuItem, StageAction, StageAmounts } from './types';
+import type { MenuItem, NodeAction, StageAction, StageAmounts } from './types';
 
 /** Default clock step of the clock menu items, in the lab's unit. */
 export const CLOCK_STEP = 10;
 
-export function nodeMenuItems(data: StageData, frame: StageFrame, node: number, supported: readonly StageAction[], amounts: StageAmounts = {}): MenuItem[] {
+export function nodeMenuItems(data: StageData, frame: StageFrame, node: number, supported: readonly StageAction[], amounts: StageAmounts = {}, own: readonly NodeAction[] = []): MenuItem[] {
   const name = data.nodeNames[node];
   const status = frame.status[node];
   const at = frame.t;
@@ -37,6 +37,7 @@ export function nodeMenuItems(data: StageData, frame: StageFrame, node: number, 
     push(`Set ${name} clock offset to +${ms} ${unit}`, { type: 'skew', node, ms }, Math.abs(offset - ms) < 1e-9);
     push(`Set ${name} clock offset to 0 ${unit}`, { type: 'skew', node, ms: 0 }, offset === 0);
   }
+  for (const action of own) push(action.label(name), { type: action.type, node }, status !== NodeState.up);
   return items;
 }
 

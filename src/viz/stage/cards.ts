@@ -53,13 +53,23 @@ export function nodeLabel(data: StageData, frame: StageFrame, node: number, spec
   const role = spec?.role ? rowOf(data, frame, node, fieldIndex(data, spec.role)) : -1;
   if (role >= 0) parts.push(fieldText(data.fields, role));
   spec?.fields.forEach((field, k) => {
-    const value = fieldDisplay(data, frame, node, field, indices[k]);
-    if (value !== '–') parts.push(field.label ? `${field.label} ${value}` : value);
+    const display = fieldDisplay(data, frame, node, field, indices[k]);
+    const value = field.cells ? cellsWords(display) : display;
+    if (value !== '–' && value !== '') parts.push(field.label ? `${field.label} ${value}` : value);
   });
   const clock = clockText(data, frame.clockOffset[node]);
   if (clock) parts.push(clock);
   parts.push(STATUS_WORDS[frame.status[node]] ?? 'up');
   return parts.join(', ');
+}
+
+/** A cells field in words: "earlier entries, 3, 3, 4 tentative, 4 tentative marked" ('' when empty). */
+export function cellsWords(text: string): string {
+  if (text === '–' || text === '') return '';
+  return text.split(' ').map((token) => {
+    if (token === '…') return 'earlier entries';
+    return `${token.replace(/[~!]/g, '')}${token.includes('~') ? ' tentative' : ''}${token.includes('!') ? ' marked' : ''}`;
+  }).join(', ');
 }
 
 /** True when the node is drawn as down (greyed and crossed). */

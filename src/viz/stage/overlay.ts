@@ -4,6 +4,7 @@
  * (a status, a field's change row, a clock offset), so playing costs no React render and no layout thrash.
  */
 import type { StageData } from '../../core/stage/types';
+import { ownerColor, type VizStyle } from '../shared/palette';
 import { clockText, deadlineLeft, fieldDisplay, nodeLabel, STATUS_WORDS } from './cards';
 import type { StageFrame } from './layoutAt';
 import type { CardSpec } from './types';
@@ -40,7 +41,7 @@ export class OverlayRefs {
     this.lastClock = new Float64Array(nodeCount).fill(NaN);
   }
 
-  update(data: StageData, frame: StageFrame, spec: CardSpec | undefined, indices: readonly number[], extra: { role: number; deadline: number }): void {
+  update(data: StageData, frame: StageFrame, spec: CardSpec | undefined, indices: readonly number[], extra: { role: number; deadline: number }, style?: VizStyle): void {
     const fields = data.fields.names.length;
     if (this.lastStatus.length !== data.nodeNames.length) this.invalidate(data.nodeNames.length, fields);
     for (const [node, e] of this.nodes) {
@@ -61,16 +62,19 @@ export class OverlayRefs {
         this.lastClock[node] = frame.clockOffset[node];
         changed = true;
       }
-      if (changed) writeNode(e, data, frame, node, spec, indices, extra.role);
+      if (changed) writeNode(e, data, frame, node, spec, indices, extra.role, style);
       if (e.deadline && spec?.deadline) e.deadline.style.transform = `scaleX(${deadlineLeft(data, frame, node, extra.deadline, spec.deadline.span)})`;
     }
   }
 }
 
-function writeNode(e: NodeElements, data: StageData, frame: StageFrame, node: number, spec: CardSpec | undefined, indices: readonly number[], role: number): void {
+function writeNode(e: NodeElements, data: StageData, frame: StageFrame, node: number, spec: CardSpec | undefined, indices: readonly number[], role: number, style?: VizStyle): void {
   spec?.fields.forEach((field, k) => {
     const el = e.values[k];
-    if (el) el.textContent = fieldDisplay(data, frame, node, field, indices[k]);
+    if (!el) return;
+    const text = fieldDisplay(data, frame, node, field, indices[k]);
+    if (field.cells && style) writeCells(el, text, style);
+    else el.textContent = text;
   });
   if (e.role) {
     const row = role >= 0 ? frame.fieldRow[node * data.fields.names.length + role] : -1;
@@ -89,4 +93,37 @@ function writeNode(e: NodeElements, data: StageData, frame: StageFrame, node: nu
     e.badges.textContent = on.map((b) => b.label).join(' ');
   }
   e.root?.setAttribute('aria-label', nodeLabel(data, frame, node, spec, indices));
+}
+
+/**
+ * A cells field (CardFieldSpec.cells): one box per token, coloured by its leading number; '~' dashed
+ * (tentative), '!' ringed (marked). The boxes are aria-hidden; the card's accessible name says the text.
+ */
+function writeCells(el: HTMLElement, text: string, style: VizStyle): void {
+  const doc = el.ownerDocument;
+  const boxes: HTMLElement[] = [];
+  for (const token of text === '–' ? [] : text.split(' ')) {
+    const box = doc.createElement('span');
+    const slot = Number.parseInt(token, 10);
+    if (Number.isNaN(slot)) {
+      box.className = 'stage-cell-text';
+      box.textContent = token;
+    } else {
+      box.className = 'stage-cell';
+      box.textContent = String(slot);
+      box.style.borderColor = ownerColor(style, slot);
+      if (token.includes('~')) box.dataset.tentative = '';
+      else box.style.backgroundColor = tint(ownerColor(style, slot));
+      if (token.includes('!')) box.dataset.marked = '';
+    }
+    boxes.push(box);
+  }
+  el.setAttribute('aria-hidden', 'true');
+  el.replaceChildren(...boxes);
+}
+
+/** A #rrggbb colour at 22% opacity (a cell's fill behind text in the card's own colour). */
+function tint(hex: string): string {
+  const v = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(v >> 16) & 255}, ${(v >> 8) & 255}, ${v & 255}, 0.22)`;
 }

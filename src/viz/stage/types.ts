@@ -85,6 +85,12 @@ export interface CardFieldSpec {
   label: string;
   /** Formats the value (text as recorded, number when numeric: NaN for texts). Default: as recorded. */
   format?: (text: string, value: number) => string;
+  /**
+   * Draw the value as cells (a log tail): space-separated tokens, each a box coloured by its leading number
+   * (a palette slot: a term), solid when plain, dashed when it ends in '~' (tentative), ringed when it ends
+   * in '!' (marked); a token not starting with a digit ('…') is plain text. The accessible name keeps the text.
+   */
+  cells?: boolean;
 }
 
 /**
@@ -102,6 +108,15 @@ export interface CardSpec {
    * `span` its full length; the bar shows the fraction left at t.
    */
   deadline?: { field: string; span: number; label: string };
+}
+
+/**
+ * A lab's own node action besides the fault table's (RaftScope's "time out", "request"): the node menu
+ * offers `label(name)` while the node is up, inserting `{ type, node }` at the playhead.
+ */
+export interface NodeAction {
+  type: string;
+  label: (node: string) => string;
 }
 
 /** A menu item: its accessible name is `label` ('Crash n1'); disabled items are no-ops at t. */

@@ -68,7 +68,7 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
       ctx.clearRect(0, 0, w, h);
       drawDynamic(ctx, data, g, frame, style, { tier: plan.tier, reducedMotion });
     }
-    refs.update(data, frame, cardSpec, indices, extra);
+    refs.update(data, frame, cardSpec, indices, extra, style);
     const root = layers.root.current;
     if (root) {
       root.dataset.t = String(t);

@@ -9,7 +9,7 @@ import { clientMenuItems, linkMenuItems, nearestInDirection, nodeMenuItems } fro
 import type { StageGeometry } from './geometry';
 import type { StageFrame } from './layoutAt';
 import type { OverlayRefs } from './overlay';
-import type { MenuItem, StageAction, StageAmounts, StageEvent } from './types';
+import type { MenuItem, NodeAction, StageAction, StageAmounts, StageEvent } from './types';
 
 export interface MenuState {
   label: string;
@@ -27,13 +27,15 @@ export interface StageMenusInput {
   refs: OverlayRefs;
   actions: readonly StageAction[];
   amounts: StageAmounts | undefined;
+  /** The lab's own node actions, after the faults. */
+  nodeActions: readonly NodeAction[] | undefined;
   onEvent: ((event: StageEvent) => void) | undefined;
 }
 
 const ARROWS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 export function useStageMenus(input: StageMenusInput) {
-  const { data, geometry: g, frameNow, refs, actions, amounts, onEvent } = input;
+  const { data, geometry: g, frameNow, refs, actions, amounts, nodeActions, onEvent } = input;
   const [focused, setFocused] = useState(0);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const pendingFocus = useRef(-1);
@@ -52,9 +54,9 @@ export function useStageMenus(input: StageMenusInput) {
 
   const openNode = useCallback((node: number, from: HTMLElement | null) => {
     const frame = frameNow();
-    const items = nodeMenuItems(data, frame, node, actions, amounts);
+    const items = nodeMenuItems(data, frame, node, actions, amounts, nodeActions);
     setMenu({ label: `${data.nodeNames[node]} actions`, items, x: g.x[node] + g.halfW + 4, y: g.y[node] - g.halfH, returnTo: from });
-  }, [data, g, frameNow, actions, amounts]);
+  }, [data, g, frameNow, actions, amounts, nodeActions]);
 
   const openLink = useCallback((a: number, b: number, x: number, y: number, from: HTMLElement | null) => {
     const items = linkMenuItems(data, frameNow(), a, b, actions, amounts);
