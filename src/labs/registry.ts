@@ -12,8 +12,9 @@ import { spec as quorums } from './quorums';
 import { spec as leaderFollower } from './leaderFollower';
 import { spec as multiLeader } from './multiLeader';
 import { spec as cap } from './cap';
+import { spec as consensus } from './consensus';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap, consensus];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);

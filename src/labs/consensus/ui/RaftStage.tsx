@@ -1,0 +1,95 @@
+/**
+ * The cluster at the playhead, RaftScope's picture: a card per server (role letter, term, vote, the log's
+ * last entries coloured by term, commit index, the election timer draining under it), messages in flight
+ * labelled ("RequestVote t3", "AppendEntries ×2", "AppendEntries reply + 12"), the engine's faults in the
+ * node and link menus plus RaftScope's "time out now" and "send request", drag across to partition. From
+ * a violation's step on, the servers it involves are ringed and their cards show the entries it names.
+ * Apart from it (for the page's narration slot): the violation in words and the narration of every event.
+ */
+import { memo, useCallback, useMemo } from 'react';
+import { useLessonHighlight, usePlayheadSource, usePlayheadValue, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { Narration } from '../../../viz/narration';
+import type { VizStyle } from '../../../viz/shared';
+import { isStageAction, Stage, StageLegend, type CardSpec, type NodeAction, type StageAction } from '../../../viz/stage';
+import { labFaultTypes } from '../../faultEvents';
+import type { ConsensusResult } from '../result';
+import { events, type ConsensusScenario } from '../scenario';
+import { ringedServers, settingWords, violationTitle } from './select';
+
+/** The engine's faults this lab accepts that the stage offers (node, link and partition menus). */
+const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
+/** RaftScope's server menu items besides stop and restart: scenario events of this lab. */
+const NODE_ACTIONS: readonly NodeAction[] = [
+  { type: 'timeout', label: (name) => `Time out ${name} now` },
+  { type: 'request', label: (name) => `Send request to ${name}` },
+];
+
+function cardSpec(electionMsMax: number): CardSpec {
+  return {
+    role: 'role',
+    fields: [
+      { field: 'term', label: 'term' },
+      { field: 'vote', label: 'vote' },
+      { field: 'log', label: 'log', cells: true },
+      { field: 'commit', label: 'commit' },
+    ],
+    deadline: { field: 'timer', span: electionMsMax, label: 'election timer: time left before this server stands' },
+  };
+}
+
+export const RaftStage = memo(function RaftStage({ result, scenario, style }: { result: ConsensusResult; scenario: ConsensusScenario; style: VizStyle }) {
+  const playhead = usePlayheadSource();
+  const onEvent = useStageEvents();
+  const reduced = useReducedMotion();
+  const isLocked = usePresentation().lock;
+  const lesson = useLessonHighlight();
+  const violation = result.verdict.violation;
+  const isPast = usePlayheadValue(useCallback((t: number) => violation !== undefined && t >= violation.tMs, [violation]));
+  const ringed = useMemo(() => ringedServers(result, isPast, lesson?.nodes), [result, isPast, lesson]);
+  const spec = useMemo(() => cardSpec(scenario.electionMsMax), [scenario.electionMsMax]);
+  const stage = result.stage;
+  return (
+    <section className="raft-card raft-stage" aria-labelledby="raft-stage-title">
+      <h2 id="raft-stage-title">The servers at the playhead</h2>
+      <p className="raft-sub">
+        Role: F follower, P asking for pre-votes, C candidate, L leader. The log shows the last entries, each a box with its term (dashed: not known committed yet); commit is the commit index of the last index; the bar drains until the election timer fires.
+        {isLocked ? '' : ' Click a server (or focus it and press Enter) to crash, pause or isolate it, time it out or send it a request; drag across the stage to partition it.'}
+      </p>
+      <p className="raft-setting">{settingWords(scenario)}</p>
+      {isPast && violation && <p className="raft-bad" role="note">{`✗ ${violationTitle(violation)}: ${violation.detail} The run stopped here.`}</p>}
+      <StageLegend data={stage} style={style} />
+      <Stage
+        data={stage}
+        playhead={playhead}
+        style={style}
+        label={`${stage.nodeNames.length} servers at the playhead`}
+        cardSpec={spec}
+        actions={isLocked ? [] : ACTIONS}
+        nodeActions={NODE_ACTIONS}
+        onEvent={onEvent}
+        reducedMotion={reduced}
+        highlight={ringed}
+        height={stage.nodeNames.length > 5 ? 440 : 400}
+      />
+    </section>
+  );
+});
+
+/** The narration slot: a violation (with a button to its step), then every event as a sentence. */
+export const RaftNarration = memo(function RaftNarration({ result }: { result: ConsensusResult }) {
+  const playhead = usePlayheadSource();
+  const seek = useSeek();
+  const v = result.verdict.violation;
+  return (
+    <section className="raft-narration" aria-labelledby="raft-narration-title">
+      <h2 id="raft-narration-title">What happened</h2>
+      {v && (
+        <p className="raft-bad raft-violation">
+          {`✗ ${violationTitle(v)}. `}
+          <button type="button" onClick={() => seek(v.tMs)}>Go to the violation</button>
+        </p>
+      )}
+      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={v ? 120 : 168} />
+    </section>
+  );
+});
