@@ -68,7 +68,7 @@ export function Stage(props: StageProps) {
   const size = useObservedSize(boxRef);
   const dpr = useDevicePixelRatio();
   const geometry = useMemo(
-    () => stageGeometry({ width: size.width, height: size.height, nodeCount: n, tier: plan.tier, clientHome: data.clients.home, regions, positions, card: cardSize(n, cardSpec, data.clocks.start.length > 0) }),
+    () => stageGeometry({ width: size.width, height: size.height, nodeCount: n, tier: plan.tier, clientHome: data.clients.home, regions, positions, card: cardSize(n, cardSpec, data.clocks.start.length > 0, size.width) }),
     [size.width, size.height, n, plan.tier, data.clients.home, data.clocks, regions, positions, cardSpec],
   );
   const view = useStageDraw({ data, geometry, plan, style, cardSpec, reducedMotion, dpr }, layers);
@@ -134,9 +134,10 @@ function defaultHeight(tier: string): number {
   return tier === 'cards' ? 400 : tier === 'glyphs' ? 380 : 480;
 }
 
-/** Card size: wide enough for "term 12" and a role letter, one line per field (+ clock when skewed, deadline). */
-export function cardSize(n: number, spec: CardSpec | undefined, hasClocks: boolean): { width: number; height: number } {
+/** Card size: wide enough for "term 12" and a role letter, one line per field (+ clock when skewed, deadline); narrower on a phone-wide box. */
+export function cardSize(n: number, spec: CardSpec | undefined, hasClocks: boolean, boxWidth = Infinity): { width: number; height: number } {
   const lines = 1 + (spec?.fields.length ?? 0) + (hasClocks ? 1 : 0);
-  const width = n <= 6 ? 124 : n <= 12 ? 104 : 84;
+  const isNarrow = boxWidth < 520;
+  const width = n <= 6 ? (isNarrow ? 100 : 124) : n <= 12 ? (isNarrow ? 88 : 104) : 84;
   return { width, height: 10 + lines * 15 + (spec?.deadline ? 5 : 0) };
 }

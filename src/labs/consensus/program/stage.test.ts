@@ -30,7 +30,7 @@ describe('consensus stage', () => {
     expect([card(r, 1, 'role', 200), card(r, 1, 'vote', 200)]).toEqual(['follower', 's0']);
     expect(card(run({ ...defaults, durationMs: 50 }), 1, 'vote', 40)).toBe('–');
     expect(card(r, 0, 'log', 200)).toBe('1 1');
-    expect(card(r, 0, 'commit', 200)).toBe('2 of 2');
+    expect(card(r, 0, 'commit', 200)).toBe('2/2');
     // A follower's deadline lies one election timeout (150-300 ms) after the last heartbeat it accepted.
     const deadline = Number(card(r, 1, 'timer', 200));
     expect(deadline).toBeGreaterThan(200);

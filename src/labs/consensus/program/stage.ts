@@ -8,7 +8,7 @@
  *   term    currentTerm                      vote    the server voted for in it ('–': none)
  *   timer   the election deadline in true ms (0: none, as for a leader), drawn as a draining bar
  *   log     the last LOG_TAIL entries' terms as cells, oldest first: '~' marks an entry not known committed,
- *           '!' an entry a violation names, a leading '…' earlier entries      commit  'commitIndex of last'
+ *           '!' an entry a violation names, a leading '…' earlier entries      commit  'commitIndex/last index'
  */
 import type { StageData } from '../../../core/stage/types';
 import type { Finding } from '../../../core/raft/finding';
@@ -63,7 +63,7 @@ export function stageOptions(ticksPerMs: number): StageOptions<RaftMsg> {
             return deadline === Infinity ? 0 : (node.now() + deadline - node.localNow()) / ticksPerMs;
           }
           case 4: return tail(s);
-          default: return `${s.v.commitIndex} of ${lastIndex(s.disk.log)}`;
+          default: return `${s.v.commitIndex}/${lastIndex(s.disk.log)}`;
         }
       },
     },

@@ -12,7 +12,7 @@ import type { ConsensusResult } from '../result';
 import type { ConsensusScenario } from '../scenario';
 import { ExperimentSection } from './ExperimentSection';
 import { RaftNarration, RaftStage } from './RaftStage';
-import { gapWords, leaderships, verdictTitle } from './select';
+import { brokenWords, gapWords, leaderships, verdictTitle } from './select';
 import './panel.css';
 
 export default function Panel() {
@@ -32,20 +32,21 @@ function ConsensusView({ result, scenario, style }: { result: ConsensusResult; s
       <LabSlot name="narration">
         <RaftNarration result={result} />
       </LabSlot>
-      <VerdictCard result={result} />
+      <VerdictCard result={result} scenario={scenario} />
       <LeadersCard result={result} />
       <ExperimentSection experiment={result.experiment} scenario={scenario} style={style} />
     </div>
   );
 }
 
-function VerdictCard({ result }: { result: ConsensusResult }) {
+function VerdictCard({ result, scenario }: { result: ConsensusResult; scenario: ConsensusScenario }) {
   const seek = useSeek();
   const { verdict } = result;
   return (
     <section className="raft-card" aria-labelledby="raft-verdict-title">
       <h2 id="raft-verdict-title" className={verdict.ok ? undefined : 'raft-bad'}>{verdictTitle(result)}</h2>
       <p>{verdict.prose}</p>
+      {scenario.broken !== 'none' && <p className="raft-sub">{brokenWords(scenario)}</p>}
       {verdict.violation && (
         <p>
           <button type="button" onClick={() => seek(verdict.violation!.tMs)}>{`Go to step ${verdict.violation.step.toLocaleString('en-US')} (${verdict.violation.tMs.toFixed(3)} ms)`}</button>

@@ -51,12 +51,13 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
   return (
     <section className="raft-card raft-stage" aria-labelledby="raft-stage-title">
       <h2 id="raft-stage-title">The servers at the playhead</h2>
-      <p className="raft-sub">
-        Role: F follower, P asking for pre-votes, C candidate, L leader. The log shows the last entries, each a box with its term (dashed: not known committed yet); commit is the commit index of the last index; the bar drains until the election timer fires.
-        {isLocked ? '' : ' Click a server (or focus it and press Enter) to crash, pause or isolate it, time it out or send it a request; drag across the stage to partition it.'}
-      </p>
+      <details className="raft-sub">
+        <summary>How to read a server’s card</summary>
+        F follower, P asking for pre-votes, C candidate, L leader; term and the vote it cast in it; log: the last entries, each a box with its term (dashed: not yet committed; … earlier entries); commit: commit index/last index; the bar: the election timer running out (full: the longest timeout).
+        {isLocked ? '' : ' A server’s menu (click it, or press Enter on it) crashes, pauses, isolates or times it out, or sends it a client request, at the playhead.'}
+      </details>
       <p className="raft-setting">{settingWords(scenario)}</p>
-      {isPast && violation && <p className="raft-bad" role="note">{`✗ ${violationTitle(violation)}: ${violation.detail} The run stopped here.`}</p>}
+      {isPast && violation && <p className="raft-bad" role="note">{`✗ ${violationTitle(violation)}: the run stopped here; the servers involved are ringed, the entries marked.`}</p>}
       <StageLegend data={stage} style={style} />
       <Stage
         data={stage}
@@ -84,8 +85,9 @@ export const RaftNarration = memo(function RaftNarration({ result }: { result: C
     <section className="raft-narration" aria-labelledby="raft-narration-title">
       <h2 id="raft-narration-title">What happened</h2>
       {v && (
-        <p className="raft-bad raft-violation">
-          {`✗ ${violationTitle(v)}. `}
+        <p className="raft-violation">
+          <strong className="raft-bad">{`✗ ${violationTitle(v)}. `}</strong>
+          {`${v.detail} `}
           <button type="button" onClick={() => seek(v.tMs)}>Go to the violation</button>
         </p>
       )}

@@ -14,8 +14,12 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 /** The switches and timers of the run in one line: "PreVote off · CheckQuorum on · broken rule: none · ...". */
 export function settingWords(s: ConsensusScenario): string {
   const onOff = (b: boolean) => (b ? 'on' : 'off');
-  const broken = s.broken === 'none' ? 'none' : `${s.broken} (${BROKEN_VARIANT_HELP[s.broken]})`;
-  return `PreVote ${onOff(s.preVote)} · CheckQuorum ${onOff(s.checkQuorum)} · broken rule: ${broken} · ${s.servers} servers, election timeouts ${s.electionMsMin}–${s.electionMsMax} ms, heartbeat every ${s.heartbeatMs} ms, hops ${s.latencyMsMin}–${s.latencyMsMax} ms.`;
+  return `PreVote ${onOff(s.preVote)} · CheckQuorum ${onOff(s.checkQuorum)} · broken rule: ${s.broken} · ${s.servers} servers, timeouts ${s.electionMsMin}–${s.electionMsMax} ms, heartbeat ${s.heartbeatMs} ms, hops ${s.latencyMsMin}–${s.latencyMsMax} ms`;
+}
+
+/** What the broken rule does, '' when none is on. */
+export function brokenWords(s: ConsensusScenario): string {
+  return s.broken === 'none' ? '' : `Broken: ${BROKEN_VARIANT_HELP[s.broken]}`;
 }
 
 /** The violation's headline: "Leader Completeness broke at 812.345 ms (step 4,321)". */
