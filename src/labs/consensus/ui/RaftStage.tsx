@@ -56,9 +56,7 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
         F follower, P asking for pre-votes, C candidate, L leader; term and the vote it cast in it; log: the last entries, each a box with its term (dashed: not yet committed; … earlier entries); commit: commit index/last index; the bar: the election timer running out (full: the longest timeout).
         {isLocked ? '' : ' A server’s menu (click it, or press Enter on it) crashes, pauses, isolates or times it out, or sends it a client request, at the playhead.'}
       </details>
-      <p className="raft-setting">{settingWords(scenario)}</p>
       {isPast && violation && <p className="raft-bad" role="note">{`✗ ${violationTitle(violation)}: the run stopped here; the servers involved are ringed, the entries marked.`}</p>}
-      <StageLegend data={stage} style={style} />
       <Stage
         data={stage}
         playhead={playhead}
@@ -72,6 +70,8 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
         highlight={ringed}
         height={stage.nodeNames.length > 5 ? 440 : 400}
       />
+      <StageLegend data={stage} style={style} />
+      <p className="raft-setting">{settingWords(scenario)}</p>
     </section>
   );
 });
