@@ -6,6 +6,7 @@
  * deterministic: every draw comes from the scenario's seed.
  */
 import { TraceHasher } from '../../../core/hash/traceHasher';
+import type { StageData } from '../../../core/stage/types';
 import { findingProse } from '../../../core/raft';
 import { quantileSorted } from '../../../core/stats';
 import type { LabProgram, RunContext } from '../../contract';
@@ -57,12 +58,13 @@ export function resultOf(run: Run): ConsensusResult {
   const verdict = verdictOf(run);
   const gaps = obs.allGaps();
   const reason = sim.stoppedAtLimit;
+  const stage = stageOf(sim, TICKS_PER_MS);
   return {
     lab: 'consensus',
     traceHash: sim.trace.hash(),
     metrics: metricsOf(run, requests, verdict),
     endTime,
-    marks: marksOf(changes.tMs, changes.kind, verdict),
+    marks: marksOf(changes.tMs, changes.kind, verdict, stage),
     ...(reason !== undefined && !reason.startsWith(VIOLATION_STOP) ? { stoppedAtLimit: reason } : {}),
     nodeCount: run.nodes,
     changes,
@@ -71,7 +73,7 @@ export function resultOf(run: Run): ConsensusResult {
     gaps,
     membership: clients.membership.map(({ pending: _pending, ...m }) => m),
     verdict,
-    stage: stageOf(sim, TICKS_PER_MS),
+    stage,
   };
 }
 
@@ -117,11 +119,15 @@ function metricsOf(run: Run, requests: RequestColumns, verdict: Verdict): Record
   };
 }
 
-/** Times worth stepping to: role, term, commit, configuration and status changes, and the violation. */
-function marksOf(tMs: Float64Array, kind: Uint8Array, verdict: Verdict): Float64Array {
+/**
+ * Times worth stepping to: every event the narration tells (sends, deliveries, losses, faults), role, term,
+ * commit, configuration and status changes, and the violation. Step walks them one by one, as RaftScope does.
+ */
+function marksOf(tMs: Float64Array, kind: Uint8Array, verdict: Verdict, stage: StageData): Float64Array {
   const keep = new Set<number>([ChangeKind.role, ChangeKind.term, ChangeKind.commit, ChangeKind.config, ChangeKind.status]);
   const times: number[] = [];
   for (let i = 0; i < tMs.length; i++) if (keep.has(kind[i])) times.push(tMs[i]);
+  for (const row of stage.narrated) times.push(stage.events.time[row]);
   if (verdict.violation) times.push(verdict.violation.tMs);
   times.sort((a, b) => a - b);
   return Float64Array.from(times.filter((t, i) => i === 0 || t !== times[i - 1]));

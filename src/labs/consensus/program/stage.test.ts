@@ -70,6 +70,15 @@ describe('consensus stage', () => {
     expect(r.marks.at(-1)).toBe(v.tMs);
   });
 
+  it('marks walk every narrated event (sends, deliveries, faults) and every state change, once each, ascending', () => {
+    const r = run({ ...led, events: [{ t: 100, type: 'crash', node: 1 }] });
+    const narrated = new Set(Array.from(r.stage.narrated, (row) => r.stage.events.time[row]));
+    const marks = Array.from(r.marks);
+    expect(marks.every((t, i) => i === 0 || t > marks[i - 1])).toBe(true);
+    for (const t of narrated) expect(marks).toContain(t);
+    expect(marks).toContain(100);
+  });
+
   it('the experiment rides in the result: a curve per range, progress first, a hash covering its downtimes', () => {
     const progress: number[] = [];
     const s: ConsensusScenario = { ...defaults, durationMs: 300, experiment: 'scale', trials: 20 };
