@@ -57,7 +57,7 @@ test('a broken-variant preset: the run stops at the violation, the stage rings t
   await narration.getByRole('button', { name: 'Go to the violation' }).click();
   await expect(page.getByLabel('Simulated time')).toHaveValue('878.156');
   await expect(page.locator('[data-node][data-highlight]')).toHaveCount(2);
-  await expect(page.locator('[data-node="s2"]')).toHaveAttribute('data-highlight', '');
+  await expect(page.locator('[data-node="s2"]')).toHaveAttribute('data-highlight');
   await expect(page.locator('[data-node="s0"] .stage-cell[data-marked]')).toHaveText('1');
   await expect(page.locator('[data-node="s2"] .stage-cell[data-marked]')).toHaveText('4');
   await expect(page.locator('[data-node="s0"]')).toHaveAttribute('aria-label', /log earlier entries, .*1 marked/);
@@ -75,8 +75,8 @@ test('a lesson step sets its scene, its moment and the servers it names: why a m
   await lesson.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);
   await expect(page.getByLabel('Simulated time')).toHaveValue('172.577');
-  await expect(page.locator('[data-node="s2"]')).toHaveAttribute('data-highlight', '');
-  await expect(page.locator('[data-node="s0"]')).toHaveAttribute('data-highlight', '');
+  await expect(page.locator('[data-node="s2"]')).toHaveAttribute('data-highlight');
+  await expect(page.locator('[data-node="s0"]')).toHaveAttribute('data-highlight');
   await expect(page.getByRole('heading', { name: /✗ Election Safety broke at 172\.577 ms/ })).toBeVisible();
 });
 

@@ -32,7 +32,7 @@ beforeEach(async () => {
   root = createRoot(container);
   await act(async () => root.render(
     <Stage data={data} playhead={playheadValue(5)} style={vizStyle('light')} label="Servers" cardSpec={spec} actions={['crash']}
-      nodeActions={[{ type: 'timeout', label: (n) => `Time out ${n} now` }]} highlight={[1]} onEvent={(e) => events.push(e)} height={360} />,
+      nodeActions={[{ type: 'timeout', label: (n) => `Time out ${n} now` }]} highlighted={['n1']} onEvent={(e) => events.push(e)} height={360} />,
   ));
   for (let k = 0; k < 3; k++) await act(async () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 });

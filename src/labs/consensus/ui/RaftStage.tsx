@@ -45,7 +45,7 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
   const lesson = useLessonHighlight();
   const violation = result.verdict.violation;
   const isPast = usePlayheadValue(useCallback((t: number) => violation !== undefined && t >= violation.tMs, [violation]));
-  const ringed = useMemo(() => ringedServers(result, isPast, lesson?.nodes), [result, isPast, lesson]);
+  const ringed = useMemo(() => ringedServers(result, isPast, lesson?.nodes).map((s) => result.stage.nodeNames[s]), [result, isPast, lesson]);
   const spec = useMemo(() => cardSpec(scenario.electionMsMax), [scenario.electionMsMax]);
   const stage = result.stage;
   return (
@@ -61,13 +61,13 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
         data={stage}
         playhead={playhead}
         style={style}
-        label={`${stage.nodeNames.length} servers at the playhead`}
+        label={`${stage.nodeNames.length} servers at the playhead${ringed.length ? `; ringed: ${ringed.join(', ')}` : ''}`}
         cardSpec={spec}
         actions={isLocked ? [] : ACTIONS}
         nodeActions={NODE_ACTIONS}
         onEvent={onEvent}
         reducedMotion={reduced}
-        highlight={ringed}
+        highlighted={ringed}
         height={stage.nodeNames.length > 5 ? 440 : 400}
       />
       <StageLegend data={stage} style={style} />
