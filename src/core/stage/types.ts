@@ -112,7 +112,17 @@ export interface CardFields {
   text: Int32Array;
 }
 
-/** The trace's rows with times in the lab's unit (kinds and columns as src/sim/traceKind.ts). */
+/**
+ * The kind code of a lab's remark among StageEvents (not an engine trace kind): a sentence the lab adds to
+ * the narration ("r1 meets a conflict on k0"), `from` the node it is about, `payload` its index into
+ * StageData.remarks. Recorded outside the trace, so remarks never change a run's hash.
+ */
+export const REMARK_KIND = 255;
+
+/**
+ * The trace's rows with times in the lab's unit (kinds and columns as src/sim/traceKind.ts), and the lab's
+ * remarks (REMARK_KIND) merged in by time, each after the trace rows of its own time.
+ */
 export interface StageEvents {
   count: number;
   time: Float64Array;
@@ -159,6 +169,8 @@ export interface StageData {
   epochs: PartitionEpochs;
   fields: CardFields;
   events: StageEvents;
+  /** The lab's remarks: the sentences of REMARK_KIND rows of `events`, by payload. */
+  remarks: string[];
   /** Rows of `events` the narration tells (every kind but protocol notes), ascending. */
   narrated: Uint32Array;
   links: StageLinks;

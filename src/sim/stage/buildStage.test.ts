@@ -4,7 +4,8 @@
  * scenario (every fault kind) checked against its script.
  */
 import { describe, expect, it } from 'vitest';
-import { Fate } from '../../core/stage/types';
+import { Fate, REMARK_KIND } from '../../core/stage/types';
+import { TraceKind } from '../traceKind';
 import { clockOffsetAt, epochAt, fieldAt, fieldText, inFlightAt, isBlocked, isInside } from '../../core/stage/query';
 import { applyFault } from '../faults';
 import { Simulation } from '../simulation';
@@ -95,6 +96,35 @@ describe('buildStage on the golden scenario', () => {
   it('narrates every row but notes, and every copy has exactly one fate', () => {
     expect(s.narrated.length).toBe(s.events.count);
     expect(s.messages.count).toBe(s.messages.originals + s.messages.dupOf.filter((d) => d >= 0).length);
+  });
+});
+
+describe('buildStage remarks', () => {
+  it('merges the lab\'s remarks into the events by time, each after the trace rows of its tick, and narrates them', () => {
+    const sim = new Simulation<string>({
+      seed: 3, nodes: 2, network: { latency: { kind: 'constant', ticks: 10 } }, stage: {},
+      protocol: (ctx) => ({ onMessage() {}, onStart() { if (ctx.id === 0) ctx.setTimer(5, 0); }, onTimer() { ctx.send(1, 'm'); } }),
+    });
+    sim.run(100);
+    const trace = sim.trace.columns();
+    const remarks = { tick: [0, 15, 15, 90], node: [0, 1, 1, 0], text: ['a', 'b', 'c', 'd'] };
+    const s = buildStage({ trace, log: sim.stageLog!.columns(), ticksPerUnit: 1, timeUnit: 'tick', nodeNames: names(2), remarks });
+    expect(s.events.count).toBe(trace.length + 4);
+    expect(s.remarks).toEqual(['a', 'b', 'c', 'd']);
+    const rows = Array.from({ length: s.events.count }, (_, i) => i);
+    const remarkRows = rows.filter((i) => s.events.kind[i] === REMARK_KIND);
+    expect(remarkRows.map((i) => [s.events.time[i], s.events.from[i], s.events.payload[i]])).toEqual([[0, 0, 0], [15, 1, 1], [15, 1, 2], [90, 0, 3]]);
+    // Times stay sorted, and the delivery at 15 comes before the remarks of tick 15.
+    for (let i = 1; i < s.events.count; i++) expect(s.events.time[i]).toBeGreaterThanOrEqual(s.events.time[i - 1]);
+    expect(s.events.kind[remarkRows[1] - 1]).toBe(TraceKind.deliver);
+    expect(Array.from(s.narrated)).toEqual(rows);
+  });
+
+  it('refuses remarks out of time order', () => {
+    const sim = new Simulation<string>({ seed: 3, nodes: 2, stage: {}, protocol: () => ({ onMessage() {} }) });
+    sim.run(10);
+    const remarks = { tick: [5, 4], node: [0, 0], text: ['a', 'b'] };
+    expect(() => buildStage({ trace: sim.trace.columns(), ticksPerUnit: 1, timeUnit: 'tick', nodeNames: names(2), remarks })).toThrow(/invalid remarks/);
   });
 });
 

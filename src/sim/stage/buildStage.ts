@@ -8,7 +8,7 @@
  *   const stage = buildStage({ trace: sim.trace.columns(), log: sim.stageLog?.columns(), ticksPerUnit: 1000,
  *     timeUnit: 'ms', horizon: sim.now / 1000, nodeNames: ['n0', 'n1', 'n2'] });
  */
-import type { StageData, StageEvents, StageLinks } from '../../core/stage/types';
+import { REMARK_KIND, type StageData, type StageEvents, type StageLinks } from '../../core/stage/types';
 import type { StageLogColumns } from '../stageLog';
 import type { TraceColumns } from '../trace';
 import { TraceKind } from '../traceKind';
@@ -31,6 +31,17 @@ export interface StageInput {
   nodeNames: readonly string[];
   /** Clients drawn beside a home node (their requests are the lab's own scripted events). */
   clients?: { names: readonly string[]; home: ArrayLike<number> };
+  /**
+   * The lab's own sentences for the narration (what no trace row says: "r1 meets a conflict on k0"), at
+   * engine ticks in ascending order, each about a node; told after the trace rows of the same tick.
+   */
+  remarks?: StageRemarks;
+}
+
+export interface StageRemarks {
+  tick: ArrayLike<number>;
+  node: ArrayLike<number>;
+  text: readonly string[];
 }
 
 export function buildStage(input: StageInput): StageData {
@@ -42,7 +53,7 @@ export function buildStage(input: StageInput): StageData {
   const horizon = input.horizon ?? lastTick / ticksPerUnit;
   const { messages, medianLatency, fade } = buildMessages(trace, log, ticksPerUnit, Math.max(lastTick, horizon * ticksPerUnit));
   const { crashes, pauses } = buildDowntime(trace, nodes, ticksPerUnit);
-  const events = stageEvents(trace, ticksPerUnit);
+  const events = stageEvents(trace, input.remarks, ticksPerUnit);
   return {
     timeUnit: input.timeUnit,
     ticksPerUnit,
@@ -62,20 +73,39 @@ export function buildStage(input: StageInput): StageData {
     epochs: buildEpochs(trace, log, nodes, ticksPerUnit),
     fields: buildFields(log, nodes, ticksPerUnit),
     events,
+    remarks: [...(input.remarks?.text ?? [])],
     narrated: narratedRows(events),
     links: stageLinks(messages.from, messages.to, messages.count, nodes),
   };
 }
 
-/** The trace's columns with times in the lab's unit (copies: the trace stays the caller's). */
-function stageEvents(trace: TraceColumns, ticksPerUnit: number): StageEvents {
-  const n = trace.length;
-  const time = new Float64Array(n);
-  for (let i = 0; i < n; i++) time[i] = trace.time[i] / ticksPerUnit;
-  return {
-    count: n, time, kind: trace.kind.slice(0, n), from: trace.from.slice(0, n), to: trace.to.slice(0, n),
-    payload: trace.payload.slice(0, n),
-  };
+/** The trace's columns with times in the lab's unit, the remarks merged in (copies: the trace stays the caller's). */
+function stageEvents(trace: TraceColumns, remarks: StageRemarks | undefined, ticksPerUnit: number): StageEvents {
+  const r = remarks?.text.length ?? 0;
+  const n = trace.length + r;
+  const ev: StageEvents = { count: n, time: new Float64Array(n), kind: new Uint8Array(n), from: new Int32Array(n), to: new Int32Array(n), payload: new Int32Array(n) };
+  let i = 0;
+  for (let j = 0; j <= r; j++) {
+    // Trace rows up to the remark's tick (all of them after the last remark), then the remark.
+    const until = j < r ? remarks!.tick[j] : Infinity;
+    if (j > 0 && until < remarks!.tick[j - 1]) throw new Error(`invalid remarks: tick ${until} after ${remarks!.tick[j - 1]}`);
+    for (; i < trace.length && trace.time[i] <= until; i++) {
+      const k = i + j;
+      ev.time[k] = trace.time[i] / ticksPerUnit;
+      ev.kind[k] = trace.kind[i];
+      ev.from[k] = trace.from[i];
+      ev.to[k] = trace.to[i];
+      ev.payload[k] = trace.payload[i];
+    }
+    if (j === r) break;
+    const k = i + j;
+    ev.time[k] = until / ticksPerUnit;
+    ev.kind[k] = REMARK_KIND;
+    ev.from[k] = remarks!.node[j];
+    ev.to[k] = -1;
+    ev.payload[k] = j;
+  }
+  return ev;
 }
 
 /** Every row but protocol notes (the protocol's own integers, which only the lab can put in words). */

@@ -1,1 +1,1 @@
-export { buildStage, type StageInput } from './buildStage';
+export { buildStage, type StageInput, type StageRemarks } from './buildStage';

@@ -61,6 +61,14 @@ describe('narration sentences', () => {
     expect(sentencesAt(data, narratedAt(data, 42), 3, words)).toBe('41.200 ms: n0 stops answering');
   });
 
+  it('a lab\'s remark reads as written, at its time', () => {
+    const sim = new Simulation<number>({ seed: 1, nodes: 2, stage: {}, protocol: () => ({ onMessage() {} }) });
+    sim.run(10_000);
+    const remarks = { tick: [2_500], node: [1], text: ['n1 meets a conflict on k0'] };
+    const withRemark = buildStage({ trace: sim.trace.columns(), ticksPerUnit: 1000, timeUnit: 'ms', nodeNames: ['n0', 'n1'], remarks });
+    expect(Array.from(withRemark.narrated, (row) => sentence(withRemark, row))).toEqual(['2.500 ms: n1 meets a conflict on k0']);
+  });
+
   it('its kind table is the engine\'s', () => {
     expect(Kind).toEqual(TraceKind);
   });

@@ -5,11 +5,13 @@
  *   34.100 ms: n1 sends write w2 to n0        41.200 ms: n0 crashes
  *   35.000 ms: the cut blocks n1's ack to n2   50.000 ms: the network splits: {n0, n1} | {n2}
  *
+ * A lab's remarks (REMARK_KIND rows: what no trace row says, "r1 meets a conflict on k0") read as written.
+ *
  * Kind codes and column meanings are those of src/sim/traceKind.ts (copied as numbers: viz may not import
  * sim); a test holds the two tables equal.
  */
 import { clockOffsetAt, epochAt, lastAtOrBefore } from '../../core/stage/query';
-import type { StageData } from '../../core/stage/types';
+import { REMARK_KIND, type StageData } from '../../core/stage/types';
 
 /** Trace kind codes (src/sim/traceKind.ts). */
 export const Kind = {
@@ -71,6 +73,7 @@ function templateWords(data: StageData, row: number): string {
   const node = nodeName(data, from);
   const msg = () => messageWords(data, payload);
   const unit = data.timeUnit;
+  if (ev.kind[row] === REMARK_KIND) return data.remarks[payload] ?? '';
   switch (ev.kind[row]) {
     case Kind.send: return `${node} sends ${msg()} to ${nodeName(data, to)}`;
     case Kind.deliver: return `${nodeName(data, to)} receives ${msg()} from ${node}`;

@@ -99,7 +99,7 @@ export function syntheticStage(o: SyntheticOptions): StageData {
       names: fieldNames, texts: o.fields?.texts ?? [], offsets: fieldOffsets, time: Float64Array.from(changes, (c) => c.time),
       value: Float64Array.from(changes, (c) => c.value ?? NaN), text: Int32Array.from(changes, (c) => c.text ?? -1),
     },
-    events: ev, narrated: Uint32Array.from({ length: ev.count }, (_, i) => i),
+    events: ev, remarks: [], narrated: Uint32Array.from({ length: ev.count }, (_, i) => i),
     links: { count: 0, a: new Uint16Array(0), b: new Uint16Array(0), messages: new Uint32Array(0) },
   };
 }
