@@ -138,6 +138,6 @@ function defaultHeight(tier: string): number {
 export function cardSize(n: number, spec: CardSpec | undefined, hasClocks: boolean, boxWidth = Infinity): { width: number; height: number } {
   const lines = 1 + (spec?.fields.length ?? 0) + (hasClocks ? 1 : 0);
   const isNarrow = boxWidth < 520;
-  const width = n <= 6 ? (isNarrow ? 100 : 124) : n <= 12 ? (isNarrow ? 88 : 104) : 84;
+  const width = spec?.width ?? (n <= 6 ? (isNarrow ? 100 : 124) : n <= 12 ? (isNarrow ? 88 : 104) : 84);
   return { width, height: 10 + lines * 15 + (spec?.deadline ? 5 : 0) };
 }

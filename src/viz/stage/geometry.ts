@@ -3,7 +3,8 @@
  *
  *   ring     up to RING_MAX nodes: node i at angle 2pi(0.75 + i/n) (RaftScope's circleCoord), n0 on top,
  *            the others clockwise; clients just outside their home node
- *   regions  when the lab gives a region per node: one small ring per region, regions on a ring
+ *   regions  when the lab gives a region per node: one small ring per region, regions on an ellipse
+ *            filling the box (two side by side)
  *   grid     beyond RING_MAX: row-major cells filling the box's aspect ratio; clients right of their node
  *   custom   the lab's own positions in [0, 1] x [0, 1], fitted into the box
  *
@@ -61,7 +62,7 @@ export function stageGeometry(input: GeometryInput): StageGeometry {
   };
   const hasClients = (input.clientHome?.length ?? 0) > 0;
   if (input.positions) placeCustom(g, input.positions);
-  else if (input.regions && n > 1) placeRegions(g, input.regions);
+  else if (input.regions && n > 1) placeRegions(g, input.regions, hasClients);
   else if (n <= RING_MAX) placeRing(g, hasClients);
   else placeGrid(g, hasClients);
   placeClients(g, input.clientHome ?? []);
@@ -79,9 +80,9 @@ function nodeBox(input: GeometryInput): { halfW: number; halfH: number } {
   return { halfW: r, halfH: r };
 }
 
-/** Node i of n on a ring (an ellipse of radii rx, ry) around (cx, cy), n0 on top, clockwise. */
-function ringPoint(i: number, n: number, cx: number, cy: number, rx: number, ry = rx): [number, number] {
-  const angle = 2 * Math.PI * (0.75 + i / n);
+/** Node i of n on a ring (an ellipse of radii rx, ry) around (cx, cy), n0 at `start` turns (0.75: on top), clockwise. */
+function ringPoint(i: number, n: number, cx: number, cy: number, rx: number, ry = rx, start = 0.75): [number, number] {
+  const angle = 2 * Math.PI * (start + i / n);
   return [cx + rx * Math.cos(angle), cy + ry * Math.sin(angle)];
 }
 
@@ -137,7 +138,11 @@ function placeGrid(g: StageGeometry, hasClients: boolean): void {
   }
 }
 
-function placeRegions(g: StageGeometry, regions: ArrayLike<number>): void {
+/**
+ * One ring per region, the regions' centres on an ellipse filling the box (two regions side by side,
+ * region 0 on the left; more from the top, clockwise). A region of one node is that node at its centre.
+ */
+function placeRegions(g: StageGeometry, regions: ArrayLike<number>, hasClients: boolean): void {
   g.shape = 'regions';
   const n = g.nodeCount;
   let count = 0;
@@ -147,8 +152,15 @@ function placeRegions(g: StageGeometry, regions: ArrayLike<number>): void {
   const outer = Math.min(g.width, g.height) / 2 - MARGIN;
   const big = count > 1 ? outer * 0.62 : 0;
   const small = count > 1 ? Math.min(outer - big, big * Math.sin(Math.PI / count)) * 0.8 : outer * 0.8;
+  const isSingles = members.every((list) => list.length <= 1);
+  // How far a region reaches from its centre: its node's half box, or its ring with the boxes on it.
+  const [reachX, reachY] = isSingles ? [g.halfW, g.halfH] : [small, small];
+  const room = hasClients ? 28 : 0;
+  const rx = Math.max(0, g.width / 2 - MARGIN - reachX - room);
+  const ry = Math.max(0, g.height / 2 - MARGIN - reachY - room);
+  const start = count === 2 ? 0.5 : 0.75;
   members.forEach((list, region) => {
-    const [cx, cy] = count > 1 ? ringPoint(region, count, g.width / 2, g.height / 2, big) : [g.width / 2, g.height / 2];
+    const [cx, cy] = count > 1 ? ringPoint(region, count, g.width / 2, g.height / 2, rx, ry, start) : [g.width / 2, g.height / 2];
     const r = Math.max(0, small - Math.max(g.halfW, g.halfH));
     list.forEach((node, k) => ([g.x[node], g.y[node]] = list.length === 1 ? [cx, cy] : ringPoint(k, list.length, cx, cy, r)));
   });

@@ -50,6 +50,21 @@ describe('stageGeometry', () => {
     expect(g.y[0] < 300 && g.y[1] < 300).toBe(true);
   });
 
+  it('regions of one node each: two side by side across a wide box, four on an ellipse, boxes and clients inside', () => {
+    const two = stageGeometry({ width: 900, height: 300, nodeCount: 2, tier: 'cards', regions: [0, 1], clientHome: [0, 0, 1, 1], card: { width: 150, height: 100 } });
+    expect(two.y[0]).toBe(two.y[1]);
+    expect(two.x[1] - two.x[0]).toBeGreaterThan(500);
+    const four = stageGeometry({ width: 900, height: 360, nodeCount: 4, tier: 'cards', regions: [0, 1, 2, 3], clientHome: [0, 1, 2, 3], card: { width: 150, height: 100 } });
+    expect(four.y[0]).toBeLessThan(four.y[1]);
+    expect(four.x[1]).toBeGreaterThan(four.x[3]);
+    for (const g of [two, four]) {
+      for (let i = 0; i < g.nodeCount; i++) {
+        expect(g.x[i] - g.halfW >= 0 && g.x[i] + g.halfW <= g.width && g.y[i] - g.halfH >= 0 && g.y[i] + g.halfH <= g.height).toBe(true);
+      }
+      for (let c = 0; c < g.clientX.length; c++) expect(g.clientX[c] >= 0 && g.clientX[c] <= g.width && g.clientY[c] >= 0 && g.clientY[c] <= g.height).toBe(true);
+    }
+  });
+
   it('nodeAtPoint hits a node box and misses between nodes', () => {
     const g = stageGeometry({ width: 400, height: 300, nodeCount: 4, tier: 'cards', card: { width: 40, height: 20 } });
     expect(nodeAtPoint(g, 205, 20)).toBe(0);

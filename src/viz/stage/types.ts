@@ -99,6 +99,8 @@ export interface CardFieldSpec {
  */
 export interface CardSpec {
   fields: readonly CardFieldSpec[];
+  /** Card width in CSS px, for fields wider than the default (by node count: 124, 104, 84). */
+  width?: number;
   /** The field naming the node's role: its first letter is the card's badge ('leader' -> L); glyphs use it at scale. */
   role?: string;
   /** Badges shown while a field's text matches (e.g. { field: 'conflict', text: 'yes', label: '!' }). */
