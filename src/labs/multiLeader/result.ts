@@ -13,6 +13,7 @@
  *     whose client had read it), or lost (gone, and no surviving write's client had read it).
  */
 import type { CheckResult } from '../../core/checkers';
+import type { StageData } from '../../core/stage/types';
 import type { HistoryColumns } from '../../sim/kit/codes';
 import type { LabResult } from '../contract';
 
@@ -103,19 +104,15 @@ export interface RunResult {
   /** Linearizability verdict of the client history (key-value model, partitioned by key). */
   check: CheckResult;
   traceHash: string;
+  /**
+   * What the stage draws (the program's runs; the tests' runs skip it): leaders r0.. with their cards
+   * (applied, pending per peer, k0, conflicts and the conflict badge), clients, batches and acks in
+   * flight, and each conflict a leader met as a sentence of the narration. The messages are the same in
+   * both runs (replication never depends on the resolution); the cards and conflicts are the run's own.
+   */
+  stage?: StageData;
   /** Set when the run hit an engine limit. */
   stoppedAtLimit?: string;
-}
-
-/** The regions' links and leaders from one time on: what the map draws from `tMs` until the next frame. */
-export interface MapFrames {
-  tMs: Float64Array;
-  /** frames x regions x regions: 1 when the link from -> to is cut. */
-  cut: Uint8Array;
-  /** frames x regions: 1 when the leader is crashed. */
-  down: Uint8Array;
-  /** frames x regions: the leader's clock offset, ms. */
-  skewMs: Float64Array;
 }
 
 export interface MultiLeaderResult extends LabResult {
@@ -124,5 +121,4 @@ export interface MultiLeaderResult extends LabResult {
   keys: number;
   /** [last-writer-wins, siblings]. */
   runs: [RunResult, RunResult];
-  map: MapFrames;
 }

@@ -21,6 +21,22 @@ describe('multi-leader scenario', () => {
     expect(messages({ localMs: 10, timeoutMs: 20 })).toEqual(['timeoutMs must be above 3 x localMs = 30 (a round trip to the leader takes up to that), got 20']);
   });
 
+  it('validate accepts every fault the stage offers (pause, isolate, one-way cuts, clock jumps), on regions that exist', () => {
+    const events = [
+      { t: 10, type: 'pause', node: 0 }, { t: 20, type: 'resume', node: 0 }, { t: 30, type: 'isolate', node: 1 }, { t: 40, type: 'heal' },
+      { t: 50, type: 'cut', from: 0, to: 1 }, { t: 60, type: 'healLink', from: 0, to: 1 }, { t: 70, type: 'clockJump', node: 1, ms: -1000 },
+    ];
+    expect(messages({ events })).toEqual([]);
+    expect(messages({ events: [{ t: 5, type: 'cut', from: 0, to: 2 }] })).toEqual(['events[0].to must be a region 0..1, got 2']);
+    expect(messages({ events: [{ t: 5, type: 'isolate', node: 2 }] })).toEqual(['events[0].node must be a region 0..1, got 2']);
+    expect(messages({ events: [{ t: 5, type: 'drift', node: 0, ppm: 10 }] })[0]).toMatch(/drift/);
+  });
+
+  it('validate refuses a link from a region to itself', () => {
+    expect(messages({ events: [{ t: 5, type: 'cut', from: 1, to: 1 }] })).toEqual(['events[0] (cut) must join two different regions, got 1 -> 1']);
+    expect(messages({ events: [{ t: 5, type: 'healLink', from: 0, to: 0 }] })).toEqual(['events[0] (healLink) must join two different regions, got 0 -> 0']);
+  });
+
   it('validate accepts a skew event in ms and refuses one past the limit', () => {
     expect(messages({ events: [{ t: 5, type: 'skew', node: 1, ms: -2000 }] })).toEqual([]);
     expect(messages({ events: [{ t: 5, type: 'skew', node: 1, ms: 200_000 }] })[0]).toMatch(/^events\[0\]\.ms must be/);

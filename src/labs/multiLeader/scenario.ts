@@ -16,10 +16,13 @@ export const LATENCY_KINDS = ['uniform', 'exponential'] as const;
 export type LatencyKind = (typeof LATENCY_KINDS)[number];
 
 /**
- * The faults a multi-leader script may hold (the engine's fault table): a region's leader crashes or
- * recovers (regions have no pause), partitions between regions, and a leader's clock offset (`ms`).
+ * The faults a multi-leader script may hold (the engine's fault table), each aimed at a region's leader
+ * (node i leads region i) or at the links between regions: a leader crashes or recovers, pauses or
+ * resumes (its clients' requests wait with its messages), a region is isolated, the regions are
+ * partitioned or healed, one direction of a link between two regions is cut or healed, and a leader's
+ * clock jumps or is set to an offset (what last-writer-wins trusts).
  */
-export const FAULTS = ['partition', 'heal', 'crash', 'recover', 'skew'] as const;
+export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'clockJump', 'skew'] as const;
 export type MultiLeaderEvent = FaultEventOf<(typeof FAULTS)[number]>;
 
 export interface MultiLeaderScenario extends BaseScenario {
@@ -51,7 +54,7 @@ export interface MultiLeaderScenario extends BaseScenario {
   skewMs: number;
   /** Root of every random stream. 0..2^32-1. */
   seed: number;
-  /** Faults by time (ms), at most 100: partition, heal, crash, recover, skew. */
+  /** Faults by time (ms), at most 100: the FAULTS above. */
   events: MultiLeaderEvent[];
 }
 
@@ -94,23 +97,37 @@ export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
   nodeMax: LIMITS.regionsMax - 1,
   noun: 'region',
   groupsMaxLength: 32,
-  label: { crash: 'Crash leader', recover: 'Recover leader' },
+  label: { crash: 'Crash leader', recover: 'Recover leader', pause: 'Pause leader', resume: 'Resume leader', isolate: 'Isolate region', cut: 'Cut link between regions', healLink: 'Heal link between regions' },
   help: {
-    partition: 'Cut every link between groups of regions (replaces earlier cuts); each side keeps accepting writes.',
-    heal: 'Restore every link; leaders resend what the other side missed.',
     crash: 'The region\'s leader stops; what it stored survives on its disk; its clients\' requests fail.',
     recover: 'The leader restarts with what it stored and resends what others have not acknowledged.',
+    pause: 'The leader freezes (a long GC pause): its clients\' requests and the other regions\' batches wait until it resumes.',
+    resume: 'The paused leader handles what waited, in arrival order.',
+    isolate: 'Cut every link to and from the region (replaces earlier cuts); it keeps accepting its own clients\' writes.',
+    partition: 'Cut every link between groups of regions (replaces earlier cuts); each side keeps accepting writes.',
+    heal: 'Restore every link; leaders resend what the other side missed.',
+    cut: 'Cut one direction between two regions: batches (or acks) from -> to stop; the other direction keeps working.',
+    healLink: 'Restore one direction between two regions; the sender resends what was not acknowledged.',
+    clockJump: 'Step a leader\'s clock forward or back: the timestamps last-writer-wins compares jump with it.',
     skew: 'Set a leader\'s clock offset from true time.',
   },
 });
 
-/** Cross-field rules: events name real regions, groups parse, the client timeout outlasts a round trip to the leader. */
+/**
+ * Cross-field rules: events name real regions, groups parse, a link joins two different regions, the
+ * client timeout outlasts a round trip to the leader.
+ */
 export function checkScenario(s: MultiLeaderScenario): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (s.timeoutMs <= 3 * s.localMs) {
     issues.push({ path: 'timeoutMs', message: `timeoutMs must be above 3 x localMs = ${fmt(3 * s.localMs)} (a round trip to the leader takes up to that), got ${fmt(s.timeoutMs)}` });
   }
   issues.push(...checkFaultEvents(s.events, s.regions, `a region 0..${s.regions - 1}`));
+  s.events.forEach((e, i) => {
+    if ((e.type === 'cut' || e.type === 'healLink') && e.from === e.to) {
+      issues.push({ path: `events[${i}].to`, message: `events[${i}] (${e.type}) must join two different regions, got ${e.from} -> ${e.to}` });
+    }
+  });
   return issues;
 }
 

@@ -44,6 +44,8 @@ export class ClientDriver {
   private readonly lastRead: number[][][];
   /** readFrom[op]: for a write, the values its client's read had returned (what it knowingly replaces). */
   readonly readFrom: number[][] = [];
+  /** Requests that reached a paused leader, per region, to be handled in arrival order when it resumes. */
+  private readonly held: (() => void)[][];
 
   constructor(
     private readonly s: MultiLeaderScenario,
@@ -58,6 +60,7 @@ export class ClientDriver {
     });
     this.context = Array.from({ length: count }, () => new Array<VersionVector>(s.keys).fill(ZERO));
     this.lastRead = Array.from({ length: count }, () => Array.from({ length: s.keys }, () => []));
+    this.held = Array.from({ length: s.regions }, () => []);
     const options = { clients: count, ops: s.ops, thinkMs: s.thinkMs, root, workPerOp: 4 * s.regions + 20, work: (u: number) => run?.work(u) };
     this.loop = new ClosedLoop(sim, options, (c, remaining) => {
       const st = this.streams[c];
@@ -65,6 +68,28 @@ export class ClientDriver {
       const key = st.key();
       return { ops: isUpdate ? 2 : 1, start: () => this.invoke(c, key, isUpdate, false) };
     });
+  }
+
+  /**
+   * A paused leader holds its clients' requests as the engine holds its messages: after each resume,
+   * crash or recover of a leader in the script (scheduled after the script's own faults, so it runs right
+   * after them), what it held is handled in arrival order if it is up, or dropped if it crashed meanwhile
+   * (the connections broke). A script without pauses schedules nothing.
+   */
+  watchPauses(events: readonly { t: number; type: string; node?: number }[]): void {
+    if (!events.some((e) => e.type === 'pause')) return;
+    for (const e of events) {
+      if (e.node === undefined || !(e.type === 'resume' || e.type === 'crash' || e.type === 'recover')) continue;
+      const region = e.node;
+      this.sim.at(msToTicks(e.t), () => this.release(region));
+    }
+  }
+
+  private release(region: number): void {
+    const status = this.sim.node(region).status;
+    if (status === NodeStatus.paused) return;
+    const requests = this.held[region].splice(0);
+    if (status === NodeStatus.up) for (const handle of requests) handle();
   }
 
   regionOf(c: number): number {
@@ -90,10 +115,11 @@ export class ClientDriver {
     this.loop.deadline(op, msToTicks(this.s.timeoutMs), isWrite);
   }
 
-  /** The request reaches the leader; a crashed leader never answers (the client's deadline does). */
+  /** The request reaches the leader: a crashed one never answers (the client's deadline does), a paused one holds it. */
   private arrive(c: number, op: number, key: number, isUpdate: boolean, isWrite: boolean, backTicks: number): void {
     const sim = this.sim;
     const node = sim.node(this.regionOf(c));
+    if (node.status === NodeStatus.paused) this.held[this.regionOf(c)].push(() => this.arrive(c, op, key, isUpdate, isWrite, backTicks));
     if (node.status !== NodeStatus.up) return;
     const leader = node.actor as unknown as Leader;
     if (isWrite) {

@@ -71,9 +71,23 @@ export class Leader {
     if (this.disk.log.length > 0) this.pushAll(); // a recovered leader resends what peers may lack
   }
 
+  /** Writes this leader has applied: its own and the other regions' it has replicated. */
+  get appliedCount(): number {
+    return this.disk.applied.reduce((sum, next) => sum + next, this.disk.log.length);
+  }
+
+  /** Writes of its log `peer` has not acknowledged yet (on their way, or to be resent). */
+  pendingTo(peer: number): number {
+    return this.disk.log.length - this.acked[peer];
+  }
+
+  /** The values it holds for `key` (several when siblings). */
+  values(key: number): number[] {
+    return this.disk.state[key].map((w) => w.value);
+  }
+
   read(key: number): ReadReply {
-    const state = this.disk.state[key];
-    return { values: state.map((w) => w.value), context: contextOf(state) };
+    return { values: this.values(key), context: contextOf(this.disk.state[key]) };
   }
 
   /** A client's write of `value` with the context it read; returns the client's new context. */

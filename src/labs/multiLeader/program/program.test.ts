@@ -103,14 +103,6 @@ describe('multi-leader program', () => {
       expect(x.check.explanation).toBeDefined();
     }
   });
-
-  it('map frames follow the script: the partition cuts both directions, heal restores them, crash marks the leader down', () => {
-    const r = run({ ...defaults, events: [{ t: 100, type: 'partition', groups: '0|1' }, { t: 200, type: 'crash', node: 1 }, { t: 300, type: 'heal' }] });
-    expect(Array.from(r.map.tMs)).toEqual([0, 100, 200, 300]);
-    expect(Array.from(r.map.cut.subarray(4, 8))).toEqual([0, 1, 1, 0]);
-    expect(Array.from(r.map.down.subarray(4, 6))).toEqual([0, 1]);
-    expect(Array.from(r.map.cut.subarray(12, 16))).toEqual([0, 0, 0, 0]);
-  });
 });
 
 describe('multi-leader result timing', () => {

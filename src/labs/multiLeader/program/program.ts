@@ -13,12 +13,12 @@ import { quantileSorted } from '../../../core/stats';
 import { Simulation, applyFault, scheduleScenario, type LatencySpec, type Operation } from '../../../sim/index';
 import type { LabProgram, RunContext } from '../../contract';
 import { ClientDriver, readOutput } from './clients';
-import { mapFrames } from './frames';
 import type { SiblingsBug } from './messages';
 import type { Resolution } from '../result';
 import { Leader, storedState, type Msg, type NodeConfig, type NodeHost, type Write } from './node';
 import { isConverged, outcomeOf } from './outcome';
 import { Recorder } from './record';
+import { stageOf, stageOptions } from './stage';
 import { Fate, type ConflictColumns, type LostColumns, type MultiLeaderResult, type OpColumns, type RunResult } from '../result';
 import type { MultiLeaderScenario } from '../scenario';
 import { historyColumns, historyInMs, okLatencyMs, statusCounts, verdictMetric } from '../../../sim/kit/history';
@@ -52,8 +52,11 @@ export function interLatency(s: MultiLeaderScenario): LatencySpec {
     : { kind: 'exponential', minTicks: half, meanTicks: Math.max(1, half) };
 }
 
-/** Runs the store and its clients to the end with one resolution; the program and the tests start here. */
-export function simulate(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): Run {
+/**
+ * Runs the store and its clients to the end with one resolution; the program and the tests start here.
+ * `withStage` also records what the stage draws (outside the trace: the hash is the same).
+ */
+export function simulate(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none', withStage = false): Run {
   const cfg: NodeConfig = { regions: s.regions, keys: s.keys, resolution, retryTicks: msToTicks(s.retryMs), bug };
   const rec = new Recorder();
   const host: NodeHost = {
@@ -68,19 +71,21 @@ export function simulate(s: MultiLeaderScenario, resolution: Resolution, context
     network: { latency: interLatency(s) },
     protocol: (ctx) => new Leader(ctx, cfg, host),
     limits: { maxEvents: EVENTS_MAX },
+    ...(withStage ? { stage: stageOptions(s.regions) } : {}),
   });
   if (s.skewMs !== 0) applyFault(sim, { type: 'skew', node: 1, ticks: msToTicks(s.skewMs) });
   const clients = new ClientDriver(s, rng(s.seed).fork('clients'), sim, context);
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
+  clients.watchPauses(s.events);
   clients.loop.start();
   sim.run();
   const states = Array.from({ length: s.regions }, (_, region) => Array.from({ length: s.keys }, (_, key) => [...storedState(sim.node(region).storage, key)]));
   return { sim, rec, clients, history: sim.history.operations as readonly KvOp[], states };
 }
 
-/** One resolution's run, checked and packed. */
-export function runResult(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none'): RunResult {
-  const run = simulate(s, resolution, context, bug);
+/** One resolution's run, checked and packed; with its stage when `withStage` (the program's runs). */
+export function runResult(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none', withStage = false): RunResult {
+  const run = simulate(s, resolution, context, bug, withStage);
   const { sim, rec, history, states } = run;
   const check: CheckResult = checkLinearizability(kvModel(), historyInMs(history), { stepsMax: CHECK_STEPS_MAX });
   const outcome = outcomeOf(history, rec.writes, states, rec.droppedFor, run.clients.readFrom);
@@ -126,13 +131,17 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   };
   const traceHash = new TraceHasher().string(trace.hash).numbers(ops.value).numbers(ops.fate).string(finalValues.flat().join(';')).string(check.verdict).hex();
   const replication = rec.replication(s.regions);
-  return { resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, traceHash, ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}) };
+  const stage = withStage ? stageOf({ sim, rec, resolution, regions: s.regions, clientsPerRegion: s.clientsPerRegion, ticksPerMs: TICKS_PER_MS, flagMs: s.interMs }) : undefined;
+  return {
+    resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, traceHash,
+    ...(stage ? { stage } : {}), ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}),
+  };
 }
 
 export const program: LabProgram<MultiLeaderScenario, MultiLeaderResult> = (s, context) => {
-  const lww = runResult(s, 'lww', context);
+  const lww = runResult(s, 'lww', context, 'none', true);
   context.progress(0.5);
-  const siblings = runResult(s, 'siblings', context);
+  const siblings = runResult(s, 'siblings', context, 'none', true);
   context.progress(1);
   const metrics: Record<string, number> = {};
   for (const run of [lww, siblings]) for (const [name, value] of Object.entries(run.metrics)) metrics[`${run.resolution}.${name}`] = value;
@@ -143,12 +152,11 @@ export const program: LabProgram<MultiLeaderScenario, MultiLeaderResult> = (s, c
     traceHash: new TraceHasher().string(lww.traceHash).string(siblings.traceHash).hex(),
     metrics,
     endTime,
-    marks: Float64Array.from(new Set(s.events.map((e) => e.t))).sort(),
+    marks: eventMarks([lww, siblings], s.events),
     ...(stoppedAtLimit ? { stoppedAtLimit } : {}),
     regions: s.regions,
     keys: s.keys,
     runs: [lww, siblings],
-    map: mapFrames(s),
   };
 };
 
@@ -199,6 +207,13 @@ function lastMoment(run: RunResult): number {
   let t = run.metrics.lastChangeMs;
   for (let i = 0; i < run.ops.callMs.length; i++) t = Math.max(t, run.ops.callMs[i], Number.isNaN(run.ops.retMs[i]) ? 0 : run.ops.retMs[i]);
   return t;
+}
+
+/** What Step walks: every moment either run's stage shows something happen (sends, deliveries, faults, conflicts), and the script's times. */
+function eventMarks(runs: readonly RunResult[], script: readonly { t: number }[]): Float64Array {
+  const times = new Set<number>(script.map((e) => e.t));
+  for (const run of runs) if (run.stage) for (const t of run.stage.events.time) times.add(t);
+  return Float64Array.from(times).sort();
 }
 
 function sortedMs(ticksList: readonly number[]): Float64Array {

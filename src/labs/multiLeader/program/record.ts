@@ -21,6 +21,8 @@ export class Recorder {
   /** Writes by history index (undefined for reads and for writes that never reached a leader). */
   readonly writes: (Write | undefined)[] = [];
   readonly conflicts: ConflictRecord[] = [];
+  /** Every time a leader met a concurrent pair (each leader meets a pair on its own), in time order: the stage's flags. */
+  readonly meetings: ConflictRecord[] = [];
   /** True time of the last change of any leader's state, in ticks. */
   lastChangeTick = 0;
   /** Round trips of replication messages (send to ack), ticks. */
@@ -65,8 +67,9 @@ export class Recorder {
     this.roundTrips.push(ticks);
   }
 
-  /** Writes `a` (already held) and `b` (arriving) to `key` are concurrent; recorded once per pair. */
+  /** Writes `a` (already held) and `b` (arriving) to `key` are concurrent at `region`: a meeting; a conflict once per pair. */
   conflict(key: number, region: number, a: Write, b: Write, tick: number): void {
+    this.meetings.push({ key, region, a: a.op, b: b.op, tick });
     const lo = Math.min(a.op, b.op);
     const hi = Math.max(a.op, b.op);
     const pair = lo * 65536 + hi;

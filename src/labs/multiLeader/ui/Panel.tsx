@@ -1,8 +1,9 @@
 /**
- * The multi-leader lab: the regions and their links at the playhead, and the lag, in the scene; below, the
- * two resolutions side by side on the same workload (conflicts, lost updates, siblings, convergence,
- * latency), the checker's verdict on what clients saw, the conflicts and the lost updates as tables, and
- * what each region holds at the end. Everything is derived by ./select.ts; the Panel only edits the scenario.
+ * The multi-leader lab: the regions at the playhead (the stage) in the scene and its narration beside it;
+ * below, the writes not yet applied per region over time, the two resolutions side by side on the same
+ * workload (conflicts, lost updates, siblings, convergence, latency), the checker's verdict on what
+ * clients saw, the conflicts and the lost updates as tables, and what each region holds at the end.
+ * Everything is derived by ./select.ts; edits go through the app's hooks (the stage's fault menus).
  */
 import { useCallback, useMemo, useState } from 'react';
 import { LabSlot, useLabResult, usePlayhead, useSeek, useTheme } from '../../../app/hooks';
@@ -12,11 +13,11 @@ import { DataTable, vizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
 import './panel.css';
 import { LagChart } from './LagChart';
-import { MAP_WIDTH, RegionMap, mapHeight } from './RegionMap';
+import { RegionsNarration, RegionsStage } from './RegionsStage';
 import type { MultiLeaderResult } from '../result';
 import type { MultiLeaderScenario } from '../scenario';
 import {
-  compareRows, conflictRows, describeOp, finalRows, frameAt, KIND_NAMES, latencyText, lostRows, processLabel, regionMap, RESOLUTION_TITLES, timelineColumns, verdictLead, verdictTexts,
+  compareRows, conflictRows, describeOp, finalRows, KIND_NAMES, latencyText, lostRows, processLabel, RESOLUTION_TITLES, timelineColumns, verdictLead, verdictTexts,
 } from './select';
 
 const ROWS_SHORT = 12;
@@ -39,6 +40,8 @@ function MultiLeaderView({ result, scenario }: { result: MultiLeaderResult; scen
   const keys = Array.from({ length: result.keys }, (_, k) => `k${k}`);
   // One selected operation for the timeline; the tables' "show" buttons set it and bring the timeline into view.
   const [selected, setSelected] = useState(-1);
+  // Whose cards, conflicts and narration the stage shows: 0 last-writer-wins, 1 siblings.
+  const [shown, setShown] = useState(0);
   const show = useCallback((op: number) => {
     setSelected(op);
     document.getElementById('ml-verdict-heading')?.scrollIntoView({ block: 'start' });
@@ -46,13 +49,15 @@ function MultiLeaderView({ result, scenario }: { result: MultiLeaderResult; scen
   return (
     <div className="ml-panel">
       <LabSlot name="scene">
-        <div className="ml-scene">
-          <MapCard result={result} style={style} />
-          <LagCard result={result} scenario={scenario} style={style} />
-        </div>
+        <RegionsStage result={result} style={style} shown={shown} onShow={setShown} />
       </LabSlot>
+      <LabSlot name="narration">
+        <RegionsNarration result={result} shown={shown} />
+      </LabSlot>
+      <LagCard result={result} scenario={scenario} style={style} />
       <section className="ml-card" aria-labelledby="ml-compare-heading">
         <h2 id="ml-compare-heading">Last-writer-wins against siblings</h2>
+        <p>{latencyText(result)}</p>
         <CompareTable caption="The same workload and faults, conflicts resolved two ways" columns={RESOLUTION_TITLES} rows={rows} />
       </section>
       <VerdictCard result={result} style={style} selected={selected} onSelect={setSelected} />
@@ -87,21 +92,6 @@ function MultiLeaderView({ result, scenario }: { result: MultiLeaderResult; scen
         <DataTable caption="Values per key after the run; siblings with their dots and what their clients had read" columns={['region', 'resolution', ...keys]} rows={finalRows(result)} isVisible />
       </section>
     </div>
-  );
-}
-
-/** The regions at the playhead (re-renders with it; the rest of the view does not). */
-function MapCard({ result, style }: { result: MultiLeaderResult; style: ReturnType<typeof vizStyle> }) {
-  const t = usePlayhead();
-  const frame = frameAt(result.map.tMs, t);
-  const map = useMemo(() => regionMap(result, frame, MAP_WIDTH, mapHeight(result.regions), t), [result, frame, t]);
-  return (
-    <section className="ml-card" aria-labelledby="ml-map-heading">
-      <h2 id="ml-map-heading">Regions, links and writes on their way</h2>
-      <RegionMap view={map} style={style} descriptionId="ml-map-desc" />
-      <p id="ml-map-desc" className="ml-sub">{map.description}</p>
-      <p>{latencyText(result)}</p>
-    </section>
   );
 }
 

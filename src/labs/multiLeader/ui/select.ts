@@ -1,15 +1,13 @@
 /**
- * Pure selectors from a multi-leader result to what the Panel shows (the regions' map at a time is in
- * ./map.ts and re-exported here): the side-by-side comparison of the two resolutions, the conflicts and the lost updates as rows, the
- * checker's verdicts in prose, and what each region holds at the end.
+ * Pure selectors from a multi-leader result to what the Panel shows: the side-by-side comparison of the
+ * two resolutions, the latencies in words, the conflicts and the lost updates as rows, the checker's
+ * verdicts in prose, what each region holds at the end, and the writes not yet applied over time.
  */
 import { resultProse } from '../../../core/checkers';
 import type { CompareRow } from '../../../viz/compareTable';
 import type { HistoryColumns } from '../../../viz/historyTimeline';
 import type { NodeMatrix, TimeMarker } from '../../../viz/timeSeries';
 import { FATE_NAMES, OpKind, type MultiLeaderResult, type RunResult } from '../result';
-
-export { frameAt, pendingAt, regionMap, signed, type RegionLink, type RegionMapView, type RegionNode } from './map';
 
 export const RESOLUTION_TITLES = ['last-writer-wins', 'siblings (version vectors)'] as const;
 
@@ -38,13 +36,18 @@ export function compareRows(result: MultiLeaderResult): CompareRow[] {
   ];
 }
 
-/** Local write latency against the measured inter-region round trip (what a single leader would add). */
+/**
+ * Local write latency against the measured inter-region round trip (what a single leader would add), and
+ * how long a write takes to reach another region (the window in which concurrent writes arise).
+ */
 export function latencyText(result: MultiLeaderResult): string {
   const m = result.runs[0].metrics;
-  if (!Number.isFinite(m.roundTripP50Ms)) return `Writes are acknowledged by the local leader in ${ms(m.writeP50Ms)} (median).`;
+  const local = `Writes are acknowledged by the local leader in ${ms(m.writeP50Ms)} (median).`;
+  if (!Number.isFinite(m.roundTripP50Ms)) return local;
   return (
-    `Writes are acknowledged by the local leader in ${ms(m.writeP50Ms)} (median). The measured round trip between ` +
-    `regions is ${ms(m.roundTripP50Ms)} (median): what every write from another region would add with a single leader.`
+    `${local} The measured round trip between regions is ${ms(m.roundTripP50Ms)} (median): what every write from another ` +
+    `region would add with a single leader. A write reaches another region ${ms(m.replicationLagP50Ms)} after it was made (median, ` +
+    `at most ${ms(m.replicationLagMaxMs)}): updates of one key made in two regions within that window are concurrent.`
   );
 }
 
