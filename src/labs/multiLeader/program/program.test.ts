@@ -106,10 +106,11 @@ describe('multi-leader program', () => {
 });
 
 describe('multi-leader result timing', () => {
-  it('endTime covers every call, every return and every state change', () => {
+  it('endTime covers every call, every return, every state change and every event the stage shows', () => {
     const r = run(defaults);
     for (const x of r.runs) {
       expect(r.endTime).toBeGreaterThanOrEqual(x.metrics.lastChangeMs);
+      expect(r.endTime).toBe(Math.max(r.endTime, x.stage!.events.time[x.stage!.events.count - 1]));
       for (let i = 0; i < x.ops.callMs.length; i++) if (!Number.isNaN(x.ops.retMs[i])) expect(r.endTime).toBeGreaterThanOrEqual(x.ops.retMs[i]);
     }
   });

@@ -202,9 +202,10 @@ function conflictColumns(rec: Recorder): ConflictColumns {
   };
 }
 
-/** The last time anything happened that the Panel shows: a state change, a call or a return. */
+/** The last time anything happened that the Panel shows: a state change, a call or a return, a message's arrival. */
 function lastMoment(run: RunResult): number {
-  let t = run.metrics.lastChangeMs;
+  const events = run.stage?.events;
+  let t = Math.max(run.metrics.lastChangeMs, events && events.count > 0 ? events.time[events.count - 1] : 0);
   for (let i = 0; i < run.ops.callMs.length; i++) t = Math.max(t, run.ops.callMs[i], Number.isNaN(run.ops.retMs[i]) ? 0 : run.ops.retMs[i]);
   return t;
 }

@@ -1,17 +1,18 @@
 /**
  * Swarm scenarios (TigerBeetle's VOPR habit): one seed draws a whole multi-leader scenario: regions,
- * clients, keys and skew, latencies, and a script of random faults (partitions, crashes, clock skews),
- * each undone before the script ends (heal, recover; ../../../sim/faultScript.ts), so that after quiescence
- * every region can converge.
+ * clients, keys and skew, latencies, and a script of random faults drawn from those the stage offers
+ * (crashes, pauses, isolated regions, partitions, one-way cuts, clock skews and jumps), each undone before
+ * the script ends (recover, resume, heal; ../../../sim/faultScript.ts) but the clock faults, so that after
+ * quiescence every region can converge.
  * A seed that once found something replays the same scenario forever.
  */
 import { rng } from '../../../core/random/rng';
 import { faultScript } from '../../../sim/faultScript';
 import { defaults, type MultiLeaderEvent, type MultiLeaderScenario } from '../scenario';
 
-/** Script span of the faults, ms; the faults drawn (crashes and partitions undone 20..400 ms later; skews stay). */
+/** Script span of the faults, ms; the faults drawn (undone 20..400 ms later; clock faults stay). */
 const FAULT_SPAN_MS = 800;
-const FAULT_TYPES = ['crash', 'skew', 'partition'] as const;
+const FAULT_TYPES = ['crash', 'pause', 'isolate', 'partition', 'cut', 'skew', 'clockJump'] as const;
 
 export function swarmScenario(seed: number): MultiLeaderScenario {
   const r = rng(seed).fork('swarm');
