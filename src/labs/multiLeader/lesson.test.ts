@@ -1,69 +1,161 @@
-/** Each lesson claim, checked against the program's numbers for the step's scenario. */
+/**
+ * Goal: every lesson step says what its run shows, and every number it quotes is on the page for it.
+ * Method: each step's scenario runs through the program; the page's text at the step's t is rebuilt from
+ * the functions the page draws with (the cards' accessible names at t, the narration rows in view around
+ * t, the playhead, the measurements' tables and sentences); each number of the step's text must appear
+ * there (the same value, possibly shown with more decimals), and each claim is checked against the run.
+ */
 import { describe, expect, it } from 'vitest';
+import { narratedAt } from '../../core/stage/query';
+import type { StageData } from '../../core/stage/types';
+import { sentence } from '../../viz/narration/sentences';
+import { createFrame, layoutAt, nodeLabel, stageGeometry } from '../../viz/stage';
 import { plainContext } from '../contract';
-import { lesson } from './lesson';
+import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';
 import { Fate, OpKind, OpStatus, type MultiLeaderResult } from './result';
+import { cardSpec } from './ui/cards';
+import { compareRows, conflictRows, finalRows, latencyText, lostRows, pendingChart, scriptText, verdictTexts } from './ui/select';
 import { spec } from './index';
 
 const results = new Map<string, MultiLeaderResult>();
-const step = (id: string) => {
-  const s = lesson.find((x) => x.id === id)!;
-  expect(spec.validate(s.scenario).ok).toBe(true);
+const stepOf = (id: string) => lesson.find((x) => x.id === id)!;
+const resultOf = (s: LessonStep): MultiLeaderResult => {
   const key = JSON.stringify(s.scenario);
   if (!results.has(key)) results.set(key, program(s.scenario, plainContext()));
   return results.get(key)!;
 };
-const quoted = (id: string) => lesson.find((x) => x.id === id)!.text;
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Rows of the narration in view (its list shows 7 around the current row). */
+const NARRATION_ROWS = 3;
+/** Rows the conflicts and lost-updates tables show before "Show more". */
+const TABLE_ROWS = 12;
+
+/** The cards of both runs at t, in words: "r1, applied 4, to r0 4, k0 13, conflicts 0, up". */
+function cardTexts(data: StageData, regions: number, t: number): string[] {
+  const card = cardSpec(regions);
+  const geometry = stageGeometry({ width: 900, height: 300, nodeCount: regions, tier: 'cards' });
+  const frame = layoutAt(data, geometry, t, createFrame(data, geometry));
+  const indices = card.fields.map((f) => data.fields.names.indexOf(f.field));
+  return Array.from({ length: regions }, (_, node) => nodeLabel(data, frame, node, card, indices));
+}
+
+function narrationTexts(data: StageData, t: number): string[] {
+  const at = narratedAt(data, t);
+  const rows: string[] = [];
+  for (let i = Math.max(0, at - NARRATION_ROWS); i <= Math.min(data.narrated.length - 1, at + NARRATION_ROWS); i++) rows.push(sentence(data, data.narrated[i]));
+  return rows;
+}
+
+/** The page's text for step `s` at its t: cards and narration of both runs, the playhead, the measurements. */
+function screen(s: LessonStep): string[] {
+  const r = resultOf(s);
+  const t = s.t ?? 0;
+  const chart = pendingChart(r, s.scenario.events);
+  return [
+    String(t),
+    ...r.runs.flatMap((run) => [...cardTexts(run.stage!, r.regions, t), ...narrationTexts(run.stage!, t)]),
+    latencyText(r),
+    ...compareRows(r).map((row) => `${row.label}: ${row.values.map((v) => (row.format ? row.format(v) : String(v))).join(' / ')}`),
+    `at most ${chart.peak} at once. ${scriptText(s.scenario.events)}`,
+    ...conflictRows(r, TABLE_ROWS).rows.map((c) => [c.key, c.tMs.toFixed(1), c.region, c.writes, c.lwwKeeps, c.siblings].join(' ')),
+    ...lostRows(r, TABLE_ROWS).rows.map((l) => [l.value, l.key, l.region, l.ackMs.toFixed(1), l.lostTo, l.hops].join(' ')),
+    ...verdictTexts(r),
+    ...finalRows(r).map((row) => row.join(' ')),
+  ];
+}
+
+/** Numbers in a text, as written ("1,500", "2.1"), leaving out names that carry digits (r1, k0, c3, r0#4). */
+function numbers(text: string): string[] {
+  return [...text.matchAll(/(?<![\w#.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w#])/g)].map((m) => m[0].replace(/,/g, ''));
+}
+
+/** The quoted numbers of step `s` that its page does not show. */
+function missing(s: LessonStep): string[] {
+  const shown = screen(s).flatMap(numbers).map(Number);
+  return numbers(s.text).filter((q) => {
+    const decimals = q.includes('.') ? q.split('.')[1].length : 0;
+    return !shown.some((v) => v.toFixed(decimals) === q);
+  });
+}
+
+describe('multi-leader lesson', () => {
+  it('has 5 steps with distinct ids, valid scenarios, 2-3 sentences each, a moment inside the run and the leaders it names', () => {
+    expect(lesson).toHaveLength(5);
+    expect(new Set(lesson.map((s) => s.id)).size).toBe(lesson.length);
+    for (const s of lesson) {
+      expect(spec.validate(s.scenario).ok).toBe(true);
+      const sentences = s.text.split(/(?<=[.!?])\s+(?=\S)/).length;
+      expect({ id: s.id, sentences: Math.min(3, Math.max(2, sentences)) }).toEqual({ id: s.id, sentences });
+      expect(s.t! >= 0 && s.t! <= resultOf(s).endTime).toBe(true);
+      for (const node of s.highlight!.nodes!) expect(s.text).toContain(node);
+    }
+  });
+
+  it.each(lesson.map((s) => [s.id, s] as const))('%s: every number it quotes is on the page at its t', (_, s) => {
+    expect(numbers(s.text).length).toBeGreaterThan(2);
+    expect(missing(s)).toEqual([]);
+  });
+
+  it('the page check fails on a number the page does not show', () => {
+    const s = stepOf('concurrent-writes');
+    expect(missing({ ...s, text: `${s.text} The lag was 73.1 ms.` })).toEqual(['73.1']);
+  });
+});
 
 describe('multi-leader lesson claims hold in the simulation', () => {
-  it('has 4-6 steps, each with a valid scenario', () => {
-    expect(lesson.length).toBeGreaterThanOrEqual(4);
-    expect(lesson.length).toBeLessThanOrEqual(6);
-    for (const s of lesson) expect(spec.validate(s.scenario).ok).toBe(true);
+  it('local-writes: at 90 ms r1 applied its own 4 writes, none acknowledged by r0; median write 2.1 ms; round trip 165.9 ms', () => {
+    const r = resultOf(stepOf('local-writes'));
+    expect(cardTexts(r.runs[0].stage!, 2, 90)[1]).toBe('r1, applied 4, to r0 4, k0 13, conflicts 0, up');
+    const w = r.runs[0].ops;
+    const byR1 = Array.from({ length: w.kind.length }, (_, i) => i).filter((i) => w.kind[i] === OpKind.write && w.region[i] === 1 && w.status[i] === OpStatus.ok && w.retMs[i] <= 90);
+    expect(byR1).toHaveLength(4);
+    const m = r.runs[0].metrics;
+    expect([m.writeP50Ms.toFixed(1), m.roundTripP50Ms.toFixed(1)]).toEqual(['2.1', '165.9']);
   });
 
-  it('local-writes: median write 2.1 ms, measured inter-region round trip 166 ms', () => {
-    const m = step('local-writes').runs[0].metrics;
-    expect(m.writeP50Ms.toFixed(1)).toBe('2.1');
-    expect(Math.round(m.roundTripP50Ms)).toBe(166);
-    expect(quoted('local-writes')).toContain('2.1 ms');
-    expect(quoted('local-writes')).toContain('166 ms');
+  it('concurrent-writes: lag 72.3 ms (median); at 106.8 ms r0 meets writes 6 (its own) and 4 (r1\'s) on k1, flagged; 18 pairs among 27 writes', () => {
+    const r = resultOf(stepOf('concurrent-writes'));
+    const [lww] = r.runs;
+    expect(round1(lww.metrics.replicationLagP50Ms)).toBe(72.3);
+    const c = lww.conflicts;
+    expect([round1(c.tMs[0]), c.region[0], c.key[0], c.a[0] + 1, c.b[0] + 1]).toEqual([106.8, 0, 1, 6, 4]);
+    expect([lww.ops.region[5], lww.ops.region[3]]).toEqual([0, 1]);
+    expect(cardTexts(lww.stage!, 2, 106.812)[0]).toContain('conflicts 1');
+    expect([lww.metrics.conflicts, lww.metrics.writesAcked]).toEqual([18, 27]);
+    // "different regions": every pair was written in two regions.
+    for (let j = 0; j < c.a.length; j++) expect(lww.ops.region[c.a[j]]).not.toBe(lww.ops.region[c.b[j]]);
   });
 
-  it('concurrent-writes: replication lag 72 ms (median); 18 conflicting pairs among 27 acknowledged writes', () => {
-    const m = step('concurrent-writes').runs[0].metrics;
-    expect(Math.round(m.replicationLagP50Ms)).toBe(72);
-    expect(m.writesAcked).toBe(27);
-    expect(m.conflicts).toBe(18);
-    // "such": every pair was written in different regions.
-    const { conflicts, ops } = step('concurrent-writes').runs[0];
-    for (let j = 0; j < conflicts.a.length; j++) expect(ops.region[conflicts.a[j]]).not.toBe(ops.region[conflicts.b[j]]);
-  });
-
-  it('lww-loses: the link is cut for 1.2 s; LWW loses 17 of 38 acknowledged writes; every region ends equal', () => {
-    const r = step('lww-loses');
-    const events = lesson.find((x) => x.id === 'lww-loses')!.scenario.events;
-    expect(events.map((e) => e.type)).toEqual(['partition', 'heal']);
-    expect(events[1].t - events[0].t).toBe(1200);
+  it('lww-loses: cut 300..1500 ms; 13 and 19 writes unacknowledged just before the heal; LWW loses 17 of 38, all told ok', () => {
+    const s = stepOf('lww-loses');
+    expect(s.scenario.events.map((e) => [e.type, e.t])).toEqual([['partition', 300], ['heal', 1500]]);
+    const r = resultOf(s);
+    const cards = cardTexts(r.runs[0].stage!, 2, 1499);
+    expect([cards[0]].concat(cards[1])).toEqual([expect.stringContaining('to r1 13,'), expect.stringContaining('to r0 19,')]);
     const m = r.runs[0].metrics;
     expect([m.lostUpdates, m.writesAcked, m.converged]).toEqual([17, 38, 1]);
-    // "every client was told ok": each lost write's operation returned ok.
     for (const op of r.runs[0].lost.op) expect(r.runs[0].ops.status[op]).toBe(OpStatus.ok);
   });
 
-  it('clock-skew: region 1 is 2 s behind; 3 concurrent pairs among 15 writes; 7 lost, all from region 1, each after the write it lost to', () => {
-    const s = lesson.find((x) => x.id === 'clock-skew')!.scenario;
-    expect([s.skewMs, s.clientsPerRegion, s.keys, s.updatePct]).toEqual([-2000, 1, 1, 100]);
-    const lww = step('clock-skew').runs[0];
-    expect([lww.metrics.conflicts, lww.metrics.writesAcked, lww.metrics.lostUpdates, lww.metrics.lostAfterWinner]).toEqual([3, 15, 7, 7]);
-    for (const op of lww.lost.op) expect(lww.ops.region[op]).toBe(1);
-    // "each made by a client that had read the very write it lost to": dropped itself (no later write of its line).
-    expect(Array.from(lww.lost.hops)).toEqual(new Array(7).fill(0));
+  it('clock-skew: r1 2000 ms behind; write 8 (acknowledged 878.5 ms) had read 6 and lost to it, r1 holds 6 at 900 ms; 7 lost, all from r1, 3 concurrent pairs', () => {
+    const s = stepOf('clock-skew');
+    expect(s.scenario.skewMs).toBe(-2000);
+    const lww = resultOf(s).runs[0];
+    const l = lww.lost;
+    const j = Array.from(l.op).indexOf(7);
+    expect([round1(lww.ops.retMs[7]), lww.ops.region[7], l.winner[j] + 1, l.isAfterWinner[j], l.hops[j]]).toEqual([878.5, 1, 6, 1, 0]);
+    expect(cardTexts(lww.stage!, 2, 900)[1]).toContain('k0 6,');
+    expect(cardTexts(lww.stage!, 2, 900)[1]).toContain('clock −2000.0 ms');
+    expect([lww.metrics.lostUpdates, lww.metrics.lostAfterWinner, lww.metrics.conflicts]).toEqual([7, 7, 3]);
+    for (const op of l.op) expect(lww.ops.region[op]).toBe(1);
   });
 
-  it('siblings: 0 lost; 16 reads returned two siblings; 7 merging writes; every acknowledged write kept or superseded', () => {
-    const siblings = step('siblings').runs[1];
+  it('siblings: at 1700 ms both leaders hold 116|118 for k0, one from each side; 0 lost; 16 sibling reads; 7 merges', () => {
+    const siblings = resultOf(stepOf('siblings')).runs[1];
+    for (const card of cardTexts(siblings.stage!, 2, 1700)) expect(card).toContain('k0 116|118,');
+    expect([siblings.ops.region[115], siblings.ops.region[117]]).toEqual([1, 0]);
     const m = siblings.metrics;
     expect([m.lostUpdates, m.siblingReads, m.siblingsMax, m.merges, m.converged]).toEqual([0, 16, 2, 7, 1]);
     for (let i = 0; i < siblings.ops.kind.length; i++) {

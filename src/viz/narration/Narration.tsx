@@ -59,7 +59,7 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
     const isCurrent = i === current;
     rows.push(
       <li key={i} className={isCurrent ? 'narration-row narration-current' : 'narration-row'} style={{ top: i * ROW_PX }} aria-current={isCurrent || undefined} data-row={i}>
-        {onSeek ? <button type="button" tabIndex={isCurrent ? 0 : -1} onClick={() => onSeek(data.events.time[row])}>{text}</button> : text}
+        {onSeek ? <button type="button" tabIndex={isCurrent ? 0 : -1} title={text} onClick={() => onSeek(data.events.time[row])}>{text}</button> : text}
       </li>,
     );
   }

@@ -18,6 +18,8 @@ export const RING_MAX = 12;
 /** Groups the aggregate tier bundles between, at most. */
 export const GROUPS_MAX = 16;
 const MARGIN = 8;
+/** Clients sharing a home node sit this far apart (a client's target is 24 px tall). */
+const CLIENT_GAP = 26;
 
 export interface GeometryInput {
   width: number;
@@ -176,11 +178,13 @@ function placeCustom(g: StageGeometry, positions: { x: ArrayLike<number>; y: Arr
   }
 }
 
-/** Clients outward from the centre beside their home node (to its right on a grid), spread when several share one. */
+/** Clients outward from the centre beside their home node (to its right on a grid), side by side a client's height apart when several share one. */
 function placeClients(g: StageGeometry, home: ArrayLike<number>): void {
   const c = home.length;
   g.clientX = new Float32Array(c);
   g.clientY = new Float32Array(c);
+  const sharing = new Map<number, number>();
+  for (let k = 0; k < c; k++) sharing.set(home[k], (sharing.get(home[k]) ?? 0) + 1);
   const seen = new Map<number, number>();
   for (let k = 0; k < c; k++) {
     const h = home[k];
@@ -192,8 +196,9 @@ function placeClients(g: StageGeometry, home: ArrayLike<number>): void {
     if (g.shape === 'grid' || len < 1e-6) [ux, uy] = [1, 0];
     else [ux, uy] = [ux / len, uy / len];
     const reach = Math.min(g.halfW / Math.max(Math.abs(ux), 1e-6), g.halfH / Math.max(Math.abs(uy), 1e-6)) + 14;
-    g.clientX[k] = g.x[h] + ux * reach - uy * slot * 14;
-    g.clientY[k] = g.y[h] + uy * reach + ux * slot * 14;
+    const side = (slot - (sharing.get(h)! - 1) / 2) * CLIENT_GAP;
+    g.clientX[k] = g.x[h] + ux * reach - uy * side;
+    g.clientY[k] = g.y[h] + uy * reach + ux * side;
   }
 }
 

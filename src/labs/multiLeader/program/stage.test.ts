@@ -62,14 +62,14 @@ describe('multi-leader stage', () => {
       expect(total).toBe(rows.length);
       for (const i of rows) {
         const [t, region] = [ev.time[i], ev.from[i]];
-        expect(data.remarks[ev.payload[i]]).toMatch(new RegExp(`^r${region} meets a conflict on k\\d: writes \\d+ \\(r\\d#\\d+\\) and \\d+ \\(r\\d#\\d+\\) are concurrent; `));
+        expect(data.remarks[ev.payload[i]]).toMatch(new RegExp(`^r${region}: conflict on k\\d, writes \\d+ vs \\d+; `));
         expect(field(data, region, 'conflict', t)).toBe('yes');
         const later = rows.some((j) => ev.from[j] === region && ev.time[j] > t && ev.time[j] <= t + s.interMs + 1);
         if (!later) expect(field(data, region, 'conflict', t + s.interMs + 0.001)).toBe('');
       }
     });
-    expect(r.runs[1].stage!.remarks[0]).toMatch(/; both kept as siblings$/);
-    expect(r.runs[0].stage!.remarks[0]).toMatch(/; last-writer-wins keeps \d+$/);
+    expect(r.runs[1].stage!.remarks[0]).toMatch(/; both kept$/);
+    expect(r.runs[0].stage!.remarks[0]).toMatch(/; LWW keeps \d+$/);
   });
 
   it('a crash shows on the crashed leader, a skew as its clock offset, and Step stops at every event', () => {

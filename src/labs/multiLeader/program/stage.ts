@@ -114,15 +114,14 @@ function recordConflicts(input: StageInputs): void {
   }
 }
 
-/** "r1 meets a conflict on k0: writes 23 (r0#12) and 25 (r1#9) are concurrent; last-writer-wins keeps 25". */
+/**
+ * The narration's sentence, short enough for its row (the conflicts table below has the dots and
+ * contexts): "r1: conflict on k0, writes 23 vs 25; LWW keeps 25" or "...; both kept".
+ */
 function conflictSentence(m: ConflictRecord, rec: Recorder, resolution: Resolution): string {
-  const name = (op: number) => {
-    const w = rec.writes[op]!;
-    return `${op + 1} (r${w.dot.node}#${w.dot.counter})`;
-  };
-  const head = `r${m.region} meets a conflict on k${m.key}: writes ${name(m.a)} and ${name(m.b)} are concurrent`;
-  if (resolution === 'siblings') return `${head}; both kept as siblings`;
+  const head = `r${m.region}: conflict on k${m.key}, writes ${m.a + 1} vs ${m.b + 1}`;
+  if (resolution === 'siblings') return `${head}; both kept`;
   const [a, b] = [rec.writes[m.a]!, rec.writes[m.b]!];
   const keeps = a.ts > b.ts || (a.ts === b.ts && a.dot.node > b.dot.node) ? m.a : m.b;
-  return `${head}; last-writer-wins keeps ${keeps + 1}`;
+  return `${head}; LWW keeps ${keeps + 1}`;
 }

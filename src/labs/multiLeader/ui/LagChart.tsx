@@ -9,7 +9,7 @@ import { formatCompact, type VizStyle } from '../../../viz/shared';
 import { TimeSeries } from '../../../viz/timeSeries';
 import type { MultiLeaderResult } from '../result';
 import type { MultiLeaderScenario } from '../scenario';
-import { pendingChart } from './select';
+import { pendingChart, scriptText } from './select';
 
 // Module-level formatters: the chart's layout is memoized on them, and the playhead re-renders every frame.
 const formatMs = (t: number) => `${formatCompact(t)} ms`;
@@ -18,10 +18,12 @@ const formatWrites = (v: number) => formatCompact(v);
 export const LagChart = memo(function LagChart(props: { result: MultiLeaderResult; scenario: MultiLeaderScenario; style: VizStyle; t: number; onSeek: (t: number) => void }) {
   const { result, scenario, style, t, onSeek } = props;
   const chart = useMemo(() => pendingChart(result, scenario.events), [result, scenario]);
+  const script = scriptText(scenario.events);
   return (
     <section className="ml-card" aria-labelledby="ml-lag-heading">
       <h2 id="ml-lag-heading">Writes not yet applied, per region</h2>
       <p className="ml-sub">{`Writes made in other regions that have not reached a region yet: at most ${chart.peak} at once. Click the chart, or focus it and use ← → and Enter, to move the playhead.`}</p>
+      <p className="ml-sub">{script ? `Scripted faults: ${script}.` : 'No scripted faults: add one from the stage (click a leader or a link).'}</p>
       <TimeSeries
         matrix={chart.matrix}
         labels={chart.labels}

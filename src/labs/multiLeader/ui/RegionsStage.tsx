@@ -47,8 +47,8 @@ export const RegionsStage = memo(function RegionsStage({ result, style, shown, o
     <section className="ml-stage" aria-labelledby="ml-stage-title">
       <h2 id="ml-stage-title">Regions at the playhead</h2>
       <p className="ml-sub">
-        r0, r1… lead regions 0, 1…; c0, c1… are clients beside their region’s leader. A card shows the writes its leader applied, the writes of its log each other region has not acknowledged (to r1 3), what it holds for k0, and the conflicts it met, flagged as they arise. Dots are batches (rep r0#4..6: r0’s writes 4 to 6) and acks on their way.
-        {isLocked ? '' : ' Click a leader or a link (or focus a leader and press Enter) to crash, pause, isolate, cut or skew it at the playhead.'}
+        r0, r1… lead regions 0, 1…, their clients (c0…) beside them. A card: writes applied, writes not yet acknowledged by each other region (to r1 3), what it holds for k0, conflicts met (flagged as they arise). Dots: batches (rep r0#4..6 carries r0’s writes 4 to 6) and acks.
+        {isLocked ? '' : ' Click a leader or a link (or focus a leader, Enter) to crash, pause, isolate, cut or skew it at the playhead.'}
       </p>
       <fieldset className="ml-choice">
         <legend>Cards and conflicts of the run with</legend>
@@ -72,7 +72,7 @@ export const RegionsStage = memo(function RegionsStage({ result, style, shown, o
         onEvent={onEvent}
         reducedMotion={reduced}
         highlight={highlight}
-        height={result.regions <= 2 ? 240 : 330}
+        height={result.regions <= 2 ? 190 : 330}
       />
     </section>
   );

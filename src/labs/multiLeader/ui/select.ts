@@ -7,6 +7,7 @@ import { resultProse } from '../../../core/checkers';
 import type { CompareRow } from '../../../viz/compareTable';
 import type { HistoryColumns } from '../../../viz/historyTimeline';
 import type { NodeMatrix, TimeMarker } from '../../../viz/timeSeries';
+import { faultLabel, type FaultEvent } from '../../faultEvents';
 import { FATE_NAMES, OpKind, type MultiLeaderResult, type RunResult } from '../result';
 
 export const RESOLUTION_TITLES = ['last-writer-wins', 'siblings (version vectors)'] as const;
@@ -213,4 +214,9 @@ export function pendingChart(result: MultiLeaderResult, scenarioEvents: readonly
   }
   const markers: TimeMarker[] = scenarioEvents.map((e) => ({ t: e.t, label: e.node === undefined ? e.type : `${e.type} ${e.node}` }));
   return { matrix: { values, nodeCount: n, bucketCount: buckets, t0: 0, bucketWidth: width }, labels: Array.from({ length: n }, (_, i) => `region ${i}`), markers, peak };
+}
+
+/** The script in words, leaders named r0..: "Partition 0|1 at 300 ms · Heal all links at 1500 ms" ('' for none). */
+export function scriptText(events: readonly FaultEvent[]): string {
+  return events.map((e) => `${faultLabel(e, (i) => `r${i}`)} at ${e.t} ms`).join(' · ');
 }
