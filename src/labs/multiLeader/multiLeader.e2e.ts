@@ -54,7 +54,7 @@ test('play moves batches and acks between the regions; conflicts are flagged on 
   await page.getByRole('button', { name: 'Pause' }).click();
   // The first conflict: r0 meets writes 6 and 4 at 106.812 ms.
   await page.getByLabel('Simulated time').fill('106.812');
-  await expect(page.locator('[data-node="r0"] .stage-card-badges')).toHaveText('conflict!');
+  await expect(page.locator('[data-node="r0"] .stage-card-badges')).toHaveText('conflict');
   await expect(page.locator('.narration [aria-current]')).toContainText('106.812 ms: r0: conflict on k1, writes 6 vs 4; LWW keeps 6');
   await page.locator('.lab-scene').getByRole('radio', { name: /siblings/ }).check();
   await expect(page.locator('.narration [aria-current]')).toContainText('writes 6 vs 4; both kept');

@@ -142,7 +142,9 @@ function placeGrid(g: StageGeometry, hasClients: boolean): void {
 
 /**
  * One ring per region, the regions' centres on an ellipse filling the box (two regions side by side,
- * region 0 on the left; more from the top, clockwise). A region of one node is that node at its centre.
+ * region 0 on the left, or one above the other when the box is too narrow for that; more from the top,
+ * clockwise). A region of one node is that node at its centre; when such boxes would overlap on the
+ * ellipse (a phone), the nodes go on the grid instead.
  */
 function placeRegions(g: StageGeometry, regions: ArrayLike<number>, hasClients: boolean): void {
   g.shape = 'regions';
@@ -160,12 +162,26 @@ function placeRegions(g: StageGeometry, regions: ArrayLike<number>, hasClients: 
   const room = hasClients ? 28 : 0;
   const rx = Math.max(0, g.width / 2 - MARGIN - reachX - room);
   const ry = Math.max(0, g.height / 2 - MARGIN - reachY - room);
-  const start = count === 2 ? 0.5 : 0.75;
+  const start = count === 2 && rx >= reachX + MARGIN ? 0.5 : 0.75;
   members.forEach((list, region) => {
     const [cx, cy] = count > 1 ? ringPoint(region, count, g.width / 2, g.height / 2, rx, ry, start) : [g.width / 2, g.height / 2];
     const r = Math.max(0, small - Math.max(g.halfW, g.halfH));
     list.forEach((node, k) => ([g.x[node], g.y[node]] = list.length === 1 ? [cx, cy] : ringPoint(k, list.length, cx, cy, r)));
   });
+  if (isSingles && hasOverlap(g)) {
+    placeGrid(g, hasClients);
+    g.shape = 'regions';
+  }
+}
+
+/** True when two node boxes overlap (MARGIN apart at least, or they touch). */
+function hasOverlap(g: StageGeometry): boolean {
+  for (let a = 0; a < g.nodeCount; a++) {
+    for (let b = a + 1; b < g.nodeCount; b++) {
+      if (Math.abs(g.x[a] - g.x[b]) < 2 * g.halfW + MARGIN && Math.abs(g.y[a] - g.y[b]) < 2 * g.halfH + MARGIN) return true;
+    }
+  }
+  return false;
 }
 
 function placeCustom(g: StageGeometry, positions: { x: ArrayLike<number>; y: ArrayLike<number> }): void {

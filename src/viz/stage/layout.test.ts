@@ -50,18 +50,25 @@ describe('stageGeometry', () => {
     expect(g.y[0] < 300 && g.y[1] < 300).toBe(true);
   });
 
-  it('regions of one node each: two side by side across a wide box, four on an ellipse, boxes and clients inside', () => {
+  it('regions of one node each: two side by side across a wide box, four on an ellipse, boxes and clients inside, none overlapping', () => {
     const two = stageGeometry({ width: 900, height: 300, nodeCount: 2, tier: 'cards', regions: [0, 1], clientHome: [0, 0, 1, 1], card: { width: 150, height: 100 } });
     expect(two.y[0]).toBe(two.y[1]);
     expect(two.x[1] - two.x[0]).toBeGreaterThan(500);
     const four = stageGeometry({ width: 900, height: 360, nodeCount: 4, tier: 'cards', regions: [0, 1, 2, 3], clientHome: [0, 1, 2, 3], card: { width: 150, height: 100 } });
     expect(four.y[0]).toBeLessThan(four.y[1]);
     expect(four.x[1]).toBeGreaterThan(four.x[3]);
-    for (const g of [two, four]) {
+    // On a phone two regions go one above the other, and four on a grid, rather than overlap.
+    const tall = stageGeometry({ width: 350, height: 290, nodeCount: 2, tier: 'cards', regions: [0, 1], clientHome: [0, 0, 1, 1], card: { width: 150, height: 85 } });
+    expect(tall.x[0]).toBe(tall.x[1]);
+    expect(tall.y[1] - tall.y[0]).toBeGreaterThan(85);
+    const phone = stageGeometry({ width: 350, height: 360, nodeCount: 4, tier: 'cards', regions: [0, 1, 2, 3], clientHome: [0, 1, 2, 3], card: { width: 150, height: 100 } });
+    expect(new Set(phone.x).size).toBe(2);
+    for (const g of [two, four, tall, phone]) {
       for (let i = 0; i < g.nodeCount; i++) {
         expect(g.x[i] - g.halfW >= 0 && g.x[i] + g.halfW <= g.width && g.y[i] - g.halfH >= 0 && g.y[i] + g.halfH <= g.height).toBe(true);
       }
       for (let c = 0; c < g.clientX.length; c++) expect(g.clientX[c] >= 0 && g.clientX[c] <= g.width && g.clientY[c] >= 0 && g.clientY[c] <= g.height).toBe(true);
+      for (let a = 0; a < g.nodeCount; a++) for (let b = a + 1; b < g.nodeCount; b++) expect(Math.abs(g.x[a] - g.x[b]) >= 2 * g.halfW || Math.abs(g.y[a] - g.y[b]) >= 2 * g.halfH).toBe(true);
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainContext } from '../../contract';
 import { program, runResult } from './program';
+import { Fate as StageFate } from '../../../core/stage/types';
 import { Fate, OpKind, OpStatus, type MultiLeaderResult } from '../result';
 import { defaults, presets, type MultiLeaderScenario } from '../scenario';
 
@@ -106,13 +107,17 @@ describe('multi-leader program', () => {
 });
 
 describe('multi-leader result timing', () => {
-  it('endTime covers every call, every return, every state change and every event the stage shows', () => {
+  it('endTime covers every call, every return, every state change and every delivery, not resends to a region down for good', () => {
     const r = run(defaults);
     for (const x of r.runs) {
       expect(r.endTime).toBeGreaterThanOrEqual(x.metrics.lastChangeMs);
-      expect(r.endTime).toBe(Math.max(r.endTime, x.stage!.events.time[x.stage!.events.count - 1]));
+      const m = x.stage!.messages;
+      for (let i = 0; i < m.count; i++) if (m.fate[i] === StageFate.delivered) expect(r.endTime).toBeGreaterThanOrEqual(m.end[i]);
       for (let i = 0; i < x.ops.callMs.length; i++) if (!Number.isNaN(x.ops.retMs[i])) expect(r.endTime).toBeGreaterThanOrEqual(x.ops.retMs[i]);
     }
+    const down = run({ ...defaults, events: [{ t: 200, type: 'crash', node: 1 }] });
+    expect(down.runs[0].stage!.horizon).toBeGreaterThan(down.endTime + 10 * defaults.retryMs);
+    expect(down.endTime).toBeLessThan(2000);
   });
 
   it('replication rows: every write goes to every other region, applied after it was written (all applied once converged)', () => {

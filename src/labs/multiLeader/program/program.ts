@@ -17,6 +17,7 @@ import type { SiblingsBug } from './messages';
 import type { Resolution } from '../result';
 import { Leader, storedState, type Msg, type NodeConfig, type NodeHost, type Write } from './node';
 import { isConverged, outcomeOf } from './outcome';
+import { Fate as StageFate, type StageData } from '../../../core/stage/types';
 import { Recorder } from './record';
 import { stageOf, stageOptions } from './stage';
 import { Fate, type ConflictColumns, type LostColumns, type MultiLeaderResult, type OpColumns, type RunResult } from '../result';
@@ -202,11 +203,20 @@ function conflictColumns(rec: Recorder): ConflictColumns {
   };
 }
 
-/** The last time anything happened that the Panel shows: a state change, a call or a return, a message's arrival. */
+/**
+ * The last time anything happened that the Panel shows: a state change, a call or a return, a message
+ * delivered (not the resends a crashed region never answers, which go on until the run's quiet time).
+ */
 function lastMoment(run: RunResult): number {
-  const events = run.stage?.events;
-  let t = Math.max(run.metrics.lastChangeMs, events && events.count > 0 ? events.time[events.count - 1] : 0);
+  let t = Math.max(run.metrics.lastChangeMs, lastDelivery(run.stage));
   for (let i = 0; i < run.ops.callMs.length; i++) t = Math.max(t, run.ops.callMs[i], Number.isNaN(run.ops.retMs[i]) ? 0 : run.ops.retMs[i]);
+  return t;
+}
+
+function lastDelivery(stage: StageData | undefined): number {
+  let t = 0;
+  const m = stage?.messages;
+  if (m) for (let i = 0; i < m.count; i++) if (m.fate[i] === StageFate.delivered && m.end[i] > t) t = m.end[i];
   return t;
 }
 

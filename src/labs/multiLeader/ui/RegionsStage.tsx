@@ -46,20 +46,6 @@ export const RegionsStage = memo(function RegionsStage({ result, style, shown, o
   return (
     <section className="ml-stage" aria-labelledby="ml-stage-title">
       <h2 id="ml-stage-title">Regions at the playhead</h2>
-      <p className="ml-sub">
-        r0, r1… lead regions 0, 1…, their clients (c0…) beside them. A card: writes applied, writes not yet acknowledged by each other region (to r1 3), what it holds for k0, conflicts met (flagged as they arise). Dots: batches (rep r0#4..6 carries r0’s writes 4 to 6) and acks.
-        {isLocked ? '' : ' Click a leader or a link (or focus a leader, Enter) to crash, pause, isolate, cut or skew it at the playhead.'}
-      </p>
-      <fieldset className="ml-choice">
-        <legend>Cards and conflicts of the run with</legend>
-        {RESOLUTION_TITLES.map((title, r) => (
-          <label key={r}>
-            <input type="radio" name="ml-stage-run" checked={shown === r} onChange={() => onShow(r)} />
-            {` ${title}`}
-          </label>
-        ))}
-      </fieldset>
-      <StageLegend data={stage} style={style} />
       <Stage
         data={stage}
         playhead={playhead}
@@ -72,8 +58,24 @@ export const RegionsStage = memo(function RegionsStage({ result, style, shown, o
         onEvent={onEvent}
         reducedMotion={reduced}
         highlight={highlight}
-        height={result.regions <= 2 ? 190 : 330}
+        height={result.regions <= 2 ? 290 : 360}
       />
+      <div className="ml-stage-keys">
+        <fieldset className="ml-choice">
+          <legend>Cards and conflicts of the run with</legend>
+          {RESOLUTION_TITLES.map((title, r) => (
+            <label key={r}>
+              <input type="radio" name="ml-stage-run" checked={shown === r} onChange={() => onShow(r)} />
+              {` ${title}`}
+            </label>
+          ))}
+        </fieldset>
+        <StageLegend data={stage} style={style} />
+      </div>
+      <p className="ml-sub">
+        r0, r1… lead regions 0, 1…, their clients (c0…) beside them. A card: writes applied, writes not yet acknowledged by each other region (to r1 3), what it holds for k0, conflicts met (flagged as they arise). Dots: batches (rep r0#4..6 carries r0’s writes 4 to 6) and acks.
+        {isLocked ? '' : ' Click a leader or a link (or focus a leader, Enter) to crash, pause, isolate, cut or skew it at the playhead.'}
+      </p>
     </section>
   );
 });

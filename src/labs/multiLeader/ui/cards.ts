@@ -13,11 +13,11 @@ const CARD_FIELDS: CardSpec['fields'] = [
   { field: 'conflicts', label: 'conflicts' },
 ];
 
-/** The card of `regions` leaders: wider past two regions, where "to r1 3 · r2 0 · r3 5" lists three peers. */
+/** The card of `regions` leaders: room for "r1 conflict × down" in its head, and past two regions for "to r1 3 · r2 0 · r3 5". */
 export function cardSpec(regions: number): CardSpec {
   return {
-    width: regions <= 2 ? 124 : 168,
+    width: regions <= 2 ? 150 : 168,
     fields: CARD_FIELDS,
-    badges: [{ field: 'conflict', text: 'yes', label: 'conflict!' }],
+    badges: [{ field: 'conflict', text: 'yes', label: 'conflict' }],
   };
 }
