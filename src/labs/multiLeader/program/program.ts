@@ -158,6 +158,8 @@ export const program: LabProgram<MultiLeaderScenario, MultiLeaderResult> = (s, c
     regions: s.regions,
     keys: s.keys,
     runs: [lww, siblings],
+    // The messages are the same in both runs: the app paces playback by this one's median latency.
+    stage: lww.stage,
   };
 };
 
