@@ -92,7 +92,7 @@ test('a lesson step sets its scenario, moves the playhead to its moment and ring
   await waitForRun(page);
   await expect(page.getByLabel('Simulated time')).toHaveValue('900');
   const r1 = page.locator('[data-node="r1"]');
-  await expect(r1).toHaveAttribute('data-highlighted', 'true');
+  await expect(r1).toHaveAttribute('data-highlight', 'true');
   await expect(r1).toHaveAttribute('aria-label', /k0 6, .*clock −2000\.0 ms/);
   await expect(page.getByRole('table', { name: /^Lost updates/ }).getByRole('cell', { name: '878.5', exact: true })).toBeVisible();
   await page.mouse.move(0, 0);

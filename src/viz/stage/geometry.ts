@@ -114,6 +114,7 @@ function hasOverlap(g: StageGeometry): boolean {
 
 function placeColumns(g: StageGeometry, room: number): void {
   const n = g.nodeCount;
+  if (g.width - 2 * (MARGIN + room + g.halfW) < 2 * g.halfW + 4) return placeColumn(g, room);
   const right = Math.ceil((n - 1) / 2);
   const rows = right + 1;
   const [left, rightX] = [MARGIN + room + g.halfW, g.width - MARGIN - room - g.halfW];
@@ -122,6 +123,14 @@ function placeColumns(g: StageGeometry, room: number): void {
   [g.x[0], g.y[0]] = [g.width / 2, top];
   for (let k = 0; k < right; k++) [g.x[1 + k], g.y[1 + k]] = [rightX, rowY(k + 1)];
   for (let k = 0; k < n - 1 - right; k++) [g.x[1 + right + k], g.y[1 + right + k]] = [left, rowY(right - k)];
+}
+
+/** Too narrow for two columns of cards: one, in order from the top, clients to the right (as on a grid). */
+function placeColumn(g: StageGeometry, room: number): void {
+  g.shape = 'grid';
+  const n = g.nodeCount;
+  const [top, bottom] = [MARGIN + g.halfH, g.height - MARGIN - g.halfH];
+  for (let i = 0; i < n; i++) [g.x[i], g.y[i]] = [Math.max(MARGIN + g.halfW, g.width / 2 - room), n === 1 ? top : top + ((bottom - top) * i) / (n - 1)];
 }
 
 function placeGrid(g: StageGeometry, hasClients: boolean): void {
@@ -144,7 +153,7 @@ function placeGrid(g: StageGeometry, hasClients: boolean): void {
  * One ring per region, the regions' centres on an ellipse filling the box (two regions side by side,
  * region 0 on the left, or one above the other when the box is too narrow for that; more from the top,
  * clockwise). A region of one node is that node at its centre; when such boxes would overlap on the
- * ellipse (a phone), the nodes go on the grid instead.
+ * ellipse (a phone), they keep their order on two columns, as a ring does.
  */
 function placeRegions(g: StageGeometry, regions: ArrayLike<number>, hasClients: boolean): void {
   g.shape = 'regions';
@@ -168,20 +177,7 @@ function placeRegions(g: StageGeometry, regions: ArrayLike<number>, hasClients: 
     const r = Math.max(0, small - Math.max(g.halfW, g.halfH));
     list.forEach((node, k) => ([g.x[node], g.y[node]] = list.length === 1 ? [cx, cy] : ringPoint(k, list.length, cx, cy, r)));
   });
-  if (isSingles && hasOverlap(g)) {
-    placeGrid(g, hasClients);
-    g.shape = 'regions';
-  }
-}
-
-/** True when two node boxes overlap (MARGIN apart at least, or they touch). */
-function hasOverlap(g: StageGeometry): boolean {
-  for (let a = 0; a < g.nodeCount; a++) {
-    for (let b = a + 1; b < g.nodeCount; b++) {
-      if (Math.abs(g.x[a] - g.x[b]) < 2 * g.halfW + MARGIN && Math.abs(g.y[a] - g.y[b]) < 2 * g.halfH + MARGIN) return true;
-    }
-  }
-  return false;
+  if (isSingles && count > 2 && hasOverlap(g)) placeColumns(g, room);
 }
 
 function placeCustom(g: StageGeometry, positions: { x: ArrayLike<number>; y: ArrayLike<number> }): void {

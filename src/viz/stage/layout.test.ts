@@ -57,12 +57,13 @@ describe('stageGeometry', () => {
     const four = stageGeometry({ width: 900, height: 360, nodeCount: 4, tier: 'cards', regions: [0, 1, 2, 3], clientHome: [0, 1, 2, 3], card: { width: 150, height: 100 } });
     expect(four.y[0]).toBeLessThan(four.y[1]);
     expect(four.x[1]).toBeGreaterThan(four.x[3]);
-    // On a phone two regions go one above the other, and four on a grid, rather than overlap.
+    // On a phone two regions go one above the other, and four (too wide for two columns) on one, rather than overlap.
     const tall = stageGeometry({ width: 350, height: 290, nodeCount: 2, tier: 'cards', regions: [0, 1], clientHome: [0, 0, 1, 1], card: { width: 150, height: 85 } });
     expect(tall.x[0]).toBe(tall.x[1]);
     expect(tall.y[1] - tall.y[0]).toBeGreaterThan(85);
-    const phone = stageGeometry({ width: 350, height: 360, nodeCount: 4, tier: 'cards', regions: [0, 1, 2, 3], clientHome: [0, 1, 2, 3], card: { width: 150, height: 100 } });
-    expect(new Set(phone.x).size).toBe(2);
+    const phone = stageGeometry({ width: 350, height: 560, nodeCount: 4, tier: 'cards', regions: [0, 1, 2, 3], clientHome: [0, 1, 2, 3], card: { width: 168, height: 100 } });
+    expect(new Set(phone.x).size).toBe(1);
+    expect([phone.y[0] < phone.y[1], phone.y[1] < phone.y[2], phone.y[2] < phone.y[3]]).toEqual([true, true, true]);
     for (const g of [two, four, tall, phone]) {
       for (let i = 0; i < g.nodeCount; i++) {
         expect(g.x[i] - g.halfW >= 0 && g.x[i] + g.halfW <= g.width && g.y[i] - g.halfH >= 0 && g.y[i] + g.halfH <= g.height).toBe(true);

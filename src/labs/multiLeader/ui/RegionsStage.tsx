@@ -9,7 +9,7 @@
  * picks whose cards and conflicts are shown: last-writer-wins or siblings.
  */
 import { memo, useMemo } from 'react';
-import { useLessonHighlight, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type StageAction, type StageAmounts } from '../../../viz/stage';
@@ -39,6 +39,8 @@ export const RegionsStage = memo(function RegionsStage({ result, style, shown, o
   const reduced = useReducedMotion();
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight()?.nodes;
+  // A phone has room for three or four leaders' cards only one above the other.
+  const isNarrow = useMediaQuery('(max-width: 520px)');
   const stage = result.runs[shown].stage!;
   const spec = useMemo(() => cardSpec(result.regions), [result.regions]);
   const regions = useMemo(() => Int32Array.from({ length: result.regions }, (_, i) => i), [result.regions]);
@@ -57,8 +59,8 @@ export const RegionsStage = memo(function RegionsStage({ result, style, shown, o
         amounts={AMOUNTS}
         onEvent={onEvent}
         reducedMotion={reduced}
-        highlight={highlight}
-        height={result.regions <= 2 ? 290 : 360}
+        highlighted={highlight}
+        height={result.regions <= 2 ? 290 : isNarrow ? 600 : 360}
       />
       <div className="ml-stage-keys">
         <fieldset className="ml-choice">
