@@ -99,7 +99,7 @@ export interface CardFieldSpec {
  */
 export interface CardSpec {
   fields: readonly CardFieldSpec[];
-  /** Card width in CSS px, for fields wider than the default (by node count: 124, 104, 84). */
+  /** Card width in CSS px, for fields wider than the default (by node count: 124, 104, 84; narrower on a phone). */
   width?: number;
   /** The field naming the node's role: its first letter is the card's badge ('leader' -> L); glyphs use it at scale. */
   role?: string;
