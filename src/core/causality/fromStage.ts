@@ -1,0 +1,141 @@
+/**
+ * A CausalRun from a lab's StageData: one lane per node (n0..) and per client (c0..), the trace's events on
+ * them, message edges from each send to each delivery of its copies, and the run's crashes, pauses,
+ * partitions and undelivered messages as marks. Clocks come from the graph (./clocks.ts), not from the lab.
+ *
+ *   on a node lane    send, deliver (receive), timer (local), crash, recover, pause, resume, clock changes
+ *   on a client lane  invoke, ok, fail, timeout (process p is client p mod clients)
+ *   not events        losses, blocks, duplicates, discards (the message's fate: a dropped stub), partitions,
+ *                     heals and link changes (marks), protocol notes and script rows (annotations of a step)
+ *
+ * The trace does not say which node served a client's call, so client lanes hold local events only.
+ * A run with more events than CAUSALITY_LIMITS.eventsMax keeps the first ones (a prefix of the trace is
+ * causally closed) and says so in `stoppedAtLimit`; more lanes than lanesMax is refused.
+ */
+import type { StageData } from '../stage/types';
+import { clocksJob } from './clocks';
+import { edgeIndex } from './edgeIndex';
+import { makeGraph, type GraphColumns } from './graph';
+import { share } from './job';
+import { stageMarks } from './stageMarks';
+import { CAUSALITY_LIMITS, CausalKind, type CausalRun, type Job } from './types';
+
+/** Trace kind codes (src/sim/traceKind.ts; copied: core may not import sim; a test checks the copy). */
+export const TRACE = {
+  send: 0, deliver: 1, timer: 6, crash: 7, recover: 8, pause: 9, resume: 10, clockJump: 14, skew: 15, drift: 16,
+  invoke: 17, ok: 18, fail: 19, timeout: 20,
+} as const;
+
+const FAULT_NAMES: Record<number, string> = {
+  [TRACE.crash]: 'crash', [TRACE.recover]: 'recover', [TRACE.pause]: 'pause', [TRACE.resume]: 'resume',
+  [TRACE.clockJump]: 'clock jump', [TRACE.skew]: 'clock skew', [TRACE.drift]: 'clock drift',
+};
+const OP_NAMES: Record<number, string> = { [TRACE.invoke]: 'invoke', [TRACE.ok]: 'ok', [TRACE.fail]: 'fail', [TRACE.timeout]: 'timeout' };
+
+/** A source over a limit the diagram cannot cut to fit (too many lanes, a log over its limits). */
+export class CausalityLimitError extends Error {
+  override name = 'CausalityLimitError';
+}
+
+const SLICE_ROWS = 16384;
+
+/** The run's causal graph, clocks and marks, in slices. */
+export function* causalRunFromStageJob(stage: StageData, eventsMax: number = CAUSALITY_LIMITS.eventsMax): Job<CausalRun> {
+  const nodes = stage.nodeNames.length;
+  const clients = stage.clients.names.length;
+  const lanes = nodes + clients;
+  if (lanes > CAUSALITY_LIMITS.lanesMax) {
+    throw new CausalityLimitError(`the run has ${nodes} nodes and ${clients} clients; the space-time diagram draws at most ${CAUSALITY_LIMITS.lanesMax} lanes (lanesMax)`);
+  }
+  const { rows, total } = eventRows(stage, eventsMax);
+  const columns = yield* stageColumns(stage, rows);
+  const graph = makeGraph(columns);
+  yield 0.3;
+  const clocks = yield* share(clocksJob(graph), 0.3, 0.95);
+  const run: CausalRun = { graph, clocks, marks: stageMarks(stage, lanes), edges: edgeIndex(graph), timeUnit: stage.timeUnit, horizon: stage.horizon };
+  if (total > rows.length) run.stoppedAtLimit = `the run has ${total.toLocaleString('en-US')} events; the diagram shows the first ${rows.length.toLocaleString('en-US')} (eventsMax)`;
+  return run;
+}
+
+function laneOfRow(stage: StageData, row: number): number {
+  const kind = stage.events.kind[row];
+  const nodes = stage.nodeNames.length;
+  const clients = stage.clients.names.length;
+  if (kind === TRACE.deliver) return stage.events.to[row];
+  if (kind === TRACE.invoke || kind === TRACE.ok || kind === TRACE.fail || kind === TRACE.timeout) {
+    const p = stage.events.from[row];
+    return clients > 0 && p >= 0 ? nodes + (p % clients) : -1;
+  }
+  if (kind === TRACE.send || kind === TRACE.timer || FAULT_NAMES[kind] !== undefined) {
+    const n = stage.events.from[row];
+    return n >= 0 && n < nodes ? n : -1;
+  }
+  return -1;
+}
+
+/** Trace rows that become events (the first `eventsMax`), and how many there were in all. */
+function eventRows(stage: StageData, eventsMax: number): { rows: Uint32Array; total: number } {
+  let total = 0;
+  for (let i = 0; i < stage.events.count; i++) if (laneOfRow(stage, i) >= 0) total++;
+  const rows = new Uint32Array(Math.min(total, eventsMax));
+  for (let i = 0, k = 0; i < stage.events.count && k < rows.length; i++) if (laneOfRow(stage, i) >= 0) rows[k++] = i;
+  return { rows, total };
+}
+
+function* stageColumns(stage: StageData, rows: Uint32Array): Job<GraphColumns> {
+  const n = rows.length;
+  const lanes = [...stage.nodeNames, ...stage.clients.names];
+  const c: GraphColumns = {
+    lanes, count: n, lane: new Uint16Array(n), time: new Float64Array(n), kind: new Uint8Array(n), text: new Int32Array(n),
+    texts: [], source: new Int32Array(n), edgeCount: 0, edgeFrom: new Uint32Array(n), edgeTo: new Uint32Array(n),
+  };
+  const sendOf = new Int32Array(stage.messages.originals).fill(-1);
+  const texts = new Map<string, number>();
+  const intern = (s: string) => {
+    let i = texts.get(s);
+    if (i === undefined) texts.set(s, (i = texts.size));
+    return i;
+  };
+  for (let e = 0; e < n; e++) {
+    const row = rows[e];
+    c.lane[e] = laneOfRow(stage, row);
+    c.time[e] = stage.events.time[row];
+    c.source[e] = row;
+    const { kind, words } = describeRow(stage, row, lanes);
+    c.kind[e] = kind;
+    c.text[e] = intern(words);
+    const id = stage.events.payload[row];
+    const k = stage.events.kind[row];
+    if (k === TRACE.send && id >= 0 && id < sendOf.length) sendOf[id] = e;
+    else if (k === TRACE.deliver && id >= 0 && id < sendOf.length && sendOf[id] >= 0) {
+      c.edgeFrom[c.edgeCount] = sendOf[id];
+      c.edgeTo[c.edgeCount++] = e;
+    }
+    if ((e + 1) % SLICE_ROWS === 0) yield 0.3 * ((e + 1) / n);
+  }
+  c.texts = [...texts.keys()];
+  return c;
+}
+
+/** An event's kind and words ("send append #4 to n1", "receive ack 6 from n2", "timer", "invoke op 12"). */
+function describeRow(stage: StageData, row: number, lanes: readonly string[]): { kind: number; words: string } {
+  const k = stage.events.kind[row];
+  const id = stage.events.payload[row];
+  if (k === TRACE.send || k === TRACE.deliver) {
+    const what = messageWords(stage, id);
+    return k === TRACE.send
+      ? { kind: CausalKind.send, words: `send ${what} to ${lanes[stage.events.to[row]] ?? '?'}` }
+      : { kind: CausalKind.receive, words: `receive ${what} from ${lanes[stage.events.from[row]] ?? '?'}` };
+  }
+  if (k === TRACE.timer) return { kind: CausalKind.local, words: 'timer' };
+  if (FAULT_NAMES[k] !== undefined) return { kind: CausalKind.fault, words: FAULT_NAMES[k] };
+  return { kind: CausalKind.op, words: `${OP_NAMES[k]} op ${id}` };
+}
+
+function messageWords(stage: StageData, id: number): string {
+  const m = stage.messages;
+  if (id < 0 || id >= m.count) return 'message';
+  const label = m.label[id] >= 0 ? stage.labels[m.label[id]] : undefined;
+  const kind = m.kind[id] >= 0 ? stage.kinds[m.kind[id]] : undefined;
+  return label ?? kind ?? `message ${id}`;
+}
