@@ -86,7 +86,7 @@ export function* parseLogJob(input: string, options: ShiVizOptions = {}, firstLi
     problems, events: 0, fields: parser.fields,
   };
   const lineOf = (offset: number) => lineAt(ctx.starts, offset + lead) + ctx.firstLine;
-  const segments = delimiter ? splitExecutions(body, delimiter.regex, lineOf, problems) : [{ start: 0, end: body.length, label: '', line: 0 }];
+  const segments = delimiter ? splitExecutions(body, delimiter.regex, lineOf, problems) : [{ start: 0, end: body.length, label: '', line: lineOf(0) }];
   if (segments.length > SHIVIZ_LIMITS.executionsMax) {
     return refuse(segments[SHIVIZ_LIMITS.executionsMax].line, `the log holds ${segments.length} executions; at most ${SHIVIZ_LIMITS.executionsMax} are accepted (executionsMax)`);
   }
@@ -139,17 +139,29 @@ function* parseExecution(ctx: Context, regex: RegExp, seg: Segment, lineOf: (off
   const ex = emptyExecution(seg.label);
   regex.lastIndex = 0;
   let matches = 0;
+  let end = 0;
   for (let m = regex.exec(src); m; m = regex.exec(src)) {
     if (m[0].length === 0) regex.lastIndex++;
+    unread(ctx, src, end, m.index, seg.start, lineOf);
+    end = m.index + m[0].length;
     const refusal = addMatch(ctx, ex, m, seg.start, lineOf);
     if (refusal) return refusal;
     if (++matches % SLICE_MATCHES === 0) yield Math.min(0.99, (seg.start + m.index) / Math.max(1, ctx.text.length));
   }
-  if (ex.count === 0) {
-    ctx.problems.add(seg.line, `the parser regex captures no events${seg.label ? ` in execution "${seg.label}"` : ''}`);
-    return undefined;
-  }
+  if (matches > 0) unread(ctx, src, end, src.length, seg.start, lineOf);
+  if (matches === 0) ctx.problems.add(seg.line, `the parser regex captures no events${seg.label ? ` in execution "${seg.label}"` : ''}`);
+  if (ex.count === 0) return undefined;
   return ex;
+}
+
+/**
+ * Text between two matches that is not blank: ShiViz skips it silently, which hides a truncated or mistyped
+ * event; here it is a problem on the line where it starts (one per stretch).
+ */
+function unread(ctx: Context, src: string, from: number, to: number, base: number, lineOf: (offset: number) => number): void {
+  if (to <= from) return;
+  const at = /\S/.exec(src.slice(from, to));
+  if (at) ctx.problems.add(lineOf(base + from + at.index), 'this text is not read as an event (the parser regex does not match it)');
 }
 
 /** One match: an event, or a problem on its line; a refusal when a limit is crossed. */
