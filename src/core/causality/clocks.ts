@@ -13,7 +13,7 @@ import { runJob } from './job';
 import type { CausalGraph, Job, VectorClocks } from './types';
 
 /** Events between two progress reports (a slice of work well under a millisecond). */
-const SLICE_EVENTS = 4096;
+const SLICE_EVENTS = 1024;
 
 /** How often a lane keeps a dense row: more lanes, rarer rows (memory ~ events / every x lanes). */
 export function checkpointInterval(lanes: number): number {

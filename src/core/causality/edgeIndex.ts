@@ -66,3 +66,19 @@ export function edgesInWindow(g: CausalGraph, index: EdgeIndex, t0: number, t1: 
   }
   return visited;
 }
+
+/** How many short edges leave in [t0 - shortSpanMax, t1]: an upper bound of those in the window, in O(log n). */
+export function shortEdgesNear(g: CausalGraph, index: EdgeIndex, t0: number, t1: number): number {
+  const sendOf = (i: number) => g.time[g.edgeFrom[index.short[i]]];
+  const search = (t: number, isAfter: boolean) => {
+    let lo = 0;
+    let hi = index.short.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (isAfter ? sendOf(mid) <= t : sendOf(mid) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return search(t1, true) - search(t0 - index.shortSpanMax, false);
+}

@@ -15,7 +15,7 @@
 import type { StageData } from '../stage/types';
 import { clocksJob } from './clocks';
 import { edgeIndex } from './edgeIndex';
-import { makeGraph, type GraphColumns } from './graph';
+import { makeGraphJob, type GraphColumns } from './graph';
 import { share } from './job';
 import { stageMarks } from './stageMarks';
 import { CAUSALITY_LIMITS, CausalKind, type CausalRun, type Job } from './types';
@@ -37,7 +37,7 @@ export class CausalityLimitError extends Error {
   override name = 'CausalityLimitError';
 }
 
-const SLICE_ROWS = 16384;
+const SLICE_ROWS = 4096;
 
 /** The run's causal graph, clocks and marks, in slices. */
 export function* causalRunFromStageJob(stage: StageData, eventsMax: number = CAUSALITY_LIMITS.eventsMax): Job<CausalRun> {
@@ -47,12 +47,13 @@ export function* causalRunFromStageJob(stage: StageData, eventsMax: number = CAU
   if (lanes > CAUSALITY_LIMITS.lanesMax) {
     throw new CausalityLimitError(`the run has ${nodes} nodes and ${clients} clients; the space-time diagram draws at most ${CAUSALITY_LIMITS.lanesMax} lanes (lanesMax)`);
   }
-  const { rows, total } = eventRows(stage, eventsMax);
+  const { rows, total } = yield* eventRows(stage, eventsMax);
   const columns = yield* stageColumns(stage, rows);
-  const graph = makeGraph(columns);
-  yield 0.3;
-  const clocks = yield* share(clocksJob(graph), 0.3, 0.95);
-  const run: CausalRun = { graph, clocks, marks: stageMarks(stage, lanes), edges: edgeIndex(graph), timeUnit: stage.timeUnit, horizon: stage.horizon };
+  const graph = yield* share(makeGraphJob(columns), 0.25, 0.35);
+  const clocks = yield* share(clocksJob(graph), 0.35, 0.95);
+  const marks = stageMarks(stage, lanes);
+  yield 0.97;
+  const run: CausalRun = { graph, clocks, marks, edges: edgeIndex(graph), timeUnit: stage.timeUnit, horizon: stage.horizon };
   if (total > rows.length) run.stoppedAtLimit = `the run has ${total.toLocaleString('en-US')} events; the diagram shows the first ${rows.length.toLocaleString('en-US')} (eventsMax)`;
   return run;
 }
@@ -74,11 +75,19 @@ function laneOfRow(stage: StageData, row: number): number {
 }
 
 /** Trace rows that become events (the first `eventsMax`), and how many there were in all. */
-function eventRows(stage: StageData, eventsMax: number): { rows: Uint32Array; total: number } {
+function* eventRows(stage: StageData, eventsMax: number): Job<{ rows: Uint32Array; total: number }> {
+  const count = stage.events.count;
+  const isEvent = new Uint8Array(count);
   let total = 0;
-  for (let i = 0; i < stage.events.count; i++) if (laneOfRow(stage, i) >= 0) total++;
+  for (let i = 0; i < count; i++) {
+    if (laneOfRow(stage, i) >= 0) {
+      isEvent[i] = 1;
+      total++;
+    }
+    if ((i + 1) % (SLICE_ROWS * 4) === 0) yield 0.05 * ((i + 1) / count);
+  }
   const rows = new Uint32Array(Math.min(total, eventsMax));
-  for (let i = 0, k = 0; i < stage.events.count && k < rows.length; i++) if (laneOfRow(stage, i) >= 0) rows[k++] = i;
+  for (let i = 0, k = 0; i < count && k < rows.length; i++) if (isEvent[i]) rows[k++] = i;
   return { rows, total };
 }
 
@@ -111,7 +120,7 @@ function* stageColumns(stage: StageData, rows: Uint32Array): Job<GraphColumns> {
       c.edgeFrom[c.edgeCount] = sendOf[id];
       c.edgeTo[c.edgeCount++] = e;
     }
-    if ((e + 1) % SLICE_ROWS === 0) yield 0.3 * ((e + 1) / n);
+    if ((e + 1) % SLICE_ROWS === 0) yield 0.05 + 0.2 * ((e + 1) / n);
   }
   c.texts = [...texts.keys()];
   return c;

@@ -5,7 +5,8 @@
  * The caller hands events already in a topological order with non-decreasing time (the builders in
  * ./fromStage.ts and ./shiviz/model.ts do); a violation is a programming error and throws.
  */
-import { CAUSALITY_LIMITS, type CausalGraph } from './types';
+import { runJob } from './job';
+import { CAUSALITY_LIMITS, type CausalGraph, type Job } from './types';
 
 export interface GraphColumns {
   lanes: string[];
@@ -22,12 +23,20 @@ export interface GraphColumns {
 }
 
 export function makeGraph(c: GraphColumns): CausalGraph {
+  return runJob(makeGraphJob(c));
+}
+
+/** The same in a few slices (each pass over the events is one), for the main thread. */
+export function* makeGraphJob(c: GraphColumns): Job<CausalGraph> {
   const lanes = c.lanes.length;
   if (!(lanes >= 1 && lanes <= CAUSALITY_LIMITS.lanesMax)) throw new Error(`invalid lane count: ${lanes}`);
   const n = c.count;
   for (let e = 1; e < n; e++) if (!(c.time[e] >= c.time[e - 1])) throw new Error(`invalid event order: time falls at event ${e}`);
+  yield 0.2;
   const { seq, laneOffsets, laneEvents } = laneIndex(c.lane, n, lanes);
+  yield 0.4;
   const { from, to, count } = sortedEdges(c, n);
+  yield 0.8;
   const inOffsets = new Uint32Array(n + 1);
   for (let k = 0; k < count; k++) inOffsets[to[k] + 1]++;
   for (let e = 0; e < n; e++) inOffsets[e + 1] += inOffsets[e];

@@ -30,7 +30,7 @@ export const CAUSALITY_LIMITS = {
   /** Lanes (nodes + clients, or log hosts). */
   lanesMax: 256,
   /** Events of one graph. */
-  eventsMax: 1_000_000,
+  eventsMax: 250_000,
 } as const;
 
 export interface CausalGraph {

@@ -8,8 +8,9 @@
  * text is one line (line breaks become spaces), and a text line must not itself read as `host {clock}`
  * (the default parser would take it for one): when its first space is followed by "{", a space is doubled.
  */
+import { runJob } from '../job';
 import { clockOf } from '../query';
-import type { CausalRun } from '../types';
+import type { CausalRun, Job } from '../types';
 import { DEFAULT_REGEX } from './format';
 
 export interface ExportOptions {
@@ -17,7 +18,10 @@ export interface ExportOptions {
   upload?: boolean;
 }
 
-export function exportShiViz(run: CausalRun, options: ExportOptions = {}): string {
+const SLICE = 2048;
+
+/** The log in slices (10^5 events take longer than a main-thread task may). */
+export function* exportShiVizJob(run: CausalRun, options: ExportOptions = {}): Job<string> {
   const g = run.graph;
   const hosts = hostNames(g.lanes);
   const clock = new Uint32Array(g.lanes.length);
@@ -27,8 +31,13 @@ export function exportShiViz(run: CausalRun, options: ExportOptions = {}): strin
     const entries: string[] = [];
     for (let l = 0; l < clock.length; l++) if (clock[l] > 0) entries.push(`${JSON.stringify(hosts[l])}:${clock[l]}`);
     lines.push(eventLine(g.text[e] >= 0 ? g.texts[g.text[e]] : ''), `${hosts[g.lane[e]]} {${entries.join(', ')}}`);
+    if ((e + 1) % SLICE === 0) yield (e + 1) / g.count;
   }
   return `${lines.join('\n')}\n`;
+}
+
+export function exportShiViz(run: CausalRun, options: ExportOptions = {}): string {
+  return runJob(exportShiVizJob(run, options));
 }
 
 /** Lane names as ShiViz hosts: no whitespace, not empty, all different. */

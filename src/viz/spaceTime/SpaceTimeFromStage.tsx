@@ -1,0 +1,51 @@
+/**
+ * The space-time diagram of a lab's run, straight from its StageData (the same `result.stage` the Stage
+ * draws): the causal graph and its clocks are built in slices on the main thread (never a long task), then
+ * drawn by <SpaceTime> with the stage's playhead. While building it shows how far it got.
+ *
+ *   <SpaceTimeFromStage data={result.stage} playhead={usePlayheadSource()} onSeek={useSeek()} style={style}
+ *     label="Messages between the nodes over time" />
+ */
+import { useCallback, useRef } from 'react';
+import { causalRunFromStageJob } from '../../core/causality/fromStage';
+import type { CausalRun } from '../../core/causality/types';
+import type { StageData } from '../../core/stage/types';
+import type { VizStyle } from '../shared/palette';
+import type { PlayheadSource } from '../stage/types';
+import { ExportButton } from './ExportButton';
+import { SpaceTime } from './SpaceTime';
+import { useJob } from './useJob';
+
+export interface SpaceTimeFromStageProps {
+  data: StageData;
+  style: VizStyle;
+  label: string;
+  playhead?: PlayheadSource;
+  onSeek?: (t: number) => void;
+  height?: number;
+  /** The exported file's name (default "run.shiviz.log"); no export button when false. */
+  exportName?: string | false;
+}
+
+export function SpaceTimeFromStage(props: SpaceTimeFromStageProps) {
+  const { data } = props;
+  const make = useCallback(() => causalRunFromStageJob(data), [data]);
+  const state = useJob(make);
+  // A new run keeps the last diagram on screen until its own is ready (no blank flash on every edit).
+  const last = useRef<CausalRun | undefined>(undefined);
+  if (state.status === 'done') last.current = state.value;
+  if (state.status === 'error') return <p className="spacetime-limit" role="alert">The space-time diagram cannot be drawn: {state.message}.</p>;
+  const run = last.current;
+  const percent = state.status === 'running' ? Math.round(state.progress * 100) : 0;
+  return (
+    <div className="spacetime-stage">
+      {state.status !== 'done' && (
+        <p className="spacetime-help" data-spacetime-building="" role="status">
+          Computing Lamport and vector clocks… <progress max={100} value={percent} aria-label="Clocks computed">{percent}%</progress>
+        </p>
+      )}
+      {run && <SpaceTime run={run} style={props.style} label={props.label} playhead={props.playhead} onSeek={props.onSeek} height={props.height} />}
+      {run && props.exportName !== false && <ExportButton run={run} fileName={props.exportName ?? 'run.shiviz.log'} />}
+    </div>
+  );
+}

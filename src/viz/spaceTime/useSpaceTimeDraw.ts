@@ -1,0 +1,51 @@
+/**
+ * Draws the diagram in one animation frame per change of its inputs (window, size, selection, style):
+ * layout into a reused frame buffer, then paint. Returns how many events the last frame drew and the
+ * stride of its message sample (1: all).
+ */
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { CausalRun } from '../../core/causality/types';
+import type { VizStyle } from '../shared/palette';
+import { useDevicePixelRatio } from '../shared/useCanvas';
+import { drawSpaceTime } from './draw';
+import { createFrame, frameCapacity, layoutFrame } from './layout';
+import type { Selection } from './useSelection';
+import type { SpaceTimeGeometry, SpaceTimeView } from './view';
+
+export function useSpaceTimeDraw(
+  canvas: RefObject<HTMLCanvasElement | null>, run: CausalRun, view: SpaceTimeView, g: SpaceTimeGeometry, style: VizStyle, selection: Selection,
+): { events: number; edgeStride: number } {
+  const dpr = useDevicePixelRatio();
+  const capacity = frameCapacity(g, view.laneHeight);
+  const lanes = run.graph.lanes.length;
+  const frame = useMemo(() => createFrame(capacity, lanes), [capacity, lanes]);
+  const [drawn, setDrawn] = useState({ events: 0, edgeStride: 1 });
+  const pending = useRef(0);
+  const { a, b, focus, cone } = selection;
+  useLayoutEffect(() => {
+    cancelAnimationFrame(pending.current);
+    pending.current = requestAnimationFrame(() => {
+      const ctx = canvasContext(canvas.current, g.width, g.height, dpr);
+      if (!ctx) return;
+      layoutFrame(run, view, g, frame, cone);
+      drawSpaceTime(ctx, run, frame, view, g, { style, a, b, focus });
+      const events = frame.eventCount;
+      const edgeStride = frame.edgeStride;
+      setDrawn((old) => (old.events === events && old.edgeStride === edgeStride ? old : { events, edgeStride }));
+    });
+    return () => cancelAnimationFrame(pending.current);
+  }, [canvas, run, view, g, style, a, b, focus, cone, frame, dpr]);
+  return drawn;
+}
+
+/** The canvas's backing store at CSS size x devicePixelRatio (resized only when it changed), drawing in CSS px. */
+function canvasContext(canvas: HTMLCanvasElement | null, width: number, height: number, dpr: number): CanvasRenderingContext2D | null {
+  if (!canvas || width <= 0 || height <= 0) return null;
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return ctx;
+}
