@@ -12,6 +12,7 @@ const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> =
   checker: () => import('./checker'),
   pbs: () => import('./pbs'),
   stage: () => import('./stage'),
+  spaceTime: () => import('./spaceTime'),
   bloom: () => import('./bloom'),
   crdt: () => import('./crdt'),
   raft: () => import('./raft'),

@@ -9,7 +9,7 @@
  */
 import { clocksJob } from '../clocks';
 import { edgeIndex } from '../edgeIndex';
-import { makeGraph } from '../graph';
+import { makeGraphJob } from '../graph';
 import { share } from '../job';
 import { concurrentPairs } from '../query';
 import type { CausalRun, Job, LaneMarks } from '../types';
@@ -61,7 +61,7 @@ export function* importShiVizJob(text: string, given: ShiVizOptions = {}): Job<S
     const ex = log.executions[x];
     const from = 0.4 + x * share1;
     const model = yield* share(executionModelJob(log, ex, log.problems), from, from + share1 * 0.3);
-    const graph = makeGraph(model.columns);
+    const graph = yield* share(makeGraphJob(model.columns), from + share1 * 0.3, from + share1 * 0.3);
     const clocks = yield* share(clocksJob(graph), from + share1 * 0.3, from + share1 * 0.6);
     yield* share(verifyMergeJob(graph, clocks, model, ex, log.problems), from + share1 * 0.6, from + share1);
     const horizon = graph.count > 0 ? graph.time[graph.count - 1] + 1 : 1;

@@ -44,6 +44,8 @@ interface Work {
 }
 
 const SLICE = 4096;
+/** Clock entries examined between two yields of the parent search (candidates x their clocks). */
+const SLICE_ENTRIES = 50_000;
 
 export function* executionModelJob(log: ParsedLog, ex: ParsedExecution, problems: Problems): Generator<number, ExecutionModel, void> {
   const w = lanesOf(log, ex, problems);
@@ -116,7 +118,7 @@ function* parents(w: Work): Generator<number, void, void> {
   const L = w.lanes.length;
   const running = new Uint32Array(L);
   const candidateAt = new Int32Array(L).fill(-1);
-  let done = 0;
+  let work = 0;
   for (let l = 0; l < L; l++) {
     running.fill(0);
     for (const e of w.byLane[l]) {
@@ -137,7 +139,12 @@ function* parents(w: Work): Generator<number, void, void> {
         w.edgeFrom.push(c);
         w.edgeTo.push(e);
       }
-      if (++done % SLICE === 0) yield 0;
+      work += w.ex.clockOffsets[e + 1] - w.ex.clockOffsets[e] + 1;
+      for (const c of candidates) work += w.ex.clockOffsets[c + 1] - w.ex.clockOffsets[c];
+      if (work > SLICE_ENTRIES) {
+        work = 0;
+        yield 0;
+      }
     }
   }
 }

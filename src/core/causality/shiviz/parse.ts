@@ -24,9 +24,34 @@ export interface ParsedExecution {
   text: string[];
   /** The other named groups, "date: 10/13/2014 14:37; priority: INFO" ('' when none). */
   detail: string[];
-  clockOffsets: number[];
-  clockHost: number[];
-  clockValue: number[];
+  clockOffsets: Uint32Array;
+  clockHost: Uint32Array;
+  clockValue: Uint32Array;
+}
+
+/** A growable typed column (clock entries: ~lanes per event, kept off the garbage-collected heap). */
+class Column {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  done(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** An execution while its matches are read. */
+interface Building {
+  ex: ParsedExecution;
+  offsets: Column;
+  hosts: Column;
+  values: Column;
 }
 
 export interface ParsedLog {
@@ -40,7 +65,7 @@ export interface ParsedLog {
   refused?: LogProblem;
 }
 
-const SLICE_MATCHES = 1024;
+const SLICE_MATCHES = 256;
 
 interface Segment {
   start: number;
@@ -78,9 +103,12 @@ export function* parseLogJob(input: string, options: ShiVizOptions = {}, firstLi
   if (!parser.ok) return refuse(0, parser.message);
   const delimiter = options.delimiter?.trim() ? compileDelimiter(options.delimiter.trim()) : undefined;
   if (delimiter && !delimiter.ok) return refuse(0, delimiter.message);
-  const text = input.replace(/\r\n/g, '\n');
-  const lead = text.length - text.trimStart().length;
+  // Each pass over a long text is its own slice (a 50 MB log costs tens of ms per pass).
+  const text = input.includes('\r') ? input.replace(/\r\n/g, '\n') : input;
+  yield 0.01;
+  const lead = leadingSpace(text);
   const body = text.trim();
+  yield 0.02;
   const ctx: Context = {
     text: body, starts: lineStarts(text), firstLine: firstLine - 1, names: new Map(), isHost: new Uint8Array(NAMES_MAX), hosts: [],
     problems, events: 0, fields: parser.fields,
@@ -97,6 +125,12 @@ export function* parseLogJob(input: string, options: ShiVizOptions = {}, firstLi
     if (parsed) executions.push(parsed);
   }
   return { names: [...ctx.names.keys()], hosts: ctx.hosts, executions, problems };
+}
+
+/** How many whitespace characters open the text (what trim() removes at the start). */
+function leadingSpace(text: string): number {
+  const m = /\S/.exec(text);
+  return m ? m.index : text.length;
 }
 
 /** Executions between delimiter matches; empty ones skipped, duplicate names reported and made unique. */
@@ -129,14 +163,21 @@ function splitExecutions(body: string, delimiter: RegExp, lineOf: (offset: numbe
   return out;
 }
 
-function emptyExecution(label: string): ParsedExecution {
-  return { label, count: 0, host: [], counter: [], line: [], clockLine: [], text: [], detail: [], clockOffsets: [0], clockHost: [], clockValue: [] };
+function building(label: string): Building {
+  const none = new Uint32Array(0);
+  const offsets = new Column();
+  offsets.push(0);
+  return {
+    ex: { label, count: 0, host: [], counter: [], line: [], clockLine: [], text: [], detail: [], clockOffsets: none, clockHost: none, clockValue: none },
+    offsets, hosts: new Column(), values: new Column(),
+  };
 }
 
 /** One execution's matches. Returns the execution, undefined when it has no event, or a refusal. */
 function* parseExecution(ctx: Context, regex: RegExp, seg: Segment, lineOf: (offset: number) => number): Generator<number, ParsedExecution | LogProblem | undefined, void> {
-  const src = ctx.text.slice(seg.start, seg.end);
-  const ex = emptyExecution(seg.label);
+  const src = seg.start === 0 && seg.end === ctx.text.length ? ctx.text : ctx.text.slice(seg.start, seg.end);
+  const b = building(seg.label);
+  const ex = b.ex;
   regex.lastIndex = 0;
   let matches = 0;
   let end = 0;
@@ -144,13 +185,16 @@ function* parseExecution(ctx: Context, regex: RegExp, seg: Segment, lineOf: (off
     if (m[0].length === 0) regex.lastIndex++;
     unread(ctx, src, end, m.index, seg.start, lineOf);
     end = m.index + m[0].length;
-    const refusal = addMatch(ctx, ex, m, seg.start, lineOf);
+    const refusal = addMatch(ctx, b, m, seg.start, lineOf);
     if (refusal) return refusal;
     if (++matches % SLICE_MATCHES === 0) yield Math.min(0.99, (seg.start + m.index) / Math.max(1, ctx.text.length));
   }
   if (matches > 0) unread(ctx, src, end, src.length, seg.start, lineOf);
   if (matches === 0) ctx.problems.add(seg.line, `the parser regex captures no events${seg.label ? ` in execution "${seg.label}"` : ''}`);
   if (ex.count === 0) return undefined;
+  ex.clockOffsets = b.offsets.done();
+  ex.clockHost = b.hosts.done();
+  ex.clockValue = b.values.done();
   return ex;
 }
 
@@ -165,7 +209,8 @@ function unread(ctx: Context, src: string, from: number, to: number, base: numbe
 }
 
 /** One match: an event, or a problem on its line; a refusal when a limit is crossed. */
-function addMatch(ctx: Context, ex: ParsedExecution, m: RegExpExecArray, base: number, lineOf: (offset: number) => number): LogProblem | undefined {
+function addMatch(ctx: Context, b: Building, m: RegExpExecArray, base: number, lineOf: (offset: number) => number): LogProblem | undefined {
+  const ex = b.ex;
   const line = lineOf(base + m.index);
   const host = m.groups?.host;
   const clockText = m.groups?.clock;
@@ -197,16 +242,16 @@ function addMatch(ctx: Context, ex: ParsedExecution, m: RegExpExecArray, base: n
     const id = nameId(ctx, name);
     if (id < 0 || hostId < 0) return { line: clockLine, message: `the log's clocks name more than ${NAMES_MAX} hosts in all (${SHIVIZ_LIMITS.hostsMax} x 4, hostsMax)` };
     if (value === 0) continue;
-    ex.clockHost.push(id);
-    ex.clockValue.push(value);
+    b.hosts.push(id);
+    b.values.push(value);
   }
   ex.host.push(hostId);
   ex.counter.push(own[1]);
   ex.line.push(line);
   ex.clockLine.push(clockLine);
   ex.text.push(m.groups?.event ?? '');
-  ex.detail.push(ctx.fields.map((f) => `${f}: ${m.groups?.[f] ?? ''}`).join('; '));
-  ex.clockOffsets.push(ex.clockHost.length);
+  ex.detail.push(ctx.fields.length === 0 ? '' : ctx.fields.map((f) => `${f}: ${m.groups?.[f] ?? ''}`).join('; '));
+  b.offsets.push(b.hosts.length);
   ex.count++;
   return undefined;
 }
@@ -237,14 +282,16 @@ export function parseClock(source: string): [string, number][] | string {
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return `the clock ${shorten(source)} is not a JSON object like {"host": 1}`;
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > SHIVIZ_LIMITS.hostsMax) return `the clock names ${entries.length} hosts; at most ${SHIVIZ_LIMITS.hostsMax} are accepted (hostsMax)`;
-  for (const [name, v] of entries) {
+  const entries: [string, number][] = [];
+  const clock = value as Record<string, unknown>;
+  for (const name in clock) {
+    const v = clock[name];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) {
       return `the clock entry "${shorten(name)}" is ${shorten(JSON.stringify(v) ?? String(v))}; clock values are whole numbers from 0`;
     }
+    if (entries.push([name, v]) > SHIVIZ_LIMITS.hostsMax) return `the clock names more than ${SHIVIZ_LIMITS.hostsMax} hosts (hostsMax)`;
   }
-  return entries as [string, number][];
+  return entries;
 }
 
 function shorten(s: string): string {
