@@ -10,7 +10,7 @@
  *   ShiViz import of 10^5 events               the synthetic run exported as a ShiViz log, parsed back
  *
  * Times are CPU ms (user + system; wall time swings with a shared machine's load), medians of round-robin
- * repetitions (bench/timing.ts). First draw and frame p95 while panning are measured in Chromium:
+ * repetitions (bench/timing.ts) where repeated. First draw and frame p95 while panning are measured in Chromium:
  *   VITE_SPACETIME_PERF=1 npx vitest run --project browser src/viz/spaceTime/SpaceTime.perf.browser.test.tsx
  * `npx tsx bench/spaceTime.ts` prints the lines; `npm run bench -- spaceTime` prints them in the table.
  */
@@ -99,20 +99,25 @@ function layoutLines(): BenchLine[] {
   return lines;
 }
 
-/** Total CPU ms of a job and its longest slice (wall ms of one next()). */
+/**
+ * Total CPU ms of a job and its longest slice (CPU ms of one next(): on a shared machine a slice's wall
+ * time also counts the time the OS gave the core to others).
+ */
 function jobTimes<T>(make: () => Job<T>): { total: number; longest: number } {
   runJob(make()); // warm-up
   const job = make();
   let longest = 0;
-  const start = process.cpuUsage();
+  let total = 0;
   for (;;) {
-    const t = performance.now();
+    const start = process.cpuUsage();
     const next = job.next();
-    longest = Math.max(longest, performance.now() - t);
+    const used = process.cpuUsage(start);
+    const ms = (used.user + used.system) / 1000;
+    total += ms;
+    longest = Math.max(longest, ms);
     if (next.done) break;
   }
-  const used = process.cpuUsage(start);
-  return { total: (used.user + used.system) / 1000, longest };
+  return { total, longest };
 }
 
 function loadLines(): BenchLine[] {

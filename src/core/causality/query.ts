@@ -7,7 +7,8 @@
  * lane l, every event from the first one whose clock has seen e: both are prefixes and suffixes of lanes, so
  * a cone is two numbers per lane.
  */
-import type { CausalGraph, VectorClocks } from './types';
+import { runJob } from './job';
+import type { CausalGraph, Job, VectorClocks } from './types';
 
 /** VC(e)[lane]: how many events of `lane` are in e's causal past (e included). */
 export function clockEntry(g: CausalGraph, c: VectorClocks, e: number, lane: number): number {
@@ -164,6 +165,11 @@ export function coneCounts(g: CausalGraph, cone: Cone): { past: number; future: 
  * (|past(e)| = sum of VC(e) - 1). One walk per lane keeping that lane's running clock.
  */
 export function concurrentPairs(g: CausalGraph, c: VectorClocks): number {
+  return runJob(concurrentPairsJob(g, c));
+}
+
+/** The same, yielding after each lane (a lane's walk is one slice). */
+export function* concurrentPairsJob(g: CausalGraph, c: VectorClocks): Job<number> {
   const L = g.lanes.length;
   const running = new Uint32Array(L);
   let ordered = 0;
@@ -180,6 +186,7 @@ export function concurrentPairs(g: CausalGraph, c: VectorClocks): number {
       sum += 1;
       ordered += sum - 1;
     }
+    yield (l + 1) / L;
   }
   return g.count < 2 ? 0 : (g.count * (g.count - 1)) / 2 - ordered;
 }

@@ -11,7 +11,7 @@ import { clocksJob } from '../clocks';
 import { edgeIndex } from '../edgeIndex';
 import { makeGraphJob } from '../graph';
 import { share } from '../job';
-import { concurrentPairs } from '../query';
+import { concurrentPairsJob } from '../query';
 import type { CausalRun, Job, LaneMarks } from '../types';
 import { isUploadFormat, readUpload, type LogProblem, type ShiVizOptions } from './format';
 import { executionModelJob } from './model';
@@ -66,8 +66,10 @@ export function* importShiVizJob(text: string, given: ShiVizOptions = {}): Job<S
     yield* share(verifyMergeJob(graph, clocks, model, ex, log.problems), from + share1 * 0.6, from + share1);
     const horizon = graph.count > 0 ? graph.time[graph.count - 1] + 1 : 1;
     const run: CausalRun = { graph, clocks, marks: noMarks(graph.lanes.length), edges: edgeIndex(graph), timeUnit: 'step', horizon };
+    yield from + share1;
     const detail = Array.from(model.parsedOf, (p) => ex.detail[p]);
-    out.executions.push({ label: ex.label, run, detail, concurrentPairs: concurrentPairs(graph, clocks) });
+    const pairs = yield* share(concurrentPairsJob(graph, clocks), from + share1, from + share1);
+    out.executions.push({ label: ex.label, run, detail, concurrentPairs: pairs });
   }
   return { ...out, problems: log.problems.sorted(), problemCount: log.problems.count };
 }

@@ -51,11 +51,11 @@ export function* executionModelJob(log: ParsedLog, ex: ParsedExecution, problems
   const w = lanesOf(log, ex, problems);
   for (let l = 0; l < w.byLane.length; l++) {
     orderLane(w, l);
-    yield 0;
+    yield 0.1 * (l + 1) / w.byLane.length;
   }
   yield* parents(w);
   const { lamport, dead } = yield* topological(w);
-  return columnsOf(w, lamport, dead);
+  return yield* columnsOf(w, lamport, dead);
 }
 
 function lanesOf(log: ParsedLog, ex: ParsedExecution, problems: Problems): Work {
@@ -143,7 +143,7 @@ function* parents(w: Work): Generator<number, void, void> {
       for (const c of candidates) work += w.ex.clockOffsets[c + 1] - w.ex.clockOffsets[c];
       if (work > SLICE_ENTRIES) {
         work = 0;
-        yield 0;
+        yield 0.2;
       }
     }
   }
@@ -185,17 +185,20 @@ function* topological(w: Work): Generator<number, { lamport: Uint32Array; dead: 
   const m = w.edgeFrom.length;
   const indegree = new Uint32Array(n);
   const outStart = new Uint32Array(n + 1);
-  const inByEvent: number[][] = Array.from({ length: n }, () => []);
+  const inStart = new Uint32Array(n + 1);
   for (let k = 0; k < m; k++) {
     indegree[w.edgeTo[k]]++;
     outStart[w.edgeFrom[k] + 1]++;
-    inByEvent[w.edgeTo[k]].push(k);
+    inStart[w.edgeTo[k] + 1]++;
   }
   for (let e = 0; e < n; e++) if (w.pos[e] > 0) indegree[e]++;
-  for (let e = 0; e < n; e++) outStart[e + 1] += outStart[e];
-  const fill = outStart.slice(0, n);
-  const outEdges = new Uint32Array(m);
-  for (let k = 0; k < m; k++) outEdges[fill[w.edgeFrom[k]]++] = k;
+  for (let e = 0; e < n; e++) {
+    outStart[e + 1] += outStart[e];
+    inStart[e + 1] += inStart[e];
+  }
+  const outEdges = csr(outStart, w.edgeFrom, m);
+  const inEdges = csr(inStart, w.edgeTo, m);
+  yield 0.5;
   const lamport = new Uint32Array(n).fill(1);
   const dead = new Uint8Array(m);
   const isDone = new Uint8Array(n);
@@ -208,7 +211,7 @@ function* topological(w: Work): Generator<number, { lamport: Uint32Array; dead: 
     if (--indegree[to] === 0) queue.push(to);
   };
   while (processed < n) {
-    if (queue.length === 0) queue.push(breakCycle(w, head, isDone, inByEvent, dead, indegree));
+    if (queue.length === 0) queue.push(breakCycle(w, head, isDone, { inStart, inEdges }, dead, indegree));
     for (let q = 0; q < queue.length; q++) {
       const e = queue[q];
       isDone[e] = 1;
@@ -218,21 +221,30 @@ function* topological(w: Work): Generator<number, { lamport: Uint32Array; dead: 
       const list = w.byLane[l];
       if (w.pos[e] + 1 < list.length) finish(e, list[w.pos[e] + 1]);
       for (let i = outStart[e]; i < outStart[e + 1]; i++) if (!dead[outEdges[i]]) finish(e, w.edgeTo[outEdges[i]]);
-      if (processed % SLICE === 0) yield 0;
+      if (processed % SLICE === 0) yield 0.5 + 0.5 * (processed / n);
     }
     queue.length = 0;
   }
   return { lamport, dead };
 }
 
+/** Edge ids grouped by `key` (CSR over `start`). */
+function csr(start: Uint32Array, key: number[], m: number): Uint32Array {
+  const fill = start.slice(0, start.length - 1);
+  const out = new Uint32Array(m);
+  for (let k = 0; k < m; k++) out[fill[key[k]]++] = k;
+  return out;
+}
+
 /** Among the lanes' next events, the one with the earliest line: its parents still to come are dropped. */
-function breakCycle(w: Work, head: Uint32Array, isDone: Uint8Array, inByEvent: number[][], dead: Uint8Array, indegree: Uint32Array): number {
+function breakCycle(w: Work, head: Uint32Array, isDone: Uint8Array, incoming: { inStart: Uint32Array; inEdges: Uint32Array }, dead: Uint8Array, indegree: Uint32Array): number {
   let pick = -1;
   for (let l = 0; l < w.lanes.length; l++) {
     const e = w.byLane[l][head[l]];
     if (e !== undefined && (pick < 0 || w.ex.clockLine[e] < w.ex.clockLine[pick])) pick = e;
   }
-  for (const k of inByEvent[pick]) {
+  for (let i = incoming.inStart[pick]; i < incoming.inStart[pick + 1]; i++) {
+    const k = incoming.inEdges[i];
     if (isDone[w.edgeFrom[k]] || dead[k]) continue;
     dead[k] = 1;
     indegree[pick]--;
@@ -242,7 +254,7 @@ function breakCycle(w: Work, head: Uint32Array, isDone: Uint8Array, inByEvent: n
 }
 
 /** Graph columns in (Lamport, lane, position) order: a counting sort by Lamport over lanes in order. */
-function columnsOf(w: Work, lamport: Uint32Array, dead: Uint8Array): ExecutionModel {
+function* columnsOf(w: Work, lamport: Uint32Array, dead: Uint8Array): Generator<number, ExecutionModel, void> {
   const { ex } = w;
   const n = ex.count;
   let top = 0;
@@ -253,6 +265,7 @@ function columnsOf(w: Work, lamport: Uint32Array, dead: Uint8Array): ExecutionMo
   const parsedOf = new Uint32Array(n);
   const indexOf = new Uint32Array(n);
   for (const list of w.byLane) for (const e of list) parsedOf[(indexOf[e] = start[lamport[e]]++)] = e;
+  yield 1;
   const hasIn = new Uint8Array(n);
   const hasOut = new Uint8Array(n);
   const live: number[] = [];
@@ -267,6 +280,7 @@ function columnsOf(w: Work, lamport: Uint32Array, dead: Uint8Array): ExecutionMo
     text: new Int32Array(n), texts: new Array<string>(n), source: new Int32Array(n),
     edgeCount: live.length, edgeFrom: Uint32Array.from(live, (k) => indexOf[w.edgeFrom[k]]), edgeTo: Uint32Array.from(live, (k) => indexOf[w.edgeTo[k]]),
   };
+  yield 1;
   const counterOf = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const e = parsedOf[i];
