@@ -29,10 +29,10 @@ describe('faultEventSpecs (the labs as they were before the table)', () => {
     expect(accepted(leaderFollower.events)).toEqual(expected);
   });
 
-  it('multi-leader: partition (32 characters), heal, crash and recover of regions 0..3, skew of ±100,000 ms', () => {
-    expect(accepted(multiLeader.events)).toEqual([
+  it('multi-leader: still partition (32 characters), heal, crash and recover of regions 0..3, skew of ±100,000 ms (beside the faults its stage added)', () => {
+    expect(accepted(multiLeader.events)).toEqual(expect.arrayContaining([
       ['partition', groups(32)], ['heal'], ['crash', node(3)], ['recover', node(3)], ['skew', node(3), ['ms', 'number', -100_000, 100_000]],
-    ]);
+    ]));
     expect(multiLeader.events.find((e) => e.type === 'crash')!.label).toBe('Crash leader');
   });
 

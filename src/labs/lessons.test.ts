@@ -21,7 +21,7 @@ describe('lessons', () => {
         expect(step.t, `${step.id}: t within the horizon`).toBeLessThanOrEqual(spec.horizon(step.scenario));
         if (spec.timeUnit === 'step') expect(Number.isInteger(step.t), `${step.id}: whole step`).toBe(true);
       }
-      for (const node of step.highlight?.nodes ?? []) expect(node).toMatch(/^n\d+$/);
+      for (const node of step.highlight?.nodes ?? []) expect(node).toMatch(/^[a-z]\d+$/);
     }
   });
 

@@ -144,12 +144,16 @@ export function cost(s: MultiLeaderScenario): number {
   return 2 * (s.ops * (4 * s.regions + 20) + s.events.length);
 }
 
-/** Simulated time the run is expected to cover (ms): the script, or the clients' operations, whichever is later. */
+/**
+ * Simulated time the run is expected to cover (ms): the script, or the clients' operations, whichever is
+ * later, plus three crossings for the last batches and acks (an estimate: the program runs until quiet and
+ * never reads it).
+ */
 export function horizon(s: MultiLeaderScenario): number {
   const lastEvent = s.events.length > 0 ? s.events[s.events.length - 1].t : 0;
   const clients = s.regions * s.clientsPerRegion;
   const perOp = s.thinkMs + 2 * s.localMs;
-  return Math.ceil(Math.max(lastEvent, (s.ops / clients) * perOp) + 2 * s.interMs);
+  return Math.ceil(Math.max(lastEvent, (s.ops / clients) * perOp) + 3 * s.interMs);
 }
 
 export const defaults: MultiLeaderScenario = {
