@@ -45,23 +45,6 @@ export function quorumText(result: QuorumsResult): string {
   return `${head}W + R = ${w + r} > N, so every read set shares at least ${quorum.overlapMin} replica(s) with every write set. Writes survive ${quorum.writeFailuresTolerated} down replica(s), reads ${quorum.readFailuresTolerated}.`;
 }
 
-/**
- * The request to show first: the operation the checker could not place, else the first stale read, else
- * the first read called after a write completed (it has a write set to meet), else the first read, else 0.
- */
-export function firstInterestingRequest(result: QuorumsResult): number {
-  const { kind, isStale, status, retMs, callMs } = result.requests;
-  const cannotPlace = result.check.explanation?.cannotPlace ?? -1;
-  if (cannotPlace >= 0 && cannotPlace < kind.length) return cannotPlace;
-  const stale = isStale.indexOf(1);
-  if (stale >= 0) return stale;
-  let firstWriteRet = Infinity;
-  for (let i = 0; i < kind.length; i++) if (kind[i] === OpKind.write && status[i] === RequestStatus.ok) firstWriteRet = Math.min(firstWriteRet, retMs[i]);
-  for (let i = 0; i < kind.length; i++) if (kind[i] === OpKind.read && status[i] === RequestStatus.ok && callMs[i] > firstWriteRet) return i;
-  const read = kind.indexOf(OpKind.read);
-  return read >= 0 ? read : 0;
-}
-
 function valueText(value: number): string {
   return value === 0 ? 'nil' : String(value);
 }
