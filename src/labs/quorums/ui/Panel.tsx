@@ -32,7 +32,7 @@ function QuorumsView({ result, scenario, style }: { result: QuorumsResult; scena
   const seek = useSeek();
   const ends = useMemo(() => requestEnds(result, scenario.timeoutMs), [result, scenario.timeoutMs]);
   const [pinned, setPinned] = useState(-1);
-  const shownAt = useCallback((t: number) => requestAt(result.requests.callMs, ends, t, pinned), [result, ends, pinned]);
+  const shownAt = useCallback((t: number) => requestAt(result.requests, ends, t, pinned), [result, ends, pinned]);
   const index = usePlayheadValue(shownAt);
   const select = useCallback(
     (i: number) => {
@@ -79,6 +79,8 @@ function VerdictCard(props: { result: QuorumsResult; clients: number; index: num
       <p>{verdictText(result)}</p>
       <p className="qr-sub">{quorumText(result)}</p>
       <dl className="qr-figures">
+        <div><dt>reads</dt><dd>{m.reads}</dd></div>
+        <div><dt>writes</dt><dd>{m.writes}</dd></div>
         <div><dt>ok</dt><dd>{m.ok}</dd></div>
         <div><dt>failed</dt><dd>{m.failed}</dd></div>
         <div><dt>timed out</dt><dd>{m.timeouts}</dd></div>

@@ -28,11 +28,12 @@ export function requestEnds(result: QuorumsResult, timeoutMs: number): Float64Ar
 const LOOK_BACK = 512;
 
 /**
- * The request the quorum diagram shows at t: `pinned` (the user's choice) while it is in flight, else the
- * oldest request in flight at t (it stays shown until it ends, so the diagram does not flicker while
- * playing), else the last one called before t, else the first. Requests are in call order (history index).
+ * The request the quorum diagram shows at t: `pinned` (the user's choice) while it is in flight, else, of
+ * the requests in flight at t, the one called or answered last (the request that just did something), else
+ * the last one called before t, else the first. Requests are in call order (history index).
  */
-export function requestAt(callMs: ArrayLike<number>, ends: ArrayLike<number>, t: number, pinned = -1): number {
+export function requestAt(q: { callMs: ArrayLike<number>; retMs: ArrayLike<number> }, ends: ArrayLike<number>, t: number, pinned = -1): number {
+  const { callMs, retMs } = q;
   const count = callMs.length;
   if (count === 0) return -1;
   if (pinned >= 0 && pinned < count && callMs[pinned] <= t && t <= ends[pinned]) return pinned;
@@ -45,10 +46,18 @@ export function requestAt(callMs: ArrayLike<number>, ends: ArrayLike<number>, t:
   }
   const last = lo - 1;
   if (last < 0) return 0;
-  let oldest = -1;
-  for (let i = last; i >= 0 && i > last - LOOK_BACK; i--) if (ends[i] >= t) oldest = i;
-  return oldest >= 0 ? oldest : last;
+  let best = last;
+  let bestAt = -Infinity;
+  for (let i = last; i >= 0 && i > last - LOOK_BACK; i--) {
+    if (ends[i] < t) continue;
+    const at = retMs[i] <= t ? retMs[i] : callMs[i];
+    if (at > bestAt) [best, bestAt] = [i, at];
+  }
+  return best;
 }
+
+/** The ring's radii in the box's [0, 1] square: room outside for the clients drawn beside their node. */
+export const RING_RADII = { x: 0.46, y: 0.42 } as const;
 
 /**
  * Stage positions in [0, 1]: every node on one ring, n0 on top and clockwise, the key's preference list
@@ -62,8 +71,8 @@ export function ringPositions(nodes: number, n: number): { x: Float64Array; y: F
   for (let i = 0; i < nodes; i++) {
     const place = i < n ? i : i + 1;
     const angle = 2 * Math.PI * (0.75 + place / places);
-    x[i] = 0.5 + 0.5 * Math.cos(angle);
-    y[i] = 0.5 + 0.5 * Math.sin(angle);
+    x[i] = 0.5 + RING_RADII.x * Math.cos(angle);
+    y[i] = 0.5 + RING_RADII.y * Math.sin(angle);
   }
   return { x, y };
 }

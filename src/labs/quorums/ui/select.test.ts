@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showVersion } from '../../../core/quorum';
+import { showValueAt } from '../../../core/quorum';
 import { plainContext } from '../../contract';
 import { program } from '../program/program';
 import { OpKind } from '../result';
@@ -42,7 +42,7 @@ describe('quorums selectors for the diagrams', () => {
     expect(data.nodes.filter((n) => n.isCoordinator).map((n) => n.id)).toEqual([result.requests.coordinator[i]]);
     expect(data.contacts).toHaveLength(requestView(result, i)!.rows.length);
     expect(data.deadlineMs).toBe(result.requests.callMs[i] + 50);
-    expect(data.chosen).toBe(`${result.requests.value[i] || 'nil'} ${showVersion(result.requests.version[i])}`);
+    expect(data.chosen).toBe(showValueAt(result.requests.value[i], result.requests.version[i]));
     expect(quorumDiagramData(result, -1, 50)).toBeUndefined();
   });
 
@@ -83,6 +83,6 @@ describe('quorums selectors for the diagrams', () => {
     const h = timelineColumns(result);
     expect(h.call).toBe(result.requests.callMs);
     expect(h.flags).toBe(result.requests.isStale);
-    expect(describeRequest(result, 0)).toMatch(/^client \d+ (read|write \d+) via n\d/);
+    expect(describeRequest(result, 0)).toMatch(/^c\d+ (read|write \d+) via n\d/);
   });
 });

@@ -15,7 +15,7 @@
  * describes each send: the stage log calls `kind` once per message, in message-id order).
  */
 import type { RegisterOp } from '../history';
-import { counterOf, writerOf } from '../../../core/quorum';
+import { showValueAt, writerOf } from '../../../core/quorum';
 import type { StageData } from '../../../core/stage/types';
 import type { NodeContext } from '../../nodeContext';
 import { buildStage } from '../../stage/buildStage';
@@ -35,10 +35,7 @@ const LATE = MESSAGE_KINDS.indexOf('late reply');
 /** A put's kind and label word by its contact's phase (a query is never a put). */
 const PUT_WORDS: Record<number, string> = { [Phase.store]: 'store', [Phase.writeBack]: 'write-back', [Phase.repair]: 'repair' };
 
-/** "12@3": value 12 stored with counter 3; "nil" for the initial value. */
-export function valueAt(value: number, version: number): string {
-  return version <= 0 || value <= 0 ? 'nil' : `${value}@${counterOf(version)}`;
-}
+const valueAt = showValueAt;
 
 /** The hints a fallback holds, as its card shows them: '' (none), "n0 12@3", "2: n0 n1". */
 export function hintsText(hints: readonly (readonly [number, number])[]): string {
@@ -51,6 +48,8 @@ export function hintsText(hints: readonly (readonly [number, number])[]): string
 export class StoreStage {
   /** Per message id: the contact a reply answers (-1: not a reply to a request). */
   private readonly replyOf: number[] = [];
+  private readonly storedVersion: number[] = [];
+  private readonly storedText: string[] = [];
   private rec: StoreRecorder | undefined;
   private history: () => readonly RegisterOp[] = () => [];
 
@@ -116,12 +115,19 @@ export class StoreStage {
     }
   }
 
+  /** The probe runs after every event of every node: the stored text is rebuilt only when the version moves. */
   private card(node: NodeContext<Msg>, field: number): string {
     const isReplica = node.id < this.n;
-    const actor = node.actor as unknown as QuorumNode;
     if (field === 0) return isReplica ? 'replica' : 'fallback';
-    if (field === 1) return isReplica ? valueAt(actor.value, actor.version) : '';
-    return hintsText(actor.hints());
+    // Only fallbacks (nodes n..) hold a hint, and only replicas a copy of the key.
+    if (field === 2) return isReplica ? '' : hintsText((node.actor as unknown as QuorumNode).hints());
+    if (!isReplica) return '';
+    const actor = node.actor as unknown as QuorumNode;
+    if (this.storedVersion[node.id] !== actor.version) {
+      this.storedVersion[node.id] = actor.version;
+      this.storedText[node.id] = valueAt(actor.value, actor.version);
+    }
+    return this.storedText[node.id];
   }
 
   /** Replies that reached an open request without counting (its round already had its quorum): 'late ...'. */
