@@ -5,7 +5,7 @@
  * apart from it (for the page's narration slot) the narration of every event.
  */
 import { memo, useMemo } from 'react';
-import { useLessonHighlight, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
@@ -34,6 +34,8 @@ export const QuorumStage = memo(function QuorumStage({ result, style }: { result
   const reduced = useReducedMotion();
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight()?.nodes;
+  // A narrow stage stretches the ring upwards, so fixed-width cards do not overlap.
+  const isNarrow = useMediaQuery('(max-width: 40rem)');
   const stage = result.stage;
   const positions = useMemo(() => ringPositions(result.nodeCount, result.n), [result.nodeCount, result.n]);
   const fallbacks = result.nodeCount - result.n;
@@ -58,7 +60,7 @@ export const QuorumStage = memo(function QuorumStage({ result, style }: { result
         reducedMotion={reduced}
         positions={positions}
         highlighted={highlight}
-        height={330}
+        height={isNarrow ? 460 : 330}
       />
     </section>
   );

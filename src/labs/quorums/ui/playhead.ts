@@ -57,7 +57,7 @@ export function requestAt(q: { callMs: ArrayLike<number>; retMs: ArrayLike<numbe
 }
 
 /** The ring's radii in the box's [0, 1] square: room outside for the clients drawn beside their node. */
-export const RING_RADII = { x: 0.46, y: 0.42 } as const;
+export const RING_RADII = { x: 0.42, y: 0.42 } as const;
 
 /**
  * Stage positions in [0, 1]: every node on one ring, n0 on top and clockwise, the key's preference list
