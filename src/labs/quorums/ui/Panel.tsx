@@ -6,16 +6,17 @@
  * Choosing an operation (the timeline, the request card) moves the playhead to it. Everything derived
  * comes from ./select.ts and ./playhead.ts; edits go through the app's hooks.
  */
-import { useCallback, useMemo, useState } from 'react';
-import { LabSlot, useLabResult, usePlayhead, usePlayheadValue, useSeek, useTheme } from '../../../app/hooks';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { LabSlot, useLabResult, usePlayhead, usePlayheadSource, useSeek, useTheme } from '../../../app/hooks';
 import { explanationMarks, HistoryTimeline, type HistoryTimelineProps } from '../../../viz/historyTimeline';
 import { OverlapDiagram } from '../../../viz/quorumDiagram';
 import { vizStyle, type VizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
 import type { QuorumsResult } from '../result';
 import type { QuorumsScenario } from '../scenario';
-import { laneNote, requestAt, requestEnds } from './playhead';
+import { followRequest, laneNote, requestEnds } from './playhead';
 import { QuorumNarration, QuorumStage } from './QuorumStage';
+import { useSampledPlayhead } from './useSampledPlayhead';
 import { RequestCard } from './RequestCard';
 import { describeRequest, KIND_NAMES, overlapView, quorumText, timelineColumns, verdictText } from './select';
 import './panel.css';
@@ -31,9 +32,19 @@ export default function Panel() {
 function QuorumsView({ result, scenario, style }: { result: QuorumsResult; scenario: QuorumsScenario; style: VizStyle }) {
   const seek = useSeek();
   const ends = useMemo(() => requestEnds(result, scenario.timeoutMs), [result, scenario.timeoutMs]);
+  const playhead = usePlayheadSource();
   const [pinned, setPinned] = useState(-1);
-  const shownAt = useCallback((t: number) => requestAt(result.requests, ends, t, pinned), [result, ends, pinned]);
-  const index = usePlayheadValue(shownAt);
+  /** What the selector last returned: while playing, a request stays shown until it ends (followRequest). */
+  const last = useRef({ shown: -1, shownT: 0 });
+  const shownAt = useCallback(
+    (t: number) => {
+      const shown = followRequest(result.requests, ends, t, { ...last.current, pinned, isPlaying: playhead.isPlaying?.() ?? false });
+      last.current = { shown, shownT: t };
+      return shown;
+    },
+    [result, ends, pinned, playhead],
+  );
+  const index = useSampledPlayhead(playhead, shownAt);
   const select = useCallback(
     (i: number) => {
       setPinned(i);

@@ -28,7 +28,7 @@ export const RequestCard = memo(function RequestCard({ result, index, onSelect, 
   return (
     <section className="qr-card" aria-labelledby="qr-request-title">
       <h2 id="qr-request-title">The request at the playhead</h2>
-      <p className="qr-sub">It follows the playhead: of the requests in flight, the one called or answered last. Choose another here or in the client history and the playhead moves to its call.</p>
+      <p className="qr-sub">It follows the playhead: of the requests in flight, the one called or answered last (while playing, each stays until it ends). Choose another here or in the client history and the playhead moves to its call.</p>
       <div className="qr-nav" role="group" aria-label="Choose an operation">
         <button type="button" onClick={() => onSelect(Math.max(0, index - 1))} disabled={index <= 0}>
           ← Previous

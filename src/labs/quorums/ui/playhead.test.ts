@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainContext } from '../../contract';
 import { program } from '../program/program';
 import { spec } from '../index';
-import { laneNote, requestAt, requestEnds, RING_RADII, ringPositions } from './playhead';
+import { followRequest, laneNote, requestAt, requestEnds, RING_RADII, ringPositions } from './playhead';
 
 const run = (id: string) => program(spec.presets.find((p) => p.id === id)!.scenario, plainContext());
 
@@ -52,5 +52,16 @@ describe('quorums playhead selectors', () => {
       '5 clients, 5 lanes: a client whose operation timed out never learns whether it took effect, so it retires that process and goes on as a new one (c5 is client c0 after a timeout; c7 is client c2 after a timeout).',
     );
     expect(laneNote([0, 11, 1], 5)).toContain('c11 is client c1 after 2 timeouts');
+  });
+});
+
+describe('followRequest', () => {
+  const q = { callMs: [0, 2, 20], retMs: [8, 5, 28] };
+  const ends = [10, 6, 30];
+  it('while playing keeps the request shown until it ends; paused or seeking back it is requestAt', () => {
+    expect(followRequest(q, ends, 3, { pinned: -1, shown: 0, shownT: 1, isPlaying: true })).toBe(0);
+    expect(followRequest(q, ends, 7, { pinned: -1, shown: 1, shownT: 5, isPlaying: true })).toBe(0); // op 1 ended at 6
+    expect(followRequest(q, ends, 3, { pinned: -1, shown: 0, shownT: 1, isPlaying: false })).toBe(1);
+    expect(followRequest(q, ends, 3, { pinned: -1, shown: 0, shownT: 4, isPlaying: true })).toBe(1); // backwards: a seek
   });
 });

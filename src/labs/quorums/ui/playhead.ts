@@ -56,6 +56,20 @@ export function requestAt(q: { callMs: ArrayLike<number>; retMs: ArrayLike<numbe
   return best;
 }
 
+/**
+ * requestAt while paused or seeking; while playing, the request shown stays until it ends (at 10^4
+ * operations another request is called or answered every frame, and a diagram redrawn 60 times a second
+ * reads as noise). `shown` is what was shown at `shownT`.
+ */
+export function followRequest(
+  q: { callMs: ArrayLike<number>; retMs: ArrayLike<number> }, ends: ArrayLike<number>, t: number,
+  o: { pinned: number; shown: number; shownT: number; isPlaying: boolean },
+): number {
+  const { shown } = o;
+  const isStill = o.isPlaying && shown >= 0 && shown < ends.length && t >= o.shownT && q.callMs[shown] <= t && t <= ends[shown];
+  return isStill ? shown : requestAt(q, ends, t, o.pinned);
+}
+
 /** The ring's radii in the box's [0, 1] square: room outside for the clients drawn beside their node. */
 export const RING_RADII = { x: 0.42, y: 0.42 } as const;
 
