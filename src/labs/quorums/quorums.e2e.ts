@@ -65,6 +65,33 @@ test('a crash from a node\'s menu: the address changes, the run re-runs, the car
   expect(errors).toEqual([]);
 });
 
+test('node menus offer pause and isolate; a click on a link cuts it one way, and its menu then offers the heal', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('#/quorums');
+  await waitForRun(page);
+  await page.getByLabel('Simulated time').fill('100');
+  await page.locator('[data-node="n3"]').click();
+  for (const item of ['Crash n3', 'Pause n3', 'Isolate n3']) await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // The link n2 - n4 crosses the ring's middle: a click there opens its menu.
+  const centre = async (name: string) => {
+    const box = (await page.locator(`[data-node="${name}"]`).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const [a, b] = [await centre('n2'), await centre('n4')];
+  const before = page.url();
+  await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+  await page.getByRole('menuitem', { name: 'Cut n2 → n4' }).click();
+  await waitForRun(page);
+  await expect.poll(() => page.url()).not.toBe(before);
+  await page.getByLabel('Simulated time').fill('150');
+  await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+  await expect(page.getByRole('menuitem', { name: 'Heal n2 → n4' })).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('menuitem', { name: 'Cut n2 → n4' })).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Escape');
+  expect(errors).toEqual([]);
+});
+
 test('W + R > N without write-back: the timeline outlines the checker\'s explanation, says why it has more lanes than clients, and a click there moves the playhead', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('#/quorums');

@@ -179,7 +179,7 @@ export const presets: readonly Preset<QuorumsScenario>[] = [
   {
     id: 'sloppy-partition',
     title: 'Sloppy quorum under partition',
-    description: 'A partition cuts n0 and n1 away from n2..n4. Writes on the larger side go to fallbacks n3, n4 with hints; reads there miss them until the partition heals and hints are handed off.',
+    description: 'A partition cuts n0 and n1 away from n2..n4, and both sides keep writing: n0 and n1 are two of the three replicas, n2 writes with the fallbacks n3, n4 standing in (they keep hints). Reads through n2 miss the other side’s writes; after the heal the fallbacks hand their hints over.',
     scenario: {
       ...d,
       seed: 2,
