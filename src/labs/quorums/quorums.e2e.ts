@@ -125,7 +125,7 @@ test('a lesson step sets its scene: the broken coordinator at 3,922.1 ms, op 55 
   await waitForRun(page);
   await expect(page.getByLabel('Simulated time')).toHaveValue('3922.1');
   await expect(page.locator('[data-stage] [data-highlight]')).toHaveCount(2);
-  await expect(page.locator('[data-node="n0"]')).toHaveAttribute('data-highlight', '');
+  await expect(page.locator('[data-node="n0"][data-highlight]')).toHaveCount(1);
   await expect(page.locator('[data-node="n2"]')).toHaveAttribute('aria-label', /stores 54@16/);
   await expect(requestHeading(page, /^Op 55: c1 read via n3/)).toBeVisible();
   await expect(page.getByText('ok: returned 53@16', { exact: true })).toBeVisible();
