@@ -1,7 +1,7 @@
 /** Quorum math against a brute-force oracle over every read set and write set; version ordering. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COUNTER_MAX, INITIAL_VERSION, WRITERS, counterOf, hashedVersion, nextVersion, overlap, quorumFacts, showVersion, version, writerOf } from './index';
+import { COUNTER_MAX, INITIAL_VERSION, WRITERS, counterOf, hashedVersion, nextVersion, overlap, quorumFacts, showValueAt, showVersion, version, writerOf } from './index';
 
 /** Every subset of 0..n-1 of size k. */
 function subsets(n: number, k: number): number[][] {
@@ -53,6 +53,8 @@ describe('version', () => {
     expect(nextVersion(INITIAL_VERSION, 9)).toBe(version(1, 9));
     expect(showVersion(version(3, 7))).toBe('(3, w7)');
     expect(showVersion(INITIAL_VERSION)).toBe('(0)');
+    expect(showValueAt(12, version(3, 12))).toBe('12@3');
+    expect(showValueAt(0, INITIAL_VERSION)).toBe('nil');
   });
 
   it('version refuses counters and writers out of range', () => {

@@ -49,3 +49,12 @@ export function showVersion(v: number): string {
 export function hashedVersion(v: number): number {
   return v < 0 ? v : counterOf(v) * 4096 + writerOf(v);
 }
+
+/**
+ * "12@3": a register's value and its version's counter, as the quorums stage, tables and lessons write it.
+ * In the leaderless store a write's writer id is the value it writes, so value@counter names the version
+ * exactly; "nil" before any write (version 0).
+ */
+export function showValueAt(value: number, v: number): string {
+  return v <= INITIAL_VERSION || value <= 0 ? 'nil' : `${value}@${counterOf(v)}`;
+}

@@ -1,7 +1,10 @@
 /**
- * The guided steps of the quorums lab. Every number a step quotes is what the program computes for the
- * step's scenario; lesson.test.ts re-runs each scenario and checks each claim. Operations are named by
- * their index in the history ("op 15"), as the checker's explanation and the timeline name them.
+ * The guided steps of the quorums lab, told on the stage: each step loads its scenario, moves the playhead
+ * to the moment its text speaks of (the request card then shows that request) and rings the nodes it
+ * names. Every number a step quotes is on screen at that moment (a card's value@version, a dot's label, the
+ * request card, the figures) and lesson.test.ts re-runs each scenario and checks each claim. Operations are
+ * named by their index in the history ("op 15") and clients by their process ("c7"), as the request card,
+ * the timeline and the narration name them.
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
 import { defaults, presets, type QuorumsScenario } from './scenario';
@@ -30,30 +33,33 @@ const firstReplyScenario: QuorumsScenario = { ...defaults, bug: 'first-reply', s
 export const lesson: readonly LessonStep[] = [
   {
     id: 'overlap',
-    title: 'W + R > N: every read set meets every write set',
+    title: 'A coordinator fans out and waits for a quorum',
     text:
-      'N = 3, W = 2, R = 2: a write waits for 2 of the 3 replicas, a read for 2 replies, and 2 + 2 > 3, so any two ' +
-      'such sets share a replica. Pick a read: the overlap view draws its read set and the write set of the last ' +
-      'write before it: in this run each of the 29 reads called after a completed write meets its set. The checker finds the 60 operations linearizable.',
+      'Client c1’s read (op 3) went to n1, which sent read? to the replicas n0, n1 and n2 and took the first R = 2 replies, 2@1. ' +
+      'With the write-back on, it then stored 2@1 on W = 2 replicas and answered at 53.33 ms; n2’s ack, still on its way, is a late ack: it arrives after the quorum was reached and does not count. ' +
+      'W + R = 4 > N = 3, so every read set meets every write set, and the checker finds the 60 operations linearizable.',
     scenario: defaults,
+    t: 53.4,
+    highlight: { nodes: ['n1', 'n2'] },
   },
   {
     id: 'w1-r1',
     title: 'W = R = 1: fast, and sometimes stale',
     text:
-      'With one ack and one reply over slow links (1..100 ms), a read can ask a replica the last write has not reached. ' +
-      'In this run 1 of the 22 reads returned a value one completed write behind (the red marker in the timeline), ' +
-      'and the checker rejects the history.',
+      'With one ack and one reply over slow links (1..100 ms), a read takes whichever replica answers first. ' +
+      'Op 21 (c3 via n2) took n0’s 16@5, while n1 and n2, whose cards already show 21@6, answered late. ' +
+      'The read is stale, 1 completed write behind, and the checker rejects the history.',
     scenario: preset('w1-r1'),
-    t: 604,
+    t: 604.1,
+    highlight: { nodes: ['n0', 'n2'] },
   },
   {
     id: 'not-enough',
     title: 'W + R > N alone is not linearizability',
     text:
-      'N = 3, W = 3, R = 1 under pauses, a partition and crashes, with no write-back. Write 12 (op 11) timed out after ' +
-      'reaching some replicas; client 7 read 12 (op 13), then its next read (op 15) asked n2, which never got it, and returned 6. ' +
-      'The timeline outlines the checker\'s explanation: op 15 cannot be placed after op 13, which returned before it was called.',
+      'N = 3, W = 3, R = 1 under pauses, a partition and crashes, with no write-back. ' +
+      'Write 12 (op 11) timed out after reaching n0 and n1 only: their cards show 12@2, n2’s still 6@1. ' +
+      'Client c7 read 12@2 (op 13), then its next read (op 15) took n2’s reply alone and returned 6@1: the checker cannot place op 15 after op 13, which returned before it was called.',
     scenario: noWriteBackViolation,
     t: 224.3,
     highlight: { nodes: ['n2'] },
@@ -62,42 +68,44 @@ export const lesson: readonly LessonStep[] = [
     id: 'write-back',
     title: 'ABD: write back before answering',
     text:
-      'The same scenario with the write-back on: before answering, a read stores the version it chose on W replicas, ' +
-      'so a later read cannot miss what an earlier one returned. The checker now finds the history linearizable.',
+      'The same faults with the write-back on (the run takes another course): a read stores the value it chose on W = 3 replicas before it answers. ' +
+      'At 230 ms op 14 (c7 via n2) has chosen 7@3 and its write-back 7@3 dots are on their way; it answers only once all three replicas hold 7@3 or newer, so no later read can return anything older. ' +
+      'The checker finds this history linearizable.',
     scenario: { ...noWriteBackViolation, writeBack: true },
-    t: 224.3,
-  },
-  {
-    id: 'sloppy',
-    title: 'A sloppy quorum breaks the overlap',
-    text:
-      'A partition cuts n0 and n1 off; fallbacks n3 and n4 stand in for replicas that do not answer and keep hints, so a write set and a read set ' +
-      'can be drawn from different nodes. 3 of the 41 reads are stale and the history is not linearizable; after the heal the ' +
-      'fallbacks hand all 5 hints over. Without the sloppy quorum the same run is linearizable, and 4 requests fail instead.',
-    scenario: preset('sloppy-partition'),
-    t: 40,
-    highlight: { nodes: ['n0', 'n1', 'n3', 'n4'] },
+    t: 230,
+    highlight: { nodes: ['n2'] },
   },
   {
     id: 'read-repair',
     title: 'Read repair',
     text:
-      'n2 crashes at 40 ms and recovers at 140 ms with the version it had: it answers with an old value until something updates it. ' +
-      'With read repair, a read that hears an old version sends the newer one after answering: 6 repairs cut the replies ' +
-      'from a replica that was behind from 37 (read repair off) to 24.',
+      'n2 was down from 40 to 140 ms and came back with what its disk held, 1@1. ' +
+      'Op 20 (c1 via n3) heard 18@4 from n1 and 1@1 from n2, answered 18@4 and then sent repair 18@4 to n2: its card catches up when the repair lands. ' +
+      'Read repair fixes only the replicas that reads touch, after answering: 6 repairs in this run.',
     scenario: readRepairScenario,
-    t: 140,
-    highlight: { nodes: ['n2'] },
+    t: 151.4,
+    highlight: { nodes: ['n2', 'n3'] },
+  },
+  {
+    id: 'sloppy',
+    title: 'A sloppy quorum keeps writing, and breaks the overlap',
+    text:
+      'A partition splits {n0, n1} from {n2, n3, n4} at 40 ms, and with a sloppy quorum both sides keep writing. ' +
+      'n0 and n1 are 2 of the 3 replicas and store 22@6 on their own; n2 stores 21@2 with the fallbacks n3 and n4 standing in for n0 and n1, and they keep it as hints (their cards). ' +
+      'Reads through n2 miss the other side: 3 of the 41 reads are stale and the history is not linearizable; after the heal at 200 ms the fallbacks hand all 5 hints over.',
+    scenario: preset('sloppy-partition'),
+    t: 190,
+    highlight: { nodes: ['n3', 'n4'] },
   },
   {
     id: 'broken',
     title: 'A broken coordinator is caught',
     text:
-      'This coordinator answers a read with the first reply, not the highest version. Op 55 read 53 though its client\'s ' +
-      'write 54 (op 53) had returned: the overlap view shows the sets meet at n2, which returned version (16, w54), ' +
-      'and the checker rejects the history. With a correct coordinator the same scenario is linearizable.',
+      'This coordinator answers a read with the first reply, not the highest version. ' +
+      'Op 55 (c1 via n3) took n0’s 53@16 though n2 answered 54@16, the value of c1’s own write 54 (op 53), which had returned: every card shows 54@16 as op 55 returns 53@16. ' +
+      'The checker rejects the history; with a correct coordinator the same scenario is linearizable.',
     scenario: firstReplyScenario,
     t: 3922.1,
-    highlight: { nodes: ['n2'] },
+    highlight: { nodes: ['n0', 'n2'] },
   },
 ];

@@ -8,6 +8,7 @@
 import type { CheckResult } from '../../core/checkers';
 import type { StalenessReport } from '../../core/checkers';
 import type { QuorumFacts } from '../../core/quorum';
+import type { StageData } from '../../core/stage/types';
 import type { LabResult } from '../contract';
 import type { HistoryOp } from '../../sim/kit/history';
 import type { ContactColumns, HandoffColumns, StoreRequestColumns } from '../../sim/kit/leaderless/codes';
@@ -42,4 +43,6 @@ export interface QuorumsResult extends LabResult {
   /** What each node stores at the end: version and value (-1 for nodes past N that hold no copy). */
   finalVersion: Int32Array;
   finalValue: Int32Array;
+  /** What the stage draws: nodes (replicas, fallbacks), clients, messages in flight, cards (stored value@version, hints held). */
+  stage: StageData;
 }

@@ -3,7 +3,8 @@
  * 0..n-1); any node coordinates a client request by asking the replicas and waiting for W acks (write) or
  * R replies (read). Options turn on read repair, an ABD-style write-back before a read answers, and a
  * sloppy quorum with hinted handoff (nodes n..nodes-1 are the fallbacks). Faults (crash, recover, pause,
- * resume, partition, heal) are scripted events, in the engine's vocabulary.
+ * resume, isolate, partition, heal, one-way link cuts and their heal) are scripted events, in the engine's
+ * vocabulary.
  *
  * Time is in milliseconds (the engine ticks in microseconds). Values written are unique positive integers
  * (the operation's index + 1), so every read names the write it saw.
@@ -16,8 +17,8 @@ import type { StoreSpec } from '../../sim/kit/leaderless/store';
 import { BUGS, COORDINATOR_CHOICES } from './result';
 import { noWriteBackViolation } from './violations';
 
-/** The faults a quorums script may hold (the engine's fault table). */
-export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'partition', 'heal'] as const;
+/** The faults a quorums script may hold (the engine's fault table); the stage offers each where it applies. */
+export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink'] as const;
 export type QuorumsEvent = FaultEventOf<(typeof FAULTS)[number]>;
 
 /**
@@ -32,7 +33,7 @@ export type QuorumsEvent = FaultEventOf<(typeof FAULTS)[number]>;
  *   bug [none]                seed 0..2^32-1 [1]
  */
 export interface QuorumsScenario extends BaseScenario, StoreSpec {
-  /** Faults (crash, recover, pause, resume, partition, heal), by time (ms), at most 100. */
+  /** Faults (FAULTS below), by time (ms), at most 100. */
   events: QuorumsEvent[];
 }
 
@@ -178,7 +179,7 @@ export const presets: readonly Preset<QuorumsScenario>[] = [
   {
     id: 'sloppy-partition',
     title: 'Sloppy quorum under partition',
-    description: 'A partition cuts n0 and n1 away from n2..n4. Writes on the larger side go to fallbacks n3, n4 with hints; reads there miss them until the partition heals and hints are handed off.',
+    description: 'A partition cuts n0 and n1 away from n2..n4, and both sides keep writing: n0 and n1 are two of the three replicas, n2 writes with the fallbacks n3, n4 standing in (they keep hints). Reads through n2 miss the other side’s writes; after the heal the fallbacks hand their hints over.',
     scenario: {
       ...d,
       seed: 2,

@@ -7,10 +7,10 @@ import type { QuorumsScenario } from './scenario';
 
 /**
  * W + R > N alone is not linearizability (swarm seed 2, strict quorums, no write-back): N = 3, W = 3,
- * R = 1. Write(10) (op 9) reaches some replicas, then its coordinator times out, so the client never
- * learns whether it happened. A read whose single reply comes from a replica holding it returns 10;
- * later reads (ops 12 and 15, the same client) read replicas that never got it and return 6: the value
- * went back in time. ABD's write-back (store what you read on W replicas before answering) forbids it.
+ * R = 1. Write 12 (op 11) reaches n0 and n1, then its coordinator times out, so the client never learns
+ * whether it happened. Client c7 reads 12 (op 13, one reply, from n1); its next read (op 15) takes n2's
+ * reply alone, and n2 never got 12: it returns 6, the value went back in time. ABD's write-back (store what
+ * you read on W replicas before answering) forbids it.
  */
 export const noWriteBackViolation: QuorumsScenario = {
   nodes: 4, n: 3, w: 3, r: 1,

@@ -1,9 +1,10 @@
 /**
  * The timeline's bars for the current window, as columns of numbers the SVG and the canvas both draw.
  * Cost follows pixels: when more operations are visible than a quarter of the lanes' pixel columns, the
- * bars are aggregated per pixel column and lane (each column takes the category of the most notable
- * operation covering it: stale > failed > open > later kinds > earlier kinds), then run-length encoded,
- * so a zoomed-out history of 10^4 operations is at most lanes x width rectangles.
+ * bars are aggregated per pixel column and lane, then run-length encoded, so a zoomed-out history of 10^4
+ * operations is at most lanes x width rectangles. A column takes the category of the most notable
+ * operation covering it (stale > failed > open), else the kind that covers most of it: reads and writes
+ * keep their own colours column by column (a kind's order says nothing about which matters more).
  */
 import { isOpen, opSpan, type TimelineGeometry, type TimelineIndex } from './layout';
 import { OpFlag, OpStatus, type HistoryColumns } from './types';
@@ -105,6 +106,8 @@ function individual(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry
 function aggregate(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, visible: number[], columns: number, prefix?: Uint8Array): TimelineMarks {
   const lanes = index.lanes.length;
   const top = new Uint8Array(lanes * columns);
+  /** Pixels of each cell covered by finished, plain operations of each kind: cover[cell * KINDS + kind]. */
+  const cover = new Float32Array(lanes * columns * KINDS);
   const under = new Uint8Array(prefix ? lanes * columns : 0);
   const left = g.frame.left;
   for (const i of visible) {
@@ -113,9 +116,17 @@ function aggregate(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry,
     const c1 = Math.min(columns - 1, Math.floor(b - left));
     const base = index.laneOf[i] * columns;
     const cat = categoryOf(h.kind[i], h.status[i], h.flags[i]);
-    for (let c = c0; c <= c1; c++) if (top[base + c] < cat) top[base + c] = cat;
+    if (cat > KINDS) {
+      for (let c = c0; c <= c1; c++) if (top[base + c] < cat) top[base + c] = cat;
+    } else {
+      // Coverage counts the operation's true length (opSpan widens short ones to a pixel, which would let
+      // many short operations outweigh one long one).
+      const end = a + Math.max(g.x(h.ret[i]) - a, 1e-3);
+      for (let c = c0; c <= c1; c++) cover[(base + c) * KINDS + cat - 1] += Math.max(0, Math.min(end, left + c + 1) - Math.max(a, left + c));
+    }
     if (prefix && prefix[i]) under.fill(1, base + c0, base + c1 + 1);
   }
+  for (let cell = 0; cell < top.length; cell++) if (top[cell] === 0) top[cell] = widestKind(cover, cell);
   const runs = runsOf(top, lanes, columns);
   const m = emptyMarks(true, runs.length / 4, 0, visible.length);
   for (let r = 0; r < runs.length; r += 4) {
@@ -139,6 +150,17 @@ function aggregate(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry,
     }
   }
   return m;
+}
+
+/** The ok category of the kind covering most of `cell` (ties: the earlier kind), 0 when none covers it. */
+function widestKind(cover: Float32Array, cell: number): number {
+  let best = 0;
+  let widest = 0;
+  for (let k = 0; k < KINDS; k++) {
+    const w = cover[cell * KINDS + k];
+    if (w > widest) [best, widest] = [1 + StatusClass.ok * KINDS + k, w];
+  }
+  return best;
 }
 
 /** Runs of equal non-zero cells per lane, flattened as [lane, columnStart, columnEnd, value]. */

@@ -77,6 +77,30 @@ describe('history timeline layout', () => {
     for (let k = 0; k < near.count; k++) expect(near.op[k]).toBeGreaterThanOrEqual(0);
   });
 
+  it('aggregated, a pixel column takes the kind covering most of it: reads and writes keep their colours', () => {
+    // One lane: reads 7 units long, writes 1 unit long, alternating; every pixel column holds both kinds.
+    const n = 4000;
+    const call = Float64Array.from({ length: n }, (_, i) => Math.floor(i / 2) * 10 + (i % 2) * 8);
+    const h: HistoryColumns = {
+      process: new Int32Array(n), call, ret: call.map((c, i) => c + (i % 2 === 0 ? 7 : 1)),
+      kind: Uint8Array.from({ length: n }, (_, i) => i % 2), status: new Uint8Array(n).fill(OpStatus.ok), flags: new Uint8Array(n),
+    };
+    const index = indexHistory(h);
+    const g = timelineGeometry(index, 400, 96, { t0: index.tStart, t1: index.tEnd });
+    const marks = timelineMarks(h, index, g);
+    expect(marks.isAggregated).toBe(true);
+    const width = (category: number) => marks.w.subarray(0, marks.count).reduce((sum, w, k) => sum + (marks.category[k] === category ? w : 0), 0);
+    // Reads cover 7 of every 10 units: most columns read, never all of them write (the old maximum rule).
+    expect(width(categoryOf(0, OpStatus.ok, 0))).toBeGreaterThan(0.6 * g.frame.innerWidth);
+    expect(width(categoryOf(1, OpStatus.ok, 0))).toBeLessThan(0.3 * g.frame.innerWidth);
+    // Writes longer than reads take the columns instead; a stale read still shows wherever it falls.
+    const long = { ...h, ret: call.map((c, i) => c + (i % 2 === 0 ? 1 : 7)), flags: Uint8Array.from({ length: n }, (_, i) => (i === 100 ? OpFlag.stale : 0)) };
+    const flipped = timelineMarks(long, indexHistory(long), g);
+    const cats = Array.from(flipped.category.subarray(0, flipped.count));
+    expect(cats.filter((c) => c === categoryOf(1, OpStatus.ok, 0)).length).toBeGreaterThan(0);
+    expect(cats).toContain(CATEGORY_STALE);
+  });
+
   it('neighbourOp steps within a lane and jumps to the nearest operation of the next lane', () => {
     const index = indexHistory(small);
     expect(neighbourOp(small, index, 0, 'next')).toBe(2);

@@ -7,7 +7,7 @@
  * the call, each phase's start, the answer (or the deadline). Props in, pixels out; the lab's table beside
  * it is the accessible twin.
  */
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Axes } from '../figure/Axes';
 import { Figure } from '../figure/Figure';
 import { HaloText } from '../figure/HaloText';
@@ -17,6 +17,7 @@ import type { VizStyle } from '../shared/palette';
 import { diagramHeight, layoutQuorumDiagram, markLabelRows, ROW_PX, type QuorumDiagramLayout } from './layout';
 import { phaseColor } from './colors';
 import type { QuorumDiagramData } from './types';
+import type { PlayheadSource } from '../stage/types';
 import './quorumDiagram.css';
 
 export interface QuorumDiagramProps {
@@ -24,9 +25,11 @@ export interface QuorumDiagramProps {
   style: VizStyle;
   /** Accessible name: what the diagram shows ("Request 12: client 2 read via n3"). */
   title: string;
+  /** The playhead, drawn as a line while it is inside the request's span (moved without a React render). */
+  playhead?: PlayheadSource;
 }
 
-export function QuorumDiagram({ data, style, title }: QuorumDiagramProps) {
+export function QuorumDiagram({ data, style, title, playhead }: QuorumDiagramProps) {
   const size = useFigureSize({ height: diagramHeight(data), widthMin: 320 });
   const layout = useMemo(() => layoutQuorumDiagram(data, size.width), [data, size.width]);
   const legend = useMemo(() => quorumLegend(data, style), [data, style]);
@@ -37,7 +40,32 @@ export function QuorumDiagram({ data, style, title }: QuorumDiagramProps) {
       <Axes frame={layout.frame} style={style} xTicks={layout.ticks} xTitle="simulated time (ms)" />
       <TimeMarks layout={layout} style={style} />
       <ContactBars data={data} layout={layout} style={style} />
+      {playhead && <PlayheadLine playhead={playhead} layout={layout} style={style} />}
     </Figure>
+  );
+}
+
+/** The playhead across the rows, placed on every playhead change by its own subscription. */
+function PlayheadLine({ playhead, layout, style }: { playhead: PlayheadSource; layout: QuorumDiagramLayout; style: VizStyle }) {
+  const ref = useRef<SVGGElement>(null);
+  useLayoutEffect(() => {
+    const place = () => {
+      const el = ref.current;
+      if (!el) return;
+      const t = playhead.get();
+      const isInside = t >= layout.t0 && t <= layout.t1;
+      el.style.visibility = isInside ? 'visible' : 'hidden';
+      if (isInside) el.setAttribute('transform', `translate(${layout.xOf(t).toFixed(1)},0)`);
+    };
+    place();
+    return playhead.subscribe(place);
+  }, [playhead, layout]);
+  const { frame } = layout;
+  return (
+    <g ref={ref} data-mark="playhead" aria-hidden="true">
+      <line x1={0} x2={0} y1={frame.top} y2={frame.top + frame.innerHeight} stroke={style.accent} strokeWidth={2} />
+      <path d={`M-5,${frame.top + frame.innerHeight + 6}L5,${frame.top + frame.innerHeight + 6}L0,${frame.top + frame.innerHeight}Z`} fill={style.accent} />
+    </g>
   );
 }
 

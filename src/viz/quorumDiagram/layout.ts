@@ -36,6 +36,10 @@ export interface QuorumDiagramLayout {
   marks: TimeMark[];
   ticks: Tick[];
   barHeight: number;
+  /** The time span drawn [call, last reply or deadline] and its pixel position. */
+  t0: number;
+  t1: number;
+  xOf(t: number): number;
 }
 
 export function diagramHeight(data: QuorumDiagramData): number {
@@ -71,7 +75,8 @@ export function layoutQuorumDiagram(data: QuorumDiagramData, width: number): Quo
   }
   if (Number.isFinite(data.retMs)) marks.push({ x: x(data.retMs), label: data.chosen ? `answer: ${data.chosen}` : 'answer', kind: 'answer' });
   else marks.push({ x: x(data.deadlineMs), label: 'deadline', kind: 'deadline' });
-  return { frame, rows, rowY, bars, marks, ticks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 90))), barHeight };
+  const [d0, d1] = x.domain();
+  return { frame, rows, rowY, bars, marks, ticks: axisTicks(x, Math.max(2, Math.floor(frame.innerWidth / 90))), barHeight, t0: d0, t1: d1, xOf: (t) => x(t) };
 }
 
 /**

@@ -39,6 +39,8 @@ describe('stageGeometry', () => {
     expect(g.x[1]).toBeGreaterThan(g.x[0]);
     expect(g.clientX[0]).toBeGreaterThan(g.x[0]);
     expect(g.clientY[1]).not.toBe(g.clientY[0]);
+    // Two clients of one node never overlap (their labels are at least 24 px wide and tall).
+    expect(Math.hypot(g.clientX[1] - g.clientX[0], g.clientY[1] - g.clientY[0])).toBeGreaterThanOrEqual(24);
     expect(g.groupCount).toBe(16);
   });
 

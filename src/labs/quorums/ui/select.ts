@@ -4,7 +4,7 @@
  * chosen). Each reads one request's rows, never the whole run.
  */
 import { resultProse } from '../../../core/checkers';
-import { showVersion } from '../../../core/quorum';
+import { showValueAt } from '../../../core/quorum';
 import type { HistoryColumns } from '../../../viz/historyTimeline';
 import type { DiagramContact, DiagramNode, OverlapData, QuorumDiagramData } from '../../../viz/quorumDiagram';
 import { OpKind, Phase, PHASE_NAMES, RequestStatus, type QuorumsResult } from '../result';
@@ -45,23 +45,6 @@ export function quorumText(result: QuorumsResult): string {
   return `${head}W + R = ${w + r} > N, so every read set shares at least ${quorum.overlapMin} replica(s) with every write set. Writes survive ${quorum.writeFailuresTolerated} down replica(s), reads ${quorum.readFailuresTolerated}.`;
 }
 
-/**
- * The request to show first: the operation the checker could not place, else the first stale read, else
- * the first read called after a write completed (it has a write set to meet), else the first read, else 0.
- */
-export function firstInterestingRequest(result: QuorumsResult): number {
-  const { kind, isStale, status, retMs, callMs } = result.requests;
-  const cannotPlace = result.check.explanation?.cannotPlace ?? -1;
-  if (cannotPlace >= 0 && cannotPlace < kind.length) return cannotPlace;
-  const stale = isStale.indexOf(1);
-  if (stale >= 0) return stale;
-  let firstWriteRet = Infinity;
-  for (let i = 0; i < kind.length; i++) if (kind[i] === OpKind.write && status[i] === RequestStatus.ok) firstWriteRet = Math.min(firstWriteRet, retMs[i]);
-  for (let i = 0; i < kind.length; i++) if (kind[i] === OpKind.read && status[i] === RequestStatus.ok && callMs[i] > firstWriteRet) return i;
-  const read = kind.indexOf(OpKind.read);
-  return read >= 0 ? read : 0;
-}
-
 function valueText(value: number): string {
   return value === 0 ? 'nil' : String(value);
 }
@@ -72,13 +55,13 @@ export function requestView(result: QuorumsResult, index: number): RequestView |
   const isRead = q.kind[index] === OpKind.read;
   const status = q.status[index];
   const what = isRead ? 'read' : `write ${valueText(q.value[index])}`;
-  const title = `Op ${index}: client ${q.process[index]} ${what} via n${q.coordinator[index]}`;
+  const title = `Op ${index}: c${q.process[index]} ${what} via n${q.coordinator[index]}`;
   let outcome: string = STATUS_NAMES[status] ?? 'unknown';
   if (status === RequestStatus.ok && isRead) {
-    outcome = `ok: returned ${valueText(q.value[index])}, version ${showVersion(q.version[index])}`;
+    outcome = `ok: returned ${showValueAt(q.value[index], q.version[index])}`;
     if (q.isStale[index]) outcome += ` (stale: ${q.staleK[index]} completed write(s) behind)`;
   } else if (status === RequestStatus.ok) {
-    outcome = `ok: stored as version ${showVersion(q.version[index])}`;
+    outcome = `ok: stored as ${showValueAt(q.value[index], q.version[index])}`;
   }
   const c = result.contacts;
   const rows: ContactRow[] = [];
@@ -90,7 +73,7 @@ export function requestView(result: QuorumsResult, index: number): RequestView |
       phase: PHASE_NAMES[c.phase[j]],
       sentMs: c.sentMs[j],
       replyMs: replied ? c.replyMs[j] : null,
-      returned: !replied ? 'no reply in time' : isQuery ? `${valueText(c.value[j])} ${showVersion(c.version[j])}` : `ack of ${showVersion(c.version[j])}`,
+      returned: !replied ? 'no reply in time' : isQuery ? showValueAt(c.value[j], c.version[j]) : `ack of ${showValueAt(c.value[j], c.version[j])}`,
       isCounted: c.isCounted[j] === 1,
       isBehind: c.isBehind[j] === 1,
       standsInFor: c.hintFor[j] >= 0 ? `n${c.hintFor[j]}` : '',
@@ -115,7 +98,7 @@ export function quorumDiagramData(result: QuorumsResult, index: number, timeoutM
       phase: c.phase[j],
       sentMs: c.sentMs[j],
       replyMs: c.replyMs[j],
-      label: !replied ? 'silent' : c.phase[j] === Phase.query ? `${valueText(c.value[j])} ${showVersion(c.version[j])}` : 'ack',
+      label: !replied ? 'silent' : c.phase[j] === Phase.query ? showValueAt(c.value[j], c.version[j]) : 'ack',
       isCounted: c.isCounted[j] === 1,
       isBehind: c.isBehind[j] === 1,
       hintFor: c.hintFor[j],
@@ -129,7 +112,7 @@ export function quorumDiagramData(result: QuorumsResult, index: number, timeoutM
     deadlineMs: q.callMs[index] + timeoutMs,
     contacts,
     outcome: view.outcome,
-    chosen: q.status[index] !== RequestStatus.ok ? '' : `${q.kind[index] === OpKind.read ? valueText(q.value[index]) : `stored ${valueText(q.value[index])}`} ${showVersion(q.version[index])}`,
+    chosen: q.status[index] !== RequestStatus.ok ? '' : `${q.kind[index] === OpKind.read ? '' : 'stored '}${showValueAt(q.value[index], q.version[index])}`,
     isStale: view.isStale,
   };
 }
@@ -223,10 +206,11 @@ function overlapExplanation(result: QuorumsResult, read: number, write: number, 
   const q = result.requests;
   const head = `${readTitle(read)} counted replies from ${names(readSet) || 'no node'}; ${writeNameOf(result, write)} counted acks from ${names(writeSet) || 'no node'} before it returned.`;
   const sawIt = q.version[read] >= q.version[write];
+  const at = (op: number) => showValueAt(q.value[op], q.version[op]);
   if (both.length > 0) {
     const tail = sawIt
-      ? ` They meet at ${names(both)}, so the read saw version ${showVersion(q.version[write])} or newer (it returned ${showVersion(q.version[read])}).`
-      : ` They meet at ${names(both)}, yet the read returned the older version ${showVersion(q.version[read])}: the coordinator did not choose the highest version among its replies.`;
+      ? ` They meet at ${names(both)}, so the read saw ${at(write)} or newer (it returned ${at(read)}).`
+      : ` They meet at ${names(both)}, yet the read returned the older ${at(read)}: the coordinator did not choose the highest version among its replies.`;
     return head + tail;
   }
   const why: string[] = [];
@@ -238,7 +222,7 @@ function overlapExplanation(result: QuorumsResult, read: number, write: number, 
   if (writeSet.length < w) why.push(`the write's client was told ok after ${writeSet.length} ack(s), fewer than W = ${w}: a broken coordinator`);
   if (readSet.length < r) why.push(`the read counted ${readSet.length} repl${readSet.length === 1 ? 'y' : 'ies'}, fewer than R = ${r}`);
   if (why.length === 0) why.push('no rule above explains it');
-  return `${head} They do not meet: ${why.join('; and ')}.${sawIt ? '' : ` The read returned ${showVersion(q.version[read])}, older than the write's ${showVersion(q.version[write])}.`}`;
+  return `${head} They do not meet: ${why.join('; and ')}.${sawIt ? '' : ` The read returned ${at(read)}, older than the write's ${at(write)}.`}`;
 }
 
 function readTitle(read: number): string {
@@ -263,7 +247,7 @@ export function describeRequest(result: QuorumsResult, index: number): string {
   if (index < 0 || index >= q.kind.length) return '';
   const what = q.kind[index] === OpKind.read ? 'read' : `write ${valueText(q.value[index])}`;
   const ret = Number.isNaN(q.retMs[index]) ? 'no answer' : `${q.retMs[index].toFixed(1)} ms`;
-  return `client ${q.process[index]} ${what} via n${q.coordinator[index]}, ${q.callMs[index].toFixed(1)} ms → ${ret}: ${requestView(result, index)!.outcome}`;
+  return `c${q.process[index]} ${what} via n${q.coordinator[index]}, ${q.callMs[index].toFixed(1)} ms → ${ret}: ${requestView(result, index)!.outcome}`;
 }
 
 /** Query replies from a replica older than the version its request chose (what read repair reduces). */

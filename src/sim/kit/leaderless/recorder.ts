@@ -62,6 +62,16 @@ export class StoreRecorder {
     }
   }
 
+  /** The phase code of contact `c`. */
+  phaseOf(c: number): number {
+    return this.cPhase[c];
+  }
+
+  /** The reply to contact `c` reached its open request but did not count (the round had its quorum, or had moved on). */
+  isLate(c: number): boolean {
+    return !Number.isNaN(this.cReply[c]) && this.cCounted[c] === 0;
+  }
+
   hintStored(holder: number, replica: number, version: number, tick: number): void {
     this.hHolder.push(holder);
     this.hReplica.push(replica);

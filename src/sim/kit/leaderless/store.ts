@@ -89,10 +89,16 @@ export interface StoreRun {
 }
 
 /**
+ * What a run's stage log records: the engine's stage options, or a function making them from the run's
+ * recorder and history (a describer that reads them as messages are sent, like ./stage.ts's StoreStage).
+ */
+export type StoreStageOptions = StageOptions<Msg> | ((rec: StoreRecorder, history: () => readonly RegisterOp[]) => StageOptions<Msg>);
+
+/**
  * Runs the store and its clients to the end. With `stage`, the engine also keeps a stage log (message
  * labels, card fields) outside the trace: the run and its hash are the same with or without it.
  */
-export function runStore(s: StoreSpec, context?: StoreContext, stage?: StageOptions<Msg>): StoreRun {
+export function runStore(s: StoreSpec, context?: StoreContext, stage?: StoreStageOptions): StoreRun {
   const cfg: NodeConfig = {
     nodes: s.nodes, n: s.n, w: s.w, r: s.r,
     timeoutTicks: msToTicks(s.timeoutMs), fallbackTicks: msToTicks(s.fallbackMs), handoffTicks: msToTicks(s.handoffMs),
@@ -109,13 +115,13 @@ export function runStore(s: StoreSpec, context?: StoreContext, stage?: StageOpti
       return clients.quietTick(s.events, settleTicks);
     },
   };
-  const sim = new Simulation<Msg>({
+  const sim: Simulation<Msg> = new Simulation<Msg>({
     seed: s.seed,
     nodes: s.nodes,
     network: { latency: hopLatency(s), loss: s.loss },
     protocol: (ctx) => new QuorumNode(ctx, cfg, host),
     limits: { maxEvents: EVENTS_MAX },
-    ...(stage ? { stage } : {}),
+    ...(stage ? { stage: typeof stage === 'function' ? stage(rec, (): readonly RegisterOp[] => sim.history.operations as readonly RegisterOp[]) : stage } : {}),
   });
   const clients = storeClients(s, rng(s.seed).fork('clients'), sim, rec, cfg.timeoutTicks, context);
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
@@ -145,7 +151,7 @@ export interface StoreOutcome {
 }
 
 /** Runs the store, checks its history (progress 0.6 after the run, 0.9 after the check) and packs it. */
-export function storeOutcome(s: StoreSpec, context?: StoreContext, stage?: StageOptions<Msg>): StoreOutcome {
+export function storeOutcome(s: StoreSpec, context?: StoreContext, stage?: StoreStageOptions): StoreOutcome {
   const run = runStore(s, context, stage);
   context?.progress(0.6);
   const checked = checkRegisterHistory(run.history, CHECK_STEPS_MAX);
