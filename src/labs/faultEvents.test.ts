@@ -23,9 +23,9 @@ const node = (max: number) => ['node', 'int', 0, max];
 const groups = (maxLength: number) => ['groups', 'text', maxLength, '[0-9,| ]+'];
 
 describe('faultEventSpecs (the labs as they were before the table)', () => {
-  it('quorums and leader-follower: crash, recover, pause, resume on n0..n8, partition groups of 64 characters, heal', () => {
+  it('quorums and leader-follower: crash, recover, pause, resume on n0..n8, partition groups of 64 characters, heal (quorums beside the faults its stage added)', () => {
     const expected = [['crash', node(8)], ['recover', node(8)], ['pause', node(8)], ['resume', node(8)], ['partition', groups(64)], ['heal']];
-    expect(accepted(quorums.events)).toEqual(expected);
+    expect(accepted(quorums.events)).toEqual(expect.arrayContaining(expected));
     expect(accepted(leaderFollower.events)).toEqual(expected);
   });
 
