@@ -137,9 +137,9 @@ test('Step walks the steps one by one, and a lesson step sets its scenario and s
   await expect(page.getByText('5 nodes, 500 ring points, 5,000 keys', { exact: false })).toBeVisible();
   await expect(readout).toHaveText('Step 1 of 2');
   await expect(page.locator('.ch-headline')).toContainText(/ideal 1\/5/);
-  const box = (await scene.boundingBox())!;
-  expect(box.y).toBeGreaterThanOrEqual(-1);
-  expect(box.y).toBeLessThan(844 / 2);
+  // The page scrolls the scene into view smoothly: on a busy machine the first reading can be mid-scroll.
+  await expect.poll(async () => (await scene.boundingBox())!.y).toBeGreaterThanOrEqual(-1);
+  expect((await scene.boundingBox())!.y).toBeLessThan(844 / 2);
 });
 
 test('the first screen: ring, time controls and lesson in view at 1440x900; at 390x844 the ring first', async ({ page }) => {
