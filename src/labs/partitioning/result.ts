@@ -13,6 +13,7 @@
  *     [b * widthMs, (b + 1) * widthMs). A per-node matrix is node-major: value of node n, bucket b at
  *     [n * count + b].
  */
+import type { StageData } from '../../core/stage/types';
 import type { LabResult } from '../contract';
 
 /** The four strategies, in table order. */
@@ -72,6 +73,29 @@ export interface PartitioningResult extends LabResult {
   faults: FaultImpact[];
   /** Request totals over the whole run. */
   totals: RequestTotals;
+
+  /**
+   * What the stage draws: nodes n0.. (then 'directory' when the strategy has one, then 'clients'), requests
+   * and replies as messages, and each node's card fields over time: 'waiting' (queued or in service; at the
+   * clients, sent and not yet answered), 'cpu' (CPU % of the time bucket holding t) and 'hot' ('hot' while
+   * the detector flags the node).
+   */
+  stage: StageData;
+  stageInfo: StageInfo;
+  /** Simulated ms per wall-clock second at speed 1 (a hop crosses the stage in about 0.4 s). */
+  playRate: number;
+}
+
+/** How the stage sampled the run, and what its scales need. */
+export interface StageInfo {
+  /** Message kinds the run drew (indices into stage.kinds), for the legend. */
+  kinds: number[];
+  /** Deepest queue on any storage node or the directory (the bars' full length). */
+  queuePeak: number;
+  /** One request in this many is drawn (1: all). */
+  sampleEvery: number;
+  /** 0: queue depths change exactly when they did; else they are read on a grid of this many ms. */
+  depthGapMs: number;
 }
 
 /** One row of the strategy table. Every number is measured, none is a formula. */

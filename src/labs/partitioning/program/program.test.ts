@@ -37,6 +37,12 @@ describe('partitioning program', () => {
     expect(r.totals.ok).toBe(1_000_000);
     expect(r.stoppedAtLimit).toBeUndefined();
     expect(r.detections.length).toBeGreaterThan(0);
+    // The stage is bounded: one request in ten is drawn, queue depths sit on a grid, the narration and marks stay small.
+    expect(r.stageInfo.sampleEvery).toBe(10);
+    expect(r.stage.messages.count).toBe(200_000);
+    expect(r.stageInfo.depthGapMs).toBeGreaterThan(0);
+    expect(r.stage.fields.time.length).toBeLessThan(500_000);
+    expect(r.marks.length).toBeLessThan(500_000);
   }, 30_000);
 
   it('another seed gives another run', () => {

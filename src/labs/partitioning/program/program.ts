@@ -13,7 +13,9 @@ import type { LabProgram, RunContext } from '../../contract';
 import { crashImpact, placements, strategyTable } from './placement';
 import { BUCKETS, type FaultImpact, type PartitioningResult, type RequestTotals } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
-import { F_FANOUT, F_HIT, F_STALE, F_WRITE, serve, type Served, type Workload } from './serve';
+import { serve } from './serve';
+import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './served';
+import { partitioningStage } from './stage';
 import { clusterSeries, detect, nodeMatrices, nodeSeries, phases } from './summarize';
 import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 
@@ -49,7 +51,8 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   const hotKeys = rankToKey.slice(0, Math.min(HOT_KEYS, s.keys));
   const totals = totalsOf(served, workload);
   const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
-  const marks = Float64Array.from(new Set([...s.events.map((e) => e.t), ...detections.map((d) => d.t)])).sort();
+  const { stage, info } = partitioningStage({ s, served, workload, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode });
+  const marks = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
   context.progress(1);
   return {
     lab: 'partitioning',
@@ -69,6 +72,7 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     },
     endTime: endMs,
     marks,
+    playRate: playRate(s),
     ...(served.stoppedAtLimit ? { stoppedAtLimit: served.stoppedAtLimit } : {}),
     strategy: s.strategy,
     nodeCount: s.nodes,
@@ -87,8 +91,30 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     phases: phases(s, served, workload, endMs),
     faults,
     totals,
+    stage,
+    stageInfo: info,
   };
 };
+
+/**
+ * Simulated ms per wall-clock second at speed 1: a hop (or, without one, a quarter of a service time)
+ * crosses the stage in about 0.4 s, so requests are seen to travel. The charts' playhead moves slowly at
+ * this pace; the scrubber and Step travel far.
+ */
+export function playRate(s: PartitioningScenario): number {
+  return Math.max(s.hopMs, s.serviceMs / 4, 0.001) / 0.4;
+}
+
+/** Step's stops: every time something happens on the stage (ascending, `times` already is), and `extra` times. */
+function stageMarks(times: Float64Array, extra: readonly number[]): Float64Array {
+  const all = new Float64Array(times.length + extra.length);
+  all.set(times);
+  all.set(extra, times.length);
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (n === 0 || all[i] !== all[n - 1]) all[n++] = all[i];
+  return all.slice(0, n);
+}
 
 /** Arrivals, keys and reads/writes, each from its own fork of the root stream. */
 export function makeWorkload(s: PartitioningScenario, root: ReturnType<typeof rng>): { workload: Workload; rankToKey: Uint32Array } {

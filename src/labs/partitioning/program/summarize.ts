@@ -9,7 +9,7 @@ import {
   type ClusterSeries, type Detection, type DetectionKind, type NodeSeries, type PartitioningResult, type PhaseSummary, type TopNodeSeries,
 } from '../result';
 import type { PartitioningScenario } from '../scenario';
-import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './serve';
+import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './served';
 import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 
 export interface NodeMatrices {

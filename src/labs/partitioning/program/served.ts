@@ -1,0 +1,87 @@
+/**
+ * What serving the workload produces (./serve.ts writes it, ./summarize.ts and ./stage.ts read it): the
+ * workload's shape, per-request outcomes, per-part records, per node x bucket and per phase meters.
+ */
+import { ticksToMs } from '../../../sim/kit/time';
+import type { PartitioningScenario } from '../scenario';
+import type { StageRecorder } from './stageRecorder';
+
+/** Request states. */
+export const PENDING = 0;
+export const OK = 1;
+export const FAILED = 2;
+/** Request flags. */
+export const F_WRITE = 1;
+export const F_HIT = 2;
+export const F_STALE = 4;
+export const F_FANOUT = 8;
+
+/** The generated workload: the same for every strategy. */
+export interface Workload {
+  /** Client send time of each request, ticks, ascending. */
+  t0: Float64Array;
+  key: Uint32Array;
+  /** F_WRITE set for writes. */
+  flags: Uint8Array;
+}
+
+export interface Served {
+  /** Per request: OK or FAILED (PENDING when the run ended first), end-to-end latency in µs, parts. */
+  state: Uint8Array;
+  latencyUs: Float32Array;
+  parts: Uint8Array;
+  /** Sub-requests of each salted read (k), 0 for every other request. */
+  fanK: Uint8Array;
+  /** Parts served: node, completion bucket, time in the node + two hops (µs). */
+  partCount: number;
+  partNode: Uint16Array;
+  partBucket: Uint8Array;
+  partUs: Float32Array;
+  /** Per node x bucket: busy µs and the deepest queue. */
+  busyUs: Float64Array;
+  queueMax: Uint32Array;
+  /** Per node x phase: busy µs. */
+  busyPhaseUs: Float64Array;
+  /** Failed requests per scripted event that caused them (-1 cause not counted). */
+  failedByEvent: Uint32Array;
+  /** Failed requests per bucket (by failure time). */
+  failedBucket: Uint32Array;
+  okBucket: Uint32Array;
+  /** Sub-requests per salted read while salting was on (per phase, 0 = off). */
+  saltKByPhase: Uint8Array;
+  /** Node count including the directory. */
+  nodeSlots: number;
+  widthTicks: number;
+  endTick: number;
+  engineEvents: number;
+  stoppedAtLimit?: string;
+  hash: string;
+  /** What the stage draws (not hashed). */
+  stage: StageRecorder;
+}
+
+/** Sizes of the time axis: BUCKETS buckets cover 125% of the arrivals' span. */
+export function bucketWidthTicks(lastArrival: number, buckets: number): number {
+  return Math.max(1, Math.ceil((lastArrival * 1.25 + 1) / buckets));
+}
+
+/** A Served with every column allocated and zeroed, for `requests` = stage.ended.length requests. */
+export function emptyServed(s: PartitioningScenario, slots: number, buckets: number, width: number, stage: StageRecorder): Served {
+  const requests = stage.ended.length;
+  const partsCap = requests + (s.events.some((e) => e.type === 'salt') ? requests : 0) + 16;
+  const phases = s.events.length + 1;
+  return {
+    state: new Uint8Array(requests), latencyUs: new Float32Array(requests).fill(NaN), parts: new Uint8Array(requests), fanK: new Uint8Array(requests),
+    partCount: 0, partNode: new Uint16Array(partsCap), partBucket: new Uint8Array(partsCap), partUs: new Float32Array(partsCap),
+    busyUs: new Float64Array(slots * buckets), queueMax: new Uint32Array(slots * buckets), busyPhaseUs: new Float64Array(slots * phases),
+    failedByEvent: new Uint32Array(s.events.length), failedBucket: new Uint32Array(buckets), okBucket: new Uint32Array(buckets),
+    saltKByPhase: new Uint8Array(phases), nodeSlots: slots, widthTicks: width, endTick: width * buckets, engineEvents: 0, hash: '', stage,
+  };
+}
+
+/** Why a run that ended with requests still queued stopped, or undefined when none were. */
+export function unfinishedNote(o: Served): string | undefined {
+  const unfinished = o.state.reduce((sum, st) => sum + (st === PENDING ? 1 : 0), 0);
+  if (unfinished === 0) return undefined;
+  return `the run ends at ${ticksToMs(o.endTick).toLocaleString('en-US')} ms (125% of the arrivals' span); ${unfinished.toLocaleString('en-US')} requests were still queued`;
+}

@@ -1,0 +1,215 @@
+/**
+ * The partitioning stage (src/viz/stage) from a served run: the storage nodes n0.., the directory when the
+ * strategy has one, and the clients as one more node; requests and replies as messages (./stageRecorder.ts);
+ * each node's card fields over time:
+ *
+ *   waiting   requests queued or in service at a node; at the clients, requests sent and not yet answered
+ *   cpu       the node's CPU % over the time bucket holding t (the heatmap's cell): the card's heat
+ *   hot       'hot' while the detector flags the node (one of its signs holds), else ''
+ *
+ * Built in the worker after the run; nothing here feeds the trace hash.
+ */
+import type { StageData } from '../../../core/stage/types';
+import { ticksToMs, TICKS_PER_MS } from '../../../sim/kit/time';
+import { buildStage } from '../../../sim/stage/buildStage';
+import type { StageLogColumns } from '../../../sim/stageLog';
+import type { TraceColumns } from '../../../sim/trace';
+import { TraceKind } from '../../../sim/traceKind';
+import type { Detection, StageInfo } from '../result';
+import type { PartitioningEvent, PartitioningScenario } from '../scenario';
+import type { Served, Workload } from './served';
+import { STAGE_KINDS, FieldRows, type Rows, type StageRecorder } from './stageRecorder';
+
+export const CARD_FIELDS = ['waiting', 'cpu', 'hot'] as const;
+const HOT_TEXTS = ['hot', ''];
+
+export interface StageInput {
+  s: PartitioningScenario;
+  served: Served;
+  workload: Workload;
+  /** CPU % per node x bucket (node-major) and the bucket count. */
+  cpuPct: Float32Array;
+  buckets: number;
+  detections: readonly Detection[];
+  endMs: number;
+  directoryNode: number;
+}
+
+export function partitioningStage(input: StageInput): { stage: StageData; info: StageInfo } {
+  const { s, served } = input;
+  const rec = served.stage;
+  const slots = served.nodeSlots;
+  const clients = slots;
+  recordWaitingClients(rec, input.workload.t0, clients);
+  rec.depth.finish();
+  const cpu = cpuRows(input.cpuPct, slots, input.buckets, served.widthTicks);
+  const hot = hotRows(input.detections);
+  const nodeNames = [...Array.from({ length: s.nodes }, (_, i) => `n${i}`), ...(input.directoryNode >= 0 ? ['directory'] : []), 'clients'];
+  const trace = mergeStreams([rec.early, rec.now, rec.late]);
+  const stage = buildStage({ trace, log: logColumns(rec, cpu, hot), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames });
+  stage.narrated = withoutDeliveries(stage);
+  stage.scriptNames = s.events.map((e) => scriptWords(e));
+  return { stage, info: stageInfo(rec, slots) };
+}
+
+/**
+ * The clients' open requests over time: +1 at each send (every request, drawn or not), -1 when it ends.
+ * On a grid, the count at each grid line from per-line histograms (no sort of 10^6 end times).
+ */
+function recordWaitingClients(rec: StageRecorder, t0: Float64Array, clients: number): void {
+  const gap = rec.depth.gap;
+  if (gap > 0) return waitingOnGrid(rec, t0, clients, gap);
+  let n = 0;
+  const ends = new Float64Array(rec.ended.length);
+  for (let i = 0; i < rec.ended.length; i++) if (!Number.isNaN(rec.ended[i])) ends[n++] = rec.ended[i];
+  const sorted = ends.subarray(0, n).sort();
+  let open = 0;
+  let j = 0;
+  for (let i = 0; i < t0.length; i++) {
+    while (j < n && sorted[j] <= t0[i]) rec.depth.set(clients, --open, sorted[j++]);
+    rec.depth.set(clients, ++open, t0[i]);
+  }
+  while (j < n) rec.depth.set(clients, --open, sorted[j++]);
+}
+
+/** Open requests at each grid line L (tick L x gap): sends at or before it minus ends at or before it. */
+function waitingOnGrid(rec: StageRecorder, t0: Float64Array, clients: number, gap: number): void {
+  let last = 0;
+  for (let i = 0; i < rec.ended.length; i++) if (rec.ended[i] > last) last = rec.ended[i];
+  const lines = Math.ceil(Math.max(last, t0[t0.length - 1]) / gap) + 1;
+  const delta = new Int32Array(lines);
+  for (let i = 0; i < t0.length; i++) delta[Math.ceil(t0[i] / gap)]++;
+  for (let i = 0; i < rec.ended.length; i++) if (!Number.isNaN(rec.ended[i])) delta[Math.ceil(rec.ended[i] / gap)]--;
+  let open = 0;
+  let written = 0;
+  for (let line = 0; line < lines; line++) {
+    open += delta[line];
+    if (open !== written) rec.depth.rows.push(line * gap, clients, open);
+    written = open;
+  }
+}
+
+/** A row per node whenever its CPU % (rounded) changes from one bucket to the next, at the bucket's start. */
+function cpuRows(cpuPct: Float32Array, slots: number, buckets: number, widthTicks: number): FieldRows {
+  const rows = new FieldRows();
+  for (let node = 0; node < slots; node++) {
+    let last = Number.NaN;
+    for (let b = 0; b < buckets; b++) {
+      const v = Math.round(cpuPct[node * buckets + b]);
+      if (v !== last) rows.push(b * widthTicks, node, v);
+      last = v;
+    }
+  }
+  return rows;
+}
+
+/** 'hot' (text 0) from the start of a node's detection episodes (merged where they overlap) to their end ('', text 1). */
+function hotRows(detections: readonly Detection[]): FieldRows {
+  const byNode = new Map<number, [number, number][]>();
+  for (const d of detections) {
+    if (!byNode.has(d.node)) byNode.set(d.node, []);
+    byNode.get(d.node)!.push([d.t, d.untilT]);
+  }
+  const rows = new FieldRows();
+  for (const node of [...byNode.keys()].sort((a, b) => a - b)) {
+    const spans = byNode.get(node)!.sort((a, b) => a[0] - b[0]);
+    let [from, to] = spans[0];
+    for (const [a, b] of spans.slice(1)) {
+      if (a <= to) to = Math.max(to, b);
+      else {
+        rows.push(from * TICKS_PER_MS, node, 0);
+        rows.push(to * TICKS_PER_MS, node, 1);
+        [from, to] = [a, b];
+      }
+    }
+    rows.push(from * TICKS_PER_MS, node, 0);
+    rows.push(to * TICKS_PER_MS, node, 1);
+  }
+  return rows;
+}
+
+/** The three streams (each in time order) as one trace in time order; at equal times: early, now, late. */
+export function mergeStreams(streams: readonly Rows[]): TraceColumns {
+  const length = streams.reduce((n, r) => n + r.length, 0);
+  const out: TraceColumns = {
+    length, hash: '', time: new Float64Array(length), kind: new Uint8Array(length),
+    from: new Int32Array(length), to: new Int32Array(length), payload: new Int32Array(length),
+  };
+  const at = streams.map(() => 0);
+  for (let k = 0; k < length; k++) {
+    let pick = -1;
+    for (let s = 0; s < streams.length; s++) {
+      if (at[s] < streams[s].length && (pick < 0 || streams[s].time[at[s]] < streams[pick].time[at[pick]])) pick = s;
+    }
+    const r = streams[pick];
+    const i = at[pick]++;
+    out.time[k] = r.time[i];
+    out.kind[k] = r.kind[i];
+    out.from[k] = r.from[i];
+    out.to[k] = r.to[i];
+    out.payload[k] = r.payload[i];
+  }
+  return out;
+}
+
+/** The stage log's columns: message kinds and labels, and the three card fields. */
+function logColumns(rec: StageRecorder, cpu: FieldRows, hot: FieldRows): StageLogColumns {
+  const m = rec.messages.length;
+  const parts: [FieldRows, number, boolean][] = [[rec.depth.rows, 0, false], [cpu, 1, false], [hot, 2, true]];
+  const count = parts.reduce((n, [rows]) => n + rows.length, 0);
+  const fieldTime = new Float64Array(count);
+  const fieldNode = new Int32Array(count);
+  const fieldName = new Int32Array(count);
+  const fieldValue = new Float64Array(count);
+  const fieldText = new Int32Array(count);
+  let k = 0;
+  for (const [rows, name, isText] of parts) {
+    for (let i = 0; i < rows.length; i++, k++) {
+      fieldTime[k] = rows.time[i];
+      fieldNode[k] = rows.node[i];
+      fieldName[k] = name;
+      fieldValue[k] = isText ? Number.NaN : rows.value[i];
+      fieldText[k] = isText ? rows.value[i] : -1;
+    }
+  }
+  return {
+    messageCount: m, messageKind: rec.messages.kind.slice(0, m), messageLabel: rec.messages.label.slice(0, m),
+    arrive: new Float64Array(m).fill(Number.NaN), arriveDup: new Float64Array(m).fill(Number.NaN),
+    kinds: [...STAGE_KINDS], labels: rec.labels,
+    fieldCount: count, fieldTime, fieldNode, fieldName, fieldValue, fieldText, fields: [...CARD_FIELDS], texts: HOT_TEXTS,
+    clockCount: 0, clockTime: new Float64Array(0), clockNode: new Int32Array(0), clockOffset: new Float64Array(0), clockDrift: new Int32Array(0),
+    partitions: [],
+  };
+}
+
+/** The narration tells sends, losses at crashed nodes, faults and fixes; a delivery 0.5 ms after its send adds nothing. */
+function withoutDeliveries(stage: StageData): Uint32Array {
+  const rows = stage.narrated;
+  let n = 0;
+  const out = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) if (stage.events.kind[rows[i]] !== TraceKind.deliver) out[n++] = rows[i];
+  return out.slice(0, n);
+}
+
+function scriptWords(e: PartitioningEvent): string {
+  switch (e.type) {
+    case 'salt': return e.k > 1 ? `the hot key is salted ${e.k} ways: writes go to one salt, reads ask all ${e.k}` : 'salting stops';
+    case 'split': return 'the hottest range splits; its upper half moves to the quietest node';
+    case 'cache': return e.ttlMs > 0 ? `a cache with a ${e.ttlMs} ms TTL goes in front of the nodes` : 'the cache goes away';
+    default: return `${e.type} n${e.node}`;
+  }
+}
+
+function stageInfo(rec: StageRecorder, slots: number): StageInfo {
+  const used = new Uint8Array(STAGE_KINDS.length);
+  for (let i = 0; i < rec.messages.length; i++) used[rec.messages.kind[i]] = 1;
+  let queuePeak = 0;
+  const d = rec.depth.rows;
+  for (let i = 0; i < d.length; i++) if (d.node[i] < slots && d.value[i] > queuePeak) queuePeak = d.value[i];
+  return {
+    kinds: [...used.keys()].filter((k) => used[k] === 1),
+    queuePeak,
+    sampleEvery: rec.plan.sampleEvery,
+    depthGapMs: ticksToMs(rec.plan.depthGapTicks),
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * What the stage will draw, recorded beside the served workload and never hashed (the run's trace hash
+ * is the same with or without it): requests as messages (clients -> node, or clients -> directory ->
+ * node), replies (node -> clients), crashes and recoveries, the lab's scripted events, and every node's
+ * queue depth. ./stage.ts turns it into StageData after the run.
+ *
+ * The engine does not carry these messages (a constant hop is added by the Server), so rows are written
+ * when the Server learns of them, into three streams that are each in time order and merged at the end:
+ *
+ *   early   a request's send, written when it arrives (now - hop)
+ *   now     arrivals, discards at a crashed node, replies' sends, faults, scripted events (now)
+ *   late    a reply's arrival at the clients (now + hop)
+ *
+ * Bounds (so 10^6 requests cost a bounded stage): one request in `sampleEvery` is drawn (with all its
+ * parts and replies), and when a run would record more than FIELD_ROWS_MAX queue changes, each node's
+ * depth is kept on a grid of `depthGapTicks` (the value at every grid line, at most one line late).
+ */
+import { TraceKind } from '../../../sim/traceKind';
+import type { PartitioningScenario } from '../scenario';
+
+/** Message kinds in colour-slot order: slot 4 is drawn hollow (replies), slots 0-3 filled. */
+export const STAGE_KINDS = ['read', 'write', 'lookup', 'salted read', 'reply'] as const;
+export const Kind = { read: 0, write: 1, lookup: 2, salted: 3, reply: 4 } as const;
+
+/** Messages a run's stage draws at most (requests are sampled to stay under it). */
+export const MESSAGES_MAX = 200_000;
+/** Queue-depth changes recorded exactly at most; beyond, depths go on a grid. */
+export const FIELD_ROWS_MAX = 400_000;
+
+export interface StagePlan {
+  /** Draw request i iff i % sampleEvery === 0. */
+  sampleEvery: number;
+  /** 0: every depth change; else depths on a grid of this many ticks. */
+  depthGapTicks: number;
+}
+
+/**
+ * How much of a run the stage keeps: `slots` nodes (storage and directory) plus the clients, up to
+ * `endTick`; `hotReads` reads of the key a salt event would fan out (each becomes k messages).
+ */
+export function stagePlan(s: PartitioningScenario, slots: number, endTick: number, hotReads: number): StagePlan {
+  const saltK = s.events.reduce((k, e) => (e.type === 'salt' ? Math.max(k, e.k) : k), 1);
+  const hops = s.strategy === 'directory' ? 2 : 1;
+  // Every request: its hops and a reply; a salted read: k - 1 more parts and replies.
+  const messages = 2 * (s.requests * hops + hotReads * (saltK - 1));
+  const sampleEvery = Math.max(1, Math.ceil(messages / MESSAGES_MAX));
+  // Every message changes a queue twice (in, out) or the clients' count; the clients count each request twice.
+  const changes = messages + 2 * s.requests;
+  const depthGapTicks = changes <= FIELD_ROWS_MAX ? 0 : Math.ceil((endTick * (slots + 1)) / FIELD_ROWS_MAX);
+  return { sampleEvery, depthGapTicks };
+}
+
+/** Growable trace-row columns. */
+export class Rows {
+  length = 0;
+  time = new Float64Array(256);
+  kind = new Uint8Array(256);
+  from = new Int32Array(256);
+  to = new Int32Array(256);
+  payload = new Int32Array(256);
+
+  push(time: number, kind: number, from: number, to: number, payload: number): void {
+    if (this.length === this.time.length) this.grow();
+    const i = this.length++;
+    this.time[i] = time;
+    this.kind[i] = kind;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.payload[i] = payload;
+  }
+
+  private grow(): void {
+    const n = this.time.length * 2;
+    const widen = <A extends Float64Array | Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.time = widen(this.time, (k) => new Float64Array(k));
+    this.kind = widen(this.kind, (k) => new Uint8Array(k));
+    this.from = widen(this.from, (k) => new Int32Array(k));
+    this.to = widen(this.to, (k) => new Int32Array(k));
+    this.payload = widen(this.payload, (k) => new Int32Array(k));
+  }
+}
+
+/** A node's numeric card field over time: (tick, node, value) rows, per node in time order. */
+export class FieldRows {
+  length = 0;
+  time = new Float64Array(256);
+  node = new Int32Array(256);
+  value = new Float64Array(256);
+
+  push(time: number, node: number, value: number): void {
+    if (this.length === this.time.length) {
+      const n = this.time.length * 2;
+      const [t, nd, v] = [new Float64Array(n), new Int32Array(n), new Float64Array(n)];
+      t.set(this.time);
+      nd.set(this.node);
+      v.set(this.value);
+      [this.time, this.node, this.value] = [t, nd, v];
+    }
+    const i = this.length++;
+    this.time[i] = time;
+    this.node[i] = node;
+    this.value[i] = value;
+  }
+}
+
+/** Growable message columns: kind and label per message id. */
+export class MessageRows {
+  length = 0;
+  kind = new Int32Array(256);
+  label = new Int32Array(256);
+
+  /** Adds a message; returns its id. */
+  push(kind: number, label: number): number {
+    if (this.length === this.kind.length) {
+      const [k, l] = [new Int32Array(this.length * 2), new Int32Array(this.length * 2)];
+      k.set(this.kind);
+      l.set(this.label);
+      [this.kind, this.label] = [k, l];
+    }
+    this.kind[this.length] = kind;
+    this.label[this.length] = label;
+    return this.length++;
+  }
+}
+
+/**
+ * A node's depth as field rows: every change (gap 0), or the value at each grid line of `gap` ticks,
+ * written when the next change (or `finish`) shows what it was.
+ */
+export class DepthGrid {
+  readonly rows = new FieldRows();
+  private readonly cell: Float64Array;
+  private readonly value: Float64Array;
+  private readonly written: Float64Array;
+
+  constructor(nodes: number, readonly gap: number) {
+    this.cell = new Float64Array(nodes).fill(-1);
+    this.value = new Float64Array(nodes);
+    this.written = new Float64Array(nodes);
+    for (let node = 0; node < nodes; node++) this.rows.push(0, node, 0);
+  }
+
+  set(node: number, depth: number, now: number): void {
+    if (this.gap === 0) {
+      this.rows.push(now, node, depth);
+      return;
+    }
+    const c = Math.floor(now / this.gap);
+    if (c > this.cell[node]) {
+      this.flush(node);
+      this.cell[node] = c;
+    }
+    this.value[node] = depth;
+  }
+
+  /** Writes what the grid still owes: each node's value at the line after its last change. */
+  finish(): void {
+    if (this.gap > 0) for (let node = 0; node < this.value.length; node++) this.flush(node);
+  }
+
+  private flush(node: number): void {
+    if (this.value[node] === this.written[node]) return;
+    this.rows.push((this.cell[node] + 1) * this.gap, node, this.value[node]);
+    this.written[node] = this.value[node];
+  }
+}
+
+export class StageRecorder {
+  readonly early = new Rows();
+  readonly now = new Rows();
+  readonly late = new Rows();
+  /** Per message id: kind (index into STAGE_KINDS) and label (index into `labels`). */
+  readonly messages = new MessageRows();
+  readonly labels: string[] = [];
+  /** Label id by kind + STAGE_KINDS.length x key (numbers: no string is built for a label seen before). */
+  private readonly labelIds = new Map<number, number>();
+  readonly depth: DepthGrid;
+  /** Tick each request ended at the clients (answered, or failed); NaN while open. */
+  readonly ended: Float64Array;
+
+  constructor(readonly plan: StagePlan, slots: number, requests: number, private readonly keyOf: Uint32Array) {
+    this.depth = new DepthGrid(slots, plan.depthGapTicks);
+    this.ended = new Float64Array(requests).fill(Number.NaN);
+  }
+
+  isDrawn(i: number): boolean {
+    return i % this.plan.sampleEvery === 0;
+  }
+
+  /** Request i's message from -> to, sent at `send`, arriving at `arrive`: handed over, or lost at a crashed node. */
+  request(i: number, kind: number, from: number, to: number, send: number, arrive: number, isDelivered: boolean): void {
+    if (!this.isDrawn(i)) return;
+    const id = this.message(kind, this.keyOf[i]);
+    this.early.push(send, TraceKind.send, from, to, id);
+    this.now.push(arrive, isDelivered ? TraceKind.deliver : TraceKind.discard, from, to, id);
+  }
+
+  /** `node` answers request i at `send`; the reply reaches the clients at `arrive`. */
+  reply(i: number, node: number, clients: number, send: number, arrive: number): void {
+    if (!this.isDrawn(i)) return;
+    const id = this.message(Kind.reply, this.keyOf[i]);
+    this.now.push(send, TraceKind.send, node, clients, id);
+    this.late.push(arrive, TraceKind.deliver, node, clients, id);
+  }
+
+  fault(kind: typeof TraceKind.crash | typeof TraceKind.recover, node: number, now: number, index: number): void {
+    this.now.push(now, kind, node, -1, index);
+  }
+
+  script(index: number, now: number): void {
+    this.now.push(now, TraceKind.script, -1, -1, index);
+  }
+
+  /** A new message of `kind` about `key` ('read key-42', 'reply key-42'); returns its id. */
+  private message(kind: number, key: number): number {
+    const k = kind + STAGE_KINDS.length * key;
+    let l = this.labelIds.get(k);
+    if (l === undefined) {
+      l = this.labels.length;
+      this.labels.push(`${STAGE_KINDS[kind]} key-${key}`);
+      this.labelIds.set(k, l);
+    }
+    return this.messages.push(kind, l);
+  }
+}
