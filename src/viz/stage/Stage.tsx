@@ -54,12 +54,15 @@ export interface StageProps {
   highlighted?: readonly string[];
   /** The lab's own node actions, offered after the faults (only with onEvent and a non-empty `actions`). */
   nodeActions?: readonly NodeAction[];
+  /** Nodes that offer no menu (a client pool drawn as a node): focusable and named, but inert. */
+  inertNodes?: readonly number[];
 }
 
 const LINK_OR_CUT: readonly StageAction[] = ['partition', 'heal', 'cut', 'healLink', 'slow', 'lossy'];
 
 export function Stage(props: StageProps) {
-  const { data, playhead, style, cardSpec, actions = [], onEvent, reducedMotion = false, regions, positions } = props;
+  const { data, playhead, style, cardSpec, actions = [], onEvent, reducedMotion = false, regions, positions, inertNodes } = props;
+  const isInert = useCallback((node: number) => inertNodes?.includes(node) ?? false, [inertNodes]);
   const n = data.nodeNames.length;
   const plan = useMemo(() => chooseTier(n, data.peakInFlight), [n, data.peakInFlight]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -73,8 +76,8 @@ export function Stage(props: StageProps) {
   );
   const view = useStageDraw({ data, geometry, plan, style, cardSpec, reducedMotion, dpr }, layers);
   const frameNow = useCallback(() => view.layoutNow(playhead.get()), [view, playhead]);
-  const menus = useStageMenus({ data, geometry, frameNow, refs: view.refs, actions, amounts: props.amounts, nodeActions: actions.length > 0 ? props.nodeActions : undefined, onEvent });
-  const drag = useDragPartition({ data, geometry, canPartition: actions.includes('partition'), now: () => playhead.get(), line: lineRef, onEvent, onLinkClick: menus.openLink });
+  const menus = useStageMenus({ data, geometry, frameNow, refs: view.refs, actions, amounts: props.amounts, nodeActions: actions.length > 0 ? props.nodeActions : undefined, onEvent, isInert });
+  const drag = useDragPartition({ data, geometry, canPartition: actions.includes('partition'), now: () => playhead.get(), line: lineRef, onEvent, onLinkClick: menus.openLink, onNodeClick: menus.openNodeAt });
 
   // A new result, size, theme or overlay: everything is drawn afresh (static layer and every card text).
   const { draw, invalidate } = view;
@@ -97,7 +100,7 @@ export function Stage(props: StageProps) {
           </svg>
           <StageNodes
             data={data} geometry={geometry} tier={plan.tier} spec={cardSpec} refs={view.refs} focused={menus.focused} highlighted={props.highlighted}
-            hasClientMenu={actions.includes('request')} onNodeKeyDown={menus.onNodeKeyDown} onNodeClick={menus.onNodeClick}
+            hasClientMenu={actions.includes('request')} isInert={isInert} onNodeKeyDown={menus.onNodeKeyDown} onNodeClick={menus.onNodeClick}
             onNodeFocus={menus.setFocused} onClientClick={menus.onClientClick}
           />
         </div>
@@ -134,10 +137,11 @@ function defaultHeight(tier: string): number {
   return tier === 'cards' ? 400 : tier === 'glyphs' ? 380 : 480;
 }
 
-/** Card size: wide enough for "term 12" and a role letter, one line per field (+ clock when skewed, deadline); narrower on a phone-wide box. */
+/** Card size: wide enough for "term 12" and a role letter, one line per field (+ its bar, clock when skewed, deadline); narrower on a phone-wide box. */
 export function cardSize(n: number, spec: CardSpec | undefined, hasClocks: boolean, boxWidth = Infinity): { width: number; height: number } {
   const lines = 1 + (spec?.fields.length ?? 0) + (hasClocks ? 1 : 0);
+  const bars = spec?.fields.filter((f) => f.bar).length ?? 0;
   const isNarrow = boxWidth < 520;
   const width = spec?.width ?? (n <= 6 ? (isNarrow ? 100 : 124) : n <= 12 ? (isNarrow ? 88 : 104) : 84);
-  return { width, height: 10 + lines * 15 + (spec?.deadline ? 5 : 0) };
+  return { width, height: 10 + lines * 15 + bars * 6 + (spec?.deadline ? 5 : 0) };
 }

@@ -9,9 +9,10 @@ import { Legend, type LegendItem } from '../figure/Legend';
 import { ownerColor, type VizStyle } from '../shared/palette';
 import { STYLE_SLOTS } from './layoutAt';
 
-export const StageLegend = memo(function StageLegend({ data, style }: { data: StageData; style: VizStyle }) {
+/** `kinds`: the kind indices to list (those the run drew), default every kind; slots stay the data's. */
+export const StageLegend = memo(function StageLegend({ data, style, kinds }: { data: StageData; style: VizStyle; kinds?: readonly number[] }) {
   const items = useMemo((): LegendItem[] => [
-    ...data.kinds.map((kind, k) => {
+    ...data.kinds.flatMap((kind, k) => (kinds && !kinds.includes(k) ? [] : [{ kind, k }])).map(({ kind, k }) => {
       const slot = k % STYLE_SLOTS;
       const color = ownerColor(style, slot);
       const paint = slot >= 4 ? { fill: 'none', stroke: color, strokeWidth: 1.5 } : { fill: color };
@@ -19,6 +20,6 @@ export const StageLegend = memo(function StageLegend({ data, style }: { data: St
       return { label: kind, mark, width: 12 };
     }),
     { label: 'dropped (lost, cut, or to a crashed node)', mark: <path d="M1 1L9 9M9 1L1 9" stroke={style.muted} strokeWidth="1.5" />, width: 12 },
-  ], [data.kinds, style]);
+  ], [data.kinds, style, kinds]);
   return <Legend items={items} />;
 });

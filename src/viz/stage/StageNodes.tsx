@@ -25,6 +25,8 @@ export interface StageNodesProps {
   hasClientMenu: boolean;
   /** Node names to ring (`data-highlight`). */
   highlighted?: readonly string[];
+  /** Nodes without a menu: named and focusable, not buttons. */
+  isInert(node: number): boolean;
   onNodeKeyDown(node: number, e: KeyboardEvent<HTMLElement>): void;
   onNodeClick(node: number, e: MouseEvent<HTMLElement>): void;
   onNodeFocus(node: number): void;
@@ -46,11 +48,12 @@ export const StageNodes = memo(function StageNodes(p: StageNodesProps) {
 });
 
 function nodeHandlers(p: StageNodesProps, node: number) {
+  const isInert = p.isInert(node);
   return {
     'data-node': p.data.nodeNames[node],
     'data-highlight': p.highlighted?.includes(p.data.nodeNames[node]) || undefined,
-    role: 'button',
-    'aria-haspopup': 'menu' as const,
+    role: isInert ? 'img' : 'button',
+    'aria-haspopup': isInert ? undefined : ('menu' as const),
     tabIndex: node === p.focused ? 0 : -1,
     onKeyDown: (e: KeyboardEvent<HTMLElement>) => p.onNodeKeyDown(node, e),
     onClick: (e: MouseEvent<HTMLElement>) => p.onNodeClick(node, e),
@@ -81,6 +84,11 @@ function Card(p: StageNodesProps & { node: number; isDetail?: boolean }) {
         <span key={field.field} className={field.cells ? 'stage-card-field stage-card-cells' : 'stage-card-field'}>
           {field.label && <span className="stage-card-label">{field.label} </span>}
           <span className="stage-card-value" ref={(el) => { e.values[k] = el; }} />
+          {field.bar && (
+            <span className="stage-card-bar" aria-hidden="true">
+              <span ref={(el) => { e.bars[k] = el; }} />
+            </span>
+          )}
         </span>
       ))}
       <span className="stage-card-clock" ref={(el) => { e.clock = el; }} />

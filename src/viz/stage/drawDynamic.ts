@@ -11,7 +11,9 @@ import type { StageData } from '../../core/stage/types';
 import { ownerColor, type VizStyle } from '../shared/palette';
 import type { StageGeometry } from './geometry';
 import { DotPhase, NodeState, STYLE_SLOTS, type StageFrame } from './layoutAt';
+import { heatPaint } from './heat';
 import { LABELS_MAX, type StageTier } from './tier';
+import { heatLevel } from './types';
 
 export interface DynamicOptions {
   tier: StageTier;
@@ -139,33 +141,70 @@ function drawBundles(ctx: CanvasRenderingContext2D, g: StageGeometry, frame: Sta
   }
 }
 
+/** What a node glyph shows besides its status, as field indices into the data (-1: none). */
+export interface GlyphSpec {
+  role: number;
+  /** Heat field and its max: the glyph's fill follows the heat ramp instead of the role colour. */
+  heat: number;
+  heatMax: number;
+  /** Badges as (field, text index): a glyph whose badge is on gets a ring. */
+  badges: readonly { field: number; text: number }[];
+}
+
+/** The value of field `f` of `node` at the frame (NaN when none or a text). */
+function valueAt(data: StageData, frame: StageFrame, node: number, f: number): number {
+  const row = f >= 0 ? frame.fieldRow[node * data.fields.names.length + f] : -1;
+  return row >= 0 ? data.fields.value[row] : Number.NaN;
+}
+
+function hasBadge(data: StageData, frame: StageFrame, node: number, spec: GlyphSpec): boolean {
+  const fields = data.fields.names.length;
+  for (const b of spec.badges) {
+    const row = b.field >= 0 ? frame.fieldRow[node * fields + b.field] : -1;
+    if (row >= 0 && data.fields.text[row] === b.text) return true;
+  }
+  return false;
+}
+
 /**
- * A cheap signature of what the node glyphs show at the frame (status and role row per node): the glyph
- * layer is redrawn only when it changes, not per frame.
+ * A cheap signature of what the node glyphs show at the frame (status, role row, heat level, badge per
+ * node): the glyph layer is redrawn only when it changes, not per frame.
  */
-export function glyphSignature(data: StageData, frame: StageFrame, roleField: number): number {
+export function glyphSignature(data: StageData, frame: StageFrame, spec: GlyphSpec): number {
   const fields = data.fields.names.length;
   let h = 0;
   for (let i = 0; i < frame.status.length; i++) {
-    const role = roleField >= 0 ? frame.fieldRow[i * fields + roleField] : -1;
-    h = (Math.imul(h, 31) + frame.status[i] * 1_000_003 + role) | 0;
+    const role = spec.role >= 0 ? frame.fieldRow[i * fields + spec.role] : -1;
+    const heat = spec.heat >= 0 ? heatLevel(valueAt(data, frame, i, spec.heat), spec.heatMax) : 0;
+    const badge = spec.badges.length > 0 && hasBadge(data, frame, i, spec) ? 1 : 0;
+    h = (Math.imul(h, 31) + frame.status[i] * 1_000_003 + role + heat * 7919 + badge * 104_729) | 0;
   }
   return h;
 }
 
+/** A glyph's fill: grey when crashed, else its heat (heat spec) or role colour. */
+function glyphColor(data: StageData, frame: StageFrame, style: VizStyle, node: number, spec: GlyphSpec): string {
+  if (frame.status[node] === NodeState.crashed) return style.grid;
+  if (spec.heat >= 0) {
+    const level = heatLevel(valueAt(data, frame, node, spec.heat), spec.heatMax);
+    return level > 0 ? heatPaint(style, level).color : style.muted;
+  }
+  const row = spec.role >= 0 ? frame.fieldRow[node * data.fields.names.length + spec.role] : -1;
+  const text = row >= 0 ? data.fields.text[row] : -1;
+  return text >= 0 ? ownerColor(style, text) : style.muted;
+}
+
 /**
- * Node glyphs at scale (their own canvas): role colour (grey when crashed) and letter, a cross when crashed,
- * bars when paused. Glyphs are grouped by colour, one path and one fill per colour.
+ * Node glyphs at scale (their own canvas): heat or role colour (grey when crashed) and letter, a cross
+ * when crashed, bars when paused, a ring when a badge is on. Glyphs are grouped by colour, one path and
+ * one fill per colour.
  */
-export function drawGlyphs(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, roleField: number): void {
+export function drawGlyphs(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, spec: GlyphSpec): void {
   const r = g.halfW;
-  const fields = data.fields.names.length;
   const colorOf = new Int32Array(g.nodeCount);
   const colors = new Map<string, number>();
   for (let i = 0; i < g.nodeCount; i++) {
-    const row = roleField >= 0 ? frame.fieldRow[i * fields + roleField] : -1;
-    const text = row >= 0 ? data.fields.text[row] : -1;
-    const color = frame.status[i] === NodeState.crashed ? style.grid : text >= 0 ? ownerColor(style, text) : style.muted;
+    const color = glyphColor(data, frame, style, i, spec);
     if (!colors.has(color)) colors.set(color, colors.size);
     colorOf[i] = colors.get(color)!;
   }
@@ -179,7 +218,21 @@ export function drawGlyphs(ctx: CanvasRenderingContext2D, data: StageData, g: St
     }
     ctx.fill();
   }
-  drawGlyphMarks(ctx, data, g, frame, style, roleField);
+  if (spec.badges.length > 0) drawBadgeRings(ctx, data, g, frame, style, spec);
+  drawGlyphMarks(ctx, data, g, frame, style, spec.role);
+}
+
+function drawBadgeRings(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, spec: GlyphSpec): void {
+  const r = g.halfW + 2.5;
+  ctx.strokeStyle = style.foreground;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  for (let i = 0; i < g.nodeCount; i++) {
+    if (!hasBadge(data, frame, i, spec)) continue;
+    ctx.moveTo(g.x[i] + r, g.y[i]);
+    ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
+  }
+  ctx.stroke();
 }
 
 function drawGlyphMarks(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, roleField: number): void {

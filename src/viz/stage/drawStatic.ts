@@ -16,7 +16,7 @@ export function drawStatic(ctx: CanvasRenderingContext2D, data: StageData, g: St
   const n = g.nodeCount;
   if (hasCuts(data.epochs, epoch, n)) drawHulls(ctx, data, g, epoch, style);
   if (tier === 'aggregate') return;
-  const pairs = linkPairs(data, n);
+  const pairs = linkPairs(data, g);
   ctx.lineWidth = 1;
   ctx.strokeStyle = style.grid;
   ctx.setLineDash([]);
@@ -37,9 +37,13 @@ export function drawStatic(ctx: CanvasRenderingContext2D, data: StageData, g: St
   }
 }
 
-/** Every pair on a ring (few nodes), else the pairs that carried messages (at most LINKS_MAX). */
-export function linkPairs(data: StageData, n: number): { count: number; a: ArrayLike<number>; b: ArrayLike<number> } {
-  if (n > RING_MAX) return { count: Math.min(LINKS_MAX, data.links.count), a: data.links.a, b: data.links.b };
+/**
+ * Every pair when few nodes sit on rings (a full mesh), else (many nodes, or the lab's own layout) the
+ * pairs that carried messages, at most LINKS_MAX.
+ */
+export function linkPairs(data: StageData, g: Pick<StageGeometry, 'nodeCount' | 'shape'>): { count: number; a: ArrayLike<number>; b: ArrayLike<number> } {
+  const n = g.nodeCount;
+  if (n > RING_MAX || g.shape === 'custom') return { count: Math.min(LINKS_MAX, data.links.count), a: data.links.a, b: data.links.b };
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) a.push(i), b.push(j);

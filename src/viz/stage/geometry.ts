@@ -136,8 +136,9 @@ function placeColumn(g: StageGeometry, room: number): void {
 function placeGrid(g: StageGeometry, hasClients: boolean): void {
   g.shape = 'grid';
   const n = g.nodeCount;
-  const usableW = g.width - 2 * MARGIN;
-  const usableH = g.height - 2 * MARGIN;
+  // Before the box is measured (0 x 0) the grid is degenerate but finite: no NaN reaches a style.
+  const usableW = Math.max(0, g.width - 2 * MARGIN);
+  const usableH = Math.max(0, g.height - 2 * MARGIN);
   const cols = Math.max(1, Math.ceil(Math.sqrt((n * usableW) / Math.max(1, usableH))));
   const rows = Math.ceil(n / cols);
   const cellW = usableW / cols;

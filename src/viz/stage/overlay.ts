@@ -6,12 +6,22 @@
 import type { StageData } from '../../core/stage/types';
 import { ownerColor, type VizStyle } from '../shared/palette';
 import { clockText, deadlineLeft, fieldDisplay, nodeLabel, STATUS_WORDS } from './cards';
+import { heatPaint } from './heat';
 import type { StageFrame } from './layoutAt';
-import type { CardSpec } from './types';
+import { barFraction, heatLevel, type CardSpec } from './types';
+
+/** Field indices of the card's extras in the data (-1 when the spec or the run has none). */
+export interface CardExtras {
+  role: number;
+  deadline: number;
+  heat: number;
+}
 
 export interface NodeElements {
   root: HTMLElement | null;
   values: (HTMLElement | null)[];
+  /** The bar of field k, when its spec has one. */
+  bars: (HTMLElement | null)[];
   role: HTMLElement | null;
   clock: HTMLElement | null;
   deadline: HTMLElement | null;
@@ -28,7 +38,7 @@ export class OverlayRefs {
   of(node: number): NodeElements {
     let e = this.nodes.get(node);
     if (!e) {
-      e = { root: null, values: [], role: null, clock: null, deadline: null, badges: null };
+      e = { root: null, values: [], bars: [], role: null, clock: null, deadline: null, badges: null };
       this.nodes.set(node, e);
     }
     return e;
@@ -41,7 +51,7 @@ export class OverlayRefs {
     this.lastClock = new Float64Array(nodeCount).fill(NaN);
   }
 
-  update(data: StageData, frame: StageFrame, spec: CardSpec | undefined, indices: readonly number[], extra: { role: number; deadline: number }, style?: VizStyle): void {
+  update(data: StageData, frame: StageFrame, spec: CardSpec | undefined, indices: readonly number[], extra: CardExtras, style: VizStyle): void {
     const fields = data.fields.names.length;
     if (this.lastStatus.length !== data.nodeNames.length) this.invalidate(data.nodeNames.length, fields);
     for (const [node, e] of this.nodes) {
@@ -62,22 +72,28 @@ export class OverlayRefs {
         this.lastClock[node] = frame.clockOffset[node];
         changed = true;
       }
-      if (changed) writeNode(e, data, frame, node, spec, indices, extra.role, style);
+      if (changed) writeNode(e, data, frame, node, spec, indices, extra, style);
       if (e.deadline && spec?.deadline) e.deadline.style.transform = `scaleX(${deadlineLeft(data, frame, node, extra.deadline, spec.deadline.span)})`;
     }
   }
 }
 
-function writeNode(e: NodeElements, data: StageData, frame: StageFrame, node: number, spec: CardSpec | undefined, indices: readonly number[], role: number, style?: VizStyle): void {
+function writeNode(e: NodeElements, data: StageData, frame: StageFrame, node: number, spec: CardSpec | undefined, indices: readonly number[], extra: CardExtras, style: VizStyle): void {
+  const fields = data.fields.names.length;
+  const valueOf = (f: number) => (f >= 0 && frame.fieldRow[node * fields + f] >= 0 ? data.fields.value[frame.fieldRow[node * fields + f]] : Number.NaN);
   spec?.fields.forEach((field, k) => {
+    const bar = e.bars[k];
+    if (bar && field.bar) bar.style.transform = `scaleX(${barFraction(valueOf(indices[k]), field.bar)})`;
     const el = e.values[k];
     if (!el) return;
     const text = fieldDisplay(data, frame, node, field, indices[k]);
-    if (field.cells && style) writeCells(el, text, style);
+    if (field.cells) writeCells(el, text, style);
     else el.textContent = text;
   });
+  if (spec?.heat && e.root) writeHeat(e.root, heatLevel(valueOf(extra.heat), spec.heat.max), style);
+  const role = extra.role;
   if (e.role) {
-    const row = role >= 0 ? frame.fieldRow[node * data.fields.names.length + role] : -1;
+    const row = role >= 0 ? frame.fieldRow[node * fields + role] : -1;
     const text = row >= 0 ? (data.fields.texts[data.fields.text[row]] ?? '') : '';
     e.role.textContent = text.slice(0, 1).toUpperCase();
     e.role.title = text;
@@ -126,4 +142,12 @@ function writeCells(el: HTMLElement, text: string, style: VizStyle): void {
 function tint(hex: string): string {
   const v = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(v >> 16) & 255}, ${(v >> 8) & 255}, ${v & 255}, 0.22)`;
+}
+
+/** A card's heat: `data-heat` (its level) and, above level 0, the level's border and tint. */
+function writeHeat(root: HTMLElement, level: number, style: VizStyle): void {
+  root.dataset.heat = String(level);
+  const paint = level > 0 ? heatPaint(style, level) : null;
+  root.style.borderColor = paint ? paint.color : '';
+  root.style.backgroundColor = paint ? paint.tint : '';
 }

@@ -91,6 +91,11 @@ export interface CardFieldSpec {
    * in '!' (marked); a token not starting with a digit ('…') is plain text. The accessible name keeps the text.
    */
   cells?: boolean;
+  /**
+   * Also draw the numeric value as a bar under its text (a queue's depth): full at `max`, on a log scale
+   * (log(1 + v) / log(1 + max)) when `scale` is 'log', so 3 waiting still shows beside 600.
+   */
+  bar?: { max: number; scale?: 'linear' | 'log' };
 }
 
 /**
@@ -110,6 +115,26 @@ export interface CardSpec {
    * `span` its full length; the bar shows the fraction left at t.
    */
   deadline?: { field: string; span: number; label: string };
+  /**
+   * Heat: a numeric field (CPU %) from 0 to `max` gives the card a border and tint, and a glyph at scale
+   * its fill, along the heatmap's ramp (lightness grows with heat, so it reads in greyscale). Pair it with
+   * a field or badge that says the same in words: colour is never the only cue.
+   */
+  heat?: { field: string; max: number };
+}
+
+/** Fraction of a bar: value over max, linear or log, clamped to [0, 1] (0 for a value that is not a number). */
+export function barFraction(value: number, bar: NonNullable<CardFieldSpec['bar']>): number {
+  if (!(value > 0) || !(bar.max > 0)) return 0;
+  const f = bar.scale === 'log' ? Math.log1p(value) / Math.log1p(bar.max) : value / bar.max;
+  return Math.min(1, f);
+}
+
+/** Heat level 0..HEAT_LEVELS-1 of a value on [0, max] (0 for a value that is not a number). */
+export const HEAT_LEVELS = 5;
+export function heatLevel(value: number, max: number): number {
+  if (!(value > 0) || !(max > 0)) return 0;
+  return Math.min(HEAT_LEVELS - 1, Math.floor((value / max) * HEAT_LEVELS));
 }
 
 /**

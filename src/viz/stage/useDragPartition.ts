@@ -1,12 +1,13 @@
 /**
  * Pointer gestures on the stage background: a drag across the stage partitions the nodes by the side of
- * the line they are on (drawn while dragging); a click near a link opens the link's menu.
+ * the line they are on (drawn while dragging); a click near a link opens the link's menu, else a click
+ * near a node drawn on canvas (glyphs at scale) opens the node's.
  */
 import { useCallback, useRef, type PointerEvent, type RefObject } from 'react';
 import { linkAtPoint, partitionEvent, sidesOfLine } from './actions';
 import { linkPairs } from './drawStatic';
 import type { StageData } from '../../core/stage/types';
-import type { StageGeometry } from './geometry';
+import { nodeAtPoint, type StageGeometry } from './geometry';
 import type { StageEvent } from './types';
 
 /** A drag shorter than this (CSS px) is a click. */
@@ -20,7 +21,12 @@ export interface DragInput {
   line: RefObject<SVGLineElement | null>;
   onEvent: ((event: StageEvent) => void) | undefined;
   onLinkClick(a: number, b: number, x: number, y: number, from: HTMLElement | null): void;
+  /** A click near a node drawn on canvas (no element of its own at scale). */
+  onNodeClick(node: number): void;
 }
+
+/** Half the side of the square a click near a glyph may land in (a 24 px target, WCAG 2.5.8). */
+const NODE_REACH = 12;
 
 export function useDragPartition(input: DragInput) {
   const start = useRef<{ x: number; y: number; id: number } | null>(null);
@@ -65,8 +71,10 @@ export function useDragPartition(input: DragInput) {
       if (event) input.onEvent?.(event);
       return;
     }
-    const link = linkAtPoint(g, linkPairs(input.data, g.nodeCount), p.x, p.y);
-    if (link) input.onLinkClick(link[0], link[1], p.x, p.y, e.currentTarget);
+    const link = linkAtPoint(g, linkPairs(input.data, g), p.x, p.y);
+    if (link) return input.onLinkClick(link[0], link[1], p.x, p.y, e.currentTarget);
+    const node = nodeAtPoint(g, p.x, p.y, Math.max(4, NODE_REACH - g.halfW));
+    if (node >= 0) input.onNodeClick(node);
   }, [input]);
 
   return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp };

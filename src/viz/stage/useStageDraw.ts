@@ -8,11 +8,11 @@ import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import type { StageData } from '../../core/stage/types';
 import type { VizStyle } from '../shared/palette';
 import { fieldIndex } from './cards';
-import { drawDynamic, drawGlyphs, glyphSignature } from './drawDynamic';
+import { drawDynamic, drawGlyphs, glyphSignature, type GlyphSpec } from './drawDynamic';
 import { drawStatic } from './drawStatic';
 import type { StageGeometry } from './geometry';
 import { createFrame, layoutAt, type StageFrame } from './layoutAt';
-import { OverlayRefs } from './overlay';
+import { OverlayRefs, type CardExtras } from './overlay';
 import type { TierPlan } from './tier';
 import type { CardSpec } from './types';
 import { canvasContext } from './useStageLoop';
@@ -39,10 +39,17 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
   const frame = useMemo(() => createFrame(data, g), [data, g]);
   const refs = useMemo(() => new OverlayRefs(), []);
   const indices = useMemo(() => cardSpec?.fields.map((f) => fieldIndex(data, f.field)) ?? [], [data, cardSpec]);
-  const extra = useMemo(() => ({
+  const extra = useMemo((): CardExtras => ({
     role: cardSpec?.role ? fieldIndex(data, cardSpec.role) : -1,
     deadline: cardSpec?.deadline ? fieldIndex(data, cardSpec.deadline.field) : -1,
+    heat: cardSpec?.heat ? fieldIndex(data, cardSpec.heat.field) : -1,
   }), [data, cardSpec]);
+  const glyphSpec = useMemo((): GlyphSpec => ({
+    role: extra.role,
+    heat: extra.heat,
+    heatMax: cardSpec?.heat?.max ?? 0,
+    badges: (cardSpec?.badges ?? []).map((b) => ({ field: fieldIndex(data, b.field), text: data.fields.texts.indexOf(b.text) })).filter((b) => b.field >= 0 && b.text >= 0),
+  }), [data, cardSpec, extra]);
   const options = useMemo(() => ({ sampleEvery: plan.sampleEvery, reducedMotion, bundles: plan.tier === 'aggregate' }), [plan, reducedMotion]);
   const drawnEpoch = useRef(-1);
   const drawnGlyphs = useRef<number | undefined>(undefined);
@@ -56,11 +63,11 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
       drawStatic(flat, data, g, frame.epoch, style, plan.tier);
       drawnEpoch.current = frame.epoch;
     }
-    const signature = plan.tier === 'cards' ? drawnGlyphs.current : glyphSignature(data, frame, extra.role);
+    const signature = plan.tier === 'cards' ? drawnGlyphs.current : glyphSignature(data, frame, glyphSpec);
     const glyphs = signature === drawnGlyphs.current ? null : canvasContext(layers.glyphCanvas.current, w, h, dpr);
     if (glyphs) {
       glyphs.clearRect(0, 0, w, h);
-      drawGlyphs(glyphs, data, g, frame, style, extra.role);
+      drawGlyphs(glyphs, data, g, frame, style, glyphSpec);
       drawnGlyphs.current = signature;
     }
     const ctx = canvasContext(layers.dynamicCanvas.current, w, h, dpr);
@@ -74,7 +81,7 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
       root.dataset.t = String(t);
       root.dataset.dots = String(frame.dotCount);
     }
-  }, [data, g, frame, options, dpr, style, plan.tier, extra, reducedMotion, refs, cardSpec, indices, layers]);
+  }, [data, g, frame, options, dpr, style, plan.tier, extra, glyphSpec, reducedMotion, refs, cardSpec, indices, layers]);
 
   /** Forget every layer drawn: the next draw repaints all of them (a new overlay, size or theme). */
   const invalidate = useCallback(() => {

@@ -16,7 +16,9 @@ export interface MenuState {
   items: MenuItem[];
   x: number;
   y: number;
+  /** Where focus goes when the menu closes: an element, or (opened from the canvas) a node's element. */
   returnTo: HTMLElement | null;
+  returnNode?: number;
 }
 
 export interface StageMenusInput {
@@ -30,12 +32,14 @@ export interface StageMenusInput {
   /** The lab's own node actions, after the faults. */
   nodeActions: readonly NodeAction[] | undefined;
   onEvent: ((event: StageEvent) => void) | undefined;
+  /** Nodes without a menu (a client pool drawn as a node). */
+  isInert(node: number): boolean;
 }
 
 const ARROWS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 export function useStageMenus(input: StageMenusInput) {
-  const { data, geometry: g, frameNow, refs, actions, amounts, nodeActions, onEvent } = input;
+  const { data, geometry: g, frameNow, refs, actions, amounts, nodeActions, onEvent, isInert } = input;
   const [focused, setFocused] = useState(0);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const pendingFocus = useRef(-1);
@@ -53,10 +57,11 @@ export function useStageMenus(input: StageMenusInput) {
   }, [refs]);
 
   const openNode = useCallback((node: number, from: HTMLElement | null) => {
+    if (isInert(node)) return;
     const frame = frameNow();
     const items = nodeMenuItems(data, frame, node, actions, amounts, nodeActions);
-    setMenu({ label: `${data.nodeNames[node]} actions`, items, x: g.x[node] + g.halfW + 4, y: g.y[node] - g.halfH, returnTo: from });
-  }, [data, g, frameNow, actions, amounts, nodeActions]);
+    setMenu({ label: `${data.nodeNames[node]} actions`, items, x: g.x[node] + g.halfW + 4, y: g.y[node] - g.halfH, returnTo: from, returnNode: node });
+  }, [data, g, frameNow, actions, amounts, nodeActions, isInert]);
 
   const openLink = useCallback((a: number, b: number, x: number, y: number, from: HTMLElement | null) => {
     const items = linkMenuItems(data, frameNow(), a, b, actions, amounts);
@@ -78,6 +83,12 @@ export function useStageMenus(input: StageMenusInput) {
     openNode(node, e.currentTarget);
   }, [openNode]);
 
+  /** A click on the canvas near a node (glyphs at scale have no element of their own): focus it, open its menu. */
+  const openNodeAt = useCallback((node: number) => {
+    moveFocus(node);
+    openNode(node, null);
+  }, [moveFocus, openNode]);
+
   const onClientClick = useCallback((client: number, e: MouseEvent<HTMLElement>) => {
     const items = clientMenuItems(data, frameNow(), client, actions);
     setMenu({ label: `${data.clients.names[client]} actions`, items, x: g.clientX[client] + 16, y: g.clientY[client], returnTo: e.currentTarget });
@@ -85,15 +96,16 @@ export function useStageMenus(input: StageMenusInput) {
 
   const close = useCallback(() => {
     setMenu((m) => {
-      m?.returnTo?.focus();
+      const back = m?.returnTo ?? (m?.returnNode !== undefined ? refs.of(m.returnNode).root : null);
+      back?.focus();
       return null;
     });
-  }, []);
+  }, [refs]);
 
   const choose = useCallback((item: MenuItem) => {
     onEvent?.(item.event);
     close();
   }, [onEvent, close]);
 
-  return { focused: Math.min(focused, g.nodeCount - 1), setFocused, menu, openLink, onNodeKeyDown, onNodeClick, onClientClick, close, choose };
+  return { focused: Math.min(focused, g.nodeCount - 1), setFocused, menu, openLink, openNodeAt, onNodeKeyDown, onNodeClick, onClientClick, close, choose };
 }
