@@ -50,7 +50,10 @@ export interface StageProps {
   positions?: { x: ArrayLike<number>; y: ArrayLike<number> };
   /** Amounts the clock and link items insert (clock step, extra delay, loss), in the lab's unit. */
   amounts?: StageAmounts;
-  /** Nodes to ring (a lesson step names them: 'n3'); say so in `label` too, for assistive technology. */
+  /**
+   * Nodes to ring (a lesson step names them: 'n3'; cards and targets carry `data-highlight`, glyphs at
+   * scale a dashed ring); say so in `label` too, for assistive technology.
+   */
   highlighted?: readonly string[];
   /** The lab's own node actions, offered after the faults (only with onEvent and a non-empty `actions`). */
   nodeActions?: readonly NodeAction[];
@@ -63,6 +66,7 @@ const LINK_OR_CUT: readonly StageAction[] = ['partition', 'heal', 'cut', 'healLi
 export function Stage(props: StageProps) {
   const { data, playhead, style, cardSpec, actions = [], onEvent, reducedMotion = false, regions, positions, inertNodes } = props;
   const isInert = useCallback((node: number) => inertNodes?.includes(node) ?? false, [inertNodes]);
+  const marked = useMemo(() => highlightSet(data.nodeNames, props.highlighted), [data.nodeNames, props.highlighted]);
   const n = data.nodeNames.length;
   const plan = useMemo(() => chooseTier(n, data.peakInFlight), [n, data.peakInFlight]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -74,7 +78,7 @@ export function Stage(props: StageProps) {
     () => stageGeometry({ width: size.width, height: size.height, nodeCount: n, tier: plan.tier, clientHome: data.clients.home, regions, positions, card: cardSize(n, cardSpec, data.clocks.start.length > 0, size.width) }),
     [size.width, size.height, n, plan.tier, data.clients.home, data.clocks, regions, positions, cardSpec],
   );
-  const view = useStageDraw({ data, geometry, plan, style, cardSpec, reducedMotion, dpr }, layers);
+  const view = useStageDraw({ data, geometry, plan, style, cardSpec, reducedMotion, dpr, highlighted: marked }, layers);
   const frameNow = useCallback(() => view.layoutNow(playhead.get()), [view, playhead]);
   const menus = useStageMenus({ data, geometry, frameNow, refs: view.refs, actions, amounts: props.amounts, nodeActions: actions.length > 0 ? props.nodeActions : undefined, onEvent, isInert });
   const drag = useDragPartition({ data, geometry, canPartition: actions.includes('partition'), now: () => playhead.get(), line: lineRef, onEvent, onLinkClick: menus.openLink, onNodeClick: menus.openNodeAt });
@@ -131,6 +135,17 @@ function StageToolbar(p: { data: StageData; actions: readonly StageAction[]; amo
       )}
     </>
   );
+}
+
+/** 1 for each node whose name is in `names`, or null when none is. */
+function highlightSet(nodeNames: readonly string[], names: readonly string[] | undefined): Uint8Array | null {
+  if (!names || names.length === 0) return null;
+  const set = new Uint8Array(nodeNames.length);
+  let any = false;
+  nodeNames.forEach((name, i) => {
+    if (names.includes(name)) set[i] = 1, (any = true);
+  });
+  return any ? set : null;
 }
 
 function defaultHeight(tier: string): number {

@@ -65,7 +65,13 @@ describe('Stage card extras (Chromium)', () => {
     expect(n0.style.borderColor).not.toBe('');
     expect((n0.querySelector('.stage-card-bar > span') as HTMLElement).style.transform).toBe('scaleX(0.25)');
     expect(n0.querySelector('.stage-card-badges')!.textContent).toBe('HOT');
-    expect(n0.getAttribute('aria-label')).toBe('n0, waiting 25, cpu 95%, up');
+    expect(n0.getAttribute('aria-label')).toBe('n0, waiting 25, cpu 95%, hot, up');
+    expect(n0.style.getPropertyValue('--stage-heat-glow')).not.toBe('');
+  });
+
+  it('the nodes a lesson names are outlined; the others are not', async () => {
+    await mount(<Stage data={data} playhead={playheadValue(10)} style={vizStyle('light')} label="nodes" cardSpec={spec} height={300} highlighted={['n1', 'n9']} />);
+    expect(['n0', 'n1', 'n2'].map((n) => nodeEl(n).hasAttribute('data-highlight'))).toEqual([false, true, false]);
   });
 
   it('an inert node is named and focusable but no button: a click opens no menu', async () => {

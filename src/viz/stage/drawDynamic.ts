@@ -149,6 +149,8 @@ export interface GlyphSpec {
   heatMax: number;
   /** Badges as (field, text index): a glyph whose badge is on gets a ring. */
   badges: readonly { field: number; text: number }[];
+  /** 1 for the nodes a lesson step names (a dashed ring), or null. */
+  highlighted: Uint8Array | null;
 }
 
 /** The value of field `f` of `node` at the frame (NaN when none or a text). */
@@ -219,7 +221,23 @@ export function drawGlyphs(ctx: CanvasRenderingContext2D, data: StageData, g: St
     ctx.fill();
   }
   if (spec.badges.length > 0) drawBadgeRings(ctx, data, g, frame, style, spec);
+  if (spec.highlighted) drawHighlightRings(ctx, g, style, spec.highlighted);
   drawGlyphMarks(ctx, data, g, frame, style, spec.role);
+}
+
+function drawHighlightRings(ctx: CanvasRenderingContext2D, g: StageGeometry, style: VizStyle, highlighted: Uint8Array): void {
+  const r = g.halfW + 6;
+  ctx.strokeStyle = style.accent;
+  ctx.lineWidth = 2;
+  ctx.setLineDash([3, 2]);
+  ctx.beginPath();
+  for (let i = 0; i < g.nodeCount; i++) {
+    if (!highlighted[i]) continue;
+    ctx.moveTo(g.x[i] + r, g.y[i]);
+    ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
 }
 
 function drawBadgeRings(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, spec: GlyphSpec): void {

@@ -46,7 +46,7 @@ describe('glyphs and links', () => {
       { node: 0, field: 1, time: 0, text: 1 }, { node: 0, field: 1, time: 80, text: 0 },
     ] },
   });
-  const spec: GlyphSpec = { role: -1, heat: 0, heatMax: 100, badges: [{ field: 1, text: 0 }] };
+  const spec: GlyphSpec = { role: -1, heat: 0, heatMax: 100, badges: [{ field: 1, text: 0 }], highlighted: null };
   const g = stageGeometry({ width: 300, height: 200, nodeCount: 3, tier: 'glyphs', positions: { x: [0, 1, 0.5], y: [0, 0, 1] } });
   const signatureAt = (t: number) => glyphSignature(data, layoutAt(data, g, t, createFrame(data, g)), spec);
 

@@ -8,7 +8,7 @@ import { ownerColor, type VizStyle } from '../shared/palette';
 import { clockText, deadlineLeft, fieldDisplay, nodeLabel, STATUS_WORDS } from './cards';
 import { heatPaint } from './heat';
 import type { StageFrame } from './layoutAt';
-import { barFraction, heatLevel, type CardSpec } from './types';
+import { barFraction, HEAT_LEVELS, heatLevel, type CardSpec } from './types';
 
 /** Field indices of the card's extras in the data (-1 when the spec or the run has none). */
 export interface CardExtras {
@@ -144,10 +144,15 @@ function tint(hex: string): string {
   return `rgba(${(v >> 16) & 255}, ${(v >> 8) & 255}, ${v & 255}, 0.22)`;
 }
 
-/** A card's heat: `data-heat` (its level) and, above level 0, the level's border and tint. */
+/**
+ * A card's heat: `data-heat` (its level) and, above level 0, the level's border and tint; the top two
+ * levels glow (a shadow in the heat colour around the card).
+ */
 function writeHeat(root: HTMLElement, level: number, style: VizStyle): void {
   root.dataset.heat = String(level);
   const paint = level > 0 ? heatPaint(style, level) : null;
   root.style.borderColor = paint ? paint.color : '';
   root.style.backgroundColor = paint ? paint.tint : '';
+  // A custom property, not box-shadow itself: the stylesheet composes the glow with a highlight ring.
+  root.style.setProperty('--stage-heat-glow', paint && level >= HEAT_LEVELS - 2 ? `0 0 ${4 * level}px ${level - 2}px ${paint.color}` : '');
 }

@@ -32,10 +32,12 @@ export interface StageDrawInput {
   cardSpec: CardSpec | undefined;
   reducedMotion: boolean;
   dpr: number;
+  /** 1 for the nodes a lesson step names, or null. */
+  highlighted: Uint8Array | null;
 }
 
 export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
-  const { data, geometry: g, plan, style, cardSpec, reducedMotion, dpr } = input;
+  const { data, geometry: g, plan, style, cardSpec, reducedMotion, dpr, highlighted } = input;
   const frame = useMemo(() => createFrame(data, g), [data, g]);
   const refs = useMemo(() => new OverlayRefs(), []);
   const indices = useMemo(() => cardSpec?.fields.map((f) => fieldIndex(data, f.field)) ?? [], [data, cardSpec]);
@@ -49,7 +51,8 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
     heat: extra.heat,
     heatMax: cardSpec?.heat?.max ?? 0,
     badges: (cardSpec?.badges ?? []).map((b) => ({ field: fieldIndex(data, b.field), text: data.fields.texts.indexOf(b.text) })).filter((b) => b.field >= 0 && b.text >= 0),
-  }), [data, cardSpec, extra]);
+    highlighted,
+  }), [data, cardSpec, extra, highlighted]);
   const options = useMemo(() => ({ sampleEvery: plan.sampleEvery, reducedMotion, bundles: plan.tier === 'aggregate' }), [plan, reducedMotion]);
   const drawnEpoch = useRef(-1);
   const drawnGlyphs = useRef<number | undefined>(undefined);
