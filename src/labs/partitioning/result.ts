@@ -75,9 +75,9 @@ export interface PartitioningResult extends LabResult {
   totals: RequestTotals;
 
   /**
-   * What the stage draws: nodes n0.. (then 'directory' when the strategy has one, then 'clients'), requests
+   * What the stage draws: nodes n0.. (then 'directory' when the strategy has one, then 'router', the clients' entry point), requests
    * and replies as messages, and each node's card fields over time: 'waiting' (queued or in service; at the
-   * clients, sent and not yet answered), 'cpu' (CPU % of the time bucket holding t) and 'hot' ('hot' while
+   * router, sent and not yet answered), 'cpu' (CPU % of the time bucket holding t) and 'hot' ('hot' while
    * the detector flags the node).
    */
   stage: StageData;

@@ -29,7 +29,8 @@ export function drawDynamic(ctx: CanvasRenderingContext2D, data: StageData, g: S
     else drawDotsOfStyle(ctx, frame, s, r, ownerColor(style, s));
   }
   drawFalling(ctx, frame, r, style, o.reducedMotion);
-  if (frame.dotCount <= LABELS_MAX && data.labels.length > 0) drawLabels(ctx, data, frame, style);
+  // Labels name dots between cards; at scale (2 px marks among a thousand glyphs) they would only clutter.
+  if (!isSmall && frame.dotCount <= LABELS_MAX && data.labels.length > 0) drawLabels(ctx, data, frame, style);
 }
 
 /** At scale every dot is a small square, one fillRect each under one fill style per kind (the cheapest mark). */
@@ -184,13 +185,10 @@ export function glyphSignature(data: StageData, frame: StageFrame, spec: GlyphSp
   return h;
 }
 
-/** A glyph's fill: grey when crashed, else its heat (heat spec) or role colour. */
+/** A glyph's fill: grey when crashed, else its heat (heat spec: level 0 is the ramp's coolest) or role colour. */
 function glyphColor(data: StageData, frame: StageFrame, style: VizStyle, node: number, spec: GlyphSpec): string {
   if (frame.status[node] === NodeState.crashed) return style.grid;
-  if (spec.heat >= 0) {
-    const level = heatLevel(valueAt(data, frame, node, spec.heat), spec.heatMax);
-    return level > 0 ? heatPaint(style, level).color : style.muted;
-  }
+  if (spec.heat >= 0) return heatPaint(style, heatLevel(valueAt(data, frame, node, spec.heat), spec.heatMax)).color;
   const row = spec.role >= 0 ? frame.fieldRow[node * data.fields.names.length + spec.role] : -1;
   const text = row >= 0 ? data.fields.text[row] : -1;
   return text >= 0 ? ownerColor(style, text) : style.muted;
@@ -220,6 +218,8 @@ export function drawGlyphs(ctx: CanvasRenderingContext2D, data: StageData, g: St
     }
     ctx.fill();
   }
+  // Heat's coolest colour is near the background: an outline keeps every glyph visible.
+  if (spec.heat >= 0) outlineGlyphs(ctx, g, style);
   if (spec.badges.length > 0) drawBadgeRings(ctx, data, g, frame, style, spec);
   if (spec.highlighted) drawHighlightRings(ctx, g, style, spec.highlighted);
   drawGlyphMarks(ctx, data, g, frame, style, spec.role);
@@ -238,6 +238,18 @@ function drawHighlightRings(ctx: CanvasRenderingContext2D, g: StageGeometry, sty
   }
   ctx.stroke();
   ctx.setLineDash([]);
+}
+
+function outlineGlyphs(ctx: CanvasRenderingContext2D, g: StageGeometry, style: VizStyle): void {
+  const r = g.halfW;
+  ctx.strokeStyle = style.muted;
+  ctx.lineWidth = 0.75;
+  ctx.beginPath();
+  for (let i = 0; i < g.nodeCount; i++) {
+    ctx.moveTo(g.x[i] + r, g.y[i]);
+    ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
+  }
+  ctx.stroke();
 }
 
 function drawBadgeRings(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, spec: GlyphSpec): void {

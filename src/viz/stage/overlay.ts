@@ -145,8 +145,8 @@ function tint(hex: string): string {
 }
 
 /**
- * A card's heat: `data-heat` (its level) and, above level 0, the level's border and tint; the top two
- * levels glow (a shadow in the heat colour around the card).
+ * A card's heat: `data-heat` (its level) and, above level 0, the level's border and tint; the top
+ * level glows (a shadow in the heat colour around the card).
  */
 function writeHeat(root: HTMLElement, level: number, style: VizStyle): void {
   root.dataset.heat = String(level);
@@ -154,5 +154,5 @@ function writeHeat(root: HTMLElement, level: number, style: VizStyle): void {
   root.style.borderColor = paint ? paint.color : '';
   root.style.backgroundColor = paint ? paint.tint : '';
   // A custom property, not box-shadow itself: the stylesheet composes the glow with a highlight ring.
-  root.style.setProperty('--stage-heat-glow', paint && level >= HEAT_LEVELS - 2 ? `0 0 ${4 * level}px ${level - 2}px ${paint.color}` : '');
+  root.style.setProperty('--stage-heat-glow', paint && level === HEAT_LEVELS - 1 ? `0 0 12px 2px ${paint.color}` : '');
 }

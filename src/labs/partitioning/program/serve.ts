@@ -37,8 +37,8 @@ class Server {
   private readonly hop: number;
   private readonly slots: number;
   private readonly dir: number;
-  /** The stage's id of the clients (one past the last engine node). */
-  private readonly clients: number;
+  /** The stage's id of the router (one past the last engine node). */
+  private readonly router: number;
   private readonly out: Served;
   private readonly meter: Meter;
   private readonly stage: StageRecorder;
@@ -78,7 +78,7 @@ class Server {
   ) {
     this.dir = strategy === 'directory' ? s.nodes : -1;
     this.slots = s.nodes + (this.dir >= 0 ? 1 : 0);
-    this.clients = this.slots;
+    this.router = this.slots;
     this.hop = msToTicks(s.hopMs);
     const requests = w.t0.length;
     const width = bucketWidthTicks(w.t0[requests - 1] + this.hop, buckets);
@@ -128,12 +128,12 @@ class Server {
     if (this.cacheTtl > 0 && !(w.flags[i] & F_WRITE) && this.cacheHit(i, key)) return;
     if (this.dir >= 0) {
       const isUp = !this.down[this.dir];
-      this.stage.request(i, Kind.lookup, this.clients, this.dir, this.sim.now - this.hop, this.sim.now, isUp);
+      this.stage.request(i, Kind.lookup, this.router, this.dir, this.sim.now - this.hop, this.sim.now, isUp);
       if (isUp) this.enqueue(this.dir, i);
       else this.fail(i, this.downBy[this.dir]);
       return;
     }
-    this.route(i, this.clients);
+    this.route(i, this.router);
   }
 
   private cacheHit(i: number, key: number): boolean {
@@ -226,7 +226,7 @@ class Server {
     if (node === this.dir) {
       if (this.forwards.push(i, now + this.hop)) this.sim.at(now + this.hop, this.drainBound);
     } else {
-      this.stage.reply(i, node, this.clients, now, now + this.hop);
+      this.stage.reply(i, node, this.router, now, now + this.hop);
       this.finishPart(i);
     }
   }

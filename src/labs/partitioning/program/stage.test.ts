@@ -22,8 +22,8 @@ describe('partitioning stage', () => {
   const st = r.stage;
   const waiting = st.fields.names.indexOf('waiting');
 
-  it('draws n0..n9 and the clients; every request goes to a node and is answered back to the clients', () => {
-    expect(st.nodeNames).toEqual([...Array.from({ length: 10 }, (_, i) => `n${i}`), 'clients']);
+  it('draws n0..n9 and the router; every request goes to a node and is answered back to the router', () => {
+    expect(st.nodeNames).toEqual([...Array.from({ length: 10 }, (_, i) => `n${i}`), 'router']);
     expect(r.stageInfo.sampleEvery).toBe(1);
     const m = st.messages;
     expect(m.count).toBe(2 * defaults.requests);
@@ -89,12 +89,12 @@ describe('partitioning stage', () => {
     expect(toCrashed).toBeLessThanOrEqual(failed);
   });
 
-  it('the directory: lookups go clients -> directory, then directory -> owner', () => {
+  it('the directory: lookups go router -> directory, then directory -> owner', () => {
     const d = run({ ...preset('directory-outage'), events: [] });
-    expect(d.stage.nodeNames.slice(-2)).toEqual(['directory', 'clients']);
+    expect(d.stage.nodeNames.slice(-2)).toEqual(['directory', 'router']);
     const m = d.stage.messages;
     const first = [0, 1, 2, 3, 4, 5].map((row) => `${d.stage.nodeNames[m.from[row]]}->${d.stage.nodeNames[m.to[row]]}:${d.stage.kinds[m.kind[row]]}`);
-    expect(first.filter((x) => x.startsWith('clients->directory')).every((x) => x.endsWith(':lookup'))).toBe(true);
+    expect(first.filter((x) => x.startsWith('router->directory')).every((x) => x.endsWith(':lookup'))).toBe(true);
     expect(first.some((x) => x.startsWith('directory->n'))).toBe(true);
     expect(d.stage.scriptNames).toEqual([]);
   });

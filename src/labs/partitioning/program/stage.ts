@@ -1,9 +1,9 @@
 /**
  * The partitioning stage (src/viz/stage) from a served run: the storage nodes n0.., the directory when the
- * strategy has one, and the clients as one more node; requests and replies as messages (./stageRecorder.ts);
+ * strategy has one, and the router as one more node; requests and replies as messages (./stageRecorder.ts);
  * each node's card fields over time:
  *
- *   waiting   requests queued or in service at a node; at the clients, requests sent and not yet answered
+ *   waiting   requests queued or in service at a node; at the router, requests sent and not yet answered
  *   cpu       the node's CPU % over the time bucket holding t (the heatmap's cell): the card's heat
  *   hot       'hot' while the detector flags the node (one of its signs holds), else ''
  *
@@ -39,12 +39,12 @@ export function partitioningStage(input: StageInput): { stage: StageData; info: 
   const { s, served } = input;
   const rec = served.stage;
   const slots = served.nodeSlots;
-  const clients = slots;
-  recordWaitingClients(rec, input.workload.t0, clients);
+  const router = slots;
+  recordWaitingRouter(rec, input.workload.t0, router);
   rec.depth.finish();
   const cpu = cpuRows(input.cpuPct, slots, input.buckets, served.widthTicks);
   const hot = hotRows(input.detections);
-  const nodeNames = [...Array.from({ length: s.nodes }, (_, i) => `n${i}`), ...(input.directoryNode >= 0 ? ['directory'] : []), 'clients'];
+  const nodeNames = [...Array.from({ length: s.nodes }, (_, i) => `n${i}`), ...(input.directoryNode >= 0 ? ['directory'] : []), 'router'];
   const trace = mergeStreams([rec.early, rec.now, rec.late]);
   const stage = buildStage({ trace, log: logColumns(rec, cpu, hot), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames });
   stage.narrated = withoutDeliveries(stage);
@@ -53,12 +53,12 @@ export function partitioningStage(input: StageInput): { stage: StageData; info: 
 }
 
 /**
- * The clients' open requests over time: +1 at each send (every request, drawn or not), -1 when it ends.
+ * The router's open requests over time: +1 at each send (every request, drawn or not), -1 when it ends.
  * On a grid, the count at each grid line from per-line histograms (no sort of 10^6 end times).
  */
-function recordWaitingClients(rec: StageRecorder, t0: Float64Array, clients: number): void {
+function recordWaitingRouter(rec: StageRecorder, t0: Float64Array, router: number): void {
   const gap = rec.depth.gap;
-  if (gap > 0) return waitingOnGrid(rec, t0, clients, gap);
+  if (gap > 0) return waitingOnGrid(rec, t0, router, gap);
   let n = 0;
   const ends = new Float64Array(rec.ended.length);
   for (let i = 0; i < rec.ended.length; i++) if (!Number.isNaN(rec.ended[i])) ends[n++] = rec.ended[i];
@@ -66,14 +66,14 @@ function recordWaitingClients(rec: StageRecorder, t0: Float64Array, clients: num
   let open = 0;
   let j = 0;
   for (let i = 0; i < t0.length; i++) {
-    while (j < n && sorted[j] <= t0[i]) rec.depth.set(clients, --open, sorted[j++]);
-    rec.depth.set(clients, ++open, t0[i]);
+    while (j < n && sorted[j] <= t0[i]) rec.depth.set(router, --open, sorted[j++]);
+    rec.depth.set(router, ++open, t0[i]);
   }
-  while (j < n) rec.depth.set(clients, --open, sorted[j++]);
+  while (j < n) rec.depth.set(router, --open, sorted[j++]);
 }
 
 /** Open requests at each grid line L (tick L x gap): sends at or before it minus ends at or before it. */
-function waitingOnGrid(rec: StageRecorder, t0: Float64Array, clients: number, gap: number): void {
+function waitingOnGrid(rec: StageRecorder, t0: Float64Array, router: number, gap: number): void {
   let last = 0;
   for (let i = 0; i < rec.ended.length; i++) if (rec.ended[i] > last) last = rec.ended[i];
   const lines = Math.ceil(Math.max(last, t0[t0.length - 1]) / gap) + 1;
@@ -84,7 +84,7 @@ function waitingOnGrid(rec: StageRecorder, t0: Float64Array, clients: number, ga
   let written = 0;
   for (let line = 0; line < lines; line++) {
     open += delta[line];
-    if (open !== written) rec.depth.rows.push(line * gap, clients, open);
+    if (open !== written) rec.depth.rows.push(line * gap, router, open);
     written = open;
   }
 }

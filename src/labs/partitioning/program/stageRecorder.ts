@@ -1,7 +1,7 @@
 /**
  * What the stage will draw, recorded beside the served workload and never hashed (the run's trace hash
- * is the same with or without it): requests as messages (clients -> node, or clients -> directory ->
- * node), replies (node -> clients), crashes and recoveries, the lab's scripted events, and every node's
+ * is the same with or without it): requests as messages (router -> node, or router -> directory ->
+ * node), replies (node -> router), crashes and recoveries, the lab's scripted events, and every node's
  * queue depth. ./stage.ts turns it into StageData after the run.
  *
  * The engine does not carry these messages (a constant hop is added by the Server), so rows are written
@@ -9,7 +9,7 @@
  *
  *   early   a request's send, written when it arrives (now - hop)
  *   now     arrivals, discards at a crashed node, replies' sends, faults, scripted events (now)
- *   late    a reply's arrival at the clients (now + hop)
+ *   late    a reply's arrival at the router (now + hop)
  *
  * Bounds (so 10^6 requests cost a bounded stage): one request in `sampleEvery` is drawn (with all its
  * parts and replies), and when a run would record more than FIELD_ROWS_MAX queue changes, each node's
@@ -35,7 +35,7 @@ export interface StagePlan {
 }
 
 /**
- * How much of a run the stage keeps: `slots` nodes (storage and directory) plus the clients, up to
+ * How much of a run the stage keeps: `slots` nodes (storage and directory) plus the router, up to
  * `endTick`; `hotReads` reads of the key a salt event would fan out (each becomes k messages).
  */
 export function stagePlan(s: PartitioningScenario, slots: number, endTick: number, hotReads: number): StagePlan {
@@ -44,7 +44,7 @@ export function stagePlan(s: PartitioningScenario, slots: number, endTick: numbe
   // Every request: its hops and a reply; a salted read: k - 1 more parts and replies.
   const messages = 2 * (s.requests * hops + hotReads * (saltK - 1));
   const sampleEvery = Math.max(1, Math.ceil(messages / MESSAGES_MAX));
-  // Every message changes a queue twice (in, out) or the clients' count; the clients count each request twice.
+  // Every message changes a queue twice (in, out) or the router's count; the router counts each request twice.
   const changes = messages + 2 * s.requests;
   const depthGapTicks = changes <= FIELD_ROWS_MAX ? 0 : Math.ceil((endTick * (slots + 1)) / FIELD_ROWS_MAX);
   return { sampleEvery, depthGapTicks };
@@ -179,7 +179,7 @@ export class StageRecorder {
   /** Label id by kind + STAGE_KINDS.length x key (numbers: no string is built for a label seen before). */
   private readonly labelIds = new Map<number, number>();
   readonly depth: DepthGrid;
-  /** Tick each request ended at the clients (answered, or failed); NaN while open. */
+  /** Tick each request ended at the router (answered, or failed); NaN while open. */
   readonly ended: Float64Array;
 
   constructor(readonly plan: StagePlan, slots: number, requests: number, private readonly keyOf: Uint32Array) {
@@ -199,12 +199,12 @@ export class StageRecorder {
     this.now.push(arrive, isDelivered ? TraceKind.deliver : TraceKind.discard, from, to, id);
   }
 
-  /** `node` answers request i at `send`; the reply reaches the clients at `arrive`. */
-  reply(i: number, node: number, clients: number, send: number, arrive: number): void {
+  /** `node` answers request i at `send`; the reply reaches the router at `arrive`. */
+  reply(i: number, node: number, router: number, send: number, arrive: number): void {
     if (!this.isDrawn(i)) return;
     const id = this.message(Kind.reply, this.keyOf[i]);
-    this.now.push(send, TraceKind.send, node, clients, id);
-    this.late.push(arrive, TraceKind.deliver, node, clients, id);
+    this.now.push(send, TraceKind.send, node, router, id);
+    this.late.push(arrive, TraceKind.deliver, node, router, id);
   }
 
   fault(kind: typeof TraceKind.crash | typeof TraceKind.recover, node: number, now: number, index: number): void {

@@ -1,10 +1,11 @@
 /**
- * The partitioning lab's UI: the detector's finding and every node's CPU over time (the heatmap) in the
- * scene; below, the per-node charts, the fixes and crashes to insert at the playhead, and the tables. It
- * reads narrow values through the app's hooks, derives everything through ./select.ts (pure, tested,
- * memoized on the result's identity), and changes things only by editing the scenario: mitigations and
- * crashes go into the script at the playhead. Charts aggregate across nodes, so a 1,000-node run costs
- * what a 10-node run does on the main thread.
+ * The partitioning lab's UI: the stage in the scene (requests flowing to the nodes, each node's queue and
+ * CPU, the hot one glowing; crashes by a click on a node) and its narration beside it; below, the
+ * detector's finding with every node's CPU over time (the heatmap), the fixes to insert at the playhead
+ * and the script, the per-node charts and the tables. It reads narrow values through the app's hooks,
+ * derives everything through ./select.ts and ./tables.ts (pure, tested, memoized on the result's
+ * identity), and changes things only by editing the scenario. Charts aggregate across nodes and the stage
+ * aggregates at scale, so a 1,000-node run costs the main thread what a 10-node run does.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { LabSlot, useEditScenario, useInsertEvent, useLabResult, usePlayhead, usePresentation, useScenario, useSeek, useTheme, type LabRun } from '../../../app/hooks';
@@ -12,10 +13,11 @@ import { vizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
 import './panel.css';
 import { CpuHeatmap } from './CpuHeatmap';
-import { CrashImpact, FaultControls } from './FaultControls';
+import { CrashImpact } from './CrashImpact';
 import { Findings } from './Findings';
 import { MitigationControls } from './MitigationControls';
 import { NodeCharts } from './NodeCharts';
+import { NodeNarration, NodeStage } from './NodeStage';
 import { PhaseTable } from './PhaseTable';
 import type { PartitioningResult } from '../result';
 import { horizon, type PartitioningEvent, type PartitioningScenario } from '../scenario';
@@ -57,20 +59,21 @@ function PartitioningView({ run }: { run: Run }) {
   return (
     <div className="pt-panel">
       <LabSlot name="scene">
-        <div className="pt-scene">
-          <Findings result={result} />
-          <CpuHeatmap result={result} charts={charts} style={style} t={t} onSeek={seek} />
-        </div>
+        <NodeStage result={result} style={style} />
+      </LabSlot>
+      <LabSlot name="narration">
+        <NodeNarration result={result} />
       </LabSlot>
       <div className="pt-controls">
         <MitigationControls scenario={scenario} at={at} onAdd={addEvent} isLocked={isLocked} />
-        <div className="pt-stack">
-          <FaultControls result={result} scenario={scenario} at={at} onAdd={addEvent} isLocked={isLocked} />
-          <ScriptList scenario={scenario} onGo={seek} onRemove={removeEvent} isLocked={isLocked} />
-        </div>
+        <ScriptList scenario={scenario} onGo={seek} onRemove={removeEvent} isLocked={isLocked} />
       </div>
       {isRestMounted && (
         <>
+          <div className="pt-card pt-found">
+            <Findings result={result} />
+            <CpuHeatmap result={result} charts={charts} style={style} t={t} onSeek={seek} />
+          </div>
           <NodeCharts result={result} charts={charts} markers={markers} style={style} t={t} onSeek={seek} />
           <PhaseTable result={result} scenario={resultScenario} />
           <CrashImpact result={result} t={tLater} />

@@ -1,7 +1,7 @@
 /**
  * The partitioning lab's script as the Panel edits and reads it: the scripted events as a list, an edit's
- * time at the playhead, an event removed (events are added through the app's insertEvent), and what the
- * script has done by time t (nodes down, mitigations in force).
+ * time at the playhead, an event removed (events are added through the app's insertEvent), and the
+ * mitigations the script has put in force by time t.
  */
 import type { PartitioningScenario } from '../scenario';
 import { eventText, formatMs } from './select';
@@ -24,17 +24,6 @@ export function editTime(t: number, horizonMs: number): number {
 
 export function withoutEvent(scenario: PartitioningScenario, index: number): PartitioningScenario {
   return { ...scenario, events: scenario.events.filter((_, i) => i !== index) };
-}
-
-/** Nodes down at time t by the script (crashed and not yet recovered), ascending. */
-export function downAt(scenario: PartitioningScenario, t: number): number[] {
-  const down = new Set<number>();
-  for (const e of scenario.events) {
-    if (e.t > t) break;
-    if (e.type === 'crash') down.add(e.node);
-    else if (e.type === 'recover') down.delete(e.node);
-  }
-  return [...down].sort((a, b) => a - b);
 }
 
 /** The mitigations in force at time t by the script: salt k (1: off), cache TTL (0: off), splits so far. */

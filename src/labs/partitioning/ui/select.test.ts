@@ -11,7 +11,7 @@ import { defaults, type PartitioningScenario } from '../scenario';
 import { spec } from '../index';
 import { plainContext } from '../../contract';
 import { program } from '../program/program';
-import { downAt, editTime, mitigationsAt, scriptItems, withoutEvent } from './script';
+import { editTime, mitigationsAt, scriptItems, withoutEvent } from './script';
 import { formatMs, heatmapLabel, nodeLabels, selectFindings, selectMarkers, selectNodeCharts } from './select';
 import { selectFault, selectPhases, selectStrategyTable } from './tables';
 
@@ -150,13 +150,11 @@ describe('partitioning selectors', () => {
     expect(scriptItems(later).map((i) => i.text)).toEqual(['3.00 s: crash n2', '5.00 s: salt ×8', '5.00 s: cache 100 ms']);
   });
 
-  it('downAt and mitigationsAt replay the script up to t', () => {
+  it('mitigationsAt replays the script up to t', () => {
     const s: PartitioningScenario = {
       ...defaults,
       events: [{ t: 1000, type: 'crash', node: 2 }, { t: 2000, type: 'salt', k: 4 }, { t: 3000, type: 'recover', node: 2 }, { t: 4000, type: 'cache', ttlMs: 50 }],
     };
-    expect(downAt(s, 1500)).toEqual([2]);
-    expect(downAt(s, 3000)).toEqual([]);
     expect(mitigationsAt(s, 2500)).toEqual({ saltK: 4, cacheTtlMs: 0, splits: 0 });
     expect(mitigationsAt(s, 5000)).toEqual({ saltK: 4, cacheTtlMs: 50, splits: 0 });
   });
