@@ -18,18 +18,27 @@ describe('lesson claims hold in the simulation', () => {
     for (const s of lesson) expect(spec.validate(s.scenario).ok).toBe(true);
   });
 
-  it('mod-n / ring: a fifth node makes mod N move ~80%, the ring ~17% (ideal 20%), all to the new node', () => {
+  it('the first two steps speak of the default scene, the one on screen before any step is shown', () => {
+    expect(lesson[0].scenario).toEqual(spec.defaults);
+    expect(lesson[1].scenario).toEqual(spec.defaults);
+  });
+
+  it('mod-n / ring: n5 joins 5 nodes; mod N moves 1,675 of 2,000 (83.8%), the ring 256 (12.8%, ideal 16.7%), all to n5; removing n2 moves its 370', () => {
     const r = step('mod-n');
     const m = r.frames[1].moved!;
-    expect(r.keyCount).toBe(5000);
-    expect(m.modNPct).toBeGreaterThan(78);
-    expect(m.modNPct).toBeLessThan(82);
-    expect(m.pct).toBeGreaterThan(15.5);
-    expect(m.pct).toBeLessThan(18.5);
-    expect(m.idealPct).toBeCloseTo(20, 10);
-    expect(m.in[4]).toBe(m.count);
+    expect(r.keyCount).toBe(2000);
+    expect(r.frames[0].liveNodes).toBe(5);
+    expect(r.nodeNames[r.frames[1].node]).toBe('n5');
+    expect(m.modNCount).toBe(1675);
+    expect((m.modNPct).toFixed(1)).toBe('83.8');
+    expect(m.count).toBe(256);
+    expect(m.pct.toFixed(1)).toBe('12.8');
+    expect(m.idealPct.toFixed(1)).toBe('16.7');
+    expect(m.in[5]).toBe(m.count);
     const removed = r.frames[2].moved!;
-    expect(removed.count).toBe(r.frames[1].keyCounts[1]);
+    expect(r.nodeNames[r.frames[2].node]).toBe('n2');
+    expect(removed.count).toBe(370);
+    expect(removed.count).toBe(r.frames[1].keyCounts[2]);
   });
 
   it('one-in-n: under 1% moves for add and remove with 100 nodes; mod N 99%', () => {

@@ -1,6 +1,7 @@
 /**
  * The guided steps of the consistent-hashing lab: one idea per step, each shown by its scenario. Every
- * number quoted is what the program computes for that scenario (lesson.test.ts re-checks each claim).
+ * number quoted is what the program computes for that scenario (lesson.test.ts re-checks each claim). The
+ * first steps speak of the lab's default scene, the one a visitor sees before showing any step.
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
 import { type ConsistentHashingScenario, defaults, presets } from './scenario';
@@ -14,20 +15,22 @@ export const lesson: readonly LessonStep[] = [
     id: 'mod-n',
     title: 'hash mod N reshuffles everything',
     text:
-      'Placing key k on node hash(k) mod N works until N changes. Step to t = 1: a fifth node joins, and hash mod N ' +
-      'sends about 80% of the 5,000 keys to a different node, although the new node only needs a fifth of them.',
-    scenario: preset('mod-n-vs-ring'),
+      'Placing key k on node hash(k) mod N works until N changes. At step 1 a sixth node, n5, joins: hash mod N ' +
+      'moves 1,675 of the 2,000 keys (83.8%), although the new node needs only a sixth of them (16.7%).',
+    scenario: defaults,
     t: 1,
+    highlight: { nodes: ['n5'] },
   },
   {
     id: 'ring',
     title: 'The ring: walk clockwise to the next node',
     text:
       'Hash keys and nodes onto the same circle of 2^32 positions; a key belongs to the first node point clockwise ' +
-      'from its hash. The same step moves about 17% of the keys here (ideal: 20%), and every key that moves goes to ' +
-      'the new node; at t = 2, removing n1 moves only the keys n1 held.',
-    scenario: preset('mod-n-vs-ring'),
+      'from its hash. The same join moves 256 keys on the ring (12.8%, ideal 16.7%), every one of them to n5; at ' +
+      'step 2, removing n2 moves only the 370 keys n2 held.',
+    scenario: defaults,
     t: 1,
+    highlight: { nodes: ['n5'] },
   },
   {
     id: 'one-in-n',

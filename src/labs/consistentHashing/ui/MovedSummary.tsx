@@ -30,7 +30,7 @@ export function MovedSummary(props: { result: ConsistentHashingResult; frame: Ri
         <span>{` (ideal ${headline.idealName}: ${formatPercent(headline.idealFraction)})`}</span>
       </p>
       <p className="ch-sub">
-        {`${formatInt(headline.movedCount)} keys on the ring; hash mod N on the same keys moves ${formatInt(headline.modNCount)} (${formatPercent(headline.modNFraction)}).`}
+        {`${formatInt(headline.movedCount)} keys moved on the ring; hash mod N on the same keys moves ${formatInt(headline.modNCount)} (${formatPercent(headline.modNFraction)}).`}
       </p>
       <BarCompare
         bars={bars}

@@ -36,7 +36,7 @@ export function NodeControls(props: NodeControlsProps) {
           </button>
         </>
       ) : (
-        <span className="ch-hint">Click a node on the ring (or in the list) to remove it.</span>
+        <span className="ch-hint">Click a node on the ring (or in the list) to select it; a Remove button for it appears here.</span>
       )}
       <span className="ch-hint">{`Changes go in as step ${step}; later steps shift by one.`}</span>
     </div>
