@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { LabSpec } from '../labs/contract';
 import { encodeLink } from './links';
 import { useAppStore } from './useAppStore';
-import { labsForTopic, otherLabs, topics } from './topics';
+import { otherLabs, topicCards } from './topics';
 
 function labHref(spec: LabSpec): string {
   return `#${encodeLink(spec, spec.defaults)}`;
@@ -23,12 +23,11 @@ export function Home() {
         scenario you can edit, replay step by step, share as a link, and embed in a course page.
       </p>
       <ul className="topic-grid">
-        {topics.map((topic) => {
-          const [lab, ...more] = labsForTopic(topic, labs);
+        {topicCards(labs).map(({ topic, lab, more, blurb }) => {
           return (
             <li key={topic.title} className={`topic-card ${lab ? 'topic-ready' : 'topic-coming'}`}>
               <h2>{lab ? <a href={labHref(lab)}>{topic.title}</a> : topic.title}</h2>
-              <p>{lab?.summary ?? topic.blurb}</p>
+              <p>{blurb}</p>
               {more.length > 0 && (
                 <p className="topic-more">
                   {'Also: '}

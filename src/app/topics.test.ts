@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabSpec } from '../labs/contract';
 import { fakeLab } from '../worker/testing/fakeLab';
-import { labsForTopic, otherLabs, topics } from './topics';
+import { labsForTopic, otherLabs, topicCards, topics } from './topics';
 
 describe('topics', () => {
   it('topics cover every seed pattern the home page promises', () => {
@@ -26,5 +26,16 @@ describe('topics', () => {
     const lab = (id: string) => ({ ...fakeLab(), id, patterns: [] }) as unknown as LabSpec;
     const topic = topics.find((t) => t.title === 'Replication')!;
     expect(labsForTopic(topic, [lab('quorums'), lab('multi-leader'), lab('leader-follower')]).map((l) => l.id)).toEqual(['leader-follower', 'multi-leader', 'quorums']);
+  });
+
+  it('topicCards(labs) gives every card its own blurb, even when one lab teaches two topics', () => {
+    const lab = (id: string, summary: string) => ({ ...fakeLab(), id, summary, patterns: [] }) as unknown as LabSpec;
+    const labs = ['consistent-hashing', 'partitioning', 'leader-follower', 'multi-leader', 'quorums', 'pbs', 'cap'].map((id) => lab(id, `the ${id} lab`));
+    const cards = topicCards(labs);
+    const blurbs = cards.map((c) => c.blurb);
+    expect(new Set(blurbs).size).toBe(blurbs.length);
+    const partitioning = cards.filter((c) => c.lab?.id === 'partitioning');
+    expect(partitioning.map((c) => c.topic.title)).toEqual(['Partitioning strategies', 'Hot partitions']);
+    expect(partitioning[0].blurb).not.toBe(partitioning[1].blurb);
   });
 });

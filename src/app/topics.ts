@@ -109,6 +109,22 @@ export function labsForTopic(topic: Topic, labs: readonly LabSpec[]): LabSpec[] 
   return [...planned, ...byPattern];
 }
 
+/** What a topic's card shows: its link (the first lab teaching it), the topic's own blurb, and the other labs. */
+export interface TopicCard {
+  topic: Topic;
+  lab: LabSpec | undefined;
+  more: LabSpec[];
+  /** The topic's blurb: two topics taught by one lab (partitioning strategies, hot partitions) say different things. */
+  blurb: string;
+}
+
+export function topicCards(labs: readonly LabSpec[]): TopicCard[] {
+  return topics.map((topic) => {
+    const [lab, ...more] = labsForTopic(topic, labs);
+    return { topic, lab, more, blurb: topic.blurb };
+  });
+}
+
 /** Registered labs no topic points to (still listed, so nothing registered is unreachable). */
 export function otherLabs(labs: readonly LabSpec[]): LabSpec[] {
   const covered = new Set(topics.flatMap((t) => labsForTopic(t, labs)));
