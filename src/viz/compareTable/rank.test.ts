@@ -16,4 +16,9 @@ describe('rankRow', () => {
     expect(rankRow([], 'lower')).toEqual([]);
     expect(rankRow([1, 2], 'none')).toEqual([null, null]);
   });
+  it('rankRow(values, { near }) marks the value nearest the ideal best and the farthest worst, below or above it', () => {
+    // Keys moved on a join, ideal 1/11 = 9.1%: ranges move 3% (too few: imbalance), mod N 91%.
+    expect(rankRow([91, 3, 9, 9.3], { near: 100 / 11 })).toEqual(['worst', null, 'best', null]);
+    expect(rankRow([Number.NaN, 8, 10], { near: 9 })).toEqual([null, null, null]);
+  });
 });

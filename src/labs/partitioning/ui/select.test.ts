@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { layoutHeatmap } from '../../../viz/heatmap';
+import { rankRow } from '../../../viz/compareTable/rank';
 import { syntheticStage } from '../../../viz/stage/testing/synthetic';
 import { layoutTimeSeries } from '../../../viz/timeSeries';
 import { BUCKETS, STRATEGIES, type PartitioningResult } from '../result';
@@ -118,8 +119,17 @@ describe('partitioning selectors', () => {
     expect(table.currentColumn).toBe(2);
     const join = table.rows.find((r) => r.key === 'join')!;
     expect(join.values).toEqual([90, 45, 30, 22.5]);
-    expect(join.help).toBe('ideal 1/11 = 9.1%');
+    expect(join.help).toBe('ideal 1/11 = 9.1%; ▲ is nearest it');
     expect(table.rows.every((r) => r.values.length === 4 && r.values.every(Number.isFinite))).toBe(true);
+  });
+
+  it('the strategy table ranks keys moved by distance from the ideal 1/N: moving fewer keys is imbalance, not best', () => {
+    const result = fakeResult(10);
+    result.table = result.table.map((row, i) => ({ ...row, movedOnJoinPct: [91, 3, 9, 9.3][i], movedOnLeavePct: [90, 2, 10, 11][i] }));
+    const table = selectStrategyTable(result, defaults);
+    const ranks = (key: string) => rankRow(table.rows.find((r) => r.key === key)!.values, table.rows.find((r) => r.key === key)!.better);
+    expect(ranks('join')).toEqual(['worst', null, 'best', null]);
+    expect(ranks('leave')).toEqual(['worst', null, 'best', null]);
   });
 
   it('selectFault describes the crash at or before the playhead under every strategy', () => {
