@@ -1,10 +1,11 @@
 /**
- * The guided steps of the partitioning lab, from "why one node melts" to "the fix and what it costs": one
- * idea per step, each shown by its scenario. Every number quoted is what the program computes for that
- * scenario (lesson.test.ts re-checks each claim).
+ * The guided steps of the partitioning lab, told on the stage: each step sets its scene, puts the playhead
+ * on the moment its text speaks of and highlights the nodes it names. Every number quoted is on screen at
+ * that moment (a node's card, the script, the tables below) and lesson.test.ts re-checks each against the
+ * program. The first step's scene is the lab's default, the one a visitor sees first.
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';
-import { type PartitioningScenario, presets } from './scenario';
+import { defaults, type PartitioningScenario, presets } from './scenario';
 
 export type LessonStep = ContractLessonStep<PartitioningScenario>;
 
@@ -13,59 +14,70 @@ const preset = (id: string): PartitioningScenario => presetScenario(presets, id)
 export const lesson: readonly LessonStep[] = [
   {
     id: 'one-node-melts',
-    title: 'Why one node melts',
+    title: 'One hot key melts its node',
     text:
-      'Placement balances keys, not requests: here one celebrity key gets 20% of 2,000 requests/s, so its node is asked ' +
-      'for about 560 requests/s while a 2 ms service time allows 500. The other nine nodes stay near 30% CPU, yet ' +
-      'the cluster p99 passes one second while the median request still takes under 5 ms.',
-    scenario: preset('one-node-melts'),
-  },
-  {
-    id: 'three-signs',
-    title: 'Three signs of a hot partition',
-    text:
-      'The detector compares the hottest node with the median node in every time bucket: CPU (at least 80% while the ' +
-      'median is under half of it), queue depth (at least 8 and 4 times the median), and p99 latency (4 times the ' +
-      'median). In this run all three fire on the celebrity key\'s node from the first bucket on.',
-    scenario: preset('one-node-melts'),
+      'The router sends each request (a dot) to the node that owns its key, and one celebrity key gets 20.0% of all ' +
+      'requests. At t = 8000 ms its owner n2 reads CPU 100% with 486 requests waiting, while the other nine nodes ' +
+      'sit between 27% and 55% CPU with at most 2 waiting. Each new request for that key queues behind the rest: ' +
+      'p99 is 1.19 s while p50 stays at 4.4 ms.',
+    scenario: defaults,
+    t: 8000,
+    highlight: { nodes: ['n2'] },
   },
   {
     id: 'strategies',
     title: 'Four placements, one skew',
     text:
-      'On the same Zipf keys, a node joining moves about 91% of the keys under hash mod N, 9% on the ring or through ' +
-      'the directory, and 3% under ranges, and a 100-key range query touches about 1 node under ranges but all 10 ' +
-      'under hashing. None of them fixes skew: under every strategy the busiest node serves over 1.8 times the mean.',
+      'Under key ranges, Zipf-popular keys sit together: at t = 3000 ms n7 reads CPU 82% and HOT. The table below ' +
+      'places the same keys all four ways: a joining node takes 91.3% of them under hash mod N and 9.0% on the ring ' +
+      '(ideal 1/11 = 9.1%), but only 3.1% under ranges, less than its share. None removes the skew: the busiest ' +
+      'node serves at least 1.81 times the mean request load under every placement.',
     scenario: preset('zipf-ranges'),
+    t: 3000,
+    highlight: { nodes: ['n7'] },
+  },
+  {
+    id: 'crash',
+    title: 'A crash under ranges',
+    text:
+      'Under ranges a crashed node\'s keys have nowhere else to live: n3 crashes at 3.00 s, and requests for its ' +
+      '1,250 keys fall at its crossed-out card until it recovers at 6.00 s; 739 requests fail. On the ring the ' +
+      'same crash would move 1,051 keys to the next nodes clockwise instead (the table below compares all four).',
+    scenario: { ...preset('crash-a-node'), strategy: 'range' },
+    t: 3500,
+    highlight: { nodes: ['n3'] },
   },
   {
     id: 'split',
     title: 'Split the hot range',
     text:
-      'Under ranges, split the hottest range at its request median and move the upper half to the quietest node: ' +
-      'the busiest node\'s CPU falls from about 90% to under 50%. One celebrity key cannot be split this way, ' +
-      'because a single key is one point in key order.',
+      'The busiest range sits on n7, whose CPU runs at 89.6% before 5.00 s. There the range splits at its request ' +
+      'median and its upper half moves to the quietest node: the busiest node falls to 45.7%. One celebrity key ' +
+      'cannot be split this way, because a single key is one point in key order.',
     scenario: preset('split-hot-range'),
-    t: 5000,
+    t: 8000,
+    highlight: { nodes: ['n7'] },
   },
   {
     id: 'salt',
     title: 'Salt the hot key, and pay on reads',
     text:
-      'Salting a write-heavy key with 8 suffixes spreads its writes over 8 partitions: the busiest node drops from ' +
-      '100% CPU to under 60%. The price is on reads, which must ask all 8 salts: about 2,800 extra sub-requests ' +
-      'here, so for a read-heavy key salting costs more than it saves.',
+      'At 5.00 s the hot key, written far more than read (a like counter), is salted 8 ways: each write goes to ' +
+      'one of 8 sub-keys, and by t = 7500 ms n2 has 3 requests waiting at CPU 65%. Every read now asks all 8 salts ' +
+      '(8 dots where there was one), 2,821 extra sub-requests in all, and n5 and n6, which hold salts, read CPU 100%.',
     scenario: preset('salt-hot-key'),
-    t: 5000,
+    t: 7500,
+    highlight: { nodes: ['n2', 'n5', 'n6'] },
   },
   {
     id: 'cache',
     title: 'A cache in front, and stale reads',
     text:
-      'A cache with a 100 ms TTL answers about 19% of all reads, nearly every read of the celebrity key, and the hot ' +
-      'node falls from 100% CPU to under 45%. Writes bypass the cache, so about 12% of reads return a value older than ' +
-      'the latest write: freshness is what this fix costs.',
+      'From 5.00 s a cache with a 100 ms TTL answers reads of keys it saw recently, the hot key\'s above all: ' +
+      '19.3% of reads never reach a node, and at t = 8000 ms n2 has 2 requests waiting at CPU 38%. Writes bypass ' +
+      'the cache, so 12.1% of reads return a value older than the latest write: freshness is what this fix costs.',
     scenario: preset('cache-in-front'),
-    t: 5000,
+    t: 8000,
+    highlight: { nodes: ['n2'] },
   },
 ];
