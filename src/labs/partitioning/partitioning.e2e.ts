@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen } from '../../../e2e/labPage';
+import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
 /** The defaults: one celebrity key melts its node (10 nodes, 20,000 requests). */
 const small = '#/partitioning?v=1&s=1&e=1';
@@ -67,22 +68,49 @@ test('a mitigation is a scenario edit at the playhead: the link changes, the cha
   expect(errors).toEqual([]);
 });
 
-test('a crash at the playhead: the node goes down in the charts and the keys it held are described under every strategy', async ({ page }) => {
+test('the stage: requests move while playing; a click on n4 opens its menu, "Crash n4" crashes it at the playhead, and the CLI replays the new link to the hash the page shows', async ({ page }) => {
+  test.setTimeout(120_000);
   const errors = watchErrors(page);
   await openLab(page, small);
-  await seekOnCpuChart(page, 0.3);
-  const crash = page.getByRole('button', { name: /^Crash n\d+ at / });
-  const name = (await crash.innerText()).match(/^Crash (n\d+) at/)![1];
-  await crash.click();
+  const stage = page.locator('[data-stage]');
+  await expect(stage.locator('[data-node]')).toHaveCount(11);
+  await expect(page.locator('[data-node="router"]')).toHaveAttribute('role', 'img');
+  // Play: the playhead moves and dots are drawn.
+  await page.getByLabel('Simulated time').fill('6000');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await stage.getAttribute('data-dots')), { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(Number(await stage.getAttribute('data-t'))).toBeGreaterThan(6000);
+  // The hot node reads HOT in words, and glows.
+  await expect(page.locator('[data-node="n2"]')).toHaveAttribute('aria-label', /^n2, waiting \d+, cpu \d+%, hot, up$/);
+  await expect(page.locator('[data-node="n2"]')).toHaveAttribute('data-heat', '4');
+  const before = page.url();
+  const hashBefore = await page.getByTestId('trace-hash').innerText();
+  await page.locator('[data-node="n4"]').click();
+  await expect(page.getByRole('menuitem', { name: 'Recover n4' })).toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('menuitem', { name: 'Crash n4' }).click();
   await waitForRun(page);
-  await expect(page.getByRole('img', { name: /^CPU percent per node/ }).getByText(`crash ${name}`, { exact: true })).toBeVisible(afterRun);
+  await expect(page).not.toHaveURL(before);
+  await expect(page.locator('[data-node="n4"]')).toHaveAttribute('aria-label', /, down$|, crashed$/, afterRun);
+  await expect(page.locator('.pt-script')).toContainText('crash n4');
+  const hash = await page.getByTestId('trace-hash').innerText();
+  expect(hash).not.toBe(hashBefore);
+  const link = decodeURIComponent(new URL(page.url()).hash);
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/scenario.ts', link], { encoding: 'utf8' })) as { traceHash: string };
+  expect(cli.traceHash).toBe(hash);
+  // What the crash did to n4's keys, under every strategy.
   const impact = page.locator('.pt-fault');
-  await expect(impact.getByRole('heading', { name: new RegExp(`^${name} crashed at t = `) })).toBeVisible(afterRun);
+  await expect(impact.getByRole('heading', { name: /^n4 crashed at t = / })).toBeVisible(afterRun);
   await expect(impact).toContainText('Under range,');
-  await expect(impact).toContainText('Under hash mod N,');
-  await expect(impact.getByRole('table').getByRole('row', { name: /keys unavailable/ })).toBeVisible();
-  // The crashed node can now be recovered at the same time.
-  await expect(page.getByRole('button', { name: new RegExp(`^Recover ${name} at `) })).toBeVisible();
+  // Keyboard: Enter on the focused node opens its menu, Escape hands focus back.
+  await page.locator('[data-node="n4"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Recover n4' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-node="n4"]')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
 });
 
@@ -96,10 +124,15 @@ test('the charts are keyboard-usable: arrows read a column, Enter moves the play
   await expect(page.getByRole('button', { name: /^Salt ×8 at / })).not.toHaveText('Salt ×8 at 0 s');
 });
 
-test('the guided lesson walks its steps and "Show this step" loads the step\'s scenario', async ({ page }) => {
+test('the guided lesson walks its steps; "Show this step" loads its scenario, moves the playhead and highlights the nodes it names', async ({ page }) => {
   await openLab(page, small);
   const lesson = page.locator('.lesson');
-  await lesson.getByRole('button', { name: 'Next →' }).click();
+  await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('One hot key melts its node');
+  await lesson.getByRole('button', { name: 'Show this step' }).click();
+  await waitForRun(page);
+  await expect(page.getByLabel('Simulated time')).toHaveValue('8000', afterRun);
+  await expect(page.locator('[data-node="n2"]')).toHaveAttribute('data-highlighted', '');
+  await expect(page.locator('[data-node="n2"]')).toHaveAttribute('aria-label', 'n2, waiting 486, cpu 100%, hot, up');
   await lesson.getByRole('button', { name: 'Next →' }).click();
   await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('Four placements, one skew');
   const before = page.url();
@@ -107,14 +140,16 @@ test('the guided lesson walks its steps and "Show this step" loads the step\'s s
   await waitForRun(page);
   await expect(page).not.toHaveURL(before);
   await expect(page.getByRole('columnheader', { name: /^range\s*serves the workload/ })).toBeVisible(afterRun);
-  // The next step speaks of the split at 5 s: the playhead goes there.
+  // The next step speaks of n3 down under ranges at 3,500 ms: the playhead goes there, n3 is outlined and crossed.
   await lesson.getByRole('button', { name: 'Next →' }).click();
   await lesson.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);
-  await expect(page.getByLabel('Simulated time')).toHaveValue('5000', afterRun);
+  await expect(page.getByLabel('Simulated time')).toHaveValue('3500', afterRun);
+  await expect(page.locator('[data-node="n3"]')).toHaveAttribute('data-status', 'crashed');
+  await expect(page.locator('[data-node="n3"]')).toHaveAttribute('data-highlighted', '');
   await lesson.getByRole('button', { name: '← Previous' }).click();
   await lesson.getByRole('button', { name: '← Previous' }).click();
-  await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('Three signs of a hot partition');
+  await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('One hot key melts its node');
 });
 
 test('the lab passes axe in light and dark', async ({ page }) => {
@@ -138,10 +173,21 @@ test('at maximum scale the charts aggregate: a band across 1,000 nodes plus the 
   expect(cpuPaths).toBeLessThanOrEqual(16);
   await expect(page.locator('.viz-heatmap canvas')).toBeAttached();
   await expect(page.getByRole('table', { name: /^Measured on 1,000,000 keys and 1,000,000 requests over 1,000 nodes/ })).toBeVisible();
+  // The stage aggregates: glyphs on canvas, one proxy element for the focused node, sampled dots.
+  await expect(page.locator('[data-stage]')).toHaveAttribute('data-tier', 'aggregate');
+  await expect(page.locator('[data-stage] [data-node]')).toHaveCount(1);
+  await expect(page.getByText(/one request in 10 is drawn/)).toBeVisible();
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
 });
 
-test('the first screen: heatmap, time controls and lesson in view at 1440x900; at 390x844 the heatmap first', async ({ page }) => {
-  await expectFirstScreen(page, '#/partitioning?v=1&s=1&e=1', 'partitioning');
+test('the first screen: the stage, time controls, lesson and narration in view at 1440x900; at 390x844 the stage first; the same embedded', async ({ page }) => {
+  for (const [link, name] of [[small, 'partitioning'], [`${small}&embed=1`, 'partitioning-embed']] as const) {
+    await expectFirstScreen(page, link, name);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(page.locator('.lab-scene [data-stage]')).toBeVisible();
+    await expectInViewport(page, page.locator('.lab-scene [data-stage]'), 'stage');
+    await expectInViewport(page, page.locator('.lab-slot-narration .narration'), 'narration');
+  }
 });
