@@ -83,12 +83,12 @@ function writeNode(e: NodeElements, data: StageData, frame: StageFrame, node: nu
   const valueOf = (f: number) => (f >= 0 && frame.fieldRow[node * fields + f] >= 0 ? data.fields.value[frame.fieldRow[node * fields + f]] : Number.NaN);
   spec?.fields.forEach((field, k) => {
     const bar = e.bars[k];
-    if (bar && field.bar) bar.style.transform = `scaleX(${barFraction(valueOf(indices[k]), field.bar)})`;
+    if (bar && field.bar) setTransform(bar, `scaleX(${barFraction(valueOf(indices[k]), field.bar)})`);
     const el = e.values[k];
     if (!el) return;
     const text = fieldDisplay(data, frame, node, field, indices[k]);
     if (field.cells) writeCells(el, text, style);
-    else el.textContent = text;
+    else setText(el, text);
   });
   if (spec?.heat && e.root) writeHeat(e.root, heatLevel(valueOf(extra.heat), spec.heat.max), style);
   const role = extra.role;
@@ -99,16 +99,29 @@ function writeNode(e: NodeElements, data: StageData, frame: StageFrame, node: nu
     e.role.title = text;
     e.role.dataset.role = text;
   }
-  if (e.clock) e.clock.textContent = clockText(data, frame.clockOffset[node]);
+  setText(e.clock, clockText(data, frame.clockOffset[node]));
   if (e.badges && spec?.badges) {
     const on = spec.badges.filter((b) => {
       const f = data.fields.names.indexOf(b.field);
       const row = f >= 0 ? frame.fieldRow[node * data.fields.names.length + f] : -1;
       return row >= 0 && data.fields.texts[data.fields.text[row]] === b.text;
     });
-    e.badges.textContent = on.map((b) => b.label).join(' ');
+    setText(e.badges, on.map((b) => b.label).join(' '));
   }
-  e.root?.setAttribute('aria-label', nodeLabel(data, frame, node, spec, indices));
+  const label = nodeLabel(data, frame, node, spec, indices);
+  if (e.root && e.root.getAttribute('aria-label') !== label) e.root.setAttribute('aria-label', label);
+}
+
+/**
+ * Writes only what differs: a playing stage rewrites busy cards every frame, and an unchanged text, style
+ * or name written again still costs the browser a style and accessibility update.
+ */
+function setText(el: HTMLElement | null, text: string): void {
+  if (el && el.textContent !== text) el.textContent = text;
+}
+
+function setTransform(el: HTMLElement, transform: string): void {
+  if (el.style.transform !== transform) el.style.transform = transform;
 }
 
 /**
@@ -149,7 +162,9 @@ function tint(hex: string): string {
  * level glows (a shadow in the heat colour around the card).
  */
 function writeHeat(root: HTMLElement, level: number, style: VizStyle): void {
+  if (root.dataset.heat === String(level) && root.dataset.heatTheme === style.theme) return;
   root.dataset.heat = String(level);
+  root.dataset.heatTheme = style.theme;
   const paint = level > 0 ? heatPaint(style, level) : null;
   root.style.borderColor = paint ? paint.color : '';
   root.style.backgroundColor = paint ? paint.tint : '';

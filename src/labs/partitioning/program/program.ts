@@ -36,7 +36,8 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   context.work(KEY_UNITS * s.keys + 3 * s.nodes * s.vnodes);
   context.progress(0.3);
 
-  const served = serve(s, workload, placed, s.strategy, BUCKETS, context);
+  const hotKeys = rankToKey.slice(0, Math.min(HOT_KEYS, s.keys));
+  const served = serve(s, workload, placed, s.strategy, BUCKETS, context, hotKeys);
   const directoryNode = s.strategy === 'directory' ? s.nodes : -1;
   const widthMs = ticksToMs(served.widthTicks);
   const matrices = nodeMatrices(served, BUCKETS);
@@ -48,7 +49,6 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
       faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: crashImpact(s, placed, e.node), requestsFailed: served.failedByEvent[i] });
     }
   });
-  const hotKeys = rankToKey.slice(0, Math.min(HOT_KEYS, s.keys));
   const totals = totalsOf(served, workload);
   const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
   const { stage, info } = partitioningStage({ s, served, workload, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode });

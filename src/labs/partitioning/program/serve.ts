@@ -4,10 +4,8 @@
  * (`sim.at`, ordered by (time, sequence)); crash and recover go through the engine's applyFault, and a
  * completion scheduled before its node crashed is dropped by an epoch check (what the engine does for
  * timers; engine timers cost a Map entry each, too much at 10^6 requests). The network is a constant hop
- * added here (the engine's per-message trace would cost more than the whole workload).
- *
+ * added here (the engine's per-message trace would cost more than the whole workload):
  *   client --hop--> [directory queue] --hop--> [node queue | CPU] --hop--> client
- *
  * Measured while it happens: busy time and queue depth per node x bucket (./meter.ts), a record per part
  * served (./summarize.ts reads them), and what the stage draws (./stageRecorder.ts, outside the hash).
  * Queues: ./queues.ts; what faults and fixes change in placement: ./mitigations.ts.
@@ -27,9 +25,9 @@ import { DelayLine, NodeQueues } from './queues';
 import { bucketWidthTicks, emptyServed, F_FANOUT, F_HIT, F_STALE, F_WRITE, FAILED, OK, PENDING, unfinishedNote, type Served, type Workload } from './served';
 import { Kind, StageRecorder, stagePlan } from './stageRecorder';
 
-/** Runs the workload under `strategy`, cut into `buckets` time buckets. */
-export function serve(s: PartitioningScenario, w: Workload, p: Placements, strategy: Strategy, buckets: number, context: RunContext): Served {
-  return new Server(s, w, p, strategy, buckets, context).run();
+/** Runs the workload under `strategy`, cut into `buckets` time buckets; the stage names `namedKeys` in its labels. */
+export function serve(s: PartitioningScenario, w: Workload, p: Placements, strategy: Strategy, buckets: number, context: RunContext, namedKeys: ArrayLike<number>): Served {
+  return new Server(s, w, p, strategy, buckets, context, namedKeys).run();
 }
 
 class Server {
@@ -75,6 +73,7 @@ class Server {
     private readonly strategy: Strategy,
     buckets: number,
     private readonly context: RunContext,
+    namedKeys: ArrayLike<number>,
   ) {
     this.dir = strategy === 'directory' ? s.nodes : -1;
     this.slots = s.nodes + (this.dir >= 0 ? 1 : 0);
@@ -95,7 +94,7 @@ class Server {
     this.saltKey = w.key.length > 0 ? hottestKeyOf(w.key, s.keys) : 0;
     this.keyHits = new Uint32Array(s.keys);
     const hotReads = s.events.some((e) => e.type === 'salt') ? readsOf(w.key, w.flags, this.saltKey) : 0;
-    this.stage = new StageRecorder(stagePlan(s, this.slots, width * buckets, hotReads), this.slots + 1, requests, w.key);
+    this.stage = new StageRecorder(stagePlan(s, this.slots, width * buckets, hotReads), this.slots + 1, requests, w.key, s.keys, namedKeys);
     this.out = emptyServed(s, this.slots, buckets, width, this.stage);
     const phaseStarts = [0, ...s.events.map((e) => msToTicks(e.t))];
     this.meter = new Meter(width, buckets, phaseStarts, this.out.busyUs, this.out.busyPhaseUs, this.out.queueMax);

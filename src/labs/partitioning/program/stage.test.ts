@@ -39,6 +39,15 @@ describe('partitioning stage', () => {
     expect(st.kinds.filter((_, k) => r.stageInfo.kinds.includes(k))).toEqual(['read', 'write', 'reply']);
   });
 
+  it('messages name the hottest keys ("read key-4469") and only them: a few dozen labels, whatever the run\'s size', () => {
+    const celebrity = r.hotKeys[0];
+    expect(st.labels).toContain(`read key-${celebrity}`);
+    expect(st.labels).toContain('read');
+    expect(st.labels.length).toBeLessThanOrEqual(5 + 16 * 5);
+    const named = st.labels.filter((l) => l.includes('key-')).map((l) => Number(l.split('key-')[1]));
+    for (const key of named) expect(Array.from(r.hotKeys)).toContain(key);
+  });
+
   it('a node\'s queue depth on its card peaks, per bucket, at what the meters measured (queueMax)', () => {
     const hot = r.hotNode;
     const f = st.fields;

@@ -176,13 +176,18 @@ export class StageRecorder {
   /** Per message id: kind (index into STAGE_KINDS) and label (index into `labels`). */
   readonly messages = new MessageRows();
   readonly labels: string[] = [];
-  /** Label id by kind + STAGE_KINDS.length x key (numbers: no string is built for a label seen before). */
+  /** Label id by kind (+ STAGE_KINDS.length x (key + 1) for a named key): no string is built twice. */
   private readonly labelIds = new Map<number, number>();
   readonly depth: DepthGrid;
   /** Tick each request ended at the router (answered, or failed); NaN while open. */
   readonly ended: Float64Array;
 
-  constructor(readonly plan: StagePlan, slots: number, requests: number, private readonly keyOf: Uint32Array) {
+  /** 1 for the keys whose messages carry their name ('read key-4469'); the others read 'read', 'reply'. */
+  private readonly isNamed: Uint8Array;
+
+  constructor(readonly plan: StagePlan, slots: number, requests: number, private readonly keyOf: Uint32Array, keyCount: number, namedKeys: ArrayLike<number>) {
+    this.isNamed = new Uint8Array(keyCount);
+    for (let i = 0; i < namedKeys.length; i++) this.isNamed[namedKeys[i]] = 1;
     this.depth = new DepthGrid(slots, plan.depthGapTicks);
     this.ended = new Float64Array(requests).fill(Number.NaN);
   }
@@ -215,13 +220,17 @@ export class StageRecorder {
     this.now.push(now, TraceKind.script, -1, -1, index);
   }
 
-  /** A new message of `kind` about `key` ('read key-42', 'reply key-42'); returns its id. */
+  /**
+   * A new message of `kind` about `key` ('read key-4469' for a named key, else 'read'); returns its id. Only
+   * the hottest keys are named: a label per key would send 10^5 strings to the main thread at scale.
+   */
   private message(kind: number, key: number): number {
-    const k = kind + STAGE_KINDS.length * key;
+    const named = this.isNamed[key] === 1;
+    const k = named ? kind + STAGE_KINDS.length * (key + 1) : kind;
     let l = this.labelIds.get(k);
     if (l === undefined) {
       l = this.labels.length;
-      this.labels.push(`${STAGE_KINDS[kind]} key-${key}`);
+      this.labels.push(named ? `${STAGE_KINDS[kind]} key-${key}` : STAGE_KINDS[kind]);
       this.labelIds.set(k, l);
     }
     return this.messages.push(kind, l);

@@ -8,7 +8,7 @@
  * aggregates at scale, so a 1,000-node run costs the main thread what a 10-node run does.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { LabSlot, useEditScenario, useInsertEvent, useLabResult, usePlayhead, usePresentation, useScenario, useSeek, useTheme, type LabRun } from '../../../app/hooks';
+import { LabSlot, useEditScenario, useInsertEvent, useLabResult, usePlayheadSource, usePlayheadValue, usePresentation, useScenario, useSeek, useTheme, type LabRun } from '../../../app/hooks';
 import { vizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
 import './panel.css';
@@ -22,7 +22,7 @@ import { PhaseTable } from './PhaseTable';
 import type { PartitioningResult } from '../result';
 import { horizon, type PartitioningEvent, type PartitioningScenario } from '../scenario';
 import { ScriptList } from './ScriptList';
-import { editTime, withoutEvent } from './script';
+import { editTime, onGrid, withoutEvent } from './script';
 import { selectMarkers, selectNodeCharts } from './select';
 import { StrategyTable } from './StrategyTable';
 
@@ -38,9 +38,12 @@ function PartitioningView({ run }: { run: Run }) {
   const { result, scenario: resultScenario } = run;
   const scenario = useScenario<PartitioningScenario>();
   const setTime = useSeek();
-  const t = usePlayhead();
-  // While playing, t changes every frame. The charts' playhead lines follow t at once (they are cheap); the
-  // rest (edit times on buttons, the crash shown) follows a deferred t that React renders when it has time.
+  const playhead = usePlayheadSource();
+  // While playing, t changes every frame, but the stage and the narration read it themselves: the charts
+  // and controls here follow t on a grid of 1/1000 of the run (under a pixel of a chart, finer than
+  // the buttons' "at 6.01 s": ./script.ts onGrid), so the Panel renders a few times a second, not per frame. The rest (edit
+  // times on buttons, the crash shown) follows a deferred t that React renders when it has time.
+  const t = usePlayheadValue(useCallback((time: number) => onGrid(time, result.endTime), [result.endTime]));
   const tLater = useDeferredValue(t);
   const theme = useTheme();
   const isLocked = usePresentation().lock;
@@ -52,7 +55,11 @@ function PartitioningView({ run }: { run: Run }) {
   const at = editTime(tLater, Math.max(horizon(scenario), result.endTime));
 
   const insertEvent = useInsertEvent();
-  const addEvent = useCallback(({ t: at, ...draft }: PartitioningEvent, label: string) => insertEvent(draft, { t: at, label }), [insertEvent]);
+  // A fix lands at the playhead itself (in whole ms), not at the grid point the button was rendered for.
+  const addEvent = useCallback(
+    ({ t: _shown, ...draft }: PartitioningEvent, label: string) => insertEvent(draft, { t: editTime(playhead.get(), Math.max(horizon(scenario), result.endTime)), label }),
+    [insertEvent, playhead, scenario, result.endTime],
+  );
   const removeEvent = useCallback((index: number, text: string) => edit(`remove ${text}`, (s) => withoutEvent(s, index)), [edit]);
   const seek = useCallback((time: number) => setTime(time), [setTime]);
 

@@ -22,6 +22,16 @@ export function editTime(t: number, horizonMs: number): number {
   return Math.max(0, Math.min(Math.round(Number.isFinite(t) ? t : 0), Math.max(0, Math.floor(horizonMs))));
 }
 
+/** Steps of the run the Panel's playhead moves by (a chart is under 1,000 px wide). */
+export const CHART_STEPS = 1000;
+
+/** t on a grid of CHART_STEPS steps over [0, endTime] (t itself when the run has no length). */
+export function onGrid(t: number, endTime: number): number {
+  if (!(endTime > 0)) return t;
+  const step = endTime / CHART_STEPS;
+  return Math.round(t / step) * step;
+}
+
 export function withoutEvent(scenario: PartitioningScenario, index: number): PartitioningScenario {
   return { ...scenario, events: scenario.events.filter((_, i) => i !== index) };
 }

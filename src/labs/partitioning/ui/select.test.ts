@@ -12,7 +12,7 @@ import { defaults, type PartitioningScenario } from '../scenario';
 import { spec } from '../index';
 import { plainContext } from '../../contract';
 import { program } from '../program/program';
-import { editTime, mitigationsAt, scriptItems, withoutEvent } from './script';
+import { CHART_STEPS, editTime, mitigationsAt, onGrid, scriptItems, withoutEvent } from './script';
 import { formatMs, heatmapLabel, nodeLabels, selectFindings, selectMarkers, selectNodeCharts } from './select';
 import { selectFault, selectPhases, selectStrategyTable } from './tables';
 
@@ -158,6 +158,13 @@ describe('partitioning selectors', () => {
     expect(editTime(-3, 10_000)).toBe(0);
     expect(editTime(20_000, 10_000)).toBe(10_000);
     expect(scriptItems(later).map((i) => i.text)).toEqual(['3.00 s: crash n2', '5.00 s: salt ×8', '5.00 s: cache 100 ms']);
+  });
+
+  it('onGrid(t, endTime) puts t on a grid of CHART_STEPS steps: playing moves the Panel a step at a time', () => {
+    expect(CHART_STEPS).toBe(1000);
+    expect(onGrid(6004.9, 12_500)).toBe(6000);
+    expect(onGrid(6006.3, 12_500)).toBe(6012.5);
+    expect(onGrid(7, 0)).toBe(7);
   });
 
   it('mitigationsAt replays the script up to t', () => {
