@@ -2,23 +2,29 @@
  * The stage's dynamic layer, redrawn per playing frame and once per seek from a StageFrame (./layoutAt.ts):
  * bundles between groups (aggregate tier), then the dots grouped by style (one path per style, or small
  * squares at scale: no per-dot state changes), fading dots one by one, labels when few. Node glyphs (glyph
- * and aggregate tiers) have their own canvas, redrawn only when a status or role changes.
+ * and aggregate tiers) have their own canvas (./drawGlyphs.ts).
  *
- * Never colour alone: a kind's dot also has a shape (even slots round, odd square; slots 4-7 hollow), a
- * crashed glyph is grey and crossed, a paused one shows two bars, a role shows its letter.
+ * Never colour alone: a kind's dot also has a shape (even slots round, odd square; slots 4-7 hollow).
  */
 import type { StageData } from '../../core/stage/types';
 import { ownerColor, type VizStyle } from '../shared/palette';
 import type { StageGeometry } from './geometry';
-import { DotPhase, NodeState, STYLE_SLOTS, type StageFrame } from './layoutAt';
-import { heatPaint } from './heat';
+import { DotPhase, STYLE_SLOTS, type StageFrame } from './layoutAt';
 import { LABELS_MAX, type StageTier } from './tier';
-import { heatLevel } from './types';
 
 export interface DynamicOptions {
   tier: StageTier;
   reducedMotion: boolean;
+  /**
+   * Round dots as octagons (set per result when many dots may be on the stage at once, never switched
+   * mid-play): Chromium rasterizes a canvas's arcs when it commits a frame, and 1,000 arcs cost ~4 ms of
+   * the main thread's frame in software, octagons about half (at 4 px they still read as round).
+   */
+  polygons?: boolean;
 }
+
+/** Peak dots on the stage from which round dots are drawn as octagons. */
+export const POLYGON_DOTS_FROM = 300;
 
 export function drawDynamic(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, o: DynamicOptions): void {
   const isSmall = o.tier === 'aggregate';
@@ -26,7 +32,7 @@ export function drawDynamic(ctx: CanvasRenderingContext2D, data: StageData, g: S
   const r = isSmall ? 2 : 4;
   for (let s = 0; s < STYLE_SLOTS; s++) {
     if (isSmall) drawSmallDotsOfStyle(ctx, frame, s, r, ownerColor(style, s));
-    else drawDotsOfStyle(ctx, frame, s, r, ownerColor(style, s));
+    else drawDotsOfStyle(ctx, frame, s, r, ownerColor(style, s), o.polygons ?? false);
   }
   drawFalling(ctx, frame, r, style, o.reducedMotion);
   // Labels name dots between cards; at scale (2 px marks among a thousand glyphs) they would only clutter.
@@ -42,27 +48,58 @@ function drawSmallDotsOfStyle(ctx: CanvasRenderingContext2D, frame: StageFrame, 
   }
 }
 
-function dotPath(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, isSquare: boolean): void {
+/** Half the side of a regular octagon's flat edges, per unit of its inner radius: tan(pi / 8). */
+const OCTAGON = Math.tan(Math.PI / 8);
+
+function dotPath(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, isSquare: boolean, isPolygon: boolean): void {
   if (isSquare) ctx.rect(x - r, y - r, 2 * r, 2 * r);
-  else {
+  else if (isPolygon) {
+    const b = r * OCTAGON;
+    ctx.moveTo(x + r, y - b);
+    ctx.lineTo(x + r, y + b);
+    ctx.lineTo(x + b, y + r);
+    ctx.lineTo(x - b, y + r);
+    ctx.lineTo(x - r, y + b);
+    ctx.lineTo(x - r, y - b);
+    ctx.lineTo(x - b, y - r);
+    ctx.lineTo(x + b, y - r);
+    // Back to the first corner by hand: closePath costs more than the whole octagon in Chromium's profile.
+    ctx.lineTo(x + r, y - b);
+  } else {
     ctx.moveTo(x + r, y);
     ctx.arc(x, y, r, 0, 2 * Math.PI);
   }
 }
 
-function drawDotsOfStyle(ctx: CanvasRenderingContext2D, frame: StageFrame, s: number, r: number, color: string): void {
+/** Width of a hollow dot's outline, CSS px. */
+const OUTLINE = 1.5;
+
+/**
+ * One path per style. Hollow dots are stroked outlines; when crowded (`isPolygon`) they are rings filled
+ * by the even-odd rule instead (an outer and an inner contour): Chromium's software raster strokes 1,000
+ * small outlines in ~12 ms a frame and fills the same rings in about half.
+ */
+function drawDotsOfStyle(ctx: CanvasRenderingContext2D, frame: StageFrame, s: number, r: number, color: string, isPolygon: boolean): void {
   const isSquare = s % 2 === 1;
   const isHollow = s >= 4;
+  const isRing = isHollow && isPolygon;
+  const size = isSquare ? r * 0.85 : r;
   let any = false;
   ctx.beginPath();
   for (let i = 0; i < frame.dotCount; i++) {
     if (frame.style[i] !== s || frame.phase[i] === DotPhase.falling) continue;
-    dotPath(ctx, frame.x[i], frame.y[i], isSquare ? r * 0.85 : r, isSquare);
+    if (isRing) {
+      dotPath(ctx, frame.x[i], frame.y[i], size + OUTLINE / 2, isSquare, true);
+      dotPath(ctx, frame.x[i], frame.y[i], size - OUTLINE / 2, isSquare, true);
+    } else dotPath(ctx, frame.x[i], frame.y[i], size, isSquare, isPolygon);
     any = true;
   }
   if (!any) return;
-  if (isHollow) {
-    ctx.lineWidth = 1.5;
+  if (isRing) {
+    ctx.fillStyle = color;
+    ctx.fill('evenodd');
+  } else if (isHollow) {
+    ctx.lineWidth = OUTLINE;
     ctx.strokeStyle = color;
     ctx.stroke();
   } else {
@@ -140,165 +177,4 @@ function drawBundles(ctx: CanvasRenderingContext2D, g: StageGeometry, frame: Sta
       ctx.stroke();
     }
   }
-}
-
-/** What a node glyph shows besides its status, as field indices into the data (-1: none). */
-export interface GlyphSpec {
-  role: number;
-  /** Heat field and its max: the glyph's fill follows the heat ramp instead of the role colour. */
-  heat: number;
-  heatMax: number;
-  /** Badges as (field, text index): a glyph whose badge is on gets a ring. */
-  badges: readonly { field: number; text: number }[];
-  /** 1 for the nodes a lesson step names (a dashed ring), or null. */
-  highlighted: Uint8Array | null;
-}
-
-/** The value of field `f` of `node` at the frame (NaN when none or a text). */
-function valueAt(data: StageData, frame: StageFrame, node: number, f: number): number {
-  const row = f >= 0 ? frame.fieldRow[node * data.fields.names.length + f] : -1;
-  return row >= 0 ? data.fields.value[row] : Number.NaN;
-}
-
-function hasBadge(data: StageData, frame: StageFrame, node: number, spec: GlyphSpec): boolean {
-  const fields = data.fields.names.length;
-  for (const b of spec.badges) {
-    const row = b.field >= 0 ? frame.fieldRow[node * fields + b.field] : -1;
-    if (row >= 0 && data.fields.text[row] === b.text) return true;
-  }
-  return false;
-}
-
-/**
- * A cheap signature of what the node glyphs show at the frame (status, role row, heat level, badge per
- * node): the glyph layer is redrawn only when it changes, not per frame.
- */
-export function glyphSignature(data: StageData, frame: StageFrame, spec: GlyphSpec): number {
-  const fields = data.fields.names.length;
-  let h = 0;
-  for (let i = 0; i < frame.status.length; i++) {
-    const role = spec.role >= 0 ? frame.fieldRow[i * fields + spec.role] : -1;
-    const heat = spec.heat >= 0 ? heatLevel(valueAt(data, frame, i, spec.heat), spec.heatMax) : 0;
-    const badge = spec.badges.length > 0 && hasBadge(data, frame, i, spec) ? 1 : 0;
-    h = (Math.imul(h, 31) + frame.status[i] * 1_000_003 + role + heat * 7919 + badge * 104_729) | 0;
-  }
-  return h;
-}
-
-/** A glyph's fill: grey when crashed, else its heat (heat spec: level 0 is the ramp's coolest) or role colour. */
-function glyphColor(data: StageData, frame: StageFrame, style: VizStyle, node: number, spec: GlyphSpec): string {
-  if (frame.status[node] === NodeState.crashed) return style.grid;
-  if (spec.heat >= 0) return heatPaint(style, heatLevel(valueAt(data, frame, node, spec.heat), spec.heatMax)).color;
-  const row = spec.role >= 0 ? frame.fieldRow[node * data.fields.names.length + spec.role] : -1;
-  const text = row >= 0 ? data.fields.text[row] : -1;
-  return text >= 0 ? ownerColor(style, text) : style.muted;
-}
-
-/**
- * Node glyphs at scale (their own canvas): heat or role colour (grey when crashed) and letter, a cross
- * when crashed, bars when paused, a ring when a badge is on. Glyphs are grouped by colour, one path and
- * one fill per colour.
- */
-export function drawGlyphs(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, spec: GlyphSpec): void {
-  const r = g.halfW;
-  const colorOf = new Int32Array(g.nodeCount);
-  const colors = new Map<string, number>();
-  for (let i = 0; i < g.nodeCount; i++) {
-    const color = glyphColor(data, frame, style, i, spec);
-    if (!colors.has(color)) colors.set(color, colors.size);
-    colorOf[i] = colors.get(color)!;
-  }
-  for (const [color, k] of colors) {
-    ctx.fillStyle = color;
-    ctx.beginPath();
-    for (let i = 0; i < g.nodeCount; i++) {
-      if (colorOf[i] !== k) continue;
-      ctx.moveTo(g.x[i] + r, g.y[i]);
-      ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
-    }
-    ctx.fill();
-  }
-  // Heat's coolest colour is near the background: an outline keeps every glyph visible.
-  if (spec.heat >= 0) outlineGlyphs(ctx, g, style);
-  if (spec.badges.length > 0) drawBadgeRings(ctx, data, g, frame, style, spec);
-  if (spec.highlighted) drawHighlightRings(ctx, g, style, spec.highlighted);
-  drawGlyphMarks(ctx, data, g, frame, style, spec.role);
-}
-
-function drawHighlightRings(ctx: CanvasRenderingContext2D, g: StageGeometry, style: VizStyle, highlighted: Uint8Array): void {
-  const r = g.halfW + 6;
-  ctx.strokeStyle = style.accent;
-  ctx.lineWidth = 2;
-  ctx.setLineDash([3, 2]);
-  ctx.beginPath();
-  for (let i = 0; i < g.nodeCount; i++) {
-    if (!highlighted[i]) continue;
-    ctx.moveTo(g.x[i] + r, g.y[i]);
-    ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
-  }
-  ctx.stroke();
-  ctx.setLineDash([]);
-}
-
-function outlineGlyphs(ctx: CanvasRenderingContext2D, g: StageGeometry, style: VizStyle): void {
-  const r = g.halfW;
-  ctx.strokeStyle = style.muted;
-  ctx.lineWidth = 0.75;
-  ctx.beginPath();
-  for (let i = 0; i < g.nodeCount; i++) {
-    ctx.moveTo(g.x[i] + r, g.y[i]);
-    ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
-  }
-  ctx.stroke();
-}
-
-function drawBadgeRings(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, spec: GlyphSpec): void {
-  const r = g.halfW + 2.5;
-  ctx.strokeStyle = style.foreground;
-  ctx.lineWidth = 1.5;
-  ctx.beginPath();
-  for (let i = 0; i < g.nodeCount; i++) {
-    if (!hasBadge(data, frame, i, spec)) continue;
-    ctx.moveTo(g.x[i] + r, g.y[i]);
-    ctx.arc(g.x[i], g.y[i], r, 0, 2 * Math.PI);
-  }
-  ctx.stroke();
-}
-
-function drawGlyphMarks(ctx: CanvasRenderingContext2D, data: StageData, g: StageGeometry, frame: StageFrame, style: VizStyle, roleField: number): void {
-  const r = g.halfW;
-  const fields = data.fields.names.length;
-  ctx.font = `bold ${Math.max(8, Math.round(r * 1.2))}px system-ui, sans-serif`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.fillStyle = style.background;
-  for (let i = 0; i < g.nodeCount; i++) {
-    const status = frame.status[i];
-    if (status === NodeState.crashed) cross(ctx, g.x[i], g.y[i], r, style.foreground);
-    else if (status === NodeState.paused) bars(ctx, g.x[i], g.y[i], r, style.background);
-    else if (roleField >= 0 && r >= 6) {
-      const row = frame.fieldRow[i * fields + roleField];
-      if (row < 0 || data.fields.text[row] < 0) continue;
-      ctx.fillStyle = style.background;
-      ctx.fillText(data.fields.texts[data.fields.text[row]].slice(0, 1).toUpperCase(), g.x[i], g.y[i] + 0.5);
-    }
-  }
-  ctx.textAlign = 'start';
-}
-
-function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string): void {
-  ctx.strokeStyle = color;
-  ctx.lineWidth = 1.5;
-  ctx.beginPath();
-  ctx.moveTo(x - r * 0.7, y - r * 0.7);
-  ctx.lineTo(x + r * 0.7, y + r * 0.7);
-  ctx.moveTo(x + r * 0.7, y - r * 0.7);
-  ctx.lineTo(x - r * 0.7, y + r * 0.7);
-  ctx.stroke();
-}
-
-function bars(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string): void {
-  ctx.fillStyle = color;
-  ctx.fillRect(x - r * 0.5, y - r * 0.55, r * 0.3, r * 1.1);
-  ctx.fillRect(x + r * 0.2, y - r * 0.55, r * 0.3, r * 1.1);
 }

@@ -8,7 +8,8 @@ import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import type { StageData } from '../../core/stage/types';
 import type { VizStyle } from '../shared/palette';
 import { fieldIndex } from './cards';
-import { drawDynamic, drawGlyphs, glyphSignature, type GlyphSpec } from './drawDynamic';
+import { drawDynamic, POLYGON_DOTS_FROM } from './drawDynamic';
+import { drawGlyphs, glyphSignature, type GlyphSpec } from './drawGlyphs';
 import { drawStatic } from './drawStatic';
 import type { StageGeometry } from './geometry';
 import { createFrame, layoutAt, type StageFrame } from './layoutAt';
@@ -76,7 +77,7 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
     const ctx = canvasContext(layers.dynamicCanvas.current, w, h, dpr);
     if (ctx) {
       ctx.clearRect(0, 0, w, h);
-      drawDynamic(ctx, data, g, frame, style, { tier: plan.tier, reducedMotion });
+      drawDynamic(ctx, data, g, frame, style, { tier: plan.tier, reducedMotion, polygons: data.peakInFlight >= POLYGON_DOTS_FROM });
     }
     refs.update(data, frame, cardSpec, indices, extra, style);
     const root = layers.root.current;

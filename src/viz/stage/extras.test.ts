@@ -1,11 +1,13 @@
 /**
- * Goal: the card extras a busy-node lab needs (a queue bar, heat, a badge at scale) and the links drawn
- * for a lab's own layout behave as promised. Method: pure functions on hand-made numbers and a small
- * synthetic stage (a node's CPU field rising past the heat levels, a 'hot' text badge).
+ * Goal: what a busy-node lab needs of the stage behaves as promised: a queue bar, heat, a badge at scale,
+ * the links drawn for a lab's own layout, cheap dots when many are in flight. Method: pure functions on
+ * hand-made numbers and small synthetic stages (a node's CPU field rising past the heat levels, a 'hot'
+ * text badge, 40 dots drawn into a context that counts its path calls).
  */
 import { describe, expect, it } from 'vitest';
 import { vizStyle } from '../shared/palette';
-import { glyphSignature, type GlyphSpec } from './drawDynamic';
+import { drawDynamic } from './drawDynamic';
+import { glyphSignature, type GlyphSpec } from './drawGlyphs';
 import { linkPairs } from './drawStatic';
 import { heatPaint } from './heat';
 import { createFrame, layoutAt } from './layoutAt';
@@ -61,5 +63,37 @@ describe('glyphs and links', () => {
     const custom = linkPairs({ ...data, links: { count: 1, a: Uint16Array.of(0), b: Uint16Array.of(2), messages: Uint32Array.of(1) } }, g);
     expect([custom.count, custom.a[0], custom.b[0]]).toEqual([1, 0, 2]);
     expect(linkPairs(data, { nodeCount: 3, shape: 'ring' }).count).toBe(3);
+  });
+});
+
+describe('drawDynamic', () => {
+  /** A 2D context that counts the path calls a draw makes. */
+  function recorder() {
+    const calls: Record<string, number> = {};
+    const ctx = new Proxy({}, {
+      get: (_, name: string) => (name in calls || /^[a-z]/.test(name) ? (...args: unknown[]) => void (calls[name] = (calls[name] ?? 0) + 1, args) : undefined),
+      set: () => true,
+    }) as unknown as CanvasRenderingContext2D;
+    return { ctx, calls };
+  }
+  const busy = syntheticStage({
+    nodes: 3, horizon: 100, kinds: ['read', 'write', 'x', 'y', 'reply'],
+    messages: Array.from({ length: 50 }, (_, i) => ({ from: 0, to: 1 + (i % 2), send: 1, end: 90, kind: i < 40 ? i % 2 : 4 })),
+  });
+  const g = stageGeometry({ width: 400, height: 300, nodeCount: 3, tier: 'cards', card: { width: 60, height: 30 } });
+  const frame = layoutAt(busy, g, 50, createFrame(busy, g));
+
+  it('drawDynamic(polygons) draws round dots as octagons and hollow ones as even-odd rings (no arc, no stroke); without, arcs and strokes', () => {
+    const octagons = recorder();
+    drawDynamic(octagons.ctx, busy, g, frame, vizStyle('light'), { tier: 'cards', reducedMotion: false, polygons: true });
+    expect(octagons.calls.arc ?? 0).toBe(0);
+    expect(octagons.calls.stroke ?? 0).toBe(0);
+    // 20 round reads and 10 hollow replies of two octagons each, 8 lineTo per octagon; 20 squares.
+    expect(octagons.calls.lineTo).toBe((20 + 2 * 10) * 8);
+    expect(octagons.calls.rect).toBe(20);
+    const arcs = recorder();
+    drawDynamic(arcs.ctx, busy, g, frame, vizStyle('light'), { tier: 'cards', reducedMotion: false });
+    expect(arcs.calls.arc).toBe(30);
+    expect(arcs.calls.stroke).toBe(1);
   });
 });
