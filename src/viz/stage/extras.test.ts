@@ -14,6 +14,7 @@ import { createFrame, layoutAt } from './layoutAt';
 import { stageGeometry } from './geometry';
 import { syntheticStage } from './testing/synthetic';
 import { barFraction, heatLevel, HEAT_LEVELS } from './types';
+import { isOverlayDue, OVERLAY_MS } from './useStageDraw';
 
 describe('card extras', () => {
   it('barFraction(value, bar) is value / max, log(1 + v) / log(1 + max) on a log scale, clamped to [0, 1]', () => {
@@ -21,6 +22,11 @@ describe('card extras', () => {
     expect(barFraction(3, { max: 600, scale: 'log' })).toBeCloseTo(Math.log(4) / Math.log(601), 12);
     expect(barFraction(900, { max: 600, scale: 'log' })).toBe(1);
     expect([barFraction(Number.NaN, { max: 10 }), barFraction(-1, { max: 10 }), barFraction(5, { max: 0 })]).toEqual([0, 0, 0]);
+  });
+
+  it('isOverlayDue(playing, now, last): while playing, cards are rewritten at most every OVERLAY_MS; paused, always', () => {
+    expect(OVERLAY_MS).toBe(100);
+    expect([isOverlayDue(true, 1050, 1000), isOverlayDue(true, 1100, 1000), isOverlayDue(false, 1001, 1000)]).toEqual([false, true, true]);
   });
 
   it('heatLevel(value, max) cuts [0, max] into HEAT_LEVELS equal steps; the top step holds from 80% of 100', () => {

@@ -1,8 +1,8 @@
 /**
  * One drawn frame of the stage, as a function of t: layoutAt into a reused frame, then the static canvas
  * (only when the partition epoch changed), the glyph canvas (only when a node's status or role changed),
- * the dynamic canvas, the overlay's text, and `data-t` / `data-dots` on the root. No React state is touched,
- * so the draw loop can call it every animation frame.
+ * the dynamic canvas, the overlay's text (while playing, at most every OVERLAY_MS), and `data-t` /
+ * `data-dots` on the root. No React state is touched, so the draw loop can call it every animation frame.
  */
 import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import type { StageData } from '../../core/stage/types';
@@ -17,6 +17,14 @@ import { OverlayRefs, type CardExtras } from './overlay';
 import type { TierPlan } from './tier';
 import type { CardSpec } from './types';
 import { canvasContext } from './useStageLoop';
+
+/** While playing, the cards' text is rewritten at most this often (ms); dots still move every frame. */
+export const OVERLAY_MS = 100;
+
+/** True when a frame drawn at wall time `now` rewrites the cards (last written at `last`). */
+export function isOverlayDue(isPlaying: boolean, now: number, last: number): boolean {
+  return !isPlaying || now - last >= OVERLAY_MS;
+}
 
 export interface StageLayers {
   root: RefObject<HTMLElement | null>;
@@ -58,7 +66,8 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
   const drawnEpoch = useRef(-1);
   const drawnGlyphs = useRef<number | undefined>(undefined);
 
-  const draw = useCallback((t: number) => {
+  const overlayAt = useRef(-Infinity);
+  const draw = useCallback((t: number, isPlaying = false) => {
     const [w, h] = [g.width, g.height];
     layoutAt(data, g, t, frame, options);
     const flat = frame.epoch === drawnEpoch.current ? null : canvasContext(layers.staticCanvas.current, w, h, dpr);
@@ -79,7 +88,13 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
       ctx.clearRect(0, 0, w, h);
       drawDynamic(ctx, data, g, frame, style, { tier: plan.tier, reducedMotion, polygons: data.peakInFlight >= POLYGON_DOTS_FROM });
     }
-    refs.update(data, frame, cardSpec, indices, extra, style);
+    // Cards are text: while playing they are rewritten at most every OVERLAY_MS (a number changing 60 times a
+    // second cannot be read, and each rewrite costs style, layout and paint); paused, at once.
+    const now = performance.now();
+    if (isOverlayDue(isPlaying, now, overlayAt.current)) {
+      refs.update(data, frame, cardSpec, indices, extra, style);
+      overlayAt.current = now;
+    }
     const root = layers.root.current;
     if (root) {
       root.dataset.t = String(t);

@@ -6,12 +6,12 @@
 import { useEffect } from 'react';
 import type { PlayheadSource } from './types';
 
-export function useStageLoop(playhead: PlayheadSource, draw: (t: number) => void): void {
+export function useStageLoop(playhead: PlayheadSource, draw: (t: number, isPlaying: boolean) => void): void {
   useEffect(() => {
     let id = 0;
     const run = () => {
       id = 0;
-      draw(playhead.get());
+      draw(playhead.get(), playhead.isPlaying?.() ?? false);
     };
     const schedule = () => {
       if (id === 0) id = requestAnimationFrame(run);
