@@ -204,12 +204,6 @@ export interface LabResult {
   stoppedAtLimit?: string;
   /** What the stage draws (nodes, messages in flight, faults), for labs that show one. */
   stage?: StageData;
-  /**
-   * Simulated time units per wall-clock second when playing at speed 1. Default: the whole run plays in
-   * 12 s. A lab whose messages cross in far less than a hundredth of its run sets it, so that a message
-   * is seen to travel (stage.md: a median message crosses in about a second).
-   */
-  playRate?: number;
 }
 
 /** What the host gives a program: progress reports and a work budget. */

@@ -174,6 +174,4 @@ export interface StageData {
   /** Rows of `events` the narration tells (every kind but protocol notes), ascending. */
   narrated: Uint32Array;
   links: StageLinks;
-  /** Words for the lab's own scripted events (trace kind script), by script index: 'the hot key is salted 8 ways'. */
-  scriptNames?: string[];
 }

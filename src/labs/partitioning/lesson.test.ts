@@ -52,7 +52,7 @@ function screen(id: string): string {
     `${Math.round(t)} ms`,
     ...r.stage.nodeNames.map((_, node) => card(r, node, t).text),
     ...scriptItems(step.scenario).map((item) => item.text),
-    ...(r.stage.scriptNames ?? []),
+    ...r.stage.remarks,
     f.headline, ...f.details, hotKeySentence(r),
     `p50 ${formatMs(r.totals.latencyP50Ms)}, p99 ${formatMs(r.totals.latencyP99Ms)}`,
     tableText(selectStrategyTable(r, step.scenario)),

@@ -131,7 +131,8 @@ test('the guided lesson walks its steps; "Show this step" loads its scenario, mo
   await lesson.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);
   await expect(page.getByLabel('Simulated time')).toHaveValue('8000', afterRun);
-  await expect(page.locator('[data-node="n2"]')).toHaveAttribute('data-highlighted', '');
+  await expect(page.locator('[data-node][data-highlight]')).toHaveCount(1);
+  await expect(page.locator('[data-node="n2"]')).toHaveAttribute('data-highlight');
   await expect(page.locator('[data-node="n2"]')).toHaveAttribute('aria-label', 'n2, waiting 486, cpu 100%, hot, up');
   await lesson.getByRole('button', { name: 'Next →' }).click();
   await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('Four placements, one skew');
@@ -146,7 +147,7 @@ test('the guided lesson walks its steps; "Show this step" loads its scenario, mo
   await waitForRun(page);
   await expect(page.getByLabel('Simulated time')).toHaveValue('3500', afterRun);
   await expect(page.locator('[data-node="n3"]')).toHaveAttribute('data-status', 'crashed');
-  await expect(page.locator('[data-node="n3"]')).toHaveAttribute('data-highlighted', '');
+  await expect(page.locator('[data-node="n3"]')).toHaveAttribute('data-highlight');
   await lesson.getByRole('button', { name: '← Previous' }).click();
   await lesson.getByRole('button', { name: '← Previous' }).click();
   await expect(lesson.getByRole('heading', { level: 3 })).toHaveText('One hot key melts its node');

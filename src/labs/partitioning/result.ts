@@ -82,8 +82,6 @@ export interface PartitioningResult extends LabResult {
    */
   stage: StageData;
   stageInfo: StageInfo;
-  /** Simulated ms per wall-clock second at speed 1 (a hop crosses the stage in about 0.4 s). */
-  playRate: number;
 }
 
 /** How the stage sampled the run, and what its scales need. */

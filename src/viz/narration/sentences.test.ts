@@ -69,13 +69,6 @@ describe('narration sentences', () => {
     expect(Array.from(withRemark.narrated, (row) => sentence(withRemark, row))).toEqual(['2.500 ms: n1 meets a conflict on k0']);
   });
 
-  it('sentence(row) of a lab\'s scripted event reads its scriptNames entry, else its index', () => {
-    const rows = { ...data.events, count: 1, time: Float64Array.of(5), kind: Uint8Array.of(TraceKind.script), from: Int32Array.of(-1), to: Int32Array.of(-1), payload: Int32Array.of(1) };
-    const scripted = { ...data, events: rows };
-    expect(sentence(scripted, 0)).toBe('5.000 ms: scripted event 1');
-    expect(sentence({ ...scripted, scriptNames: ['a cache goes in front', 'the hot key is salted 8 ways'] }, 0)).toBe('5.000 ms: the hot key is salted 8 ways');
-  });
-
   it('its kind table is the engine\'s', () => {
     expect(Kind).toEqual(TraceKind);
   });

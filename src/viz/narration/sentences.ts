@@ -99,7 +99,7 @@ function templateWords(data: StageData, row: number): string {
     case Kind.note: return `${node} notes ${to} = ${payload}`;
     case Kind.slow: return `the link ${node} → ${nodeName(data, to)} changes its delay`;
     case Kind.lossy: return `the link ${node} → ${nodeName(data, to)} changes its loss`;
-    default: return data.scriptNames?.[payload] ?? `scripted event ${payload}`;
+    default: return `scripted event ${payload}`;
   }
 }
 

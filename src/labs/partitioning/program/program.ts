@@ -72,7 +72,6 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     },
     endTime: endMs,
     marks,
-    playRate: playRate(s),
     ...(served.stoppedAtLimit ? { stoppedAtLimit: served.stoppedAtLimit } : {}),
     strategy: s.strategy,
     nodeCount: s.nodes,
@@ -95,15 +94,6 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     stageInfo: info,
   };
 };
-
-/**
- * Simulated ms per wall-clock second at speed 1: a hop (or, without one, a quarter of a service time)
- * crosses the stage in about 0.4 s, so requests are seen to travel. The charts' playhead moves slowly at
- * this pace; the scrubber and Step travel far.
- */
-export function playRate(s: PartitioningScenario): number {
-  return Math.max(s.hopMs, s.serviceMs / 4, 0.001) / 0.4;
-}
 
 /** Step's stops: every time something happens on the stage (ascending, `times` already is), and `extra` times. */
 function stageMarks(times: Float64Array, extra: readonly number[]): Float64Array {

@@ -261,7 +261,6 @@ class Server {
     const sim = this.sim;
     if (e.type === 'crash' || e.type === 'recover') return this.onFault(e.type, e.node, index);
     sim.record(TraceKind.script, -1, -1, index);
-    this.stage.script(index, sim.now);
     if (e.type === 'salt') {
       this.saltK = e.k;
       this.saltOwners = saltOwners(this.s, this.strategy, this.live, this.down, this.saltKey, this.saltK);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fieldAt, fieldText, isInside } from '../../../core/stage/query';
-import { Fate } from '../../../core/stage/types';
+import { Fate, REMARK_KIND } from '../../../core/stage/types';
 import { TraceKind } from '../../../sim/traceKind';
 import { plainContext } from '../../contract';
 import { defaults, presets, type PartitioningScenario } from '../scenario';
@@ -105,15 +105,15 @@ describe('partitioning stage', () => {
     const first = [0, 1, 2, 3, 4, 5].map((row) => `${d.stage.nodeNames[m.from[row]]}->${d.stage.nodeNames[m.to[row]]}:${d.stage.kinds[m.kind[row]]}`);
     expect(first.filter((x) => x.startsWith('router->directory')).every((x) => x.endsWith(':lookup'))).toBe(true);
     expect(first.some((x) => x.startsWith('directory->n'))).toBe(true);
-    expect(d.stage.scriptNames).toEqual([]);
+    expect(d.stage.remarks).toEqual([]);
   });
 
   it('a salt event speaks in the narration, and salted reads fan out as one message per salt', () => {
     const s = run(preset('salt-hot-key'));
-    expect(s.stage.scriptNames).toEqual(['the hot key is salted 8 ways: writes go to one salt, reads ask all 8']);
+    expect(s.stage.remarks).toEqual(['the hot key is salted 8 ways: writes go to one salt, reads ask all 8']);
     expect(s.stageInfo.kinds).toContain(Kind.salted);
-    const script = Array.from(s.stage.narrated).find((row) => s.stage.events.kind[row] === TraceKind.script);
-    expect(s.stage.events.time[script!]).toBe(5000);
+    const told = Array.from(s.stage.narrated).find((row) => s.stage.events.kind[row] === REMARK_KIND);
+    expect(s.stage.events.time[told!]).toBe(5000);
   });
 });
 

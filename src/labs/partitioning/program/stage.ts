@@ -10,7 +10,7 @@
  * Built in the worker after the run; nothing here feeds the trace hash.
  */
 import type { StageData } from '../../../core/stage/types';
-import { ticksToMs, TICKS_PER_MS } from '../../../sim/kit/time';
+import { msToTicks, ticksToMs, TICKS_PER_MS } from '../../../sim/kit/time';
 import { buildStage } from '../../../sim/stage/buildStage';
 import type { StageLogColumns } from '../../../sim/stageLog';
 import type { TraceColumns } from '../../../sim/trace';
@@ -46,9 +46,11 @@ export function partitioningStage(input: StageInput): { stage: StageData; info: 
   const hot = hotRows(input.detections);
   const nodeNames = [...Array.from({ length: s.nodes }, (_, i) => `n${i}`), ...(input.directoryNode >= 0 ? ['directory'] : []), 'router'];
   const trace = mergeStreams([rec.early, rec.now, rec.late]);
-  const stage = buildStage({ trace, log: logColumns(rec, cpu, hot), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames });
+  // The fixes (salt, split, cache) are told in the lab's words, at the router: they act in front of the nodes.
+  const fixes = s.events.filter((e) => e.type === 'salt' || e.type === 'split' || e.type === 'cache');
+  const remarks = { tick: fixes.map((e) => msToTicks(e.t)), node: fixes.map(() => router), text: fixes.map(fixWords) };
+  const stage = buildStage({ trace, log: logColumns(rec, cpu, hot), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames, remarks });
   stage.narrated = withoutDeliveries(stage);
-  stage.scriptNames = s.events.map((e) => scriptWords(e));
   return { stage, info: stageInfo(rec, slots) };
 }
 
@@ -182,7 +184,7 @@ function logColumns(rec: StageRecorder, cpu: FieldRows, hot: FieldRows): StageLo
   };
 }
 
-/** The narration tells sends, losses at crashed nodes, faults and fixes; a delivery 0.5 ms after its send adds nothing. */
+/** The narration tells sends, losses at crashed nodes, faults and fixes (remarks); a delivery 0.5 ms after its send adds nothing. */
 function withoutDeliveries(stage: StageData): Uint32Array {
   const rows = stage.narrated;
   let n = 0;
@@ -191,7 +193,7 @@ function withoutDeliveries(stage: StageData): Uint32Array {
   return out.slice(0, n);
 }
 
-function scriptWords(e: PartitioningEvent): string {
+function fixWords(e: PartitioningEvent): string {
   switch (e.type) {
     case 'salt': return e.k > 1 ? `the hot key is salted ${e.k} ways: writes go to one salt, reads ask all ${e.k}` : 'salting stops';
     case 'split': return 'the hottest range splits; its upper half moves to the quietest node';

@@ -1,14 +1,14 @@
 /**
  * What the stage will draw, recorded beside the served workload and never hashed (the run's trace hash
  * is the same with or without it): requests as messages (router -> node, or router -> directory ->
- * node), replies (node -> router), crashes and recoveries, the lab's scripted events, and every node's
+ * node), replies (node -> router), crashes and recoveries, and every node's
  * queue depth. ./stage.ts turns it into StageData after the run.
  *
  * The engine does not carry these messages (a constant hop is added by the Server), so rows are written
  * when the Server learns of them, into three streams that are each in time order and merged at the end:
  *
  *   early   a request's send, written when it arrives (now - hop)
- *   now     arrivals, discards at a crashed node, replies' sends, faults, scripted events (now)
+ *   now     arrivals, discards at a crashed node, replies' sends, faults (now)
  *   late    a reply's arrival at the router (now + hop)
  *
  * Bounds (so 10^6 requests cost a bounded stage): one request in `sampleEvery` is drawn (with all its
@@ -214,10 +214,6 @@ export class StageRecorder {
 
   fault(kind: typeof TraceKind.crash | typeof TraceKind.recover, node: number, now: number, index: number): void {
     this.now.push(now, kind, node, -1, index);
-  }
-
-  script(index: number, now: number): void {
-    this.now.push(now, TraceKind.script, -1, -1, index);
   }
 
   /**

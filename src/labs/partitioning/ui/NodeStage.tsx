@@ -51,6 +51,7 @@ export const NodeStage = memo(function NodeStage({ result, style }: { result: Pa
   const router = stage.nodeNames.length - 1;
   const inert = useMemo(() => [router], [router]);
   const via = result.directoryNode >= 0 ? ' through the directory' : '';
+  const named = highlight?.nodes?.length ? ` The lesson points at ${highlight.nodes.join(', ')}.` : '';
   return (
     <section className="pt-card pt-stage" aria-labelledby="pt-stage-title">
       <h2 id="pt-stage-title">{`Requests at the playhead: ${n.toLocaleString('en-US')} nodes under ${STRATEGY_NAMES[result.strategy]}`}</h2>
@@ -65,7 +66,7 @@ export const NodeStage = memo(function NodeStage({ result, style }: { result: Pa
         data={stage}
         playhead={playhead}
         style={style}
-        label={`${n.toLocaleString('en-US')} nodes${via.replace(' through', ',')} and the router at the playhead`}
+        label={`${n.toLocaleString('en-US')} nodes${via.replace(' through', ',')} and the router at the playhead.${named}`}
         cardSpec={spec}
         actions={isLocked ? [] : ACTIONS}
         onEvent={onEvent}

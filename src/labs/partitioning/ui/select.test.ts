@@ -50,7 +50,6 @@ function fakeResult(nodes: number, hot = 3, directory = false): PartitioningResu
     hotNode: hot,
     stage: syntheticStage({ nodes: rows + 1, horizon: 10_000, messages: [] }),
     stageInfo: { kinds: [0, 4], queuePeak: 40, sampleEvery: 1, depthGapMs: 0 },
-    playRate: 1.25,
     phases: [
       { from: 0, to: 5000, eventIndex: -1, requests: 10_000, ok: 10_000, failed: 0, latencyP50Ms: 3, latencyP99Ms: 90, cpuPctMax: 98, cpuPctP50: 31, busiestNode: hot, cacheHitPct: 0, cacheStalePct: 0, fanoutPerRead: 0, fanoutExtra: 0 },
       { from: 5000, to: 10_000, eventIndex: 0, requests: 10_000, ok: 9_900, failed: 100, latencyP50Ms: 2.5, latencyP99Ms: 12, cpuPctMax: 55, cpuPctP50: 33, busiestNode: 1, cacheHitPct: 0, cacheStalePct: 0, fanoutPerRead: 8, fanoutExtra: 7000 },
