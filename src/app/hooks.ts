@@ -158,6 +158,23 @@ export function useStageEvents(): (event: StageEvent) => void {
   );
 }
 
+/**
+ * useStageEvents for a stage whose engine ticks `ticksPerUnit` times per unit of the lab's time: a fault
+ * lands on the playhead rounded up to a tick (the engine rounds a script's times to ticks), at or just
+ * after what is shown, and the playhead moves onto it, so the picture shows the fault as soon as the
+ * re-run arrives.
+ */
+export function useStageEventsOnTick(ticksPerUnit: number): (event: StageEvent) => void {
+  const insert = useStageEvents();
+  const seek = useSeek();
+  return useCallback((event: StageEvent) => {
+    if (event.at === undefined) return insert(event);
+    const at = Math.ceil(event.at * ticksPerUnit - 1e-6) / ticksPerUnit;
+    insert({ ...event, at });
+    seek(at);
+  }, [insert, seek, ticksPerUnit]);
+}
+
 /** How the lab is shown: embed, panel, theme, autoplay, motion, lock, controls. */
 export function usePresentation(): Presentation {
   return useApp((s) => s.presentation);

@@ -11,11 +11,11 @@
  * labels do not fit; the narration can follow one run only; and flipping CP/AP in place at the same t shows
  * the one difference (the minority side refused, or served and drifting) where the eye already is.
  */
-import { memo, useCallback, useMemo } from 'react';
-import { usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { memo, useMemo } from 'react';
+import { usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEventsOnTick } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
-import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction, type StageEvent } from '../../../viz/stage';
+import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
 import { CAP_MODES, type CapMode, type CapResult } from '../result';
 import { events } from '../scenario';
@@ -35,7 +35,7 @@ const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageActi
 export const CapScene = memo(function CapScene(props: { result: CapResult; mode: CapMode; onMode(mode: CapMode): void; style: VizStyle; highlighted?: readonly string[] }) {
   const { result, mode, style, highlighted } = props;
   const playhead = usePlayheadSource();
-  const onEvent = useFaultAtTick(result.stages[0].stage.ticksPerUnit);
+  const onEvent = useStageEventsOnTick(result.stages[0].stage.ticksPerUnit);
   const reduced = useReducedMotion();
   const isLocked = usePresentation().lock;
   const shown = result.stages.find((s) => s.mode === mode) ?? result.stages[0];
@@ -70,22 +70,6 @@ export const CapScene = memo(function CapScene(props: { result: CapResult; mode:
     </section>
   );
 });
-
-/**
- * A fault from the stage, at the playhead rounded up to the engine's tick (the engine rounds a script's
- * times to ticks): the event lands at or just after what is shown, and the playhead moves onto it, so
- * the picture shows the fault as soon as the re-run arrives.
- */
-function useFaultAtTick(ticksPerUnit: number): (event: StageEvent) => void {
-  const insert = useStageEvents();
-  const seek = useSeek();
-  return useCallback((event: StageEvent) => {
-    if (event.at === undefined) return insert(event);
-    const at = Math.ceil(event.at * ticksPerUnit - 1e-6) / ticksPerUnit;
-    insert({ ...event, at });
-    seek(at);
-  }, [insert, seek, ticksPerUnit]);
-}
 
 /** The shown run's events as sentences, following the playhead; a row click seeks there. */
 export const CapNarration = memo(function CapNarration({ result, mode }: { result: CapResult; mode: CapMode }) {

@@ -5,11 +5,11 @@
  * recovers it at the playhead. Apart from it (for the page's narration slot) every send and fault in words.
  * Memoized: the stage and the narration read the playhead themselves, never through a React render.
  */
-import { memo, useCallback, useMemo } from 'react';
-import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { memo, useMemo } from 'react';
+import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEventsOnTick } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
-import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction, type StageEvent } from '../../../viz/stage';
+import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
 import type { PartitioningResult } from '../result';
 import { events } from '../scenario';
@@ -30,15 +30,10 @@ function cardSpec(queuePeak: number): CardSpec {
   };
 }
 
-/** A fault at the playhead lands on a whole microsecond (the engine's tick), so links stay short. */
-function atTick(event: StageEvent): StageEvent {
-  return event.at === undefined ? event : { ...event, at: Math.round(event.at * 1000) / 1000 };
-}
-
 export const NodeStage = memo(function NodeStage({ result, style }: { result: PartitioningResult; style: VizStyle }) {
   const playhead = usePlayheadSource();
-  const insert = useStageEvents();
-  const onEvent = useCallback((e: StageEvent) => insert(atTick(e)), [insert]);
+  // A fault lands on the engine's tick at or after the playhead (links stay short), and the playhead follows.
+  const onEvent = useStageEventsOnTick(result.stage.ticksPerUnit);
   const reduced = useReducedMotion();
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight();
