@@ -17,7 +17,7 @@ import { playheadValue, type CardSpec, type StageEvent } from './types';
 
 const spec: CardSpec = {
   fields: [{ field: 'waiting', label: 'waiting', bar: { max: 100, scale: 'linear' } }, { field: 'cpu', label: 'cpu', format: (_, v) => `${v}%` }],
-  badges: [{ field: 'hot', text: 'hot', label: 'HOT' }],
+  badges: [{ field: 'hot', text: 'hot', label: 'HOT', words: 'hot' }],
   heat: { field: 'cpu', max: 100 },
 };
 const data = syntheticStage({

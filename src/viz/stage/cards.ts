@@ -47,7 +47,7 @@ export function clockText(data: StageData, offset: number): string {
   return `clock ${offset > 0 ? '+' : '−'}${Math.abs(offset).toFixed(1)} ${data.timeUnit}`;
 }
 
-/** The node's accessible name: name, role, each field ("term 4"), badges on ("hot"), its clock when skewed, and its status. */
+/** The node's accessible name: name, role, each field ("term 4"), the words of badges on ("hot"), its clock when skewed, and its status. */
 export function nodeLabel(data: StageData, frame: StageFrame, node: number, spec: CardSpec | undefined, indices: readonly number[]): string {
   const parts = [data.nodeNames[node]];
   const role = spec?.role ? rowOf(data, frame, node, fieldIndex(data, spec.role)) : -1;
@@ -58,8 +58,9 @@ export function nodeLabel(data: StageData, frame: StageFrame, node: number, spec
     if (value !== '–' && value !== '') parts.push(field.label ? `${field.label} ${value}` : value);
   });
   spec?.badges?.forEach((badge) => {
+    if (!badge.words) return;
     const row = rowOf(data, frame, node, fieldIndex(data, badge.field));
-    if (row >= 0 && fieldText(data.fields, row) === badge.text) parts.push(badge.text);
+    if (row >= 0 && fieldText(data.fields, row) === badge.text) parts.push(badge.words);
   });
   const clock = clockText(data, frame.clockOffset[node]);
   if (clock) parts.push(clock);

@@ -108,8 +108,11 @@ export interface CardSpec {
   width?: number;
   /** The field naming the node's role: its first letter is the card's badge ('leader' -> L); glyphs use it at scale. */
   role?: string;
-  /** Badges shown while a field's text matches (e.g. { field: 'conflict', text: 'yes', label: '!' }). */
-  badges?: readonly { field: string; text: string; label: string }[];
+  /**
+   * Badges shown while a field's text matches (e.g. { field: 'conflict', text: 'yes', label: '!' }); with
+   * `words` ('hot'), the node's accessible name says them too while the badge shows.
+   */
+  badges?: readonly { field: string; text: string; label: string; words?: string }[];
   /**
    * A deadline bar (election timer, lease): `field` records the deadline's time in the lab's unit and
    * `span` its full length; the bar shows the fraction left at t.

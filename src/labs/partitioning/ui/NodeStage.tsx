@@ -25,7 +25,7 @@ function cardSpec(queuePeak: number): CardSpec {
       { field: 'waiting', label: 'waiting', bar: { max: Math.max(1, queuePeak), scale: 'log' } },
       { field: 'cpu', label: 'cpu', format: (_, value) => (Number.isFinite(value) ? `${value}%` : '–') },
     ],
-    badges: [{ field: 'hot', text: 'hot', label: 'HOT' }],
+    badges: [{ field: 'hot', text: 'hot', label: 'HOT', words: 'hot' }],
     heat: { field: 'cpu', max: 100 },
   };
 }
