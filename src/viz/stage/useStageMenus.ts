@@ -96,8 +96,7 @@ export function useStageMenus(input: StageMenusInput) {
 
   const close = useCallback(() => {
     setMenu((m) => {
-      const back = m?.returnTo ?? (m?.returnNode !== undefined ? refs.of(m.returnNode).root : null);
-      back?.focus();
+      (m?.returnTo ?? (m?.returnNode !== undefined ? refs.of(m.returnNode).root : null))?.focus();
       return null;
     });
   }, [refs]);
