@@ -170,3 +170,16 @@ describe('scenario CLI: the consistent-hashing lab', () => {
     expect(result.stderr).toContain('1000');
   });
 });
+
+describe('scenario CLI: what it echoes is inert', () => {
+  it('an argument or a file carrying terminal escapes or a bidi override reaches stderr as \\uXXXX text', async () => {
+    const hostile = '#/fake?v=1&\u001b[2J\u001b]0;owned\u0007=1&x\u202Ey=2';
+    const byLink = await run([hostile]);
+    expect(byLink.code).toBe(2);
+    expect(byLink.stderr).not.toMatch(/[\u001b\u0007\u202E]/);
+    expect(byLink.stderr).toContain('\\u001b');
+    const byFile = await run(['s.json'], { files: { 's.json': '{"lab": "fake", "scen\u009b2Jario": {}} \u001b[31m' } });
+    expect(byFile.code).toBe(2);
+    expect(byFile.stderr).not.toMatch(/[\u001b\u009b]/);
+  });
+});

@@ -11,7 +11,7 @@ import { labs as registryLabs } from '../labs/registry';
 import { formatCount } from '../app/links/limits';
 import { errorText } from '../app/links/checkScenario';
 import { WORK_BUDGET } from '../worker/api';
-import { answerUsage, nodeIo, runIfMain, type CliIo } from './io';
+import { answerUsage, type CliIo, inertIo, nodeIo, runIfMain } from './io';
 import { readInput } from './readInput';
 
 export type { CliIo };
@@ -40,7 +40,8 @@ Quote links in the shell: '&' and '#' are special there.
 Exit codes: 0 ran; 1 the run failed (budget, program error); 2 bad link, file or usage.
 `;
 
-export async function main(argv: readonly string[], io: CliIo, labs: readonly LabSpec[] = registryLabs): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo, labs: readonly LabSpec[] = registryLabs): Promise<number> {
+  const io = inertIo(rawIo);
   const args = parseArgs(argv);
   if (args.kind === 'help' || args.kind === 'usage-error') return answerUsage(args, io, USAGE);
   const input = readInput(args.input, labs, io.readFile);
