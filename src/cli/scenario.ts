@@ -19,7 +19,7 @@ export type { CliIo };
 export const USAGE = `Usage: npm run scenario -- [--budget <units>] <link | file.json>
 
 Runs a lab's program on a scenario in Node and prints one JSON object:
-  { "lab": …, "scenario": …, "traceHash": …, "metrics": … }
+  { "lab": …, "scenario": …, "traceHash": …, "metrics": … }   (metrics: numbers; one without data is left out)
 
 The scenario comes from:
   a full link     'http://localhost:5173/#/consistent-hashing?v=1&s=1&e=1&nodes=5&seed=7&vnodes=100'
@@ -60,7 +60,7 @@ export async function main(argv: readonly string[], rawIo: CliIo, labs: readonly
     const { program } = await lab.loadProgram();
     const result = program(scenario, plainContext(args.budget));
     if (result.stoppedAtLimit) io.stderr(`note: the run stopped at a limit: ${result.stoppedAtLimit}\n`);
-    io.stdout(`${JSON.stringify({ lab: lab.id, scenario, traceHash: result.traceHash, metrics: result.metrics }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ lab: lab.id, scenario, traceHash: result.traceHash, metrics: printedMetrics(result.metrics) }, null, 2)}\n`);
     return 0;
   } catch (error) {
     io.stderr(error instanceof BudgetExceeded ? `the run was stopped: ${error.message}\n` : `the program failed: ${errorText(error)}\n`);
@@ -96,4 +96,13 @@ function parseArgs(argv: readonly string[]): Args {
   return { kind: 'run', input: inputs[0], budget };
 }
 
+/**
+ * The metrics as printed: numbers only. A metric with no data (a median of no writes is NaN, which JSON
+ * would print as null) is left out, so every printed metric is a number a script can compare.
+ */
+export function printedMetrics(metrics: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(metrics).filter(([, value]) => Number.isFinite(value)));
+}
+
 runIfMain(import.meta.url, (argv) => main(argv, nodeIo));
+
