@@ -80,7 +80,7 @@ describe('check CLI', () => {
     expect(await run(['h.txt'], { 'h.txt': '' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/the file is empty/) });
     expect(await run(['missing.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cannot read missing\.log: ENOENT/) });
     expect(await run([])).toMatchObject({ code: 2, stderr: 'give one history file\nRun with --help for usage.\n' });
-    expect(await run(['--model', 'queue', 'h.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--model must be one of register, kv, etcd, got "queue"/) });
+    expect(await run(['--model', 'queue', 'h.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--model must be one of register, kv, etcd, cas-register, multi-register, got "queue"/) });
     expect(await run(['--budget-ms', 'soon', 'h.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--budget-ms takes a positive integer/) });
   });
 
@@ -109,5 +109,23 @@ describe('check CLI: limits in the unit they name', () => {
     const { code, stdout, stderr } = await run(['h.json'], { 'h.json': euros });
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
     expect(stderr).toBe(`bad history h.json: it is over ${FILE_BYTES_MAX.toLocaleString('en-US')} bytes (the limit)\n`);
+  });
+});
+
+describe('check CLI: Jepsen/Knossos EDN histories', () => {
+  const knossos = (path: string) => readFileSync(resolve(__dirname, '../../test-data/knossos', path), 'utf8');
+
+  it('reads them with Knossos\' models and agrees with its verdicts, naming the operation Knossos pins', async () => {
+    const bad = await run(['h.edn'], { 'h.edn': knossos('cas-register/bad/immediate-failure.edn') });
+    expect(bad).toMatchObject({ code: 0, json: { verdict: 'not linearizable', model: 'cas-register', operations: 1 } });
+    expect(bad.json.explanation.operations[0]).toMatchObject({ process: 1, text: 'read() -> 3' });
+    const good = await run(['m.edn'], { 'm.edn': knossos('multi-register/good/multi-register.edn') });
+    expect(good).toMatchObject({ code: 0, json: { verdict: 'linearizable', model: 'multi-register' } });
+  });
+
+  it('refuses a model that does not fit, and malformed EDN with its line', async () => {
+    expect(await run(['--model', 'kv', 'h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :read, :value nil}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/a Jepsen\/Knossos EDN history needs --model cas-register or multi-register, not kv/) });
+    expect(await run(['h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :read, :value nil}\n {:process 0 :type :ok :f :read :value #inst "x"}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^bad history h\.edn: line 2: the tag #inst is not read in histories/) });
+    expect(await run(['h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :txn, :value [[:read :x nil]]}\n {:process 0, :type :ok, :f :read, :value 1}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/line 2: process 0 completes read but invoked txn/) });
   });
 });
