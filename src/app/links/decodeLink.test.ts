@@ -55,17 +55,19 @@ describe('decodeLink: readable links', () => {
 
 describe('decodeLink: presentation flags', () => {
   it('decodeLink(link with flags) parses every flag and keeps them out of the scenario', () => {
-    const result = decode('/fake?v=1&s=2&e=3&nodes=5&embed=1&panel=ring&theme=dark&autoplay=true&motion=reduce&lock=1&controls=0');
+    const result = decode('/fake?v=1&s=2&e=3&nodes=5&embed=1&panel=ring&theme=dark&autoplay=true&motion=reduce&lock=1&controls=0&lesson=3');
     expect(result).toEqual({
       ok: true,
       lab: fakeSpec,
       scenario: scenario({ nodes: 5 }),
-      presentation: { embed: true, panel: 'ring', theme: 'dark', autoplay: true, motion: 'reduce', lock: true, controls: false },
+      presentation: { embed: true, panel: 'ring', theme: 'dark', autoplay: true, motion: 'reduce', lock: true, controls: false, lesson: 3 },
     });
   });
 
   it('decodeLink(link with invalid flag values) ignores them and uses the defaults', () => {
-    const result = decode('/fake?v=1&s=2&e=3&embed=yes&panel=%3Cscript%3E&theme=blue&motion=fast&controls=maybe');
+    const result = decode('/fake?v=1&s=2&e=3&embed=yes&panel=%3Cscript%3E&theme=blue&motion=fast&controls=maybe&lesson=0');
+    expect(decode('/fake?v=1&lesson=1000')).toMatchObject({ presentation: { lesson: null } });
+    expect(decode('/fake?v=1&lesson=02')).toMatchObject({ presentation: { lesson: null } });
     expect(result).toMatchObject({ ok: true, presentation: defaultPresentation });
   });
 
