@@ -143,6 +143,12 @@ export const presets: readonly Preset<VectorClocksScenario>[] = [
     scenario: { ...d, skewMs: -100 },
   },
   {
+    id: 'truetime',
+    title: 'An honest bound: ε = 110 ms',
+    description: 'r1\'s clock is still 100 ms behind, but the bound ε now covers it. Commit wait orders every write that started after another committed, and the careful lease never has two holders, at a price: every write waits about 2ε = 220 ms.',
+    scenario: { ...d, skewMs: -100, epsMs: 110 },
+  },
+  {
     id: 'drift',
     title: 'Drifting clocks, four replicas',
     description: 'Four replicas whose clocks drift by up to 5 % and a 50 ms bound: commit wait costs about 2ε per write, and keeps causal order as long as the drift has not carried a clock past ε.',

@@ -36,8 +36,15 @@ export interface PlannedWrite {
   name: string;
 }
 
+/**
+ * Deliberately broken rules, for the tests to catch: 'no-wait' commits at once with the stamp pt + ε (no
+ * commit wait); 'lease-no-margin' judges the lease by bare clock readings in the commit-wait run.
+ */
+export type ClockBug = 'none' | 'no-wait' | 'lease-no-margin';
+
 export interface ReplicaConfig {
   kind: RunKind;
+  bug: ClockBug;
   replicas: number;
   /** ε in ticks. */
   epsTicks: number;

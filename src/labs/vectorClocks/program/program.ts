@@ -12,13 +12,12 @@ import { Simulation, applyFault, scheduleScenario } from '../../../sim/index';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 import type { LabProgram, RunContext } from '../../contract';
 import { STORES, type RunKind, type RunResult, type VectorClocksResult, type Violation, type WriteColumns } from '../result';
-import type { VectorClocksScenario } from '../scenario';
-import { writesEndMs } from '../scenario';
-import type { Msg, PlannedWrite, ReplicaConfig, Write } from './messages';
+import { horizon, writesEndMs, type VectorClocksScenario } from '../scenario';
+import type { ClockBug, Msg, PlannedWrite, ReplicaConfig, Write } from './messages';
 import { leaseOverlaps, lwwOutcome, siblingsOutcome, stampInversions, survivorsOf } from './outcome';
 import { Recorder } from './record';
 import { Replica, storedStores } from './replica';
-import { stageOf, stageOptions } from './stage';
+import { sampleClocks, stageOf, stageOptions } from './stage';
 
 export type * from '../result';
 
@@ -54,12 +53,12 @@ export interface Run {
 }
 
 /** One run to the end; `withStage` also records what the stage draws (outside the trace: the hash is the same). */
-export function simulate(s: VectorClocksScenario, kind: RunKind, withStage = false): Run {
+export function simulate(s: VectorClocksScenario, kind: RunKind, withStage = false, bug: ClockBug = 'none'): Run {
   const plan = planWrites(s);
   const count = s.replicas * s.writesPerReplica;
   const crashTicks = Array.from({ length: s.replicas }, (_, n) => s.events.filter((e) => e.type === 'crash' && e.node === n).map((e) => msToTicks(e.t)));
   const cfg: ReplicaConfig = {
-    kind, replicas: s.replicas, epsTicks: msToTicks(s.epsMs), leaseTicks: msToTicks(s.leaseMs), retryTicks: msToTicks(RETRY_MS), plan,
+    kind, bug, replicas: s.replicas, epsTicks: msToTicks(s.epsMs), leaseTicks: msToTicks(s.leaseMs), retryTicks: msToTicks(RETRY_MS), plan,
     quietTick: msToTicks(Math.max(writesEndMs(s), s.events.length > 0 ? s.events[s.events.length - 1].t : 0)),
   };
   let rec!: Recorder;
@@ -82,13 +81,17 @@ export function simulate(s: VectorClocksScenario, kind: RunKind, withStage = fal
     if (drift !== 0) applyFault(sim, { type: 'drift', node: n, ppm: drift });
   }
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
+  if (withStage) {
+    const until = msToTicks(horizon(s));
+    sampleClocks(sim, Math.max(msToTicks(0.5), Math.ceil(until / 4000)), until);
+  }
   sim.run();
   return { sim, rec, plan, count };
 }
 
 /** One run, judged and packed; with its stage when `withStage` (the program's runs). */
-export function runResult(s: VectorClocksScenario, kind: RunKind, context?: RunContext, withStage = false): RunResult {
-  const run = simulate(s, kind, withStage);
+export function runResult(s: VectorClocksScenario, kind: RunKind, context?: RunContext, withStage = false, bug: ClockBug = 'none'): RunResult {
+  const run = simulate(s, kind, withStage, bug);
   const { sim, rec, plan, count } = run;
   context?.work(count * (8 * s.replicas + count));
   const endTick = sim.now;

@@ -54,6 +54,12 @@ interface Durable {
 
 export type StoreKey = 'wall' | 'lamport' | 'hlc';
 
+/** What a write's client read when it started: the replica's version vector, and each LWW store's value (-1 none). */
+interface Read {
+  context: VersionVector;
+  from: number[];
+}
+
 /** True when a beats b for that store's last-writer-wins: a larger stamp, ties by replica. */
 export function isLater(store: StoreKey, a: Write, b: Write): boolean {
   const order = store === 'wall' ? a.wall - b.wall : store === 'lamport' ? a.lamport - b.lamport : hlcCompare(a.hlc, b.hlc);
@@ -72,7 +78,7 @@ export class Replica {
   private keeperTimer = -1;
   private readonly queue: number[] = [];
   private isHolding = false;
-  private readonly pending = new Map<number, number>();
+  private readonly pending = new Map<number, { s: number; read: Read }>();
   private readonly shown = new Map<string, string | number>();
 
   constructor(private readonly ctx: NodeContext<Msg>, private readonly cfg: ReplicaConfig, private readonly rec: Recorder, private readonly crashTicks: readonly number[]) {
@@ -140,36 +146,41 @@ export class Replica {
   private clientWrite(k: number): void {
     const eps = this.cfg.epsTicks;
     this.rec.started(this.cfg.plan[this.id][k].index);
+    // What the client read: the replica's version vector and each store's value now, when the write starts.
+    const read: Read = { context: this.disk.seen, from: (['wall', 'lamport', 'hlc'] as const).map((store) => this.disk.stores[store]?.index ?? -1) };
     if (this.cfg.kind === 'trusted') {
-      this.commit(k, this.pt());
+      this.commit(k, this.pt(), read);
       return;
     }
-    const s = this.pt() + eps;
-    this.pending.set(k, s);
+    if (this.cfg.bug === 'no-wait') {
+      this.commit(k, this.pt() + eps, read);
+      return;
+    }
+    this.pending.set(k, { s: this.pt() + eps, read });
     this.ctx.setTimer(2 * eps + 1, TAG_COMMIT + k);
   }
 
   /** Commit wait: the stamp s is surely past once pt - ε > s; a clock stepped back waits longer. */
   private commitWaited(k: number): void {
-    const s = this.pending.get(k);
-    if (s === undefined) return;
+    const p = this.pending.get(k);
+    if (p === undefined) return;
     const earliest = this.pt() - this.cfg.epsTicks;
-    if (earliest > s) {
+    if (earliest > p.s) {
       this.pending.delete(k);
-      this.commit(k, s);
-    } else this.ctx.setTimer(s - earliest + 1, TAG_COMMIT + k);
+      this.commit(k, p.s, p.read);
+    } else this.ctx.setTimer(p.s - earliest + 1, TAG_COMMIT + k);
   }
 
-  private commit(k: number, wall: number): void {
+  private commit(k: number, wall: number, read: Read): void {
     const d = this.disk;
     const p = this.cfg.plan[this.id][k];
     d.lamport += 1;
     const before = d.hlc;
     d.hlc = hlcLocal(d.hlc, this.pt());
     this.checkHlc(before, 'write');
-    const w: Write = { index: p.index, replica: this.id, value: p.name, dot: { node: this.id, counter: ++d.counter }, context: d.seen, wall, lamport: d.lamport, hlc: d.hlc };
-    (['wall', 'lamport', 'hlc'] as const).forEach((store, k) => this.rec.read(k, w.index, d.stores[store]?.index ?? -1));
-    d.seen = clockOf(w);
+    const w: Write = { index: p.index, replica: this.id, value: p.name, dot: { node: this.id, counter: ++d.counter }, context: read.context, wall, lamport: d.lamport, hlc: d.hlc };
+    read.from.forEach((from, store) => this.rec.read(store, w.index, from));
+    d.seen = merge(d.seen, clockOf(w));
     d.applied.add(w.index);
     this.rec.committedWrite(w);
     this.apply(w);
@@ -262,7 +273,7 @@ export class Replica {
     const d = this.disk;
     if (this.queue.length === 0) return;
     const pt = this.pt();
-    const eps = this.cfg.kind === 'trusted' ? 0 : this.cfg.epsTicks;
+    const eps = this.leaseMargin();
     if (d.isLeased && !(pt - eps > d.leaseExpiry || (eps === 0 && pt >= d.leaseExpiry))) {
       this.armKeeper();
       return;
@@ -276,13 +287,13 @@ export class Replica {
 
   private armKeeper(): void {
     if (this.keeperTimer >= 0) this.ctx.cancelTimer(this.keeperTimer);
-    const eps = this.cfg.kind === 'trusted' ? 0 : this.cfg.epsTicks;
+    const eps = this.leaseMargin();
     this.keeperTimer = this.ctx.setTimer(Math.max(0, this.disk.leaseExpiry + eps - this.pt() + 1), TAG_KEEPER);
   }
 
   /** A holder holds until its clock reads expiry (trusting it) or expiry - ε (bounded uncertainty). */
   private granted(expiry: number): void {
-    const eps = this.cfg.kind === 'trusted' ? 0 : this.cfg.epsTicks;
+    const eps = this.leaseMargin();
     const left = expiry - eps - this.pt();
     if (left <= 0) {
       this.askLater();
@@ -291,6 +302,11 @@ export class Replica {
     this.isHolding = true;
     this.rec.leaseStart(this.id);
     this.ctx.setTimer(left, TAG_RELEASE);
+  }
+
+  /** How far the lease's rules stay from the expiry: ε with bounded uncertainty, nothing trusting the clocks. */
+  private leaseMargin(): number {
+    return this.cfg.kind === 'trusted' || this.cfg.bug === 'lease-no-margin' ? 0 : this.cfg.epsTicks;
   }
 
   private release(): void {
@@ -304,11 +320,10 @@ export class Replica {
     this.ctx.setTimer(Math.floor(this.cfg.leaseTicks / 2), TAG_ASK);
   }
 
-  /** The card: physical clock reading, Lamport, HLC, version vector, what wall-clock LWW and siblings hold, the lease. */
+  /** The card (the stage's probe adds the physical clock's reading): Lamport, HLC, version vector, what wall-clock LWW and siblings hold, the lease. */
   private showCards(): void {
     const d = this.disk;
     const st = d.stores;
-    this.card('clock', (this.pt() / 1000).toFixed(1));
     this.card('lamport', d.lamport);
     this.card('hlc', d.hlc.l < 0 ? '—' : `${(d.hlc.l / 1000).toFixed(1)}·${d.hlc.c}`);
     this.card('vv', formatVector(d.seen, this.cfg.replicas));

@@ -27,8 +27,27 @@ function labelOf(m: Msg): string {
   return `grant until ${(m.expiry / TICKS_PER_MS).toFixed(1)}`;
 }
 
+/** The physical clock's reading in ms, read by the probe after every event (and every sampling tick). */
+export const PT_FIELD = 'pt';
+
 export function stageOptions(): StageOptions<Msg> {
-  return { describe: { kind: (m) => m.k, label: labelOf, kinds: MESSAGE_KINDS } };
+  return {
+    describe: { kind: (m) => m.k, label: labelOf, kinds: MESSAGE_KINDS },
+    probe: { fields: [PT_FIELD], read: (node) => (node.localNow() / TICKS_PER_MS).toFixed(1) },
+  };
+}
+
+/**
+ * Samples every clock for the cards at least every `stepTicks` of true time until `untilTick` (a callback
+ * that changes nothing and records no trace row: the run's hash is the same), so a card's reading moves
+ * with the playhead even while its replica is idle.
+ */
+export function sampleClocks(sim: Simulation<Msg>, stepTicks: number, untilTick: number): void {
+  const tick = (t: number) => {
+    if (t > untilTick) return;
+    sim.at(t, () => tick(t + stepTicks));
+  };
+  tick(0);
 }
 
 /** The run's stage: replicas r0.., no separate clients (each replica's client writes through it), times in ms. */

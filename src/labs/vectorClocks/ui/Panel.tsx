@@ -6,9 +6,9 @@
  * invariants' verdict, and a ShiViz log import drawn in the same diagram.
  * Everything is derived by ./select.ts; edits go through the app's hooks (the stage's fault menus).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CausalRun } from '../../../core/causality/types';
-import { LabSlot, useLabResult, usePlayheadSource, useSeek, useTheme } from '../../../app/hooks';
+import { LabSlot, useLabResult, useLessonHighlight, usePlayheadSource, useSeek, useTheme } from '../../../app/hooks';
 import { CompareTable } from '../../../viz/compareTable';
 import { DataTable, vizStyle, type VizStyle } from '../../../viz/shared';
 import { LogImport, SpaceTimeFromStage } from '../../../viz/spaceTime';
@@ -17,19 +17,27 @@ import './panel.css';
 import { RUN_TITLES, type VectorClocksResult } from '../result';
 import type { VectorClocksScenario } from '../scenario';
 import { ReplicasNarration, ReplicasStage } from './ReplicasStage';
-import { COMPARE_COLUMNS, commitWaitText, compareRows, eventWords, leaseRows, leaseText, lostPins, lostText, violationTexts, WRITE_COLUMNS, writeRows } from './select';
+import {
+  COMPARE_COLUMNS, commitWaitText, compareRows, eventWords, leaseRows, leaseText, lostPins, lostText, runOfView, scriptText, violationTexts, WRITE_COLUMNS, writeRows,
+} from './select';
 
 export default function VectorClocksPanel() {
   const run = useLabResult<VectorClocksResult, VectorClocksScenario>();
   if (!run) return null;
-  return <VectorClocksView key={run.result.traceHash} result={run.result} />;
+  return <VectorClocksView key={run.result.traceHash} result={run.result} scenario={run.scenario} />;
 }
 
-function VectorClocksView({ result }: { result: VectorClocksResult }) {
+function VectorClocksView({ result, scenario }: { result: VectorClocksResult; scenario: VectorClocksScenario }) {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
   // Whose stage, diagram and tables: 0 clocks trusted, 1 commit wait.
   const [shown, setShown] = useState(0);
+  // A lesson step that speaks of one run (commit wait) switches the page to it.
+  const view = runOfView(useLessonHighlight()?.view);
+  useEffect(() => {
+    if (view >= 0) setShown(view);
+  }, [view]);
+  const script = scriptText(scenario.events);
   const run = result.runs[shown];
   const rows = useMemo(() => compareRows(result), [result]);
   const verdicts = useMemo(() => violationTexts(result), [result]);
@@ -45,6 +53,7 @@ function VectorClocksView({ result }: { result: VectorClocksResult }) {
       <section className="vc-card" aria-labelledby="vc-compare-heading">
         <h2 id="vc-compare-heading">Which write wins: four clocks, and commit wait</h2>
         <p>{lostText(result.runs[0])}</p>
+        {script && <p>{script}</p>}
         <CompareTable caption="The same writes resolved by four stores trusting the clocks, and by last-writer-wins with commit wait" columns={COMPARE_COLUMNS} rows={rows} />
         <p className="vc-sub">Version vectors keep concurrent writes as siblings; an application merge (a union, say) then joins them into one value, losing none. Lamport and HLC stamps never let an earlier write beat a later one, but concurrent writes still need a rule, and last-writer-wins drops one of them.</p>
       </section>

@@ -9,7 +9,7 @@ import type { CardSpec } from '../../../viz/stage';
 export const cardSpec: CardSpec = {
   width: 168,
   fields: [
-    { field: 'clock', label: 'clock' },
+    { field: 'pt', label: 'pt' },
     { field: 'lamport', label: 'Lamport' },
     { field: 'hlc', label: 'HLC' },
     { field: 'vv', label: 'VV' },

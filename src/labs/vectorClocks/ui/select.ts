@@ -6,7 +6,8 @@
 import { CausalKind, type CausalRun } from '../../../core/causality/types';
 import type { CompareRow } from '../../../viz/compareTable';
 import type { SpaceTimePins } from '../../../viz/spaceTime';
-import { RUN_TITLES, STORE_TITLES, STORES, type RunResult, type VectorClocksResult } from '../result';
+import { faultLabel, type FaultEvent } from '../../faultEvents';
+import { RUN_TITLES, RUNS, STORE_TITLES, STORES, type RunResult, type VectorClocksResult } from '../result';
 
 export const STORE_WALL = 0;
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
@@ -121,4 +122,14 @@ export function violationTexts(r: VectorClocksResult): string[] {
     if (v.length === 0) return `${RUN_TITLES[k]}: every invariant held.`;
     return `${RUN_TITLES[k]}: ${v.length} broken — ${v.slice(0, 3).map((x) => `${x.invariant} at ${ms(x.tMs)} ms (${x.text})`).join('; ')}`;
   });
+}
+
+/** "Scripted faults: Isolate r0 at 100 ms · Heal all links at 600 ms." ('' when none). */
+export function scriptText(events: readonly FaultEvent[]): string {
+  return events.length === 0 ? '' : `Scripted faults: ${events.map((e) => `${faultLabel(e, (i) => `r${i}`)} at ${e.t} ms`).join(' · ')}.`;
+}
+
+/** The run a lesson step's view names (0 trusted, 1 commit wait), -1 when it names none. */
+export function runOfView(view: string | undefined): number {
+  return view === undefined ? -1 : (RUNS as readonly string[]).indexOf(view);
 }
