@@ -54,12 +54,16 @@ function VectorClocksView({ result, scenario }: { result: VectorClocksResult; sc
         <h2 id="vc-compare-heading">Which write wins: four clocks, and commit wait</h2>
         <p>{lostText(result.runs[0])}</p>
         {script && <p>{script}</p>}
-        <CompareTable caption="The same writes resolved by four stores trusting the clocks, and by last-writer-wins with commit wait" columns={COMPARE_COLUMNS} rows={rows} />
+        <div className="vc-scroll" role="region" aria-label="Stores compared, scrollable" tabIndex={0}>
+          <CompareTable caption="The same writes resolved by four stores trusting the clocks, and by last-writer-wins with commit wait" columns={COMPARE_COLUMNS} rows={rows} />
+        </div>
         <p className="vc-sub">Version vectors keep concurrent writes as siblings; an application merge (a union, say) then joins them into one value, losing none. Lamport and HLC stamps never let an earlier write beat a later one, but concurrent writes still need a rule, and last-writer-wins drops one of them.</p>
       </section>
       <section className="vc-card" aria-labelledby="vc-writes-heading">
         <h2 id="vc-writes-heading">{`Every write (${RUN_TITLES[shown]})`}</h2>
-        <DataTable caption={`Writes of x with their stamps and what each store did with them (${RUN_TITLES[shown]})`} columns={WRITE_COLUMNS} rows={writeRows(run)} isVisible />
+        <div className="vc-scroll" role="region" aria-label="Every write, scrollable" tabIndex={0}>
+          <DataTable caption={`Writes of x with their stamps and what each store did with them (${RUN_TITLES[shown]})`} columns={WRITE_COLUMNS} rows={writeRows(run)} isVisible />
+        </div>
       </section>
       <section className="vc-card" aria-labelledby="vc-wait-heading">
         <h2 id="vc-wait-heading">Commit wait and the lease</h2>

@@ -19,7 +19,7 @@ import { cardSpec } from './cards';
 
 const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
 /** A clock step worth one here: 100 ms, about two crossings between replicas. */
-const AMOUNTS: StageAmounts = { clockMs: -100 };
+const AMOUNTS: StageAmounts = { clockMs: 100 };
 
 interface StageProps {
   result: VectorClocksResult;
@@ -66,7 +66,7 @@ export const ReplicasStage = memo(function ReplicasStage({ result, style, shown,
         <StageLegend data={stage} style={style} />
       </div>
       <p className="vc-sub">
-        A card: the replica's physical clock at its last event (its offset from true time beside it), its Lamport clock, HLC (l in ms · c) and version vector, what wall-clock last-writer-wins (LWW) and version vectors (siblings) hold for x.
+        A card: the replica's physical clock reading (pt; its offset from true time at the bottom), its Lamport clock, HLC (l in ms · c) and version vector, what wall-clock last-writer-wins (LWW) and version vectors (siblings) hold for x.
         {isLocked ? '' : ' Click a replica or a link (or focus a replica, Enter) to crash, pause, isolate, cut, jump or skew its clock at the playhead.'}
       </p>
     </section>

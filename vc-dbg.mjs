@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto('http://127.0.0.1:5193/#/vector-clocks?v=1&skewMs=-100');
+await page.waitForTimeout(6000);
+const diagram = page.locator('[data-spacetime]').first();
+const box = await diagram.locator('.spacetime-box').boundingBox();
+console.log(box, await diagram.getAttribute('data-drawn'));
+await diagram.locator('.spacetime-box').scrollIntoViewIfNeeded();
+const box2 = await diagram.locator('.spacetime-box').boundingBox();
+console.log(box2);
+await page.mouse.click(box2.x + box2.width * 0.8, box2.y + 6);
+await page.waitForTimeout(1000);
+console.log('t', await page.locator('[data-stage]').getAttribute('data-t'), await page.getByLabel('Simulated time').inputValue());
+await browser.close();
