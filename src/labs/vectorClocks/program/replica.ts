@@ -157,6 +157,7 @@ export class Replica {
       return;
     }
     this.pending.set(k, { s: this.pt() + eps, read });
+    this.rec.remark(this.id, `r${this.id}: ${this.cfg.plan[this.id][k].name} asked, stamp ${((this.pt() + eps) / 1000).toFixed(1)}; commit wait until pt − ε passes it`);
     this.ctx.setTimer(2 * eps + 1, TAG_COMMIT + k);
   }
 
@@ -183,6 +184,8 @@ export class Replica {
     d.seen = merge(d.seen, clockOf(w));
     d.applied.add(w.index);
     this.rec.committedWrite(w);
+    const ms = (t: number) => (t / 1000).toFixed(1);
+    this.rec.remark(this.id, `r${this.id} commits ${w.value}: wall ${ms(w.wall)}, Lamport ${w.lamport}, HLC ${ms(w.hlc.l)}·${w.hlc.c}, VV ${formatVector(clockOf(w), this.cfg.replicas)}`);
     this.apply(w);
     d.log.push(w);
     for (let peer = 0; peer < this.cfg.replicas; peer++) if (peer !== this.id) this.ctx.send(peer, { k: 'rep', w, lamport: w.lamport, hlc: w.hlc });

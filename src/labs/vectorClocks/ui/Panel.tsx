@@ -18,7 +18,7 @@ import { RUN_TITLES, type VectorClocksResult } from '../result';
 import type { VectorClocksScenario } from '../scenario';
 import { ReplicasNarration, ReplicasStage } from './ReplicasStage';
 import {
-  COMPARE_COLUMNS, commitWaitText, compareRows, eventWords, leaseRows, leaseText, lostPins, lostText, runOfView, scriptText, violationTexts, WRITE_COLUMNS, writeRows,
+  COMPARE_COLUMNS, commitWaitText, compareRows, eventWords, FINAL_COLUMNS, finalRows, leaseRows, leaseText, lostPins, lostText, runOfView, scriptText, violationTexts, WRITE_COLUMNS, writeRows,
 } from './select';
 
 export default function VectorClocksPanel() {
@@ -57,7 +57,10 @@ function VectorClocksView({ result, scenario }: { result: VectorClocksResult; sc
         <div className="vc-scroll" role="region" aria-label="Stores compared, scrollable" tabIndex={0}>
           <CompareTable caption="The same writes resolved by four stores trusting the clocks, and by last-writer-wins with commit wait" columns={COMPARE_COLUMNS} rows={rows} />
         </div>
-        <p className="vc-sub">Version vectors keep concurrent writes as siblings; an application merge (a union, say) then joins them into one value, losing none. Lamport and HLC stamps never let an earlier write beat a later one, but concurrent writes still need a rule, and last-writer-wins drops one of them.</p>
+        <div className="vc-scroll" role="region" aria-label="Final values, scrollable" tabIndex={0}>
+          <DataTable caption={`What each replica holds for x at the end (${RUN_TITLES[shown]})`} columns={FINAL_COLUMNS} rows={finalRows(run)} isVisible />
+        </div>
+        <p className="vc-sub">Version vectors keep concurrent writes as siblings; an application merge (here a union, as a shopping cart would) then joins them into one value, losing none. Lamport and HLC stamps never let an earlier write beat a later one, but concurrent writes still need a rule, and last-writer-wins drops one of them.</p>
       </section>
       <section className="vc-card" aria-labelledby="vc-writes-heading">
         <h2 id="vc-writes-heading">{`Every write (${RUN_TITLES[shown]})`}</h2>

@@ -8,7 +8,7 @@
  * the clocks trusted, or commit wait.
  */
 import { memo } from 'react';
-import { useLessonHighlight, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type StageAction, type StageAmounts } from '../../../viz/stage';
@@ -35,6 +35,8 @@ export const ReplicasStage = memo(function ReplicasStage({ result, style, shown,
   const reduced = useReducedMotion();
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight()?.nodes;
+  // A phone has room for the tall cards only one above the other.
+  const isNarrow = useMediaQuery('(max-width: 520px)');
   const stage = result.runs[shown].stage!;
   const named = highlight && highlight.length > 0 ? `; the lesson points at ${highlight.join(' and ')}` : '';
   return (
@@ -51,7 +53,7 @@ export const ReplicasStage = memo(function ReplicasStage({ result, style, shown,
         onEvent={onEvent}
         reducedMotion={reduced}
         highlighted={highlight}
-        height={result.replicas <= 3 ? 330 : 380}
+        height={isNarrow ? 170 * result.replicas : result.replicas <= 3 ? 330 : 380}
       />
       <div className="vc-stage-keys">
         <fieldset className="vc-choice">

@@ -133,3 +133,16 @@ export function scriptText(events: readonly FaultEvent[]): string {
 export function runOfView(view: string | undefined): number {
   return view === undefined ? -1 : (RUNS as readonly string[]).indexOf(view);
 }
+
+/** What each replica holds at the end: one value per LWW store, the siblings, and an application merge of them (their union). */
+export function finalRows(run: RunResult): string[][] {
+  const f = run.finalValues;
+  const nil = (v: string) => (v === '' ? 'nil' : v);
+  return f[0].map((_, replica) => {
+    const siblings = f[3][replica];
+    const merged = siblings === '' ? 'nil' : `{${siblings.split('|').join(', ')}}`;
+    return [`r${replica}`, nil(f[0][replica]), nil(f[1][replica]), nil(f[2][replica]), nil(siblings), merged];
+  });
+}
+
+export const FINAL_COLUMNS = ['replica', ...STORE_TITLES, 'application merge (union of siblings)'];

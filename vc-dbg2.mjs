@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto('http://127.0.0.1:5193/#/vector-clocks');
+await page.waitForTimeout(5000);
+const lesson = page.getByRole('region', { name: /Guided lesson/ });
+for (let i = 0; i < 4; i++) await lesson.getByRole('button', { name: 'Next →' }).click();
+await lesson.getByRole('button', { name: 'Show this step' }).click();
+await page.waitForTimeout(5000);
+await page.screenshot({ path: '/tmp/vc5.png' });
+await page.setViewportSize({ width: 390, height: 844 });
+await page.evaluate(() => window.scrollTo(0, 0));
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/vc6.png' });
+console.log(errors);
+await browser.close();
