@@ -48,12 +48,19 @@ test('the space-time diagram follows the playhead and sets it; the writes wall-c
   await expect(diagram).toBeVisible();
   await expect(diagram).toHaveAttribute('data-drawn', /^[1-9]\d*$/);
   await expect(page.getByText(/3 committed writes lost by wall-clock last-writer-wins \(c1, b1, b3\), marked ✕ on the diagram; 1 of them had seen the write it lost to \(b3\)/)).toBeVisible();
-  // A click on the diagram's empty space moves the stage's playhead there.
+  // The stage's playhead moves the diagram's line...
+  const line = diagram.locator('.spacetime-playhead');
+  await page.getByLabel('Simulated time').fill('100');
+  await expect(line).toHaveAttribute('style', /translateX/);
+  const at100 = await line.getAttribute('style');
+  await page.getByLabel('Simulated time').fill('500');
+  await expect.poll(() => line.getAttribute('style')).not.toBe(at100);
+  // ...and a click on the diagram's empty space moves the stage's playhead there.
   const stage = page.locator('[data-stage]');
   await diagram.locator('.spacetime-box').scrollIntoViewIfNeeded();
   const box = (await diagram.locator('.spacetime-box').boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.8, box.y + 6);
-  await expect.poll(async () => Number(await stage.getAttribute('data-t'))).toBeGreaterThan(300);
+  await expect.poll(async () => Number(await stage.getAttribute('data-t'))).toBeGreaterThan(600);
   await expect(page.getByRole('table', { name: /The same writes resolved by four stores/ }).getByRole('row', { name: /committed writes lost/ })).toContainText('3');
   await page.locator('.lab-scene').getByRole('radio', { name: /commit wait/ }).check();
   await expect(page.getByRole('heading', { name: 'Space-time diagram (commit wait (TrueTime-style))' })).toBeVisible();
