@@ -12,22 +12,19 @@
  * uncertainty ('commitWait', Spanner's TrueTime), its stamp is s = pt + ε (the latest the true time can
  * be) and it commits only once pt - ε > s (the earliest the true time can be has passed s): about 2ε later.
  *
- * The lease: r0 keeps it and grants it to the other replicas in turn, until `expiry` on r0's clock.
- * Trusting the clocks, the holder holds while its own clock reads below expiry and r0 regrants once its
- * clock reads expiry; with bounded uncertainty the holder stops at expiry - ε and r0 waits until expiry + ε.
+ * The lease (./lease.ts): r0 keeps it and grants it to the other replicas in turn, judged by bare clock
+ * readings or with ±ε.
  *
  * Durable (survives a crash): the clocks' logical state, the stores, the writes applied and the own log.
  * Volatile: acknowledgements, a write waiting out its commit wait, the lease's holder and request queue.
  */
-import { HLC_ZERO, clockOf, dominates, formatVector, hlcCompare, hlcLocal, hlcReceive, merge, put, supersedes, type Hlc, type VersionVector } from '../../../core/clocks';
+import { clockOf, dominates, formatVector, hlcCompare, hlcLocal, hlcReceive, merge, put, supersedes, type Hlc, type VersionVector } from '../../../core/clocks';
 import type { NodeContext } from '../../../sim/index';
 import type { Msg, ReplicaConfig, Write } from './messages';
+import { Lease, type LeaseDisk } from './lease';
 import type { Recorder } from './record';
 
 const TAG_RETRY = 1;
-const TAG_RELEASE = 2;
-const TAG_ASK = 3;
-const TAG_KEEPER = 4;
 const TAG_WRITE = 1000;
 const TAG_COMMIT = 100_000;
 const HLC_START: Hlc = { l: -(2 ** 52), c: 0 };
@@ -39,7 +36,7 @@ export interface Stores {
   siblings: Write[];
 }
 
-interface Durable {
+interface Durable extends LeaseDisk {
   counter: number;
   seen: VersionVector;
   applied: Set<number>;
@@ -47,9 +44,6 @@ interface Durable {
   lamport: number;
   hlc: Hlc;
   log: Write[];
-  /** r0: the lease's expiry on its clock, and whether some replica may hold it. */
-  leaseExpiry: number;
-  isLeased: boolean;
 }
 
 export type StoreKey = 'wall' | 'lamport' | 'hlc';
@@ -75,9 +69,7 @@ export class Replica {
   private readonly disk: Durable;
   private readonly acked: Set<number>[];
   private retryTimer = -1;
-  private keeperTimer = -1;
-  private readonly queue: number[] = [];
-  private isHolding = false;
+  private readonly lease: Lease;
   private readonly pending = new Map<number, { s: number; read: Read }>();
   private readonly shown = new Map<string, string | number>();
 
@@ -86,6 +78,7 @@ export class Replica {
     s.disk ??= { counter: 0, seen: [], applied: new Set(), stores: { siblings: [] }, lamport: 0, hlc: HLC_START, log: [], leaseExpiry: 0, isLeased: false };
     this.disk = s.disk;
     this.acked = Array.from({ length: cfg.replicas }, () => new Set<number>());
+    this.lease = new Lease(ctx, cfg, rec, this.disk);
   }
 
   private get id(): number {
@@ -105,8 +98,7 @@ export class Replica {
       if (p.tick >= now) this.ctx.setTimer(this.localDelay(p.tick - now), TAG_WRITE + k);
     });
     if (this.disk.log.length > 0) this.resend();
-    if (this.id !== 0 && this.cfg.leaseTicks > 0 && this.cfg.replicas >= 3) this.ctx.setTimer(this.id === 1 ? 0 : 1000 * this.id, TAG_ASK);
-    if (this.id === 0 && this.disk.isLeased) this.armKeeper();
+    this.lease.start();
     this.showCards();
   }
 
@@ -117,13 +109,7 @@ export class Replica {
     else if (tag === TAG_RETRY) {
       this.retryTimer = -1;
       this.resend();
-    } else if (tag === TAG_RELEASE) this.release();
-    else if (tag === TAG_ASK) {
-      if (this.ctx.now() <= this.cfg.quietTick) this.ctx.send(0, { k: 'acq' });
-    } else if (tag === TAG_KEEPER) {
-      this.keeperTimer = -1;
-      this.tryGrant();
-    }
+    } else this.lease.onTimer(tag);
     this.showCards();
   }
 
@@ -131,10 +117,8 @@ export class Replica {
     this.rec.observeClocks();
     if (msg.k === 'rep') this.receive(from, msg.w);
     else if (msg.k === 'ack') this.acked[from].add(msg.index);
-    else if (msg.k === 'acq') {
-      if (!this.queue.includes(from)) this.queue.push(from);
-      this.tryGrant();
-    } else this.granted(msg.expiry);
+    else if (msg.k === 'acq') this.lease.requested(from);
+    else this.lease.granted(msg.expiry);
     this.showCards();
   }
 
@@ -271,58 +255,6 @@ export class Replica {
     if (isBehind && this.retryTimer < 0 && this.ctx.now() < this.cfg.quietTick + 20 * this.cfg.retryTicks) this.retryTimer = this.ctx.setTimer(this.cfg.retryTicks, TAG_RETRY);
   }
 
-  /** r0: grants the lease to the first in line once the last grant has expired by its rule. */
-  private tryGrant(): void {
-    const d = this.disk;
-    if (this.queue.length === 0) return;
-    const pt = this.pt();
-    const eps = this.leaseMargin();
-    if (d.isLeased && !(pt - eps > d.leaseExpiry || (eps === 0 && pt >= d.leaseExpiry))) {
-      this.armKeeper();
-      return;
-    }
-    const to = this.queue.shift()!;
-    d.leaseExpiry = pt + eps + this.cfg.leaseTicks;
-    d.isLeased = true;
-    this.ctx.send(to, { k: 'grant', expiry: d.leaseExpiry });
-    this.armKeeper();
-  }
-
-  private armKeeper(): void {
-    if (this.keeperTimer >= 0) this.ctx.cancelTimer(this.keeperTimer);
-    const eps = this.leaseMargin();
-    this.keeperTimer = this.ctx.setTimer(Math.max(0, this.disk.leaseExpiry + eps - this.pt() + 1), TAG_KEEPER);
-  }
-
-  /** A holder holds until its clock reads expiry (trusting it) or expiry - ε (bounded uncertainty). */
-  private granted(expiry: number): void {
-    const eps = this.leaseMargin();
-    const left = expiry - eps - this.pt();
-    if (left <= 0) {
-      this.askLater();
-      return;
-    }
-    this.isHolding = true;
-    this.rec.leaseStart(this.id);
-    this.ctx.setTimer(left, TAG_RELEASE);
-  }
-
-  /** How far the lease's rules stay from the expiry: ε with bounded uncertainty, nothing trusting the clocks. */
-  private leaseMargin(): number {
-    return this.cfg.kind === 'trusted' || this.cfg.bug === 'lease-no-margin' ? 0 : this.cfg.epsTicks;
-  }
-
-  private release(): void {
-    if (!this.isHolding) return;
-    this.isHolding = false;
-    this.rec.leaseEnd(this.id, this.ctx.now());
-    this.askLater();
-  }
-
-  private askLater(): void {
-    this.ctx.setTimer(Math.floor(this.cfg.leaseTicks / 2), TAG_ASK);
-  }
-
   /** The card (the stage's probe adds the physical clock's reading): Lamport, HLC, version vector, what wall-clock LWW and siblings hold, the lease. */
   private showCards(): void {
     const d = this.disk;
@@ -332,7 +264,7 @@ export class Replica {
     this.card('vv', formatVector(d.seen, this.cfg.replicas));
     this.card('lww', st.wall?.value ?? '');
     this.card('sib', st.siblings.map((w) => w.value).join('|'));
-    if (this.id !== 0) this.card('lease', this.isHolding ? 'holds' : '');
+    if (this.id !== 0) this.card('lease', this.lease.isHolding ? 'holds' : '');
   }
 
   private card(field: string, value: string | number): void {
@@ -348,5 +280,3 @@ function lastBefore(ticks: readonly number[], now: number): number {
   for (const x of ticks) if (x <= now) t = x;
   return t;
 }
-
-export { HLC_ZERO };
