@@ -97,7 +97,7 @@ function DiagramCard({ result, shown, style }: { result: VectorClocksResult; sho
   return (
     <section className="vc-card" aria-labelledby="vc-diagram-heading">
       <h2 id="vc-diagram-heading">{`Space-time diagram (${RUN_TITLES[shown]})`}</h2>
-      <p className="vc-sub">One lane per replica, time left to right, each replication and lease message an arrow. A local event is a write committing; ✕ marks a write wall-clock last-writer-wins lost. Click an event to light its causal past and future, Shift+click a second one to ask which happened first.</p>
+      <p className="vc-sub">One lane per replica, time left to right, each replication and lease message an arrow. A local event is a write committing; ✕ marks a write wall-clock last-writer-wins lost, or a moment a second replica took the lease while another still held it. Click an event to light its causal past and future, Shift+click a second one to ask which happened first.</p>
       <SpaceTimeFromStage data={run.stage!} style={style} label={`Messages between the replicas over time (${RUN_TITLES[shown]})`} playhead={playhead} onSeek={seek} height={200} exportName="clocks.shiviz.log" pins={pins} eventDetail={detail} />
     </section>
   );

@@ -21,9 +21,12 @@ describe('vector-clocks select', () => {
     const pins = lostPins(skewed.runs[0]);
     const w = skewed.runs[0].writes;
     const lost = w.name.map((_, i) => i).filter((i) => w.lost[0][i]);
-    expect(pins.label).toEqual(lost.map((i) => `${w.name[i]} lost`));
-    expect(pins.lane).toEqual(lost.map((i) => w.replica[i]));
-    expect(pins.time).toEqual(lost.map((i) => w.commitMs[i]));
+    const overlaps = skewed.runs[0].overlaps;
+    expect(pins.label).toEqual([...lost.map((i) => `${w.name[i]} lost`), ...Array.from(overlaps.a, () => '2 lease holders')]);
+    expect(pins.lane.slice(0, lost.length)).toEqual(lost.map((i) => w.replica[i]));
+    expect(pins.time).toEqual([...lost.map((i) => w.commitMs[i]), ...overlaps.startMs]);
+    // The first overlap: r2 took the lease at 273.0 ms while r1 still held it.
+    expect([pins.lane[lost.length], pins.time[lost.length].toFixed(1)]).toEqual([2, '273.0']);
     expect(lostText(skewed.runs[0])).toContain('(b3): the later write lost');
   });
 

@@ -55,7 +55,10 @@ function fateText(run: RunResult, store: number, i: number): string {
   return w.inverted[store][i] ? `lost to ${name}, which it had seen` : `lost to ${name}`;
 }
 
-/** The writes wall-clock LWW lost in `run`, pinned where they committed on their replica's lane. */
+/**
+ * What the diagram points at: the writes wall-clock LWW lost in `run`, where they committed on their
+ * replica's lane, and each moment a second replica took the lease while another still held it.
+ */
 export function lostPins(run: RunResult): SpaceTimePins {
   const w = run.writes;
   const lane: number[] = [];
@@ -66,6 +69,13 @@ export function lostPins(run: RunResult): SpaceTimePins {
     lane.push(w.replica[i]);
     time.push(w.commitMs[i]);
     label.push(`${w.name[i]} lost`);
+  }
+  const o = run.overlaps;
+  for (let k = 0; k < o.a.length; k++) {
+    const later = run.leases.startMs[o.a[k]] >= run.leases.startMs[o.b[k]] ? o.a[k] : o.b[k];
+    lane.push(run.leases.holder[later]);
+    time.push(o.startMs[k]);
+    label.push('2 lease holders');
   }
   return { lane, time, label };
 }
