@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main, type CheckIo } from './check';
+import { FILE_BYTES_MAX, main, type CheckIo } from './check';
 
 async function run(argv: string[], files: Record<string, string> = {}, clock?: () => number) {
   let stdout = '';
@@ -91,4 +91,23 @@ describe('check CLI', () => {
     expect(code).toBe(0);
     expect(json).toMatchObject({ verdict: 'linearizable', model: 'etcd', operations: 77 });
   }, 20_000);
+});
+
+describe('check CLI: what it echoes is inert', () => {
+  it('a file name or a history line carrying terminal escapes reaches stderr as \\uXXXX text', async () => {
+    const { code, stderr } = await run(['h\u001b[2J.txt'], { 'h\u001b[2J.txt': 'INFO  jepsen.util - 0\t:ok\t:write\t\u001b]0;owned\u0007\u202E' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('h\\u001b[2J.txt');
+    expect(stderr).not.toMatch(/[\u001b\u0007\u202E]/);
+  });
+});
+
+describe('check CLI: limits in the unit they name', () => {
+  it('a file under the limit in characters but over it in bytes is refused, never checked in part', async () => {
+    const euros = '€'.repeat(Math.floor(FILE_BYTES_MAX / 3) + 1);
+    expect(euros.length).toBeLessThan(FILE_BYTES_MAX);
+    const { code, stdout, stderr } = await run(['h.json'], { 'h.json': euros });
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(`bad history h.json: it is over ${FILE_BYTES_MAX.toLocaleString('en-US')} bytes (the limit)\n`);
+  });
 });

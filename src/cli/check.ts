@@ -6,7 +6,7 @@
  * Exit codes: 0 a verdict was reached (linearizable, not linearizable, or unknown when the time budget ran
  * out); 2 bad input or usage (the message names the problem and, in a file, its line or operation).
  */
-import { answerUsage, nodeIo, runIfMain, type CliIo } from './io';
+import { answerUsage, type CliIo, inertIo, nodeIo, readTextFile, runIfMain } from './io';
 import {
   checkLinearizability,
   detectFormat,
@@ -30,7 +30,7 @@ export interface CheckIo extends CliIo {
 
 const MODELS = ['register', 'kv', 'etcd'] as const;
 type ModelName = (typeof MODELS)[number];
-const FILE_BYTES_MAX = 64 * 1024 * 1024;
+export const FILE_BYTES_MAX = 64 * 1024 * 1024;
 const BUDGET_MS_DEFAULT = 10_000;
 
 export const USAGE = `Usage: npm run check -- [--model register|kv|etcd] [--budget-ms <ms>] [--prose] <history file>
@@ -122,20 +122,16 @@ function load(text: string, format: HistoryFormat, wanted: ModelName | undefined
   return { ok: true, model: modelFor(wanted ?? fits[0]), operations: parsed.operations as CheckOp<unknown, unknown>[] };
 }
 
-export async function main(argv: readonly string[], io: CheckIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CheckIo): Promise<number> {
+  const io = inertIo(rawIo);
   const args = parseArgs(argv);
   if (args.kind === 'help' || args.kind === 'usage-error') return answerUsage(args, io, USAGE);
-  let text: string;
-  try {
-    text = io.readFile(args.path, FILE_BYTES_MAX);
-  } catch (error) {
-    io.stderr(`cannot read ${args.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+  const read = readTextFile(io, args.path, FILE_BYTES_MAX, 'bad history');
+  if (!read.ok) {
+    io.stderr(`${read.message}\n`);
     return 2;
   }
-  if (text.length > FILE_BYTES_MAX) {
-    io.stderr(`bad history ${args.path}: over ${FILE_BYTES_MAX} bytes\n`);
-    return 2;
-  }
+  const text = read.text;
   const format = detectFormat(text);
   if (!format) {
     io.stderr(`bad history ${args.path}: ${text.trim() === '' ? 'the file is empty' : 'unknown format (expected a jepsen etcd log, a kv log or JSON; see --help)'}\n`);

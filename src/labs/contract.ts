@@ -194,7 +194,7 @@ export interface LabResult {
   lab: string;
   /** Hex hash of the run's trace: the same scenario gives the same hash in Node and in Chromium. */
   traceHash: string;
-  /** The figures the lab shows, by name (printed by the CLI). */
+  /** The figures the lab shows, by name (printed by the CLI, which leaves out any without data: NaN or infinite). */
   metrics: Record<string, number>;
   /** Simulated time the run reached. */
   endTime: number;
