@@ -25,4 +25,6 @@ export const spec: LabSpec<VectorClocksScenario> = {
   loadUi: () => import('./ui/Panel'),
   loadGoldenLinks: () => import('./golden'),
   loadLesson: () => import('./lesson'),
+  // The Panel draws the diagram itself: the writes LWW lost and the lease overlaps pinned, the shown run's.
+  drawsSpaceTime: true,
 };
