@@ -22,5 +22,7 @@ describe('vector-clocks scenario', () => {
     expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['events[0].node']);
     const c = validate({ ...defaults, events: [{ t: 10, type: 'cut', from: 1, to: 1 }] });
     expect(c.ok ? '' : c.issues[0].message).toContain('two different replicas');
+    const l = validate({ ...defaults, leaseMs: 0.5 });
+    expect(l.ok ? '' : l.issues[0].message).toBe('leaseMs must be 0 (no lease) or 10..10,000, got 0.5');
   });
 });

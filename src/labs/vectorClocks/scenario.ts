@@ -16,7 +16,7 @@
  */
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
-import { scenarioSchema } from '../scenarioSchema';
+import { fmt, scenarioSchema } from '../scenarioSchema';
 
 /** Faults a script may hold (the engine's fault table), aimed at replicas and the links between them. */
 export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'clockJump', 'skew', 'drift'] as const;
@@ -37,7 +37,7 @@ export interface VectorClocksScenario extends BaseScenario {
   skewMs: number;
   /** Each clock's drift is drawn in ±driftPpm parts per million. 0..200,000. Default 0. */
   driftPpm: number;
-  /** Lease length, ms (0: no lease). 0..10,000. Default 200. Needs 3 replicas or more (r0 keeps it, the others take turns). */
+  /** Lease length, ms (0: no lease). 0 or 10..10,000. Default 200. Needs 3 replicas or more (r0 keeps it, the others take turns). */
   leaseMs: number;
   seed: number;
   /** Faults by time (ms), at most 100. */
@@ -53,6 +53,7 @@ export const LIMITS = {
   epsMsMax: 1000,
   skewMsMax: 100_000,
   driftPpmMax: 200_000,
+  leaseMsMin: 10,
   leaseMsMax: 10_000,
   eventsMax: 100,
   tMax: 600_000,
@@ -68,7 +69,7 @@ export const params: readonly ParamSpec[] = [
   ms('epsMs', 'Clock bound ε', 0, LIMITS.epsMsMax, 'Every clock starts within ±ε of true time (as NTP promises); commit wait and the careful lease trust this bound.'),
   ms('skewMs', 'r1 clock extra offset', -LIMITS.skewMsMax, LIMITS.skewMsMax, 'r1\'s clock starts this much further ahead (+) or behind (-): past ε it breaks the bound.'),
   { key: 'driftPpm', label: 'Clock drift', kind: 'int', min: 0, max: LIMITS.driftPpmMax, unit: 'ppm', help: 'Each clock runs fast or slow by up to this many parts per million (drawn per replica).' },
-  ms('leaseMs', 'Lease length', 0, LIMITS.leaseMsMax, 'r0 grants a lease this long to r1, r2... in turn (0: no lease; needs 3 replicas).'),
+  ms('leaseMs', 'Lease length', 0, LIMITS.leaseMsMax, 'r0 grants a lease this long to r1, r2... in turn (0: no lease, else 10 ms or more; needs 3 replicas).'),
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
@@ -84,9 +85,12 @@ export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
   },
 });
 
-/** Cross-field rules: events name real replicas, a link joins two different ones. */
+/** Cross-field rules: events name real replicas, a link joins two different ones, a lease lasts 10 ms or more. */
 export function checkScenario(s: VectorClocksScenario): ValidationIssue[] {
   const issues = checkFaultEvents(s.events, s.replicas, `a replica 0..${s.replicas - 1}`);
+  if (s.leaseMs > 0 && s.leaseMs < LIMITS.leaseMsMin) {
+    issues.push({ path: 'leaseMs', message: `leaseMs must be 0 (no lease) or ${fmt(LIMITS.leaseMsMin)}..${fmt(LIMITS.leaseMsMax)}, got ${fmt(s.leaseMs)}` });
+  }
   s.events.forEach((e, i) => {
     if ((e.type === 'cut' || e.type === 'healLink') && e.from === e.to) {
       issues.push({ path: `events[${i}].to`, message: `events[${i}] (${e.type}) must join two different replicas, got ${e.from} -> ${e.to}` });
