@@ -2,7 +2,7 @@
  * The space-time diagram of the shown run, right under the first screen of every lab whose result carries a
  * stage (`result.stage`): one lane per node and client, messages as arrows, faults on the lanes, Lamport and
  * vector clocks computed from the trace (src/core/causality), the playhead shared with the stage both ways.
- * Labs do nothing to get it. Its clocks are computed once the section comes near the viewport, so a run
+ * Labs do nothing to get it; a lab that draws its own (spec.drawsSpaceTime) keeps this one out. Its clocks are computed once the section comes near the viewport, so a run
  * nobody scrolls to costs nothing.
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
@@ -21,7 +21,7 @@ export function RunSpaceTime({ spec }: { spec: LabSpec }) {
   const seek = useSeek();
   const section = useRef<HTMLElement>(null);
   const isNear = useOnceNearViewport(section, stage !== undefined);
-  if (!stage) return null;
+  if (!stage || spec.drawsSpaceTime) return null;
   return (
     <section ref={section} className="lab-spacetime" aria-labelledby="lab-spacetime-title">
       <h2 id="lab-spacetime-title">Space-time diagram</h2>
