@@ -19,6 +19,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { LabSpec } from '../labs/contract';
+import { ExportImage } from '../viz/shared/ExportImage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useReducedMotion } from './hooks';
 import { LabPanel } from './LabPanel';
@@ -112,6 +113,12 @@ type SlotRefs = ReturnType<typeof useSlotHosts>['refs'];
 /** The scene (chrome and slot) with the time controls and the status line, and the side column. */
 function FirstScreen({ spec, slotRefs, showTime }: { spec: LabSpec; slotRefs: SlotRefs; showTime: boolean }) {
   const scene = useRef<HTMLElement>(null);
+  const picture = useRef<HTMLDivElement>(null);
+  const sceneRef = slotRefs.scene;
+  const setScene = useCallback((element: HTMLDivElement | null) => {
+    picture.current = element;
+    sceneRef(element);
+  }, [sceneRef]);
   const isReduced = useReducedMotion();
   const isBusy = useShownRunState() === 'running';
   const showScene = useCallback(() => revealScene(scene.current, isReduced), [isReduced]);
@@ -120,7 +127,8 @@ function FirstScreen({ spec, slotRefs, showTime }: { spec: LabSpec; slotRefs: Sl
       <div className="lab-stage-column">
         <section ref={scene} className="lab-scene" aria-label={`${spec.title}: simulation`} aria-busy={isBusy}>
           <RunChrome />
-          <div ref={slotRefs.scene} className="lab-slot lab-slot-scene" data-slot="scene" />
+          <div ref={setScene} className="lab-slot lab-slot-scene" data-slot="scene" />
+          <ExportImage target={picture} fileName={`${spec.id}-scene`} what="the picture" />
         </section>
         {showTime && <TimeControls />}
         <StatusLine />

@@ -11,6 +11,7 @@
  *       tooltip
  *     </div>
  *     <figcaption>, footer, the table twin      (a visually hidden DataTable of the chart's numbers)
+ *     PNG / SVG buttons                          (the figure as drawn: ../shared/ExportImage.tsx)
  *   </figure>
  *
  * The canvas sits under the svg, so axes, labels and focus stay inspectable SVG whatever the mark count.
@@ -18,6 +19,7 @@
 import { memo, useRef, type HTMLAttributes, type ReactNode, type SVGProps } from 'react';
 import type { Frame } from '../shared/axis';
 import { DataTable, type DataTableProps } from '../shared/DataTable';
+import { ExportImage } from '../shared/ExportImage';
 import type { VizStyle } from '../shared/palette';
 import { useCanvas } from '../shared/useCanvas';
 import { Legend, type LegendItem } from './Legend';
@@ -73,6 +75,7 @@ export function Figure(props: FigureProps) {
   const { size, style, frame } = props;
   const { width, height } = size;
   const canvas = useRef<HTMLCanvasElement>(null);
+  const figure = useRef<HTMLElement>(null);
   useCanvas(canvas, props.draw ? width : 0, height, props.draw ?? skipDraw);
   const { style: plotStyle, ...plotProps } = props.plotProps ?? {};
   const { style: svgStyle, ...svgProps } = props.svgProps ?? {};
@@ -80,7 +83,7 @@ export function Figure(props: FigureProps) {
   const plotName = isPlotNamed ? { role: 'group', 'aria-label': props.label } : {};
   const svgName = isPlotNamed ? { 'aria-hidden': true } : { role: 'img', 'aria-label': props.label };
   return (
-    <figure className={props.name ? `viz-figure viz-${props.name}` : 'viz-figure'}>
+    <figure ref={figure} className={props.name ? `viz-figure viz-${props.name}` : 'viz-figure'}>
       {props.legend && <Legend items={props.legend} />}
       {props.header}
       <div
@@ -109,6 +112,7 @@ export function Figure(props: FigureProps) {
       </div>
       {props.caption && <figcaption>{props.caption}</figcaption>}
       {props.footer}
+      <ExportImage target={figure} fileName={props.name ?? 'chart'} what={`the ${props.name ?? ''} chart`.replace('  ', ' ')} />
       {props.table && <TwinTable {...props.table} />}
     </figure>
   );

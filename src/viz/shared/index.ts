@@ -6,3 +6,5 @@ export { useObservedSize, type Size } from './useObservedSize';
 export { useCanvas, useDevicePixelRatio } from './useCanvas';
 export { useTween } from './useTween';
 export { DataTable, type DataTableProps } from './DataTable';
+export { ExportImage, type ExportImageProps } from './ExportImage';
+export { download } from './download';

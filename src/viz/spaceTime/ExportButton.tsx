@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { exportShiVizJob } from '../../core/causality/shiviz/exportLog';
 import type { CausalRun } from '../../core/causality/types';
+import { download } from '../shared/download';
 import { runSliced } from './useJob';
 
 export function ExportButton({ run, fileName }: { run: CausalRun; fileName: string }) {
@@ -15,12 +16,7 @@ export function ExportButton({ run, fileName }: { run: CausalRun; fileName: stri
     setError('');
     try {
       const text = await runSliced(exportShiVizJob(run, { upload: true }));
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      download(URL.createObjectURL(new Blob([text], { type: 'text/plain' })), fileName);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

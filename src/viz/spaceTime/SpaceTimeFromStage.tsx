@@ -13,6 +13,7 @@ import type { StageData } from '../../core/stage/types';
 import type { VizStyle } from '../shared/palette';
 import type { PlayheadSource } from '../stage/types';
 import type { SpaceTimePins } from './draw';
+import { ExportImage } from '../shared/ExportImage';
 import { ExportButton } from './ExportButton';
 import { SpaceTime } from './SpaceTime';
 import { useJob } from './useJob';
@@ -38,6 +39,7 @@ export function SpaceTimeFromStage(props: SpaceTimeFromStageProps) {
   const state = useJob(make);
   // A new run keeps the last diagram on screen until its own is ready (no blank flash on every edit).
   const last = useRef<CausalRun | undefined>(undefined);
+  const picture = useRef<HTMLDivElement>(null);
   if (state.status === 'done') last.current = state.value;
   const { eventDetail } = props;
   const shown = last.current;
@@ -52,8 +54,9 @@ export function SpaceTimeFromStage(props: SpaceTimeFromStageProps) {
           Computing Lamport and vector clocks… <progress max={100} value={percent} aria-label="Clocks computed">{percent}%</progress>
         </p>
       )}
-      {run && <SpaceTime run={run} style={props.style} label={props.label} playhead={props.playhead} onSeek={props.onSeek} height={props.height} eventDetail={eventDetail ? detail : undefined} pins={props.pins} />}
+      {run && <div ref={picture}><SpaceTime run={run} style={props.style} label={props.label} playhead={props.playhead} onSeek={props.onSeek} height={props.height} eventDetail={eventDetail ? detail : undefined} pins={props.pins} /></div>}
       {run && props.exportName !== false && <ExportButton run={run} fileName={props.exportName ?? 'run.shiviz.log'} />}
+      {run && <ExportImage target={picture} fileName={(props.exportName || 'run').replace(/\.shiviz\.log$/, '') + '-spacetime'} what="the space-time diagram" />}
     </div>
   );
 }

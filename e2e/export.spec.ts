@@ -1,0 +1,44 @@
+/**
+ * Saving pictures: the scene of a lab (the stage), a chart and the space-time diagram, as PNG and SVG files
+ * that hold what the page draws.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { waitForRun, watchErrors } from './axe';
+
+async function save(page: Page, button: ReturnType<Page['getByRole']>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+}
+
+test('the stage, a chart and the space-time diagram save as PNG and SVG', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('#/quorums');
+  await waitForRun(page);
+
+  const png = await save(page, page.getByRole('button', { name: 'Save the picture as PNG' }));
+  expect(png.name).toBe('quorums-scene.png');
+  expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  // Drawn at twice the pixels: wider than the scene on screen.
+  const width = png.bytes.readUInt32BE(16);
+  const sceneWidth = (await page.locator('.lab-slot-scene').boundingBox())!.width;
+  expect(width).toBeGreaterThan(1.9 * sceneWidth);
+
+  const svg = await save(page, page.getByRole('button', { name: 'Save the picture as SVG' }));
+  expect(svg.name).toBe('quorums-scene.svg');
+  const text = svg.bytes.toString('utf8');
+  expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  for (const node of ['n0', 'n1', 'n2', 'n3', 'n4']) expect(text).toContain(`data-node="${node}"`);
+  expect(text).not.toContain('Save the picture as');
+
+  const chart = page.getByRole('button', { name: /^Save the .*chart as PNG$/ }).first();
+  await chart.scrollIntoViewIfNeeded();
+  expect((await save(page, chart)).bytes.subarray(1, 4).toString()).toBe('PNG');
+
+  const diagram = page.getByRole('button', { name: 'Save the space-time diagram as PNG' });
+  await page.getByRole('region', { name: 'Space-time diagram' }).scrollIntoViewIfNeeded();
+  const saved = await save(page, diagram);
+  expect(saved.name).toBe('quorums-spacetime.png');
+  expect(saved.bytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(errors).toEqual([]);
+});
