@@ -1,0 +1,72 @@
+/**
+ * What the stage shows of the gossip run (src/viz/stage), recorded outside the trace (the run's hash is
+ * the same with or without it): each message's kind and label, every view's card fields read by the
+ * engine's probe after every event, an anomaly badge on a replica for a while after each anomaly, and per
+ * view the narration's own sentences (its anomalies, and the moment the replicas agree for good).
+ *
+ *   state {a, c}    a replica's whole state (the CRDT's value shown)
+ *   +2              counters: 2 increments of the sender, for the counter that adds them (not idempotent)
+ *   ack 5           the receiver added the sender's increments up to its 5th
+ */
+import type { StageData } from '../../../core/stage/types';
+import type { StageLog, StageOptions } from '../../../sim/index';
+import { buildStage } from '../../../sim/stage/buildStage';
+import { TICKS_PER_MS } from '../../../sim/kit/time';
+import type { TraceColumns } from '../../../sim/trace';
+import type { Member } from './family';
+import { diskOf, type Msg } from './replica';
+
+export const MESSAGE_KINDS = ['state', 'inc', 'ack'] as const;
+
+/** Card field names of every view, `<key>.<field>`, in probe order. */
+export function probeFields(members: readonly Member[], hasDelta: boolean): string[] {
+  const names = members.flatMap((m) => m.fields.map((f) => `${m.key}.${f}`));
+  return hasDelta ? [...names, 'delta.value', 'delta.own'] : names;
+}
+
+export function stageOptions(members: readonly Member[], hasDelta: boolean, replicas: number): StageOptions<Msg> {
+  const reads: ((disk: ReturnType<typeof diskOf>) => string | number)[] = [];
+  members.forEach((m, i) => m.fields.forEach((_, f) => reads.push((d) => m.read(d.states[i], f, replicas))));
+  if (hasDelta) reads.push((d) => d.delta!.total, (d) => d.delta!.own);
+  const first = members[0];
+  return {
+    describe: {
+      kind: (m) => m.k,
+      label: (m) => (m.k === 'ack' ? `ack ${m.upTo}` : m.k === 'inc' ? `+${m.upTo - m.first}` : `state ${first.type.describe(m.states[0]).value}`),
+      kinds: MESSAGE_KINDS,
+    },
+    probe: { fields: probeFields(members, hasDelta), read: (node, f) => reads[f](diskOf(node)) },
+  };
+}
+
+export interface Remark {
+  tick: number;
+  node: number;
+  text: string;
+}
+
+/** The anomaly badge of view `key`: 'yes' from each anomaly at a replica until `flagTicks` after the last of a burst. */
+export function recordBadges(log: StageLog<Msg>, key: string, replicas: number, anomalies: readonly { tick: number; replica: number }[], flagTicks: number): void {
+  const field = `${key}.anomaly`;
+  for (let r = 0; r < replicas; r++) {
+    log.field(0, r, field, '');
+    const ticks = anomalies.filter((a) => a.replica === r).map((a) => a.tick);
+    ticks.forEach((tick, k) => {
+      if (k === 0 || tick > ticks[k - 1] + flagTicks) log.field(tick, r, field, 'yes');
+      if (k === ticks.length - 1 || ticks[k + 1] > tick + flagTicks) log.field(tick + flagTicks, r, field, '');
+    });
+  }
+}
+
+export function viewStage(trace: TraceColumns, log: StageLog<Msg>, horizonMs: number, replicas: number, remarks: readonly Remark[]): StageData {
+  const sorted = [...remarks].sort((a, b) => a.tick - b.tick);
+  return buildStage({
+    trace,
+    log: log.columns(),
+    ticksPerUnit: TICKS_PER_MS,
+    timeUnit: 'ms',
+    horizon: horizonMs,
+    nodeNames: Array.from({ length: replicas }, (_, i) => `n${i}`),
+    remarks: { tick: sorted.map((r) => r.tick), node: sorted.map((r) => r.node), text: sorted.map((r) => r.text) },
+  });
+}
