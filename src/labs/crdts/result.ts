@@ -65,6 +65,10 @@ export interface CrdtsResult extends LabResult {
   updates: { tMs: Float64Array; replica: Uint8Array; text: string[]; outcome: Uint8Array; cutOff: Uint8Array };
   /** The last update or scripted fault (ms): convergence is timed from here. */
   quietMs: number;
+  /** The scenario's gossip interval (ms), fan-out and duplicate percentage, as the page quotes them. */
+  gossipMs: number;
+  fanout: number;
+  duplicatePct: number;
   /** Messages the gossip run sent and delivered (duplicates included). */
   gossipSent: number;
   gossipDelivered: number;

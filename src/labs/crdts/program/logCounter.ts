@@ -16,6 +16,7 @@ import { Simulation, type NodeContext } from '../../../sim/index';
 import { scheduleScenario } from '../../../sim/scenario';
 import { NodeStatus } from '../../../sim/nodeLifecycle';
 import { buildStage } from '../../../sim/stage/buildStage';
+import { TraceKind } from '../../../sim/traceKind';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 import type { StageData } from '../../../core/stage/types';
 import { RequestOutcome } from '../result';
@@ -185,10 +186,11 @@ export function runLogCounter(s: CrdtsScenario, updates: readonly Update[], stop
     } else outcome[u.index] = RequestOutcome.timeout;
   }
   const trace = sim.trace.columns();
-  const stage = buildStage({
+  const built = buildStage({
     trace, log: sim.stageLog!.columns(), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: ticksToMs(stopTick),
     nodeNames: Array.from({ length: s.replicas }, (_, i) => `n${i}`),
   });
+  const stage = { ...built, narrated: built.narrated.filter((row) => built.events.kind[row] !== TraceKind.timer) };
   return { outcome, latencyMs, cutOff, traceHash: trace.hash, stage, ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}) };
 }
 

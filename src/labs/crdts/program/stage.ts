@@ -13,6 +13,7 @@ import type { StageLog, StageOptions } from '../../../sim/index';
 import { buildStage } from '../../../sim/stage/buildStage';
 import { TICKS_PER_MS } from '../../../sim/kit/time';
 import type { TraceColumns } from '../../../sim/trace';
+import { TraceKind } from '../../../sim/traceKind';
 import type { Member } from './family';
 import { diskOf, type Msg } from './replica';
 
@@ -60,7 +61,7 @@ export function recordBadges(log: StageLog<Msg>, key: string, replicas: number, 
 
 export function viewStage(trace: TraceColumns, log: StageLog<Msg>, horizonMs: number, replicas: number, remarks: readonly Remark[]): StageData {
   const sorted = [...remarks].sort((a, b) => a.tick - b.tick);
-  return buildStage({
+  const stage = buildStage({
     trace,
     log: log.columns(),
     ticksPerUnit: TICKS_PER_MS,
@@ -69,4 +70,6 @@ export function viewStage(trace: TraceColumns, log: StageLog<Msg>, horizonMs: nu
     nodeNames: Array.from({ length: replicas }, (_, i) => `n${i}`),
     remarks: { tick: sorted.map((r) => r.tick), node: sorted.map((r) => r.node), text: sorted.map((r) => r.text) },
   });
+  // A gossip timer firing says nothing the send beside it does not: not narrated.
+  return { ...stage, narrated: stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer) };
 }

@@ -13,24 +13,22 @@ import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
 import type { CrdtsResult } from '../result';
-import { events } from '../scenario';
+import { events, type CrdtsEvent } from '../scenario';
 import { cardSpec } from './cards';
-import { agreementText, stageViews } from './select';
+import { stageOf } from './stageOf';
+import { agreementText, scriptText, stageViews } from './select';
 
 /** The faults this lab's scenario accepts (its event specs, from the engine's fault table) that the stage offers. */
 const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
 
 interface SceneProps {
   result: CrdtsResult;
+  script: readonly CrdtsEvent[];
   elements: number;
   view: string;
   onView(view: string): void;
   style: VizStyle;
   highlighted?: readonly string[];
-}
-
-export function stageOf(result: CrdtsResult, view: string) {
-  return view === 'log' ? result.logStage : (result.views.find((v) => v.key === view) ?? result.views[0]).stage;
 }
 
 export const CrdtScene = memo(function CrdtScene(props: SceneProps) {
@@ -58,6 +56,7 @@ export const CrdtScene = memo(function CrdtScene(props: SceneProps) {
           ))}
         </div>
       </div>
+      <p className="crdt-note">{scriptText(props.script)}</p>
       <AgreementLine result={result} view={shown.key} />
       <Stage
         data={data}
@@ -69,14 +68,13 @@ export const CrdtScene = memo(function CrdtScene(props: SceneProps) {
         onEvent={onEvent}
         reducedMotion={reduced}
         highlighted={highlighted}
-        height={isNarrow ? 620 : Math.max(340, 250 + lines * 30)}
+        height={isNarrow ? 640 : Math.max(300, 210 + lines * 26)}
       />
       <StageLegend data={data} style={style} />
       <p className="crdt-note">
         {shown.key === 'log'
           ? 'Each card: entries in the replica\'s copy of the log and how many it knows committed. n0 leads: an increment is answered once a majority stored it.'
-          : 'Each card: the value a client reads, then the state behind it. Dots: whole states gossiped (labelled with the CRDT\'s value), increments (+k) and acks. ! marks a fresh anomaly.'}
-        {isLocked ? '' : ' Click a replica or a link to crash, pause, isolate, cut or make it lossy at the playhead; drag across the stage to partition.'}
+          : 'Each card: the value a client reads, then the state behind it; ! marks a fresh anomaly. Dots: whole states gossiped (labelled with the CRDT\'s value), increments (+k) and acks.'}
       </p>
     </section>
   );

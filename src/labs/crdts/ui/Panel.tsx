@@ -16,7 +16,7 @@ import { CrdtNarration, CrdtScene } from './CrdtStage';
 import type { CrdtsResult } from '../result';
 import type { CrdtsScenario } from '../scenario';
 import {
-  anomalyRows, AVAILABILITY_COLUMNS, availabilityRows, availabilityText, CONVERGENCE_COLUMNS, convergenceRows, convergenceText, DUPLICATE_COLUMNS, duplicateRows, duplicateText, msText,
+  anomalyRows, AVAILABILITY_COLUMNS, availabilityRows, availabilityText, CONVERGENCE_COLUMNS, convergenceRows, convergenceText, DUPLICATE_COLUMNS, duplicateRows, duplicateText, gossipText, msText,
 } from './select';
 
 const ANOMALY_ROWS = 12;
@@ -32,7 +32,7 @@ export default function CrdtsPanel() {
   return (
     <>
       <LabSlot name="scene">
-        <CrdtScene result={result} elements={scenario.elements} view={view ?? result.views[0].key} onView={setView} style={style} highlighted={highlight?.nodes} />
+        <CrdtScene result={result} script={scenario.events} elements={scenario.elements} view={view ?? result.views[0].key} onView={setView} style={style} highlighted={highlight?.nodes} />
       </LabSlot>
       <LabSlot name="narration">
         <CrdtNarration result={result} view={view ?? result.views[0].key} />
@@ -56,7 +56,7 @@ function Convergence({ result }: { result: CrdtsResult }) {
     <section className="crdt-card" aria-labelledby="crdt-convergence-heading">
       <h2 id="crdt-convergence-heading">Convergence</h2>
       {result.views.map((v) => <p key={v.key}>{convergenceText(result, v)}</p>)}
-      <p className="crdt-note">{`Gossip: ${result.gossipSent} messages sent, ${result.gossipDelivered} deliveries, ${result.duplicated} duplicated by the network.`}</p>
+      <p className="crdt-note">{gossipText(result)}</p>
       <DataTable caption="Each type at the end of the run" columns={CONVERGENCE_COLUMNS} rows={convergenceRows(result)} isVisible />
     </section>
   );

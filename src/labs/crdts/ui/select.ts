@@ -4,7 +4,9 @@
  * availability comparison and the duplicates comparison.
  */
 import type { CompareRow } from '../../../viz/compareTable/CompareTable';
+import { faultLabel, type FaultEventType } from '../../faultEvents';
 import type { CrdtsResult, ViewResult } from '../result';
+import type { CrdtsEvent } from '../scenario';
 
 /** A view the stage can draw: the gossip run's views, then the consensus log. */
 export interface StageView {
@@ -21,6 +23,13 @@ export function msText(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
   const [whole, frac] = ms.toFixed(1).split('.');
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
+
+/** The script in words: "Partition 3,4 at 800 ms · Heal all links at 2,200 ms" (faults named as the menus name them). */
+export function scriptText(events: readonly CrdtsEvent[]): string {
+  if (events.length === 0) return 'No faults scripted: click a replica or a link to add one.';
+  const shown = events.slice(0, 6).map((e) => `${faultLabel(e as { type: FaultEventType } & Record<string, unknown>)} at ${msText(e.t).replace(/\.0$/, '')} ms`);
+  return `Faults: ${shown.join(' · ')}${events.length > 6 ? ` and ${events.length - 6} more` : ''}.`;
 }
 
 /** Distinct states among the replicas at t (the last change at or before t). */
@@ -68,6 +77,11 @@ export function convergenceRows(r: CrdtsResult): string[][] {
 
 export const CONVERGENCE_COLUMNS = ['type', 'CRDT', 'value at the end', 'converged', 'each = merge of all', 'agree from (ms)', 'after last update or fault (ms)', 'anomalies'];
 
+/** The gossip line: "Gossip every 250 ms (jittered 0.5x..1.5x) to 1 random peer: 94 messages sent, ..." */
+export function gossipText(r: CrdtsResult): string {
+  return `Gossip every ${r.gossipMs} ms (jittered 0.5x..1.5x) to ${r.fanout} random peer${r.fanout === 1 ? '' : 's'}: ${r.gossipSent} messages sent, ${r.gossipDelivered} deliveries, ${r.duplicated} duplicated by the network.`;
+}
+
 /** Every anomaly of every view, in time order. */
 export function anomalyRows(r: CrdtsResult): { view: string; tMs: number; text: string }[] {
   const rows = r.views.flatMap((v) => v.anomalies.map((a) => ({ view: v.title, tMs: a.tMs, text: a.text })));
@@ -108,5 +122,5 @@ export const DUPLICATE_COLUMNS = ['replica', 'G-Counter (merge: max)', 'adding i
 
 export function duplicateText(r: CrdtsResult): string {
   const g = r.views.find((v) => v.key === 'g')!;
-  return `${g.finalValues[0]} increments were made; the network delivered ${r.duplicated} messages twice. Every replica's G-Counter reads ${g.finalValues[0]}; the counter that adds the increments each message carries reads ${r.views.find((v) => v.key === 'delta')!.finalValues.join(', ')}.`;
+  return `${g.finalValues[0]} increments were made; the network delivers ${r.duplicatePct} % of messages twice (${r.duplicated} in this run). Every replica's G-Counter reads ${g.finalValues[0]}; the counter that adds the increments each message carries reads ${r.views.find((v) => v.key === 'delta')!.finalValues.join(', ')}.`;
 }
