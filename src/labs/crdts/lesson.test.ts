@@ -10,7 +10,7 @@ import { plainContext } from '../contract';
 import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';
 import type { CrdtsResult } from './result';
-import { screenText } from './screen';
+import { screenText } from './ui/screen';
 
 const results = new Map<string, CrdtsResult>();
 const resultOf = (s: LessonStep): CrdtsResult => {

@@ -2,7 +2,7 @@
  * The guided steps of the CRDTs lab, told on the stage: each step sets its scenario (a preset), the view
  * the stage draws, the moment it speaks of and the replicas it names. Every number a step quotes is on the
  * page for that step (a card, the narration, the agreement line or the measurements below) and is what the
- * program computes: lesson.test.ts re-runs each scenario, finds each number on the page's text (./screen.ts)
+ * program computes: lesson.test.ts re-runs each scenario, finds each number on the page's text (./ui/screen.ts)
  * and checks each claim.
  */
 import { presetScenario, type LessonStep as ContractLessonStep } from '../contract';

@@ -3,19 +3,19 @@
  * cards in words (their accessible names), the narration rows in view around t, the agreement line, and
  * the measurements' sentences and tables. The lesson test checks every number a step quotes against it.
  */
-import { narratedAt } from '../../core/stage/query';
-import type { StageData } from '../../core/stage/types';
-import { sentence } from '../../viz/narration/sentences';
-import { nodeLabel } from '../../viz/stage/cards';
-import { stageGeometry } from '../../viz/stage/geometry';
-import { createFrame, layoutAt } from '../../viz/stage/layoutAt';
-import type { CrdtsResult } from './result';
-import type { CrdtsEvent } from './scenario';
-import { cardSpec } from './ui/cards';
-import { stageOf } from './ui/stageOf';
+import { narratedAt } from '../../../core/stage/query';
+import type { StageData } from '../../../core/stage/types';
+import { sentence } from '../../../viz/narration/sentences';
+import { nodeLabel } from '../../../viz/stage/cards';
+import { stageGeometry } from '../../../viz/stage/geometry';
+import { createFrame, layoutAt } from '../../../viz/stage/layoutAt';
+import type { CrdtsResult } from '../result';
+import type { CrdtsEvent } from '../scenario';
+import { cardSpec } from './cards';
+import { stageOf } from './stageOf';
 import {
   agreementText, anomalyRows, availabilityRows, availabilityText, convergenceRows, convergenceText, duplicateRows, duplicateText, gossipText, msText, scriptText,
-} from './ui/select';
+} from './select';
 
 /** Rows of the narration in view either side of the current one. */
 const NARRATION_ROWS = 3;
