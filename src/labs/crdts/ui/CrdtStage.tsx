@@ -68,7 +68,7 @@ export const CrdtScene = memo(function CrdtScene(props: SceneProps) {
         onEvent={onEvent}
         reducedMotion={reduced}
         highlighted={highlighted}
-        height={isNarrow ? 640 : Math.max(300, 210 + lines * 26)}
+        height={isNarrow ? 360 + lines * 50 : Math.max(300, 210 + lines * 26)}
       />
       <StageLegend data={data} style={style} />
       <p className="crdt-note">

@@ -9,9 +9,10 @@ import { viewFields } from '../result';
 
 export function cardSpec(view: string, elements: number, replicas: number): CardSpec {
   if (view === 'log') return { fields: [{ field: 'log', label: 'log' }, { field: 'commit', label: 'committed' }] };
-  const wide = view === 'or' || view === 'g' || view === 'pn' || view === 'max' || view === 'tp';
+  // An OR-Set line lists tags and tombstones; counts list one entry per replica.
+  const width = view === 'or' ? (replicas <= 5 ? 210 : 170) : view === 'naive' || view === 'lww' || view === 'wall' || view === 'delta' ? 132 : replicas <= 5 ? 160 : 150;
   return {
-    width: wide ? (replicas <= 5 ? 176 : 150) : 132,
+    width,
     fields: viewFields(view, elements).map((f) => ({ ...f, format: (text: string) => (text === '' ? '–' : text) })),
     badges: [{ field: `${view}.anomaly`, text: 'yes', label: '!', words: 'anomaly' }],
   };
