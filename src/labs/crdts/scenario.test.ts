@@ -29,3 +29,14 @@ describe('crdts scenario', () => {
     expect(validate({ ...defaults, crdt: 'or-set' }).ok).toBe(false);
   });
 });
+
+describe('crdts cost', () => {
+  it('the defaults cost far below the worker\'s budget; the largest scenario is refused before it runs', async () => {
+    const { WORK_BUDGET } = await import('../../worker/api');
+    const { cost } = await import('./scenario');
+    expect(cost(defaults)).toBeLessThan(WORK_BUDGET / 100);
+    const largest = { ...defaults, replicas: 8, updates: 400, updatesMs: 60_000, settleMs: 60_000, gossipMs: 10, fanout: 7 };
+    expect(validate(largest).ok).toBe(true);
+    expect(cost(largest)).toBeGreaterThan(WORK_BUDGET);
+  });
+});

@@ -37,7 +37,15 @@ const value = (m: CrdtType<unknown, unknown, unknown>, state: unknown) => m.desc
 const vector = (counts: readonly number[], replicas: number) => formatVector(counts as number[], replicas);
 
 function member<S, O, V>(key: string, type: CrdtType<S, O, V>, opOf: Member['opOf'], fields: readonly string[], read: (s: S, field: number, replicas: number) => string): Member {
-  return { key, type: type as unknown as CrdtType<unknown, unknown, unknown>, opOf, fields, read: read as Member['read'] };
+  // States are immutable, and the stage's probe reads every field after every event: each state's texts
+  // are formatted once.
+  const texts = new WeakMap<object, string[]>();
+  const cached = (state: unknown, field: number, replicas: number): string => {
+    let row = texts.get(state as object);
+    if (!row) texts.set(state as object, (row = []));
+    return (row[field] ??= read(state as S, field, replicas));
+  };
+  return { key, type: type as unknown as CrdtType<unknown, unknown, unknown>, opOf, fields, read: cached };
 }
 
 const increment = (u: Update) => ({ type: u.kind === 'dec' ? 'decrement' : 'increment' });

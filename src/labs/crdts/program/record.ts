@@ -34,6 +34,8 @@ export class Recorder {
   private readonly isOver: boolean[];
   /** Increments made so far, at every replica. */
   private incrementsMade = 0;
+  /** Canonical keys of the (immutable) states seen, so a state is serialised once. */
+  private readonly stateKeys = new WeakMap<object, string>();
 
   constructor(private readonly members: readonly Member[], private readonly hasDelta: boolean, replicas: number) {
     const views = members.length + (hasDelta ? 1 : 0);
@@ -72,7 +74,7 @@ export class Recorder {
   }
 
   private changed(tick: number, replica: number, disk: Disk): void {
-    this.members.forEach((_, v) => this.note(v, replica, stateKey(disk.states[v]), tick));
+    this.members.forEach((_, v) => this.note(v, replica, this.keyOf(disk.states[v]), tick));
     if (!this.hasDelta || !disk.delta) return;
     this.note(this.members.length, replica, String(disk.delta.total), tick);
     // Counting more increments than were ever made anywhere: some arrived twice.
@@ -80,6 +82,12 @@ export class Recorder {
     const isOver = disk.delta.total > expected;
     if (isOver && !this.isOver[replica]) this.overCounts.push({ tick, replica, value: disk.delta.total, expected });
     this.isOver[replica] = isOver;
+  }
+
+  private keyOf(state: unknown): string {
+    let key = this.stateKeys.get(state as object);
+    if (key === undefined) this.stateKeys.set(state as object, (key = stateKey(state)));
+    return key;
   }
 
   private note(view: number, replica: number, key: string, tick: number): void {

@@ -33,7 +33,7 @@ export function stageOptions(members: readonly Member[], hasDelta: boolean, repl
   return {
     describe: {
       kind: (m) => m.k,
-      label: (m) => (m.k === 'ack' ? `ack ${m.upTo}` : m.k === 'inc' ? `+${m.upTo - m.first}` : `state ${first.type.describe(m.states[0]).value}`),
+      label: (m) => (m.k === 'ack' ? `ack ${m.upTo}` : m.k === 'inc' ? `+${m.upTo - m.first}` : `state ${first.read(m.states[0], 0, replicas)}`),
       kinds: MESSAGE_KINDS,
     },
     probe: { fields: probeFields(members, hasDelta), read: (node, f) => reads[f](diskOf(node)) },
