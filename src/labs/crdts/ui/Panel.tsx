@@ -6,17 +6,18 @@
  * changes things only by editing the scenario (the stage's menus).
  */
 import { useMemo, useState } from 'react';
-import { LabSlot, useLabResult, useLessonHighlight, useSeek, useTheme } from '../../../app/hooks';
+import { LabSlot, useLabResult, useLessonHighlight, usePlayhead, useSeek, useTheme } from '../../../app/hooks';
 import type { LessonHighlight } from '../../contract';
 import { CompareTable } from '../../../viz/compareTable';
-import { DataTable, vizStyle } from '../../../viz/shared';
+import { DataTable, formatCompact, vizStyle, type VizStyle } from '../../../viz/shared';
+import { TimeSeries } from '../../../viz/timeSeries';
 import '../../../viz/viz.css';
 import './panel.css';
 import { CrdtNarration, CrdtScene } from './CrdtStage';
 import type { CrdtsResult } from '../result';
 import type { CrdtsScenario } from '../scenario';
 import {
-  anomalyRows, AVAILABILITY_COLUMNS, availabilityRows, availabilityText, CONVERGENCE_COLUMNS, convergenceRows, convergenceText, DUPLICATE_COLUMNS, duplicateRows, duplicateText, gossipText, msText,
+  agreementChart, anomalyRows, AVAILABILITY_COLUMNS, availabilityRows, availabilityText, CONVERGENCE_COLUMNS, convergenceRows, convergenceText, DUPLICATE_COLUMNS, duplicateRows, duplicateText, gossipText, msText,
 } from './select';
 
 const ANOMALY_ROWS = 12;
@@ -38,7 +39,7 @@ export default function CrdtsPanel() {
         <CrdtNarration result={result} view={view ?? result.views[0].key} />
       </LabSlot>
       <div className="crdt-panel">
-        <Convergence result={result} />
+        <Convergence result={result} scenario={scenario} style={style} />
         <Anomalies result={result} />
         <section className="crdt-card" aria-labelledby="crdt-consensus-heading">
           <h2 id="crdt-consensus-heading">When you don't need consensus</h2>
@@ -51,12 +52,31 @@ export default function CrdtsPanel() {
   );
 }
 
-function Convergence({ result }: { result: CrdtsResult }) {
+const formatMs = (t: number) => `${formatCompact(t)} ms`;
+
+function Convergence({ result, scenario, style }: { result: CrdtsResult; scenario: CrdtsScenario; style: VizStyle }) {
+  const t = usePlayhead();
+  const seek = useSeek();
+  const chart = useMemo(() => agreementChart(result, scenario.events), [result, scenario.events]);
   return (
     <section className="crdt-card" aria-labelledby="crdt-convergence-heading">
       <h2 id="crdt-convergence-heading">Convergence</h2>
       {result.views.map((v) => <p key={v.key}>{convergenceText(result, v)}</p>)}
       <p className="crdt-note">{gossipText(result)}</p>
+      <TimeSeries
+        matrix={chart.matrix}
+        labels={chart.labels}
+        markers={chart.markers}
+        style={style}
+        t={t}
+        onSeek={seek}
+        formatTime={formatMs}
+        reduce="max"
+        height={170}
+        label={`Different states among the ${result.replicas} replicas over time, per type: 1 means they agree`}
+        xLabel="simulated time (ms)"
+        yLabel="different states"
+      />
       <DataTable caption="Each type at the end of the run" columns={CONVERGENCE_COLUMNS} rows={convergenceRows(result)} isVisible />
     </section>
   );

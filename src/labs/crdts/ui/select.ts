@@ -124,3 +124,35 @@ export function duplicateText(r: CrdtsResult): string {
   const g = r.views.find((v) => v.key === 'g')!;
   return `${g.finalValues[0]} increments were made; the network delivers ${r.duplicatePct} % of messages twice (${r.duplicated} in this run). Every replica's G-Counter reads ${g.finalValues[0]}; the counter that adds the increments each message carries reads ${r.views.find((v) => v.key === 'delta')!.finalValues.join(', ')}.`;
 }
+
+/** Most buckets of the agreement chart. */
+const AGREEMENT_BUCKETS_MAX = 600;
+
+/**
+ * Distinct states among the replicas over time, one series per view (the chart's "nodes" are the views):
+ * the most distinct states within each bucket, so a brief disagreement still shows. Markers: the script's
+ * faults and the moment each view agreed for good.
+ */
+export function agreementChart(r: CrdtsResult, script: readonly CrdtsEvent[]) {
+  const bucketWidth = Math.max(1, Math.ceil(r.endTime / AGREEMENT_BUCKETS_MAX));
+  const bucketCount = Math.max(1, Math.ceil(r.endTime / bucketWidth));
+  const values = new Float64Array(r.views.length * bucketCount);
+  r.views.forEach((v, row) => {
+    let i = 0;
+    let current = v.distinct[0];
+    for (let b = 0; b < bucketCount; b++) {
+      const end = (b + 1) * bucketWidth;
+      let most = current;
+      for (; i < v.agreeMs.length && v.agreeMs[i] < end; i++) {
+        current = v.distinct[i];
+        if (current > most) most = current;
+      }
+      values[row * bucketCount + b] = most;
+    }
+  });
+  const markers = [
+    ...script.map((e) => ({ t: e.t, label: faultLabel(e as { type: FaultEventType } & Record<string, unknown>) })),
+    ...r.views.flatMap((v, node) => (v.isConverged && v.agreeMs.length > 1 ? [{ t: v.settledMs, label: `${v.title} agrees`, node }] : [])),
+  ];
+  return { matrix: { values, nodeCount: r.views.length, bucketCount, t0: 0, bucketWidth }, labels: r.views.map((v) => v.title), markers };
+}
