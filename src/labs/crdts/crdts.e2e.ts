@@ -22,7 +22,7 @@ test('the CRDTs lab: convergence per type, the anomalies, the CRDT against the c
   await expect(page.getByRole('cell', { name: 'n2 holds a again: the remove at 834.9 ms (n2) undone' })).toBeVisible();
   const table = page.getByRole('table', { name: /kept two ways/ });
   await expect(table.getByRole('row', { name: /accepted while cut off from n0/ })).toContainText('100.0');
-  await expect(page.getByText(/Guided lesson · step 1 of 8/)).toBeVisible();
+  await expect(page.getByText(/Guided lesson · step 1 of 9/)).toBeVisible();
   await expectNoAxeViolations(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoAxeViolations(page);

@@ -11,9 +11,9 @@ export const goldenLinks: readonly GoldenLink[] = [
     traceHash: '7afbc61cb275bd9d',
   },
   {
-    what: 'CRDTs, LWW-Register with n1 1 s behind, Lamport against wall-clock stamps',
-    link: '/crdts?v=1&z=TYvBCsIwEET_Zc4ppNWD5FfEQ9ClBmsSNqtBQv7dtRXxssubedNAcKNB2e6ZoueQ4DR_UhSNjw13fcNorTWI6bINBE5RXlkR5UYV3TTMnB5ZbezMHqt0-Ky-WvYsQUKKq6vlNP21V_IL-unHS60D0xyKEKP3Nw',
-    traceHash: 'f2d2ca595e0ce1d9',
+    what: 'CRDTs, LWW-Register with n1 1 s behind, seed 4: Lamport stamps keep n1\'s last write, wall-clock stamps lose it',
+    link: '/crdts?v=1&z=TY7BCsIwEET_Zc4ppLUHya-Ih2CXGqxJSFaDhPy7ayull11m5g1MBcH0Cnm7N_I2uQAj_ps8i32peMrreq21gg_TVmAYkfyJIpEfVNBUxZzCKwqNkxqxQudf649Fm9ixC35lJRyGQ3onu6BdZQXRBDPuwVJKl2h2mSmhtS8',
+    traceHash: '03828003505a2349',
   },
   {
     what: 'CRDTs, script from the stage: the default cut, then n1 crashed at 1200 ms and recovered at 3000 ms',

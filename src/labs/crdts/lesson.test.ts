@@ -77,6 +77,12 @@ describe('crdts lesson', () => {
     expect(s.text).toContain(`(${viewOf(s, 'max').anomalies.length} anomalies in this run)`);
   });
 
+  it('lww: the wall-clock register ends with an older write than the Lamport one, and n1 holds its own write only under Lamport', () => {
+    const s = stepOf('lww');
+    expect(viewOf(s, 'wall').finalValues[0]).toBe('"v29"');
+    expect(viewOf(s, 'lww').finalValues[0]).toBe('"v30"');
+  });
+
   it('duplicates: every G-Counter reads the increments made; the adding counter reads more at every replica', () => {
     const s = stepOf('duplicates');
     const r = resultOf(s);

@@ -87,6 +87,16 @@ export const lesson: readonly LessonStep[] = [
     highlight: { view: 'max' },
   },
   {
+    id: 'lww',
+    title: 'Last-writer-wins: whose clock?',
+    text:
+      'An LWW-Register keeps the write with the larger stamp. n1\'s clock runs 1,000 ms behind: at 2,946.0 ms n1 takes a write v30, after it had received v29 (stamped 2,738.4 ms by n3), and v30 gets n1\'s slow reading, so it loses at once, on n1 itself; every replica ends with v29. ' +
+      'Lamport stamps (one more than the stamp held) order v30 after the v29 it had seen, and every replica ends with v30.',
+    scenario: preset('lww-skew'),
+    t: 2950,
+    highlight: { nodes: ['n1'], view: 'wall' },
+  },
+  {
     id: 'duplicates',
     title: 'Idempotent merges shrug off duplicates',
     text:

@@ -196,6 +196,6 @@ export const presets: readonly Preset<CrdtsScenario>[] = [
     id: 'lww-skew',
     title: 'LWW-Register and a slow clock',
     description: 'n1\'s clock runs 1 s behind. Lamport stamps order writes by what each replica had seen; wall-clock stamps let n1\'s later writes lose.',
-    scenario: { ...d, type: 'lww-register', events: [{ t: 0, type: 'skew', node: 1, ms: -1000 }, ...cutScript('3,4')] },
+    scenario: { ...d, type: 'lww-register', seed: 4, events: [{ t: 0, type: 'skew', node: 1, ms: -1000 }, ...cutScript('3,4')] },
   },
 ];

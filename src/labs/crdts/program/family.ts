@@ -61,7 +61,9 @@ export function orSetLine(state: OrSetState, element: string): string {
 }
 
 const lww = lwwRegisterOf<string>();
+/** A Lamport stamp "7 n1"; a wall-clock one in ms, "1,620.3 ms n1" (the clock reading in µs ticks). */
 const stamp = (s: LwwState<string>) => (s.replica < 0 ? 'never' : `${s.time} n${s.replica}`);
+const wallStamp = (s: LwwState<string>) => (s.replica < 0 ? 'never' : `${(s.time / 1000).toFixed(1).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ms n${s.replica}`);
 
 function setMembers(elements: number): Member[] {
   const names = ELEMENT_NAMES.slice(0, elements);
@@ -94,7 +96,7 @@ export function membersOf(type: CrdtTypeParam, elements: number): Member[] {
     default:
       return [
         member<LwwState<string>, unknown, unknown>('lww', lww as CrdtType<LwwState<string>, unknown, unknown>, (u) => ({ type: 'set', value: u.value }), ['value', 'stamp'], (s, f) => (f === 0 ? (s.value ?? 'nil') : stamp(s))),
-        member<LwwState<string>, unknown, unknown>('wall', lww as CrdtType<LwwState<string>, unknown, unknown>, (u, local) => ({ type: 'set', value: u.value, time: Math.max(0, local) }), ['value', 'stamp'], (s, f) => (f === 0 ? (s.value ?? 'nil') : stamp(s))),
+        member<LwwState<string>, unknown, unknown>('wall', lww as CrdtType<LwwState<string>, unknown, unknown>, (u, local) => ({ type: 'set', value: u.value, time: Math.max(0, local) }), ['value', 'stamp'], (s, f) => (f === 0 ? (s.value ?? 'nil') : wallStamp(s))),
       ];
   }
 }

@@ -22,7 +22,7 @@ import { type Member, membersOf } from './family';
 import { runLogCounter } from './logCounter';
 import { Recorder } from './record';
 import { diskOf, type Disk, type Msg, Replica } from './replica';
-import { recordBadges, stageOptions, viewStage, type Remark } from './stage';
+import { recordBadges, stageOptions, viewStage, withLabels, type Remark } from './stage';
 import { updateText, workload, type Update } from './workload';
 
 export type * from '../result';
@@ -39,6 +39,8 @@ export interface GossipRun {
   cutOff: Uint8Array;
   disks: Disk[];
   stopTick: number;
+  /** Per view, each message's label (empty without a stage). */
+  viewLabels: string[][];
 }
 
 /** The gossip run to its end (the program and the property tests start here). */
@@ -49,13 +51,14 @@ export function simulate(s: CrdtsScenario, withStage = true): GossipRun {
   const stopTick = msToTicks(horizon(s));
   const rec = new Recorder(members, hasDelta, s.replicas);
   const cfg = { members, hasDelta, gossipTicks: msToTicks(s.gossipMs), fanout: s.fanout, stopTick };
+  const staged = withStage ? stageOptions(members, hasDelta, s.replicas) : undefined;
   const sim = new Simulation<Msg>({
     seed: s.seed,
     nodes: s.replicas,
     network: { latency: { kind: 'uniform', minTicks: msToTicks(s.latencyMs / 2), maxTicks: msToTicks(s.latencyMs * 1.5) }, duplicate: s.duplicatePct / 100 },
     protocol: (ctx) => new Replica(ctx, cfg, rec),
     limits: { maxEvents: EVENTS_MAX },
-    ...(withStage ? { stage: stageOptions(members, hasDelta, s.replicas) } : {}),
+    ...(staged ? { stage: staged.options } : {}),
   });
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
   const outcome = new Uint8Array(updates.length);
@@ -71,7 +74,7 @@ export function simulate(s: CrdtsScenario, withStage = true): GossipRun {
   }
   sim.run();
   const disks = Array.from({ length: s.replicas }, (_, i) => diskOf(sim.node(i)));
-  return { sim, rec, members, hasDelta, updates, outcome, cutOff, disks, stopTick };
+  return { sim, rec, members, hasDelta, updates, outcome, cutOff, disks, stopTick, viewLabels: staged?.viewLabels ?? [] };
 }
 
 /** The anomalies of view `key` as found by src/core/crdt's detectors on the run's history (delta: the recorder's). */
@@ -89,7 +92,7 @@ function rawAnomalies(run: GossipRun, view: number, replicas: number): RawAnomal
     .map((a) => ({ kind: a.kind, tick: at(a.step), replica: a.replica, value: a.value, expected: a.expected, ops: [] }));
 }
 
-function viewResult(run: GossipRun, view: number, s: CrdtsScenario, quietMs: number, remarksOut: Remark[][]): Omit<ViewResult, 'stage'> {
+function viewResult(run: GossipRun, view: number, s: CrdtsScenario, quietMs: number, remarksOut: Remark[][], flagsOut: { tick: number; replica: number }[][]): Omit<ViewResult, 'stage'> {
   const { members, disks, rec } = run;
   const meta = viewsOf(s.type)[view];
   const isDelta = view >= members.length;
@@ -109,8 +112,13 @@ function viewResult(run: GossipRun, view: number, s: CrdtsScenario, quietMs: num
   const raw = rawAnomalies(run, view, s.replicas);
   const anomalies: AnomalyRow[] = raw.map((x) => ({ kind: x.kind, tMs: ticksToMs(x.tick), replica: x.replica, text: anomalySentence(x) }));
   const remarks: Remark[] = raw.map((x, i) => ({ tick: x.tick, node: x.replica, text: anomalies[i].text }));
+  for (const u of run.updates) {
+    const what = updateText(u);
+    remarks.push({ tick: u.tick, node: u.replica, text: run.outcome[u.index] === RequestOutcome.ok ? `n${u.replica} takes a client's ${what}` : `n${u.replica} is down: a client's ${what} is refused` });
+  }
   if (isConverged && a.tick.length > 1) remarks.push({ tick: a.tick[a.tick.length - 1], node: 0, text: `all ${s.replicas} replicas agree: ${finalValues[0]}` });
   remarksOut[view] = remarks;
+  flagsOut[view] = raw.map((x) => ({ tick: x.tick, replica: x.replica }));
   return {
     key: meta.key, title: meta.title, isCrdt: meta.isCrdt, finalValues, isConverged, equalsJoin, settledMs,
     convergeMs: Number.isNaN(settledMs) ? NaN : ticksToMs(Math.max(0, a.tick[a.tick.length - 1] - msToTicks(quietMs))),
@@ -148,13 +156,15 @@ export const program: LabProgram<CrdtsScenario, CrdtsResult> = (s, context: RunC
   const quietMs = Math.max(lastUpdate, lastEvent);
   const metas = viewsOf(s.type);
   const remarks: Remark[][] = [];
-  const partial = metas.map((_, v) => viewResult(run, v, s, quietMs, remarks));
+  const flags: { tick: number; replica: number }[][] = [];
+  const partial = metas.map((_, v) => viewResult(run, v, s, quietMs, remarks, flags));
   const log = sim.stageLog!;
   const flagTicks = msToTicks(2 * s.gossipMs);
-  partial.forEach((v, i) => recordBadges(log, v.key, s.replicas, remarks[i].filter((r) => !r.text.startsWith('all ')).map((r) => ({ tick: r.tick, replica: r.node })), flagTicks));
+  partial.forEach((v, i) => recordBadges(log, v.key, s.replicas, flags[i], flagTicks));
   const trace = sim.trace.columns();
   const horizonMs = Math.max(activeUntil(s) + s.settleMs, ticksToMs(sim.now));
-  const views: ViewResult[] = partial.map((v, i) => ({ ...v, stage: viewStage(trace, log, horizonMs, s.replicas, remarks[i]) }));
+  const columns = log.columns();
+  const views: ViewResult[] = partial.map((v, i) => ({ ...v, stage: viewStage(trace, withLabels(columns, run.viewLabels[Math.min(i, run.viewLabels.length - 1)]), horizonMs, s.replicas, remarks[i]) }));
   const logRun = runLogCounter(s, updates, run.stopTick);
   context.progress(1);
   const latencyZero = new Float64Array(updates.length);

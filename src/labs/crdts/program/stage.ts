@@ -9,7 +9,7 @@
  *   ack 5           the receiver added the sender's increments up to its 5th
  */
 import type { StageData } from '../../../core/stage/types';
-import type { StageLog, StageOptions } from '../../../sim/index';
+import type { StageLog, StageLogColumns, StageOptions } from '../../../sim/index';
 import { buildStage } from '../../../sim/stage/buildStage';
 import { TICKS_PER_MS } from '../../../sim/kit/time';
 import type { TraceColumns } from '../../../sim/trace';
@@ -25,19 +25,47 @@ export function probeFields(members: readonly Member[], hasDelta: boolean): stri
   return hasDelta ? [...names, 'delta.value', 'delta.own'] : names;
 }
 
-export function stageOptions(members: readonly Member[], hasDelta: boolean, replicas: number): StageOptions<Msg> {
+/**
+ * The stage options of a run, and each view's message labels: a state message shows the value of the
+ * view drawn ("state {a, c}" for the OR-Set, "state {a, b, c}" for the naive set in the same message), so
+ * the label function records every member's label as the log asks for the one it keeps (once per message,
+ * in message id order); `viewLabels[v][id]` is message id's label in view v (the delta view: the first's).
+ */
+export function stageOptions(members: readonly Member[], hasDelta: boolean, replicas: number): { options: StageOptions<Msg>; viewLabels: string[][] } {
   const reads: ((disk: ReturnType<typeof diskOf>) => string | number)[] = [];
   members.forEach((m, i) => m.fields.forEach((_, f) => reads.push((d) => m.read(d.states[i], f, replicas))));
   if (hasDelta) reads.push((d) => d.delta!.total, (d) => d.delta!.own);
-  const first = members[0];
-  return {
-    describe: {
-      kind: (m) => m.k,
-      label: (m) => (m.k === 'ack' ? `ack ${m.upTo}` : m.k === 'inc' ? `+${m.upTo - m.first}` : `state ${first.read(m.states[0], 0, replicas)}`),
-      kinds: MESSAGE_KINDS,
-    },
-    probe: { fields: probeFields(members, hasDelta), read: (node, f) => reads[f](diskOf(node)) },
+  const viewLabels: string[][] = members.map(() => []);
+  const label = (m: Msg): string => {
+    if (m.k === 'state') {
+      members.forEach((member, v) => viewLabels[v].push(`state ${member.read(m.states[v], 0, replicas)}`));
+      return viewLabels[0][viewLabels[0].length - 1];
+    }
+    const text = m.k === 'ack' ? `ack ${m.upTo}` : `+${m.upTo - m.first}`;
+    for (const list of viewLabels) list.push(text);
+    return text;
   };
+  return {
+    options: {
+      describe: { kind: (m) => m.k, label, kinds: MESSAGE_KINDS },
+      probe: { fields: probeFields(members, hasDelta), read: (node, f) => reads[f](diskOf(node)) },
+    },
+    viewLabels,
+  };
+}
+
+/** The log's columns with view `labels` (one per message id) as the message labels. */
+export function withLabels(log: StageLogColumns, labels: readonly string[]): StageLogColumns {
+  const list: string[] = [];
+  const ids = new Map<string, number>();
+  const messageLabel = new Int32Array(log.messageCount);
+  for (let id = 0; id < log.messageCount; id++) {
+    const text = labels[id];
+    let k = ids.get(text);
+    if (k === undefined) ids.set(text, (k = list.push(text) - 1));
+    messageLabel[id] = k;
+  }
+  return { ...log, labels: list, messageLabel };
 }
 
 export interface Remark {
@@ -59,11 +87,11 @@ export function recordBadges(log: StageLog<Msg>, key: string, replicas: number, 
   }
 }
 
-export function viewStage(trace: TraceColumns, log: StageLog<Msg>, horizonMs: number, replicas: number, remarks: readonly Remark[]): StageData {
-  const sorted = [...remarks].sort((a, b) => a.tick - b.tick);
+export function viewStage(trace: TraceColumns, log: StageLogColumns, horizonMs: number, replicas: number, remarks: readonly Remark[]): StageData {
+  const sorted = remarks.map((r, i) => ({ r, i })).sort((a, b) => a.r.tick - b.r.tick || a.i - b.i).map((x) => x.r);
   const stage = buildStage({
     trace,
-    log: log.columns(),
+    log,
     ticksPerUnit: TICKS_PER_MS,
     timeUnit: 'ms',
     horizon: horizonMs,
