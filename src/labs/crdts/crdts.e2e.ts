@@ -94,3 +94,18 @@ test('the first screen: the stage, time controls, lesson and narration in view a
   await expectInViewport(page, stageOf(page), 'stage');
   await expectInViewport(page, page.locator('.lab-slot-narration .narration'), 'narration');
 });
+
+test('partitions from the stage: the Partition dialog (the keyboard twin of a drag) cuts at the playhead', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('#/crdts');
+  await waitForRun(page);
+  await seek(page, 3000);
+  await page.getByRole('button', { name: 'Partition and links…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Partition and links' });
+  await dialog.getByRole('checkbox', { name: 'n0' }).check();
+  await dialog.getByRole('button', { name: 'Partition' }).click();
+  await waitForRun(page);
+  await expect(page.getByText('Faults: Partition 3,4 at 800 ms · Heal all links at 2,200 ms · Partition 1,2,3,4|0 at 3,000 ms.')).toBeVisible();
+  await expect(page.locator('.narration [aria-current]')).toHaveText(/^3000\.000 ms: the network splits/);
+  expect(errors).toEqual([]);
+});
