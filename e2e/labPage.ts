@@ -2,6 +2,7 @@
  * What every lab's e2e spec checks of the lab page's first screen, and the steps they share (the
  * parameters drawer). With SHOTS_DIR set, the first-screen check also saves a screenshot per size.
  */
+import { execFileSync } from 'node:child_process';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun } from './axe';
 
@@ -68,4 +69,14 @@ export async function expectFirstScreen(page: Page, link: string, name: string):
 async function shoot(page: Page, name: string): Promise<void> {
   const dir = process.env.SHOTS_DIR;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
+
+/**
+ * Runs the page's current link through the CLI (`npm run scenario`), as a reader of a shared link would, and
+ * returns what it prints: the trace hash and the scenario the link decodes to.
+ */
+export function cliReplay(page: Page): { traceHash: string; scenario: { events: Record<string, unknown>[] } } {
+  const fragment = new URL(page.url()).hash;
+  const stdout = execFileSync('npx', ['tsx', 'src/cli/scenario.ts', fragment], { encoding: 'utf8' });
+  return JSON.parse(stdout) as { traceHash: string; scenario: { events: Record<string, unknown>[] } };
 }

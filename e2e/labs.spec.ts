@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { labs } from '../src/labs/registry';
-import { watchErrors } from './axe';
+import { waitForRun, watchErrors } from './axe';
 import { expectFirstScreen } from './labPage';
 
 for (const lab of labs) {
@@ -13,6 +13,37 @@ for (const lab of labs) {
     const errors = watchErrors(page);
     await expectFirstScreen(page, `#/${lab.id}`, `registry-${lab.id}`);
     await expect(page.getByRole('heading', { level: 1, name: lab.title })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const lab of labs) {
+  test(`${lab.title} (#/${lab.id}): a run with a stage has its space-time diagram, sharing the playhead both ways`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(`#/${lab.id}`);
+    await waitForRun(page);
+    const stage = page.locator('.lab-scene [data-stage]');
+    const section = page.getByRole('region', { name: 'Space-time diagram' });
+    await expect(page.locator('.lab-slot-scene > *').first()).toBeVisible();
+    if (await stage.count() === 0) {
+      // A lab without a stage (a ring, a model's curves) has no run of messages to draw.
+      await expect(section).toHaveCount(0);
+      return;
+    }
+    await section.scrollIntoViewIfNeeded();
+    const diagram = section.locator('[data-spacetime]');
+    await expect(diagram).toBeVisible({ timeout: 30_000 });
+    expect(Number(await diagram.getAttribute('data-drawn'))).toBeGreaterThan(0);
+    // A click in the diagram's right half moves the stage's playhead to about that time.
+    const [t0, t1] = [Number(await diagram.getAttribute('data-t0')), Number(await diagram.getAttribute('data-t1'))];
+    const box = (await section.locator('.spacetime-box').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.75, box.y + 4);
+    await expect.poll(async () => Number(await stage.getAttribute('data-t'))).toBeGreaterThan(t0 + (t1 - t0) * 0.5);
+    // And the time controls move the diagram's playhead line.
+    const line = section.locator('.spacetime-playhead');
+    const before = await line.evaluate((el) => el.getBoundingClientRect().left);
+    await page.getByLabel('Simulated time').fill('0');
+    await expect.poll(() => line.evaluate((el) => el.getBoundingClientRect().left)).toBeLessThan(before - box.width * 0.25);
     expect(errors).toEqual([]);
   });
 }

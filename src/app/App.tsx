@@ -6,6 +6,7 @@ import { Home } from './Home';
 import { LabPage } from './LabPage';
 import { StatusLine } from './StatusLine';
 import { ThemeSwitch, useApplyTheme } from './ThemeSwitch';
+import { Tour } from './Tour';
 import { useAppStore } from './useAppStore';
 
 export function App() {
@@ -13,6 +14,7 @@ export function App() {
   const labId = useAppStore((s) => s.labId);
   const embed = useAppStore((s) => s.presentation.embed);
   const spec = useAppStore((s) => (labId === undefined ? undefined : s.findLab(labId)));
+  const page = useAppStore((s) => s.page);
 
   useEffect(() => {
     document.documentElement.classList.toggle('is-embed', embed);
@@ -37,12 +39,13 @@ export function App() {
           Distributed Systems Playground
         </a>
         <nav aria-label="Site">
-          {spec && <a href="#/">All labs</a>}
+          {(spec || page) && <a href="#/">All labs</a>}
+          {page !== 'tour' && <a href="#/tour">Course tour</a>}
         </nav>
         <ThemeSwitch />
       </header>
       <Banners />
-      <ErrorBoundary what="the page">{spec ? <LabPage key={spec.id} spec={spec} /> : <HomeWithStatus />}</ErrorBoundary>
+      <ErrorBoundary what="the page">{spec ? <LabPage key={spec.id} spec={spec} /> : page === 'tour' ? <Tour /> : <HomeWithStatus />}</ErrorBoundary>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** Non-blocking banners at the top of the page: what happened, a copyable link when one was refused, dismiss. */
 import { useRef, useState } from 'react';
 import { copyText } from './clipboard';
+import { inertText } from './links/inert';
 import { useAppStore } from './useAppStore';
 import type { Banner } from './store';
 
@@ -22,12 +23,13 @@ function BannerView({ banner }: { banner: Banner }) {
   const [copied, setCopied] = useState<string>('');
   return (
     <div className={`banner banner-${banner.tone}`} role={banner.tone === 'error' ? 'alert' : 'status'}>
-      <p className="banner-message">{banner.message}</p>
+      {/* Inert: a link's text cannot reorder or restyle the app's own words. */}
+      <p className="banner-message">{inertText(banner.message)}</p>
       {banner.copyText !== undefined && (
         <div className="banner-copy">
           <label>
             <span className="visually-hidden">{banner.copyLabel ?? 'Text to copy'}</span>
-            <input ref={field} readOnly value={banner.copyText} onFocus={(e) => e.currentTarget.select()} />
+            <input ref={field} readOnly dir="ltr" value={banner.copyText} onFocus={(e) => e.currentTarget.select()} />
           </label>
           <button
             type="button"

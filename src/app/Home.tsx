@@ -20,7 +20,8 @@ export function Home() {
       <h1>Distributed Systems Playground</h1>
       <p className="home-intro">
         Interactive, deterministic simulations of the patterns behind distributed systems. Every lab runs a
-        scenario you can edit, replay step by step, share as a link, and embed in a course page.
+        scenario you can edit, replay step by step, share as a link, and embed in a course page. The{' '}
+        <a href="#/tour">course tour</a> walks the patterns in order, lesson step by lesson step.
       </p>
       <ul className="topic-grid">
         {topicCards(labs).map(({ topic, lab, more, blurb }) => {

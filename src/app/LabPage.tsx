@@ -11,6 +11,7 @@
  *   +-----------------------+ narration |    narration
  *   | time controls         |           |    measurements
  *   +-----------------------+-----------+
+ *   space-time diagram (every lab with a stage: RunSpaceTime.tsx)
  *   measurements (the Panel's own children)
  *
  * A Panel fills the scene, side and narration slots through <LabSlot> (labSlots.tsx). In an embed the
@@ -27,6 +28,7 @@ import { ParamsDrawer } from './ParamsDrawer';
 import { PresetsMenu } from './PresetsMenu';
 import { RunChrome } from './RunChrome';
 import { RunFacts } from './RunFacts';
+import { RunSpaceTime } from './RunSpaceTime';
 import { ShareButton, ShareDialog } from './ShareDialog';
 import { fullLink } from './shareLinks';
 import { StatusLine } from './StatusLine';
@@ -54,11 +56,16 @@ export function LabPage({ spec }: { spec: LabSpec }) {
 
   const firstScreen = <FirstScreen spec={spec} slotRefs={refs} showTime={showTime} />;
   const measurements = (
-    <section className="lab-measurements" aria-label="Measurements">
-      <ErrorBoundary key={spec.id} what={`the ${spec.title} panel`} onLoadDefaults={() => store.getState().openLab(spec.id)}>
-        <LabPanel spec={spec} />
+    <>
+      <ErrorBoundary key={`${spec.id}-spacetime`} what="the space-time diagram" onLoadDefaults={() => store.getState().openLab(spec.id)}>
+        <RunSpaceTime spec={spec} />
       </ErrorBoundary>
-    </section>
+      <section className="lab-measurements" aria-label="Measurements">
+        <ErrorBoundary key={spec.id} what={`the ${spec.title} panel`} onLoadDefaults={() => store.getState().openLab(spec.id)}>
+          <LabPanel spec={spec} />
+        </ErrorBoundary>
+      </section>
+    </>
   );
 
   if (presentation.embed) {

@@ -19,11 +19,13 @@ export interface RouteDeps {
 export function applyHash(store: AppStore, hash: string, deps: RouteDeps): void {
   const state = store.getState();
   const route = deps.parseLocationHash(hash);
-  if (route.kind === 'home') {
+  if (route.kind === 'home' || route.kind === 'page') {
     state.setPresentation({ ...defaultPresentation });
     state.closeLab();
+    state.setPage(route.kind === 'page' ? route.page : undefined);
     return;
   }
+  state.setPage(undefined);
   const decoded = deps.decodeLink(route.fragment, deps.labs);
   state.setPresentation(decoded.presentation);
   if (decoded.ok) {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main, type CheckIo } from './check';
+import { FILE_BYTES_MAX, main, type CheckIo } from './check';
 
 async function run(argv: string[], files: Record<string, string> = {}, clock?: () => number) {
   let stdout = '';
@@ -80,7 +80,7 @@ describe('check CLI', () => {
     expect(await run(['h.txt'], { 'h.txt': '' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/the file is empty/) });
     expect(await run(['missing.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cannot read missing\.log: ENOENT/) });
     expect(await run([])).toMatchObject({ code: 2, stderr: 'give one history file\nRun with --help for usage.\n' });
-    expect(await run(['--model', 'queue', 'h.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--model must be one of register, kv, etcd, got "queue"/) });
+    expect(await run(['--model', 'queue', 'h.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--model must be one of register, kv, etcd, cas-register, multi-register, got "queue"/) });
     expect(await run(['--budget-ms', 'soon', 'h.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--budget-ms takes a positive integer/) });
   });
 
@@ -91,4 +91,41 @@ describe('check CLI', () => {
     expect(code).toBe(0);
     expect(json).toMatchObject({ verdict: 'linearizable', model: 'etcd', operations: 77 });
   }, 20_000);
+});
+
+describe('check CLI: what it echoes is inert', () => {
+  it('a file name or a history line carrying terminal escapes reaches stderr as \\uXXXX text', async () => {
+    const { code, stderr } = await run(['h\u001b[2J.txt'], { 'h\u001b[2J.txt': 'INFO  jepsen.util - 0\t:ok\t:write\t\u001b]0;owned\u0007\u202E' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('h\\u001b[2J.txt');
+    expect(stderr).not.toMatch(/[\u001b\u0007\u202E]/);
+  });
+});
+
+describe('check CLI: limits in the unit they name', () => {
+  it('a file under the limit in characters but over it in bytes is refused, never checked in part', async () => {
+    const euros = '€'.repeat(Math.floor(FILE_BYTES_MAX / 3) + 1);
+    expect(euros.length).toBeLessThan(FILE_BYTES_MAX);
+    const { code, stdout, stderr } = await run(['h.json'], { 'h.json': euros });
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(`bad history h.json: it is over ${FILE_BYTES_MAX.toLocaleString('en-US')} bytes (the limit)\n`);
+  });
+});
+
+describe('check CLI: Jepsen/Knossos EDN histories', () => {
+  const knossos = (path: string) => readFileSync(resolve(__dirname, '../../test-data/knossos', path), 'utf8');
+
+  it('reads them with Knossos\' models and agrees with its verdicts, naming the operation Knossos pins', async () => {
+    const bad = await run(['h.edn'], { 'h.edn': knossos('cas-register/bad/immediate-failure.edn') });
+    expect(bad).toMatchObject({ code: 0, json: { verdict: 'not linearizable', model: 'cas-register', operations: 1 } });
+    expect(bad.json.explanation.operations[0]).toMatchObject({ process: 1, text: 'read() -> 3' });
+    const good = await run(['m.edn'], { 'm.edn': knossos('multi-register/good/multi-register.edn') });
+    expect(good).toMatchObject({ code: 0, json: { verdict: 'linearizable', model: 'multi-register' } });
+  });
+
+  it('refuses a model that does not fit, and malformed EDN with its line', async () => {
+    expect(await run(['--model', 'kv', 'h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :read, :value nil}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/a Jepsen\/Knossos EDN history needs --model cas-register or multi-register, not kv/) });
+    expect(await run(['h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :read, :value nil}\n {:process 0 :type :ok :f :read :value #inst "x"}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^bad history h\.edn: line 2: the tag #inst is not read in histories/) });
+    expect(await run(['h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :txn, :value [[:read :x nil]]}\n {:process 0, :type :ok, :f :read, :value 1}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/line 2: process 0 completes read but invoked txn/) });
+  });
 });

@@ -1,15 +1,18 @@
 /**
  * Linearizability from the command line: `npm run check -- <history file>` reads a history (Porcupine's
- * jepsen etcd logs or kv logs, or a JSON history as `History.forChecker()` gives it), checks it, and prints
+ * jepsen etcd logs or kv logs, Jepsen/Knossos EDN histories, or a JSON history as `History.forChecker()`
+ * gives it), checks it, and prints
  * one JSON object `{ verdict, model, operations, partitions, explanation, ms }`.
  *
  * Exit codes: 0 a verdict was reached (linearizable, not linearizable, or unknown when the time budget ran
  * out); 2 bad input or usage (the message names the problem and, in a file, its line or operation).
  */
-import { answerUsage, nodeIo, runIfMain, type CliIo } from './io';
+import { answerUsage, type CliIo, inertIo, nodeIo, readTextFile, runIfMain } from './io';
 import {
   checkLinearizability,
   detectFormat,
+  knossosModel,
+  parseKnossosHistory,
   kvInputProblem,
   kvModel,
   parseJepsenLog,
@@ -28,9 +31,10 @@ export interface CheckIo extends CliIo {
   now(): number;
 }
 
-const MODELS = ['register', 'kv', 'etcd'] as const;
+const MODELS = ['register', 'kv', 'etcd', 'cas-register', 'multi-register'] as const;
+const KNOSSOS_MODELS: readonly ModelName[] = ['cas-register', 'multi-register'];
 type ModelName = (typeof MODELS)[number];
-const FILE_BYTES_MAX = 64 * 1024 * 1024;
+export const FILE_BYTES_MAX = 64 * 1024 * 1024;
 const BUDGET_MS_DEFAULT = 10_000;
 
 export const USAGE = `Usage: npm run check -- [--model register|kv|etcd] [--budget-ms <ms>] [--prose] <history file>
@@ -44,6 +48,8 @@ operation that cannot be placed, the longest linearizable prefix and the conflic
 History files (the format is detected from the first line):
   Porcupine's jepsen etcd logs   INFO  jepsen.util - 3	:invoke	:write	4          (model etcd)
   Porcupine's kv logs            {:process 0, :type :invoke, :f :get, :key "7", :value nil}   (model kv)
+  Jepsen/Knossos EDN             [{:process 0, :type :invoke, :f :cas, :value [1 2]} ...]  (model cas-register,
+                                 or multi-register when its operations are :txn)
   JSON                           [{"process": 0, "input": {"f": "write", "value": 1}, "output": null,
                                    "call": 0, "ret": 5}, ...]  or {"model": "kv", "operations": [...]}
                                  ("ret": null = unknown outcome, e.g. a timeout)
@@ -54,7 +60,8 @@ Examples:
 
 Options:
   --model <name>    register (read/write/cas), etcd (the same register, Porcupine's name), kv (get/put/append,
-                    partitioned by key); default: from the file
+                    partitioned by key), cas-register (Knossos': starts at 0, a nil read matches any value),
+                    multi-register (Knossos' :txn over registers x and y, both starting at 0); default: from the file
   --budget-ms <ms>  give up with "unknown" after this long (default ${BUDGET_MS_DEFAULT})
   --prose           also print the explanation in sentences on stderr
   -h, --help        this text
@@ -108,12 +115,19 @@ function load(text: string, format: HistoryFormat, wanted: ModelName | undefined
     const fromFile = parsed.model;
     if (fromFile !== undefined && !MODELS.includes(fromFile as ModelName)) return { ok: false, message: `"model" must be one of ${MODELS.join(', ')}, got ${JSON.stringify(fromFile)}` };
     const name = wanted ?? (fromFile as ModelName | undefined) ?? 'register';
+    if (KNOSSOS_MODELS.includes(name)) return { ok: false, message: `model ${name} reads Jepsen/Knossos EDN histories; a JSON history takes register, etcd or kv` };
     const problemOf = name === 'kv' ? kvInputProblem : registerInputProblem;
     for (let i = 0; i < parsed.operations.length; i++) {
       const problem = problemOf(parsed.operations[i].input);
       if (problem) return { ok: false, message: `operation ${i}: ${problem} (model ${name})` };
     }
     return { ok: true, model: modelFor(name), operations: parsed.operations };
+  }
+  if (format === 'edn') {
+    if (wanted && !KNOSSOS_MODELS.includes(wanted)) return { ok: false, message: `a Jepsen/Knossos EDN history needs --model ${KNOSSOS_MODELS.join(' or ')}, not ${wanted}` };
+    const parsed = parseKnossosHistory(text, wanted as 'cas-register' | 'multi-register' | undefined);
+    if (!parsed.ok) return parsed;
+    return { ok: true, model: knossosModel(parsed.model), operations: parsed.operations as CheckOp<unknown, unknown>[] };
   }
   const fits: ModelName[] = format === 'kv' ? ['kv'] : ['etcd', 'register'];
   if (wanted && !fits.includes(wanted)) return { ok: false, message: `a ${format === 'kv' ? 'kv log' : 'jepsen etcd log'} needs --model ${fits.join(' or ')}, not ${wanted}` };
@@ -122,20 +136,16 @@ function load(text: string, format: HistoryFormat, wanted: ModelName | undefined
   return { ok: true, model: modelFor(wanted ?? fits[0]), operations: parsed.operations as CheckOp<unknown, unknown>[] };
 }
 
-export async function main(argv: readonly string[], io: CheckIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CheckIo): Promise<number> {
+  const io = inertIo(rawIo);
   const args = parseArgs(argv);
   if (args.kind === 'help' || args.kind === 'usage-error') return answerUsage(args, io, USAGE);
-  let text: string;
-  try {
-    text = io.readFile(args.path, FILE_BYTES_MAX);
-  } catch (error) {
-    io.stderr(`cannot read ${args.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+  const read = readTextFile(io, args.path, FILE_BYTES_MAX, 'bad history');
+  if (!read.ok) {
+    io.stderr(`${read.message}\n`);
     return 2;
   }
-  if (text.length > FILE_BYTES_MAX) {
-    io.stderr(`bad history ${args.path}: over ${FILE_BYTES_MAX} bytes\n`);
-    return 2;
-  }
+  const text = read.text;
   const format = detectFormat(text);
   if (!format) {
     io.stderr(`bad history ${args.path}: ${text.trim() === '' ? 'the file is empty' : 'unknown format (expected a jepsen etcd log, a kv log or JSON; see --help)'}\n`);

@@ -1,6 +1,9 @@
 /** What the command-line tools share: their IO (injected, so tests run `main` without spawning) and startup. */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { inertText } from '../app/links/inert';
+import { formatCount } from '../app/links/limits';
+import { utf8ByteLength } from '../core/text/utf8';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -46,4 +49,29 @@ export function runIfMain(moduleUrl: string, main: (argv: readonly string[]) => 
       process.exitCode = code;
     });
   }
+}
+
+/**
+ * `io` with everything it writes made inert (../app/links/inert.ts): an argument, a file name or a log line
+ * echoed back cannot send the terminal escape sequences or reorder the line. Every tool's `main` writes through it.
+ */
+export function inertIo<T extends Pick<CliIo, 'stdout' | 'stderr'>>(io: T): T {
+  return { ...io, stdout: (text: string) => io.stdout(inertText(text)), stderr: (text: string) => io.stderr(inertText(text)) };
+}
+
+/**
+ * Reads a whole text file under a limit named in bytes, comparing bytes with bytes (a character count
+ * undercounts anything outside ASCII), and never hands back part of a file: over the limit is refused.
+ * `io.readFile` stops one byte past the limit, and a cut character decodes to U+FFFD (3 bytes), so a file
+ * over the limit always measures over it.
+ */
+export function readTextFile(io: Pick<CliIo, 'readFile'>, path: string, bytesMax: number, what: string): { ok: true; text: string } | { ok: false; message: string } {
+  let text: string;
+  try {
+    text = io.readFile(path, bytesMax);
+  } catch (error) {
+    return { ok: false, message: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (utf8ByteLength(text) > bytesMax) return { ok: false, message: `${what} ${path}: it is over ${formatCount(bytesMax)} bytes (the limit)` };
+  return { ok: true, text };
 }

@@ -2,10 +2,12 @@
  * The CLI's input: a link (full URL, `#/…` or `/…` fragment) or a JSON file, turned into a validated scenario
  * by the same pipeline the app uses, so a link the CLI accepts is a link the app accepts.
  */
+import { parseStrictJson } from '../app/links/strictJson';
 import type { BaseScenario, LabSpec } from '../labs/contract';
 import { decodeLink } from '../app/links';
 import { checkScenario, errorText } from '../app/links/checkScenario';
-import { INFLATED_BYTES_MAX, formatCount } from '../app/links/limits';
+import { INFLATED_BYTES_MAX } from '../app/links/limits';
+import { readTextFile } from './io';
 import { STEP_NAMES } from '../app/links/stepNames';
 import { isPlainRecord } from '../app/links/strictSchema';
 
@@ -43,17 +45,13 @@ export function readInput(argument: string, labs: readonly LabSpec[], readFile: 
 
 /** A JSON file `{ "lab": "<id>", "scenario": {...}, "version"?: <schema> }`; version defaults to the lab's. */
 function readScenarioFile(path: string, labs: readonly LabSpec[], readFile: ReadFile): Input {
-  let text: string;
-  try {
-    text = readFile(path, INFLATED_BYTES_MAX);
-  } catch (error) {
-    return { ok: false, message: `cannot read ${path}: ${errorText(error)}` };
-  }
+  const read = readTextFile({ readFile }, path, INFLATED_BYTES_MAX, 'bad file');
+  if (!read.ok) return { ok: false, message: read.message };
+  const text = read.text;
   const fail = (detail: string): Input => ({ ok: false, message: `bad file ${path}: ${detail}` });
-  if (new TextEncoder().encode(text).length > INFLATED_BYTES_MAX) return fail(`it is over ${formatCount(INFLATED_BYTES_MAX)} bytes (the limit)`);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseStrictJson(text);
   } catch (error) {
     return fail(`${STEP_NAMES.json}: not JSON (${errorText(error)})`);
   }

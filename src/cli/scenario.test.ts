@@ -8,7 +8,7 @@ import { decodeLink, encodeLink } from '../app/links';
 import { fakeDefaults, fakeProgram, fakeSpec as typedFakeSpec } from '../app/links/testing/fakeLab';
 import { inputKind } from './readInput';
 import { nodeIo, type CliIo } from './io';
-import { main } from './scenario';
+import { main, printedMetrics } from './scenario';
 
 const fakeSpec = typedFakeSpec as unknown as LabSpec;
 
@@ -168,5 +168,34 @@ describe('scenario CLI: the consistent-hashing lab', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^bad link: limits: .*vnodes.*5000/);
     expect(result.stderr).toContain('1000');
+  });
+});
+
+describe('scenario CLI: what it echoes is inert', () => {
+  it('an argument or a file carrying terminal escapes or a bidi override reaches stderr as \\uXXXX text', async () => {
+    const hostile = '#/fake?v=1&\u001b[2J\u001b]0;owned\u0007=1&x\u202Ey=2';
+    const byLink = await run([hostile]);
+    expect(byLink.code).toBe(2);
+    expect(byLink.stderr).not.toMatch(/[\u001b\u0007\u202E]/);
+    expect(byLink.stderr).toContain('\\u001b');
+    const byFile = await run(['s.json'], { files: { 's.json': '{"lab": "fake", "scen\u009b2Jario": {}} \u001b[31m' } });
+    expect(byFile.code).toBe(2);
+    expect(byFile.stderr).not.toMatch(/[\u001b\u009b]/);
+  });
+});
+
+describe('scenario CLI: metrics are numbers', () => {
+  it('a run in which no write succeeds leaves its write latencies out, rather than printing null', async () => {
+    const scenario = { events: [0, 1, 2].map((node) => ({ t: 0, type: 'crash', node })) };
+    const { code, stdout } = await run(['s.json'], { files: { 's.json': JSON.stringify({ lab: 'leader-follower', scenario }) }, labs: registryLabs });
+    expect(code).toBe(0);
+    const metrics = (JSON.parse(stdout) as { metrics: Record<string, unknown> }).metrics;
+    expect(Object.keys(metrics).length).toBeGreaterThan(0);
+    expect(metrics).not.toHaveProperty('writeP50Ms');
+    for (const value of Object.values(metrics)) expect(Number.isFinite(value)).toBe(true);
+  });
+
+  it('printedMetrics keeps finite numbers and drops NaN and infinities', () => {
+    expect(printedMetrics({ a: 1, b: Number.NaN, c: -0.5, d: Number.POSITIVE_INFINITY })).toEqual({ a: 1, c: -0.5 });
   });
 });

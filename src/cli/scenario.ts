@@ -11,7 +11,7 @@ import { labs as registryLabs } from '../labs/registry';
 import { formatCount } from '../app/links/limits';
 import { errorText } from '../app/links/checkScenario';
 import { WORK_BUDGET } from '../worker/api';
-import { answerUsage, nodeIo, runIfMain, type CliIo } from './io';
+import { answerUsage, type CliIo, inertIo, nodeIo, runIfMain } from './io';
 import { readInput } from './readInput';
 
 export type { CliIo };
@@ -19,7 +19,7 @@ export type { CliIo };
 export const USAGE = `Usage: npm run scenario -- [--budget <units>] <link | file.json>
 
 Runs a lab's program on a scenario in Node and prints one JSON object:
-  { "lab": …, "scenario": …, "traceHash": …, "metrics": … }
+  { "lab": …, "scenario": …, "traceHash": …, "metrics": … }   (metrics: numbers; one without data is left out)
 
 The scenario comes from:
   a full link     'http://localhost:5173/#/consistent-hashing?v=1&s=1&e=1&nodes=5&seed=7&vnodes=100'
@@ -40,7 +40,8 @@ Quote links in the shell: '&' and '#' are special there.
 Exit codes: 0 ran; 1 the run failed (budget, program error); 2 bad link, file or usage.
 `;
 
-export async function main(argv: readonly string[], io: CliIo, labs: readonly LabSpec[] = registryLabs): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo, labs: readonly LabSpec[] = registryLabs): Promise<number> {
+  const io = inertIo(rawIo);
   const args = parseArgs(argv);
   if (args.kind === 'help' || args.kind === 'usage-error') return answerUsage(args, io, USAGE);
   const input = readInput(args.input, labs, io.readFile);
@@ -59,7 +60,7 @@ export async function main(argv: readonly string[], io: CliIo, labs: readonly La
     const { program } = await lab.loadProgram();
     const result = program(scenario, plainContext(args.budget));
     if (result.stoppedAtLimit) io.stderr(`note: the run stopped at a limit: ${result.stoppedAtLimit}\n`);
-    io.stdout(`${JSON.stringify({ lab: lab.id, scenario, traceHash: result.traceHash, metrics: result.metrics }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ lab: lab.id, scenario, traceHash: result.traceHash, metrics: printedMetrics(result.metrics) }, null, 2)}\n`);
     return 0;
   } catch (error) {
     io.stderr(error instanceof BudgetExceeded ? `the run was stopped: ${error.message}\n` : `the program failed: ${errorText(error)}\n`);
@@ -95,4 +96,13 @@ function parseArgs(argv: readonly string[]): Args {
   return { kind: 'run', input: inputs[0], budget };
 }
 
+/**
+ * The metrics as printed: numbers only. A metric with no data (a median of no writes is NaN, which JSON
+ * would print as null) is left out, so every printed metric is a number a script can compare.
+ */
+export function printedMetrics(metrics: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(metrics).filter(([, value]) => Number.isFinite(value)));
+}
+
 runIfMain(import.meta.url, (argv) => main(argv, nodeIo));
+

@@ -95,3 +95,12 @@ describe('shiviz CLI', () => {
     expect(bad.stderr).toBe('bad log test-data/shiviz/simple-reliable-broadcast.log: 1 problem\n  line 1: the parser regex captures no events\n');
   });
 });
+
+describe('shiviz CLI: what it echoes is inert', () => {
+  it('a log line or file name carrying terminal escapes reaches stderr as \\uXXXX text', async () => {
+    const { code, stderr } = await run(['bad\u001b[31m.log'], { 'bad\u001b[31m.log': 'a \u001b]0;owned\u0007 {"a":1}\nnot a host line \u202E\n' });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^bad log bad\\u001b\[31m\.log: /);
+    expect(stderr).not.toMatch(/[\u001b\u0007\u202E]/);
+  });
+});

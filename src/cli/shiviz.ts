@@ -8,7 +8,7 @@
  * on stderr with its line: a clock that is not JSON, not the merge of its parents, a broken counter...).
  */
 import { importShiVizJob, importSummary, runJob, SHIVIZ_LIMITS, type LogProblem, type ShiVizOptions } from '../core/causality';
-import { nodeIo, runIfMain, type CliIo } from './io';
+import { type CliIo, inertIo, nodeIo, readTextFile, runIfMain } from './io';
 
 /** Problems printed on stderr at most (the rest are counted). */
 const PROBLEMS_SHOWN_MAX = 20;
@@ -64,7 +64,8 @@ function where(problem: LogProblem): string {
   return problem.line > 0 ? `line ${problem.line}: ` : '';
 }
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = inertIo(rawIo);
   const args = parseArgs(argv);
   if (args.kind === 'help') {
     io.stdout(USAGE);
@@ -74,14 +75,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`${args.message}\nRun with --help for usage.\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = io.readFile(args.path, SHIVIZ_LIMITS.textCharsMax);
-  } catch (error) {
-    io.stderr(`cannot read ${args.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+  const read = readTextFile(io, args.path, SHIVIZ_LIMITS.textBytesMax, 'bad log');
+  if (!read.ok) {
+    io.stderr(`${read.message}\n`);
     return 2;
   }
-  const imported = runJob(importShiVizJob(text, args.options));
+  const imported = runJob(importShiVizJob(read.text, args.options));
   if (imported.refused) {
     io.stderr(`bad log ${args.path}: ${where(imported.refused)}${imported.refused.message}\n`);
     return 2;

@@ -131,6 +131,12 @@ export interface LabSpec<S extends BaseScenario = BaseScenario> {
   loadGoldenLinks(): Promise<{ goldenLinks: readonly GoldenLink[] }>;
   /** Loads the lab's guided lesson (its lesson.ts): the app shows it beside the scene in every lab. */
   loadLesson(): Promise<{ lesson: readonly LessonStep<S>[] }>;
+  /**
+   * True when the lab's Panel draws the run's space-time diagram itself (with the lab's own marks on it,
+   * or for another of its runs): the page's default diagram under the first screen (src/app/RunSpaceTime.tsx)
+   * then stays out, so the page has one. Default false.
+   */
+  drawsSpaceTime?: boolean;
 }
 
 /**
@@ -194,7 +200,7 @@ export interface LabResult {
   lab: string;
   /** Hex hash of the run's trace: the same scenario gives the same hash in Node and in Chromium. */
   traceHash: string;
-  /** The figures the lab shows, by name (printed by the CLI). */
+  /** The figures the lab shows, by name (printed by the CLI, which leaves out any without data: NaN or infinite). */
   metrics: Record<string, number>;
   /** Simulated time the run reached. */
   endTime: number;

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLink } from '../app/links';
 import type { EventSpec } from './contract';
+import { GROUPS_PATTERN } from '../sim/faultTable';
 import { checkFaultEvents, faultEventSpecs, labFaultTypes } from './faultEvents';
 import { labs } from './registry';
 import * as leaderFollower from './leaderFollower/scenario';
@@ -20,7 +21,7 @@ function accepted(specs: readonly EventSpec[]) {
 }
 
 const node = (max: number) => ['node', 'int', 0, max];
-const groups = (maxLength: number) => ['groups', 'text', maxLength, '[0-9,| ]+'];
+const groups = (maxLength: number) => ['groups', 'text', maxLength, GROUPS_PATTERN.source];
 
 describe('faultEventSpecs (the labs as they were before the table)', () => {
   it('quorums and leader-follower: crash, recover, pause, resume on n0..n8, partition groups of 64 characters, heal (quorums beside the faults its stage added)', () => {

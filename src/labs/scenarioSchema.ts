@@ -26,6 +26,11 @@ export interface ScenarioSchemaOptions<S extends BaseScenario> {
   eventDefaults?: Readonly<Record<string, Readonly<Record<string, Scalar>>>>;
   /** Cross-field rules, run on a scenario whose fields each passed. Returns [] when all hold. */
   check?(scenario: S): ValidationIssue[];
+  /**
+   * For a lab whose run ends at a time its parameters fix (not when its script ends): that time and what
+   * fixes it, in words. An event after it would never fire, so it is refused with the bound named.
+   */
+  runEnd?(scenario: S): { t: number; why: string };
 }
 
 const SEED_MAX = 0xffffffff;
@@ -56,7 +61,7 @@ export function scenarioSchema<S extends BaseScenario>(options: ScenarioSchemaOp
     out.events = checkEvents(own(input, 'events') ? input.events : undefined, options, eventsByType, issues);
     if (issues.length > 0) return { ok: false, issues };
     const scenario = out as unknown as S;
-    const crossIssues = options.check ? options.check(scenario) : [];
+    const crossIssues = [...(options.check ? options.check(scenario) : []), ...lateEvents(scenario, options)];
     return crossIssues.length > 0 ? { ok: false, issues: crossIssues } : { ok: true, value: scenario };
   };
 }
@@ -235,4 +240,17 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   if (typeof value === 'object') return 'an object';
   return String(value);
+}
+
+/** Events after the run's end (options.runEnd), which would never fire. */
+function lateEvents<S extends BaseScenario>(scenario: S, options: ScenarioSchemaOptions<S>): ValidationIssue[] {
+  if (!options.runEnd) return [];
+  const end = options.runEnd(scenario);
+  const issues: ValidationIssue[] = [];
+  scenario.events.forEach((e, i) => {
+    if (e.t > end.t) {
+      issues.push({ path: `events[${i}].t`, message: `events[${i}].t must be at most ${fmt(end.t)}, when the run ends (${end.why}), got ${fmt(e.t)}` });
+    }
+  });
+  return issues;
 }

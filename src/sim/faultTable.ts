@@ -82,12 +82,18 @@ export interface FaultKind {
 export const CLOCK_MS_MAX = 100_000;
 export const SLOW_MS_MAX = 60_000;
 
+/**
+ * Partition groups as text: node ids (digits) joined by ',' within a group and '|' between groups, spaces
+ * allowed around each id. Exactly what ./partition.ts parseGroups reads: no empty item ("3| ", "1,|2").
+ */
+export const GROUPS_PATTERN = / *[0-9]+ *(?:, *[0-9]+ *)*(?:\| *[0-9]+ *(?:, *[0-9]+ *)*)*/;
+
 const nodeId = (key: NodeIdField['key'], label: string, help: string): NodeIdField => ({ key, kind: 'node', label, help });
 const node = nodeId('node', 'Node', 'Node index (n3 is 3).');
 const from = nodeId('from', 'From', 'Sending node of the link.');
 const to = nodeId('to', 'To', 'Receiving node of the link.');
 const groups: GroupsField = {
-  key: 'groups', kind: 'groups', label: 'Groups', maxLength: 64, pattern: /[0-9,| ]+/,
+  key: 'groups', kind: 'groups', label: 'Groups', maxLength: 64, pattern: GROUPS_PATTERN,
   help: 'Groups of nodes that can still talk, "0,1|2,3"; unlisted nodes form one more group.',
 };
 const clockMs = (label: string, help: string): AmountField => ({

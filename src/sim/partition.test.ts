@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../core/random/rng';
 import { Network } from './network';
+import { GROUPS_PATTERN } from './faultTable';
 import { groupOf, parseGroups } from './partition';
 
 describe('partition groups', () => {
@@ -34,5 +35,34 @@ describe('partition groups', () => {
     expect(net.addNode()).toBe(2);
     expect(net.link(0, 1)).toBe(link);
     expect([net.isCut(1, 0), net.isCut(0, 1), net.isCut(2, 0)]).toEqual([true, false, false]);
+  });
+});
+
+describe('partition groups: the parser reads exactly what the validator describes', () => {
+  const described = new RegExp(`^(?:${GROUPS_PATTERN.source})$`);
+  const parses = (text: string) => {
+    try {
+      parseGroups(text, 10 ** 9);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('refuses an empty item, which Number() would read as node 0', () => {
+    for (const text of ['3| ', '1,|2', '|', ',', '0,,1', ' | 1', '1|', '1e0', '0x1', '-1', '1.0', '\t1']) {
+      expect([text, parses(text), described.test(text)]).toEqual([text, false, false]);
+    }
+  });
+
+  it('over every short text of digits, commas, bars and spaces, parseGroups accepts it iff the pattern describes it', () => {
+    const alphabet = ['0', '1', '7', ',', '|', ' ', 'x'];
+    let state = 5;
+    for (let n = 0; n < 20_000; n++) {
+      const length = 1 + (n % 9);
+      let text = '';
+      for (let i = 0; i < length; i++) text += alphabet[(state = (state * 1103515245 + 12345) >>> 0) % alphabet.length];
+      expect(parses(text), JSON.stringify(text)).toBe(described.test(text));
+    }
   });
 });

@@ -12,7 +12,8 @@ export function parseGroups(text: string, nodeCount: number): number[][] {
   if (text.trim() === '') throw new Error('partition groups must list at least one node, got ""');
   const groups = text.split('|').map((group) =>
     group.split(',').map((item) => {
-      const id = Number(item.trim());
+      // Digits only: Number('') and Number(' ') are 0, Number('1e0') is 1; none of them names a node.
+      const id = /^ *[0-9]+ *$/.test(item) ? Number(item) : NaN;
       if (!(Number.isInteger(id) && id >= 0 && id < nodeCount)) {
         throw new Error(`partition groups must hold node ids 0..${nodeCount - 1}, got "${item.trim()}" in "${text}"`);
       }

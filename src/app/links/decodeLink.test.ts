@@ -55,17 +55,19 @@ describe('decodeLink: readable links', () => {
 
 describe('decodeLink: presentation flags', () => {
   it('decodeLink(link with flags) parses every flag and keeps them out of the scenario', () => {
-    const result = decode('/fake?v=1&s=2&e=3&nodes=5&embed=1&panel=ring&theme=dark&autoplay=true&motion=reduce&lock=1&controls=0');
+    const result = decode('/fake?v=1&s=2&e=3&nodes=5&embed=1&panel=ring&theme=dark&autoplay=true&motion=reduce&lock=1&controls=0&lesson=3');
     expect(result).toEqual({
       ok: true,
       lab: fakeSpec,
       scenario: scenario({ nodes: 5 }),
-      presentation: { embed: true, panel: 'ring', theme: 'dark', autoplay: true, motion: 'reduce', lock: true, controls: false },
+      presentation: { embed: true, panel: 'ring', theme: 'dark', autoplay: true, motion: 'reduce', lock: true, controls: false, lesson: 3 },
     });
   });
 
   it('decodeLink(link with invalid flag values) ignores them and uses the defaults', () => {
-    const result = decode('/fake?v=1&s=2&e=3&embed=yes&panel=%3Cscript%3E&theme=blue&motion=fast&controls=maybe');
+    const result = decode('/fake?v=1&s=2&e=3&embed=yes&panel=%3Cscript%3E&theme=blue&motion=fast&controls=maybe&lesson=0');
+    expect(decode('/fake?v=1&lesson=1000')).toMatchObject({ presentation: { lesson: null } });
+    expect(decode('/fake?v=1&lesson=02')).toMatchObject({ presentation: { lesson: null } });
     expect(result).toMatchObject({ ok: true, presentation: defaultPresentation });
   });
 
@@ -76,8 +78,10 @@ describe('decodeLink: presentation flags', () => {
 });
 
 describe('decodeLink: each step refuses with a message naming it', () => {
-  it('length: a fragment over 8 KB', () => {
-    expectRefused(`/fake?v=1&label=${'a'.repeat(9000)}`, 'length', 'link length: the link is 9,016 characters; the limit is 8,192', false);
+  it('length: a fragment over 8 KB, keeping its lab when the path names a known one (the page opens its defaults)', () => {
+    expectRefused(`/fake?v=1&label=${'a'.repeat(9000)}`, 'length', 'link length: the link is 9,016 characters; the limit is 8,192', true);
+    expectRefused(`/nolab?v=1&label=${'a'.repeat(9000)}`, 'length', /^link length: the link is 9,017 characters/, false);
+    expectRefused(`/${'f'.repeat(9000)}`, 'length', /^link length: /, false);
   });
 
   it('route: not "/<lab>?…"', () => {
@@ -113,6 +117,9 @@ describe('decodeLink: each step refuses with a message naming it', () => {
 
   it('inflate: z that is not deflate data', () => {
     expectRefused('/fake?v=1&z=____', 'inflate', /^inflate: z is not deflate-raw data \(/);
+    // Bytes after the end of the stream would be ignored: refused, so that a link has one meaning.
+    const whole = deflateRaw(new TextEncoder().encode('{"e":3,"s":2,"scenario":{}}'));
+    expectRefused(`/fake?v=1&z=${encodeBase64url(new Uint8Array([...whole, 7]))}`, 'inflate', 'inflate: z is not deflate-raw data (bytes follow the end of the data)');
   });
 
   it('inflate: a zip bomb (4 MB of zeros in 5 KB) is refused at the 64 KB output cap', () => {
@@ -127,6 +134,9 @@ describe('decodeLink: each step refuses with a message naming it', () => {
     expectRefused(`/fake?v=1&z=${latin1}`, 'json', /^JSON: z does not hold JSON \(/);
     expectRefused(`/fake?v=1&z=${z('[1,2]')}`, 'json', 'JSON: z must hold an object {"e", "s", "scenario"}');
     expectRefused(`/fake?v=1&z=${z('{"e":3,"s":2,"scenario":{},"x":1}')}`, 'json', 'JSON: z holds unknown keys "x" (expected e, s, scenario)');
+    // One link, one meaning: a key given twice (JSON.parse would keep the last) is refused at any depth.
+    expectRefused(`/fake?v=1&z=${z('{"e":3,"s":2,"scenario":{"nodes":3,"nodes":40}}')}`, 'json', 'JSON: z does not hold JSON (the key "nodes" appears twice in one object)');
+    expectRefused(`/fake?v=1&z=${z('{"e":3,"s":2,"e":3,"scenario":{}}')}`, 'json', /the key "e" appears twice/);
     expectRefused(`/fake?v=1&z=${z('{"e":3,"s":"2","scenario":{}}')}`, 'json', 'JSON: z\'s schema version s should be a positive integer, got "2"');
     expectRefused(`/fake?v=1&z=${z('{"e":3,"s":2}')}`, 'json', 'JSON: z holds no "scenario"');
     expectRefused(`/fake?v=1&z=${z('{"__proto__":{},"e":3,"s":2,"scenario":{}}')}`, 'json', /^JSON: z holds unknown keys "__proto__"/);

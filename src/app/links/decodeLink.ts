@@ -7,6 +7,7 @@ import { PRESENTATION_KEYS, defaultPresentation, parsePresentation } from './pre
 import { parseQuery, quote } from './query';
 import { CODEC_KEYS, kindOf, parseReadableValue } from './readable';
 import { STEP_NAMES } from './stepNames';
+import { parseStrictJson } from './strictJson';
 import { isPlainRecord } from './strictSchema';
 import type { DecodeResult, DecodeStep, Presentation } from './types';
 
@@ -35,13 +36,15 @@ export function decodeLink(fragment: string, labs: readonly LabSpec[]): DecodeRe
     presentation,
   });
   try {
-    if (original.length > LINK_CHARS_MAX) {
-      return fail('length', `the link is ${formatCount(original.length)} characters; the limit is ${formatCount(LINK_CHARS_MAX)}`);
-    }
-    step = 'route';
     const body = original.startsWith('#') ? original.slice(1) : original;
     const mark = body.indexOf('?');
     const path = mark === -1 ? body : body.slice(0, mark);
+    if (original.length > LINK_CHARS_MAX) {
+      // Only the path is read (a lab id is short): the page then opens that lab's defaults, not home.
+      lab = /^\/[^/]{1,64}\/?$/.test(path) ? labs.find((candidate) => candidate.id === path.replace(/^\/|\/$/g, '')) : undefined;
+      return fail('length', `the link is ${formatCount(original.length)} characters; the limit is ${formatCount(LINK_CHARS_MAX)}`);
+    }
+    step = 'route';
     const query = parseQuery(mark === -1 ? '' : body.slice(mark + 1));
     if (query.ok) presentation = parsePresentation(query.values);
     if (!/^\/[^/]+\/?$/.test(path)) return fail('route', `expected "/<lab>?…", got ${quote(body)}`);
@@ -135,7 +138,7 @@ function decodeCompressed(
   enter('json');
   let envelope: unknown;
   try {
-    envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes));
+    envelope = parseStrictJson(new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes));
   } catch (error) {
     return fail('json', `z does not hold JSON (${errorText(error)})`);
   }

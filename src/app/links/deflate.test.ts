@@ -25,4 +25,21 @@ describe('inflateRawCapped', () => {
     const whole = deflateRaw(new TextEncoder().encode('hello hello hello world'));
     expect(inflateRawCapped(whole.subarray(0, whole.length - 3), INFLATED_BYTES_MAX)).toMatchObject({ ok: false, reason: 'corrupt' });
   });
+
+  it('refuses bytes after the end of the deflate stream (one link, one meaning), and accepts every whole stream', () => {
+    const whole = deflateRaw(new TextEncoder().encode('{"e":1,"s":1,"scenario":{"nodes":5}}'));
+    for (const tail of [[0], [0x41], [0xff, 0xff]]) {
+      const padded = new Uint8Array([...whole, ...tail]);
+      expect(inflateRawCapped(padded, INFLATED_BYTES_MAX)).toEqual({ ok: false, reason: 'corrupt', detail: 'bytes follow the end of the data' });
+    }
+    // No whole stream is mistaken for one with a tail: texts of every length up to 300 bytes, at two levels.
+    let state = 7;
+    for (let length = 0; length <= 300; length++) {
+      const bytes = Uint8Array.from({ length }, () => (state = (state * 1103515245 + 12345) >>> 0) % 7 + 97);
+      for (const stream of [deflateRaw(bytes), deflateSync(bytes, { level: 1 })]) {
+        const out = inflateRawCapped(stream, INFLATED_BYTES_MAX);
+        expect(out.ok && out.bytes).toEqual(bytes);
+      }
+    }
+  });
 });

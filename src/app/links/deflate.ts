@@ -17,6 +17,17 @@ export type Inflated =
  * allocate 3 MB before we could look. `bytesSeen` reports how far it got (tests assert it stays near the cap).
  */
 export function inflateRawCapped(input: Uint8Array, bytesMax: number): Inflated {
+  const inflated = inflatePrefix(input, bytesMax);
+  // The stream must end at the input's last byte: bytes after its end would be ignored, so two different
+  // links would mean one scenario. The final block ends in the last byte it needs, so the stream without
+  // the input's last byte completes exactly when bytes follow the stream's end.
+  if (inflated.ok && input.length > 0 && inflatePrefix(input.subarray(0, input.length - 1), bytesMax).ok) {
+    return { ok: false, reason: 'corrupt', detail: 'bytes follow the end of the data' };
+  }
+  return inflated;
+}
+
+function inflatePrefix(input: Uint8Array, bytesMax: number): Inflated {
   const chunks: Uint8Array[] = [];
   let bytesSeen = 0;
   let isOverCap = false;

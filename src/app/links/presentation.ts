@@ -13,6 +13,7 @@ export const defaultPresentation: Readonly<Presentation> = Object.freeze({
   motion: 'auto',
   lock: false,
   controls: true,
+  lesson: null,
 });
 
 /** The query keys that are presentation flags (they can never be scenario parameters). */
@@ -31,6 +32,7 @@ export function parsePresentation(values: ReadonlyMap<string, string>): Presenta
     motion: values.get('motion') === 'reduce' ? 'reduce' : defaultPresentation.motion,
     lock: maybeFlag(values.get('lock')) ?? defaultPresentation.lock,
     controls: maybeFlag(values.get('controls')) ?? defaultPresentation.controls,
+    lesson: lessonStep(values.get('lesson')) ?? defaultPresentation.lesson,
   };
 }
 
@@ -48,6 +50,11 @@ export function presentationEntries(presentation: Partial<Presentation> = {}): [
     entries.push([key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value)]);
   }
   return entries;
+}
+
+/** A lesson step number, 1..999. */
+function lessonStep(value: string | undefined): number | undefined {
+  return value !== undefined && /^[1-9][0-9]{0,2}$/.test(value) ? Number(value) : undefined;
 }
 
 function maybeFlag(value: string | undefined): boolean | undefined {

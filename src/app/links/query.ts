@@ -2,6 +2,8 @@
  * The link's query: `key=value` pairs joined by '&'. Percent-encoding only ('+' is a plus, not a space), so
  * what encodeURIComponent writes reads back exactly. A repeated key is refused: which one would win is a guess.
  */
+import { inertText } from './inert';
+
 export type ParsedQuery = { ok: true; values: Map<string, string> } | { ok: false; reason: string };
 
 export function parseQuery(query: string): ParsedQuery {
@@ -37,5 +39,5 @@ function maybeDecode(text: string): string | undefined {
 /** Quotes a user-supplied string for a message, cut to a readable length. */
 export function quote(text: string): string {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return JSON.stringify(shown);
+  return inertText(JSON.stringify(shown));
 }

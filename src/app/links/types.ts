@@ -25,6 +25,11 @@ export interface Presentation {
   lock: boolean;
   /** `controls=0`: hide the time controls. Default true. */
   controls: boolean;
+  /**
+   * `lesson=3`: open the guided lesson at step 3 (1-based) and show it (its scenario and its moment), as a
+   * tour or a course page links a step. Default null.
+   */
+  lesson: number | null;
 }
 
 /** The decoding step that refused a link, in pipeline order. */
@@ -69,4 +74,4 @@ export type DecodeResult =
     };
 
 /** Where the location hash points: '' or '#/' is home; anything else is a lab link to decode. */
-export type Route = { kind: 'home' } | { kind: 'lab'; fragment: string };
+export type Route = { kind: 'home' } | { kind: 'page'; page: 'tour' } | { kind: 'lab'; fragment: string };

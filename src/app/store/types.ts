@@ -144,6 +144,10 @@ export interface Banner {
 
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 
+/** The site's pages besides home and the labs, by their path (`#/tour`). */
+export const SITE_PAGES = ['tour'] as const;
+export type SitePage = (typeof SITE_PAGES)[number];
+
 export interface UiSlice {
   banners: Banner[];
   shareOpen: boolean;
@@ -152,6 +156,9 @@ export interface UiSlice {
   themeChoice: ThemeChoice;
   /** One sentence for the aria-live status line. */
   announcement: string;
+  /** A page that is not a lab (`#/tour`), shown while no lab is open; undefined shows home. */
+  page: SitePage | undefined;
+  setPage(page: SitePage | undefined): void;
   pushBanner(banner: Omit<Banner, 'id'>): number;
   dismissBanner(id: number): void;
   setShareOpen(open: boolean): void;

@@ -12,6 +12,8 @@ export function uiSlice(presentation: Presentation): StateCreator<AppState, [], 
     return {
       banners: [],
       shareOpen: false,
+      page: undefined,
+      setPage: (page) => set({ page }),
       presentation,
       themeChoice: 'auto',
       announcement: '',

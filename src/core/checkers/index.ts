@@ -7,3 +7,6 @@ export { kvModel, kvUnpartitionedModel, type KvInput, type KvOutput, type KvStat
 export { detectFormat, parseJepsenLog, parseKvLog, parseJsonHistory, registerInputProblem, kvInputProblem, type HistoryFormat } from './porcupineFormats';
 export { generateRegisterHistory, type GeneratedHistory, type RegisterHistoryOptions } from './generate';
 export { registerStaleness, type ReadStaleness, type StalenessReport } from './staleness';
+export { multiRegisterModel, describeTxn, type MultiInput, type MultiOutput, type MultiState } from './models/multiRegister';
+export { knossosModel, parseKnossosHistory, KNOSSOS_INITIAL, type KnossosModelName, type KnossosParsed } from './knossosFormat';
+export { readEdn, ednText, EdnName, EdnSet, type EdnValue, type EdnMap } from './edn';

@@ -87,11 +87,11 @@ describe('checkLinearizability: explanation data', () => {
   it('explanationProse(e) renders the same facts in sentences, apart from the data', () => {
     const result = checkLinearizability(register, history);
     expect(explanationProse(result.explanation!)).toBe(
-      'no order of the operations can place op 2 (process 3, read() -> 1, 6..8). The longest linearizable prefix found has 2 operations and leaves the state at 2. ' +
+      'No order of the operations can place op 2 (process 3, read() -> 1, 6..8). The longest linearizable prefix found has 2 operations and leaves the state at 2. ' +
         'It would have been legal right after op 0 (process 1, write(1), 0..2), but only until op 1 (process 2, write(2), 3..5) changed the state. ' +
         'Yet it must come after op 1 (process 2, write(2), 3..5), which returned at 5, before it was called at 6, so after the change.',
     );
-    expect(resultProse(result)).toMatch(/^3 operations checked against the register model: not linearizable\. no order/);
+    expect(resultProse(result)).toMatch(/^3 operations checked against the register model: not linearizable\. No order/);
   });
 
   it('with a kv model the explanation names the key, and the other keys stay linearizable', () => {

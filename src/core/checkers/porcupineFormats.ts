@@ -7,52 +7,21 @@
 import type { CheckOp } from './model';
 import type { RegisterInput, RegisterOutput, RegisterValue } from './models/register';
 import type { KvInput, KvOutput } from './models/kv';
+import { OpenOps } from './openOps';
 
-export type HistoryFormat = 'jepsen' | 'kv' | 'json';
+export type HistoryFormat = 'jepsen' | 'kv' | 'json' | 'edn';
 
 export type Parsed<I, O> = { ok: true; operations: CheckOp<I, O>[] } | { ok: false; message: string };
 
 /** Which reader a text needs, from its first non-empty line; undefined when none fits. */
 export function detectFormat(text: string): HistoryFormat | undefined {
   const first = text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  // Jepsen/Knossos EDN: one vector or list of maps, maybe after ';' comments.
+  if (/^[[(]\s*(\{\s*:|$)/.test(text.replace(/^(\s*;[^\n]*\n)*\s*/, '')) || first.startsWith(';')) return 'edn';
   if (/^INFO\s+jepsen\.util\s/.test(first)) return 'jepsen';
   if (/^\{\s*:/.test(first)) return 'kv';
   if (/^[[{]/.test(first)) return 'json';
   return undefined;
-}
-
-/** Opens and closes operations per process; shared by both line formats. */
-class OpenOps<I, O> {
-  readonly operations: CheckOp<I, O>[] = [];
-  private readonly open = new Map<number, number>();
-
-  invoke(process: number, input: I, time: number): string | undefined {
-    const openIndex = this.open.get(process);
-    if (openIndex !== undefined) return `process ${process} invokes while its operation from line ${this.operations[openIndex].call} is still open`;
-    this.open.set(process, this.operations.length);
-    this.operations.push({ index: this.operations.length, process, input, output: undefined, call: time, ret: Infinity, status: 'pending' });
-    return undefined;
-  }
-
-  complete(process: number, f: string, fOf: (input: I) => string, status: 'ok' | 'fail' | 'timeout', output: O | undefined, time: number): string | undefined {
-    const openIndex = this.open.get(process);
-    if (openIndex === undefined) return `process ${process} completes an operation it never invoked`;
-    const op = this.operations[openIndex];
-    if (fOf(op.input) !== f) return `process ${process} completes ${f} but invoked ${fOf(op.input)} on line ${op.call}`;
-    this.open.delete(process);
-    op.status = status;
-    if (status !== 'timeout') {
-      op.ret = time;
-      op.output = output;
-    }
-    return undefined;
-  }
-
-  /** Still-open operations become unknown (ret Infinity), as Porcupine appends an unknown return. */
-  finish(): CheckOp<I, O>[] {
-    for (const index of this.open.values()) this.operations[index].status = 'timeout';
-    return this.operations;
-  }
 }
 
 const JEPSEN = /^INFO\s+jepsen\.util\s+-\s+(\d+)\s+:(invoke|ok|fail|info)\s+:(read|write|cas)\s+(.*?)\s*$/;

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
+import { cliReplay, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
 const stageOf = (page: Page) => page.locator('.lab-scene [data-stage]');
 
@@ -61,8 +60,7 @@ test('the stage: n4 refuses under CP (card and narration), the AP toggle redraws
   await expect(page.locator('.narration [aria-current]')).toHaveText('120.000 ms: n1 crashes');
   const shown = await page.getByTestId('trace-hash').textContent();
   expect(shown).not.toBe(hash);
-  const fragment = new URL(page.url()).hash;
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/scenario.ts', fragment], { encoding: 'utf8' })) as { traceHash: string };
+  const cli = cliReplay(page);
   expect(cli.traceHash).toBe(shown);
 
   // Keyboard: Enter on the focused node opens its menu, Escape hands focus back.

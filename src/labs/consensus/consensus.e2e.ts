@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
+import { cliReplay, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
 /** The scenario link the page shows now (the location fragment without '#'). */
 const linkOf = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash.slice(1)));
@@ -28,7 +27,7 @@ test('the stage: a server\'s menu crashes it at the playhead, the link changes a
   expect(after).not.toBe(before);
   expect(after).toMatch(/^\/consensus\?v=1&z=/);
   // The same link in Node: the CLI prints the trace hash the page shows.
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/scenario.ts', `#${after}`], { encoding: 'utf8' })) as { traceHash: string; scenario: { events: { type: string; node: number; t: number }[] } };
+  const cli = cliReplay(page);
   expect(cli.scenario.events).toEqual([{ t: 400, type: 'crash', node: 2 }]);
   await expect(page.getByTestId('trace-hash')).toHaveText(cli.traceHash);
   // A new leader follows: the leaderships table names term 2.

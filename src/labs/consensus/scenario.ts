@@ -167,6 +167,7 @@ export const validate = scenarioSchema<ConsensusScenario>({
   tMax: LIMITS.durationMsMax,
   eventDefaults: { request: { node: -1 } },
   check: checkScenario,
+  runEnd: (s) => ({ t: s.durationMs, why: 'durationMs' }),
 });
 
 export const defaults: ConsensusScenario = {

@@ -66,6 +66,19 @@ test('hostile and broken links never break the page', async ({ page }) => {
     await page.goto(link);
     await expect(page.locator('.banner')).toBeVisible();
   }
+  // Over the length cap, the link's own lab opens with its defaults (not the home page), the link kept.
+  const long = '#/consistent-hashing?v=1&label=' + 'a'.repeat(9000);
+  await page.goto('about:blank');
+  await page.goto(long);
+  await expect(page.locator('.banner')).toContainText('the limit is 8,192');
+  await expect(page.getByRole('heading', { level: 1, name: 'Consistent hashing' })).toBeVisible();
+  expect((await page.locator('.banner').getByRole('textbox').inputValue()).endsWith(long)).toBe(true);
+  // Echoed text is inert: a bidi override in an unknown key cannot reverse the banner's own words.
+  await page.goto('about:blank');
+  await page.goto('#/consistent-hashing?v=1&x%E2%80%AEyz=1');
+  const message = page.locator('.banner-message');
+  await expect(message).toContainText('\\u202e');
+  expect(await message.textContent()).not.toContain('\u202E');
   expect(errors).toEqual([]);
 });
 

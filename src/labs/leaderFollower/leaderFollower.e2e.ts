@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
+import { cliReplay, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
 test('the leader-follower lab shows the verdict, the three modes side by side, the lag and who led; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
@@ -86,9 +86,18 @@ test('the stage: a card per node, a fault menu on n1 whose "Crash n1" inserts a 
   await expect(stage).toHaveAttribute('data-t', /^120(\.\d+)?$/);
   await page.locator('[data-node="n1"]').click();
   await expect(page.getByRole('menuitem', { name: 'Recover n1' })).toHaveAttribute('aria-disabled', 'true');
+  const before = page.url();
+  const hashBefore = await page.getByTestId('trace-hash').innerText();
   await page.getByRole('menuitem', { name: 'Crash n1' }).click();
+  await expect(page).not.toHaveURL(before);
   await waitForRun(page);
   await expect(page.locator('[data-node="n1"]')).toHaveAttribute('aria-label', /, crashed$/);
+  // The new link in Node: the CLI decodes the crash at the playhead and prints the hash the page shows.
+  const shown = await page.getByTestId('trace-hash').innerText();
+  expect(shown).not.toBe(hashBefore);
+  const cli = cliReplay(page);
+  expect(cli.scenario.events).toEqual([{ t: 120, type: 'crash', node: 1 }]);
+  expect(cli.traceHash).toBe(shown);
   await expect(page.locator('.narration [aria-current]')).toContainText('ms: ');
   // Keyboard: the focused node's menu opens with Enter and Escape hands focus back.
   await page.locator('[data-node="n1"]').focus();

@@ -1,15 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen, expectInViewport, firstScreen } from '../../../e2e/labPage';
+import { cliReplay, expectFirstScreen, expectInViewport, firstScreen } from '../../../e2e/labPage';
 
 /** The trace hash `npx tsx src/cli/scenario.ts` prints for the page's current link. */
-function cliHash(page: Page): string {
-  const fragment = new URL(page.url()).hash;
-  const stdout = execFileSync('npx', ['tsx', 'src/cli/scenario.ts', fragment], { encoding: 'utf8' });
-  return (JSON.parse(stdout) as { traceHash: string }).traceHash;
-}
-
 test('the stage: a card per region\'s leader; "Crash r1" from its menu crashes it at the playhead, the link changes and the CLI replays it to the page\'s hash', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
@@ -32,7 +25,7 @@ test('the stage: a card per region\'s leader; "Crash r1" from its menu crashes i
   expect(page.url()).not.toBe(before);
   await expect(page.getByText(/Scripted faults: Crash r1 at 200 ms\./)).toBeVisible();
   const hash = await page.getByTestId('trace-hash').textContent();
-  expect(cliHash(page)).toBe(hash);
+  expect(cliReplay(page).traceHash).toBe(hash);
   // Keyboard: Enter on the focused leader opens its menu; Escape hands focus back.
   await page.locator('[data-node="r1"]').focus();
   await page.keyboard.press('Enter');

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
+import { cliReplay, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
 /** The defaults: one celebrity key melts its node (10 nodes, 20,000 requests). */
 const small = '#/partitioning?v=1&s=1&e=1';
@@ -95,8 +94,7 @@ test('the stage: requests move while playing; a click on n4 opens its menu, "Cra
   await expect(page.locator('.pt-script')).toContainText('crash n4');
   const hash = await page.getByTestId('trace-hash').innerText();
   expect(hash).not.toBe(hashBefore);
-  const link = decodeURIComponent(new URL(page.url()).hash);
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/scenario.ts', link], { encoding: 'utf8' })) as { traceHash: string };
+  const cli = cliReplay(page);
   expect(cli.traceHash).toBe(hash);
   // What the crash did to n4's keys, under every strategy.
   const impact = page.locator('.pt-fault');

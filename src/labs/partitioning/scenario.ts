@@ -152,6 +152,7 @@ export const validate = scenarioSchema<PartitioningScenario>({
   eventsMax: LIMITS.eventsMax,
   tMax: LIMITS.tMax,
   check: checkScenario,
+  runEnd: (s) => ({ t: horizon(s), why: `its ${fmt(s.requests)} requests arrive at ${fmt(s.rate)} a second` }),
 });
 
 /**

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
+import { cliReplay, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 import { vizStyle } from '../../viz/shared/palette';
 
 /** The quorum card's request heading ("Op 15: c7 read via n3"). */
@@ -57,9 +56,8 @@ test('a crash from a node\'s menu: the address changes, the run re-runs, the car
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-node="n1"]')).toBeFocused();
   await expectNoAxeViolations(page);
-  const fragment = new URL(page.url()).hash;
   const shown = await page.getByTestId('trace-hash').innerText();
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/scenario.ts', fragment], { encoding: 'utf8' })) as { traceHash: string; scenario: { events: { type: string; node?: number; t: number }[] } };
+  const cli = cliReplay(page);
   expect(cli.scenario.events).toEqual([{ t: 120, type: 'crash', node: 1 }]);
   expect(cli.traceHash).toBe(shown);
   expect(errors).toEqual([]);

@@ -23,9 +23,11 @@ export function LessonSteps(props: {
   isLocked: boolean;
   /** The lab's card class (e.g. 'ch-card'). */
   className: string;
+  /** The step to open at (0-based), over the one last reached. */
+  start?: number;
 }) {
   const { steps } = props;
-  const [index, setIndexState] = useState(() => reached.get(steps) ?? 0);
+  const [index, setIndexState] = useState(() => props.start ?? reached.get(steps) ?? 0);
   const setIndex = (next: number) => {
     reached.set(steps, next);
     setIndexState(next);

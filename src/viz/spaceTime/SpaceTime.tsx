@@ -19,6 +19,7 @@ import type { VizStyle } from '../shared/palette';
 import { useObservedSize } from '../shared/useObservedSize';
 import type { PlayheadSource } from '../stage/types';
 import { ComparisonCaption, SpaceTimeLegend } from './Caption';
+import type { SpaceTimePins } from './draw';
 import { keyCommand } from './keys';
 import { eventAtPoint, firstEvent, nearestOnLane } from './nav';
 import { spaceTimeGeometry, timeAt, type SpaceTimeView } from './view';
@@ -41,6 +42,8 @@ export interface SpaceTimeProps {
   height?: number;
   /** More words about an event (a log line's other fields), shown as text. */
   eventDetail?: (e: number) => string;
+  /** Events the lab points at (ringed with a cross and labelled), e.g. the writes last-writer-wins dropped. */
+  pins?: SpaceTimePins;
 }
 
 export function SpaceTime(props: SpaceTimeProps) {
@@ -63,7 +66,7 @@ export function SpaceTime(props: SpaceTimeProps) {
   }, [g, geometry, select, seekTo]);
   const controls = useSpaceTimeView(run, geometry, boxRef, onClick);
   const { view } = controls;
-  const drawn = useSpaceTimeDraw(canvasRef, run, view, geometry, style, selection);
+  const drawn = useSpaceTimeDraw(canvasRef, run, view, geometry, style, selection, props.pins);
   usePlayheadLine(playhead, lineRef, view, geometry, controls.update);
   const helpId = useId();
 

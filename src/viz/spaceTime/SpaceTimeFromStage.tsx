@@ -12,6 +12,7 @@ import type { CausalRun } from '../../core/causality/types';
 import type { StageData } from '../../core/stage/types';
 import type { VizStyle } from '../shared/palette';
 import type { PlayheadSource } from '../stage/types';
+import type { SpaceTimePins } from './draw';
 import { ExportButton } from './ExportButton';
 import { SpaceTime } from './SpaceTime';
 import { useJob } from './useJob';
@@ -25,6 +26,10 @@ export interface SpaceTimeFromStageProps {
   height?: number;
   /** The exported file's name (default "run.shiviz.log"); no export button when false. */
   exportName?: string | false;
+  /** More words about an event (by its index in the causal graph, whose `source` is the stage event row). */
+  eventDetail?: (e: number, run: CausalRun) => string;
+  /** Events the lab points at (see SpaceTime). */
+  pins?: SpaceTimePins;
 }
 
 export function SpaceTimeFromStage(props: SpaceTimeFromStageProps) {
@@ -34,6 +39,9 @@ export function SpaceTimeFromStage(props: SpaceTimeFromStageProps) {
   // A new run keeps the last diagram on screen until its own is ready (no blank flash on every edit).
   const last = useRef<CausalRun | undefined>(undefined);
   if (state.status === 'done') last.current = state.value;
+  const { eventDetail } = props;
+  const shown = last.current;
+  const detail = useCallback((e: number) => (shown && eventDetail ? eventDetail(e, shown) : ''), [shown, eventDetail]);
   if (state.status === 'error') return <p className="spacetime-limit" role="alert">The space-time diagram cannot be drawn: {state.message}.</p>;
   const run = last.current;
   const percent = state.status === 'running' ? Math.round(state.progress * 100) : 0;
@@ -44,7 +52,7 @@ export function SpaceTimeFromStage(props: SpaceTimeFromStageProps) {
           Computing Lamport and vector clocks… <progress max={100} value={percent} aria-label="Clocks computed">{percent}%</progress>
         </p>
       )}
-      {run && <SpaceTime run={run} style={props.style} label={props.label} playhead={props.playhead} onSeek={props.onSeek} height={props.height} />}
+      {run && <SpaceTime run={run} style={props.style} label={props.label} playhead={props.playhead} onSeek={props.onSeek} height={props.height} eventDetail={eventDetail ? detail : undefined} pins={props.pins} />}
       {run && props.exportName !== false && <ExportButton run={run} fileName={props.exportName ?? 'run.shiviz.log'} />}
     </div>
   );

@@ -13,8 +13,19 @@ import { drawMarks } from './drawMarks';
 import { Mark, type SpaceTimeFrame } from './layout';
 import { visibleLanes, xOf, yOf, type SpaceTimeGeometry, type SpaceTimeView } from './view';
 
+/**
+ * Events a lab points at (a write last-writer-wins dropped): a cross in a ring at (lane, time) and a short
+ * label above it, drawn over everything else. Text is drawn with fillText only.
+ */
+export interface SpaceTimePins {
+  lane: readonly number[];
+  time: readonly number[];
+  label: readonly string[];
+}
+
 export interface DrawOptions {
   style: VizStyle;
+  pins?: SpaceTimePins;
   /** Selected events (-1: none) and the keyboard's focus. */
   a: number;
   b: number;
@@ -38,6 +49,7 @@ export function drawSpaceTime(ctx: CanvasRenderingContext2D, run: CausalRun, fra
   drawEvents(ctx, run, frame, o.style);
   if (frame.eventCount <= LABELS_MAX) drawLabels(ctx, run, frame, o.style);
   drawSelection(ctx, run, view, g, o);
+  if (o.pins) drawPins(ctx, o.pins, view, g, o.style);
   ctx.restore();
   drawLaneNames(ctx, run, view, g, o.style);
 }
@@ -211,6 +223,28 @@ function drawSelection(ctx: CanvasRenderingContext2D, run: CausalRun, view: Spac
   ring(o.b, 'b', false);
   ring(o.focus, '', true);
   ctx.setLineDash([]);
+}
+
+function drawPins(ctx: CanvasRenderingContext2D, pins: SpaceTimePins, view: SpaceTimeView, g: SpaceTimeGeometry, style: VizStyle): void {
+  ctx.strokeStyle = style.accent;
+  ctx.fillStyle = style.accent;
+  ctx.lineWidth = 2;
+  ctx.font = 'bold 11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  for (let i = 0; i < pins.time.length; i++) {
+    const x = xOf(view, g, pins.time[i]);
+    const y = yOf(view, g, pins.lane[i]);
+    if (x < g.left - 10 || x > g.left + g.plotWidth + 10) continue;
+    ctx.beginPath();
+    ctx.arc(x, y, 8, 0, Math.PI * 2);
+    ctx.moveTo(x - 4, y - 4);
+    ctx.lineTo(x + 4, y + 4);
+    ctx.moveTo(x + 4, y - 4);
+    ctx.lineTo(x - 4, y + 4);
+    ctx.stroke();
+    ctx.fillText(truncate(pins.label[i], 16), x, y - 10);
+  }
 }
 
 export function truncate(text: string, max: number): string {

@@ -4,10 +4,10 @@
  */
 import { SHIVIZ_LIMITS } from '../../core/causality/shiviz/format';
 
-const LIMIT = SHIVIZ_LIMITS.textCharsMax;
+const LIMIT = SHIVIZ_LIMITS.textBytesMax;
 
 function tooBig(what: string): Error {
-  return new Error(`${what} is over ${LIMIT.toLocaleString('en-US')} bytes, the import's limit (textCharsMax)`);
+  return new Error(`${what} is over ${LIMIT.toLocaleString('en-US')} bytes, the import's limit (textBytesMax)`);
 }
 
 export async function readFileText(file: File): Promise<string> {

@@ -7,13 +7,13 @@ import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'reac
 import type { CausalRun } from '../../core/causality/types';
 import type { VizStyle } from '../shared/palette';
 import { useDevicePixelRatio } from '../shared/useCanvas';
-import { drawSpaceTime } from './draw';
+import { drawSpaceTime, type SpaceTimePins } from './draw';
 import { createFrame, frameCapacity, layoutFrame } from './layout';
 import type { Selection } from './useSelection';
 import type { SpaceTimeGeometry, SpaceTimeView } from './view';
 
 export function useSpaceTimeDraw(
-  canvas: RefObject<HTMLCanvasElement | null>, run: CausalRun, view: SpaceTimeView, g: SpaceTimeGeometry, style: VizStyle, selection: Selection,
+  canvas: RefObject<HTMLCanvasElement | null>, run: CausalRun, view: SpaceTimeView, g: SpaceTimeGeometry, style: VizStyle, selection: Selection, pins?: SpaceTimePins,
 ): { events: number; edgeStride: number } {
   const dpr = useDevicePixelRatio();
   const capacity = frameCapacity(g, view.laneHeight);
@@ -28,13 +28,13 @@ export function useSpaceTimeDraw(
       const ctx = canvasContext(canvas.current, g.width, g.height, dpr);
       if (!ctx) return;
       layoutFrame(run, view, g, frame, cone);
-      drawSpaceTime(ctx, run, frame, view, g, { style, a, b, focus });
+      drawSpaceTime(ctx, run, frame, view, g, { style, a, b, focus, pins });
       const events = frame.eventCount;
       const edgeStride = frame.edgeStride;
       setDrawn((old) => (old.events === events && old.edgeStride === edgeStride ? old : { events, edgeStride }));
     });
     return () => cancelAnimationFrame(pending.current);
-  }, [canvas, run, view, g, style, a, b, focus, cone, frame, dpr]);
+  }, [canvas, run, view, g, style, a, b, focus, cone, frame, dpr, pins]);
   return drawn;
 }
 

@@ -19,8 +19,8 @@ export interface ShiVizOptions {
 
 /** What an imported log may hold; a log over any of them is refused, naming the limit. */
 export const SHIVIZ_LIMITS = {
-  /** Characters of log text (UTF-16 code units). */
-  textCharsMax: 64 * 1024 * 1024,
+  /** Bytes of log text (UTF-8, as the file weighs). */
+  textBytesMax: 64 * 1024 * 1024,
   /** Events over all executions. */
   eventsMax: 200_000,
   /** Distinct hosts over all executions (each is a lane). */

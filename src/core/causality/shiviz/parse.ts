@@ -11,6 +11,7 @@
 import type { Job } from '../types';
 import { compileDelimiter, compileParser, DEFAULT_REGEX, lineAt, lineStarts, SHIVIZ_LIMITS, type LogProblem, type ShiVizOptions } from './format';
 import { Problems } from './problems';
+import { utf8ByteLength } from '../../text/utf8';
 
 /** One execution's events in log order, columns by event; clock entries in CSR form (global host ids). */
 export interface ParsedExecution {
@@ -96,8 +97,10 @@ const NAMES_MAX = SHIVIZ_LIMITS.hostsMax * 4;
 export function* parseLogJob(input: string, options: ShiVizOptions = {}, firstLine = 1): Job<ParsedLog> {
   const problems = new Problems(SHIVIZ_LIMITS.problemsMax);
   const refuse = (line: number, message: string): ParsedLog => ({ names: [], hosts: [], executions: [], problems, refused: { line, message } });
-  if (input.length > SHIVIZ_LIMITS.textCharsMax) {
-    return refuse(0, `the log is ${input.length.toLocaleString('en-US')} characters long; at most ${SHIVIZ_LIMITS.textCharsMax.toLocaleString('en-US')} are accepted (textCharsMax)`);
+  // UTF-8 weighs at least one byte per UTF-16 unit: only a text that may be over is measured.
+  const bytes = input.length > SHIVIZ_LIMITS.textBytesMax / 3 ? utf8ByteLength(input) : input.length;
+  if (bytes > SHIVIZ_LIMITS.textBytesMax) {
+    return refuse(0, `the log is ${bytes.toLocaleString('en-US')} bytes (UTF-8); at most ${SHIVIZ_LIMITS.textBytesMax.toLocaleString('en-US')} are accepted (textBytesMax)`);
   }
   const parser = compileParser((options.regex ?? '').trim() || DEFAULT_REGEX);
   if (!parser.ok) return refuse(0, parser.message);

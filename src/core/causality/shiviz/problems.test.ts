@@ -106,8 +106,11 @@ describe('importShiVizJob limits', () => {
     expect(r.refused?.line).toBe(2 * SHIVIZ_LIMITS.eventsMax + 1);
   });
 
-  it('a text over textCharsMax is refused before it is read', () => {
-    const r = runJob(importShiVizJob('x'.repeat(SHIVIZ_LIMITS.textCharsMax + 1)));
-    expect(r.refused?.message).toMatch(/at most 67,108,864 are accepted \(textCharsMax\)$/);
+  it('a text over textBytesMax is refused before it is read, its size counted in UTF-8 bytes', () => {
+    const r = runJob(importShiVizJob('x'.repeat(SHIVIZ_LIMITS.textBytesMax + 1)));
+    expect(r.refused?.message).toMatch(/at most 67,108,864 are accepted \(textBytesMax\)$/);
+    // Under the limit in characters, over it in bytes: 3 bytes a character.
+    const wide = runJob(importShiVizJob('€'.repeat(SHIVIZ_LIMITS.textBytesMax / 2)));
+    expect(wide.refused?.message).toBe('the log is 100,663,296 bytes (UTF-8); at most 67,108,864 are accepted (textBytesMax)');
   });
 });

@@ -26,10 +26,16 @@ export interface RegisterOptions {
   initial?: RegisterValue;
   /** Shown in results (default "register"). */
   name?: string;
+  /**
+   * Knossos' rule: a read that returned nil saw nothing definite and is legal in any state (its CASRegister
+   * steps a read when `(or (nil? v) (= value v))`). Default false: nil is the absent value, read as such.
+   */
+  nilReadMatchesAny?: boolean;
 }
 
 export function registerModel(options: RegisterOptions = {}): Model<RegisterValue, RegisterInput, RegisterOutput> {
   const initial = options.initial ?? null;
+  const nilMatches = options.nilReadMatchesAny ?? false;
   return {
     name: options.name ?? 'register',
     init: () => initial,
@@ -37,6 +43,7 @@ export function registerModel(options: RegisterOptions = {}): Model<RegisterValu
       switch (input.f) {
         case 'read':
           // A lab may report an absent value as undefined: the same as null here.
+          if (nilMatches && output === null) return { ok: true, state };
           return { ok: output === UNKNOWN || (output === undefined ? null : output) === state, state };
         case 'write':
           return { ok: true, state: input.value };
