@@ -14,8 +14,9 @@ import { spec as multiLeader } from './multiLeader';
 import { spec as cap } from './cap';
 import { spec as consensus } from './consensus';
 import { spec as vectorClocks } from './vectorClocks';
+import { spec as crdts } from './crdts';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap, consensus, vectorClocks];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap, consensus, vectorClocks, crdts];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);

@@ -15,6 +15,13 @@ export function bump(counts: Counts, replica: number, by: number): Counts {
 /** The per-entry maximum: the join that makes a G-Counter's merge idempotent. */
 export const maxCounts: (a: Counts, b: Counts) => Counts = merge;
 
+/** True when every entry of `b` is at most `a`'s: merging b into a changes nothing. */
+export function covers(a: Counts, b: Counts): boolean {
+  if (b.length > a.length) return false;
+  for (let i = 0; i < b.length; i++) if (b[i] > a[i]) return false;
+  return true;
+}
+
 export function sumCounts(counts: Counts): number {
   let sum = 0;
   for (const c of counts) sum += c;

@@ -5,7 +5,7 @@
  *
  *   n0 +1 +1   [2]        n1 +1   [0,1]       merge: [2,1], value 3, in either order, any number of times
  */
-import { type Counts, bump, countRows, maxCounts, nonZero, sumCounts } from './counts';
+import { type Counts, bump, countRows, covers, maxCounts, nonZero, sumCounts } from './counts';
 import { type CrdtType, checkAmount, checkReplica } from './types';
 
 export interface GCounterState {
@@ -23,7 +23,8 @@ export const gCounter: CrdtType<GCounterState, GCounterOp, number> = {
   title: 'G-Counter',
   initial: () => ({ counts: [] }),
   apply: (state, replica, op) => ({ counts: bump(state.counts, checkReplica(replica), checkAmount(op.by ?? 1)) }),
-  merge: (local, received) => ({ counts: maxCounts(local.counts, received.counts) }),
+  // A received state the local one already covers changes nothing: the local state is the merge.
+  merge: (local, received) => (covers(local.counts, received.counts) ? local : { counts: maxCounts(local.counts, received.counts) }),
   value: (state) => sumCounts(state.counts),
   describe: (state) => ({
     type: 'G-Counter',

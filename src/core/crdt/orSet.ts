@@ -11,7 +11,7 @@
  * The causal context (`context`) is the version vector of every dot the state holds: where a replica's
  * next dot comes from, and what a node card shows as "seen".
  */
-import { type Dot, entry, formatVector, merge as mergeVectors, withEntry, type VersionVector } from '../clocks';
+import { compare, type Dot, entry, formatVector, merge as mergeVectors, withEntry, type VersionVector } from '../clocks';
 import { formatDots, minusDots, unionDots } from './dots';
 import { type CardRow, type CrdtType, checkReplica, formatSet } from './types';
 
@@ -94,7 +94,10 @@ function mergeStates(local: OrSetState, received: OrSetState): OrSetState {
     else if (i >= a.length || b[j].element < a[i].element) entries.push(b[j++]);
     else entries.push(mergeEntry(a[i++], b[j++]));
   }
-  return { context: mergeVectors(local.context, received.context), entries };
+  // Gossip mostly brings what the replica already holds: then the local state itself is the merge (the
+  // same value, and a caller keying work on state identity sees nothing changed).
+  const isLocal = entries.length === a.length && entries.every((e, k) => e === a[k]) && compare(local.context, received.context) !== 'before' && compare(local.context, received.context) !== 'concurrent';
+  return isLocal ? local : { context: mergeVectors(local.context, received.context), entries };
 }
 
 function members(state: OrSetState): string[] {

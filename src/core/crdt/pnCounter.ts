@@ -4,7 +4,7 @@
  * by construction. (One signed count per replica merged by max would lose decrements: the older, larger
  * count wins.)
  */
-import { type Counts, bump, maxCounts, nonZero, sumCounts } from './counts';
+import { type Counts, bump, covers, maxCounts, nonZero, sumCounts } from './counts';
 import { type CardRow, type CrdtType, checkAmount, checkReplica, replicaName } from './types';
 
 export interface PNCounterState {
@@ -40,7 +40,7 @@ export const pnCounter: CrdtType<PNCounterState, PNCounterOp, number> = {
     checkReplica(replica);
     return op.type === 'increment' ? { p: bump(state.p, replica, by), n: state.n } : { p: state.p, n: bump(state.n, replica, by) };
   },
-  merge: (local, received) => ({ p: maxCounts(local.p, received.p), n: maxCounts(local.n, received.n) }),
+  merge: (local, received) => (covers(local.p, received.p) && covers(local.n, received.n) ? local : { p: maxCounts(local.p, received.p), n: maxCounts(local.n, received.n) }),
   value: valueOf,
   describe: (state) => ({ type: 'PN-Counter', value: String(valueOf(state)), rows: rows(state), entries: nonZero(state.p) + nonZero(state.n) }),
   refusal: () => undefined,

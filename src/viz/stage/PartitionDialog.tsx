@@ -51,7 +51,10 @@ export function PartitionDialog({ data, frame, actions, amounts, now, onEvent, o
           <legend>Nodes on the other side of the cut</legend>
           {data.nodeNames.map((name, i) => (
             <label key={name} className="stage-dialog-node">
-              <input type="checkbox" checked={sides[i] === 1} onChange={(e) => setSides((s) => Object.assign(s.slice(), { [i]: e.currentTarget.checked ? 1 : 0 }))} />
+              <input type="checkbox" checked={sides[i] === 1} onChange={(e) => {
+                const side = e.currentTarget.checked ? 1 : 0; // read now: React may run the updater after the event (currentTarget null then)
+                setSides((s) => Object.assign(s.slice(), { [i]: side }));
+              }} />
               {name}
             </label>
           ))}
