@@ -13,8 +13,9 @@ import { spec as leaderFollower } from './leaderFollower';
 import { spec as multiLeader } from './multiLeader';
 import { spec as cap } from './cap';
 import { spec as consensus } from './consensus';
+import { spec as bloomFilters } from './bloomFilters';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap, consensus];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap, consensus, bloomFilters];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);
