@@ -51,6 +51,8 @@ export interface DeletionResult {
   /** Decrements skipped on saturated counters (they stay set for good). */
   stuck: number;
   saturatedAfterDelete: number;
+  /** Counters above 0 after the deletions (0 after deleting every element, unless a counter overflowed). */
+  countersLeft: number;
   /** Kept elements answering "no": saturating counters (always 0). */
   countingLost: number;
   /** Kept elements answering "no" when saturated counters are decremented anyway. */

@@ -116,6 +116,7 @@ export function deletionResult(s: BloomScenario, filter: BloomFilter, context?: 
     saturatedAfterFill,
     stuck: counting.stuck,
     saturatedAfterDelete: counting.saturated(),
+    countersLeft: counting.nonZero(),
     countingLost,
     naiveLost,
     clearedLost,

@@ -85,7 +85,7 @@ export const BitsView = memo(function BitsView({ result, style }: { result: Bloo
         {opWords(result, i)}
       </p>
       <canvas ref={canvas} style={{ width: grid.cols * grid.cellPx, height }} role="img" aria-label={`The filter's ${formatInt(result.m)} bits (${cellWords}); the operation at the playhead rings its ${result.k} bits. ${opWords(result, i)}`} />
-      <p className="bf-sub">{`${formatInt(result.m)} bits, ${cellWords}. Rings: the ${result.k} bits of the key at the playhead; a cross: a bit found 0.`}</p>
+      <p className="bf-sub">{`${formatInt(result.m)} bits holding ${formatInt(result.n)} elements, ${cellWords}. Rings: the ${result.k} bits of the key at the playhead; a cross: a bit found 0.`}</p>
     </div>
   );
 });

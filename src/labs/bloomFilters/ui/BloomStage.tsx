@@ -8,11 +8,12 @@ import { memo } from 'react';
 import { useLessonHighlight, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
-import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction, type StageAmounts } from '../../../viz/stage';
+import { isStageAction, Stage, StageLegend, type StageAction, type StageAmounts } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
 import { events } from '../scenario';
 import type { BloomResult } from '../result';
 import { BitsView } from './BitsView';
+import { CARD_SPEC } from './cards';
 
 const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
 /** A slowed link adds five disk reads' worth of delay at the defaults. */
@@ -20,14 +21,6 @@ const AMOUNTS: StageAmounts = { slowMs: 50 };
 /** c0 left, f1 in the middle, s2 right. */
 const POSITIONS = { x: [0.12, 0.5, 0.88], y: [0.5, 0.5, 0.5] };
 const INERT = [0];
-
-export const CARD_SPEC: CardSpec = {
-  width: 178,
-  fields: [
-    { field: 'role', label: '' },
-    { field: 'state', label: '' },
-  ],
-};
 
 export const BloomStage = memo(function BloomStage({ result, style }: { result: BloomResult; style: VizStyle }) {
   const playhead = usePlayheadSource();

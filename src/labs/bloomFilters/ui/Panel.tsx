@@ -12,7 +12,7 @@ import '../../../viz/viz.css';
 import type { BloomResult } from '../result';
 import type { BloomScenario } from '../scenario';
 import { BloomNarration, BloomStage } from './BloomStage';
-import { bitsSeries, contextRows, contextText, deletionRows, deletionText, designText, rateSeries, rateText } from './select';
+import { bitsSeries, contextRows, contextText, deletionRows, deletionText, designText, rateSeries, rateText, scriptText } from './select';
 import './panel.css';
 
 export default function BloomPanel() {
@@ -20,10 +20,10 @@ export default function BloomPanel() {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
   if (!run) return null;
-  return <BloomView key={run.result.traceHash} result={run.result} style={style} />;
+  return <BloomView key={run.result.traceHash} result={run.result} scenario={run.scenario} style={style} />;
 }
 
-function BloomView({ result, style }: { result: BloomResult; style: VizStyle }) {
+function BloomView({ result, scenario, style }: { result: BloomResult; scenario: BloomScenario; style: VizStyle }) {
   return (
     <div className="bf-panel">
       <LabSlot name="scene">
@@ -34,7 +34,7 @@ function BloomView({ result, style }: { result: BloomResult; style: VizStyle }) 
       </LabSlot>
       <RateCard result={result} style={style} />
       <DeletionCard result={result} />
-      <ContextCard result={result} />
+      <ContextCard result={result} scenario={scenario} />
     </div>
   );
 }
@@ -114,11 +114,13 @@ function DeletionCard({ result }: { result: BloomResult }) {
   );
 }
 
-function ContextCard({ result }: { result: BloomResult }) {
+function ContextCard({ result, scenario }: { result: BloomResult; scenario: BloomScenario }) {
+  const script = scriptText(scenario.events);
   return (
     <section className="bf-card" aria-labelledby="bf-context-title">
       <h2 id="bf-context-title">In front of the store: disk reads saved and wasted</h2>
       <p data-testid="bf-context">{contextText(result)}</p>
+      <p className="bf-sub">{script === '' ? 'No faults in the script: click f1 or s2 on the stage to add one.' : `Faults: ${script}.`}</p>
       <RowsTable caption="The requests of the run on the stage" head={['requests', 'count']} rows={contextRows(result)} />
     </section>
   );

@@ -84,7 +84,8 @@ export function rateText(r: BloomResult): string {
   return (
     `Measured ${pct(f.measured)}: ${formatInt(f.falsePositives)} of ${formatInt(f.probes)} keys never inserted answered "probably yes". ` +
     `The formula (1 - e^(-kn/m))^k gives ${pct(f.formula)}; the measurement lies ${formatNumber(sigmas(r), 1)} σ from it (σ = ${pct(f.sigma)}, binomial noise of ${formatInt(f.probes)} queries). ` +
-    `${formatNumber(f.fill * 100, 1)} % of the bits are set, and fill^k = ${pct(f.fillPowK)}.`
+    `${formatNumber(f.fill * 100, 1)} % of the bits are set, and fill^k = ${pct(f.fillPowK)}.` +
+    (Math.abs(sigmas(r)) > 4 ? ' The formula averages over all fillings of a large array; with so few bits, the bits this filter happened to set (fill^k) predict it better.' : '')
   );
 }
 
@@ -93,7 +94,7 @@ export function designText(r: BloomResult): string {
   const f = r.filter;
   return (
     `m/n = ${formatNumber(f.bitsPerElement, 2)} bits per element (${formatInt(f.byteLength)} bytes). ` +
-    `The best k is (m/n) ln 2 = ${formatNumber(f.optimalK, 2)}, so ${f.optimalHashCount} hashes (${pct(f.formulaAtOptimum)}); this filter uses ${r.k}. ` +
+    `The best k is (m/n) ln 2 = ${formatNumber(f.optimalK, 2)}, so ${f.optimalHashCount} hash${f.optimalHashCount === 1 ? '' : 'es'} (${pct(f.formulaAtOptimum)}); this filter uses ${r.k}. ` +
     `About 10 bits per element give 1 %: exactly ${formatNumber(f.bitsPerElementFor1Pct, 3)} at the best k.`
   );
 }
@@ -134,7 +135,8 @@ export function deletionText(r: BloomResult): string {
   return (
     `${formatInt(d.deleted)} of ${formatInt(r.n)} elements deleted. Filling the counting filter, ${formatInt(d.overflows)} increments hit a saturated counter ` +
     `(${formatInt(d.saturatedAfterFill)} counters at ${d.counterMax}). Its ${formatInt(r.m)} counters of ${d.width} bits take ${formatInt(d.countingBytes)} bytes, ` +
-    `${formatNumber(d.countingBytes / d.standardBytes, 1)}x the standard filter's ${formatInt(d.standardBytes)}.`
+    `${formatNumber(d.countingBytes / d.standardBytes, 1)}x the standard filter's ${formatInt(d.standardBytes)}. ` +
+    `After the deletions ${formatInt(d.countersLeft)} counters are above 0.`
   );
 }
 
@@ -158,4 +160,15 @@ export function contextText(r: BloomResult): string {
   const c = r.context;
   const absentHits = c.getsAbsent > 0 ? ` (${pct(c.wastedReads / c.getsAbsent)} of the gets for absent keys)` : '';
   return `With the filter the store read ${formatInt(c.storeReads)} times instead of ${formatInt(c.readsWithoutFilter)}: ${formatInt(c.saved)} disk reads saved, at the cost of ${formatInt(c.wastedReads)} wasted on false positives${absentHits}.`;
+}
+
+/** The script in words: "crash s2 at 300 ms, recover s2 at 600 ms" ('' when none). */
+export function scriptText(events: readonly { t: number; type: string; node?: number; from?: number; to?: number; ms?: number }[]): string {
+  const names = ['c0', 'f1', 's2'];
+  return events
+    .map((e) => {
+      if (e.type === 'slow') return `slow ${names[e.from ?? 0]} → ${names[e.to ?? 0]} by ${formatNumber(e.ms ?? 0)} ms at ${formatNumber(e.t)} ms`;
+      return `${e.type} ${names[e.node ?? 0]} at ${formatNumber(e.t)} ms`;
+    })
+    .join(', ');
 }
