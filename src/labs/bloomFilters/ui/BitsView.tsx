@@ -13,9 +13,11 @@ import { useObservedSize } from '../../../viz/shared/useObservedSize';
 import { Answer, OpKind, type BloomResult } from '../result';
 import { cellSize, cellsAt, opAt, opProbes, opWords } from './select';
 
-/** Columns of the grid: every bit in a row of 32 for small filters, 256 cells a row at scale. */
+/** Columns of the grid: every bit in a row of 32 for small filters, up to 256 cells a row at scale (fewer on a phone). */
 export function gridOf(cells: number, width: number): { cols: number; rows: number; cellPx: number } {
-  const cols = cells <= 256 ? Math.min(cells, 32) : 256;
+  let wide = 256;
+  while (wide > 32 && wide * 2 > width) wide /= 2;
+  const cols = cells <= 256 ? Math.min(cells, 32) : wide;
   const rows = Math.ceil(cells / cols);
   const cellPx = Math.max(2, Math.min(22, Math.floor(width / cols)));
   return { cols, rows, cellPx };
@@ -85,7 +87,7 @@ export const BitsView = memo(function BitsView({ result, style }: { result: Bloo
         {opWords(result, i)}
       </p>
       <canvas ref={canvas} style={{ width: grid.cols * grid.cellPx, height }} role="img" aria-label={`The filter's ${formatInt(result.m)} bits (${cellWords}); the operation at the playhead rings its ${result.k} bits. ${opWords(result, i)}`} />
-      <p className="bf-sub">{`${formatInt(result.m)} bits holding ${formatInt(result.n)} elements, ${cellWords}. Rings: the ${result.k} bits of the key at the playhead; a cross: a bit found 0.`}</p>
+      <p className="bf-sub">{`${formatInt(result.m)} bits holding ${formatInt(result.n)} elements, ${cellWords}. Rings: the ${result.k} bits of the key at the playhead, in colour where the bit was 0 (on a get, crossed: that 0 is the "definitely no").`}</p>
     </div>
   );
 });

@@ -46,7 +46,7 @@ export const BloomStage = memo(function BloomStage({ result, style }: { result: 
         onEvent={onEvent}
         reducedMotion={reduced}
         highlighted={highlight}
-        height={190}
+        height={150}
       />
       <div className="bf-stage-keys">
         <StageLegend data={stage} style={style} />
