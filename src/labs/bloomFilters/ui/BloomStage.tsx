@@ -5,7 +5,7 @@
  * narration slot) every event as a sentence, with each filter answer.
  */
 import { memo } from 'react';
-import { useLessonHighlight, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type StageAction, type StageAmounts } from '../../../viz/stage';
@@ -18,8 +18,9 @@ import { CARD_SPEC } from './cards';
 const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
 /** A slowed link adds five disk reads' worth of delay at the defaults. */
 const AMOUNTS: StageAmounts = { slowMs: 50 };
-/** c0 left, f1 in the middle, s2 right. */
+/** c0 left, f1 in the middle, s2 right; on a phone one above the other. */
 const POSITIONS = { x: [0.12, 0.5, 0.88], y: [0.5, 0.5, 0.5] };
+const POSITIONS_NARROW = { x: [0.5, 0.5, 0.5], y: [0.14, 0.5, 0.86] };
 const INERT = [0];
 
 export const BloomStage = memo(function BloomStage({ result, style }: { result: BloomResult; style: VizStyle }) {
@@ -28,6 +29,7 @@ export const BloomStage = memo(function BloomStage({ result, style }: { result: 
   const reduced = useReducedMotion();
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight()?.nodes;
+  const isNarrow = useMediaQuery('(max-width: 520px)');
   const stage = result.stage!;
   const named = highlight && highlight.length > 0 ? `; the lesson points at ${highlight.join(' and ')}` : '';
   return (
@@ -39,14 +41,14 @@ export const BloomStage = memo(function BloomStage({ result, style }: { result: 
         style={style}
         label={`Client c0, front f1 with the Bloom filter, store s2, and the requests between them at the playhead${named}`}
         cardSpec={CARD_SPEC}
-        positions={POSITIONS}
+        positions={isNarrow ? POSITIONS_NARROW : POSITIONS}
         inertNodes={INERT}
         actions={isLocked ? [] : ACTIONS}
         amounts={AMOUNTS}
         onEvent={onEvent}
         reducedMotion={reduced}
         highlighted={highlight}
-        height={150}
+        height={isNarrow ? 280 : 150}
       />
       <div className="bf-stage-keys">
         <StageLegend data={stage} style={style} />
