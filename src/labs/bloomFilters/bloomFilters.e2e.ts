@@ -56,7 +56,7 @@ test('play moves requests; the bit array rings the k bits of the key at the play
   const bits = page.locator('.bf-bits');
   await expect(bits).toHaveAttribute('data-op', '0');
   await expect(bits.locator('.bf-op')).toHaveText('At 3.055 ms, f1: get miss-0: bits 485,959, 948,424, 452,384, 914,852, 418,817, 881,292, 385,266; bit 485,959 is 0: definitely no');
-  await expect(page.locator('.narration [aria-current]')).toContainText('3.055 ms: f1: miss-0? bit 485959 is 0: definitely no');
+  await expect(page.locator('.narration [aria-current]')).toContainText('3.055 ms: f1: miss-0? bit 485,959 is 0: definitely no');
   await page.getByLabel('Simulated time').fill('37.35');
   await expect(bits.locator('.bf-op')).toContainText('get item-86516: bits 455,322, 675,831, 896,341, 158,347, 378,862, 599,381, 819,905 all set: probably yes');
   await expectNoAxeViolations(page);

@@ -15,7 +15,7 @@ import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';
 import { Answer, OpKind, type BloomResult } from './result';
 import { CARD_SPEC } from './ui/cards';
-import { contextRows, contextText, deletionRows, deletionText, designText, opAt, opWords, rateText, scriptText } from './ui/select';
+import { contextRows, contextText, deletionRows, deletionText, designText, fillText, opAt, opWords, rateText, scriptText } from './ui/select';
 import { spec } from './index';
 
 const results = new Map<string, BloomResult>();
@@ -56,6 +56,7 @@ function screen(s: LessonStep): string[] {
     ...narrationTexts(r.stage!, t),
     rateText(r),
     designText(r),
+    fillText(r),
     deletionText(r),
     ...deletionRows(r).map((row) => row.join(' ')),
     contextText(r),

@@ -37,6 +37,19 @@ export interface FilterResult {
   curveRate: Float64Array;
 }
 
+/** The rate measured as one filter fills to twice its design n, on the formula's curve. */
+export interface FillCurve {
+  /** Never-inserted keys queried at each point. */
+  probes: number;
+  /** Elements inserted at each point (n/4, n/2, ... 2n). */
+  n: Float64Array;
+  measured: Float64Array;
+  formula: Float64Array;
+  /** The formula over 0..2n. */
+  curveN: Float64Array;
+  curveRate: Float64Array;
+}
+
 /** Deleting the first deleted elements: counting filter (saturating, or decrementing anyway) and the standard one cleared. */
 export interface DeletionResult {
   width: number;
@@ -112,6 +125,7 @@ export interface BloomResult extends LabResult {
   k: number;
   n: number;
   filter: FilterResult;
+  fill: FillCurve;
   deletion: DeletionResult;
   ops: FilterOps;
   context: ContextResult;

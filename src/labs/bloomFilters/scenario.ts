@@ -119,9 +119,9 @@ export function checkScenario(s: BloomScenario): ValidationIssue[] {
 
 export const validate = scenarioSchema<BloomScenario>({ params, events, eventsMax: LIMITS.eventsMax, tMax: LIMITS.tMax, check: checkScenario });
 
-/** Work units: the fills (standard, counting, cleared copy), the probes (twice), the deletions, the requests. */
+/** Work units: the fills (standard, to 2n, counting, cleared copy), the probes, the deletions, the requests. */
 export function cost(s: BloomScenario): number {
-  return 4 * s.n + 2 * s.probes + Math.ceil(s.m / 32) + 50 * s.requests + 10 * s.events.length;
+  return 6 * s.n + s.probes + 8 * Math.min(s.probes, 20_000) + Math.ceil(s.m / 32) + 50 * s.requests + 10 * s.events.length;
 }
 
 /** Simulated time the requests are expected to take (ms): think time and a store round trip per request, or the script. */

@@ -11,9 +11,9 @@
  *
  * False negatives are counted over the elements that were not deleted (each must still answer "yes").
  */
-import { BloomFilter, CountingBloomFilter, type CounterWidth, bitsPerBin, falsePositiveRate, optimalHashCount, optimalK, bitsPerItem, powInt, probePositions } from '../../../core/bloom';
+import { BloomFilter, CountingBloomFilter, type CounterWidth, bitsPerBin, falsePositiveRate, optimalHashCount, optimalK, bitsPerItem, powInt, probePositions, rateCurve } from '../../../core/bloom';
 import type { RunContext } from '../../contract';
-import type { DeletionResult, FilterResult } from '../result';
+import type { DeletionResult, FillCurve, FilterResult } from '../result';
 import type { BloomScenario } from '../scenario';
 
 /** Cells the bit array is drawn in: one bit per cell up to this m, a density per cell beyond. */
@@ -124,4 +124,32 @@ export function deletionResult(s: BloomScenario, filter: BloomFilter, context?: 
     countingBytes: counting.byteLength,
     standardBytes: filter.byteLength,
   };
+}
+
+/** Where the rate is measured as the filter fills: fractions of the design n, past it to 2n. */
+export const FILL_POINTS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+/** Probes per fill point (the first of the scenario's probe keys). */
+export const FILL_PROBES_MAX = 20_000;
+/** Points of the formula's curve over 0..2n. */
+const CURVE_POINTS = 40;
+
+/**
+ * The rate as the filter fills: a fresh filter gets item-0, item-1, ... up to 2n, and at each of
+ * FILL_POINTS x n its rate is measured on never-inserted keys: it climbs past the design n.
+ */
+export function fillCurve(s: BloomScenario, context?: RunContext): FillCurve {
+  const probes = Math.min(s.probes, FILL_PROBES_MAX);
+  const filter = new BloomFilter(s.m, s.k);
+  const n = FILL_POINTS.map((f) => Math.max(1, Math.round(f * s.n)));
+  const measured = new Float64Array(n.length);
+  let added = 0;
+  n.forEach((target, p) => {
+    for (; added < target; added++) filter.add(itemKey(added));
+    let hits = 0;
+    for (let i = 0; i < probes; i++) if (filter.has(probeKey(i))) hits++;
+    measured[p] = hits / probes;
+  });
+  context?.work(2 * s.n + n.length * probes);
+  const curveN = Float64Array.from({ length: CURVE_POINTS + 1 }, (_, i) => Math.round((i * 2 * s.n) / CURVE_POINTS));
+  return { probes, n: Float64Array.from(n), measured, formula: Float64Array.from(n, (x) => falsePositiveRate(s.m, x, s.k)), curveN, curveRate: rateCurve(s.m, s.k, curveN) };
 }

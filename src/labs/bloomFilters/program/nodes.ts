@@ -87,11 +87,16 @@ export class Host {
   }
 }
 
+/** 485959 -> "485,959", as the page prints bit positions. */
+function grouped(x: number): string {
+  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 function sentenceOf(kind: number, key: string, answer: number, positions: Uint32Array, wasSet: readonly number[]): string {
-  if (kind === OpKind.put) return `f1 adds ${key}: sets bits ${[...positions].join(', ')}`;
+  if (kind === OpKind.put) return `f1 adds ${key}: sets bits ${Array.from(positions, grouped).join(', ')}`;
   if (answer === Answer.no) {
     const clear = positions[wasSet.indexOf(0)];
-    return `f1: ${key}? bit ${clear} is 0: definitely no, no disk read`;
+    return `f1: ${key}? bit ${grouped(clear)} is 0: definitely no, no disk read`;
   }
   const tail = answer === Answer.falsePositive ? ' (a false positive: s2 has no such key)' : '';
   return `f1: ${key}? all ${positions.length} bits set: probably yes, reads s2${tail}`;

@@ -40,6 +40,17 @@ describe('false-positive rate measured on never-inserted keys', () => {
     expect(best).toBe(f.optimalHashCount);
   });
 
+  it('filled to 2n the rate climbs, each point within 4 sigma of the formula (defaults: about 1 % at n, 15 % at 2n)', () => {
+    const f = run(defaults).fill;
+    expect(Array.from(f.n)).toEqual([25_000, 50_000, 75_000, 100_000, 125_000, 150_000, 175_000, 200_000]);
+    for (let i = 0; i < f.n.length; i++) {
+      const p = f.formula[i];
+      expect(Math.abs(f.measured[i] - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / f.probes) + 1 / f.probes);
+      if (i > 0) expect(f.measured[i]).toBeGreaterThanOrEqual(f.measured[i - 1]);
+    }
+    expect(f.measured[7]).toBeGreaterThan(10 * f.measured[3]);
+  });
+
   it('the drawn cells hold every set bit: their counts sum to bitsSet, each cell within its size', () => {
     const r = run(preset('tiny'));
     expect(r.filter.cells).toBe(64);

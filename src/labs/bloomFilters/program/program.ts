@@ -13,7 +13,7 @@ import { msToTicks, TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 import type { LabProgram, RunContext } from '../../contract';
 import type { BloomResult, ContextResult, FilterOps } from '../result';
 import { CLIENT, FRONT, NODE_NAMES, type BloomScenario } from '../scenario';
-import { CELLS_MAX, deletionResult, filled, filterResult } from './filters';
+import { CELLS_MAX, deletionResult, filled, fillCurve, filterResult } from './filters';
 import { Client, Front, Host, labelOf, Store, type Msg } from './nodes';
 
 export type * from '../result';
@@ -90,7 +90,9 @@ function contextOf(host: Host): ContextResult {
 export const program: LabProgram<BloomScenario, BloomResult> = (s, context: RunContext) => {
   const filter = filled(s, context);
   const measured = filterResult(s, filter, context);
-  context.progress(0.4);
+  context.progress(0.3);
+  const fill = fillCurve(s, context);
+  context.progress(0.5);
   const deletion = deletionResult(s, filter, context);
   context.progress(0.8);
   const { sim, host } = simulate(s, filter);
@@ -113,6 +115,7 @@ export const program: LabProgram<BloomScenario, BloomResult> = (s, context: RunC
     fill: measured.fill,
     falsePositives: measured.falsePositives,
     measuredFp: measured.measured,
+    measuredFpAt2n: fill.measured[fill.measured.length - 1],
     formulaFp: measured.formula,
     optimalK: measured.optimalK,
     overflows: deletion.overflows,
@@ -132,6 +135,7 @@ export const program: LabProgram<BloomScenario, BloomResult> = (s, context: RunC
   const traceHash = new TraceHasher()
     .string(trace.hash)
     .numbers([measured.bitsSet, measured.falsePositives, deletion.overflows, deletion.stuck, deletion.countingLost, deletion.naiveLost, deletion.clearedLost])
+    .numbers(fill.measured)
     .numbers(ops.answer)
     .numbers(ops.positions)
     .hex();
@@ -148,6 +152,7 @@ export const program: LabProgram<BloomScenario, BloomResult> = (s, context: RunC
     k: s.k,
     n: s.n,
     filter: measured,
+    fill,
     deletion,
     ops,
     context: ctx,

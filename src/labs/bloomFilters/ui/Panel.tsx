@@ -12,7 +12,7 @@ import '../../../viz/viz.css';
 import type { BloomResult } from '../result';
 import type { BloomScenario } from '../scenario';
 import { BloomNarration, BloomStage } from './BloomStage';
-import { bitsSeries, contextRows, contextText, deletionRows, deletionText, designText, rateSeries, rateText, scriptText } from './select';
+import { bitsSeries, contextRows, contextText, deletionRows, deletionText, designText, fillSeries, fillText, rateSeries, rateText, scriptText } from './select';
 import './panel.css';
 
 export default function BloomPanel() {
@@ -42,12 +42,14 @@ function BloomView({ result, scenario, style }: { result: BloomResult; scenario:
 function RateCard({ result, style }: { result: BloomResult; style: VizStyle }) {
   const series = useMemo(() => rateSeries(result), [result]);
   const bits = useMemo(() => bitsSeries(), []);
+  const fill = useMemo(() => fillSeries(result), [result]);
   const f = result.filter;
   return (
     <section className="bf-card" aria-labelledby="bf-rate-title">
       <h2 id="bf-rate-title">False positives: measured against (1 - e^(-kn/m))^k</h2>
       <p data-testid="bf-rate">{rateText(result)}</p>
       <p data-testid="bf-design">{designText(result)}</p>
+      <p data-testid="bf-fill">{fillText(result)}</p>
       <div className="bf-charts">
         <LineChart
           series={series}
@@ -69,6 +71,17 @@ function RateCard({ result, style }: { result: BloomResult; style: VizStyle }) {
           xLabel="bits per element m/n"
           yLabel="false positives (%)"
           markX={10}
+          height={220}
+        />
+        <LineChart
+          series={fill}
+          xScale="linear"
+          style={style}
+          label={`False-positive rate as the filter fills to twice its design n of ${result.n} elements (dotted rule at n)`}
+          caption="The rate climbs past the design n (dotted rule); dashed points are measured."
+          xLabel="elements inserted"
+          yLabel="false positives (%)"
+          markX={result.n}
           height={220}
         />
       </div>

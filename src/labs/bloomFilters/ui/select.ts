@@ -108,6 +108,23 @@ export function rateSeries(r: BloomResult): { name: string; points: { x: number;
   ];
 }
 
+/** The rate as one filter fills to 2n: the formula's curve and the measured points. */
+export function fillSeries(r: BloomResult): { name: string; points: { x: number; y: number; title?: string }[]; isDashed?: boolean }[] {
+  const f = r.fill;
+  return [
+    { name: 'formula at this m and k', points: Array.from(f.curveN, (n, i) => ({ x: n, y: 100 * f.curveRate[i], title: `${formatInt(n)} elements: ${pct(f.curveRate[i])}` })) },
+    { name: `measured (${formatInt(f.probes)} keys each)`, points: Array.from(f.n, (n, i) => ({ x: n, y: 100 * f.measured[i], title: `${formatInt(n)} elements: measured ${pct(f.measured[i])}, formula ${pct(f.formula[i])}` })), isDashed: true },
+  ];
+}
+
+/** Past the design n: what twice as many elements do to the rate. */
+export function fillText(r: BloomResult): string {
+  const f = r.fill;
+  const last = f.n.length - 1;
+  const at = f.n.indexOf(r.n);
+  return `Filled past its design: at ${formatInt(f.n[at])} elements ${pct(f.measured[at])} measured, at ${formatInt(f.n[last])} ${pct(f.measured[last])} (formula ${pct(f.formula[last])}), on ${formatInt(f.probes)} never-inserted keys per point.`;
+}
+
 /** The rate at the best k against bits per element (4..20): where 1 % lies. */
 export function bitsSeries(): { name: string; points: { x: number; y: number; title?: string }[] }[] {
   const points = [];
