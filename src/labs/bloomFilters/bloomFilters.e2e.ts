@@ -43,6 +43,25 @@ test('the stage: c0, f1 and s2; "Crash s2" from its menu crashes the store at th
   expect(errors).toEqual([]);
 });
 
+test('a click on the link between f1 and s2 slows it from the playhead: store answers take longer, and the CLI replays the link', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto('#/bloom-filters');
+  await waitForRun(page);
+  const before = await page.getByRole('row', { name: /median get that read the store/ }).textContent();
+  await page.getByLabel('Simulated time').fill('100');
+  const f1 = (await page.locator('[data-node="f1"]').boundingBox())!;
+  const s2 = (await page.locator('[data-node="s2"]').boundingBox())!;
+  await page.mouse.click((f1.x + f1.width + s2.x) / 2, f1.y + f1.height / 2);
+  await page.getByRole('menuitem', { name: 'Slow f1 → s2 by 50 ms' }).click();
+  await waitForRun(page);
+  await expect(page.getByText(/Faults: slow f1 → s2 by 50 ms at 100 ms\./)).toBeVisible();
+  await expect(page.getByRole('row', { name: /median get that read the store/ })).not.toHaveText(before!);
+  const hash = await page.getByTestId('trace-hash').textContent();
+  expect(cliHash(page)).toBe(hash);
+  expect(errors).toEqual([]);
+});
+
 test('play moves requests; the bit array rings the k bits of the key at the playhead with the filter\'s answer', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('#/bloom-filters');
