@@ -1,14 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
-
-/** The trace hash `npx tsx src/cli/scenario.ts` prints for the page's current link. */
-function cliHash(page: Page): string {
-  const fragment = new URL(page.url()).hash;
-  const stdout = execFileSync('npx', ['tsx', 'src/cli/scenario.ts', fragment], { encoding: 'utf8' });
-  return (JSON.parse(stdout) as { traceHash: string }).traceHash;
-}
+import { cliReplay, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
 test('the stage: c0, f1 and s2; "Crash s2" from its menu crashes the store at the playhead, the link changes and the CLI replays it to the page\'s hash', async ({ page }) => {
   test.setTimeout(120_000);
@@ -32,7 +24,7 @@ test('the stage: c0, f1 and s2; "Crash s2" from its menu crashes the store at th
   // Every get needing the store from then on times out.
   await expect(page.getByRole('row', { name: /requests timed out/ })).not.toContainText(/\b0$/);
   const hash = await page.getByTestId('trace-hash').textContent();
-  expect(cliHash(page)).toBe(hash);
+  expect(cliReplay(page).traceHash).toBe(hash);
   // Keyboard: Enter on the focused store opens its menu; Escape hands focus back.
   await page.locator('[data-node="s2"]').focus();
   await page.keyboard.press('Enter');
@@ -58,7 +50,7 @@ test('a click on the link between f1 and s2 slows it from the playhead: store an
   await expect(page.getByText(/Faults: slow f1 → s2 by 50 ms at 100 ms\./)).toBeVisible();
   await expect(page.getByRole('row', { name: /median get that read the store/ })).not.toHaveText(before!);
   const hash = await page.getByTestId('trace-hash').textContent();
-  expect(cliHash(page)).toBe(hash);
+  expect(cliReplay(page).traceHash).toBe(hash);
   expect(errors).toEqual([]);
 });
 
