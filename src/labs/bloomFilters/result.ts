@@ -95,6 +95,11 @@ export interface FilterOps {
   positions: Uint32Array;
   /** Whether each position's bit was set just before the operation. */
   wasSet: Uint8Array;
+  /**
+   * The 17 bits centred on each position just before the operation, as a mask (bit j = bit position - 8
+   * + j; 0 beyond the array's ends): the zoom the page shows when a drawn cell holds many bits.
+   */
+  windows: Uint32Array;
   /** The drawn cell of each position. */
   cell: Uint32Array;
 }

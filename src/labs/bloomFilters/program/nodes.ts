@@ -35,6 +35,8 @@ export class Host {
   readonly opKeys: string[] = [];
   readonly opPositions: number[] = [];
   readonly opWasSet: number[] = [];
+  /** Per position: the bits around it just before the operation (./windowOf). */
+  readonly opWindows: number[] = [];
   readonly remarkTick: number[] = [];
   readonly remarkNode: number[] = [];
   readonly remarkText: string[] = [];
@@ -69,6 +71,7 @@ export class Host {
 
   /** The front's filter operation on `key` now: its positions and their bits before, and the answer. */
   operation(tick: number, kind: number, key: string, answer: number, positions: Uint32Array, wasSet: readonly number[]): void {
+    for (let j = 0; j < positions.length; j++) this.opWindows.push(windowOf(this.filter, positions[j]));
     this.opT.push(tick);
     this.opKind.push(kind);
     this.opAnswer.push(answer);
@@ -85,6 +88,22 @@ export class Host {
     this.remarkNode.push(node);
     this.remarkText.push(text);
   }
+}
+
+/** Bits on each side of a probe the window shows. */
+export const WINDOW_HALF = 8;
+
+/**
+ * The 2 WINDOW_HALF + 1 bits centred on bit x as a mask: mask bit j is bit x - WINDOW_HALF + j of the
+ * filter (0 beyond either end). What the page zooms into when one cell holds many bits.
+ */
+export function windowOf(filter: BloomFilter, x: number): number {
+  let mask = 0;
+  for (let j = 0; j <= 2 * WINDOW_HALF; j++) {
+    const i = x - WINDOW_HALF + j;
+    if (i >= 0 && i < filter.m && filter.bit(i)) mask |= 1 << j;
+  }
+  return mask;
 }
 
 /** 485959 -> "485,959", as the page prints bit positions. */
@@ -198,9 +217,9 @@ export class Front {
     const wasSet = Array.from(this.positions, (x) => (f.bit(x) ? 1 : 0));
     const now = this.ctx.now();
     if (msg.k === 'put') {
-      f.add(msg.key);
       this.host.puts++;
       this.host.operation(now, OpKind.put, msg.key, Answer.inserted, this.positions, wasSet);
+      f.add(msg.key);
       this.ctx.send(STORE, { k: 'write', id: msg.id, key: msg.key });
       return;
     }

@@ -60,6 +60,16 @@ describe('false-positive rate measured on never-inserted keys', () => {
     expect(big.cellBits.reduce((a, b) => a + b, 0)).toBe(big.bitsSet);
   });
 
+  it('each probe\'s zoom window is centred on it: its middle bit is the bit the probe found', () => {
+    for (const s of [defaults, preset('tiny')]) {
+      const r = run(s);
+      for (let j = 0; j < r.ops.positions.length; j++) {
+        expect((r.ops.windows[j] >>> 8) & 1).toBe(r.ops.wasSet[j]);
+        if (r.ops.positions[j] < 8) expect(r.ops.windows[j] & ((1 << (8 - r.ops.positions[j])) - 1)).toBe(0);
+      }
+    }
+  });
+
   it('cellOf(x) is the cell whose range holds x', () => {
     for (const [m, cells] of [[64, 64], [958_506, 4096], [10_000_000, 4096], [4097, 4096]]) {
       for (const x of [0, 1, m - 1, Math.floor(m / 3), Math.floor(m / 2) + 1]) {

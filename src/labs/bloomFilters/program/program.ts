@@ -58,6 +58,7 @@ function opsOf(host: Host, s: BloomScenario, cells: number): FilterOps {
     keys: host.opKeys,
     positions,
     wasSet: Uint8Array.from(host.opWasSet),
+    windows: Uint32Array.from(host.opWindows),
     cell: positions.map((x) => cellOf(x, s.m, cells)),
   };
 }

@@ -87,10 +87,46 @@ export const BitsView = memo(function BitsView({ result, style }: { result: Bloo
         {opWords(result, i)}
       </p>
       <canvas ref={canvas} style={{ width: grid.cols * grid.cellPx, height }} role="img" aria-label={`The filter's ${formatInt(result.m)} bits (${cellWords}); the operation at the playhead rings its ${result.k} bits. ${opWords(result, i)}`} />
+      {cells < result.m && i >= 0 && <ProbeWindows result={result} op={i} style={style} />}
       <p className="bf-sub">{`${formatInt(result.m)} bits holding ${formatInt(result.n)} elements, ${cellWords}. Rings: the ${result.k} bits of the key at the playhead, in colour where the bit was 0 (on a get, crossed: that 0 is the "definitely no").`}</p>
     </div>
   );
 });
+
+const HALF = 8;
+const SQUARE = 9;
+
+/**
+ * At scale a cell holds hundreds of bits, so each probe also gets its own zoom: the 17 bits centred on
+ * it as they were just before the operation (after it, for a put's own bit), the probed bit ringed.
+ */
+function ProbeWindows({ result, op, style }: { result: BloomResult; op: number; style: VizStyle }) {
+  const { positions, wasSet } = opProbes(result, op);
+  const isPut = result.ops.kind[op] === OpKind.put;
+  return (
+    <ul className="bf-windows" aria-label={`The ${result.k} probed bits with 8 neighbours on each side`}>
+      {positions.map((x, j) => {
+        const mask = result.ops.windows[op * result.k + j];
+        const isClear = wasSet[j] === 0;
+        const ring = isClear ? style.accent : style.foreground;
+        return (
+          <li key={j}>
+            <span className="bf-window-label">{`bit ${formatInt(x)}: ${isClear ? (isPut ? '0 → 1' : '0') : '1'}`}</span>
+            <svg width={(2 * HALF + 1) * SQUARE + 4} height={SQUARE + 6} aria-hidden="true">
+              {Array.from({ length: 2 * HALF + 1 }, (_, b) => {
+                const index = x - HALF + b;
+                if (index < 0 || index >= result.m) return null;
+                const isSet = ((mask >>> b) & 1) === 1 || (isPut && b === HALF);
+                return <rect key={b} x={2 + b * SQUARE} y={3} width={SQUARE - 1} height={SQUARE - 1} fill={isSet ? style.owners[0] : 'none'} stroke={isSet ? 'none' : style.grid} />;
+              })}
+              <rect x={2 + HALF * SQUARE - 1.5} y={1.5} width={SQUARE + 2} height={SQUARE + 2} fill="none" stroke={ring} strokeWidth={2} />
+            </svg>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 function formatMs(t: number): string {
   return t.toFixed(3).replace(/\.?0+$/, '');
