@@ -15,8 +15,9 @@ import { spec as cap } from './cap';
 import { spec as consensus } from './consensus';
 import { spec as vectorClocks } from './vectorClocks';
 import { spec as crdts } from './crdts';
+import { spec as bloomFilters } from './bloomFilters';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap, consensus, vectorClocks, crdts];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap, consensus, vectorClocks, crdts, bloomFilters];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);
