@@ -75,7 +75,7 @@ describe('check CLI', () => {
     expect(await run(['h.log'], { 'h.log': 'INFO  jepsen.util - 0\t:ok\t:write\t1' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/line 1: process 0 completes an operation it never invoked/) });
     expect(await run(['h.json'], { 'h.json': '[{"input": {"f": "read"}, "call": 5, "ret": 2}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/operation 0: "ret" must be a number >= call \(5\)/) });
     expect(await run(['h.json'], { 'h.json': '[{"input": {"f": "get", "key": "a"}, "call": 0, "ret": 1}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/operation 0: input\.f must be read, write or cas, got "get" \(model register\)/) });
-    expect(await run(['--model', 'kv', 'h.log'], { 'h.log': etcdLog })).toMatchObject({ code: 2, stderr: expect.stringMatching(/a jepsen etcd log needs --model etcd or register, not kv/) });
+    expect(await run(['--model', 'kv', 'h.log'], { 'h.log': etcdLog })).toMatchObject({ code: 2, stderr: expect.stringMatching(/a jepsen etcd log needs the model etcd or register, not kv/) });
     expect(await run(['h.txt'], { 'h.txt': 'hello' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown format/) });
     expect(await run(['h.txt'], { 'h.txt': '' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/the file is empty/) });
     expect(await run(['missing.log'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cannot read missing\.log: ENOENT/) });
@@ -124,7 +124,7 @@ describe('check CLI: Jepsen/Knossos EDN histories', () => {
   });
 
   it('refuses a model that does not fit, and malformed EDN with its line', async () => {
-    expect(await run(['--model', 'kv', 'h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :read, :value nil}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/a Jepsen\/Knossos EDN history needs --model cas-register or multi-register, not kv/) });
+    expect(await run(['--model', 'kv', 'h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :read, :value nil}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/a Jepsen\/Knossos EDN history needs the model cas-register or multi-register, not kv/) });
     expect(await run(['h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :read, :value nil}\n {:process 0 :type :ok :f :read :value #inst "x"}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^bad history h\.edn: line 2: the tag #inst is not read in histories/) });
     expect(await run(['h.edn'], { 'h.edn': '[{:process 0, :type :invoke, :f :txn, :value [[:read :x nil]]}\n {:process 0, :type :ok, :f :read, :value 1}]' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/line 2: process 0 completes read but invoked txn/) });
   });

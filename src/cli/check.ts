@@ -8,32 +8,15 @@
  * out); 2 bad input or usage (the message names the problem and, in a file, its line or operation).
  */
 import { answerUsage, type CliIo, inertIo, nodeIo, readTextFile, runIfMain } from './io';
-import {
-  checkLinearizability,
-  detectFormat,
-  knossosModel,
-  parseKnossosHistory,
-  kvInputProblem,
-  kvModel,
-  parseJepsenLog,
-  parseJsonHistory,
-  parseKvLog,
-  registerInputProblem,
-  registerModel,
-  resultProse,
-  type CheckOp,
-  type HistoryFormat,
-  type Model,
-} from '../core/checkers';
+import { checkLinearizability, HISTORY_MODELS, loadHistory, resultProse, type HistoryModelName } from '../core/checkers';
 
 export interface CheckIo extends CliIo {
   /** A clock in ms (performance.now in Node): the budget and the printed `ms`. */
   now(): number;
 }
 
-const MODELS = ['register', 'kv', 'etcd', 'cas-register', 'multi-register'] as const;
-const KNOSSOS_MODELS: readonly ModelName[] = ['cas-register', 'multi-register'];
-type ModelName = (typeof MODELS)[number];
+const MODELS = HISTORY_MODELS;
+type ModelName = HistoryModelName;
 export const FILE_BYTES_MAX = 64 * 1024 * 1024;
 const BUDGET_MS_DEFAULT = 10_000;
 
@@ -100,42 +83,6 @@ function parseArgs(argv: readonly string[]): Args {
   return { kind: 'run', path: paths[0], model, budgetMs, prose };
 }
 
-type Loaded = { ok: true; model: Model<unknown, unknown, unknown>; operations: CheckOp<unknown, unknown>[] } | { ok: false; message: string };
-
-function modelFor(name: ModelName): Model<unknown, unknown, unknown> {
-  const model = name === 'kv' ? kvModel() : registerModel({ name });
-  return model as unknown as Model<unknown, unknown, unknown>;
-}
-
-/** The file's operations and the model to check them with (the flag wins; it must fit the file). */
-function load(text: string, format: HistoryFormat, wanted: ModelName | undefined): Loaded {
-  if (format === 'json') {
-    const parsed = parseJsonHistory(text);
-    if (!parsed.ok) return parsed;
-    const fromFile = parsed.model;
-    if (fromFile !== undefined && !MODELS.includes(fromFile as ModelName)) return { ok: false, message: `"model" must be one of ${MODELS.join(', ')}, got ${JSON.stringify(fromFile)}` };
-    const name = wanted ?? (fromFile as ModelName | undefined) ?? 'register';
-    if (KNOSSOS_MODELS.includes(name)) return { ok: false, message: `model ${name} reads Jepsen/Knossos EDN histories; a JSON history takes register, etcd or kv` };
-    const problemOf = name === 'kv' ? kvInputProblem : registerInputProblem;
-    for (let i = 0; i < parsed.operations.length; i++) {
-      const problem = problemOf(parsed.operations[i].input);
-      if (problem) return { ok: false, message: `operation ${i}: ${problem} (model ${name})` };
-    }
-    return { ok: true, model: modelFor(name), operations: parsed.operations };
-  }
-  if (format === 'edn') {
-    if (wanted && !KNOSSOS_MODELS.includes(wanted)) return { ok: false, message: `a Jepsen/Knossos EDN history needs --model ${KNOSSOS_MODELS.join(' or ')}, not ${wanted}` };
-    const parsed = parseKnossosHistory(text, wanted as 'cas-register' | 'multi-register' | undefined);
-    if (!parsed.ok) return parsed;
-    return { ok: true, model: knossosModel(parsed.model), operations: parsed.operations as CheckOp<unknown, unknown>[] };
-  }
-  const fits: ModelName[] = format === 'kv' ? ['kv'] : ['etcd', 'register'];
-  if (wanted && !fits.includes(wanted)) return { ok: false, message: `a ${format === 'kv' ? 'kv log' : 'jepsen etcd log'} needs --model ${fits.join(' or ')}, not ${wanted}` };
-  const parsed = format === 'kv' ? parseKvLog(text) : parseJepsenLog(text);
-  if (!parsed.ok) return parsed;
-  return { ok: true, model: modelFor(wanted ?? fits[0]), operations: parsed.operations as CheckOp<unknown, unknown>[] };
-}
-
 export async function main(argv: readonly string[], rawIo: CheckIo): Promise<number> {
   const io = inertIo(rawIo);
   const args = parseArgs(argv);
@@ -145,13 +92,7 @@ export async function main(argv: readonly string[], rawIo: CheckIo): Promise<num
     io.stderr(`${read.message}\n`);
     return 2;
   }
-  const text = read.text;
-  const format = detectFormat(text);
-  if (!format) {
-    io.stderr(`bad history ${args.path}: ${text.trim() === '' ? 'the file is empty' : 'unknown format (expected a jepsen etcd log, a kv log or JSON; see --help)'}\n`);
-    return 2;
-  }
-  const loaded = load(text, format, args.model);
+  const loaded = loadHistory(read.text, args.model);
   if (!loaded.ok) {
     io.stderr(`bad history ${args.path}: ${loaded.message}\n`);
     return 2;

@@ -10,3 +10,4 @@ export { registerStaleness, type ReadStaleness, type StalenessReport } from './s
 export { multiRegisterModel, describeTxn, type MultiInput, type MultiOutput, type MultiState } from './models/multiRegister';
 export { knossosModel, parseKnossosHistory, KNOSSOS_INITIAL, type KnossosModelName, type KnossosParsed } from './knossosFormat';
 export { readEdn, ednText, EdnName, EdnSet, type EdnValue, type EdnMap } from './edn';
+export { loadHistory, HISTORY_MODELS, type HistoryModelName, type LoadedHistory } from './loadHistory';
