@@ -7,6 +7,7 @@ import { LabPage } from './LabPage';
 import { StatusLine } from './StatusLine';
 import { ThemeSwitch, useApplyTheme } from './ThemeSwitch';
 import { Tour } from './Tour';
+import { CheckPage } from './CheckPage';
 import { useAppStore } from './useAppStore';
 
 export function App() {
@@ -41,11 +42,12 @@ export function App() {
         <nav aria-label="Site">
           {(spec || page) && <a href="#/">All labs</a>}
           {page !== 'tour' && <a href="#/tour">Course tour</a>}
+          {page !== 'check' && <a href="#/check">Check a history</a>}
         </nav>
         <ThemeSwitch />
       </header>
       <Banners />
-      <ErrorBoundary what="the page">{spec ? <LabPage key={spec.id} spec={spec} /> : page === 'tour' ? <Tour /> : <HomeWithStatus />}</ErrorBoundary>
+      <ErrorBoundary what="the page">{spec ? <LabPage key={spec.id} spec={spec} /> : page === 'tour' ? <Tour /> : page === 'check' ? <CheckPage /> : <HomeWithStatus />}</ErrorBoundary>
     </div>
   );
 }

@@ -74,4 +74,4 @@ export type DecodeResult =
     };
 
 /** Where the location hash points: '' or '#/' is home; anything else is a lab link to decode. */
-export type Route = { kind: 'home' } | { kind: 'page'; page: 'tour' } | { kind: 'lab'; fragment: string };
+export type Route = { kind: 'home' } | { kind: 'page'; page: 'tour' | 'check' } | { kind: 'lab'; fragment: string };

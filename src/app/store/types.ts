@@ -145,7 +145,7 @@ export interface Banner {
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 
 /** The site's pages besides home and the labs, by their path (`#/tour`). */
-export const SITE_PAGES = ['tour'] as const;
+export const SITE_PAGES = ['tour', 'check'] as const;
 export type SitePage = (typeof SITE_PAGES)[number];
 
 export interface UiSlice {
