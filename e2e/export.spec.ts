@@ -2,7 +2,8 @@
  * Saving pictures: the scene of a lab (the stage), a chart and the space-time diagram, as PNG and SVG files
  * that hold what the page draws.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForRun, watchErrors } from './axe';
 
@@ -41,4 +42,22 @@ test('the stage, a chart and the space-time diagram save as PNG and SVG', async 
   expect(saved.name).toBe('quorums-spacetime.png');
   expect(saved.bytes.subarray(1, 4).toString()).toBe('PNG');
   expect(errors).toEqual([]);
+});
+
+test('the run downloads as a trace and a client history that npm run check reads back to the page\'s verdict', async ({ page }) => {
+  await page.goto('#/quorums');
+  await waitForRun(page);
+  const trace = await save(page, page.getByRole('button', { name: 'the trace (JSON)' }));
+  expect(trace.name).toBe('quorums-trace.json');
+  const parsed = JSON.parse(trace.bytes.toString('utf8')) as { traceHash: string; events: { t: number; kind: string; text: string }[]; scenario: object };
+  expect(parsed.traceHash).toBe(await page.getByTestId('trace-hash').innerText());
+  expect(parsed.events.length).toBeGreaterThan(100);
+  expect(parsed.events.find((e) => e.kind === 'send')?.text).toMatch(/ sends /);
+
+  const history = await save(page, page.getByRole('button', { name: 'the client history (JSON, for npm run check)' }));
+  const file = test.info().outputPath('history.json');
+  writeFileSync(file, history.bytes);
+  const checked = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/check.ts', file], { encoding: 'utf8' })) as { verdict: string; operations: number };
+  expect(checked.verdict).toBe('linearizable');
+  await expect(page.getByRole('heading', { name: /linearizable/ }).first()).toContainText(checked.verdict);
 });

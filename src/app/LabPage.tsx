@@ -101,7 +101,7 @@ export function LabPage({ spec }: { spec: LabSpec }) {
         </div>
         {firstScreen}
         {measurements}
-        <RunFacts />
+        <RunFacts spec={spec} />
         <ShareDialog spec={spec} />
       </main>
     </LabSlotsProvider>

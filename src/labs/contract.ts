@@ -210,6 +210,21 @@ export interface LabResult {
   stoppedAtLimit?: string;
   /** What the stage draws (nodes, messages in flight, faults), for labs that show one. */
   stage?: StageData;
+  /**
+   * The run's client history, for labs that record one and check it: the page offers it as the JSON that
+   * `npm run check` reads back (model: the checker's model of the object the clients used).
+   */
+  clientHistory?: { model: 'register' | 'kv'; operations: readonly ClientHistoryOp[] };
+}
+
+/** One client operation as a result carries it (call and ret in the lab's time unit; ret Infinity when unknown). */
+export interface ClientHistoryOp {
+  process: number;
+  input: unknown;
+  output: unknown;
+  call: number;
+  ret: number;
+  status: 'pending' | 'ok' | 'fail' | 'timeout';
 }
 
 /** What the host gives a program: progress reports and a work budget. */

@@ -162,6 +162,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
   const faults = s.events.map((e) => ({ tMs: e.t, label: 'node' in e ? `${e.type} n${e.node}` : e.type === 'partition' ? `partition ${e.groups}` : e.type }));
   const marks = Float64Array.from(new Set([...faults.map((f) => f.tMs), ...a.promotions.map((p) => p.tMs), ...a.stepDowns.map((x) => x.tMs)])).sort();
   context.progress(1);
+  const history = checked.ops.map(historyOp);
   return {
     lab: 'leader-follower',
     traceHash,
@@ -188,7 +189,8 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     finalLastEpoch: a.finalLastEpoch,
     finalApplied: a.finalApplied,
     finalDivergent: a.finalDivergent,
-    history: checked.ops.map(historyOp),
+    history,
+    clientHistory: { model: 'register', operations: history },
     check: checked.check,
     staleness: checked.staleness,
     faults,

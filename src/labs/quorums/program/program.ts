@@ -26,6 +26,7 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
   const violationMs = check.explanation ? ops[check.explanation.cannotPlace].call : NaN;
   const marks = stageMarks(stage, [...s.events.map((e) => e.t), ...(Number.isNaN(violationMs) ? [] : [violationMs])]);
   context.progress(1);
+  const history = ops.map(historyOp);
   return {
     lab: 'quorums',
     traceHash,
@@ -41,7 +42,8 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
     requests: { ...requests, contactStart: start },
     contacts,
     handoffs: run.rec.handoffs(),
-    history: ops.map(historyOp),
+    history,
+    clientHistory: { model: 'register', operations: history },
     check,
     staleness,
     finalVersion: final.version,
