@@ -34,3 +34,8 @@ export function checkRequestEvents(events: readonly { type: string; client?: unk
   });
   return issues;
 }
+
+/** A request as menus and scripts name it: "Write from c1", "Read from c1" (k0 etc. are the lab's to add). */
+export function requestLabel(event: { client: number; op: string }): string {
+  return `${event.op === 'write' ? 'Write' : 'Read'} from c${event.client}`;
+}
