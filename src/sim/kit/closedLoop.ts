@@ -84,6 +84,8 @@ export class ClosedLoop {
   private readonly waiting: { askedTick: number; start: () => void }[][];
   /** Client c's action of the budget that came due while a request ran. */
   private readonly held: ((() => void) | undefined)[];
+  /** Client c is in its pause: its next action is scheduled and not due yet. */
+  private readonly isPausing: boolean[];
   /** The request starting now (its invoke is the request's operation). */
   private starting: { client: number; askedTick: number } | undefined;
 
@@ -99,6 +101,7 @@ export class ClosedLoop {
     this.isFinished = new Array<boolean>(options.clients).fill(false);
     this.waiting = Array.from({ length: options.clients }, () => []);
     this.held = new Array<(() => void) | undefined>(options.clients).fill(undefined);
+    this.isPausing = new Array<boolean>(options.clients).fill(false);
   }
 
   /** Every client starts its first action after a pause. */
@@ -122,6 +125,8 @@ export class ClosedLoop {
       this.held[c] = undefined;
       return held();
     }
+    // A request ended within the client's pause: its next action starts when due, as planned.
+    if (this.isPausing[c]) return;
     if (this.isFinished[c] || this.issued >= this.options.ops) {
       this.isFinished[c] = true;
       if (--this.running === 0) this.doneTick = sim.now;
@@ -130,7 +135,9 @@ export class ClosedLoop {
     const thinkTicks = msToTicks(this.think[c].float() * 2 * this.options.thinkMs) + extraTicks;
     const action = this.draw(c, this.options.ops - this.issued);
     this.issued += action.ops;
+    this.isPausing[c] = true;
     sim.at(sim.now + thinkTicks, () => {
+      this.isPausing[c] = false;
       // Due while a request runs: it starts when the request ends (never two operations of c at once).
       if (this.isBusy[c]) this.held[c] = action.start;
       else action.start();
