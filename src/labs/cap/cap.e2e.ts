@@ -124,3 +124,27 @@ test('the first screen: the stage, time controls, lesson and narration in view a
   await expectInViewport(page, stageOf(page), 'stage');
   await expectInViewport(page, page.locator('.lab-slot-narration .narration'), 'narration');
 });
+
+test('a request from a client\'s menu: "Write from c3" at the playhead adds one operation, the narration tells it, the link changes and the CLI replays it to the hash shown', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto('#/cap');
+  await waitForRun(page);
+  const stage = stageOf(page);
+  await seek(page, 120);
+  const before = page.url();
+  const hashBefore = await page.getByTestId('trace-hash').innerText();
+  await stage.locator('[data-client="c3"]').click();
+  await expect(page.getByRole('menuitem', { name: 'Read from c3' })).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Write from c3' }).click();
+  await expect(page).not.toHaveURL(before);
+  await waitForRun(page);
+  // The request starts at once when c3 is thinking, or waits for its current operation: the narration says which.
+  await expect(page.locator('.narration [aria-current]')).toHaveText(/^120\.000 ms: c3 (writes \d+ \(your request\)|is busy: your request waits for its current operation)$/);
+  const shown = await page.getByTestId('trace-hash').innerText();
+  expect(shown).not.toBe(hashBefore);
+  const cli = cliReplay(page);
+  expect(cli.scenario.events.filter((e) => e.type === 'request')).toEqual([{ t: 120, type: 'request', client: 3, op: 'write' }]);
+  expect(cli.traceHash).toBe(shown);
+  expect(errors).toEqual([]);
+});
