@@ -153,7 +153,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     context.progress(0.3 + 0.3 * (i + 1));
     return summarize(mode, other.history, checkRun(other, CHECK_STEPS_MAX / 5), analyzeRun(other));
   });
-  const requests = requestColumns(run.history, run.rec, checked.staleness.stale);
+  const requests = requestColumns(run.history, run.rec, checked.staleness.stale, run.requests);
   const lag = run.lag.series();
   const trace = run.sim.trace.columns();
   const traceHash = new TraceHasher()

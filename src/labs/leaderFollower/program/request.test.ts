@@ -25,6 +25,10 @@ describe('leader-follower client request', () => {
     expect(b.traceHash).toBe(a.traceHash);
     expect(a.traceHash).not.toBe(program(base, plainContext()).traceHash);
     expect(a.metrics.ops).toBe(base.ops + 1);
+    // The request's row is marked for the history timeline; it is client c1's.
+    const marked = [...a.requests.isRequest].flatMap((x, i) => (x ? [i] : []));
+    expect(marked).toHaveLength(1);
+    expect(a.requests.client[marked[0]]).toBe(1);
   });
 
   it('a request while c2 is busy starts when its current operation ends (a read here)', () => {

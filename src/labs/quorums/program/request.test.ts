@@ -28,6 +28,8 @@ describe('quorums client request', () => {
     expect(a.traceHash).not.toBe(program(base, plainContext()).traceHash);
     expect(a.metrics.ops).toBe(base.ops + 1);
     expect(a.history).toHaveLength(base.ops + 1); // the history the checker judged holds it
+    const marked = [...a.requests.isRequest].flatMap((x, i) => (x ? [i] : []));
+    expect(marked).toEqual([after.requests[0].op]);
   });
 
   it('a request while c0 is busy starts when its current operation ends (a read here)', () => {

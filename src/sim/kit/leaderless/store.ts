@@ -184,8 +184,10 @@ export function finalState(run: StoreRun, n: number): { version: Int32Array; val
   };
 }
 
-function requestColumns({ history, rec }: StoreRun, stale: readonly { op: number; k: number }[]): StoreRequestColumns {
+function requestColumns({ history, rec, requests }: StoreRun, stale: readonly { op: number; k: number }[]): StoreRequestColumns {
   const count = history.length;
+  const isRequest = new Uint8Array(count);
+  for (const r of requests) isRequest[r.op] = 1;
   const perOp = (of: readonly number[]) => (_: unknown, i: number) => of[i];
   return {
     ...historyColumns(history, (input) => input.f === 'write'),
@@ -194,6 +196,7 @@ function requestColumns({ history, rec }: StoreRun, stale: readonly { op: number
     value: Int32Array.from(history, registerValue),
     version: Int32Array.from({ length: count }, perOp(rec.version)),
     versionSeenMax: Int32Array.from({ length: count }, perOp(rec.seenMax)),
+    isRequest,
   };
 }
 
