@@ -132,7 +132,7 @@ test('a request from a client\'s menu: "Write from c1" at the playhead adds one 
   await expect(page).not.toHaveURL(before);
   await waitForRun(page);
   // The request starts at once when c1 is thinking, or waits for its current operation: the narration says which.
-  await expect(page.locator('.narration [aria-current]')).toHaveText(/^120\.000 ms: c1 (writes \d+ to k0 \(your request\)|is busy: your request waits for its current operation)$/);
+  await expect(page.locator('.narration [aria-current]')).toHaveText(/^120\.000 ms: c1 (writes \d+ to k0 \(your request\)|is busy: your request waits)$/);
   const shown = await page.getByTestId('trace-hash').innerText();
   expect(shown).not.toBe(hashBefore);
   const cli = cliReplay(page);

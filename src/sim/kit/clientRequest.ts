@@ -13,7 +13,9 @@
  * `request`); the lab says how its clients serve a read or a write, as for any operation. A script
  * without requests runs exactly as before.
  */
+import type { StageData } from '../../core/stage/types';
 import type { StageRemarks } from '../stage/buildStage';
+import { TraceKind } from '../traceKind';
 import type { ScenarioEvent } from '../scenarioEvent';
 import type { ClosedLoop, RequestRow } from './closedLoop';
 
@@ -59,14 +61,14 @@ export function operationWords(input: unknown): string {
 
 /**
  * The narration's remarks for the requests that started: "c1 writes 17 (your request)" when it starts,
- * and, for a client that was busy, "c1 is busy: your request waits for its current operation" when asked.
+ * and, for a client that was busy, "c1 is busy: your request waits" when asked (short: a narration row).
  * `home(c)` is the node a remark is about (the client's node); ticks ascend, as buildStage wants them.
  */
 export function requestRemarks(rows: readonly RequestRow[], inputOf: (op: number) => unknown, home: (client: number) => number): StageRemarks {
   const remarks: { tick: number; node: number; text: string }[] = [];
   for (const r of rows) {
     const name = `c${r.client}`;
-    if (r.startTick > r.askedTick) remarks.push({ tick: r.askedTick, node: home(r.client), text: `${name} is busy: your request waits for its current operation` });
+    if (r.startTick > r.askedTick) remarks.push({ tick: r.askedTick, node: home(r.client), text: `${name} is busy: your request waits` });
     remarks.push({ tick: r.startTick, node: home(r.client), text: `${name} ${operationWords(inputOf(r.op))} (your request)` });
   }
   return toColumns(remarks);
@@ -83,4 +85,13 @@ export function mergeRemarks(a: StageRemarks, b: StageRemarks): StageRemarks {
   for (let i = 0; i < a.text.length; i++) rows.push({ tick: a.tick[i], node: a.node[i], text: a.text[i] });
   for (let i = 0; i < b.text.length; i++) rows.push({ tick: b.tick[i], node: b.node[i], text: b.text[i] });
   return toColumns(rows);
+}
+
+/**
+ * The stage without its script rows: the engine traces each request event as "scripted event k", which
+ * says nothing the request's remarks do not say better. A lab whose only non-fault events are requests
+ * narrates its stage through this.
+ */
+export function withoutScriptRows(stage: StageData): StageData {
+  return { ...stage, narrated: stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.script) };
 }

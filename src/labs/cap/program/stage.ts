@@ -127,8 +127,11 @@ function withAnswers(log: StageLogColumns, trace: TraceColumns, requests: StageR
   return out;
 }
 
-/** Timers say nothing the client rows beside them do not (a deadline passing is the refusal): not narrated. */
+/**
+ * Timers say nothing the client rows beside them do not (a deadline passing is the refusal), and a
+ * request's script row nothing its remarks do not: not narrated.
+ */
 function withoutTimers(stage: StageData): StageData {
-  const narrated = stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer);
+  const narrated = stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer && stage.events.kind[row] !== TraceKind.script);
   return { ...stage, narrated };
 }

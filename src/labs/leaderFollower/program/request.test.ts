@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { busyMoment, expectOneRequest, thinkingMoment } from '../../../sim/testing/clientRequests';
+import { TraceKind } from '../../../sim/traceKind';
 import { plainContext } from '../../contract';
 import { defaults, validate, type LeaderFollowerScenario } from '../scenario';
 import { program, simulate } from './program';
@@ -44,6 +45,10 @@ describe('leader-follower client request', () => {
     const said = r.stage.remarks.filter((text) => text.includes('your request'));
     expect(said).toHaveLength(1);
     expect(said[0]).toMatch(/^c1 writes \d+ \(your request\)$/);
+    // The engine's "scripted event 0" row is in the trace but not narrated: the remark tells it.
+    const kinds = (rows: ArrayLike<number>) => Array.from(rows, (row) => r.stage.events.kind[row]);
+    expect(kinds(Array.from({ length: r.stage.events.count }, (_, i) => i))).toContain(TraceKind.script);
+    expect(kinds(r.stage.narrated)).not.toContain(TraceKind.script);
   });
 
   it('the schema names its limits: a client of the scenario, write or read, t within the script limit', () => {

@@ -10,7 +10,7 @@
 import type { StageData } from '../../../core/stage/types';
 import type { Simulation, StageOptions } from '../../../sim/index';
 import { buildStage } from '../../../sim/stage/buildStage';
-import { requestRemarks } from '../../../sim/kit/clientRequest';
+import { requestRemarks, withoutScriptRows } from '../../../sim/kit/clientRequest';
 import type { RequestRow } from '../../../sim/kit/closedLoop';
 import { Role } from './disk';
 import type { Msg } from './messages';
@@ -65,7 +65,7 @@ export const stageOptions: StageOptions<Msg> = {
 /** The run's stage: nodes n0.., clients c0.. beside node c mod nodes, times in ms; the script's requests narrated. */
 export function stageOf(sim: Simulation<Msg>, clients: number, ticksPerMs: number, requests: readonly RequestRow[] = []): StageData {
   const nodes = sim.nodeCount;
-  return buildStage({
+  return withoutScriptRows(buildStage({
     trace: sim.trace.columns(),
     log: sim.stageLog?.columns(),
     ticksPerUnit: ticksPerMs,
@@ -74,5 +74,5 @@ export function stageOf(sim: Simulation<Msg>, clients: number, ticksPerMs: numbe
     nodeNames: Array.from({ length: nodes }, (_, i) => `n${i}`),
     clients: { names: Array.from({ length: clients }, (_, c) => `c${c}`), home: Array.from({ length: clients }, (_, c) => c % nodes) },
     remarks: requestRemarks(requests, (op) => sim.history.operations[op].input, (c) => c % nodes),
-  });
+  }));
 }

@@ -14,7 +14,7 @@
 import type { StageData } from '../../../core/stage/types';
 import type { Simulation, StageOptions } from '../../../sim/index';
 import { buildStage } from '../../../sim/stage/buildStage';
-import { mergeRemarks, requestRemarks } from '../../../sim/kit/clientRequest';
+import { mergeRemarks, requestRemarks, withoutScriptRows } from '../../../sim/kit/clientRequest';
 import type { RequestRow } from '../../../sim/kit/closedLoop';
 import { readOutput } from './clients';
 import type { Leader, Msg } from './node';
@@ -82,7 +82,7 @@ export function stageOf(input: StageInputs): StageData {
   const log = sim.stageLog!;
   recordConflicts(input);
   const clients = regions * input.clientsPerRegion;
-  return buildStage({
+  return withoutScriptRows(buildStage({
     trace: sim.trace.columns(),
     log: log.columns(),
     ticksPerUnit: ticksPerMs,
@@ -95,7 +95,7 @@ export function stageOf(input: StageInputs): StageData {
       node: rec.meetings.map((m) => m.region),
       text: rec.meetings.map((m) => conflictSentence(m, rec, input.resolution)),
     }, requestRemarks(input.requests ?? [], (op) => sim.history.operations[op].input, (c) => Math.floor(c / input.clientsPerRegion))),
-  });
+  }));
 }
 
 /**

@@ -44,7 +44,7 @@ describe('quorums client request', () => {
     const said = (s: QuorumsScenario) => program(s, plainContext()).stage.remarks;
     expect(said(withRequest(base, 1, thinking.tMs, 'write'))).toEqual([expect.stringMatching(/^c1 writes \d+ \(your request\)$/)]);
     const busy = busyMoment(before, base.clients, 0)!;
-    expect(said(withRequest(base, 0, busy.tMs, 'read'))).toEqual(['c0 is busy: your request waits for its current operation', 'c0 reads (your request)']);
+    expect(said(withRequest(base, 0, busy.tMs, 'read'))).toEqual(['c0 is busy: your request waits', 'c0 reads (your request)']);
   });
 
   it('the schema names its limits: a client of the scenario, write or read', () => {

@@ -84,7 +84,8 @@ export class StoreStage {
       remarks: requestRemarks(run.requests, (op) => run.history[op].input, (c) => c % nodes),
     });
     // Timers (deadlines, fallbacks, handoff retries) show through what they cause; their tags mean nothing to a reader.
-    stage.narrated = stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer);
+    // Requests' script rows are told by their remarks (../clientRequest.ts).
+    stage.narrated = stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer && stage.events.kind[row] !== TraceKind.script);
     return stage;
   }
 
