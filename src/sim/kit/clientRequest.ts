@@ -7,11 +7,18 @@
  * Semantics: at time t, client c issues one operation beyond the run's operation budget, of the lab's own
  * kind: a write of a fresh value (the operation's index + 1, as every write of these labs) or a read. If
  * the client is thinking (or has finished its share of the budget) the request starts at t; if it is busy,
- * it starts when its current operation ends (and the client's next operation of the budget waits for the
- * request). It goes into the history like any operation, so the checker judges it, and the narration
- * tells it: "120.000 ms: c1 writes 17 (your request)". The closed loop does the timing (./closedLoop.ts,
- * `request`); the lab says how its clients serve a read or a write, as for any operation. A script
- * without requests runs exactly as before.
+ * it starts when its current operation ends (for multi-leader's update, a read then a write, when the
+ * write ends), and the client's next operation of the budget waits for the request; several requests of
+ * one client run one after another, in script order. It goes into the history like any operation (a new
+ * process after a timeout, as usual), so the checker judges it, and the narration tells it: "120.000 ms:
+ * c1 writes 17 (your request)", or "c1 is busy: your request waits" at t first. The closed loop does the
+ * timing (./closedLoop.ts, `request`); the lab says how its clients serve a read or a write, as for any
+ * operation, drawing what it must (a coordinator) from streams the budget's operations do not use where
+ * it can. A script without requests runs exactly as before: same trace, same hash.
+ *
+ * Where it lives: the event's words and spec helpers here and in src/labs/requestEvents.ts (a lab's
+ * scenario lists `requestEventSpec(...)` beside its faults); the stage's client menu ("Write from c1",
+ * "Read from c1") in src/viz/stage/actions.ts, offered when a lab's actions include 'request'.
  */
 import type { StageData } from '../../core/stage/types';
 import type { StageRemarks } from '../stage/buildStage';
