@@ -139,8 +139,17 @@ test('a request from a client\'s menu: "Write from c3" at the playhead adds one 
   await page.getByRole('menuitem', { name: 'Write from c3' }).click();
   await expect(page).not.toHaveURL(before);
   await waitForRun(page);
-  // The request starts at once when c3 is thinking, or waits for its current operation: the narration says which.
-  await expect(page.locator('.narration [aria-current]')).toHaveText(/^120\.000 ms: c3 (writes \d+ \(your request\)|is busy: your request waits)$/);
+  // c3 is busy at 120 ms: the narration says its request waits; stepping on reaches the moment it starts.
+  const current = page.locator('.narration [aria-current]');
+  await expect(current).toHaveText('120.000 ms: c3 is busy: your request waits');
+  for (let i = 0; i < 40 && !/\(your request\)$/.test(await current.innerText()); i++) {
+    const was = (await stage.getAttribute('data-t'))!;
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(stage).not.toHaveAttribute('data-t', was);
+    // The narration follows the playhead in its next frames (its current row: the last event at or before t).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+  await expect(current).toHaveText(/^\d+\.\d{3} ms: c3 writes \d+ \(your request\)$/);
   const shown = await page.getByTestId('trace-hash').innerText();
   expect(shown).not.toBe(hashBefore);
   const cli = cliReplay(page);
