@@ -124,3 +124,36 @@ test('the first screen: the stage, time controls, lesson and narration in view a
   await expectInViewport(page, stageOf(page), 'stage');
   await expectInViewport(page, page.locator('.lab-slot-narration .narration'), 'narration');
 });
+
+test('a request from a client\'s menu: "Write from c3" at the playhead adds one operation, the narration tells it, the link changes and the CLI replays it to the hash shown', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto('#/cap');
+  await waitForRun(page);
+  const stage = stageOf(page);
+  await seek(page, 120);
+  const before = page.url();
+  const hashBefore = await page.getByTestId('trace-hash').innerText();
+  await stage.locator('[data-client="c3"]').click();
+  await expect(page.getByRole('menuitem', { name: 'Read from c3' })).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Write from c3' }).click();
+  await expect(page).not.toHaveURL(before);
+  await waitForRun(page);
+  // c3 is busy at 120 ms: the narration says its request waits; stepping on reaches the moment it starts.
+  const current = page.locator('.narration [aria-current]');
+  await expect(current).toHaveText('120.000 ms: c3 is busy: your request waits');
+  for (let i = 0; i < 40 && !/\(your request\)$/.test(await current.innerText()); i++) {
+    const was = (await stage.getAttribute('data-t'))!;
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(stage).not.toHaveAttribute('data-t', was);
+    // The narration follows the playhead in its next frames (its current row: the last event at or before t).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+  await expect(current).toHaveText(/^\d+\.\d{3} ms: c3 writes \d+ \(your request\)$/);
+  const shown = await page.getByTestId('trace-hash').innerText();
+  expect(shown).not.toBe(hashBefore);
+  const cli = cliReplay(page);
+  expect(cli.scenario.events.filter((e) => e.type === 'request')).toEqual([{ t: 120, type: 'request', client: 3, op: 'write' }]);
+  expect(cli.traceHash).toBe(shown);
+  expect(errors).toEqual([]);
+});

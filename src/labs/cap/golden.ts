@@ -13,4 +13,9 @@ export const goldenLinks: readonly GoldenLink[] = [
     link: '/cap?v=1&z=TY0xCsMwDEXv8mcPaZosvkrpIFLRGIJlbLVQjO9eJR6S5Qvee6AKhr85FPjRduFIOQi88S9HNfyoiPLqldqOg91fMoAlU1nRXMU7yydZjLub0Lv57BJlDRokHq3J6SJXpu3g_csu4OfhDEKRjZTRnq39AQ',
     traceHash: '793327eb529b16f1',
   },
+  {
+    what: 'CAP/PACELC, defaults plus client requests at 200 ms during the cut: c3 writes on the minority side, c0 reads on the majority',
+    link: '/cap?v=1&z=fc6xDsIwDATQf7k5Q2nLkl9BDFGxIFKVBNcFoSj_zgkG6NLFtu70JFcI_MFhge85J0lBY4Zn_pBkjE8VV81r4YnBjXAwimPH_SrEKEEtWswJzVVMc6SDHxxyYfvUaPJFffdDKvdVFtsQth-iEi77gtX498FNwox2bu0N',
+    traceHash: '6b916076b0449a77',
+  },
 ];

@@ -24,12 +24,14 @@
  */
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
+import { checkRequestEvents, requestEventSpec, type ClientRequestEvent } from '../requestEvents';
 import { scenarioSchema } from '../scenarioSchema';
 import { latencyIssues, latencyParams, type LatencyKind } from '../latencyParams';
 
 /** The faults a CAP script may hold (the engine's fault table); the last three are the network's. */
 export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal'] as const;
-export type CapEvent = FaultEventOf<(typeof FAULTS)[number]>;
+/** The faults, and a client's one-off request (src/sim/kit/clientRequest.ts). */
+export type CapEvent = FaultEventOf<(typeof FAULTS)[number]> | ClientRequestEvent;
 
 /** Fault types that cut or heal links: PACELC's E runs leave them out (no partition, "else"). */
 export const NETWORK_FAULTS: readonly string[] = ['isolate', 'partition', 'heal'];
@@ -80,16 +82,16 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
+export const events: readonly EventSpec[] = [...faultEventSpecs(FAULTS, {
   nodeMax: LIMITS.nodesMax - 1,
   help: {
     crash: 'The node stops; its copy survives on its disk, requests it coordinated are lost, its clients are refused.',
     recover: 'The node restarts with the copy it stored.',
   },
-});
+}), requestEventSpec({ clientsMax: LIMITS.clientsMax })];
 
 export function checkScenario(s: CapScenario): ValidationIssue[] {
-  return [...latencyIssues(s), ...checkFaultEvents(s.events, s.nodes)];
+  return [...latencyIssues(s), ...checkFaultEvents(s.events, s.nodes), ...checkRequestEvents(s.events, s.clients)];
 }
 
 export const validate = scenarioSchema<CapScenario>({ params, events, eventsMax: LIMITS.eventsMax, tMax: LIMITS.tMax, check: checkScenario });

@@ -49,6 +49,8 @@ export interface RequestColumns extends HistoryColumns, StaleColumns {
   index: Int32Array;
   /** Read: entries the serving node was behind the newest leader's log when it answered (0 when fresh). */
   lagEntries: Int32Array;
+  /** 1 for a one-off request of the script (a 'request' event), 0 for the budget's operations. */
+  isRequest: Uint8Array;
 }
 
 /** Per node over time: sampled every `sampleMs`, values[node * samples + i], NaN while the node is down. */

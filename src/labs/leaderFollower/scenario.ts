@@ -20,11 +20,13 @@
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
+import { checkRequestEvents, requestEventSpec, type ClientRequestEvent } from '../requestEvents';
 import { READ_SOURCES, REPLICATION_MODES, type ReadSource, type ReplicationMode } from './result';
 
 /** The faults a leader-follower script may hold (the engine's fault table). */
 export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'partition', 'heal'] as const;
-export type LeaderFollowerEvent = FaultEventOf<(typeof FAULTS)[number]>;
+/** Faults, and a client's one-off request (src/sim/kit/clientRequest.ts). */
+export type LeaderFollowerEvent = FaultEventOf<(typeof FAULTS)[number]> | ClientRequestEvent;
 
 export interface LeaderFollowerScenario extends BaseScenario {
   /** Nodes n0..n(nodes-1); n0 leads epoch 1 at the start. 3..9. Default 3. */
@@ -62,7 +64,7 @@ export interface LeaderFollowerScenario extends BaseScenario {
   retryMs: number;
   /** Root of every random stream (latencies, loss, workload, election jitter). 0..2^32-1. */
   seed: number;
-  /** Faults, by time (ms), at most 100. */
+  /** Faults and client requests, by time (ms), at most 100. */
   events: LeaderFollowerEvent[];
 }
 
@@ -105,14 +107,17 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
-  nodeMax: LIMITS.nodesMax - 1,
-  help: {
-    crash: 'The node stops; its log survives on disk, what it was doing is lost.',
-    recover: 'The node restarts from its disk, in the role it had (a leader restarts as leader).',
-    partition: 'Cut every link between groups (replaces earlier cuts); clients stay on their node\'s side.',
-  },
-});
+export const events: readonly EventSpec[] = [
+  ...faultEventSpecs(FAULTS, {
+    nodeMax: LIMITS.nodesMax - 1,
+    help: {
+      crash: 'The node stops; its log survives on disk, what it was doing is lost.',
+      recover: 'The node restarts from its disk, in the role it had (a leader restarts as leader).',
+      partition: 'Cut every link between groups (replaces earlier cuts); clients stay on their node\'s side.',
+    },
+  }),
+  requestEventSpec({ clientsMax: LIMITS.clientsMax }),
+];
 
 /** Cross-field rules: latency range, timer order (heartbeat < lease < detection), events name real nodes. */
 export function checkScenario(s: LeaderFollowerScenario): ValidationIssue[] {
@@ -130,6 +135,7 @@ export function checkScenario(s: LeaderFollowerScenario): ValidationIssue[] {
     issues.push({ path: 'leaseMs', message: `leaseMs must be above heartbeatMs = ${fmt(s.heartbeatMs)} with fencing (each heartbeat renews the lease), got ${fmt(s.leaseMs)}` });
   }
   issues.push(...checkFaultEvents(s.events, s.nodes));
+  issues.push(...checkRequestEvents(s.events, s.clients));
   return issues;
 }
 

@@ -18,4 +18,9 @@ export const goldenLinks: readonly GoldenLink[] = [
     link: '/multi-leader?v=1&s=1&e=1&clientsPerRegion=1&keys=1&ops=30&skewMs=-2000&thinkMs=300&updatePct=100',
     traceHash: '311ba37bcbeb456c',
   },
+  {
+    what: 'multi-leader, compressed script: client requests: c1 (region 0) and c2 (region 1) write k0 at 120 and 121 ms, each meeting a conflict with a write in flight',
+    link: '/multi-leader?v=1&z=q1ZKVbIy1FEqhpDJqXmJRZn5SlZA8bLUvBKgcHS1UnJOJpANVpFfoGSlVF6UWZKqpKMEEjIyANKVBUBTlIpSC0tTi0uUanUQWoywaQGag64ltrYWAA',
+    traceHash: 'df33b9a9bf3baa88',
+  },
 ];

@@ -11,6 +11,7 @@
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
+import { checkRequestEvents, requestEventSpec, type ClientRequestEvent } from '../requestEvents';
 
 export const LATENCY_KINDS = ['uniform', 'exponential'] as const;
 export type LatencyKind = (typeof LATENCY_KINDS)[number];
@@ -23,7 +24,8 @@ export type LatencyKind = (typeof LATENCY_KINDS)[number];
  * clock jumps or is set to an offset (what last-writer-wins trusts).
  */
 export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'clockJump', 'skew'] as const;
-export type MultiLeaderEvent = FaultEventOf<(typeof FAULTS)[number]>;
+/** The faults, and a client's one-off request on the hot key k0 (src/sim/kit/clientRequest.ts). */
+export type MultiLeaderEvent = FaultEventOf<(typeof FAULTS)[number]> | ClientRequestEvent;
 
 export interface MultiLeaderScenario extends BaseScenario {
   /** Regions, each with one leader (node i leads region i). 2..4. Default 2. */
@@ -54,7 +56,7 @@ export interface MultiLeaderScenario extends BaseScenario {
   skewMs: number;
   /** Root of every random stream. 0..2^32-1. */
   seed: number;
-  /** Faults by time (ms), at most 100: the FAULTS above. */
+  /** Faults (the FAULTS above) and client requests, by time (ms), at most 100. */
   events: MultiLeaderEvent[];
 }
 
@@ -93,7 +95,7 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
+export const events: readonly EventSpec[] = [...faultEventSpecs(FAULTS, {
   nodeMax: LIMITS.regionsMax - 1,
   noun: 'region',
   groupsMaxLength: 32,
@@ -111,7 +113,10 @@ export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
     clockJump: 'Step a leader\'s clock forward or back: the timestamps last-writer-wins compares jump with it.',
     skew: 'Set a leader\'s clock offset from true time.',
   },
-});
+}), requestEventSpec({
+  clientsMax: LIMITS.regionsMax * LIMITS.clientsPerRegionMax,
+  help: 'The client issues one operation on the hot key k0 beyond the budget (a write with its context, or a read): at once if it is thinking, else when its current operation ends.',
+})];
 
 /**
  * Cross-field rules: events name real regions, groups parse, a link joins two different regions, the
@@ -123,6 +128,7 @@ export function checkScenario(s: MultiLeaderScenario): ValidationIssue[] {
     issues.push({ path: 'timeoutMs', message: `timeoutMs must be above 3 x localMs = ${fmt(3 * s.localMs)} (a round trip to the leader takes up to that), got ${fmt(s.timeoutMs)}` });
   }
   issues.push(...checkFaultEvents(s.events, s.regions, `a region 0..${s.regions - 1}`));
+  issues.push(...checkRequestEvents(s.events, s.regions * s.clientsPerRegion));
   s.events.forEach((e, i) => {
     if ((e.type === 'cut' || e.type === 'healLink') && e.from === e.to) {
       issues.push({ path: `events[${i}].to`, message: `events[${i}] (${e.type}) must join two different regions, got ${e.from} -> ${e.to}` });

@@ -12,4 +12,9 @@ export const goldenLinks: readonly GoldenLink[] = [
     link: '/quorums?v=1&z=hVGxUsMwDP0XzR4alzaQkT13HCvHYBxBfLh2TrYLvZB_R7aB5ujQxbbk956epBkQukZAqKdGp8h46GbQ1qCLnN8JwGN9Ps3g_MCMjYAI3b7l6zRxDJNKAWERM7yRTxNjYfvVCCk2UKBtZvxCKZpovCvwtV4judYPijCkQ1UsP-dSIyq7ospK3Z-pmlQYLxHtWlz7I9IFRt7eXVHZrhr5U3kW8KqsfVH6vefObxhiVUSnT33o1ef_jHGl4Syb0QJ8npfk-VPZAqEaHnFShsNICXkviEN1MBpXauS3OaBPMUeNZL0PdscnmYj37AQ69hSYXDIPms3v2mX5Bg',
     traceHash: '956844a6d91636e2',
   },
+  {
+    what: 'quorums, compressed script: two client requests of c2 at 120 ms, a read then a write (the write waits for the read)',
+    link: '/quorums?v=1&z=q1ZKVbIy1FEqhpDJqXmJRZn5SlZA8bLUvBKgcHS1UnJOJpCtZGWko5RfoGSlVJSamKKkowQUMTQyANKVBUBDgKKFpanFJUq1Opg6yosyS1LxaImtrQUA',
+    traceHash: 'f65cf7ab64106e71',
+  },
 ];

@@ -12,6 +12,7 @@
 import type { BaseScenario, EventSpec, ParamSpec, Preset, ValidationIssue } from '../contract';
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEvents';
+import { checkRequestEvents, requestEventSpec, type ClientRequestEvent } from '../requestEvents';
 import { latencyIssues, latencyParams } from '../latencyParams';
 import type { StoreSpec } from '../../sim/kit/leaderless/store';
 import { BUGS, COORDINATOR_CHOICES } from './result';
@@ -19,7 +20,8 @@ import { noWriteBackViolation } from './violations';
 
 /** The faults a quorums script may hold (the engine's fault table); the stage offers each where it applies. */
 export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink'] as const;
-export type QuorumsEvent = FaultEventOf<(typeof FAULTS)[number]>;
+/** The faults, and a client's one-off request (src/sim/kit/clientRequest.ts). */
+export type QuorumsEvent = FaultEventOf<(typeof FAULTS)[number]> | ClientRequestEvent;
 
 /**
  * A quorums scenario is the kit's store spec (StoreSpec in src/sim/kit/leaderless/store.ts documents every
@@ -33,7 +35,7 @@ export type QuorumsEvent = FaultEventOf<(typeof FAULTS)[number]>;
  *   bug [none]                seed 0..2^32-1 [1]
  */
 export interface QuorumsScenario extends BaseScenario, StoreSpec {
-  /** Faults (FAULTS below), by time (ms), at most 100. */
+  /** Faults (FAULTS below) and client requests, by time (ms), at most 100. */
   events: QuorumsEvent[];
 }
 
@@ -79,13 +81,13 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream: another seed gives another run.' },
 ];
 
-export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
+export const events: readonly EventSpec[] = [...faultEventSpecs(FAULTS, {
   nodeMax: LIMITS.nodesMax - 1,
   help: {
     crash: 'The node stops; what it stored survives on its disk, requests it coordinated are lost.',
     recover: 'The node restarts with what it stored (and the hints it holds).',
   },
-});
+}), requestEventSpec({ clientsMax: LIMITS.clientsMax })];
 
 /** Cross-field rules: the quorums fit in N, N fits in the cluster, latency range, events name real nodes. */
 export function checkScenario(s: QuorumsScenario): ValidationIssue[] {
@@ -101,6 +103,7 @@ export function checkScenario(s: QuorumsScenario): ValidationIssue[] {
     issues.push({ path: 'fallbackMs', message: `fallbackMs must be below timeoutMs = ${fmt(s.timeoutMs)} (a fallback is asked before the request gives up), got ${fmt(s.fallbackMs)}` });
   }
   issues.push(...checkFaultEvents(s.events, s.nodes));
+  issues.push(...checkRequestEvents(s.events, s.clients));
   return issues;
 }
 

@@ -151,4 +151,66 @@ describe('ClosedLoop', () => {
       { seed: 20261125, numRuns: 150 },
     );
   });
+  it('request(c, start) starts at once when c thinks, after its current operation when busy (in order), and brings a finished client back for one', () => {
+    const sim = engine();
+    // One client, 2 operations of 10 ticks each, no pauses: op 0 runs 0..10, op 1 runs 10..20 without requests.
+    const loop: ClosedLoop = new ClosedLoop(sim, options({ clients: 1, ops: 2, thinkMs: 0 }), (c) => ({ ops: 1, start: () => serve(c, 'budget') }));
+    const serve = (c: number, input: string) => {
+      const op = loop.invoke(c, input);
+      sim.at(sim.now + 10, () => loop.answer(op, null));
+    };
+    sim.at(5, () => loop.request(0, () => serve(0, 'r1')));
+    sim.at(6, () => loop.request(0, () => serve(0, 'r2')));
+    sim.at(100, () => loop.request(0, () => serve(0, 'r3')));
+    loop.start();
+    sim.run();
+    expect(sim.history.operations.map((op) => [op.input, op.call, op.ret])).toEqual([
+      ['budget', 0, 10], ['r1', 10, 20], ['r2', 20, 30], ['budget', 30, 40], ['r3', 100, 110],
+    ]);
+    expect(loop.requests.map((r) => [r.op, r.askedTick, r.startTick])).toEqual([[1, 5, 10], [2, 6, 20], [4, 100, 100]]);
+    expect(loop.doneTick).toBe(110);
+  });
+
+  it('an action of the budget that comes due while a request runs starts when the request ends', () => {
+    const sim = engine();
+    const loop: ClosedLoop = new ClosedLoop(sim, options({ clients: 1, ops: 2, thinkMs: 50 }), (c) => ({ ops: 1, start: () => serve(c, 'budget') }));
+    const serve = (c: number, input: string) => {
+      const op = loop.invoke(c, input);
+      sim.at(sim.now + msToTicks(200), () => loop.answer(op, null));
+    };
+    loop.start();
+    sim.at(0, () => loop.request(0, () => serve(0, 'request'))); // thinking at 0: the request starts at once
+    sim.run();
+    const [request, first] = sim.history.operations;
+    expect([request.input, request.call]).toEqual(['request', 0]);
+    expect([first.input, first.call]).toEqual(['budget', msToTicks(200)]);
+  });
+
+  it('over random workloads with random requests: the budget plus one per request, no process overlaps itself, every operation ends (fc seed 20261206)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 0xffffffff }), fc.array(fc.tuple(fc.nat(60_000), fc.nat(5)), { maxLength: 8 }), (clients, ops, thinkMs, seed, asks) => {
+        const sim = engine();
+        const outcome: Rng = rng(seed).fork('outcome');
+        const loop: ClosedLoop = new ClosedLoop(sim, { clients, ops, thinkMs, root: rng(seed), workPerOp: 1 }, (c): NextAction => ({ ops: 1, start: () => serve(c) }));
+        const serve = (c: number) => {
+          const op = loop.invoke(c, null);
+          const delay = outcome.range(0, 3000);
+          const kind = outcome.int(3);
+          if (kind === 0) sim.at(sim.now + delay, () => loop.answer(op, null));
+          else loop.deadline(op, delay, kind === 1);
+          sim.at(sim.now + outcome.range(0, 3000), () => loop.answer(op, 'late'));
+        };
+        for (const [tick, client] of asks) sim.at(tick, () => loop.request(client % clients, () => serve(client % clients)));
+        loop.start();
+        sim.run(); // History.invoke throws if a process starts an operation while one is pending or timed out
+        const history = sim.history.operations;
+        expect(history.length).toBe(ops + asks.length);
+        expect(loop.requests.length).toBe(asks.length);
+        for (const r of loop.requests) expect(r.startTick).toBeGreaterThanOrEqual(r.askedTick);
+        expect(history.every((op) => op.status !== 'pending')).toBe(true);
+        expect(loop.doneTick).toBeGreaterThanOrEqual(Math.max(...history.map((op) => (op.ret === Infinity ? op.call : op.ret))));
+      }),
+      { seed: 20261206, numRuns: 150 },
+    );
+  });
 });

@@ -3,7 +3,7 @@
  * when a no-op at t. Method: a 3-node synthetic stage (n2 crashed from 40), frames at t = 10 and 50.
  */
 import { describe, expect, it } from 'vitest';
-import { linkMenuItems, nodeMenuItems, partitionEvent, sidesOfLine } from './actions';
+import { clientMenuItems, linkMenuItems, nodeMenuItems, partitionEvent, sidesOfLine } from './actions';
 import { cellsWords } from './cards';
 import { stageGeometry } from './geometry';
 import { createFrame, layoutAt } from './layoutAt';
@@ -35,6 +35,17 @@ describe('nodeMenuItems', () => {
       { type: 'clockJump', node: 0, ms: 5, at: 10 }, { type: 'clockJump', node: 0, ms: -5, at: 10 },
       { type: 'skew', node: 0, ms: 5, at: 10 }, { type: 'skew', node: 0, ms: 0, at: 10 },
     ]);
+  });
+});
+
+describe('clientMenuItems', () => {
+  it('offers a write and a read from the client when the lab supports requests, nothing otherwise', () => {
+    const withClients = { ...data, clients: { names: ['c0', 'c1'], home: Int32Array.of(0, 1) } };
+    expect(clientMenuItems(withClients, at(10), 1, ['request'])).toEqual([
+      { label: 'Write from c1', event: { type: 'request', client: 1, op: 'write', at: 10 }, disabled: false },
+      { label: 'Read from c1', event: { type: 'request', client: 1, op: 'read', at: 10 }, disabled: false },
+    ]);
+    expect(clientMenuItems(withClients, at(10), 1, ['crash'])).toEqual([]);
   });
 });
 

@@ -72,9 +72,13 @@ export function linkMenuItems(data: StageData, frame: StageFrame, a: number, b: 
   return items;
 }
 
+/** A client's one-off request (src/sim/kit/clientRequest.ts): "Write from c1" and "Read from c1". */
 export function clientMenuItems(data: StageData, frame: StageFrame, client: number, supported: readonly StageAction[]): MenuItem[] {
   if (!supported.includes('request')) return [];
-  return [{ label: `Send request from ${data.clients.names[client]}`, event: { type: 'request', client, at: frame.t }, disabled: false }];
+  const name = data.clients.names[client];
+  return (['write', 'read'] as const).map((op) => ({
+    label: `${op === 'write' ? 'Write' : 'Read'} from ${name}`, event: { type: 'request', client, op, at: frame.t }, disabled: false,
+  }));
 }
 
 /** The partition event for a split into `sides` (0 or 1 per node), or undefined when one side is empty. */

@@ -58,7 +58,7 @@ export interface StageEvent {
  *   node menu    crash, recover, pause, resume, isolate { node }; clockJump, skew { node, ms }
  *   link menu    cut, healLink { from, to }; slow { from, to, ms }; lossy { from, to, loss }
  *   the stage    partition { groups } (drag across, or the Partition dialog); heal {} (every link)
- *   a client     request { client }
+ *   a client     request { client, op: 'write' | 'read' } ("Write from c1", "Read from c1")
  */
 export const STAGE_ACTIONS = [
   'crash', 'recover', 'pause', 'resume', 'isolate', 'clockJump', 'skew',

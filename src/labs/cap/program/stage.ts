@@ -12,6 +12,7 @@
  * 12@4 is value 12 at counter 4 ("nil" before any write).
  */
 import type { StageData } from '../../../core/stage/types';
+import { requestRemarks } from '../../../sim/kit/clientRequest';
 import { OpKind, RequestStatus } from '../../../sim/kit/codes';
 import type { Msg } from '../../../sim/kit/leaderless/messages';
 import { storedState } from '../../../sim/kit/leaderless/node';
@@ -66,7 +67,7 @@ export function answerText(requests: StageRequests, op: number): string {
   }
 }
 
-/** The stage of one CAP run: nodes n0.., clients c0.. beside node c mod nodes, times in ms. */
+/** The stage of one CAP run: nodes n0.., clients c0.. beside node c mod nodes, times in ms; the script's requests narrated. */
 export function capStage(mode: CapMode, outcome: StoreOutcome, clients: number): CapStage {
   const { sim } = outcome.run;
   const nodes = sim.nodeCount;
@@ -80,6 +81,7 @@ export function capStage(mode: CapMode, outcome: StoreOutcome, clients: number):
     horizon: sim.now / TICKS_PER_MS,
     nodeNames: Array.from({ length: nodes }, (_, i) => `n${i}`),
     clients: { names: Array.from({ length: clients }, (_, c) => `c${c}`), home: Array.from({ length: clients }, (_, c) => c % nodes) },
+    remarks: requestRemarks(outcome.run.requests, (op) => outcome.run.history[op].input, (c) => c % nodes),
   });
   return { mode, stage: withoutTimers(stage), requests };
 }
@@ -125,8 +127,11 @@ function withAnswers(log: StageLogColumns, trace: TraceColumns, requests: StageR
   return out;
 }
 
-/** Timers say nothing the client rows beside them do not (a deadline passing is the refusal): not narrated. */
+/**
+ * Timers say nothing the client rows beside them do not (a deadline passing is the refusal), and a
+ * request's script row nothing its remarks do not: not narrated.
+ */
 function withoutTimers(stage: StageData): StageData {
-  const narrated = stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer);
+  const narrated = stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer && stage.events.kind[row] !== TraceKind.script);
   return { ...stage, narrated };
 }

@@ -30,7 +30,7 @@ const CARD_SPEC: CardSpec = {
 };
 
 /** The faults this lab's scenario accepts (its event specs, from the engine's fault table) that the stage offers. */
-const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
+const ACTIONS: readonly StageAction[] = [...labFaultTypes(events).filter(isStageAction), 'request'];
 
 export const CapScene = memo(function CapScene(props: { result: CapResult; mode: CapMode; onMode(mode: CapMode): void; style: VizStyle; highlighted?: readonly string[] }) {
   const { result, mode, style, highlighted } = props;

@@ -19,6 +19,7 @@ import type { Rng } from '../../../core/random/rng';
 import { NodeStatus, type Simulation } from '../../../sim/index';
 import { ClosedLoop } from '../../../sim/kit/closedLoop';
 import { msToTicks } from '../../../sim/kit/time';
+import type { RequestOp } from '../../../sim/kit/clientRequest';
 import type { RunContext } from '../../contract';
 import type { Msg, ReplicaNode } from './node';
 import type { Recorder } from './record';
@@ -50,6 +51,11 @@ export class ClientDriver {
       const isWrite = this.kind[c].chance(s.writePct, 100);
       return { ops: 1, start: () => this.invoke(c, isWrite) };
     });
+  }
+
+  /** Client c's one-off request (the script's 'request' event, started by the loop): served as any operation. */
+  startRequest(c: number, op: RequestOp): void {
+    this.invoke(c, op === 'write');
   }
 
   /** The leader acknowledged write `op` (ignored when its client already gave up). */

@@ -1,10 +1,13 @@
 /** The per-request columns of a leader-follower result: the history's shared columns, and the recorder's. */
 import { historyColumns, registerValue, staleColumns, type RegisterOp } from '../../../sim/kit/history';
+import type { RequestRow } from '../../../sim/kit/closedLoop';
 import type { Recorder } from './record';
 import type { RequestColumns } from '../result';
 
-export function requestColumns(history: readonly RegisterOp[], rec: Recorder, stale: readonly { op: number; k: number }[]): RequestColumns {
+export function requestColumns(history: readonly RegisterOp[], rec: Recorder, stale: readonly { op: number; k: number }[], requests: readonly RequestRow[] = []): RequestColumns {
   const count = history.length;
+  const isRequest = new Uint8Array(count);
+  for (const r of requests) isRequest[r.op] = 1;
   const index = new Int32Array(count);
   const lagEntries = new Int32Array(count);
   history.forEach((op, i) => {
@@ -25,5 +28,6 @@ export function requestColumns(history: readonly RegisterOp[], rec: Recorder, st
     value: Int32Array.from(history, registerValue),
     index,
     lagEntries,
+    isRequest,
   };
 }

@@ -22,6 +22,8 @@ import { requestColumns } from './columns';
 import { checkRegisterHistory, historyOp, okLatencyMs, statusCounts, verdictMetric, type CheckedHistory, type RegisterOp } from '../../../sim/kit/history';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
 import { stageOf, stageOptions } from './stage';
+import { requestHandler } from '../../../sim/kit/clientRequest';
+import type { RequestRow } from '../../../sim/kit/closedLoop';
 
 export type * from '../result';
 
@@ -39,6 +41,8 @@ export interface Run {
   lag: LagSampler;
   sampleMs: number;
   history: readonly RegisterOp[];
+  /** The script's one-off client requests that started. */
+  requests: readonly RequestRow[];
 }
 
 
@@ -64,13 +68,13 @@ export function simulate(s: LeaderFollowerScenario, context?: RunContext, withSt
   const lag = new LagSampler(sim, s.nodes, msToTicks(sampleMs), () => sim.now >= quietTick());
   rec.onLeaderAppend = () => lag.onLeaderAppend();
   const clients = new ClientDriver(s, rng(s.seed).fork('clients'), { sim, actor, lagOf: (n) => lag.lagOf(n) }, rec, context);
-  scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
+  scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS, onEvent: requestHandler(clients.loop, (c, op) => clients.startRequest(c, op)) });
   observeFaults(sim, s, rec);
   clients.loop.start();
   lag.start();
   sim.run();
   rec.finish(sim.now);
-  return { sim, rec, lag, sampleMs, history: sim.history.operations as readonly RegisterOp[] };
+  return { sim, rec, lag, sampleMs, history: sim.history.operations as readonly RegisterOp[], requests: clients.loop.requests };
 }
 
 /**
@@ -86,6 +90,7 @@ function observeFaults(sim: Simulation<Msg>, s: LeaderFollowerScenario, rec: Rec
   let generation = 0;
   const broken = new Map<number, { generation: number; links: number[] }>();
   for (const e of s.events) {
+    if (e.type === 'request') continue;
     if (e.type === 'partition' || e.type === 'heal') {
       sim.at(msToTicks(e.t), () => generation++);
       continue;
@@ -148,7 +153,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     context.progress(0.3 + 0.3 * (i + 1));
     return summarize(mode, other.history, checkRun(other, CHECK_STEPS_MAX / 5), analyzeRun(other));
   });
-  const requests = requestColumns(run.history, run.rec, checked.staleness.stale);
+  const requests = requestColumns(run.history, run.rec, checked.staleness.stale, run.requests);
   const lag = run.lag.series();
   const trace = run.sim.trace.columns();
   const traceHash = new TraceHasher()
@@ -159,7 +164,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     .string(checked.check.verdict)
     .hex();
   const endTime = ticksToMs(run.sim.now);
-  const faults = s.events.map((e) => ({ tMs: e.t, label: 'node' in e ? `${e.type} n${e.node}` : e.type === 'partition' ? `partition ${e.groups}` : e.type }));
+  const faults = s.events.map((e) => ({ tMs: e.t, label: eventLabel(e) }));
   const marks = Float64Array.from(new Set([...faults.map((f) => f.tMs), ...a.promotions.map((p) => p.tMs), ...a.stepDowns.map((x) => x.tMs)])).sort();
   context.progress(1);
   const history = checked.ops.map(historyOp);
@@ -194,9 +199,16 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     check: checked.check,
     staleness: checked.staleness,
     faults,
-    stage: stageOf(run.sim, s.clients, TICKS_PER_MS),
+    stage: stageOf(run.sim, s.clients, TICKS_PER_MS, run.requests),
   };
 };
+
+/** A script event as the fault timeline names it: "crash n0", "partition 0|1,2", "c1 write (request)". */
+function eventLabel(e: LeaderFollowerScenario['events'][number]): string {
+  if (e.type === 'request') return `c${e.client} ${e.op} (request)`;
+  if ('node' in e) return `${e.type} n${e.node}`;
+  return e.type === 'partition' ? `partition ${e.groups}` : e.type;
+}
 
 function metricsOf(run: Run, checked: CheckedHistory, a: Analysis, m: ModeSummary): Record<string, number> {
   return {

@@ -10,6 +10,8 @@
 import type { StageData } from '../../../core/stage/types';
 import type { Simulation, StageOptions } from '../../../sim/index';
 import { buildStage } from '../../../sim/stage/buildStage';
+import { requestRemarks, withoutScriptRows } from '../../../sim/kit/clientRequest';
+import type { RequestRow } from '../../../sim/kit/closedLoop';
 import { Role } from './disk';
 import type { Msg } from './messages';
 import type { ReplicaNode } from './node';
@@ -60,10 +62,10 @@ export const stageOptions: StageOptions<Msg> = {
   },
 };
 
-/** The run's stage: nodes n0.., clients c0.. beside node c mod nodes, times in ms. */
-export function stageOf(sim: Simulation<Msg>, clients: number, ticksPerMs: number): StageData {
+/** The run's stage: nodes n0.., clients c0.. beside node c mod nodes, times in ms; the script's requests narrated. */
+export function stageOf(sim: Simulation<Msg>, clients: number, ticksPerMs: number, requests: readonly RequestRow[] = []): StageData {
   const nodes = sim.nodeCount;
-  return buildStage({
+  return withoutScriptRows(buildStage({
     trace: sim.trace.columns(),
     log: sim.stageLog?.columns(),
     ticksPerUnit: ticksPerMs,
@@ -71,5 +73,6 @@ export function stageOf(sim: Simulation<Msg>, clients: number, ticksPerMs: numbe
     horizon: sim.now / ticksPerMs,
     nodeNames: Array.from({ length: nodes }, (_, i) => `n${i}`),
     clients: { names: Array.from({ length: clients }, (_, c) => `c${c}`), home: Array.from({ length: clients }, (_, c) => c % nodes) },
-  });
+    remarks: requestRemarks(requests, (op) => sim.history.operations[op].input, (c) => c % nodes),
+  }));
 }

@@ -7,6 +7,7 @@
  */
 import { rng, type Rng } from '../../../core/random/rng';
 import { faultScript } from '../../../sim/faultScript';
+import type { FaultEventOf } from '../../../sim/faultTable';
 import type { ReadSource, ReplicationMode } from '../result';
 import { defaults, type LeaderFollowerEvent, type LeaderFollowerScenario } from '../scenario';
 
@@ -57,7 +58,7 @@ export function swarmScenario(seed: number, shape: SwarmShape): LeaderFollowerSc
 
 /** With `failover`, the leader n0 crashes early (and recovers later); then 0..4 random faults (sim/faultScript.ts). */
 function faultScriptOf(r: Rng, nodes: number, failover: boolean): LeaderFollowerEvent[] {
-  const prefix: LeaderFollowerEvent[] = [];
+  const prefix: FaultEventOf<'crash' | 'recover'>[] = [];
   if (failover) {
     const t = r.range(30, 150);
     prefix.push({ t, type: 'crash', node: 0 }, { t: t + r.range(100, 300), type: 'recover', node: 0 });

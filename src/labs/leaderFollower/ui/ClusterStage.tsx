@@ -22,8 +22,8 @@ const CARD_SPEC: CardSpec = {
   ],
 };
 
-/** The faults this lab's scenario accepts (its event specs, from the engine's fault table) that the stage offers. */
-const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
+/** The faults this lab's scenario accepts (its event specs, from the engine's fault table) that the stage offers, and client requests. */
+const ACTIONS: readonly StageAction[] = [...labFaultTypes(events).filter(isStageAction), 'request'];
 
 /** Memoized: the Panel re-renders per playhead tick for its charts; the stage reads the playhead itself. */
 export const ClusterStage = memo(function ClusterStage({ result, style }: { result: LeaderFollowerResult; style: VizStyle }) {
@@ -37,7 +37,7 @@ export const ClusterStage = memo(function ClusterStage({ result, style }: { resu
       <h2 id="lf-stage-title">The cluster at the playhead</h2>
       <p className="lf-sub">
         Each card shows a node’s role (L leader, F follower, C candidate), its epoch, its log length, the entries it applied and, on the leader, the commit index. Dots are messages on their way; a dropped one falls off as a cross.
-        {isLocked ? '' : ' Click a node (or focus it and press Enter) to crash, pause or isolate it at the playhead; drag across the stage to partition it.'}
+        {isLocked ? '' : ' Click a node (or focus it and press Enter) to crash, pause or isolate it at the playhead; drag across the stage to partition it; click a client to send one more write or read from it.'}
       </p>
       <StageLegend data={stage} style={style} />
       <Stage

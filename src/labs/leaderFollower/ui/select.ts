@@ -173,7 +173,8 @@ export function describeRequest(result: LeaderFollowerResult, i: number): string
     outcome = `returned ${valueText(q.value[i])} (log index ${q.index[i]}${q.lagEntries[i] > 0 ? `, ${q.lagEntries[i]} behind the leader` : ''})`;
     if (q.isStale[i]) outcome += `, stale by ${q.staleK[i]} write${q.staleK[i] === 1 ? '' : 's'}`;
   } else if (q.status[i] === RequestStatus.ok) outcome = `acknowledged (log index ${q.index[i]})`;
-  return `client process ${q.process[i]} ${what} via ${where}, ${ms(q.callMs[i])} → ${ret}: ${outcome}`;
+  const yours = q.isRequest[i] ? ' (your request)' : '';
+  return `client process ${q.process[i]} ${what}${yours} via ${where}, ${ms(q.callMs[i])} → ${ret}: ${outcome}`;
 }
 
 /** The operation to select first: the checker's unplaceable one, else the first stale read, else 0. */

@@ -16,6 +16,7 @@ import type { Rng } from '../../../core/random/rng';
 import { keySampler } from '../../../core/workload';
 import { NodeStatus, type Simulation } from '../../../sim/index';
 import { ClosedLoop } from '../../../sim/kit/closedLoop';
+import type { RequestOp } from '../../../sim/kit/clientRequest';
 import type { RunContext } from '../../contract';
 import type { Leader, Msg } from './node';
 import type { MultiLeaderScenario } from '../scenario';
@@ -90,6 +91,14 @@ export class ClientDriver {
     if (status === NodeStatus.paused) return;
     const requests = this.held[region].splice(0);
     if (status === NodeStatus.up) for (const handle of requests) handle();
+  }
+
+  /**
+   * Client c's one-off request (the script's 'request' event, started by the loop), on the hot key k0: a
+   * write with the context the client holds for it, or a read.
+   */
+  startRequest(c: number, op: RequestOp): void {
+    this.invoke(c, 0, false, op === 'write');
   }
 
   regionOf(c: number): number {

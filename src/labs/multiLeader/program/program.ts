@@ -24,6 +24,7 @@ import { Fate, type ConflictColumns, type LostColumns, type MultiLeaderResult, t
 import type { MultiLeaderScenario } from '../scenario';
 import { historyColumns, historyInMs, okLatencyMs, statusCounts, verdictMetric } from '../../../sim/kit/history';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../../../sim/kit/time';
+import { requestHandler } from '../../../sim/kit/clientRequest';
 
 export type * from '../result';
 
@@ -76,7 +77,7 @@ export function simulate(s: MultiLeaderScenario, resolution: Resolution, context
   });
   if (s.skewMs !== 0) applyFault(sim, { type: 'skew', node: 1, ticks: msToTicks(s.skewMs) });
   const clients = new ClientDriver(s, rng(s.seed).fork('clients'), sim, context);
-  scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
+  scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS, onEvent: requestHandler(clients.loop, (c, op) => clients.startRequest(c, op)) });
   clients.watchPauses(s.events);
   clients.loop.start();
   sim.run();
@@ -132,7 +133,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   };
   const traceHash = new TraceHasher().string(trace.hash).numbers(ops.value).numbers(ops.fate).string(finalValues.flat().join(';')).string(check.verdict).hex();
   const replication = rec.replication(s.regions);
-  const stage = withStage ? stageOf({ sim, rec, resolution, regions: s.regions, clientsPerRegion: s.clientsPerRegion, ticksPerMs: TICKS_PER_MS, flagMs: s.interMs }) : undefined;
+  const stage = withStage ? stageOf({ sim, rec, resolution, regions: s.regions, clientsPerRegion: s.clientsPerRegion, ticksPerMs: TICKS_PER_MS, flagMs: s.interMs, requests: run.clients.loop.requests }) : undefined;
   return {
     resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, traceHash,
     ...(stage ? { stage } : {}), ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}),

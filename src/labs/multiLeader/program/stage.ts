@@ -14,6 +14,8 @@
 import type { StageData } from '../../../core/stage/types';
 import type { Simulation, StageOptions } from '../../../sim/index';
 import { buildStage } from '../../../sim/stage/buildStage';
+import { mergeRemarks, requestRemarks, withoutScriptRows } from '../../../sim/kit/clientRequest';
+import type { RequestRow } from '../../../sim/kit/closedLoop';
 import { readOutput } from './clients';
 import type { Leader, Msg } from './node';
 import type { ConflictRecord, Recorder } from './record';
@@ -70,6 +72,8 @@ export interface StageInputs {
   ticksPerMs: number;
   /** How long a leader's conflict badge shows after a conflict, ms. */
   flagMs: number;
+  /** The script's one-off client requests that started (narrated). */
+  requests?: readonly RequestRow[];
 }
 
 /** The run's stage: leaders r0.. (one per region), clients c0.. beside their region's leader, times in ms. */
@@ -78,7 +82,7 @@ export function stageOf(input: StageInputs): StageData {
   const log = sim.stageLog!;
   recordConflicts(input);
   const clients = regions * input.clientsPerRegion;
-  return buildStage({
+  return withoutScriptRows(buildStage({
     trace: sim.trace.columns(),
     log: log.columns(),
     ticksPerUnit: ticksPerMs,
@@ -86,12 +90,12 @@ export function stageOf(input: StageInputs): StageData {
     horizon: sim.now / ticksPerMs,
     nodeNames: Array.from({ length: regions }, (_, i) => `r${i}`),
     clients: { names: Array.from({ length: clients }, (_, c) => `c${c}`), home: Array.from({ length: clients }, (_, c) => Math.floor(c / input.clientsPerRegion)) },
-    remarks: {
+    remarks: mergeRemarks({
       tick: rec.meetings.map((m) => m.tick),
       node: rec.meetings.map((m) => m.region),
       text: rec.meetings.map((m) => conflictSentence(m, rec, input.resolution)),
-    },
-  });
+    }, requestRemarks(input.requests ?? [], (op) => sim.history.operations[op].input, (c) => Math.floor(c / input.clientsPerRegion))),
+  }));
 }
 
 /**

@@ -20,7 +20,7 @@ import { cardSpec } from './cards';
 import { RESOLUTION_TITLES } from './select';
 
 /** The faults this lab's scenario accepts (its event specs, from the engine's fault table) that the stage offers. */
-const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
+const ACTIONS: readonly StageAction[] = [...labFaultTypes(events).filter(isStageAction), 'request'];
 /** A clock step worth one for last-writer-wins: a second, ten inter-region hops. */
 const AMOUNTS: StageAmounts = { clockMs: 1000 };
 
@@ -76,7 +76,7 @@ export const RegionsStage = memo(function RegionsStage({ result, style, shown, o
       </div>
       <p className="ml-sub">
         r0, r1… lead regions 0, 1…, their clients (c0…) beside them. A card: writes applied, writes not yet acknowledged by each other region (to r1 3), what it holds for k0, conflicts met (flagged as they arise). Dots: batches (rep r0#4..6 carries r0’s writes 4 to 6) and acks.
-        {isLocked ? '' : ' Click a leader or a link (or focus a leader, Enter) to crash, pause, isolate, cut or skew it at the playhead.'}
+        {isLocked ? '' : ' Click a leader or a link (or focus a leader, Enter) to crash, pause, isolate, cut or skew it at the playhead; click a client to write or read k0 from it.'}
       </p>
     </section>
   );

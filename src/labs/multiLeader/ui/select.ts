@@ -7,7 +7,9 @@ import { resultProse } from '../../../core/checkers';
 import type { CompareRow } from '../../../viz/compareTable';
 import type { HistoryColumns } from '../../../viz/historyTimeline';
 import type { NodeMatrix, TimeMarker } from '../../../viz/timeSeries';
-import { faultLabel, type FaultEvent } from '../../faultEvents';
+import { faultLabel } from '../../faultEvents';
+import { requestLabel } from '../../requestEvents';
+import type { MultiLeaderEvent } from '../scenario';
 import { FATE_NAMES, OpKind, type MultiLeaderResult, type RunResult } from '../result';
 
 export const RESOLUTION_TITLES = ['last-writer-wins', 'siblings (version vectors)'] as const;
@@ -188,7 +190,7 @@ export interface PendingChart {
  * Writes each region has not applied yet over time (made elsewhere, not arrived), sampled at the end of
  * each of `buckets` buckets over [0, endTime]: one pass over the replication rows with a difference array.
  */
-export function pendingChart(result: MultiLeaderResult, scenarioEvents: readonly { t: number; type: string; node?: number }[], buckets = 200): PendingChart {
+export function pendingChart(result: MultiLeaderResult, scenarioEvents: readonly { t: number; type: string; node?: number; client?: number }[], buckets = 200): PendingChart {
   const n = result.regions;
   const width = Math.max(result.endTime, 1) / buckets;
   const r = result.runs[0].replication;
@@ -212,11 +214,11 @@ export function pendingChart(result: MultiLeaderResult, scenarioEvents: readonly
       if (running > peak) peak = running;
     }
   }
-  const markers: TimeMarker[] = scenarioEvents.map((e) => ({ t: e.t, label: e.node === undefined ? e.type : `${e.type} ${e.node}` }));
+  const markers: TimeMarker[] = scenarioEvents.map((e) => ({ t: e.t, label: e.type === 'request' ? `request c${e.client}` : e.node === undefined ? e.type : `${e.type} ${e.node}` }));
   return { matrix: { values, nodeCount: n, bucketCount: buckets, t0: 0, bucketWidth: width }, labels: Array.from({ length: n }, (_, i) => `region ${i}`), markers, peak };
 }
 
-/** The script in words, leaders named r0..: "Partition 0|1 at 300 ms · Heal all links at 1500 ms" ('' for none). */
-export function scriptText(events: readonly FaultEvent[]): string {
-  return events.map((e) => `${faultLabel(e, (i) => `r${i}`)} at ${e.t} ms`).join(' · ');
+/** The script in words, leaders named r0..: "Partition 0|1 at 300 ms · Write from c1 on k0 at 420 ms" ('' for none). */
+export function scriptText(events: readonly MultiLeaderEvent[]): string {
+  return events.map((e) => `${e.type === 'request' ? `${requestLabel(e)} on k0` : faultLabel(e, (i) => `r${i}`)} at ${e.t} ms`).join(' · ');
 }

@@ -25,7 +25,7 @@ const CARD_SPEC: CardSpec = {
 };
 
 /** The faults this lab's scenario accepts (its event specs, from the engine's fault table) that the stage offers. */
-const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
+const ACTIONS: readonly StageAction[] = [...labFaultTypes(events).filter(isStageAction), 'request'];
 
 /** Memoized: the Panel re-renders when the request at the playhead changes; the stage reads the playhead itself. */
 export const QuorumStage = memo(function QuorumStage({ result, style }: { result: QuorumsResult; style: VizStyle }) {
@@ -46,7 +46,7 @@ export const QuorumStage = memo(function QuorumStage({ result, style }: { result
       <p className="qr-sub">
         {`R marks the key’s ${result.n} replicas (its preference list n0..n${result.n - 1})${fallbacks > 0 ? `, F the ${fallbacks} fallback${fallbacks > 1 ? 's' : ''} set apart` : ''}; each card shows the value@version a node stores and the hints it holds. `}
         {`Dots are a coordinator’s fan-out (filled) and the replies (hollow); a late reply arrives after the quorum was reached.`}
-        {isLocked ? '' : ' Click a node for its faults, a link to cut it; drag across to partition.'}
+        {isLocked ? '' : ' Click a node for its faults, a link to cut it, a client to send one more write or read; drag across to partition.'}
       </p>
       <StageLegend data={stage} style={style} />
       <Stage

@@ -55,7 +55,7 @@ export function requestView(result: QuorumsResult, index: number): RequestView |
   const isRead = q.kind[index] === OpKind.read;
   const status = q.status[index];
   const what = isRead ? 'read' : `write ${valueText(q.value[index])}`;
-  const title = `Op ${index}: c${q.process[index]} ${what} via n${q.coordinator[index]}`;
+  const title = `Op ${index}: c${q.process[index]} ${what}${q.isRequest[index] ? ' (your request)' : ''} via n${q.coordinator[index]}`;
   let outcome: string = STATUS_NAMES[status] ?? 'unknown';
   if (status === RequestStatus.ok && isRead) {
     outcome = `ok: returned ${showValueAt(q.value[index], q.version[index])}`;
@@ -247,7 +247,8 @@ export function describeRequest(result: QuorumsResult, index: number): string {
   if (index < 0 || index >= q.kind.length) return '';
   const what = q.kind[index] === OpKind.read ? 'read' : `write ${valueText(q.value[index])}`;
   const ret = Number.isNaN(q.retMs[index]) ? 'no answer' : `${q.retMs[index].toFixed(1)} ms`;
-  return `c${q.process[index]} ${what} via n${q.coordinator[index]}, ${q.callMs[index].toFixed(1)} ms → ${ret}: ${requestView(result, index)!.outcome}`;
+  const yours = q.isRequest[index] ? ' (your request)' : '';
+  return `c${q.process[index]} ${what}${yours} via n${q.coordinator[index]}, ${q.callMs[index].toFixed(1)} ms → ${ret}: ${requestView(result, index)!.outcome}`;
 }
 
 /** Query replies from a replica older than the version its request chose (what read repair reduces). */

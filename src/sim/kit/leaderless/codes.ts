@@ -41,6 +41,8 @@ export interface StoreRequestColumns extends HistoryColumns, StaleColumns {
   version: Int32Array;
   /** Highest version among every reply the request got (the freshest any asked node held), -1 if none. */
   versionSeenMax: Int32Array;
+  /** 1 for a one-off request of the script (a 'request' event, ../clientRequest.ts), 0 for the budget's. */
+  isRequest: Uint8Array;
 }
 
 export interface ContactColumns {

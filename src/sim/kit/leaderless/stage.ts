@@ -19,6 +19,7 @@ import { showValueAt, writerOf } from '../../../core/quorum';
 import type { StageData } from '../../../core/stage/types';
 import type { NodeContext } from '../../nodeContext';
 import { buildStage } from '../../stage/buildStage';
+import { requestRemarks } from '../clientRequest';
 import type { StageLogColumns, StageOptions } from '../../stageLog';
 import { TraceKind } from '../../traceKind';
 import { TICKS_PER_MS } from '../time';
@@ -80,9 +81,11 @@ export class StoreStage {
       horizon: sim.now / TICKS_PER_MS,
       nodeNames: Array.from({ length: nodes }, (_, i) => `n${i}`),
       clients: { names: Array.from({ length: clients }, (_, c) => `c${c}`), home: Array.from({ length: clients }, (_, c) => c % nodes) },
+      remarks: requestRemarks(run.requests, (op) => run.history[op].input, (c) => c % nodes),
     });
     // Timers (deadlines, fallbacks, handoff retries) show through what they cause; their tags mean nothing to a reader.
-    stage.narrated = stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer);
+    // Requests' script rows are told by their remarks (../clientRequest.ts).
+    stage.narrated = stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer && stage.events.kind[row] !== TraceKind.script);
     return stage;
   }
 

@@ -23,7 +23,8 @@ import {
 } from '../history';
 import { hopLatency, type HopLatency } from '../latency';
 import { TICKS_PER_MS, msToTicks, ticksToMs } from '../time';
-import { storeClients } from './clients';
+import type { RequestRow } from '../closedLoop';
+import { storeClients, storeRequests } from './clients';
 import { Phase, type Bug, type CoordinatorChoice, type StoreRequestColumns } from './codes';
 import type { Msg, NodeConfig, NodeHost } from './messages';
 import { QuorumNode, storedState } from './node';
@@ -67,7 +68,7 @@ export interface StoreSpec extends HopLatency {
   handoffMs: number;
   /** A deliberately broken coordinator, to show the checker catching it. */
   bug: Bug;
-  /** Faults (crash, recover, pause, resume, partition, heal), by time in ms. */
+  /** Faults (crash, recover, pause, resume, partition, heal) and client requests, by time in ms. */
   events: readonly ScenarioEvent[];
 }
 
@@ -86,6 +87,8 @@ export interface StoreRun {
   sim: Simulation<Msg>;
   rec: StoreRecorder;
   history: readonly RegisterOp[];
+  /** The script's one-off client requests that started (../clientRequest.ts). */
+  requests: readonly RequestRow[];
 }
 
 /**
@@ -123,11 +126,12 @@ export function runStore(s: StoreSpec, context?: StoreContext, stage?: StoreStag
     limits: { maxEvents: EVENTS_MAX },
     ...(stage ? { stage: typeof stage === 'function' ? stage(rec, (): readonly RegisterOp[] => sim.history.operations as readonly RegisterOp[]) : stage } : {}),
   });
-  const clients = storeClients(s, rng(s.seed).fork('clients'), sim, rec, cfg.timeoutTicks, context);
-  scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
+  const root = rng(s.seed).fork('clients');
+  const clients = storeClients(s, root, sim, rec, cfg.timeoutTicks, context);
+  scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS, onEvent: storeRequests(s, clients, root, sim, rec, cfg.timeoutTicks) });
   clients.start();
   sim.run();
-  return { sim, rec, history: sim.history.operations as readonly RegisterOp[] };
+  return { sim, rec, history: sim.history.operations as readonly RegisterOp[], requests: clients.requests };
 }
 
 export type StoreMetrics = {
@@ -180,8 +184,10 @@ export function finalState(run: StoreRun, n: number): { version: Int32Array; val
   };
 }
 
-function requestColumns({ history, rec }: StoreRun, stale: readonly { op: number; k: number }[]): StoreRequestColumns {
+function requestColumns({ history, rec, requests }: StoreRun, stale: readonly { op: number; k: number }[]): StoreRequestColumns {
   const count = history.length;
+  const isRequest = new Uint8Array(count);
+  for (const r of requests) isRequest[r.op] = 1;
   const perOp = (of: readonly number[]) => (_: unknown, i: number) => of[i];
   return {
     ...historyColumns(history, (input) => input.f === 'write'),
@@ -190,6 +196,7 @@ function requestColumns({ history, rec }: StoreRun, stale: readonly { op: number
     value: Int32Array.from(history, registerValue),
     version: Int32Array.from({ length: count }, perOp(rec.version)),
     versionSeenMax: Int32Array.from({ length: count }, perOp(rec.seenMax)),
+    isRequest,
   };
 }
 
