@@ -98,6 +98,8 @@ test('W + R > N without write-back: the timeline outlines the checker\'s explana
   await waitForRun(page);
   await expect(page.getByRole('heading', { name: /What clients saw: not linearizable/ })).toBeVisible();
   await expect(page.locator('[data-highlight="15"]')).toBeVisible();
+  // The timeline's card is laid out only near the viewport (content-visibility: auto): bring it there first.
+  await page.locator('figure.viz-history').scrollIntoViewIfNeeded();
   await expect(page.locator('svg[data-marks="svg"] g[data-op]')).toHaveCount(21);
   await expect(page.getByTestId('lane-note')).toHaveText(/^5 clients, 9 lanes: a client whose operation timed out .* \(c5 is client c0 after a timeout; c6 is client c1 after a timeout; c7 is client c2 after a timeout; c10 is client c0 after 2 timeouts\)\.$/);
   // Pointer: clicking op 11's bar shows it in the request card and moves the playhead to its call.

@@ -11,6 +11,9 @@ import { phaseColor } from './colors';
 import { layoutOverlap, type OverlapCell } from './layout';
 import type { OverlapData } from './types';
 
+/** The box scrolls sideways on narrow screens: focusable, so the keyboard can scroll it too. */
+const SCROLLS_SIDEWAYS = { tabIndex: 0 } as const;
+
 export interface OverlapDiagramProps {
   data: OverlapData;
   style: VizStyle;
@@ -26,7 +29,7 @@ export function OverlapDiagram({ data, style, explanation }: OverlapDiagramProps
   const names = (nodes: readonly number[]) => nodes.map((n) => `n${n}`).join(', ') || 'none';
   const label = `Write set of ${data.writeName}: ${names(data.writeSet)}. Read set of ${data.readName}: ${names(data.readSet)}. In both: ${names(both)}.`;
   return (
-    <Figure name="overlap" size={size} style={style} label={label} plotClassName="viz-quorum-box" footer={<p>{explanation}</p>}>
+    <Figure name="overlap" size={size} style={style} label={label} plotClassName="viz-quorum-box" plotProps={SCROLLS_SIDEWAYS} footer={<p>{explanation}</p>}>
       <text x={8} y={20} dy="0.32em" fontSize={12} fill={style.foreground}>write set</text>
       <text x={8} y={52} dy="0.32em" fontSize={12} fill={style.muted}>nodes</text>
       <text x={8} y={84} dy="0.32em" fontSize={12} fill={style.foreground}>read set</text>

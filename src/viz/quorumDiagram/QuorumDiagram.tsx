@@ -20,6 +20,9 @@ import type { QuorumDiagramData } from './types';
 import type { PlayheadSource } from '../stage/types';
 import './quorumDiagram.css';
 
+/** The box scrolls sideways on narrow screens: focusable, so the keyboard can scroll it too. */
+const SCROLLS_SIDEWAYS = { tabIndex: 0 } as const;
+
 export interface QuorumDiagramProps {
   data: QuorumDiagramData;
   style: VizStyle;
@@ -35,7 +38,7 @@ export function QuorumDiagram({ data, style, title, playhead }: QuorumDiagramPro
   const legend = useMemo(() => quorumLegend(data, style), [data, style]);
   const summary = `${title}: ${data.outcome}. ${data.contacts.filter((c) => c.isCounted).length} of ${data.contacts.length} replies counted.`;
   return (
-    <Figure name="quorum" size={size} style={style} label={summary} legend={legend} plotClassName="viz-quorum-box">
+    <Figure name="quorum" size={size} style={style} label={summary} legend={legend} plotClassName="viz-quorum-box" plotProps={SCROLLS_SIDEWAYS}>
       <NodeRows data={data} layout={layout} style={style} width={size.width} />
       <Axes frame={layout.frame} style={style} xTicks={layout.ticks} xTitle="simulated time (ms)" />
       <TimeMarks layout={layout} style={style} />
