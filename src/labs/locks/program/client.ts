@@ -69,7 +69,8 @@ export class Client implements Actor<Msg> {
   raValidUntil = 0;
   private raStart = 0;
   private raBase = 0;
-  private seq = 0;
+  /** Sequence numbers of Raft commands live on the client's disk: a restart must not reuse one (the log would answer the old command's result). */
+  private readonly disk: { seq: number };
   private req: { cmd: Command & { seq: number }; onReply: (r: CmdResult, leader: number) => void } | undefined;
   private guess = 0;
   private retryTimer = -1;
@@ -82,7 +83,9 @@ export class Client implements Actor<Msg> {
   readonly rng: Rng;
 
   constructor(readonly ctx: NodeContext<Msg>, readonly o: ClientOptions, private readonly obs: Observer) {
-    this.rng = ctx.rng.fork('client');
+    this.rng = ctx.rng.fork(ctx.incarnation === 0 ? 'client' : `client/${ctx.incarnation}`);
+    ctx.storage.client ??= { seq: 0 };
+    this.disk = ctx.storage.client as { seq: number };
     this.next = o.index + 1;
   }
 
@@ -228,7 +231,7 @@ export class Client implements Actor<Msg> {
   // ---- Raft requests ----
 
   private request(cmd: Command & { seq: number }, onReply: (r: CmdResult, leader: number) => void): void {
-    cmd.seq = ++this.seq;
+    cmd.seq = ++this.disk.seq;
     this.req = { cmd, onReply };
     this.sendReq();
   }

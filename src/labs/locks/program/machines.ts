@@ -1,7 +1,8 @@
 /**
  * The state machines the Raft log drives (./raft.ts): the lock service, the ID counter and the broadcast
  * register. Each applies committed entries in index order and answers the same on every server. A retried
- * command (same client and sequence number) that got into the log twice is answered again, not re-run.
+ * command (same client and sequence number) that got into the log twice is answered again, not re-run
+ * (clients keep their sequence numbers on disk, so a restarted client does not reuse one).
  *
  * The lock (one resource):
  *   acquire(c, ttl) at leader-stamped time T: granted when nobody holds it, the holder's lease ended
@@ -20,7 +21,7 @@ class Dedup {
   private readonly last = new Map<number, { seq: number; result: CmdResult }>();
   seen(client: number, seq: number): CmdResult | undefined {
     const l = this.last.get(client);
-    return l !== undefined && l.seq >= seq ? l.result : undefined;
+    return l !== undefined && l.seq >= seq ? { ...l.result, replay: true } : undefined;
   }
   remember(client: number, seq: number, result: CmdResult): CmdResult {
     this.last.set(client, { seq, result });

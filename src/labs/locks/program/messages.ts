@@ -25,6 +25,8 @@ export interface CmdResult {
   value: number;
   /** acquire refused: the holder. */
   holder: number;
+  /** A retried command the log had answered before: the answer is the first one's, nothing changed. */
+  replay?: boolean;
 }
 
 export type Msg =

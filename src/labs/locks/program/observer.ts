@@ -110,6 +110,7 @@ export class Observer {
     }
     this.appliedAt[index] = entryId;
     const cmd = entry.cmd;
+    if (result.replay) return;
     if (cmd.op === 'acquire' && result.ok) this.checkGrant(cmd.client, index, entry.stampTicks, cmd.ttlTicks);
     if (cmd.op === 'release' && result.ok && this.lease.client === cmd.client && this.lease.token === cmd.token) this.lease.end = Math.min(this.lease.end, entry.stampTicks);
   }

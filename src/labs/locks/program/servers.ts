@@ -43,23 +43,41 @@ export class RedlockServer implements Actor<Msg> {
   }
 }
 
+interface StorageDisk {
+  version: number;
+  highest: number;
+  lastWriter: number;
+}
+
+/** A storage node keeps its data on disk: a crash loses nothing it acknowledged. */
 export class Storage implements Actor<Msg> {
-  version = 0;
-  highest = 0;
-  lastWriter = -1;
-  constructor(readonly ctx: NodeContext<Msg>, private readonly obs: Observer, readonly side: 0 | 1, readonly fencing: boolean) {}
+  private readonly disk: StorageDisk;
+  constructor(readonly ctx: NodeContext<Msg>, private readonly obs: Observer, readonly side: 0 | 1, readonly fencing: boolean) {
+    ctx.storage.data ??= { version: 0, highest: 0, lastWriter: -1 };
+    this.disk = ctx.storage.data as StorageDisk;
+  }
+
+  get version(): number {
+    return this.disk.version;
+  }
+  get highest(): number {
+    return this.disk.highest;
+  }
+  get lastWriter(): number {
+    return this.disk.lastWriter;
+  }
 
   onMessage(from: number, m: Msg): void {
     if (m.k === 'read') {
-      if (this.fencing) this.highest = Math.max(this.highest, m.token);
+      if (this.fencing) this.disk.highest = Math.max(this.disk.highest, m.token);
       this.ctx.send(from, { k: 'readReply', version: this.version, side: m.side });
     } else if (m.k === 'write') {
       const ok = !this.fencing || m.token >= this.highest;
       this.obs.write(this.side, from, m.token, m.baseVersion, this.version, ok);
       if (ok) {
-        this.highest = Math.max(this.highest, m.token);
-        this.version++;
-        this.lastWriter = from;
+        this.disk.highest = Math.max(this.disk.highest, m.token);
+        this.disk.version++;
+        this.disk.lastWriter = from;
       }
       this.ctx.send(from, { k: 'writeReply', ok, side: m.side, version: this.version });
     }
