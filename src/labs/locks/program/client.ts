@@ -295,7 +295,7 @@ export class Client implements Actor<Msg> {
   private broadcastWrite(): void {
     const value = this.next;
     this.next += 2;
-    this.lastText = `x := ${value}`;
+    this.lastText = `:= ${value}`;
     this.ctx.send(this.o.gossipHome, { k: 'gput', value });
     this.request({ op: 'set', client: this.o.index, seq: 0, value }, () => {});
     this.ctx.setTimer(this.o.periodTicks, T.bcTick);

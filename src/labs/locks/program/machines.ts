@@ -63,6 +63,8 @@ export class LockMachine implements StateMachine {
 /** IDs from the log: the index of the entry that asked. Unique and increasing by State Machine Safety. */
 export class IdMachine implements StateMachine {
   last = 0;
+  /** IDs handed out. */
+  count = 0;
   private readonly dedup = new Dedup();
   apply(index: number, e: EntryRecord): CmdResult {
     const cmd = e.cmd;
@@ -70,6 +72,7 @@ export class IdMachine implements StateMachine {
     const again = this.dedup.seen(cmd.client, cmd.seq);
     if (again) return again;
     this.last = index;
+    this.count++;
     return this.dedup.remember(cmd.client, cmd.seq, { ok: true, value: index, holder: -1 });
   }
 }

@@ -93,10 +93,13 @@ export function snowflakeId(ms: number, node: number, seq: number): number {
 export class Snowflake implements Actor<Msg> {
   lastMs = -1;
   seq = 0;
+  /** IDs handed out since the last start. */
+  count = 0;
   constructor(readonly ctx: NodeContext<Msg>, readonly generator: number, private readonly ticksPerMs: number) {}
 
   onMessage(from: number, m: Msg): void {
     if (m.k !== 'idReq') return;
+    this.count++;
     const ms = SNOWFLAKE_EPOCH_MS + Math.floor(this.ctx.localNow() / this.ticksPerMs);
     if (ms === this.lastMs) this.seq = Math.min(this.seq + 1, 4095);
     else {

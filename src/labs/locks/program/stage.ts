@@ -7,7 +7,8 @@
  *              keeps; a storage node: its version and last writer; a process: the locks it believes it
  *              holds); lease (when that lease ends, in true ms: the deadline bar); token (Raft's fencing
  *              token; d1: the highest it has seen).
- *   ids        role; last (the last ID issued or received); count (IDs issued, or log entries committed).
+ *   ids        role; last (the last ID issued or received); count (IDs issued: by a generator since it started, or
+ *              applied by a Raft server's state machine).
  *   broadcast  role; x (the last value delivered); order (the last values delivered, oldest first).
  */
 import type { StageData } from '../../../core/stage/types';
@@ -27,7 +28,7 @@ export const CARD_FIELDS: Readonly<Record<Mode, readonly string[]>> = {
   broadcast: ['role', 'x', 'order'],
 };
 /** Values an order field shows. */
-export const ORDER_TAIL = 5;
+export const ORDER_TAIL = 4;
 
 const ROLES = ['follower', 'candidate', 'leader'] as const;
 
@@ -61,7 +62,7 @@ function locksField(node: NodeContext<Msg>, a: unknown, field: string, tpm: numb
     if (field === 'role') return 'storage';
     if (field === 'holder') return a.lastWriter >= 0 ? `v${a.version} c${a.lastWriter - 10}` : `v${a.version}`;
     if (field === 'lease') return 0;
-    return a.fencing ? `≥ ${a.highest}` : 'unchecked';
+    return a.fencing ? `≥ ${a.highest}` : '–';
   }
   const c = a as Client;
   const rl = c.rlPhase !== 'idle' && c.rlPhase !== 'acquiring';
@@ -75,13 +76,13 @@ function locksField(node: NodeContext<Msg>, a: unknown, field: string, tpm: numb
 function otherField(node: NodeContext<Msg>, a: unknown, field: string): number | string {
   if (a instanceof RaftServer) {
     if (field === 'role') return ROLES[a.v.role];
-    if (a.machine instanceof IdMachine) return field === 'last' ? a.machine.last || '–' : a.v.commitIndex;
+    if (a.machine instanceof IdMachine) return field === 'last' ? a.machine.last || '–' : a.machine.count;
     const delivered = (a.machine as BroadcastMachine).delivered;
     return field === 'x' ? (delivered.length ? delivered[delivered.length - 1] : '–') : tail(delivered);
   }
   if (a instanceof Snowflake) {
     if (field === 'role') return 'generator';
-    return field === 'last' ? (a.lastMs >= 0 ? `${a.lastMs}-${a.generator}-${a.seq}` : '–') : a.lastMs;
+    return field === 'last' ? (a.lastMs >= 0 ? `${a.lastMs}-${a.generator}-${a.seq}` : '–') : a.count;
   }
   if (a instanceof GossipReplica) {
     if (field === 'role') return 'gossip';

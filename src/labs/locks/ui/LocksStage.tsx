@@ -5,7 +5,7 @@
  * drag across to partition. Beside it (the page's narration slot): what happened, event by event.
  */
 import { memo, useMemo } from 'react';
-import { useLessonHighlight, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
 import { Narration } from '../../../viz/narration';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
@@ -18,11 +18,14 @@ const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageActi
 
 const ms = (_text: string, v: number) => (v > 0 ? `${Math.round(v)} ms` : '–');
 
-function cardSpec(mode: Mode, ttlMs: number): CardSpec {
+/** Below this box width the scene is laid out for a phone. */
+const NARROW = '(max-width: 560px)';
+
+function cardSpec(mode: Mode, ttlMs: number, isNarrow: boolean): CardSpec {
   if (mode === 'locks') {
     return {
       role: 'role',
-      width: 112,
+      width: isNarrow ? 100 : 112,
       fields: [
         { field: 'holder', label: 'holds' },
         { field: 'lease', label: 'until', format: ms },
@@ -31,13 +34,13 @@ function cardSpec(mode: Mode, ttlMs: number): CardSpec {
       deadline: { field: 'lease', span: ttlMs, label: 'lease: time left before it expires' },
     };
   }
-  if (mode === 'ids') return { role: 'role', width: 132, fields: [{ field: 'last', label: 'last' }, { field: 'count', label: 'count' }] };
-  return { role: 'role', width: 124, fields: [{ field: 'x', label: 'x' }, { field: 'order', label: 'order' }] };
+  if (mode === 'ids') return { role: 'role', width: isNarrow ? 104 : 132, fields: [{ field: 'last', label: 'last' }, { field: 'count', label: 'issued' }] };
+  return { role: 'role', width: isNarrow ? 104 : 150, fields: [{ field: 'x', label: 'x' }, { field: 'order', label: 'order' }] };
 }
 
 const HOW_TO_READ: Record<Mode, string> = {
-  locks: 'R a Redlock server (redis), L F C a Raft server (leader, follower, candidate), S a storage node, P a client process. holds: whose lock the server keeps, or the locks a process believes it holds, or a storage node\'s version and last writer; until: when that lease ends (the bar drains to it); token: the fencing token (d1: the lowest token it still accepts).',
-  ids: 'G a Snowflake generator (last ID ms-node-seq), L F C a Raft server (last ID from the log, entries committed), P a client process (the last ID it got).',
+  locks: 'R a Redlock server (redis), L F C a Raft server (leader, follower, candidate), S a storage node, P a client process. holds: whose lock the server keeps, or the locks a process believes it holds, or a storage node\'s version and last writer; until: when that lease ends (the bar drains to it); token: the fencing token (d1: the lowest token it still accepts; d0 checks none).',
+  ids: 'G a Snowflake generator (its last ID, written ms-node-seq, and how many it issued), L F C a Raft server (the last ID its log handed out, and how many), P a client process (the last ID it got).',
   broadcast: 'G a gossip replica, L F C a Raft server: x is the last value delivered, order the last values in the order delivered; P a client process (its last write).',
 };
 
@@ -48,12 +51,13 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
   const isLocked = usePresentation().lock;
   const lesson = useLessonHighlight();
   const ringed = useMemo(() => (lesson?.nodes ?? []).filter((n) => result.stage.nodeNames.includes(n)), [lesson, result.stage.nodeNames]);
-  const spec = useMemo(() => cardSpec(result.mode, scenario.ttlMs), [result.mode, scenario.ttlMs]);
-  const positions = useMemo(() => stagePositions(result.mode), [result.mode]);
+  const isNarrow = useMediaQuery(NARROW);
+  const spec = useMemo(() => cardSpec(result.mode, scenario.ttlMs, isNarrow), [result.mode, scenario.ttlMs, isNarrow]);
+  const positions = useMemo(() => stagePositions(result.mode, isNarrow), [result.mode, isNarrow]);
   const stage = result.stage;
   return (
     <section className="locks-card locks-stage" aria-labelledby="locks-stage-title">
-      <h2 id="locks-stage-title">{result.mode === 'locks' ? 'Redlock (left) beside a Raft lock service with fencing (right)' : result.mode === 'ids' ? 'Snowflake generators (left) beside IDs from the Raft log (right)' : 'Gossip replicas (left) beside the Raft log (right)'}</h2>
+      <h2 id="locks-stage-title">{result.mode === 'locks' ? 'Redlock (r0..r4, storage d0) beside a Raft lock service with fencing (s0..s2, storage d1)' : result.mode === 'ids' ? 'Snowflake generators (g0..g2) beside IDs from the Raft log (s0..s2)' : 'Gossip replicas (p0..p2) beside the Raft log (s0..s2)'}</h2>
       <details className="locks-sub">
         <summary>How to read a card</summary>
         {HOW_TO_READ[result.mode]}
@@ -70,7 +74,7 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
         reducedMotion={reduced}
         highlighted={ringed}
         positions={positions}
-        height={result.mode === 'locks' ? 400 : 360}
+        height={isNarrow ? (result.mode === 'locks' ? 560 : 420) : result.mode === 'locks' ? 400 : 360}
       />
       <StageLegend data={stage} style={style} />
       <p className="locks-setting">{settingWords(scenario)}</p>

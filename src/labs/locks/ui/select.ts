@@ -5,8 +5,19 @@
 import type { IdRow, LocksResult, Mode } from '../result';
 import type { LocksScenario } from '../scenario';
 
-/** Positions in [0, 1] x [0, 1] by node id: Redlock (or generators, gossip) on the left, Raft on the right, clients between, storage below. */
-export function stagePositions(mode: Mode): { x: number[]; y: number[] } {
+/**
+ * Positions in [0, 1] x [0, 1] by node id: Redlock (or generators, gossip) on the left, Raft on the right,
+ * clients between, storage below. On a phone (`isNarrow`) the locks scene stacks instead: Redlock and d0
+ * above, the clients between, the Raft servers and d1 below.
+ */
+export function stagePositions(mode: Mode, isNarrow = false): { x: number[]; y: number[] } {
+  if (mode === 'locks' && isNarrow) {
+    // r0..r4, s0..s2, d0, d1, c0, c1
+    return {
+      x: [0, 0.5, 1, 0, 0.5, 0, 0.5, 1, 1, 1, 0.15, 0.85],
+      y: [0, 0, 0, 0.25, 0.25, 0.75, 0.75, 0.75, 0.25, 1, 0.5, 0.5],
+    };
+  }
   if (mode === 'locks') {
     // r0..r4, s0..s2, d0, d1, c0, c1
     return {
