@@ -38,14 +38,14 @@ export interface LocksScenario extends BaseScenario {
   idleMs: number;
   /** The Raft side's storage d1 refuses a fencing token lower than the highest it has seen. Default true. */
   fencing: boolean;
-  /** ID requests per second per client (ids), writes per second per client (broadcast). 1..1000. Default 100. */
+  /** ID requests per second per client (ids), writes per second per client (broadcast). 1..200. Default 100. */
   ratePerSec: number;
   /** One network hop is uniform in [latencyMsMin, latencyMsMax], ms. 0..1000. Defaults 2 and 5. */
   latencyMsMin: number;
   latencyMsMax: number;
   /** Probability that a message is lost. 0..0.5. Default 0. */
   loss: number;
-  /** Simulated time the run covers, ms. 100..60,000. Default 3000. */
+  /** Simulated time the run covers, ms. 100..30,000. Default 3000. */
   durationMs: number;
   seed: number;
   /** Faults by time (ms), at most 200. */
@@ -58,11 +58,11 @@ export const LIMITS = {
   driftFactorMax: 0.1,
   tryMsMax: 1000,
   workMsMax: 10_000,
-  rateMax: 1000,
+  rateMax: 200,
   latencyMsMax: 1000,
   lossMax: 0.5,
   durationMsMin: 100,
-  durationMsMax: 60_000,
+  durationMsMax: 30_000,
   eventsMax: 200,
   nodesMax: 12,
 } as const;

@@ -6,10 +6,25 @@
 import type { BroadcastOutcome, Check, Hold, IdRow, IdSide, LockSide, LocksOutcome, IdsOutcome, ReplicaDelivery, WriteRow } from '../result';
 import type { Observer } from './observer';
 
-/** Grants that came while another client of the same side still believed it held the lock. */
+/**
+ * Grants that came while another client of the same side still believed it held the lock. Holds are in
+ * grant order and a client's own holds never overlap, so each client's latest hold is the only one of it
+ * that can still be open at a later grant.
+ */
 export function twoHolderGrants(holds: readonly Hold[], side: Hold['side']): Hold[] {
-  const mine = holds.filter((h) => h.side === side);
-  return mine.filter((h) => mine.some((o) => o.client !== h.client && o.grantMs <= h.grantMs && !(o.releaseMs <= h.grantMs)));
+  const latest = new Map<number, Hold>();
+  const out: Hold[] = [];
+  for (const h of holds) {
+    if (h.side !== side) continue;
+    for (const [client, o] of latest) {
+      if (client !== h.client && !(o.releaseMs <= h.grantMs)) {
+        out.push(h);
+        break;
+      }
+    }
+    latest.set(h.client, h);
+  }
+  return out;
 }
 
 function lockSide(holds: readonly Hold[], writes: readonly WriteRow[], side: Hold['side']): LockSide {

@@ -68,18 +68,25 @@ export class Observer {
 
   // ---- locks ----
 
+  /** Holds not yet released, by side and client ('raft/1'). */
+  private readonly open = new Map<string, Hold>();
+
   grant(side: 'redlock' | 'raft', client: number, node: number, token: number, votes: number, validityMs: number): void {
     const t = this.ms();
-    const others = this.holds.filter((h) => h.side === side && h.client !== client && Number.isNaN(h.releaseMs));
-    this.holds.push({ side, client, grantMs: t, releaseMs: NaN, token, votes, validityMs });
+    const others = [...this.open.values()].filter((h) => h.side === side && h.client !== client);
+    const hold: Hold = { side, client, grantMs: t, releaseMs: NaN, token, votes, validityMs };
+    this.holds.push(hold);
+    this.open.set(`${side}/${client}`, hold);
     const what = side === 'redlock' ? `holds the Redlock lock (${votes} of 5 yes, validity ${validityMs.toFixed(1)} ms)` : `holds the Raft lock, token ${token}`;
     const also = others.length > 0 ? `, while ${others.map((h) => `c${h.client}`).join(', ')} still believes it holds it: two holders` : '';
     this.remark(node, `c${client} ${what}${also}`);
   }
 
   release(side: 'redlock' | 'raft', client: number): void {
-    const h = this.holds.findLast((x) => x.side === side && x.client === client && Number.isNaN(x.releaseMs));
+    const key = `${side}/${client}`;
+    const h = this.open.get(key);
     if (h) h.releaseMs = this.ms();
+    this.open.delete(key);
   }
 
   write(side: 0 | 1, from: number, token: number, baseVersion: number, currentVersion: number, ok: boolean): void {

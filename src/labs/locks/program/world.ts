@@ -14,7 +14,8 @@ import { Observer } from './observer';
 import { RaftServer, type EntryRecord, type RaftOptions } from './raft';
 import { GossipReplica, RedlockServer, Snowflake, Storage } from './servers';
 
-export const EVENTS_MAX = 2_000_000;
+/** Engine events a run may handle (about 5 s of work at the worst); a run reaching it says so in stoppedAtLimit. */
+export const EVENTS_MAX = 400_000;
 const ELECTION_MS = [150, 300] as const;
 const HEARTBEAT_MS = 50;
 

@@ -13,6 +13,10 @@ import { LocksNarration, LocksStage } from './LocksStage';
 import { compareRows, idFaults, offendingIds, SIDE_NAMES } from './select';
 import './panel.css';
 
+/** Rows a table lists at most (the figures above count them all). */
+const ROWS_MAX = 200;
+const firstOf = (n: number) => (n > ROWS_MAX ? ` (the first ${ROWS_MAX} of ${n.toLocaleString('en-US')})` : '');
+
 const MODE_LABELS: Record<Mode, string> = { locks: 'Locks and fencing', ids: 'ID generation', broadcast: 'Total order broadcast' };
 
 export default function Panel() {
@@ -104,10 +108,10 @@ function LocksRows({ result }: { result: LocksResult }) {
       <h2 id="locks-rows-title">Holds and writes</h2>
       <div className="locks-scroll" role="region" aria-label="Holds" tabIndex={0}>
         <table className="locks-table">
-          <caption>Holds: when each client got a lock and when it let go (it believes it holds the lock in between)</caption>
+          <caption>{`Holds: when each client got a lock and when it let go (it believes it holds the lock in between)${firstOf(o.holds.length)}`}</caption>
           <thead><tr><th scope="col">side</th><th scope="col">client</th><th scope="col">granted (ms)</th><th scope="col">released (ms)</th><th scope="col">token or value</th><th scope="col">yes votes</th></tr></thead>
           <tbody>
-            {o.holds.map((h, i) => (
+            {o.holds.slice(0, ROWS_MAX).map((h, i) => (
               <tr key={i}>
                 <th scope="row">{h.side === 'redlock' ? 'Redlock' : 'Raft'}</th>
                 <td>{`c${h.client}`}</td>
@@ -122,10 +126,10 @@ function LocksRows({ result }: { result: LocksResult }) {
       </div>
       <div className="locks-scroll" role="region" aria-label="Writes" tabIndex={0}>
         <table className="locks-table">
-          <caption>Writes: what each storage node did with each write</caption>
+          <caption>{`Writes: what each storage node did with each write${firstOf(o.writes.length)}`}</caption>
           <thead><tr><th scope="col">storage</th><th scope="col">client</th><th scope="col">arrived (ms)</th><th scope="col">token</th><th scope="col">made from</th><th scope="col">storage at</th><th scope="col">outcome</th></tr></thead>
           <tbody>
-            {o.writes.map((w, i) => (
+            {o.writes.slice(0, ROWS_MAX).map((w, i) => (
               <tr key={i}>
                 <th scope="row">{w.side === 'redlock' ? 'd0' : 'd1'}</th>
                 <td>{`c${w.client}`}</td>
@@ -188,7 +192,7 @@ function Deliveries({ result }: { result: LocksResult }) {
                 <td>{r.values.length}</td>
                 <td>{Number.isNaN(r.finalX) ? '–' : r.finalX}</td>
                 <td className={r.inversions > 0 ? 'locks-bad' : undefined}>{r.inversions}</td>
-                <td>{r.values.join(' ')}</td>
+                <td>{r.values.length > ROWS_MAX ? `${r.values.slice(0, ROWS_MAX).join(' ')} …` : r.values.join(' ')}</td>
               </tr>
             ))}
           </tbody>
