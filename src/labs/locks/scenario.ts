@@ -165,6 +165,19 @@ export const presets: readonly Preset<LocksScenario>[] = [
     },
   },
   {
+    id: 'redis-restart',
+    title: 'A lock server restarts and forgets the key',
+    description: 'As in the clock jump, c0 holds Redlock with r0, r1 and r2 only; r2 crashes at 100 ms and comes back at 110 ms without the key (no persistence). c1, which reaches r2, r3 and r4, gets 3 of 5: two holders again, with no clock at fault.',
+    scenario: {
+      ...d,
+      events: [
+        { t: 0, type: 'cut', from: LOCKS_NODE.c(0), to: LOCKS_NODE.r(3) }, { t: 0, type: 'cut', from: LOCKS_NODE.c(0), to: LOCKS_NODE.r(4) },
+        { t: 0, type: 'cut', from: LOCKS_NODE.c(1), to: LOCKS_NODE.r(0) }, { t: 0, type: 'cut', from: LOCKS_NODE.c(1), to: LOCKS_NODE.r(1) },
+        { t: 100, type: 'crash', node: LOCKS_NODE.r(2) }, { t: 110, type: 'recover', node: LOCKS_NODE.r(2) },
+      ],
+    },
+  },
+  {
     id: 'leader-crash',
     title: 'The Raft leader crashes while c0 holds the lock',
     description: 's0 crashes at 150 ms; s1 or s2 takes over with the same log, so the lease, its holder and its token survive, and the next grant\'s token is still larger.',
