@@ -35,6 +35,7 @@ test('the stage: a client\'s menu pauses it (a GC) at the playhead, the link cha
   await page.locator('[data-node="r2"]').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: 'Crash r2' })).toBeFocused();
+  await expect(page.getByRole('menuitem', { name: 'Jump r2 clock by +2000 ms' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-node="r2"]')).toBeFocused();
   await expectNoAxeViolations(page);

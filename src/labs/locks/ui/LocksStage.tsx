@@ -12,7 +12,7 @@ import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } fr
 import { labFaultTypes } from '../../faultEvents';
 import type { LocksResult, Mode } from '../result';
 import { events, type LocksScenario } from '../scenario';
-import { settingWords, stagePositions } from './select';
+import { clockStepMs, settingWords, stagePositions } from './select';
 
 const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
 
@@ -54,6 +54,7 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
   const isNarrow = useMediaQuery(NARROW);
   const spec = useMemo(() => cardSpec(result.mode, scenario.ttlMs, isNarrow), [result.mode, scenario.ttlMs, isNarrow]);
   const positions = useMemo(() => stagePositions(result.mode, isNarrow), [result.mode, isNarrow]);
+  const amounts = useMemo(() => ({ clockMs: clockStepMs(result.mode, scenario.ttlMs) }), [result.mode, scenario.ttlMs]);
   const stage = result.stage;
   return (
     <section className="locks-card locks-stage" aria-labelledby="locks-stage-title">
@@ -74,6 +75,7 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
         reducedMotion={reduced}
         highlighted={ringed}
         positions={positions}
+        amounts={amounts}
         height={isNarrow ? (result.mode === 'locks' ? 560 : 420) : result.mode === 'locks' ? 400 : 360}
       />
       <StageLegend data={stage} style={style} />

@@ -29,6 +29,14 @@ export function stagePositions(mode: Mode, isNarrow = false): { x: number[]; y: 
   return { x: [1, 1, 1, 0, 0, 0, 0.5, 0.5], y: [0, 0.5, 1, 0, 0.5, 1, 0.2, 0.8] };
 }
 
+/**
+ * The clock step a node's menu offers: twice the lease in the locks scene (a lock server's keys expire at
+ * once), 500 ms elsewhere (a generator re-issues half a second of milliseconds). At most the engine's 100 s.
+ */
+export function clockStepMs(mode: Mode, ttlMs: number): number {
+  return Math.min(100_000, mode === 'locks' ? 2 * ttlMs : 500);
+}
+
 export const SIDE_NAMES = {
   locks: ['Redlock (r0..r4, storage d0)', 'Raft lock service (s0..s2, storage d1)'],
   ids: ['Snowflake IDs (g0..g2)', 'IDs from the Raft log (s0..s2)'],
