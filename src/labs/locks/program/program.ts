@@ -60,7 +60,7 @@ export function resultOf(s: LocksScenario, w: World): LocksResult {
     traceHash: h.hex(),
     metrics,
     endTime: s.durationMs,
-    marks: marksOf(stage.events.time, obs.remarks.map((r) => r.tick / TICKS_PER_MS), s),
+    marks: marksOf(obs.remarks.map((r) => r.tick / TICKS_PER_MS), s),
     ...(sim.stoppedAtLimit !== undefined ? { stoppedAtLimit: sim.stoppedAtLimit } : {}),
     stage,
     checks,
@@ -69,10 +69,9 @@ export function resultOf(s: LocksScenario, w: World): LocksResult {
 }
 
 /** Step targets: every remark (grants, lost or refused writes) and scripted fault, else every 1/100 of the run. */
-function marksOf(eventTimes: Float64Array, remarkMs: number[], s: LocksScenario): Float64Array {
+function marksOf(remarkMs: number[], s: LocksScenario): Float64Array {
   const times = [...remarkMs, ...s.events.map((e) => e.t)];
   for (let i = 1; i <= 100; i++) times.push((s.durationMs * i) / 100);
-  void eventTimes;
   times.sort((a, b) => a - b);
   return Float64Array.from(times.filter((t, i) => i === 0 || t !== times[i - 1]));
 }

@@ -13,7 +13,7 @@
  */
 import type { StageData } from '../../../core/stage/types';
 import { buildStage, type NodeContext, type StageOptions } from '../../../sim/index';
-import type { Mode } from '../result';
+import { nodeNamesOf, type Mode } from '../result';
 import { Client } from './client';
 import { IdMachine, type BroadcastMachine, type LockMachine } from './machines';
 import { messageDescriber, type Msg } from './messages';
@@ -42,6 +42,8 @@ function tail(values: readonly number[]): string {
   return (from > 0 ? '… ' : '') + values.slice(from).join(' ');
 }
 
+const LOCKS_NAMES = nodeNamesOf('locks');
+
 function locksField(node: NodeContext<Msg>, a: unknown, field: string, tpm: number): number | string {
   if (a instanceof RaftServer) {
     const m = a.machine as LockMachine;
@@ -54,13 +56,13 @@ function locksField(node: NodeContext<Msg>, a: unknown, field: string, tpm: numb
   if (a instanceof RedlockServer) {
     if (field === 'role') return 'redis';
     const has = a.hasKey();
-    if (field === 'holder') return has ? `c${a.holderClient - 10}` : '–';
+    if (field === 'holder') return has ? LOCKS_NAMES[a.holderClient] : '–';
     if (field === 'lease') return has ? trueMs(node, a.expiresAt, tpm) : 0;
     return '–';
   }
   if (a instanceof Storage) {
     if (field === 'role') return 'storage';
-    if (field === 'holder') return a.lastWriter >= 0 ? `v${a.version} c${a.lastWriter - 10}` : `v${a.version}`;
+    if (field === 'holder') return a.lastWriter >= 0 ? `v${a.version} ${LOCKS_NAMES[a.lastWriter]}` : `v${a.version}`;
     if (field === 'lease') return 0;
     return a.fencing ? `≥ ${a.highest}` : '–';
   }
@@ -73,7 +75,7 @@ function locksField(node: NodeContext<Msg>, a: unknown, field: string, tpm: numb
   return ra ? c.raToken : '–';
 }
 
-function otherField(node: NodeContext<Msg>, a: unknown, field: string): number | string {
+function otherField(a: unknown, field: string): number | string {
   if (a instanceof RaftServer) {
     if (field === 'role') return ROLES[a.v.role];
     if (a.machine instanceof IdMachine) return field === 'last' ? a.machine.last || '–' : a.machine.count;
@@ -91,7 +93,6 @@ function otherField(node: NodeContext<Msg>, a: unknown, field: string): number |
   const c = a as Client;
   if (field === 'role') return 'process';
   return field === 'last' || field === 'x' ? c.lastText : '';
-  void node;
 }
 
 export function stageOptions(mode: Mode, tpm: number): StageOptions<Msg> {
@@ -102,7 +103,7 @@ export function stageOptions(mode: Mode, tpm: number): StageOptions<Msg> {
       fields,
       read(node, f) {
         const a = node.actor;
-        return mode === 'locks' ? locksField(node, a, fields[f], tpm) : otherField(node, a, fields[f]);
+        return mode === 'locks' ? locksField(node, a, fields[f], tpm) : otherField(a, fields[f]);
       },
     },
   };

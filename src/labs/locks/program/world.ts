@@ -2,7 +2,6 @@
  * One run of a scene on the engine: its nodes (./servers.ts, ./raft.ts, ./client.ts), the scripted faults,
  * and the observer (./observer.ts) the actors report to. The program (./program.ts) and the tests start here.
  */
-import { rng } from '../../../core/random/rng';
 import { Simulation, scheduleScenario, type NodeContext, type StageOptions } from '../../../sim/index';
 import { msToTicks, TICKS_PER_MS } from '../../../sim/kit/time';
 import { nodeNamesOf } from '../result';
@@ -87,7 +86,6 @@ export function buildWorld(s: LocksScenario, stage?: StageOptions<Msg>): World {
   });
   scheduleScenario(sim, s.events, { ticksPerUnit: TICKS_PER_MS });
   declareChecks(obs, s);
-  void rng;
   return { sim, obs, names, table, raft, clients };
 }
 
