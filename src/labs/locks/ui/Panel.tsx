@@ -90,7 +90,7 @@ function ChecksCard({ result }: { result: LocksResult }) {
         {result.checks.map((c) => (
           <li key={c.id}>
             <span className={c.ok ? 'locks-ok' : 'locks-bad'}>{c.ok ? '✓ ' : '✗ '}</span>
-            {`${c.name} ${c.detail}.`}
+            {`${c.name} (${c.detail})`}
             {!c.ok && Number.isFinite(c.tMs) && <> <button type="button" className="locks-link" onClick={() => seek(c.tMs)}>{`Go to ${c.tMs.toFixed(3)} ms`}</button></>}
           </li>
         ))}
