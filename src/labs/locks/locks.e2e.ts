@@ -58,7 +58,7 @@ test('the GC-pause preset: Redlock loses an update, the fencing storage rejects 
   await expect(page.getByLabel('Simulated time')).toHaveValue('1604.382');
   await expect(page.locator('.lab-slot-narration')).toContainText("d1 rejects c0's write: token 2 is below the highest it has seen");
   await expect(page.locator('[data-node="d1"]')).toHaveAttribute('aria-label', /token ≥ 11/);
-  await expect(page.getByRole('heading', { name: /✓ The 5 invariants of the consensus side held/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /✓ The 6 invariants of the consensus side held/ })).toBeVisible();
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
 });

@@ -109,10 +109,19 @@ export class Observer {
 
   // ---- Raft ----
 
+  private readonly leaderOf = new Map<number, number>();
+
+  /** Election Safety: at most one leader per term. */
+  leader(server: number, term: number, name: string): void {
+    const before = this.leaderOf.get(term);
+    if (before !== undefined && before !== server) this.broke('election-safety', `${name} became leader of term ${term}, which already had a leader`);
+    this.leaderOf.set(term, server);
+  }
+
   applied(server: number, index: number, entryId: number, entry: EntryRecord, result: CmdResult): void {
     const before = this.appliedAt[index];
     if (before !== undefined) {
-      if (before !== entryId) this.broke('log-agreement', `s-node ${server} applied entry ${entryId} at index ${index}, another server applied ${before}`);
+      if (before !== entryId) this.broke('log-agreement', `node ${server} applied entry ${entryId} at index ${index}, another server entry ${before}`);
       return;
     }
     this.appliedAt[index] = entryId;

@@ -53,6 +53,7 @@ export function buildWorld(s: LocksScenario, stage?: StageOptions<Msg>): World {
     table,
     machine: () => (s.mode === 'locks' ? new LockMachine() : s.mode === 'ids' ? new IdMachine() : new BroadcastMachine()),
     clientNode: (c) => clients[c],
+    onLeader: (server, term) => obs.leader(server, term, names[server]),
     onApply: (server, index, entryId, entry, result) => {
       obs.applied(server, index, entryId, entry, result);
       if (entry.cmd.op === 'set') obs.raftSet(server, index, entry.cmd.value);
@@ -90,6 +91,7 @@ export function buildWorld(s: LocksScenario, stage?: StageOptions<Msg>): World {
 }
 
 function declareChecks(obs: Observer, s: LocksScenario): void {
+  obs.declare('election-safety', 'At most one Raft server leads each term (Election Safety).', 'one leader per term');
   obs.declare('log-agreement', 'No two Raft servers apply different entries at one index (State Machine Safety).', 'every index was applied with one entry on every server');
   if (s.mode === 'locks') {
     obs.declare('grants-disjoint', 'The Raft lock service never grants two overlapping leases in leader-stamped time.', 'each grant came at or after the previous lease\'s end or release');
