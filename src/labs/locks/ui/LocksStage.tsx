@@ -76,7 +76,7 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
         highlighted={ringed}
         positions={positions}
         amounts={amounts}
-        height={isNarrow ? (result.mode === 'locks' ? 560 : 420) : result.mode === 'locks' ? 400 : 360}
+        height={isNarrow ? (result.mode === 'locks' ? 560 : 420) : result.mode === 'locks' ? 376 : 340}
       />
       <StageLegend data={stage} style={style} />
       <p className="locks-setting">{settingWords(scenario)}</p>
