@@ -105,7 +105,10 @@ export function checkScenario(s: LocksScenario): ValidationIssue[] {
   return issues;
 }
 
-export const validate = scenarioSchema<LocksScenario>({ params, events, eventsMax: LIMITS.eventsMax, tMax: LIMITS.durationMsMax, check: checkScenario });
+export const validate = scenarioSchema<LocksScenario>({
+  params, events, eventsMax: LIMITS.eventsMax, tMax: LIMITS.durationMsMax, check: checkScenario,
+  runEnd: (s) => ({ t: s.durationMs, why: 'durationMs' }),
+});
 
 export const defaults: LocksScenario = {
   mode: 'locks',
