@@ -128,10 +128,12 @@ function FirstScreen({ spec, slotRefs, showTime }: { spec: LabSpec; slotRefs: Sl
         <section ref={scene} className="lab-scene" aria-label={`${spec.title}: simulation`} aria-busy={isBusy}>
           <RunChrome />
           <div ref={setScene} className="lab-slot lab-slot-scene" data-slot="scene" />
-          <ExportImage target={picture} fileName={`${spec.id}-scene`} what="the picture" />
         </section>
         {showTime && <TimeControls />}
-        <StatusLine />
+        <div className="lab-status-row">
+          <StatusLine />
+          <ExportImage target={picture} fileName={`${spec.id}-scene`} what="the picture" />
+        </div>
       </div>
       <div className="lab-side">
         <LessonCard spec={spec} onApplied={showScene} />

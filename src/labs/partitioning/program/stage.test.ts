@@ -17,7 +17,8 @@ import { DepthGrid, Kind, Rows } from './stageRecorder';
 const preset = (id: string): PartitioningScenario => presets.find((p) => p.id === id)!.scenario;
 const run = (s: PartitioningScenario) => program(s, plainContext());
 
-describe('partitioning stage', () => {
+// Whole preset runs (10^4 requests each): minutes on a saturated 2-core machine, so the time limit is generous.
+describe('partitioning stage', { timeout: 90_000 }, () => {
   const r = run(defaults);
   const st = r.stage;
   const waiting = st.fields.names.indexOf('waiting');
