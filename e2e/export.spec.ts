@@ -16,6 +16,7 @@ test('the stage, a chart and the space-time diagram save as PNG and SVG', async 
   const errors = watchErrors(page);
   await page.goto('#/quorums');
   await waitForRun(page);
+  await expect(page.locator('.lab-scene [data-stage] [data-node="n4"]')).toBeVisible();
 
   const png = await save(page, page.getByRole('button', { name: 'Save the picture as PNG' }));
   expect(png.name).toBe('quorums-scene.png');

@@ -28,7 +28,14 @@ export function ExportImage({ target, fileName, what, background }: ExportImageP
     try {
       const { toPng, toSvg } = await import('html-to-image');
       const options = { backgroundColor: background ?? surfaceOf(element), skipFonts: true, filter: keep };
-      const url = format === 'png' ? await toPng(element, { ...options, pixelRatio: 2 }) : await toSvg(element, options);
+      const render = () => (format === 'png' ? toPng(element, { ...options, pixelRatio: 2 }) : toSvg(element, options));
+      // An element not yet laid out renders as an empty image ("data:,"): try once more on the next frame.
+      let url = await render();
+      if (isEmpty(url)) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        url = await render();
+      }
+      if (isEmpty(url)) throw new Error('the picture came out empty (is it on screen?)');
       download(url, `${fileName}.${format}`);
       setStatus(`Saved ${fileName}.${format}.`);
     } catch (error) {
@@ -56,3 +63,9 @@ function surfaceOf(element: HTMLElement): string {
   }
   return '#ffffff';
 }
+
+/** A data URL with no image in it (what a 0-sized canvas gives). */
+function isEmpty(url: string): boolean {
+  return url.length < 64 || url === 'data:,';
+}
+
