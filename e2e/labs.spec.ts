@@ -33,7 +33,8 @@ for (const lab of labs) {
     await section.scrollIntoViewIfNeeded();
     const diagram = section.locator('[data-spacetime]');
     await expect(diagram).toBeVisible({ timeout: 30_000 });
-    expect(Number(await diagram.getAttribute('data-drawn'))).toBeGreaterThan(0);
+    // Drawn in an animation frame after the box is measured: wait for it rather than read it once.
+    await expect(diagram).toHaveAttribute('data-drawn', /^[1-9]\d*$/, { timeout: 15_000 });
     // A click in the diagram's right half moves the stage's playhead to about that time.
     const [t0, t1] = [Number(await diagram.getAttribute('data-t0')), Number(await diagram.getAttribute('data-t1'))];
     const box = (await section.locator('.spacetime-box').boundingBox())!;
