@@ -49,7 +49,7 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
   const spec = useMemo(() => cardSpec(scenario.electionMsMax), [scenario.electionMsMax]);
   const stage = result.stage;
   return (
-    <section className="raft-card raft-stage" aria-labelledby="raft-stage-title">
+    <section className="lab-card raft-card raft-stage" aria-labelledby="raft-stage-title">
       <h2 id="raft-stage-title">The servers at the playhead</h2>
       <details className="raft-sub">
         <summary>How to read a server’s card</summary>

@@ -33,7 +33,7 @@ export const ClusterStage = memo(function ClusterStage({ result, style }: { resu
   const isLocked = usePresentation().lock;
   const stage = result.stage;
   return (
-    <section className="lf-card" aria-labelledby="lf-stage-title">
+    <section className="lab-card lf-card" aria-labelledby="lf-stage-title">
       <h2 id="lf-stage-title">The cluster at the playhead</h2>
       <p className="lf-sub">
         Each card shows a node’s role (L leader, F follower, C candidate), its epoch, its log length, the entries it applied and, on the leader, the commit index. Dots are messages on their way; a dropped one falls off as a cross.

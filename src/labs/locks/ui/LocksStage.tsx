@@ -57,7 +57,7 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
   const amounts = useMemo(() => ({ clockMs: clockStepMs(result.mode, scenario.ttlMs) }), [result.mode, scenario.ttlMs]);
   const stage = result.stage;
   return (
-    <section className="locks-card locks-stage" aria-labelledby="locks-stage-title">
+    <section className="lab-card locks-card locks-stage" aria-labelledby="locks-stage-title">
       <h2 id="locks-stage-title">{result.mode === 'locks' ? 'Redlock (r0..r4, storage d0) beside a Raft lock service with fencing (s0..s2, storage d1)' : result.mode === 'ids' ? 'Snowflake generators (g0..g2) beside IDs from the Raft log (s0..s2)' : 'Gossip replicas (p0..p2) beside the Raft log (s0..s2)'}</h2>
       <details className="locks-sub">
         <summary>How to read a card</summary>

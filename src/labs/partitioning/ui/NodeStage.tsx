@@ -48,7 +48,7 @@ export const NodeStage = memo(function NodeStage({ result, style }: { result: Pa
   const via = result.directoryNode >= 0 ? ' through the directory' : '';
   const named = highlight?.nodes?.length ? ` The lesson points at ${highlight.nodes.join(', ')}.` : '';
   return (
-    <section className="pt-card pt-stage" aria-labelledby="pt-stage-title">
+    <section className="lab-card pt-card pt-stage" aria-labelledby="pt-stage-title">
       <h2 id="pt-stage-title">{`Requests at the playhead: ${n.toLocaleString('en-US')} nodes, keys placed by ${STRATEGY_NAMES[result.strategy]}`}</h2>
       <p className="pt-sub">
         {`The router sends each request (a dot) to the node owning its key${via}; replies come back. A card shows the requests waiting (bar) and its CPU over the last ${formatMs(result.buckets.widthMs)}, coloured by heat; HOT marks the node the detector flags. `}
