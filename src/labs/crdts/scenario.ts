@@ -18,7 +18,7 @@ import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEv
 import { fmt, scenarioSchema } from '../scenarioSchema';
 
 /** The faults a script may hold (the engine's fault table). */
-export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'skew', 'clockJump'] as const;
+export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'duplicating', 'skew', 'clockJump'] as const;
 export type CrdtsEvent = FaultEventOf<(typeof FAULTS)[number]>;
 
 export const CRDT_TYPES = ['g-counter', 'pn-counter', 'or-set', 'lww-register'] as const;
@@ -106,7 +106,7 @@ export function checkScenario(s: CrdtsScenario): ValidationIssue[] {
   if (s.fanout > s.replicas - 1) issues.push({ path: 'fanout', message: `fanout must be at most replicas - 1 = ${s.replicas - 1}, got ${fmt(s.fanout)}` });
   issues.push(...checkFaultEvents(s.events, s.replicas, `a replica n0..n${s.replicas - 1}`));
   s.events.forEach((e, i) => {
-    if ((e.type === 'cut' || e.type === 'healLink' || e.type === 'slow' || e.type === 'lossy') && e.from === e.to) {
+    if ((e.type === 'cut' || e.type === 'healLink' || e.type === 'slow' || e.type === 'lossy' || e.type === 'duplicating') && e.from === e.to) {
       issues.push({ path: `events[${i}].to`, message: `events[${i}] (${e.type}) must join two different replicas, got ${e.from} -> ${e.to}` });
     }
   });
