@@ -1,0 +1,116 @@
+/**
+ * The scene: strategy tabs (each opens its scenario; leader failure opens the consensus lab's scenario),
+ * then the callers c0.. and servers s.. on the stage at the playhead (calls and replies in flight, breaker
+ * state, in flight, queues, tokens, retry queue and DLQ on the cards); a click on a node or link offers its
+ * faults at the playhead, and a server also "Slow service" / "Restore service".
+ * Apart from it (for the page's narration slot) every event as a sentence.
+ */
+import { memo, useMemo } from 'react';
+import { useEditScenario, useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
+import { Narration } from '../../../viz/narration';
+import type { VizStyle } from '../../../viz/shared';
+import { isStageAction, Stage, StageLegend, type NodeAction, type StageAction } from '../../../viz/stage';
+import { labFaultTypes } from '../../faultEvents';
+import type { FailureResult } from '../result';
+import { events, presetOfStrategy, STRATEGIES, STRATEGY_LABELS, type FailureScenario } from '../scenario';
+import { CARD_SPEC } from './cards';
+
+const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
+
+/** The consensus lab's lesson step where the leader fails with entries not yet committed (its scenario). */
+export const LEADER_LINK = '#/consensus?v=1&lesson=3';
+
+export function StrategyTabs({ scenario }: { scenario: FailureScenario }) {
+  const edit = useEditScenario<FailureScenario>();
+  return (
+    <div className="fh-tabs" role="group" aria-label="Strategy">
+      {STRATEGIES.map((st) => (
+        <button
+          key={st}
+          type="button"
+          aria-pressed={st === scenario.strategy}
+          onClick={() => st !== scenario.strategy && edit(`Strategy: ${STRATEGY_LABELS[st]}`, (s) => ({ ...presetOfStrategy(st).scenario, seed: s.seed }), 0)}
+        >
+          {STRATEGY_LABELS[st]}
+        </button>
+      ))}
+      <a href={LEADER_LINK} className="fh-leader" title="Elect a new leader and replay uncommitted entries: the consensus lab's scenario">
+        Leader failure →
+      </a>
+    </div>
+  );
+}
+
+/** Callers on the left, servers on the right (one above the other on a phone: callers on top). */
+function positionsOf(callers: number, servers: number, isNarrow: boolean): { x: number[]; y: number[] } {
+  const x: number[] = [];
+  const y: number[] = [];
+  const spread = (i: number, n: number) => (n === 1 ? 0.5 : 0.18 + (0.64 * i) / (n - 1));
+  for (let i = 0; i < callers; i++) {
+    x.push(isNarrow ? spread(i, callers) : 0.14);
+    y.push(isNarrow ? 0.16 : spread(i, callers));
+  }
+  for (let i = 0; i < servers; i++) {
+    x.push(isNarrow ? spread(i, servers) : 0.86);
+    y.push(isNarrow ? 0.84 : spread(i, servers));
+  }
+  return { x, y };
+}
+
+export const FailureStage = memo(function FailureStage({ result, scenario, style }: { result: FailureResult; scenario: FailureScenario; style: VizStyle }) {
+  const playhead = usePlayheadSource();
+  const onEvent = useStageEvents();
+  const reduced = useReducedMotion();
+  const isLocked = usePresentation().lock;
+  const highlight = useLessonHighlight()?.nodes;
+  const isNarrow = useMediaQuery('(max-width: 520px)');
+  const positions = useMemo(() => positionsOf(result.callers, result.servers, isNarrow), [result.callers, result.servers, isNarrow]);
+  const nodeActions: readonly NodeAction[] = useMemo(
+    () => [
+      { type: 'slowdown', label: (name) => (name.startsWith('s') ? `Slow ${name}'s service ${scenario.slowFactor}x` : '') },
+      { type: 'restore', label: (name) => (name.startsWith('s') ? `Restore ${name}'s service` : '') },
+    ],
+    [scenario.slowFactor],
+  );
+  const stage = result.stage;
+  const named = highlight && highlight.length > 0 ? `; the lesson points at ${highlight.join(' and ')}` : '';
+  const callerNames = stage.nodeNames.slice(0, result.callers).join(', ');
+  const serverNames = stage.nodeNames.slice(result.callers).join(', ');
+  return (
+    <section className="fh-stage" aria-labelledby="fh-stage-title">
+      <h2 id="fh-stage-title" className="viz-visually-hidden">Callers and servers at the playhead</h2>
+      <Stage
+        data={stage}
+        playhead={playhead}
+        style={style}
+        label={`Callers ${callerNames} and servers ${serverNames}, with calls and replies in flight at the playhead${named}`}
+        cardSpec={CARD_SPEC}
+        positions={positions}
+        actions={isLocked ? [] : ACTIONS}
+        nodeActions={nodeActions}
+        onEvent={onEvent}
+        reducedMotion={reduced}
+        highlighted={highlight}
+        height={isNarrow ? 330 : 250}
+      />
+      <div className="fh-keys">
+        <StageLegend data={stage} style={style} />
+      </div>
+      <p className="fh-sub">
+        {`Users send ${scenario.ratePerSec} requests/s (Poisson, open loop) to the callers; each caller calls a random server and waits ${scenario.timeoutMs} ms. Server cards: slots busy, queue; caller cards: breaker, in flight, retry queue.`}
+        {isLocked ? '' : ' Click a node or link to crash, pause, slow or cut it at the playhead.'}
+      </p>
+    </section>
+  );
+});
+
+export const FailureNarration = memo(function FailureNarration({ result }: { result: FailureResult }) {
+  const playhead = usePlayheadSource();
+  const seek = useSeek();
+  return (
+    <section className="fh-narration" aria-labelledby="fh-narration-title">
+      <h2 id="fh-narration-title">What happened</h2>
+      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+    </section>
+  );
+});
