@@ -6,7 +6,7 @@
  *   OPEN       rejects every call at once (rejections are not recorded: they are not failures) for
  *              `openTicks`; the first call after that moves it to HALF_OPEN (no automatic transition).
  *   HALF_OPEN  admits exactly `trialCalls` calls and rejects the rest; when all trials have ended, a
- *              failure rate >= failurePct % opens it again, else it closes with a fresh window.
+ *              failure rate >= failurePct % opens it again, else it closes with fresh metrics.
  *
  * Each state entry has an epoch; `tryAcquire` returns it and `onResult` ignores an outcome from an older
  * epoch (a call admitted while CLOSED that ends during HALF_OPEN is not a trial), so half-open counts
@@ -48,7 +48,7 @@ export class CircuitBreaker {
   epoch = 0;
   openedAt = 0;
   /** Ring of the last outcomes: 1 failure, 0 success. */
-  private readonly window: Uint8Array;
+  private readonly ring: Uint8Array;
   private head = 0;
   private recorded = 0;
   private failures = 0;
@@ -65,7 +65,7 @@ export class CircuitBreaker {
     if (!(c.failurePct >= 1 && c.failurePct <= 100)) throw new Error(`invalid failurePct: ${c.failurePct}`);
     if (!(Number.isInteger(c.trialCalls) && c.trialCalls >= 1)) throw new Error(`invalid trialCalls: ${c.trialCalls}`);
     if (!(c.openTicks >= 0)) throw new Error(`invalid openTicks: ${c.openTicks}`);
-    this.window = new Uint8Array(c.windowCalls);
+    this.ring = new Uint8Array(c.windowCalls);
   }
 
   /** Asks to make a call at `now`: the epoch to report its outcome with, or -1 when the breaker rejects it. */
@@ -91,11 +91,11 @@ export class CircuitBreaker {
   onResult(now: number, epoch: number, isFailure: boolean): void {
     if (epoch !== this.epoch) return;
     if (this.state === BreakerState.closed) {
-      if (this.recorded === this.window.length) this.failures -= this.window[this.head];
+      if (this.recorded === this.ring.length) this.failures -= this.ring[this.head];
       else this.recorded++;
-      this.window[this.head] = isFailure ? 1 : 0;
+      this.ring[this.head] = isFailure ? 1 : 0;
       this.failures += isFailure ? 1 : 0;
-      this.head = (this.head + 1) % this.window.length;
+      this.head = (this.head + 1) % this.ring.length;
       if (this.recorded >= this.config.minCalls && this.failures * 100 >= this.config.failurePct * this.recorded) {
         this.enter(now, BreakerState.open, this.failures, this.recorded);
       }
@@ -124,7 +124,7 @@ export class CircuitBreaker {
     this.trialFailures = 0;
     if (to === BreakerState.open) this.openedAt = now;
     if (to === BreakerState.closed) {
-      this.window.fill(0);
+      this.ring.fill(0);
       this.head = 0;
       this.recorded = 0;
       this.failures = 0;
