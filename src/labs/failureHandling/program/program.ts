@@ -5,7 +5,7 @@
  * caller and purpose, one per server for service times.
  */
 import { TraceHasher } from '../../../core/hash/traceHasher';
-import { buildStage } from '../../../sim/index';
+import { buildStage, TraceKind } from '../../../sim/index';
 import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 import type { LabProgram, RunContext } from '../../contract';
 import { Outcome, type FailureResult, type InvariantCheck, type RunFigures } from '../result';
@@ -81,6 +81,9 @@ export const program: LabProgram<FailureScenario, FailureResult> = (s, context: 
     nodeNames,
     remarks: { tick: host.remarkTick, node: host.remarkNode, text: host.remarkText },
   });
+  // Timers (service completions, timeouts, backoffs) fire by the thousand: the narration tells messages,
+  // faults and the lab's remarks, and the cards show what the timers change.
+  stage.narrated = stage.narrated.filter((row) => stage.events.kind[row] !== TraceKind.timer);
   const metrics: Record<string, number> = { ...flat(run, ''), ...(baseline ? flat(baseline, 'base_') : {}), engineEvents: sim.events };
   if (baseline) metrics.requestsSaved = baseline.totals.firstTries + baseline.totals.retries - (run.totals.firstTries + run.totals.retries);
   const hasher = new TraceHasher().string(trace.hash).numbers(host.outcome).numbers(host.endTick);

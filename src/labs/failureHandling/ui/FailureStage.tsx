@@ -13,7 +13,7 @@ import { isStageAction, Stage, StageLegend, type NodeAction, type StageAction } 
 import { labFaultTypes } from '../../faultEvents';
 import type { FailureResult } from '../result';
 import { events, presetOfStrategy, STRATEGIES, STRATEGY_LABELS, type FailureScenario } from '../scenario';
-import { CARD_SPEC } from './cards';
+import { CARD_SPEC, CARD_SPEC_NARROW } from './cards';
 
 const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
 
@@ -41,20 +41,15 @@ export function StrategyTabs({ scenario }: { scenario: FailureScenario }) {
   );
 }
 
-/** Callers on the left, servers on the right (one above the other on a phone: callers on top). */
+/** Callers on the left, servers on the right; on a phone one column, callers first. */
 function positionsOf(callers: number, servers: number, isNarrow: boolean): { x: number[]; y: number[] } {
-  const x: number[] = [];
-  const y: number[] = [];
-  const spread = (i: number, n: number) => (n === 1 ? 0.5 : 0.18 + (0.64 * i) / (n - 1));
-  for (let i = 0; i < callers; i++) {
-    x.push(isNarrow ? spread(i, callers) : 0.14);
-    y.push(isNarrow ? 0.16 : spread(i, callers));
-  }
-  for (let i = 0; i < servers; i++) {
-    x.push(isNarrow ? spread(i, servers) : 0.86);
-    y.push(isNarrow ? 0.84 : spread(i, servers));
-  }
-  return { x, y };
+  const n = callers + servers;
+  if (isNarrow) return { x: Array.from({ length: n }, () => 0.5), y: Array.from({ length: n }, (_, i) => (i + 0.5) / n) };
+  const spread = (i: number, k: number) => (k === 1 ? 0.5 : 0.18 + (0.64 * i) / (k - 1));
+  return {
+    x: Array.from({ length: n }, (_, i) => (i < callers ? 0.14 : 0.86)),
+    y: Array.from({ length: n }, (_, i) => (i < callers ? spread(i, callers) : spread(i - callers, servers))),
+  };
 }
 
 export const FailureStage = memo(function FailureStage({ result, scenario, style }: { result: FailureResult; scenario: FailureScenario; style: VizStyle }) {
@@ -84,14 +79,14 @@ export const FailureStage = memo(function FailureStage({ result, scenario, style
         playhead={playhead}
         style={style}
         label={`Callers ${callerNames} and servers ${serverNames}, with calls and replies in flight at the playhead${named}`}
-        cardSpec={CARD_SPEC}
+        cardSpec={isNarrow ? CARD_SPEC_NARROW : CARD_SPEC}
         positions={positions}
         actions={isLocked ? [] : ACTIONS}
         nodeActions={nodeActions}
         onEvent={onEvent}
         reducedMotion={reduced}
         highlighted={highlight}
-        height={isNarrow ? 330 : 250}
+        height={isNarrow ? 100 * stage.nodeNames.length : 250}
       />
       <div className="fh-keys">
         <StageLegend data={stage} style={style} />

@@ -15,3 +15,6 @@ export const CARD_SPEC: CardSpec = {
     { field: 'detail', label: '' },
   ],
 };
+
+/** On a phone the cards stand in one column. */
+export const CARD_SPEC_NARROW: CardSpec = { ...CARD_SPEC, width: 200 };
