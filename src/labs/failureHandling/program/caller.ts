@@ -21,7 +21,7 @@ import { RetryBudget } from '../../../core/resilience/retryBudget';
 import type { NodeContext } from '../../../sim/index';
 import { Outcome, type OutcomeCode } from '../result';
 import type { Config, Host } from './host';
-import type { CallKind, Msg, Reply } from './messages';
+import type { Call, CallKind, Msg, Reply } from './messages';
 
 /** A user request while the caller works on it. */
 interface Req {
@@ -105,6 +105,9 @@ export class Caller {
   }
 
   private show(): void {
+    this.host.retryQOf[this.ctx.id] = this.disk.queue.length;
+    this.host.dlqOf[this.ctx.id] = this.disk.dlq.length;
+    if (!this.host.isStaged) return;
     const breaker = this.breaker ? `${BREAKER_STATE_WORDS[this.breaker.state]} · ` : '';
     this.ctx.card('state', `${breaker}in flight ${this.inflight.size}`);
     this.ctx.card('queue', this.disk.queue.length);
@@ -115,8 +118,6 @@ export class Caller {
           : st === 'stale' ? `cached ${this.cache.size}`
             : '';
     this.ctx.card('detail', detail);
-    this.host.retryQOf[this.ctx.id] = this.disk.queue.length;
-    this.host.dlqOf[this.ctx.id] = this.disk.dlq.length;
   }
 
   /** The requests this caller is working on (ended as errors by the host if it crashes). */
@@ -174,15 +175,17 @@ export class Caller {
     r.n++;
     this.host.attempt(now, r.n > 1);
     const deadline = Math.min(r.arrive + this.c.deadline, now + this.c.timeout);
-    this.call({ kind: 'call', req: r, key: r.key, epoch, timer: -1 }, { k: 'call', req: r.id, key: r.key, isWrite: r.isWrite, deadline, n: r.n, at: 0 });
+    this.call({ kind: 'call', req: r, key: r.key, epoch, timer: -1 }, { k: 'call', attempt: 0, req: r.id, key: r.key, isWrite: r.isWrite, deadline, n: r.n, at: 0 });
   }
 
-  private call(a: Attempt, body: { k: CallKind; req: number; key: number; isWrite: boolean; deadline: number; n: number; at: number }): void {
+  /** Sends one attempt to a random server and starts its timeout; `body` is the message, its attempt id set here. */
+  private call(a: Attempt, body: Call): void {
     const attempt = this.disk.nextAttempt++;
+    body.attempt = attempt;
     const server = this.c.callers + this.route.int(this.c.servers);
     a.timer = this.after(this.c.timeout, () => this.onTimeout(attempt));
     this.inflight.set(attempt, a);
-    this.ctx.send(server, { ...body, attempt });
+    this.ctx.send(server, body);
     this.show();
   }
 
@@ -312,7 +315,7 @@ export class Caller {
     this.refreshing.add(key);
     const now = this.ctx.now();
     this.host.attempt(now, false);
-    this.call({ kind: 'refresh', key, epoch: 0, timer: -1 }, { k: 'refresh', req: -1, key, isWrite: false, deadline: now + this.c.timeout, n: 1, at: 0 });
+    this.call({ kind: 'refresh', key, epoch: 0, timer: -1 }, { k: 'refresh', attempt: 0, req: -1, key, isWrite: false, deadline: now + this.c.timeout, n: 1, at: 0 });
   }
 
   private schedule(job: Job): void {
@@ -320,7 +323,7 @@ export class Caller {
     this.after(Math.max(1, wait), () => {
       const now = this.ctx.now();
       this.host.attempt(now, true);
-      this.call({ kind: 'retryq', job, key: job.key, epoch: 0, timer: -1 }, { k: 'retryq', req: job.req, key: job.key, isWrite: true, deadline: now + this.c.timeout, n: job.attempts + 1, at: 0 });
+      this.call({ kind: 'retryq', job, key: job.key, epoch: 0, timer: -1 }, { k: 'retryq', attempt: 0, req: job.req, key: job.key, isWrite: true, deadline: now + this.c.timeout, n: job.attempts + 1, at: 0 });
     });
   }
 
@@ -348,7 +351,7 @@ export class Caller {
     for (const w of this.disk.pending) {
       if (w.isSent) continue;
       w.isSent = true;
-      this.call({ kind: 'replay', write: w, key: w.key, epoch: 0, timer: -1 }, { k: 'replay', req: -1, key: w.key, isWrite: true, deadline: now + this.c.timeout, n: w.base, at: w.at });
+      this.call({ kind: 'replay', write: w, key: w.key, epoch: 0, timer: -1 }, { k: 'replay', attempt: 0, req: -1, key: w.key, isWrite: true, deadline: now + this.c.timeout, n: w.base, at: w.at });
     }
   }
 }

@@ -119,6 +119,8 @@ export class Host {
   readonly remarkNode: number[] = [];
   readonly remarkText: string[] = [];
   private dlqRemarks = 0;
+  /** True when the run records a stage: the nodes then write their cards (strings cost time in a storm). */
+  isStaged = false;
 
   constructor(readonly c: Config, readonly root: Rng) {
     const n = c.callers + c.servers;

@@ -28,6 +28,7 @@ export interface Run {
 export function simulate(s: FailureScenario, strategy: Strategy, withStage: boolean, context?: RunContext, progressSpan: [number, number] = [0, 1]): Run {
   const c = configOf(s, strategy);
   const host = new Host(c, rng(s.seed));
+  host.isStaged = withStage;
   const n = c.callers + c.servers;
   const callers: Caller[] = [];
   const sim = new Simulation<Msg>({
