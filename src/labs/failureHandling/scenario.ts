@@ -47,6 +47,8 @@ export interface FailureScenario extends BaseScenario {
   callers: number;
   /** Downstream servers. 1..6. Default 2. */
   servers: number;
+  /** Each server is a shard owning the keys k with k mod servers = its index (else a random server per call). Default false. */
+  sharded: boolean;
   /** Requests a server works on at once. 1..50. Default 5. */
   slots: number;
   /** Mean service time (exponential), ms. 1..10,000. Default 100. */
@@ -139,6 +141,7 @@ export const params: readonly ParamSpec[] = [
   { key: 'compare', label: 'Compare with none', kind: 'boolean', help: 'Also run the same seed and faults with no strategy and immediate retries, drawn beside it in the charts.' },
   int('callers', 'Callers', 1, LIMITS.callersMax, 'Caller instances (c0..), each with its own arrivals, breaker, budget, queues and cache.'),
   int('servers', 'Servers', 1, LIMITS.serversMax, 'Downstream servers.'),
+  { key: 'sharded', label: 'Sharded', kind: 'boolean', help: 'Each server owns the keys k with k mod servers = its index, and a call goes to its key\'s shard (off: a random server per call).' },
   int('slots', 'Slots per server', 1, LIMITS.slotsMax, 'Requests a server works on at once; the rest wait in its queue.'),
   ms('serviceMs', 'Service time', 1, LIMITS.serviceMsMax, 'Mean time a slot works on a request (exponential).'),
   { key: 'ratePerSec', label: 'Arrival rate', kind: 'number', min: 1, max: LIMITS.rateMax, unit: '/s', help: 'User requests per second over all callers (Poisson: open loop, they keep coming whatever happens).' },
@@ -226,6 +229,7 @@ export const defaults: FailureScenario = {
   compare: true,
   callers: 2,
   servers: 2,
+  sharded: false,
   slots: 5,
   serviceMs: 100,
   ratePerSec: 70,
@@ -294,6 +298,12 @@ export const presets: readonly Preset<FailureScenario>[] = [
     title: 'Slow downstream: timeout and breaker',
     description: 'Both servers 10x slower from 10 to 25 s. Each caller\'s breaker opens on its failure rate, fails fast while open, half-opens after 5 s with 3 trials, and closes once the servers are fast again; retries wait with full jitter.',
     scenario: { ...d, strategy: 'breaker', ratePerSec: 40, durationMs: 40_000, slowFactor: 10, backoff: 'full', events: [{ t: 10_000, type: 'slowdown', node: S2 }, { t: 10_000, type: 'slowdown', node: S3 }, { t: 25_000, type: 'restore', node: S2 }, { t: 25_000, type: 'restore', node: S3 }] },
+  },
+  {
+    id: 'breaker-shard',
+    title: 'A breaker before a sharded downstream',
+    description: 'Three servers, each the shard of a third of the keys; s4 is down from 10 s on, so a third of the calls fail. With resilience4j\'s window of 100 calls, a breaker at 50 % never opens (33 % fail), but this one opens at 25 %: it then rejects the calls the two healthy shards would have answered.',
+    scenario: { ...d, strategy: 'breaker', servers: 3, sharded: true, ratePerSec: 40, durationMs: 30_000, retries: 0, windowCalls: 100, minCalls: 100, failurePct: 25, events: [{ t: 10_000, type: 'crash', node: 4 }] },
   },
   {
     id: 'fallback-queue',

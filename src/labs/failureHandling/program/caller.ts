@@ -1,6 +1,7 @@
 /**
  * A caller: one instance of the client service. User requests arrive at it (open loop, from its own
- * stream; see ./simulate.ts); it calls a server chosen at random (its own stream), waits `timeout`, and
+ * stream; see ./simulate.ts); it calls a server chosen at random (its own stream) or its key's shard, waits
+ * `timeout`, and
  * on a timeout or a rejection retries after a backoff (jitter from its own stream) up to `retries` times.
  * A timeout ends the wait, not the server's work: the call may have succeeded (a late reply is counted).
  *
@@ -109,6 +110,7 @@ export class Caller {
     this.host.dlqOf[this.ctx.id] = this.disk.dlq.length;
     if (!this.host.isStaged) return;
     const breaker = this.breaker ? `${BREAKER_STATE_WORDS[this.breaker.state]} · ` : '';
+    if (this.breaker) this.ctx.card('breaker', BREAKER_STATE_WORDS[this.breaker.state]);
     this.ctx.card('state', `${breaker}in flight ${this.inflight.size}`);
     this.ctx.card('queue', this.disk.queue.length);
     const st = this.c.strategy;
@@ -182,7 +184,7 @@ export class Caller {
   private call(a: Attempt, body: Call): void {
     const attempt = this.disk.nextAttempt++;
     body.attempt = attempt;
-    const server = this.c.callers + this.route.int(this.c.servers);
+    const server = this.c.callers + (this.c.s.sharded ? body.key % this.c.servers : this.route.int(this.c.servers));
     a.timer = this.after(this.c.timeout, () => this.onTimeout(attempt));
     this.inflight.set(attempt, a);
     this.ctx.send(server, body);

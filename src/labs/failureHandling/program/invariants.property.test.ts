@@ -36,6 +36,7 @@ function swarm(seed: number): FailureScenario {
     durationMs,
     strategy: STRATEGIES[r.int(STRATEGIES.length)],
     backoff: BACKOFFS[r.int(BACKOFFS.length)],
+    sharded: r.int(2) === 1,
     slots: 1 + r.int(6),
     ratePerSec: 20 + r.int(120),
     timeoutMs: 100 + r.int(900),

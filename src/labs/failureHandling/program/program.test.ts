@@ -47,6 +47,16 @@ describe('failure-handling program', () => {
     expect(opens[0]).not.toBe(opens[1]);
   });
 
+  it('a breaker before shards: 1 of 3 down (33 % failures) never trips a 50 % breaker; a 25 % one blocks the healthy shards too', () => {
+    const at25 = run(preset('breaker-shard'));
+    const at50 = run({ ...preset('breaker-shard'), failurePct: 50 });
+    expect(at50.run.totals.breakerOpens).toBe(0);
+    expect(at25.run.totals.breakerOpens).toBeGreaterThan(0);
+    // Rejected calls would mostly have gone to the two healthy shards: more requests fail than the shard's third.
+    const failed = (t: typeof at25.run.totals) => t.outcomes[Outcome.error] + t.outcomes[Outcome.rejected];
+    expect(failed(at25.run.totals)).toBeGreaterThan(failed(at50.run.totals));
+  });
+
   it('backoff delays retries only: first tries keep arriving at the open-loop rate, bin by bin', () => {
     const base = { ...preset('metastable-retry'), compare: false, durationMs: 30_000 };
     const naive = run(base);
