@@ -59,7 +59,7 @@ test('a strategy tab runs it on the same workload beside none; the invariants ho
 
 test('a lesson step sets its scenario, moves the playhead to its moment and rings the nodes it names: the breaker opens', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('#/failure-handling?v=1&lesson=6');
+  await page.goto('#/failure-handling?v=1&lesson=7');
   await waitForRun(page);
   const lesson = page.getByRole('region', { name: /Guided lesson/ });
   await expect(lesson.getByRole('heading', { name: 'A slow downstream opens the breaker' })).toBeVisible();

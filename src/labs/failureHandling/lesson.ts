@@ -68,6 +68,17 @@ export const lesson: readonly LessonStep[] = [
     highlight: { nodes: ['s2', 's3'] },
   },
   {
+    id: 'rate-limit',
+    title: 'Overload at the door: a token bucket',
+    text:
+      '130 requests/s arrive, and no retries, but the servers finish only about 100 a second between them. ' +
+      'Each server polices with a token bucket (burst 10, refilled at 45/s, continuously, starting full) and answers 1,295 requests with a cheap 429 before doing any work. ' +
+      'The rest are served on time: goodput 67.4 % against 6.6 % without buckets, where the queues grow until every answer comes too late.',
+    scenario: preset('rate-limit'),
+    t: 15_000,
+    highlight: { nodes: ['s2', 's3'] },
+  },
+  {
     id: 'breaker-opens',
     title: 'A slow downstream opens the breaker',
     text:

@@ -294,6 +294,12 @@ export const presets: readonly Preset<FailureScenario>[] = [
     scenario: { ...d, strategy: 'shed', ratePerSec: 90, retries: 0, budgetTokens: 0, events: [{ t: 8000, type: 'slowdown', node: S2 }, { t: 8000, type: 'slowdown', node: S3 }, { t: 16_000, type: 'restore', node: S2 }, { t: 16_000, type: 'restore', node: S3 }] },
   },
   {
+    id: 'rate-limit',
+    title: 'Overload at the door: token buckets',
+    description: '130 req/s on 100 of capacity, no retries. Each server polices with a token bucket (burst 10, 45/s): the excess gets a cheap 429 at once, and the rest is served on time. Without it the queues grow until every answer comes after its timeout.',
+    scenario: { ...d, strategy: 'shed', ratePerSec: 130, durationMs: 30_000, retries: 0, budgetTokens: 0, dropExpired: false, bucketBurst: 10, bucketRatePerSec: 45, events: [] },
+  },
+  {
     id: 'breaker-slow',
     title: 'Slow downstream: timeout and breaker',
     description: 'Both servers 10x slower from 10 to 25 s. Each caller\'s breaker opens on its failure rate, fails fast while open, half-opens after 5 s with 3 trials, and closes once the servers are fast again; retries wait with full jitter.',

@@ -86,7 +86,7 @@ export const FailureStage = memo(function FailureStage({ result, scenario, style
         onEvent={onEvent}
         reducedMotion={reduced}
         highlighted={highlight}
-        height={isNarrow ? 100 * stage.nodeNames.length : 250}
+        height={isNarrow ? 110 * stage.nodeNames.length : 250}
       />
       <div className="fh-keys">
         <StageLegend data={stage} style={style} />
