@@ -25,7 +25,7 @@ export const CRDT_TYPES = ['g-counter', 'pn-counter', 'or-set', 'lww-register'] 
 export type CrdtTypeParam = (typeof CRDT_TYPES)[number];
 
 export interface CrdtsScenario extends BaseScenario {
-  /** Which CRDT (and its foils) the replicas hold. Default 'or-set'. */
+  /** Which CRDT (and its foils) the replicas hold. Default 'g-counter' (the lesson starts there). */
   type: CrdtTypeParam;
   /** Replicas n0..n(replicas-1). 3..8. Default 5. */
   replicas: number;
@@ -149,7 +149,7 @@ export function cutScript(groups: string, fromMs = 800, toMs = 2200): CrdtsEvent
 }
 
 export const defaults: CrdtsScenario = {
-  type: 'or-set',
+  type: 'g-counter',
   replicas: 5,
   updates: 30,
   updatesMs: 3000,
@@ -169,16 +169,16 @@ const d = defaults;
 
 export const presets: readonly Preset<CrdtsScenario>[] = [
   {
-    id: 'or-set',
-    title: 'OR-Set beside a naive set and a 2P-Set',
-    description: 'Five replicas add and remove a, b, c while n3 and n4 are cut off from 800 to 2200 ms. All three converge after the heal; only the OR-Set converges to what the updates meant.',
-    scenario: d,
-  },
-  {
     id: 'g-counter',
     title: 'G-Counter under a partition',
     description: 'Every replica keeps counting through the cut; gossip sums them up after the heal. Beside it, a counter kept by a consensus log refuses the cut-off side.',
-    scenario: { ...d, type: 'g-counter' },
+    scenario: d,
+  },
+  {
+    id: 'or-set',
+    title: 'OR-Set beside a naive set and a 2P-Set',
+    description: 'Five replicas add and remove a, b, c while n3 and n4 are cut off from 800 to 2200 ms. All three converge after the heal; only the OR-Set converges to what the updates meant.',
+    scenario: { ...d, type: 'or-set' },
   },
   {
     id: 'duplicates',

@@ -86,7 +86,7 @@ describe('crdts program', () => {
   });
 
   it('the stage draws the gossip (state messages), and a view\'s cards carry its state', () => {
-    const r = run(defaults);
+    const r = run({ ...defaults, type: 'or-set' });
     const stage = view(r, 'or').stage;
     expect(stage.kinds).toContain('state');
     expect(stage.fields.names).toEqual(expect.arrayContaining(['or.value', 'or.context', 'or.a', 'naive.value', 'tp.added', 'tp.removed', 'naive.anomaly']));
