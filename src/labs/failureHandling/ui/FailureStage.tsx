@@ -6,8 +6,7 @@
  * Apart from it (for the page's narration slot) every event as a sentence.
  */
 import { memo, useMemo } from 'react';
-import { useEditScenario, useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useEditScenario, useLessonHighlight, useMediaQuery, usePresentation, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type NodeAction, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -53,9 +52,7 @@ function positionsOf(callers: number, servers: number, isNarrow: boolean): { x: 
 }
 
 export const FailureStage = memo(function FailureStage({ result, scenario, style }: { result: FailureResult; scenario: FailureScenario; style: VizStyle }) {
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEvents();
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS);
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight()?.nodes;
   const isNarrow = useMediaQuery('(max-width: 520px)');
@@ -75,16 +72,13 @@ export const FailureStage = memo(function FailureStage({ result, scenario, style
     <section className="fh-stage" aria-labelledby="fh-stage-title">
       <h2 id="fh-stage-title" className="viz-visually-hidden">Callers and servers at the playhead</h2>
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`Callers ${callerNames} and servers ${serverNames}, with calls and replies in flight at the playhead${named}`}
         cardSpec={isNarrow ? CARD_SPEC_NARROW : CARD_SPEC}
         positions={positions}
-        actions={isLocked ? [] : ACTIONS}
         nodeActions={nodeActions}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         highlighted={highlight}
         height={isNarrow ? 110 * stage.nodeNames.length : 250}
       />
@@ -100,12 +94,10 @@ export const FailureStage = memo(function FailureStage({ result, scenario, style
 });
 
 export const FailureNarration = memo(function FailureNarration({ result }: { result: FailureResult }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   return (
     <section className="fh-narration" aria-labelledby="fh-narration-title">
       <h2 id="fh-narration-title">What happened</h2>
-      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+      <LabNarration data={result.stage} />
     </section>
   );
 });

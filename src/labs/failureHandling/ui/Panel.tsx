@@ -46,7 +46,7 @@ function HeadlineCard({ result, scenario }: { result: FailureResult; scenario: F
   const script = scriptText(scenario, names);
   const name = STRATEGY_LABELS[result.strategy];
   return (
-    <section className="fh-card" aria-labelledby="fh-head-title">
+    <section className="lab-card fh-card" aria-labelledby="fh-head-title">
       <h2 id="fh-head-title">{`${name}: what it bought`}</h2>
       <p data-testid="fh-headline">{headline(result)}</p>
       <p className="fh-sub">{script === '' ? 'No faults in the script: click a server on the stage to crash or slow it.' : `Script: ${script}.`}</p>
@@ -97,7 +97,7 @@ const Charts = memo(function Charts({ result, scenario, style }: { result: Failu
   const charts = useMemo(() => CHARTS.map((c) => ({ ...c, ...chartOf(result, c.id) })), [result]);
   const breakers = useMemo(() => (result.strategy === 'breaker' ? breakerChart(result) : undefined), [result]);
   return (
-    <section className="fh-card" aria-labelledby="fh-charts-title">
+    <section className="lab-card fh-card" aria-labelledby="fh-charts-title">
       <h2 id="fh-charts-title">Over time{result.baseline ? ', beside none on the same seed' : ''}</h2>
       <p className="fh-sub">Click a chart, or focus it and use ← → and Enter, to move the playhead. Goodput: answered with data within {scenario.deadlineMs} ms; throughput: work the servers finished, wanted or not.</p>
       <div className="fh-charts">
@@ -150,7 +150,7 @@ const Charts = memo(function Charts({ result, scenario, style }: { result: Failu
 
 function ChecksCard({ result }: { result: FailureResult }) {
   return (
-    <section className="fh-card" aria-labelledby="fh-checks-title">
+    <section className="lab-card fh-card" aria-labelledby="fh-checks-title">
       <h2 id="fh-checks-title">Invariants, checked on this run</h2>
       <ul className="fh-checks" data-testid="fh-checks">
         {result.checks.map((c) => (
