@@ -53,6 +53,8 @@ export interface Totals {
   lateReplies: number;
   p50Ms: number;
   p99Ms: number;
+  /** p99.9 of the round trips of successful calls before the first fault: where a timeout belongs (NaN: none). */
+  roundTripP999Ms: number;
   errorPct: number;
   /** Time from the end of the last fault to goodput back at >= 90 % of arrivals for 4 bins, ms (NaN: never). */
   recoverMs: number;
@@ -103,6 +105,7 @@ export interface FailureResult extends LabResult {
   strategy: Strategy;
   callers: number;
   servers: number;
+  timeoutMs: number;
   /** End of the last scripted fault (ms), NaN without one. */
   triggerEndMs: number;
   run: RunFigures;

@@ -43,6 +43,8 @@ interface Attempt {
   key: number;
   epoch: number;
   timer: number;
+  /** When the attempt was sent (ticks). */
+  sent: number;
 }
 
 /** A write in the retry queue (fallback). */
@@ -177,7 +179,7 @@ export class Caller {
     r.n++;
     this.host.attempt(now, r.n > 1);
     const deadline = Math.min(r.arrive + this.c.deadline, now + this.c.timeout);
-    this.call({ kind: 'call', req: r, key: r.key, epoch, timer: -1 }, { k: 'call', attempt: 0, req: r.id, key: r.key, isWrite: r.isWrite, deadline, n: r.n, at: 0 });
+    this.call({ kind: 'call', req: r, key: r.key, epoch, timer: -1, sent: 0 }, { k: 'call', attempt: 0, req: r.id, key: r.key, isWrite: r.isWrite, deadline, n: r.n, at: 0 });
   }
 
   /** Sends one attempt to a random server and starts its timeout; `body` is the message, its attempt id set here. */
@@ -186,6 +188,7 @@ export class Caller {
     body.attempt = attempt;
     const server = this.c.callers + (this.c.s.sharded ? body.key % this.c.servers : this.route.int(this.c.servers));
     a.timer = this.after(this.c.timeout, () => this.onTimeout(attempt));
+    a.sent = this.ctx.now();
     this.inflight.set(attempt, a);
     this.ctx.send(server, body);
     this.show();
@@ -213,6 +216,7 @@ export class Caller {
       return;
     }
     this.inflight.delete(msg.attempt);
+    if (msg.code === 'ok' && a.kind === 'call') this.host.roundTrip(a.sent, this.ctx.now());
     this.ctx.cancelTimer(a.timer);
     this.timers.delete(a.timer);
     this.settle(a, msg);
@@ -317,7 +321,7 @@ export class Caller {
     this.refreshing.add(key);
     const now = this.ctx.now();
     this.host.attempt(now, false);
-    this.call({ kind: 'refresh', key, epoch: 0, timer: -1 }, { k: 'refresh', attempt: 0, req: -1, key, isWrite: false, deadline: now + this.c.timeout, n: 1, at: 0 });
+    this.call({ kind: 'refresh', key, epoch: 0, timer: -1, sent: 0 }, { k: 'refresh', attempt: 0, req: -1, key, isWrite: false, deadline: now + this.c.timeout, n: 1, at: 0 });
   }
 
   private schedule(job: Job): void {
@@ -325,7 +329,7 @@ export class Caller {
     this.after(Math.max(1, wait), () => {
       const now = this.ctx.now();
       this.host.attempt(now, true);
-      this.call({ kind: 'retryq', job, key: job.key, epoch: 0, timer: -1 }, { k: 'retryq', attempt: 0, req: job.req, key: job.key, isWrite: true, deadline: now + this.c.timeout, n: job.attempts + 1, at: 0 });
+      this.call({ kind: 'retryq', job, key: job.key, epoch: 0, timer: -1, sent: 0 }, { k: 'retryq', attempt: 0, req: job.req, key: job.key, isWrite: true, deadline: now + this.c.timeout, n: job.attempts + 1, at: 0 });
     });
   }
 
@@ -353,7 +357,7 @@ export class Caller {
     for (const w of this.disk.pending) {
       if (w.isSent) continue;
       w.isSent = true;
-      this.call({ kind: 'replay', write: w, key: w.key, epoch: 0, timer: -1 }, { k: 'replay', attempt: 0, req: -1, key: w.key, isWrite: true, deadline: now + this.c.timeout, n: w.base, at: w.at });
+      this.call({ kind: 'replay', write: w, key: w.key, epoch: 0, timer: -1, sent: 0 }, { k: 'replay', attempt: 0, req: -1, key: w.key, isWrite: true, deadline: now + this.c.timeout, n: w.base, at: w.at });
     }
   }
 }

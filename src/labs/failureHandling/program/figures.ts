@@ -82,6 +82,7 @@ export function figuresOf(host: Host, triggerEndMs: number): RunFigures {
     lateReplies: host.lateReplies,
     p50Ms: sortedAll.length ? ticksToMs(quantileSorted(sortedAll, 0.5)) : Number.NaN,
     p99Ms: sortedAll.length ? ticksToMs(quantileSorted(sortedAll, 0.99)) : Number.NaN,
+    roundTripP999Ms: host.calmRoundTrips.length ? ticksToMs(quantileSorted(Float64Array.from(host.calmRoundTrips).sort(), 0.999)) : Number.NaN,
     errorPct: ended ? (100 * totalsByOutcome[Outcome.error]) / ended : 0,
     recoverMs: recoverMsOf(series, triggerEndMs),
     breakerOpens: host.breakerOpens,

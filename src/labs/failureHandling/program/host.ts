@@ -98,6 +98,10 @@ export class Host {
   readonly staleAge: number[] = [];
   readonly missLatency: number[] = [];
   readonly violations: string[] = [];
+  /** Round trips of successful calls sent before the first scripted event (all of them without one), ticks. */
+  readonly calmRoundTrips: number[] = [];
+  /** The first scripted event's tick (Infinity without one). */
+  firstEventTick = Infinity;
   /** Largest number of trials a half-open breaker admitted (the invariant: <= trialCalls). */
   maxTrialsAdmitted = 0;
   // The downstream's store: a version and the time of the last write per key; request ids applied.
@@ -165,6 +169,10 @@ export class Host {
 
   isOpen(id: number): boolean {
     return this.outcome[id] === Outcome.open;
+  }
+
+  roundTrip(sent: number, now: number): void {
+    if (sent < this.firstEventTick) this.calmRoundTrips.push(now - sent);
   }
 
   attempt(tick: number, isRetry: boolean): void {

@@ -101,6 +101,7 @@ export const program: LabProgram<FailureScenario, FailureResult> = (s, context: 
     strategy: s.strategy,
     callers: s.callers,
     servers: s.servers,
+    timeoutMs: s.timeoutMs,
     triggerEndMs,
     run,
     ...(baseline ? { baseline } : {}),

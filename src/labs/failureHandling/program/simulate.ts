@@ -29,6 +29,7 @@ export function simulate(s: FailureScenario, strategy: Strategy, withStage: bool
   const c = configOf(s, strategy);
   const host = new Host(c, rng(s.seed));
   host.isStaged = withStage;
+  if (s.events.length > 0) host.firstEventTick = msToTicks(Math.min(...s.events.map((e) => e.t)));
   const n = c.callers + c.servers;
   const callers: Caller[] = [];
   const sim = new Simulation<Msg>({

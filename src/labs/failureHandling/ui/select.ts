@@ -65,6 +65,7 @@ export function compareRows(result: FailureResult): Row[] {
     row('rejected fast', (x) => int(x.outcomes[Outcome.rejected])),
     row('goodput (data within the deadline)', (x) => `${int(x.goodput)} (${pct(goodputPct(x))})`),
     row('p50 / p99 latency', (x) => `${ms(x.p50Ms)} / ${ms(x.p99Ms)}`),
+    row('call round trip p99.9 before the first fault (the timeout is ' + result.timeoutMs + ' ms)', (x) => ms(x.roundTripP999Ms)),
     row('attempts: first tries + retries', (x) => `${int(x.firstTries)} + ${int(x.retries)}`),
     row('amplification', (x) => x.amplification.toFixed(2)),
     row('server work done', (x) => int(x.completions)),
