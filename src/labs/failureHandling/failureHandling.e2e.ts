@@ -73,6 +73,27 @@ test('a lesson step sets its scenario, moves the playhead to its moment and ring
   await expectNoAxeViolations(page);
 });
 
+test('play moves the playhead and the cards follow it; pause stops it', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await page.goto('#/failure-handling');
+  await waitForRun(page);
+  const stage = page.locator('[data-stage]');
+  await page.getByLabel('Simulated time').fill('9990');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await stage.getAttribute('data-t'))).toBeGreaterThan(9991);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const t = Number(await stage.getAttribute('data-t'));
+  await page.waitForTimeout(500);
+  expect(Number(await stage.getAttribute('data-t'))).toBe(t);
+  // s2 is down until 10000 ms: its card says so.
+  await page.getByLabel('Simulated time').fill('9000');
+  await expect(page.locator('[data-node="s2"]')).toHaveAttribute('aria-label', /, crashed$/);
+  await page.getByLabel('Simulated time').fill('11000');
+  await expect(page.locator('[data-node="s2"]')).toHaveAttribute('aria-label', /, up$/);
+  expect(errors).toEqual([]);
+});
+
 test('the first screen: stage, time controls and lesson in view at 1440x900, the stage first at 390x844', async ({ page }) => {
   test.setTimeout(180_000);
   await expectFirstScreen(page, '#/failure-handling', 'failure-handling');
