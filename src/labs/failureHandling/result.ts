@@ -33,6 +33,8 @@ export interface Series {
   /** At the bin's end: requests waiting in server queues, in the callers' retry queues, in the DLQ. */
   serverQueue: Float64Array;
   retryQueue: Float64Array;
+  /** Age of the oldest write in the retry queues at the bin's end, ms (0 when empty). */
+  retryOldestMs: Float64Array;
   dlq: Float64Array;
   /** Callers whose breaker is open or half-open at the bin's end. */
   breakersOpen: Float64Array;
@@ -67,6 +69,8 @@ export interface Totals {
   queueDone: number;
   dlqCount: number;
   queuePeak: number;
+  /** The longest a write waited in a retry queue at a bin's end, ms. */
+  queueOldestMs: number;
   /** Retry-queue attempts a server had already applied (absorbed by the idempotency key). */
   duplicates: number;
   staleServed: number;

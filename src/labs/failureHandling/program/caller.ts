@@ -52,6 +52,8 @@ interface Job {
   req: number;
   key: number;
   attempts: number;
+  /** When it was queued (ticks). */
+  since: number;
 }
 
 /** A write taken locally during a partition (degrade). */
@@ -110,6 +112,8 @@ export class Caller {
   private show(): void {
     this.host.retryQOf[this.ctx.id] = this.disk.queue.length;
     this.host.dlqOf[this.ctx.id] = this.disk.dlq.length;
+    // Jobs leave the queue from anywhere but join at its end: the first one is the oldest.
+    this.host.oldestSinceOf[this.ctx.id] = this.disk.queue.length > 0 ? this.disk.queue[0].since : Infinity;
     if (!this.host.isStaged) return;
     const breaker = this.breaker ? `${BREAKER_STATE_WORDS[this.breaker.state]} · ` : '';
     if (this.breaker) this.ctx.card('breaker', BREAKER_STATE_WORDS[this.breaker.state]);
@@ -293,7 +297,7 @@ export class Caller {
       case 'fallback':
         this.end(r, Outcome.fallback);
         if (r.isWrite) {
-          const job: Job = { req: r.id, key: r.key, attempts: 0 };
+          const job: Job = { req: r.id, key: r.key, attempts: 0, since: now };
           this.disk.queue.push(job);
           this.host.enqueued++;
           this.schedule(job);

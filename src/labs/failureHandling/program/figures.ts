@@ -63,7 +63,7 @@ export function figuresOf(host: Host, triggerEndMs: number): RunFigures {
   }
   const series: Series = {
     binMs: ticksToMs(c.bin), bins, arrivals, firstTries: host.firstTries, retries: host.retries, outcomes, goodput, throughput, errorPct, rejectedPct,
-    p50Ms, p99Ms, serverQueue: host.serverQueue, retryQueue: host.retryQueue, dlq: host.dlqDepth, breakersOpen: host.breakersOpen,
+    p50Ms, p99Ms, serverQueue: host.serverQueue, retryQueue: host.retryQueue, retryOldestMs: host.oldestAgeMs, dlq: host.dlqDepth, breakersOpen: host.breakersOpen,
   };
   const sortedAll = Float64Array.from(all).sort();
   const firstTries = sum(host.firstTries);
@@ -94,6 +94,7 @@ export function figuresOf(host: Host, triggerEndMs: number): RunFigures {
     queueDone: host.queueDone,
     dlqCount: host.dlqCount,
     queuePeak: Math.max(0, ...host.retryQueue),
+    queueOldestMs: Math.max(0, ...host.oldestAgeMs),
     duplicates: host.duplicates,
     staleServed: host.staleAge.length,
     staleAgeP50Ms: staleAge.length ? ticksToMs(quantileSorted(staleAge, 0.5)) : Number.NaN,

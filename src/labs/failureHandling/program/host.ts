@@ -117,6 +117,10 @@ export class Host {
   readonly queueOf: number[];
   readonly retryQOf: number[];
   readonly dlqOf: number[];
+  /** When the oldest job in each caller's retry queue was queued (Infinity: empty). */
+  readonly oldestSinceOf: number[];
+  /** Age of the oldest queued job at each bin's end, ms (0: empty queues). */
+  readonly oldestAgeMs: Float64Array;
   readonly breakerOf: number[];
   // Narration (stage remarks).
   readonly remarkTick: number[] = [];
@@ -141,6 +145,8 @@ export class Host {
     this.queueOf = new Array<number>(n).fill(0);
     this.retryQOf = new Array<number>(n).fill(0);
     this.dlqOf = new Array<number>(n).fill(0);
+    this.oldestSinceOf = new Array<number>(n).fill(Infinity);
+    this.oldestAgeMs = new Float64Array(c.bins);
     this.breakerOf = new Array<number>(n).fill(0);
   }
 
@@ -207,12 +213,14 @@ export class Host {
   }
 
   /** Samples the gauges into bin `b` (at its end). */
-  sample(b: number): void {
+  sample(b: number, now: number): void {
     let q = 0;
     let rq = 0;
     let dlq = 0;
     let open = 0;
+    let since = Infinity;
     for (let i = 0; i < this.queueOf.length; i++) {
+      since = Math.min(since, this.oldestSinceOf[i]);
       q += this.queueOf[i];
       rq += this.retryQOf[i];
       dlq += this.dlqOf[i];
@@ -222,5 +230,6 @@ export class Host {
     this.retryQueue[b] = rq;
     this.dlqDepth[b] = dlq;
     this.breakersOpen[b] = open;
+    this.oldestAgeMs[b] = since === Infinity ? 0 : ticksToMs(now - since);
   }
 }

@@ -62,7 +62,7 @@ export function simulate(s: FailureScenario, strategy: Strategy, withStage: bool
     });
   }
   for (let i = 0; i < c.callers; i++) startArrivals(sim, host, i, callers);
-  for (let b = 0; b < c.bins; b++) sim.at(Math.min(c.end, (b + 1) * c.bin) - 1, () => host.sample(b));
+  for (let b = 0; b < c.bins; b++) sim.at(Math.min(c.end, (b + 1) * c.bin) - 1, () => host.sample(b, sim.now));
   const chunks = 20;
   for (let k = 1; k <= chunks; k++) {
     const before = sim.events;

@@ -34,7 +34,7 @@ export function headline(result: FailureResult): string {
       return `The breakers opened ${t.breakerOpens} times and rejected ${int(t.breakerRejected)} calls at once (not counted as failures); ${Number.isFinite(saved) ? `${int(saved)} requests to the downstream saved against none` : 'no baseline to compare'}. ${common}`;
     }
     case 'fallback':
-      return `${int(t.outcomes[Outcome.fallback])} fallback answers at once; retry queue at most ${int(t.queuePeak)} deep, ${int(t.queueDone)} writes applied from it, ${int(t.dlqCount)} in the dead-letter queue, ${int(t.duplicates)} duplicates absorbed by the idempotency key. ${common}`;
+      return `${int(t.outcomes[Outcome.fallback])} fallback answers at once; retry queue at most ${int(t.queuePeak)} deep (oldest write waiting ${ms(t.queueOldestMs)}), ${int(t.queueDone)} writes applied from it, ${int(t.dlqCount)} in the dead-letter queue, ${int(t.duplicates)} duplicates absorbed by the idempotency key. ${common}`;
     case 'stale':
       return `${int(t.staleServed)} stale answers (median age ${ms(t.staleAgeP50Ms)}, oldest ${ms(t.staleAgeMaxMs)}), ${int(t.cacheHits)} fresh hits; each stale answer saved a trip downstream of ${ms(t.latencySavedMs)} on average. ${common}`;
     case 'degrade':
