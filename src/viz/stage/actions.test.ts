@@ -26,6 +26,10 @@ describe('nodeMenuItems', () => {
     const own = [{ type: 'timeout', label: (n: string) => `Time out ${n} now` }];
     expect(view(nodeMenuItems(data, at(50), 2, ['crash'], {}, own))).toEqual([['Crash n2', true], ['Time out n2 now', true]]);
     expect(nodeMenuItems(data, at(10), 1, [], {}, own)).toEqual([{ label: 'Time out n1 now', event: { type: 'timeout', node: 1, at: 10 }, disabled: false }]);
+    // An action labelled '' for a node stays out of that node's menu (a server-only action).
+    const serverOnly = [{ type: 'slowdown', label: (n: string) => (n === 'n1' ? `Slow ${n}` : '') }];
+    expect(nodeMenuItems(data, at(10), 1, [], {}, serverOnly).map((i) => i.label)).toEqual(['Slow n1']);
+    expect(nodeMenuItems(data, at(10), 0, [], {}, serverOnly)).toEqual([]);
   });
 
   it('isolates with the isolate fault, else as a partition of the node alone; clock items carry ms', () => {

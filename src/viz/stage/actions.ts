@@ -37,7 +37,10 @@ export function nodeMenuItems(data: StageData, frame: StageFrame, node: number, 
     push(`Set ${name} clock offset to +${ms} ${unit}`, { type: 'skew', node, ms }, Math.abs(offset - ms) < 1e-9);
     push(`Set ${name} clock offset to 0 ${unit}`, { type: 'skew', node, ms: 0 }, offset === 0);
   }
-  for (const action of own) push(action.label(name), { type: action.type, node }, status !== NodeState.up);
+  for (const action of own) {
+    const label = action.label(name);
+    if (label !== '') push(label, { type: action.type, node }, status !== NodeState.up);
+  }
   return items;
 }
 

@@ -144,7 +144,8 @@ export function heatLevel(value: number, max: number): number {
 
 /**
  * A lab's own node action besides the fault table's (RaftScope's "time out", "request"): the node menu
- * offers `label(name)` while the node is up, inserting `{ type, node }` at the playhead.
+ * offers `label(name)` while the node is up, inserting `{ type, node }` at the playhead; a label of '' leaves
+ * the action out of that node's menu (a server-only action in a lab with clients and servers).
  */
 export interface NodeAction {
   type: string;
