@@ -1,0 +1,236 @@
+/**
+ * Scene 1, shared database. Left: services A (a0) and B (b0) on one database (db): A's orders table is B's
+ * too, and both queue for the same slots (connections and cores). Right: A (a1) owns dbA, B (b1) owns dbB;
+ * after each commit A publishes its order count as an event and B applies it to its own copy, a few ms
+ * later (the replication lag B's card shows). The clients cA and cB send every request to both sides.
+ *
+ *   Database    runs up to `slots` queries at once, each for its cost, the rest wait in line (FIFO). Its
+ *               table survives a crash; its line and running queries do not (their callers time out).
+ *   Service     one query per request, with a 500 ms timeout: answers ok, or error when the database did
+ *               not answer in time.
+ */
+import type { Actor, NodeContext, StageOptions } from '../../../sim/index';
+import { msToTicks, TICKS_PER_MS } from '../../../sim/kit/time';
+import type { AntiScenario } from '../scenario';
+import { NODE } from '../scenario';
+import type { FaultImpact, LoadPoint } from '../result';
+import { LoadClient } from './client';
+import { count, latencyQ, ms1, rowsOf } from './measure';
+import { WHAT, type Msg } from './messages';
+import type { Observer } from './observer';
+import type { Scene } from './scene';
+import { makeWorld, type Carded } from './world';
+
+export const DB_TIMEOUT_MS = 500;
+const N = NODE.sharedDb;
+const NAMES = ['cA', 'cB', 'a0', 'b0', 'db', 'a1', 'b1', 'dbA', 'dbB'];
+
+interface Query {
+  from: number;
+  id: number;
+  op: 'write' | 'read' | 'apply';
+  costTicks: number;
+  value: number;
+}
+
+export class Database implements Actor<Msg>, Carded {
+  private readonly line: Query[] = [];
+  private running = 0;
+  private readonly table: { orders: number };
+  constructor(readonly ctx: NodeContext<Msg>, private readonly slots: number) {
+    ctx.storage.table ??= { orders: 0 };
+    this.table = ctx.storage.table as { orders: number };
+  }
+
+  onMessage(from: number, m: Msg): void {
+    if (m.k !== 'q') return;
+    this.line.push({ from, id: m.id, op: m.op, costTicks: m.costTicks, value: m.value });
+    this.pump();
+  }
+
+  private readonly runningQ = new Map<number, Query>();
+  private nextRun = 1;
+  private pump(): void {
+    while (this.running < this.slots && this.line.length > 0) {
+      const q = this.line.shift()!;
+      this.running++;
+      const tag = this.nextRun++;
+      this.runningQ.set(tag, q);
+      this.ctx.setTimer(q.costTicks, tag);
+    }
+  }
+
+  onTimer(tag: number): void {
+    const q = this.runningQ.get(tag)!;
+    this.runningQ.delete(tag);
+    this.running--;
+    if (q.op === 'write') this.table.orders++;
+    // Events may arrive out of order: an older count never overwrites a newer one (the copy never goes back).
+    else if (q.op === 'apply') this.table.orders = Math.max(this.table.orders, q.value);
+    this.ctx.send(q.from, { k: 'qr', id: q.id, value: this.table.orders });
+    this.pump();
+  }
+
+  card(field: string): number | string {
+    if (field === 'role') return 'database';
+    if (field === 'busy') return `slots ${this.running}/${this.slots}`;
+    if (field === 'queue') return this.line.length;
+    if (field === 'data') return `orders ${this.table.orders}`;
+    return '';
+  }
+}
+
+interface ServiceOptions {
+  kind: 'A' | 'B';
+  db: number;
+  costTicks: number;
+  /** A on the fix side: where to publish its events (-1: nowhere). */
+  eventsTo: number;
+  /** B on the fix side: the cost of applying an event to its own store. */
+  applyTicks: number;
+}
+
+export class Service implements Actor<Msg>, Carded {
+  /** query id -> client request (client node, request id); -1 for B's event applies. */
+  private readonly waiting = new Map<number, { from: number; id: number; commitTick: number }>();
+  private nextQ = 1;
+  private lastOutcome = '–';
+  lagMs = NaN;
+  seenOrders = 0;
+  constructor(readonly ctx: NodeContext<Msg>, private readonly o: ServiceOptions, private readonly obs: Observer, private readonly timeoutTicks: number) {}
+
+  onMessage(from: number, m: Msg): void {
+    if (m.k === 'req') {
+      const qid = this.nextQ++;
+      this.waiting.set(qid, { from, id: m.id, commitTick: NaN });
+      this.ctx.send(this.o.db, { k: 'q', id: qid, op: this.o.kind === 'A' ? 'write' : 'read', costTicks: this.o.costTicks, value: 0 });
+      this.ctx.setTimer(this.timeoutTicks, qid);
+    } else if (m.k === 'event') {
+      const qid = this.nextQ++;
+      this.waiting.set(qid, { from: -1, id: 0, commitTick: m.commitTick });
+      this.ctx.send(this.o.db, { k: 'q', id: qid, op: 'apply', costTicks: this.o.applyTicks, value: m.orders });
+    } else if (m.k === 'qr') {
+      const w = this.waiting.get(m.id);
+      if (!w) return;
+      this.waiting.delete(m.id);
+      if (w.from < 0) {
+        this.lagMs = (this.ctx.now() - w.commitTick) / TICKS_PER_MS;
+        this.seenOrders = Math.max(this.seenOrders, m.value);
+        this.obs.copySeen(m.value);
+        this.obs.lag(this.lagMs);
+        return;
+      }
+      this.lastOutcome = 'ok';
+      this.ctx.send(w.from, { k: 'resp', id: w.id, outcome: 'ok', value: m.value });
+      if (this.o.eventsTo >= 0) this.ctx.send(this.o.eventsTo, { k: 'event', orders: m.value, commitTick: this.ctx.now() });
+    }
+  }
+
+  onTimer(qid: number): void {
+    const w = this.waiting.get(qid);
+    if (!w) return;
+    this.waiting.delete(qid);
+    this.lastOutcome = 'error';
+    this.ctx.send(w.from, { k: 'resp', id: w.id, outcome: 'error', value: 0 });
+  }
+
+  card(field: string): number | string {
+    if (field === 'role') return `service ${this.o.kind}`;
+    if (field === 'busy') return `${[...this.waiting.values()].filter((w) => w.from >= 0).length} waiting`;
+    if (field === 'queue') return this.lastOutcome;
+    if (field === 'data') return this.o.applyTicks > 0 ? (Number.isNaN(this.lagMs) ? 'lag –' : `lag ${this.lagMs.toFixed(1)} ms`) : '';
+    return '';
+  }
+}
+
+export function buildSharedDb(s: AntiScenario, stage?: StageOptions<Msg>): Scene {
+  const tpm = TICKS_PER_MS;
+  const aCost = msToTicks(s.aQueryMs);
+  const bCost = msToTicks(s.bQueryMs);
+  const timeout = msToTicks(DB_TIMEOUT_MS);
+  const { sim, obs } = makeWorld(s, NAMES, (ctx, name, o) => {
+    switch (name) {
+      case 'cA': return new LoadClient(ctx, [{ what: WHAT.A, ratePerSec: s.aRatePerSec, targets: [N.a0, N.a1] }], msToTicks(s.clientTimeoutMs), o, tpm);
+      case 'cB': return new LoadClient(ctx, [{ what: WHAT.B, ratePerSec: s.bRatePerSec, targets: [N.b0, N.b1] }], msToTicks(s.clientTimeoutMs), o, tpm);
+      case 'a0': return new Service(ctx, { kind: 'A', db: N.db, costTicks: aCost, eventsTo: -1, applyTicks: 0 }, o, timeout);
+      case 'b0': return new Service(ctx, { kind: 'B', db: N.db, costTicks: bCost, eventsTo: -1, applyTicks: 0 }, o, timeout);
+      case 'a1': return new Service(ctx, { kind: 'A', db: N.dbA, costTicks: aCost, eventsTo: N.b1, applyTicks: 0 }, o, timeout);
+      case 'b1': return new Service(ctx, { kind: 'B', db: N.dbB, costTicks: bCost, eventsTo: -1, applyTicks: bCost }, o, timeout);
+      default: return new Database(ctx, s.dbSlots);
+    }
+  }, stage);
+  obs.declare('copy-behind', "B's copy of A's orders never runs ahead of A's own store (it lags, it does not invent).", 'the copy stayed at or below dbA');
+  obs.sourceOf = () => (sim.node(N.dbA).storage.table as { orders: number } | undefined)?.orders ?? 0;
+  return { sim, obs, names: NAMES, finish: () => sharedDbOutcome(s, obs) };
+}
+
+/** A's loads the sweep runs B's p99 at (per second). */
+export const SWEEP_LOADS = [0, 100, 200, 300] as const;
+
+/** B's p99 on each side at each of SWEEP_LOADS, fault-free, the run's other parameters kept (at most 2 s each). */
+export function loadSweep(s: AntiScenario): LoadPoint[] {
+  return SWEEP_LOADS.map((a) => {
+    const t = { ...s, aRatePerSec: a, events: [], durationMs: Math.min(s.durationMs, 2000) };
+    const scene = buildSharedDb(t);
+    scene.sim.run(msToTicks(t.durationMs));
+    const rows = scene.obs.requests;
+    return { aRatePerSec: a, bP99Broken: latencyQ(rowsOf(rows, 0, 'B'), 0.99), bP99Fixed: latencyQ(rowsOf(rows, 1, 'B'), 0.99) };
+  });
+}
+
+const SERVICES = [['a0', 0, 'A'], ['b0', 0, 'B'], ['a1', 1, 'A'], ['b1', 1, 'B']] as const;
+
+/** For each crash of a database in the script: the services that failed at least half their requests until it recovered. */
+export function faultImpacts(s: AntiScenario, obs: Observer): FaultImpact[] {
+  const out: FaultImpact[] = [];
+  s.events.forEach((e, i) => {
+    if (e.type !== 'crash' || ![N.db, N.dbA, N.dbB].includes(e.node as 4 | 7 | 8)) return;
+    const rec = s.events.slice(i + 1).find((x) => x.type === 'recover' && x.node === e.node);
+    const toMs = rec ? rec.t : s.durationMs;
+    const dbSide = e.node === N.db ? 0 : 1;
+    const down = SERVICES.filter(([, side, what]) => {
+      if (side !== dbSide) return false;
+      const rows = rowsOf(obs.requests, side, what).filter((r) => r.sentMs >= e.t && r.sentMs < toMs);
+      return rows.length > 0 && count(rows, 'error', 'timeout') * 2 >= rows.length;
+    }).map(([name]) => name);
+    out.push({ node: NAMES[e.node], fromMs: e.t, toMs, down });
+  });
+  return out;
+}
+
+function sharedDbOutcome(s: AntiScenario, obs: Observer) {
+  const rows = obs.requests;
+  const side = (i: 0 | 1) => ({
+    aP99: latencyQ(rowsOf(rows, i, 'A'), 0.99),
+    bP50: latencyQ(rowsOf(rows, i, 'B'), 0.5),
+    bP99: latencyQ(rowsOf(rows, i, 'B'), 0.99),
+    aFailed: count(rowsOf(rows, i, 'A'), 'error', 'timeout'),
+    bFailed: count(rowsOf(rows, i, 'B'), 'error', 'timeout'),
+    requests: rowsOf(rows, i, 'A').length + rowsOf(rows, i, 'B').length,
+  });
+  const [b, f] = [side(0), side(1)];
+  const lags = obs.lags;
+  const lagMean = lags.length ? lags.reduce((x, y) => x + y, 0) / lags.length : NaN;
+  const lagMax = lags.length ? Math.max(...lags) : NaN;
+  const faults = faultImpacts(s, obs);
+  const downBroken = Math.max(0, ...faults.filter((x) => x.node === 'db').map((x) => x.down.length));
+  const downFixed = Math.max(0, ...faults.filter((x) => x.node !== 'db').map((x) => x.down.length));
+  const sweep = loadSweep(s);
+  return {
+    compare: [
+      { label: "B's p50 latency", broken: ms1(b.bP50), fixed: ms1(f.bP50) },
+      { label: "B's p99 latency", broken: ms1(b.bP99), fixed: ms1(f.bP99) },
+      { label: "A's p99 latency", broken: ms1(b.aP99), fixed: ms1(f.aP99) },
+      { label: "A's requests failed", broken: String(b.aFailed), fixed: String(f.aFailed) },
+      { label: "B's requests failed", broken: String(b.bFailed), fixed: String(f.bFailed) },
+      { label: 'services down in a database fault (most)', broken: String(downBroken), fixed: String(downFixed) },
+      { label: "B's view of A's orders: replication lag (mean / max)", broken: '0 (same table)', fixed: `${ms1(lagMean)} / ${ms1(lagMax)}` },
+    ],
+    metrics: {
+      bP99Broken: b.bP99, bP99Fixed: f.bP99, bP50Broken: b.bP50, bP50Fixed: f.bP50, aFailedBroken: b.aFailed, aFailedFixed: f.aFailed,
+      bFailedBroken: b.bFailed, bFailedFixed: f.bFailed, servicesDownBroken: downBroken, servicesDownFixed: downFixed, lagMsMean: lagMean, lagMsMax: lagMax,
+    },
+    loadSweep: sweep,
+    faults,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * What the anti-patterns panel derives from a result, as pure functions (tested without a DOM): the stage's
+ * layout per scene, the halves' names, the scene's setting in words.
+ */
+import type { Mode } from '../result';
+import type { AntiScenario } from '../scenario';
+
+/** Positions in [0, 1] x [0, 1] by node id (result.ts nodeNamesOf): the broken half left, the fix right, shared clients between. */
+export function stagePositions(mode: Mode): { x: number[]; y: number[] } {
+  switch (mode) {
+    // cA cB a0 b0 db a1 b1 dbA dbB
+    case 'shared-db': return { x: [0.5, 0.5, 0.25, 0.25, 0, 0.75, 0.75, 1, 1], y: [0, 1, 0, 1, 0.5, 0, 1, 0, 1] };
+    // c r tc p0 p1 p2 so s0 s1 s2
+    case '2pc': return { x: [0.5, 0.5, 0.2, 0, 0.2, 0.4, 0.8, 1, 0.8, 0.6], y: [0, 1, 0, 0.55, 0.55, 0.55, 0, 0.55, 0.55, 0.55] };
+    // w0 w1 kv0 kv1
+    case 'clocks': return { x: [0.5, 0.5, 0, 1], y: [0, 1, 0.5, 0.5] };
+    // c f0 d0 f1 d1
+    case 'partition': return { x: [0.5, 0.25, 0, 0.75, 1], y: [0, 0.6, 1, 0.6, 1] };
+    // uE uU appE0 appU0 dbU0 appE1 appU1 dbE1 dbU1
+    case 'locality': return { x: [0.5, 0.5, 0.28, 0.28, 0.02, 0.72, 0.72, 0.98, 0.98], y: [0, 1, 0, 1, 1, 0, 1, 0, 1] };
+  }
+}
+
+export const MODE_LABELS: Record<Mode, string> = {
+  'shared-db': 'Shared database',
+  '2pc': '2PC vs saga',
+  clocks: 'Synchronized clocks',
+  partition: 'No partition handling',
+  locality: 'Data locality',
+};
+
+/** The broken half and the fix, by scene. */
+export const SIDE_NAMES: Record<Mode, readonly [string, string]> = {
+  'shared-db': ['shared database (a0, b0, db)', 'a store per service (a1, b1, dbA, dbB)'],
+  '2pc': ['two-phase commit (tc, p0..p2)', 'saga (so, s0..s2)'],
+  clocks: ['last-writer-wins on wall clocks (kv0)', 'hybrid logical clocks (kv1)'],
+  partition: ['no timeout (f0, d0)', 'timeout + breaker + fallback (f1, d1)'],
+  locality: ['all data in the US (dbU0)', 'data homed by access pattern (dbE1, dbU1)'],
+};
+
+export const STAGE_TITLES: Record<Mode, string> = {
+  'shared-db': 'Left: A and B share one database. Right: each owns its store; B learns A\'s orders from events.',
+  '2pc': 'Left: two-phase commit, locks held while prepared. Right: a saga of local transactions and compensations.',
+  clocks: 'Left: last-writer-wins by wall clock. Right: the same writes ordered by hybrid logical clocks.',
+  partition: 'Left: calls without timeouts. Right: timeout, circuit breaker and fallback.',
+  locality: 'Top: the EU region, bottom: the US. Left: all data in the US. Right: data homed where its users are.',
+};
+
+export const HOW_TO_READ: Record<Mode, string> = {
+  'shared-db': 'D a database (slots in use of its total, its line of waiting queries, A\'s order count), S a service (queries it waits on, its last answer; b1: how far behind its copy of A\'s orders is), C a client sending each request to both sides.',
+  '2pc': 'C the coordinator (its last verdict, logged or sent), P a participant (its row, its lock: the transaction holding it, prepared; how many wait), O the saga orchestrator, S a saga service (no locks), R the reader.',
+  clocks: 'W a writer (its wall clock and its HLC stamp l.c), L a store keeping the last writer\'s value (by wall stamp or by HLC).',
+  partition: 'F a front service (threads busy of its pool, its line, its breaker), D the downstream, C the client sending orders and profile requests to both.',
+  locality: 'A an app (its region, its last request\'s latency), D a database (its region, rows served), U users of a region.',
+};
+
+/** The scene's setting in one sentence. */
+export function settingWords(s: AntiScenario): string {
+  const net = `one hop ${s.latencyMsMin}–${s.latencyMsMax} ms`;
+  switch (s.mode) {
+    case 'shared-db': return `A ${s.aRatePerSec}/s (writes of ${s.aQueryMs} ms), B ${s.bRatePerSec}/s (reads of ${s.bQueryMs} ms); each database runs ${s.dbSlots} queries at once; ${net}.`;
+    case '2pc': return `A transfer every ${s.txPeriodMs} ms${s.failEvery > 0 ? `, 1 in ${s.failEvery} failing at its second step` : ''}; log force ${s.logMs} ms; a read of p0 and s0 every ${s.readPeriodMs} ms; ${net}.`;
+    case 'clocks': return `w1's clock is ${s.skewMs} ms off true time; w0 writes every 100 ms and w1 5 ms after hearing each; ${net}.`;
+    case 'partition': return `${s.ordersRatePerSec} orders/s and ${s.profileRatePerSec} profile/s to each side; ${s.threads} threads; the fix times out calls at ${s.timeoutMs} ms; clients give up at ${s.clientTimeoutMs} ms; ${net}.`;
+    case 'locality': return `${s.reads} rows read one after another per request; round trip ${s.crossRttMs} ms between regions, ${s.localRttMs} ms inside one; ${Math.round(s.remoteShare * 100)} % of EU requests read US-homed data.`;
+  }
+}
+
+export const CLOCKS_LAB_LINK = '#/vector-clocks?v=1&s=1&e=1&skewMs=-100';
