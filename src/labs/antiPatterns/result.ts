@@ -11,14 +11,14 @@ import type { LabResult } from '../contract';
 export const MODES = ['shared-db', '2pc', 'clocks', 'partition', 'locality'] as const;
 export type Mode = (typeof MODES)[number];
 
-/** The scene's nodes by engine id (a fault's `node` field). The broken half's names end in 0, the fix's in 1. */
+/** The scene's nodes by engine id (a fault's `node` field). Names are a letter and a number (the lessons' highlights and the tour rely on it). */
 export function nodeNamesOf(mode: Mode): string[] {
   switch (mode) {
-    case 'shared-db': return ['cA', 'cB', 'a0', 'b0', 'db', 'a1', 'b1', 'dbA', 'dbB'];
-    case '2pc': return ['c', 'r', 'tc', 'p0', 'p1', 'p2', 'so', 's0', 's1', 's2'];
-    case 'clocks': return ['w0', 'w1', 'kv0', 'kv1'];
-    case 'partition': return ['c', 'f0', 'd0', 'f1', 'd1'];
-    case 'locality': return ['uE', 'uU', 'appE0', 'appU0', 'dbU0', 'appE1', 'appU1', 'dbE1', 'dbU1'];
+    case 'shared-db': return ['c0', 'c1', 'a0', 'b0', 'd0', 'a1', 'b1', 'd1', 'd2'];
+    case '2pc': return ['c0', 'r0', 't0', 'p0', 'p1', 'p2', 'o0', 's0', 's1', 's2'];
+    case 'clocks': return ['w0', 'w1', 'k0', 'k1'];
+    case 'partition': return ['c0', 'f0', 'd0', 'f1', 'd1'];
+    case 'locality': return ['u0', 'u1', 'a0', 'a1', 'd0', 'a2', 'a3', 'd1', 'd2'];
   }
 }
 

@@ -5,8 +5,8 @@
  *
  *   shared-db  services A and B on one database (its connection slots and CPU shared) beside each owning its
  *              store, B learning A's orders from A's events (with visible lag).
- *   2pc        two-phase commit (coordinator tc, participants p0..p2 holding row locks while prepared) beside a
- *              saga (orchestrator so, local transactions on s0..s2, compensations retried until done).
+ *   2pc        two-phase commit (coordinator t0, participants p0..p2 holding row locks while prepared) beside a
+ *              saga (orchestrator o0, local transactions on s0..s2, compensations retried until done).
  *   clocks     last-writer-wins on wall-clock stamps beside hybrid logical clocks; the full lab is #/vector-clocks.
  *   partition  calls without timeouts holding a thread pool beside timeout + circuit breaker + fallback.
  *   locality   an EU app reading k rows one after another from a US database beside data homed in the region
@@ -31,7 +31,7 @@ export interface AntiScenario extends BaseScenario {
   bRatePerSec: number;
   /** shared-db: queries a database runs at once (its connections and cores). 1..64. Default 2. */
   dbSlots: number;
-  /** shared-db: database time of one A write, ms. 0.1..1000. Default 6. */
+  /** shared-db: database time of one A write, ms. 0.1..1000. Default 4. */
   aQueryMs: number;
   /** shared-db: database time of one B read, ms. 0.1..1000. Default 1. */
   bQueryMs: number;
@@ -107,7 +107,7 @@ export const params: readonly ParamSpec[] = [
 
 export const events: readonly EventSpec[] = faultEventSpecs(FAULTS, {
   nodeMax: LIMITS.nodesMax - 1,
-  nodeHelp: 'Node index in the scene (shared-db: cA cB a0 b0 db a1 b1 dbA dbB are 0..8; 2pc: c r tc p0 p1 p2 so s0 s1 s2 are 0..9).',
+  nodeHelp: 'Node index in the scene (shared-db: c0 c1 a0 b0 d0 a1 b1 d1 d2 are 0..8; 2pc: c0 r0 t0 p0 p1 p2 o0 s0 s1 s2 are 0..9; clocks: w0 w1 k0 k1; partition: c0 f0 d0 f1 d1; locality: u0 u1 a0 a1 d0 a2 a3 d1 d2).',
 });
 
 export function checkScenario(s: AntiScenario): ValidationIssue[] {
@@ -132,7 +132,7 @@ export const defaults: AntiScenario = {
   aRatePerSec: 150,
   bRatePerSec: 50,
   dbSlots: 2,
-  aQueryMs: 6,
+  aQueryMs: 4,
   bQueryMs: 1,
   txPeriodMs: 200,
   failEvery: 3,
@@ -178,9 +178,9 @@ export function cost(s: AntiScenario): number {
 
 /** Node ids by scene (result.ts nodeNamesOf). */
 export const NODE = {
-  sharedDb: { cA: 0, cB: 1, a0: 2, b0: 3, db: 4, a1: 5, b1: 6, dbA: 7, dbB: 8 },
-  twoPc: { c: 0, r: 1, tc: 2, p0: 3, p1: 4, p2: 5, so: 6, s0: 7, s1: 8, s2: 9 },
-  partition: { c: 0, f0: 1, d0: 2, f1: 3, d1: 4 },
+  sharedDb: { c0: 0, c1: 1, a0: 2, b0: 3, d0: 4, a1: 5, b1: 6, d1: 7, d2: 8 },
+  twoPc: { c0: 0, r0: 1, t0: 2, p0: 3, p1: 4, p2: 5, o0: 6, s0: 7, s1: 8, s2: 9 },
+  partition: { c0: 0, f0: 1, d0: 2, f1: 3, d1: 4 },
 } as const;
 
 const d = defaults;
@@ -199,7 +199,7 @@ export const presets: readonly Preset<AntiScenario>[] = [
     id: 'shared-db-outage',
     title: 'Shared database: one outage stops both services',
     description: 'The shared database crashes at 1000 ms and comes back at 1600 ms: A and B both fail. On the right A\'s own store crashes over the same span: A fails, B keeps answering from its own store (its copy of A\'s orders stops moving until A\'s store is back).',
-    scenario: { ...d, events: [{ t: 1000, type: 'crash', node: sd.db }, { t: 1000, type: 'crash', node: sd.dbA }, { t: 1600, type: 'recover', node: sd.db }, { t: 1600, type: 'recover', node: sd.dbA }] },
+    scenario: { ...d, events: [{ t: 1000, type: 'crash', node: sd.d0 }, { t: 1000, type: 'crash', node: sd.d1 }, { t: 1600, type: 'recover', node: sd.d0 }, { t: 1600, type: 'recover', node: sd.d1 }] },
   },
   {
     id: '2pc',
@@ -210,13 +210,13 @@ export const presets: readonly Preset<AntiScenario>[] = [
   {
     id: '2pc-coordinator-crash',
     title: '2PC: the coordinator crashes after logging COMMIT',
-    description: 'T4 is prepared at p0, p1 and p2; the coordinator logs COMMIT and crashes at 810 ms, before the log force ends and it sends the verdict; it recovers at 1810 ms. The participants keep their locks for the whole second: they may not decide alone, and the reader waits behind p0\'s lock. At restart tc reads COMMIT in its log and sends it: the participants commit and let go. The saga orchestrator crashes over the same second: the steps its services committed stay visible, nothing is locked, and it resumes from its log.',
-    scenario: { ...d, mode: '2pc', events: [{ t: 810, type: 'crash', node: tp.tc }, { t: 810, type: 'crash', node: tp.so }, { t: 1810, type: 'recover', node: tp.tc }, { t: 1810, type: 'recover', node: tp.so }] },
+    description: 'T4 is prepared at p0, p1 and p2; the coordinator logs COMMIT and crashes at 810 ms, before the log force ends and it sends the verdict; it recovers at 1810 ms. The participants keep their locks for the whole second: they may not decide alone, and the reader waits behind p0\'s lock. At restart t0 reads COMMIT in its log and sends it: the participants commit and let go. The saga orchestrator crashes over the same second: the steps its services committed stay visible, nothing is locked, and it resumes from its log.',
+    scenario: { ...d, mode: '2pc', events: [{ t: 810, type: 'crash', node: tp.t0 }, { t: 810, type: 'crash', node: tp.o0 }, { t: 1810, type: 'recover', node: tp.t0 }, { t: 1810, type: 'recover', node: tp.o0 }] },
   },
   {
     id: 'clocks',
     title: 'Assuming synchronized clocks',
-    description: 'w1\'s clock is 100 ms behind. w1 writes after it heard w0\'s write, yet its wall-clock stamp is smaller: kv0 (last-writer-wins on wall clocks) keeps w0\'s value and drops the later write; kv1 orders by hybrid logical clocks and keeps it.',
+    description: 'w1\'s clock is 100 ms behind. w1 writes after it heard w0\'s write, yet its wall-clock stamp is smaller: k0 (last-writer-wins on wall clocks) keeps w0\'s value and drops the later write; k1 orders by hybrid logical clocks and keeps it.',
     scenario: sceneDefaults('clocks', 1),
   },
   {

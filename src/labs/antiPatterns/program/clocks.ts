@@ -8,7 +8,7 @@
  *   receive     l' = l; l = max(l', lm, pt); c = max(c, cm) + 1 if l == l' == lm, c + 1 if only l == l',
  *               cm + 1 if only l == lm, else 0
  *
- * kv0 keeps the put with the larger wall stamp (last-writer-wins on wall clocks), kv1 the larger (l, c)
+ * k0 keeps the put with the larger wall stamp (last-writer-wins on wall clocks), k1 the larger (l, c)
  * (ties by writer id). HLC is not clock sync and resolves no conflict: it only never orders an effect before
  * its cause. The ghost (observer) knows each write's causal past and counts the later writes each store drops.
  */
@@ -47,7 +47,7 @@ export class ClockGhost {
   readonly lost = [0, 0];
   constructor(private readonly obs: Observer) {
     obs.declare('hlc-causal', 'If write e happened before write f, hlc(e) < hlc(f).', 'every write\'s HLC stamp exceeded those of its causal past');
-    obs.declare('hlc-keeps-later', 'kv1 (HLC order) never drops a write that causally follows the value it keeps.', 'kv1 kept every causally later write');
+    obs.declare('hlc-keeps-later', 'k1 (HLC order) never drops a write that causally follows the value it keeps.', 'k1 kept every causally later write');
   }
   write(info: WriteInfo): void {
     this.writes.set(info.value, info);
@@ -63,9 +63,9 @@ export class ClockGhost {
     this.lost[store]++;
     const k = this.writes.get(kept)!;
     this.obs.remark(node, store === 0
-      ? `kv0 drops x = ${dropped}: its wall stamp ${d.wall} is below ${k.wall}, though it was written after x = ${kept}`
-      : `kv1 drops x = ${dropped}, written after x = ${kept}`);
-    if (store === 1) this.obs.broke('hlc-keeps-later', `kv1 dropped x = ${dropped}, which follows x = ${kept}`);
+      ? `k0 drops x = ${dropped}: its wall stamp ${d.wall} is below ${k.wall}, though it was written after x = ${kept}`
+      : `k1 drops x = ${dropped}, written after x = ${kept}`);
+    if (store === 1) this.obs.broke('hlc-keeps-later', `k1 dropped x = ${dropped}, which follows x = ${kept}`);
   }
 }
 
@@ -148,7 +148,7 @@ export function buildClocks(s: AntiScenario, stage?: StageOptions<Msg>): Scene {
     ghost ??= new ClockGhost(o);
     if (name === 'w0') return new Writer(ctx, 1, ghost);
     if (name === 'w1') return new Writer(ctx, 0, ghost);
-    return new LwwStore(ctx, name === 'kv0' ? 0 : 1, ghost);
+    return new LwwStore(ctx, name === 'k0' ? 0 : 1, ghost);
   }, stage);
   return {
     sim, obs, names,

@@ -1,8 +1,8 @@
 /**
- * Scene 5, data locality. Users in the EU (uE) and the US (uU) each call the app in their region; a request
+ * Scene 5, data locality. Users in the EU (u0) and the US (u1) each call the app in their region; a request
  * reads `reads` rows one after another (each read needs the previous one's answer). Left: every user's data
- * lives in one US database (dbU0), so an EU request pays reads x the cross-region round trip. Right: data is
- * homed by access pattern (an EU user's rows in dbE1, a US user's in dbU1), so most reads stay in the region;
+ * lives in one US database (d0), so an EU request pays reads x the cross-region round trip. Right: data is
+ * homed by access pattern (an EU user's rows in d1, a US user's in d2), so most reads stay in the region;
  * the remoteShare of EU requests that read US-homed data (a traveller's) still cross.
  * Links: a constant half round trip each way, localRttMs / 2 inside a region, crossRttMs / 2 between.
  */
@@ -20,9 +20,9 @@ import { makeWorld, type Carded } from './world';
 /** Requests per second from each region's users. */
 export const LOCALITY_RATE = 4;
 export const ROW_BYTES = 1000;
-/** Region of each node (0 EU, 1 US), by id: uE uU appE0 appU0 dbU0 appE1 appU1 dbE1 dbU1. */
+/** Region of each node (0 EU, 1 US), by id: u0 u1 a0 a1 d0 a2 a3 d1 d2. */
 export const REGION = [0, 1, 0, 1, 1, 0, 1, 0, 1] as const;
-const ID = { uE: 0, uU: 1, appE0: 2, appU0: 3, dbU0: 4, appE1: 5, appU1: 6, dbE1: 7, dbU1: 8 } as const;
+const ID = { u0: 0, u1: 1, a0: 2, a1: 3, d0: 4, a2: 5, a3: 6, d1: 7, d2: 8 } as const;
 
 export class App implements Actor<Msg>, Carded {
   private readonly jobs = new Map<number, { from: number; id: number; db: number; i: number; home: number }>();
@@ -86,11 +86,11 @@ export class RowStore implements Actor<Msg>, Carded {
 export function buildLocality(s: AntiScenario, stage?: StageOptions<Msg>): Scene {
   const names = nodeNamesOf('locality');
   const { sim, obs } = makeWorld(s, names, (ctx, name, o) => {
-    if (name === 'uE') return new LoadClient(ctx, [{ what: WHAT.eu, ratePerSec: LOCALITY_RATE, targets: [ID.appE0, ID.appE1], alt: { what: WHAT.traveller, share: s.remoteShare } }], msToTicks(30_000), o, TICKS_PER_MS);
-    if (name === 'uU') return new LoadClient(ctx, [{ what: WHAT.us, ratePerSec: LOCALITY_RATE, targets: [ID.appU0, ID.appU1] }], msToTicks(30_000), o, TICKS_PER_MS);
-    if (name.startsWith('app')) {
-      const side = name.endsWith('0') ? 0 : 1;
-      const dbFor = side === 0 ? () => ID.dbU0 : (what: number) => (what === WHAT.eu ? ID.dbE1 : ID.dbU1);
+    if (name === 'u0') return new LoadClient(ctx, [{ what: WHAT.eu, ratePerSec: LOCALITY_RATE, targets: [ID.a0, ID.a2], alt: { what: WHAT.traveller, share: s.remoteShare } }], msToTicks(30_000), o, TICKS_PER_MS);
+    if (name === 'u1') return new LoadClient(ctx, [{ what: WHAT.us, ratePerSec: LOCALITY_RATE, targets: [ID.a1, ID.a3] }], msToTicks(30_000), o, TICKS_PER_MS);
+    if (name[0] === 'a') {
+      const side = name === 'a0' || name === 'a1' ? 0 : 1;
+      const dbFor = side === 0 ? () => ID.d0 : (what: number) => (what === WHAT.eu ? ID.d1 : ID.d2);
       return new App(ctx, { reads: s.reads, dbFor, side }, o);
     }
     return new RowStore(ctx);

@@ -80,7 +80,7 @@ export class Observer {
   sourceOf: () => number = () => 0;
   copySeen(orders: number): void {
     const source = this.sourceOf();
-    if (orders > source) this.broke('copy-behind', `b1's copy has ${orders} orders, dbA ${source}`);
+    if (orders > source) this.broke('copy-behind', `b1's copy has ${orders} orders, d1 ${source}`);
   }
 
   lag(ms: number): void {

@@ -215,7 +215,7 @@ export function buildPartition(s: AntiScenario, stage?: StageOptions<Msg>): Scen
   const names = nodeNamesOf('partition');
   const fronts: Front[] = [];
   const { sim, obs } = makeWorld(s, names, (ctx, name, o) => {
-    if (name === 'c') {
+    if (name === 'c0') {
       return new LoadClient(ctx, [
         { what: WHAT.orders, ratePerSec: s.ordersRatePerSec, targets: [N.f0, N.f1] },
         { what: WHAT.profile, ratePerSec: s.profileRatePerSec, targets: [N.f0, N.f1] },

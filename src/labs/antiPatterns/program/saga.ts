@@ -1,5 +1,5 @@
 /**
- * Scene 2, right half: a saga (Garcia-Molina and Salem, 1987) for the same transfers. The orchestrator so
+ * Scene 2, right half: a saga (Garcia-Molina and Salem, 1987) for the same transfers. The orchestrator o0
  * runs T1 on s0 (debit), T2 on s1 (reserve), T3 on s2 (credit), each a local transaction that commits, and is
  * visible, at once. When step j fails it runs the compensations C(j-1)..C1 in that order: a refund, a
  * release; new transactions, not a rollback. Every step and compensation is retried every RETRY_MS until
@@ -36,7 +36,7 @@ export class Orchestrator implements Actor<Msg>, Carded {
     if (this.ctx.incarnation === 0) return;
     for (const [tx, e] of this.log) {
       if (e.phase === 'forward' || e.phase === 'compensating') {
-        this.ledger.remark(this.ctx.id, `so recovers and resumes saga ${tx} from its log`);
+        this.ledger.remark(this.ctx.id, `o0 recovers and resumes saga ${tx} from its log`);
         this.issue(tx, e);
       }
     }
@@ -70,7 +70,7 @@ export class Orchestrator implements Actor<Msg>, Carded {
       } else {
         e.phase = 'compensating';
         e.at = m.step - 1;
-        this.ledger.remark(this.ctx.id, `T${m.step + 1} of saga ${m.tx} failed: so compensates ${m.step === 0 ? 'nothing' : Array.from({ length: m.step }, (_, i) => `C${m.step - i}`).join(', ')}`);
+        this.ledger.remark(this.ctx.id, `T${m.step + 1} of saga ${m.tx} failed: o0 compensates ${m.step === 0 ? 'nothing' : Array.from({ length: m.step }, (_, i) => `C${m.step - i}`).join(', ')}`);
         if (e.at < 0) return this.end(m.tx, e, 'compensated');
       }
       this.lastText = `saga ${m.tx}: ${e.phase === 'forward' ? 'T' : 'C'}${e.at + 1}`;
@@ -154,7 +154,7 @@ export class SagaService implements Actor<Msg>, Carded {
   }
 }
 
-/** c: starts transfer k every periodTicks on both sides; r: reads p0 and s0 every readTicks. */
+/** c0: starts transfer k every periodTicks on both sides; r0: reads p0 and s0 every readTicks. */
 export class TxClient implements Actor<Msg>, Carded {
   private tx = 0;
   private reads = 0;

@@ -1,11 +1,14 @@
 /**
  * Scene 1, shared database. Left: services A (a0) and B (b0) on one database (db): A's orders table is B's
- * too, and both queue for the same slots (connections and cores). Right: A (a1) owns dbA, B (b1) owns dbB;
+ * too, and both queue for the same slots (connections and cores). Right: A (a1) owns d1, B (b1) owns d2;
  * after each commit A publishes its order count as an event and B applies it to its own copy, a few ms
- * later (the replication lag B's card shows). The clients cA and cB send every request to both sides.
+ * later (the replication lag B's card shows). The clients c0 and c1 send every request to both sides.
  *
- *   Database    runs up to `slots` queries at once, each for its cost, the rest wait in line (FIFO). Its
- *               table survives a crash; its line and running queries do not (their callers time out).
+ *   Database    runs up to `slots` queries at once, each for its cost, the rest wait in line (FIFO). A write
+ *               (or an event applied) locks the orders table exclusively, a read shares it: the head of the
+ *               line waits while it conflicts with a running query (so B's reads of A's table wait behind A's
+ *               writes, on top of waiting for a slot). Its table survives a crash; its line and running
+ *               queries do not (their callers time out).
  *   Service     one query per request, with a 500 ms timeout: answers ok, or error when the database did
  *               not answer in time.
  */
@@ -13,7 +16,7 @@ import type { Actor, NodeContext, StageOptions } from '../../../sim/index';
 import { msToTicks, TICKS_PER_MS } from '../../../sim/kit/time';
 import type { AntiScenario } from '../scenario';
 import { NODE } from '../scenario';
-import type { FaultImpact, LoadPoint } from '../result';
+import { nodeNamesOf, type FaultImpact, type LoadPoint } from '../result';
 import { LoadClient } from './client';
 import { count, latencyQ, ms1, rowsOf } from './measure';
 import { WHAT, type Msg } from './messages';
@@ -23,7 +26,7 @@ import { makeWorld, type Carded } from './world';
 
 export const DB_TIMEOUT_MS = 500;
 const N = NODE.sharedDb;
-const NAMES = ['cA', 'cB', 'a0', 'b0', 'db', 'a1', 'b1', 'dbA', 'dbB'];
+const NAMES = nodeNamesOf('shared-db');
 
 interface Query {
   from: number;
@@ -50,10 +53,14 @@ export class Database implements Actor<Msg>, Carded {
 
   private readonly runningQ = new Map<number, Query>();
   private nextRun = 1;
+  private writing = 0;
   private pump(): void {
     while (this.running < this.slots && this.line.length > 0) {
+      const isWrite = this.line[0].op !== 'read';
+      if (isWrite ? this.running > 0 : this.writing > 0) return;
       const q = this.line.shift()!;
       this.running++;
+      if (isWrite) this.writing++;
       const tag = this.nextRun++;
       this.runningQ.set(tag, q);
       this.ctx.setTimer(q.costTicks, tag);
@@ -64,6 +71,7 @@ export class Database implements Actor<Msg>, Carded {
     const q = this.runningQ.get(tag)!;
     this.runningQ.delete(tag);
     this.running--;
+    if (q.op !== 'read') this.writing--;
     if (q.op === 'write') this.table.orders++;
     // Events may arrive out of order: an older count never overwrites a newer one (the copy never goes back).
     else if (q.op === 'apply') this.table.orders = Math.max(this.table.orders, q.value);
@@ -73,7 +81,7 @@ export class Database implements Actor<Msg>, Carded {
 
   card(field: string): number | string {
     if (field === 'role') return 'database';
-    if (field === 'busy') return `slots ${this.running}/${this.slots}`;
+    if (field === 'busy') return `slots ${this.running}/${this.slots}${this.writing > 0 ? ', locked' : ''}`;
     if (field === 'queue') return this.line.length;
     if (field === 'data') return `orders ${this.table.orders}`;
     return '';
@@ -150,22 +158,22 @@ export function buildSharedDb(s: AntiScenario, stage?: StageOptions<Msg>): Scene
   const timeout = msToTicks(DB_TIMEOUT_MS);
   const { sim, obs } = makeWorld(s, NAMES, (ctx, name, o) => {
     switch (name) {
-      case 'cA': return new LoadClient(ctx, [{ what: WHAT.A, ratePerSec: s.aRatePerSec, targets: [N.a0, N.a1] }], msToTicks(s.clientTimeoutMs), o, tpm);
-      case 'cB': return new LoadClient(ctx, [{ what: WHAT.B, ratePerSec: s.bRatePerSec, targets: [N.b0, N.b1] }], msToTicks(s.clientTimeoutMs), o, tpm);
-      case 'a0': return new Service(ctx, { kind: 'A', db: N.db, costTicks: aCost, eventsTo: -1, applyTicks: 0 }, o, timeout);
-      case 'b0': return new Service(ctx, { kind: 'B', db: N.db, costTicks: bCost, eventsTo: -1, applyTicks: 0 }, o, timeout);
-      case 'a1': return new Service(ctx, { kind: 'A', db: N.dbA, costTicks: aCost, eventsTo: N.b1, applyTicks: 0 }, o, timeout);
-      case 'b1': return new Service(ctx, { kind: 'B', db: N.dbB, costTicks: bCost, eventsTo: -1, applyTicks: bCost }, o, timeout);
+      case 'c0': return new LoadClient(ctx, [{ what: WHAT.A, ratePerSec: s.aRatePerSec, targets: [N.a0, N.a1] }], msToTicks(s.clientTimeoutMs), o, tpm);
+      case 'c1': return new LoadClient(ctx, [{ what: WHAT.B, ratePerSec: s.bRatePerSec, targets: [N.b0, N.b1] }], msToTicks(s.clientTimeoutMs), o, tpm);
+      case 'a0': return new Service(ctx, { kind: 'A', db: N.d0, costTicks: aCost, eventsTo: -1, applyTicks: 0 }, o, timeout);
+      case 'b0': return new Service(ctx, { kind: 'B', db: N.d0, costTicks: bCost, eventsTo: -1, applyTicks: 0 }, o, timeout);
+      case 'a1': return new Service(ctx, { kind: 'A', db: N.d1, costTicks: aCost, eventsTo: N.b1, applyTicks: 0 }, o, timeout);
+      case 'b1': return new Service(ctx, { kind: 'B', db: N.d2, costTicks: bCost, eventsTo: -1, applyTicks: bCost }, o, timeout);
       default: return new Database(ctx, s.dbSlots);
     }
   }, stage);
-  obs.declare('copy-behind', "B's copy of A's orders never runs ahead of A's own store (it lags, it does not invent).", 'the copy stayed at or below dbA');
-  obs.sourceOf = () => (sim.node(N.dbA).storage.table as { orders: number } | undefined)?.orders ?? 0;
+  obs.declare('copy-behind', "B's copy of A's orders never runs ahead of A's own store (it lags, it does not invent).", 'the copy stayed at or below d1');
+  obs.sourceOf = () => (sim.node(N.d1).storage.table as { orders: number } | undefined)?.orders ?? 0;
   return { sim, obs, names: NAMES, finish: () => sharedDbOutcome(s, obs) };
 }
 
 /** A's loads the sweep runs B's p99 at (per second). */
-export const SWEEP_LOADS = [0, 100, 200, 300] as const;
+export const SWEEP_LOADS = [0, 50, 100, 150, 200] as const;
 
 /** B's p99 on each side at each of SWEEP_LOADS, fault-free, the run's other parameters kept (at most 2 s each). */
 export function loadSweep(s: AntiScenario): LoadPoint[] {
@@ -184,10 +192,10 @@ const SERVICES = [['a0', 0, 'A'], ['b0', 0, 'B'], ['a1', 1, 'A'], ['b1', 1, 'B']
 export function faultImpacts(s: AntiScenario, obs: Observer): FaultImpact[] {
   const out: FaultImpact[] = [];
   s.events.forEach((e, i) => {
-    if (e.type !== 'crash' || ![N.db, N.dbA, N.dbB].includes(e.node as 4 | 7 | 8)) return;
+    if (e.type !== 'crash' || ![N.d0, N.d1, N.d2].includes(e.node as 4 | 7 | 8)) return;
     const rec = s.events.slice(i + 1).find((x) => x.type === 'recover' && x.node === e.node);
     const toMs = rec ? rec.t : s.durationMs;
-    const dbSide = e.node === N.db ? 0 : 1;
+    const dbSide = e.node === N.d0 ? 0 : 1;
     const down = SERVICES.filter(([, side, what]) => {
       if (side !== dbSide) return false;
       const rows = rowsOf(obs.requests, side, what).filter((r) => r.sentMs >= e.t && r.sentMs < toMs);
@@ -213,8 +221,8 @@ function sharedDbOutcome(s: AntiScenario, obs: Observer) {
   const lagMean = lags.length ? lags.reduce((x, y) => x + y, 0) / lags.length : NaN;
   const lagMax = lags.length ? Math.max(...lags) : NaN;
   const faults = faultImpacts(s, obs);
-  const downBroken = Math.max(0, ...faults.filter((x) => x.node === 'db').map((x) => x.down.length));
-  const downFixed = Math.max(0, ...faults.filter((x) => x.node !== 'db').map((x) => x.down.length));
+  const downBroken = Math.max(0, ...faults.filter((x) => x.node === 'd0').map((x) => x.down.length));
+  const downFixed = Math.max(0, ...faults.filter((x) => x.node !== 'd0').map((x) => x.down.length));
   const sweep = loadSweep(s);
   return {
     compare: [

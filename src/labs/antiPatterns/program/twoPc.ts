@@ -1,10 +1,10 @@
 /**
- * Scene 2, left half: two-phase commit. The client c starts transfer T<k> every txPeriodMs; the coordinator
- * tc sends PREPARE to p0 (debit 10), p1 (reserve 1) and p2 (credit 10).
+ * Scene 2, left half: two-phase commit. The client c0 starts transfer T<k> every txPeriodMs; the coordinator
+ * t0 sends PREPARE to p0 (debit 10), p1 (reserve 1) and p2 (credit 10).
  *
  *   participant   on PREPARE: votes NO and aborts alone (it may: it has promised nothing), or takes its row
  *                 lock (waiting in line behind the holder), forces a prepared record and votes YES. Prepared,
- *                 it keeps the lock and waits for the verdict: it never decides alone, it asks tc every
+ *                 it keeps the lock and waits for the verdict: it never decides alone, it asks t0 every
  *                 STATUS_MS. Reads of its row wait behind the lock. A crash keeps the prepared record (and so
  *                 the lock, taken again at restart).
  *   coordinator   all YES: logs COMMIT; any NO or a vote missing after VOTE_TIMEOUT_MS: logs ABORT; sends the
@@ -12,8 +12,8 @@
  *                 restart it resends every logged verdict not yet acked; a transaction it has no record of is
  *                 aborted (presumed abort).
  *
- * Worked timeline (the coordinator-crash preset): T4 prepared everywhere; tc logs COMMIT and crashes before
- * sending; p0..p2 hold their locks (the reader and T5, T6 wait behind them) until tc recovers and resends
+ * Worked timeline (the coordinator-crash preset): T4 prepared everywhere; t0 logs COMMIT and crashes before
+ * sending; p0..p2 hold their locks (the reader's reads wait behind them) until t0 recovers and resends
  * COMMIT; then they commit, release, and the line drains.
  */
 import type { Actor, NodeContext } from '../../../sim/index';
@@ -52,7 +52,7 @@ export class Coordinator implements Actor<Msg>, Carded {
     if (this.ctx.incarnation === 0) return;
     for (const [tx, d] of this.disk.log) {
       if (this.disk.done.has(tx)) continue;
-      this.ledger.remark(this.ctx.id, `tc recovers and reads ${d.toUpperCase()} T${tx} in its log: it sends it again`);
+      this.ledger.remark(this.ctx.id, `t0 recovers and reads ${d.toUpperCase()} T${tx} in its log: it sends it again`);
       this.send(tx, d);
     }
   }
@@ -97,7 +97,7 @@ export class Coordinator implements Actor<Msg>, Carded {
     const t = this.timers.get(tx);
     if (t !== undefined) this.ctx.cancelTimer(t);
     this.ledger.decided(tx, d);
-    this.ledger.remark(this.ctx.id, `tc logs ${d.toUpperCase()} T${tx}; it sends it once the log force is done`);
+    this.ledger.remark(this.ctx.id, `t0 logs ${d.toUpperCase()} T${tx}; it sends it once the log force is done`);
     this.lastText = `T${tx} ${d.toUpperCase()} logged`;
     this.ctx.setTimer(this.logTicks, DECIDE_TAG + tx);
   }

@@ -1,6 +1,6 @@
 /**
- * Scene 2: two-phase commit (tc, p0..p2) beside a saga (so, s0..s2) on the same transfers. c starts each
- * transfer on both sides at once; r reads p0 and s0 every readPeriodMs.
+ * Scene 2: two-phase commit (t0, p0..p2) beside a saga (o0, s0..s2) on the same transfers. c0 starts each
+ * transfer on both sides at once; r0 reads p0 and s0 every readPeriodMs.
  */
 import type { StageOptions } from '../../../sim/index';
 import { msToTicks, TICKS_PER_MS } from '../../../sim/kit/time';
@@ -25,11 +25,11 @@ export function buildTwoPc(s: AntiScenario, stage?: StageOptions<Msg>): Scene {
   const { sim, obs } = makeWorld(s, names, (ctx, name, o) => {
     ledger ??= new TxLedger(o, 3);
     switch (name) {
-      case 'c': return new TxClient(ctx, { periodTicks: msToTicks(s.txPeriodMs), readTicks: 0, failEvery: s.failEvery, targets: [N.tc, N.so], isReader: false });
-      case 'r': return new TxClient(ctx, { periodTicks: 0, readTicks: msToTicks(s.readPeriodMs), failEvery: 0, targets: [N.p0, N.s0], isReader: true });
-      case 'tc': return new Coordinator(ctx, parts, msToTicks(s.logMs), TICKS_PER_MS, ledger);
-      case 'so': return new Orchestrator(ctx, services, TICKS_PER_MS, ledger);
-      default: return name[0] === 'p' ? new Participant(ctx, parts.indexOf(ctx.id), N.tc, TICKS_PER_MS, ledger) : new SagaService(ctx, services.indexOf(ctx.id), ledger);
+      case 'c0': return new TxClient(ctx, { periodTicks: msToTicks(s.txPeriodMs), readTicks: 0, failEvery: s.failEvery, targets: [N.t0, N.o0], isReader: false });
+      case 'r0': return new TxClient(ctx, { periodTicks: 0, readTicks: msToTicks(s.readPeriodMs), failEvery: 0, targets: [N.p0, N.s0], isReader: true });
+      case 't0': return new Coordinator(ctx, parts, msToTicks(s.logMs), TICKS_PER_MS, ledger);
+      case 'o0': return new Orchestrator(ctx, services, TICKS_PER_MS, ledger);
+      default: return name[0] === 'p' ? new Participant(ctx, parts.indexOf(ctx.id), N.t0, TICKS_PER_MS, ledger) : new SagaService(ctx, services.indexOf(ctx.id), ledger);
     }
   }, stage);
   return { sim, obs, names, finish: () => twoPcOutcome(s, ledger!) };

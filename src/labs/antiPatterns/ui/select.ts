@@ -8,15 +8,15 @@ import type { AntiScenario } from '../scenario';
 /** Positions in [0, 1] x [0, 1] by node id (result.ts nodeNamesOf): the broken half left, the fix right, shared clients between. */
 export function stagePositions(mode: Mode): { x: number[]; y: number[] } {
   switch (mode) {
-    // cA cB a0 b0 db a1 b1 dbA dbB
+    // c0 c1 a0 b0 d0 a1 b1 d1 d2
     case 'shared-db': return { x: [0.5, 0.5, 0.25, 0.25, 0, 0.75, 0.75, 1, 1], y: [0, 1, 0, 1, 0.5, 0, 1, 0, 1] };
-    // c r tc p0 p1 p2 so s0 s1 s2
+    // c0 r0 t0 p0 p1 p2 o0 s0 s1 s2
     case '2pc': return { x: [0.5, 0.5, 0.2, 0, 0.2, 0.4, 0.8, 1, 0.8, 0.6], y: [0, 1, 0, 0.55, 0.55, 0.55, 0, 0.55, 0.55, 0.55] };
-    // w0 w1 kv0 kv1
+    // w0 w1 k0 k1
     case 'clocks': return { x: [0.5, 0.5, 0, 1], y: [0, 1, 0.5, 0.5] };
-    // c f0 d0 f1 d1
+    // c0 f0 d0 f1 d1
     case 'partition': return { x: [0.5, 0.25, 0, 0.75, 1], y: [0, 0.6, 1, 0.6, 1] };
-    // uE uU appE0 appU0 dbU0 appE1 appU1 dbE1 dbU1
+    // u0 u1 a0 a1 d0 a2 a3 d1 d2
     case 'locality': return { x: [0.5, 0.5, 0.28, 0.28, 0.02, 0.72, 0.72, 0.98, 0.98], y: [0, 1, 0, 1, 1, 0, 1, 0, 1] };
   }
 }
@@ -31,11 +31,11 @@ export const MODE_LABELS: Record<Mode, string> = {
 
 /** The broken half and the fix, by scene. */
 export const SIDE_NAMES: Record<Mode, readonly [string, string]> = {
-  'shared-db': ['shared database (a0, b0, db)', 'a store per service (a1, b1, dbA, dbB)'],
-  '2pc': ['two-phase commit (tc, p0..p2)', 'saga (so, s0..s2)'],
-  clocks: ['last-writer-wins on wall clocks (kv0)', 'hybrid logical clocks (kv1)'],
+  'shared-db': ['shared database (a0, b0, d0)', 'a store per service (a1, b1, d1, d2)'],
+  '2pc': ['two-phase commit (t0, p0..p2)', 'saga (o0, s0..s2)'],
+  clocks: ['last-writer-wins on wall clocks (k0)', 'hybrid logical clocks (k1)'],
   partition: ['no timeout (f0, d0)', 'timeout + breaker + fallback (f1, d1)'],
-  locality: ['all data in the US (dbU0)', 'data homed by access pattern (dbE1, dbU1)'],
+  locality: ['all data in the US (d0)', 'data homed by access pattern (d1, d2)'],
 };
 
 export const STAGE_TITLES: Record<Mode, string> = {
