@@ -69,12 +69,24 @@ export class ClockGhost {
   }
 }
 
+interface WriterDisk {
+  hlc: Hlc;
+  next: number;
+  past: Set<number>;
+}
+
+/** A writer keeps its HLC, its next value and what it has seen on disk: a restart never reissues a stamp or a value. */
 export class Writer implements Actor<Msg>, Carded {
-  private hlc: Hlc = { l: 0, c: 0 };
-  private next: number;
-  private readonly past = new Set<number>();
+  private readonly disk: WriterDisk;
   constructor(readonly ctx: NodeContext<Msg>, private readonly peer: number, private readonly ghost: ClockGhost) {
-    this.next = ctx.id === 0 ? 1 : 2;
+    ctx.storage.disk ??= { hlc: { l: 0, c: 0 }, next: ctx.id === 0 ? 1 : 2, past: new Set<number>() };
+    this.disk = ctx.storage.disk as WriterDisk;
+  }
+  private get hlc(): Hlc {
+    return this.disk.hlc;
+  }
+  private get past(): Set<number> {
+    return this.disk.past;
   }
   private pt(): number {
     return EPOCH_MS + Math.floor(this.ctx.localNow() / TICKS_PER_MS);
@@ -90,8 +102,8 @@ export class Writer implements Actor<Msg>, Carded {
     const l0 = this.hlc.l;
     this.hlc.l = Math.max(l0, this.pt());
     this.hlc.c = this.hlc.l === l0 ? this.hlc.c + 1 : 0;
-    const value = this.next;
-    this.next += 2;
+    const value = this.disk.next;
+    this.disk.next += 2;
     const wall = this.pt();
     this.ghost.write({ value, writer: this.ctx.id, wall, hlc: { ...this.hlc }, past: new Set(this.past) });
     this.past.add(value);

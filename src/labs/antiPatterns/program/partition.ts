@@ -101,7 +101,7 @@ export class Front implements Actor<Msg>, Carded {
   private fullSince = NaN;
   constructor(
     readonly ctx: NodeContext<Msg>,
-    private readonly o: { threads: number; downstream: number; guarded: boolean; timeoutTicks: number; side: 0 | 1 },
+    private readonly o: { threads: number; downstream: number; guarded: boolean; timeoutTicks: number; side: 0 | 1; pausedTicks: (from: number, to: number) => number },
     private readonly obs: Observer,
   ) {
     this.breaker = o.guarded ? new Breaker(msToTicks(BREAKER.openMs)) : undefined;
@@ -118,7 +118,7 @@ export class Front implements Actor<Msg>, Carded {
       if (!c) return; // late: the caller timed out already (the downstream did the work anyway)
       this.calls.delete(m.id);
       if (c.timer >= 0) this.ctx.cancelTimer(c.timer);
-      if (this.o.guarded && this.ctx.now() - c.tick > this.o.timeoutTicks) this.obs.broke('timeout-bounds-thread', `a call held a thread of f1 for ${(this.ctx.now() - c.tick) / TICKS_PER_MS} ms`);
+      if (this.o.guarded && this.heldTooLong(c.tick)) this.obs.broke('timeout-bounds-thread', `a call held a thread of f1 for ${(this.ctx.now() - c.tick) / TICKS_PER_MS} ms`);
       this.breaker?.record(true, this.ctx.now());
       this.finish(c.job, 'ok');
     }
@@ -149,11 +149,16 @@ export class Front implements Actor<Msg>, Carded {
     const c = this.calls.get(tag);
     if (!c) return;
     this.calls.delete(tag);
-    if (this.ctx.now() - c.tick > this.o.timeoutTicks) this.obs.broke('timeout-bounds-thread', `a call held a thread of f1 for ${(this.ctx.now() - c.tick) / TICKS_PER_MS} ms`);
+    if (this.heldTooLong(c.tick)) this.obs.broke('timeout-bounds-thread', `a call held a thread of f1 for ${(this.ctx.now() - c.tick) / TICKS_PER_MS} ms`);
     const before = this.breaker?.opened ?? 0;
     this.breaker?.record(false, this.ctx.now());
     this.finish(c.job, 'fallback');
     if (this.breaker && this.breaker.opened > before) this.obs.remark(this.ctx.id, `f1's breaker opens: for ${BREAKER.openMs} ms orders get the fallback without calling d1`);
+  }
+
+  /** A call started at `tick` held its thread past the timeout, not counting time this node spent paused (its timers wait too). */
+  private heldTooLong(tick: number): boolean {
+    return this.ctx.now() - tick - this.o.pausedTicks(tick, this.ctx.now()) > this.o.timeoutTicks;
   }
 
   private take(): void {
@@ -211,6 +216,22 @@ export class Downstream implements Actor<Msg>, Carded {
   }
 }
 
+/** Ticks node `node` spent paused between two times, from the script (pause .. resume, or a crash, or the end). */
+export function pausedTicksOf(s: AntiScenario, node: number): (from: number, to: number) => number {
+  const spans: [number, number][] = [];
+  let since = NaN;
+  for (const e of s.events) {
+    if (!('node' in e) || e.node !== node) continue;
+    if (e.type === 'pause' && Number.isNaN(since)) since = msToTicks(e.t);
+    else if ((e.type === 'resume' || e.type === 'crash') && !Number.isNaN(since)) {
+      spans.push([since, msToTicks(e.t)]);
+      since = NaN;
+    }
+  }
+  if (!Number.isNaN(since)) spans.push([since, Infinity]);
+  return (from, to) => spans.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
+}
+
 export function buildPartition(s: AntiScenario, stage?: StageOptions<Msg>): Scene {
   const names = nodeNamesOf('partition');
   const fronts: Front[] = [];
@@ -223,13 +244,13 @@ export function buildPartition(s: AntiScenario, stage?: StageOptions<Msg>): Scen
     }
     if (name === 'f0' || name === 'f1') {
       const side = name === 'f0' ? 0 : 1;
-      const f = new Front(ctx, { threads: s.threads, downstream: side === 0 ? N.d0 : N.d1, guarded: side === 1, timeoutTicks: msToTicks(s.timeoutMs), side }, o);
+      const f = new Front(ctx, { threads: s.threads, downstream: side === 0 ? N.d0 : N.d1, guarded: side === 1, timeoutTicks: msToTicks(s.timeoutMs), side, pausedTicks: pausedTicksOf(s, ctx.id) }, o);
       fronts[side] = f;
       return f;
     }
     return new Downstream(ctx);
   }, stage);
-  obs.declare('timeout-bounds-thread', 'With a timeout, f1 never holds a thread on a downstream call longer than the timeout.', `every call of f1 ended within ${s.timeoutMs} ms`);
+  obs.declare('timeout-bounds-thread', 'With a timeout, f1 never holds a thread on a downstream call longer than the timeout (time it spends paused aside: its timers wait too).', `every call of f1 ended within ${s.timeoutMs} ms`);
   obs.declare('breaker-open-no-call', 'f1 never calls the downstream while its breaker is open.', 'no call left f1 while open');
   return { sim, obs, names, finish: () => partitionOutcome(s, obs, fronts) };
 }
