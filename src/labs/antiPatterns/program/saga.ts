@@ -107,6 +107,8 @@ export class Orchestrator implements Actor<Msg>, Carded {
 
 interface ServiceDisk {
   balance: number;
+  /** Local transactions committed (steps and compensations alike: a compensation is one more, not an erasure). */
+  version: number;
   /** Per transaction: 'T' applied, 'C' compensated, 'failed' (the local transaction aborted). */
   done: Map<number, 'T' | 'C' | 'failed'>;
 }
@@ -114,7 +116,7 @@ interface ServiceDisk {
 export class SagaService implements Actor<Msg>, Carded {
   private readonly disk: ServiceDisk;
   constructor(readonly ctx: NodeContext<Msg>, readonly index: number, private readonly ledger: TxLedger) {
-    ctx.storage.disk ??= { balance: START_BALANCES[index], done: new Map() };
+    ctx.storage.disk ??= { balance: START_BALANCES[index], version: 0, done: new Map() };
     this.disk = ctx.storage.disk as ServiceDisk;
   }
 
@@ -126,6 +128,7 @@ export class SagaService implements Actor<Msg>, Carded {
         else {
           this.disk.done.set(m.tx, 'T');
           this.disk.balance += DELTAS[this.index];
+          this.disk.version++;
           this.ledger.sagaStep(this.index, m.tx, 'T');
         }
       }
@@ -136,6 +139,7 @@ export class SagaService implements Actor<Msg>, Carded {
         // A semantic undo: a new local transaction (a refund, a release), applied once however often asked.
         this.disk.done.set(m.tx, 'C');
         this.disk.balance -= DELTAS[this.index];
+        this.disk.version++;
         this.ledger.sagaStep(this.index, m.tx, 'C');
       }
       this.ctx.send(from, { k: 'compReply', tx: m.tx, step: m.step });
@@ -147,7 +151,7 @@ export class SagaService implements Actor<Msg>, Carded {
 
   card(field: string): number | string {
     if (field === 'role') return 'service';
-    if (field === 'state') return `row ${this.disk.balance}`;
+    if (field === 'state') return `row ${this.disk.balance} (v${this.disk.version})`;
     if (field === 'lock') return 'no lock';
     if (field === 'waiting') return 0;
     return '';

@@ -46,7 +46,7 @@ export const AntiStage = memo(function AntiStage({ result, scenario, style }: { 
   const ringed = useMemo(() => (lesson?.nodes ?? []).filter((n) => result.stage.nodeNames.includes(n)), [lesson, result.stage.nodeNames]);
   const isNarrow = useMediaQuery(NARROW);
   const spec = useMemo(() => cardSpec(result.mode, scenario, isNarrow), [result.mode, scenario, isNarrow]);
-  const positions = useMemo(() => stagePositions(result.mode), [result.mode]);
+  const positions = useMemo(() => stagePositions(result.mode, isNarrow), [result.mode, isNarrow]);
   const stage = result.stage;
   return (
     <section className="anti-card anti-stage" aria-labelledby="anti-stage-title">
@@ -67,7 +67,7 @@ export const AntiStage = memo(function AntiStage({ result, scenario, style }: { 
         reducedMotion={reduced}
         highlighted={ringed}
         positions={positions}
-        height={isNarrow ? 520 : 340}
+        height={isNarrow ? 580 : 340}
       />
       <StageLegend data={stage} style={style} />
       <p className="anti-setting">{settingWords(scenario)}</p>

@@ -5,8 +5,12 @@
 import type { Mode } from '../result';
 import type { AntiScenario } from '../scenario';
 
-/** Positions in [0, 1] x [0, 1] by node id (result.ts nodeNamesOf): the broken half left, the fix right, shared clients between. */
-export function stagePositions(mode: Mode): { x: number[]; y: number[] } {
+/**
+ * Positions in [0, 1] x [0, 1] by node id (result.ts nodeNamesOf): the broken half left, the fix right, shared
+ * clients between. On a phone (`isNarrow`) the halves stack instead: the broken one above, the fix below.
+ */
+export function stagePositions(mode: Mode, isNarrow = false): { x: number[]; y: number[] } {
+  if (isNarrow) return narrowPositions(mode);
   switch (mode) {
     // c0 c1 a0 b0 d0 a1 b1 d1 d2
     case 'shared-db': return { x: [0.5, 0.5, 0.25, 0.25, 0, 0.75, 0.75, 1, 1], y: [0, 1, 0, 1, 0.5, 0, 1, 0, 1] };
@@ -18,6 +22,21 @@ export function stagePositions(mode: Mode): { x: number[]; y: number[] } {
     case 'partition': return { x: [0.5, 0.25, 0, 0.75, 1], y: [0, 0.6, 1, 0.6, 1] };
     // u0 u1 a0 a1 d0 a2 a3 d1 d2
     case 'locality': return { x: [0.5, 0.5, 0.28, 0.28, 0.02, 0.72, 0.72, 0.98, 0.98], y: [0, 1, 0, 1, 1, 0, 1, 0, 1] };
+  }
+}
+
+function narrowPositions(mode: Mode): { x: number[]; y: number[] } {
+  switch (mode) {
+    // c0 c1 a0 b0 d0 a1 b1 d1 d2
+    case 'shared-db': return { x: [0, 1, 0, 1, 0.5, 0, 1, 0, 1], y: [0.5, 0.5, 0, 0, 0.25, 0.75, 0.75, 1, 1] };
+    // c0 r0 t0 p0 p1 p2 o0 s0 s1 s2
+    case '2pc': return { x: [0, 1, 0.5, 0, 0.5, 1, 0.5, 0, 0.5, 1], y: [0.45, 0.45, 0, 0.2, 0.2, 0.2, 0.76, 1, 1, 1] };
+    // w0 w1 k0 k1
+    case 'clocks': return { x: [0.5, 0.5, 0, 1], y: [0, 1, 0.5, 0.5] };
+    // c0 f0 d0 f1 d1
+    case 'partition': return { x: [0.5, 0, 0, 1, 1], y: [0, 0.4, 1, 0.4, 1] };
+    // u0 u1 a0 a1 d0 a2 a3 d1 d2
+    case 'locality': return { x: [0.5, 0.5, 0, 0, 0, 1, 1, 1, 1], y: [0, 1, 0, 1, 0.65, 0, 1, 0.35, 0.65] };
   }
 }
 
