@@ -36,6 +36,8 @@ export class TxLedger {
   /** Per intermediate read, the sagas it saw open (to count those later compensated). */
   private readonly openSeen: number[][] = [];
   stepRetries = 0;
+  /** Sagas whose T1 is committed at s0, not compensated there, not ended (insertion order). */
+  private readonly openAtS0 = new Set<number>();
   compRetries = 0;
 
   constructor(private readonly obs: Observer, private readonly parts: number) {
@@ -101,6 +103,10 @@ export class TxLedger {
   sagaStep(service: number, tx: number, kind: 'T' | 'C'): void {
     const t = this.tx(tx);
     t.saga.push(`${kind}${service + 1}`);
+    if (service === 0) {
+      if (kind === 'T' && t.sagaEnd === undefined) this.openAtS0.add(tx);
+      else this.openAtS0.delete(tx);
+    }
     if (!isSagaPrefix(t.saga)) this.obs.broke('saga-outcome', `saga ${tx}: ${t.saga.join(' ')}`);
   }
 
@@ -108,6 +114,7 @@ export class TxLedger {
     const t = this.tx(tx);
     t.sagaEnd = end;
     t.sagaEndTick = this.obs.now();
+    this.openAtS0.delete(tx);
     if (!isSagaOutcome(t.saga, end)) this.obs.broke('saga-outcome', `saga ${tx} ended ${end} after ${t.saga.join(' ') || 'nothing'}`);
     this.obs.remark(-1, end === 'done' ? `saga ${tx} done: ${t.saga.join(' ')}` : `saga ${tx} compensated: ${t.saga.join(' ') || 'nothing to undo'}`);
   }
@@ -120,8 +127,7 @@ export class TxLedger {
   /** A read at s0: which sagas had committed T1 there and not yet ended? */
   sagaRead(): void {
     this.sagaReads++;
-    const open: number[] = [];
-    for (const [tx, t] of this.txs) if (t.saga.includes('T1') && !t.saga.includes('C1') && t.sagaEnd === undefined) open.push(tx);
+    const open = [...this.openAtS0];
     if (open.length > 0) {
       this.intermediateReads++;
       this.openSeen.push(open);
