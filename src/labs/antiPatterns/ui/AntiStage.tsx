@@ -11,7 +11,7 @@ import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } fr
 import { labFaultTypes } from '../../faultEvents';
 import type { AntiResult, Mode } from '../result';
 import { events, type AntiScenario } from '../scenario';
-import { HOW_TO_READ, settingWords, STAGE_TITLES, stagePositions } from './select';
+import { HOW_TO_READ, settingWords, stagePositions, stageTitle } from './select';
 
 const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
 const NARROW = '(max-width: 560px)';
@@ -50,7 +50,7 @@ export const AntiStage = memo(function AntiStage({ result, scenario, style }: { 
   const stage = result.stage;
   return (
     <section className="anti-card anti-stage" aria-labelledby="anti-stage-title">
-      <h2 id="anti-stage-title">{STAGE_TITLES[result.mode]}</h2>
+      <h2 id="anti-stage-title">{stageTitle(result.mode, isNarrow)}</h2>
       <details className="anti-sub">
         <summary>How to read a card</summary>
         {HOW_TO_READ[result.mode]}

@@ -65,6 +65,12 @@ export const STAGE_TITLES: Record<Mode, string> = {
   locality: 'Top: the EU region, bottom: the US. Left: all data in the US. Right: data homed where its users are.',
 };
 
+/** The title on a phone, where the shared-db and 2pc halves stack (stagePositions) instead of sitting side by side. */
+export function stageTitle(mode: Mode, isNarrow: boolean): string {
+  const t = STAGE_TITLES[mode];
+  return isNarrow && (mode === 'shared-db' || mode === '2pc') ? t.replace('Left:', 'Above:').replace('Right:', 'Below:') : t;
+}
+
 export const HOW_TO_READ: Record<Mode, string> = {
   'shared-db': 'D a database (slots in use of its total, its line of waiting queries, A\'s order count), S a service (queries it waits on, its last answer; b1: how far behind its copy of A\'s orders is), C a client sending each request to both sides.',
   '2pc': 'C the coordinator (its last verdict, logged or sent), P a participant (its row, its lock: the transaction holding it, prepared; how many wait), O the saga orchestrator, S a saga service (no locks), R the reader.',
