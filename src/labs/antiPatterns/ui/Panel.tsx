@@ -61,7 +61,7 @@ function ModeTabs({ mode }: { mode: Mode }) {
 function ClocksNote() {
   return (
     <p className="anti-sub">
-      The short version. The clocks lab runs it in full (Lamport clocks, version vectors, leases, TrueTime&apos;s commit wait):{' '}
+      The short version: a skewed clock corrupts data. The clocks lab runs the rest: split brain (a lease judged by wall-clock time with two holders), and clocks with a bound ε and TrueTime&apos;s commit wait, beside Lamport clocks and version vectors:{' '}
       <a href={CLOCKS_LAB_LINK}>open the clocks lab with r1&apos;s clock 100 ms behind</a>.
     </p>
   );
