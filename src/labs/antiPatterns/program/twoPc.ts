@@ -122,7 +122,7 @@ export class Coordinator implements Actor<Msg>, Carded {
   }
 
   card(field: string): number | string {
-    if (field === 'role') return 'coordinator';
+    if (field === 'role') return 'transaction coordinator';
     if (field === 'state') return this.lastText;
     if (field === 'lock') return `${this.disk.log.size} logged`;
     return '';

@@ -73,7 +73,7 @@ export function stageTitle(mode: Mode, isNarrow: boolean): string {
 
 export const HOW_TO_READ: Record<Mode, string> = {
   'shared-db': 'D a database (slots in use of its total, its line of waiting queries, A\'s order count), S a service (queries it waits on, its last answer; b1: how far behind its copy of A\'s orders is), C a client sending each request to both sides.',
-  '2pc': 'C the coordinator (its last verdict, logged or sent), P a participant (its row, its lock: the transaction holding it, prepared; how many wait), O the saga orchestrator, S a saga service (no locks), R the reader.',
+  '2pc': 'T the transaction coordinator (its last verdict, logged or sent), P a participant (its row, its lock: the transaction holding it, prepared; how many wait), O the saga orchestrator, S a saga service (its row and version; no locks), R the reader, C the client starting each transfer on both sides.',
   clocks: 'W a writer (its wall clock and its HLC stamp l.c), L a store keeping the last writer\'s value (by wall stamp or by HLC).',
   partition: 'F a front service (threads busy of its pool, its line, its breaker), D the downstream, C the client sending orders and profile requests to both.',
   locality: 'A an app (its region, its last request\'s latency), D a database (its region, rows served), U users of a region.',
