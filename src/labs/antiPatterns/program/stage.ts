@@ -14,7 +14,7 @@ import type { Carded } from './world';
 
 export const CARD_FIELDS: Readonly<Record<Mode, readonly string[]>> = {
   'shared-db': ['role', 'busy', 'queue', 'data'],
-  '2pc': ['role', 'state', 'lock', 'waiting'],
+  '2pc': ['role', 'state', 'lock', 'waiting', 'locked'],
   clocks: ['role', 'a', 'b'],
   partition: ['role', 'threads', 'queue', 'breaker'],
   locality: ['role', 'region', 'last'],

@@ -237,7 +237,7 @@ export class Participant implements Actor<Msg>, Carded {
     if (field === 'state') return `row ${this.disk.balance}`;
     if (field === 'lock') return this.holder !== 0 ? `T${this.holder} prepared` : 'free';
     if (field === 'waiting') return this.line.length;
-    if (field === 'heldSince') return this.holder !== 0 ? this.holderSince / this.tpm : NaN;
+    if (field === 'locked') return this.holder !== 0 ? 'yes' : '';
     return '';
   }
 }

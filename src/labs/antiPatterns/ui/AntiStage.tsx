@@ -23,7 +23,11 @@ function cardSpec(mode: Mode, s: AntiScenario, isNarrow: boolean): CardSpec {
     case 'shared-db':
       return { role: 'role', width, fields: [plain('busy'), { field: 'queue', label: '', format: (t, v) => (Number.isNaN(v) ? t : `line ${v}`), bar: { max: 50, scale: 'log' } }, plain('data')] };
     case '2pc':
-      return { role: 'role', width, fields: [plain('state'), plain('lock'), { field: 'waiting', label: '', format: (t, v) => (Number.isNaN(v) ? t : `${v} waiting`) }] };
+      return {
+        role: 'role', width,
+        fields: [plain('state'), plain('lock'), { field: 'waiting', label: '', format: (t, v) => (Number.isNaN(v) ? t : `${v} waiting`) }],
+        badges: [{ field: 'locked', text: 'yes', label: 'locked', words: 'row locked' }],
+      };
     case 'clocks':
       return { role: 'role', width: isNarrow ? 110 : 140, fields: [plain('a'), plain('b')] };
     case 'partition':
