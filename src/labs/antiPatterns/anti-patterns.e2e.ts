@@ -65,7 +65,7 @@ test('a lesson step sets its scene, its moment and the nodes it names: the coord
   await page.goto('#/anti-patterns');
   await waitForRun(page);
   const lesson = page.locator('.lesson');
-  for (let i = 0; i < 3; i++) await lesson.getByRole('button', { name: 'Next →' }).click();
+  for (let i = 0; i < 4; i++) await lesson.getByRole('button', { name: 'Next →' }).click();
   await expect(lesson.getByRole('heading', { level: 3, name: 'The coordinator crashes after logging COMMIT' })).toBeVisible();
   await lesson.getByRole('button', { name: 'Show this step' }).click();
   await waitForRun(page);

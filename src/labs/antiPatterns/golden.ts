@@ -18,6 +18,11 @@ export const goldenLinks: readonly GoldenLink[] = [
     traceHash: '5c02fd20afb92b6f',
   },
   {
+    what: "anti-patterns, preset shared-db-schema: Shared database: A's schema change breaks B",
+    link: '/anti-patterns?v=1&s=1&e=1&migrateAtMs=1000',
+    traceHash: '68c400fab5940d40',
+  },
+  {
     what: 'anti-patterns, preset 2pc-coordinator-crash: 2PC: the coordinator crashes after logging COMMIT',
     link: '/anti-patterns?v=1&z=q1ZKVbIy1FEqhpDJqXmJRZn5SlZA8bLUvBKgcHS1Ul5-ClCVkY5SiZKVhaEBkK4sAAooJRclFmco1erAVJgRVAExwxBZSVFqcn5ZahGGMdgVxeoo5YIVKRkVJCvV1gIA',
     traceHash: '89dd9c622a57175f',

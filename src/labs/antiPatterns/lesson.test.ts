@@ -10,6 +10,7 @@ import { spec } from './index';
 import { lesson } from './lesson';
 import { program } from './program/program';
 import type { AntiResult } from './result';
+import { settingWords } from './ui/select';
 
 const cache = new Map<string, AntiResult>();
 const run = (id: string): AntiResult => {
@@ -31,8 +32,7 @@ function screenText(id: string): string {
   for (const p of r.loadSweep ?? []) parts.push(String(p.aRatePerSec), p.bP99Broken.toFixed(1), p.bP99Fixed.toFixed(1));
   for (const f of r.faults ?? []) parts.push(`${f.fromMs} ms`, `${f.toMs} ms`, `${f.down.length} services`, `${f.down.length} service`);
   for (const e of s.events) parts.push(String(e.t));
-  // The setting line under the stage (ui/select.ts settingWords) shows these.
-  parts.push(String(Math.abs(s.skewMs)), String(s.threads), `${s.timeoutMs} ms`, String(s.reads), `${s.crossRttMs} ms`, String(s.durationMs));
+  parts.push(settingWords(s), String(s.durationMs));
   return parts.join(' | ');
 }
 
@@ -42,8 +42,8 @@ function numbersIn(text: string): string[] {
 }
 
 describe('anti-patterns lesson claims hold in the simulation', () => {
-  it('has 9 steps, each valid, 2-3 sentences, t within the run, naming nodes the scene has', () => {
-    expect(lesson.length).toBe(9);
+  it('has 10 steps, each valid, 2-3 sentences, t within the run, naming nodes the scene has', () => {
+    expect(lesson.length).toBe(10);
     for (const s of lesson) {
       expect(spec.validate(s.scenario).ok, s.id).toBe(true);
       const sentences = s.text.split(/(?<=[.!?])\s+(?=\S)/).length;
@@ -75,6 +75,15 @@ describe('anti-patterns lesson claims hold in the simulation', () => {
     expect(f.find((x) => x.node === 'd0')!.down).toEqual(['a0', 'b0']);
     expect(f.find((x) => x.node === 'd1')!.down).toEqual(['a1']);
     expect(run('shared-db-outage').metrics.bFailedFixed).toBe(0);
+  });
+
+  it('shared-db-schema: A\'s schema change fails B\'s reads on the shared database until B catches up, never on the right', () => {
+    const r = run('shared-db-schema');
+    expect(r.compare.find((c) => /refused after A's schema change/.test(c.label))).toMatchObject({ broken: '43', fixed: '0' });
+    const bErrors = r.requests.filter((x) => x.side === 0 && x.what === 'B' && x.outcome === 'error');
+    expect(Math.min(...bErrors.map((x) => x.sentMs))).toBeGreaterThanOrEqual(990);
+    expect(Math.max(...bErrors.map((x) => x.sentMs))).toBeLessThan(1800);
+    expect(r.metrics.bFailedFixed).toBe(0);
   });
 
   it('2pc-locks: T1 commits everywhere, locks held while prepared, reads of p0 waited', () => {

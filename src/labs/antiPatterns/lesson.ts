@@ -27,11 +27,20 @@ export const lesson: readonly LessonStep[] = [
     title: 'One database down, every service down',
     text:
       'At 1000 ms the shared database crashes and, on the right, A\'s own store with it, until 1600 ms. ' +
-      'On the left 2 services go down (a0 and b0); on the right 1 (a1), while b1 keeps answering from its own store, its copy of A\'s orders frozen until d1 returns. ' +
-      'Sharing one schema couples them at design time as well: a change to A\'s tables is a change to B.',
+      'On the left 2 services go down (a0 and b0); on the right 1 (a1), while b1 keeps answering from its own store, its copy of A\'s orders frozen until d1 returns.',
     scenario: preset('shared-db-outage'),
     t: 1300,
     highlight: { nodes: ['d0', 'd1', 'b0', 'b1'] },
+  },
+  {
+    id: 'shared-db-schema',
+    title: 'One schema, two teams',
+    text:
+      'Sharing tables couples the services at design time too. At 1000 ms A ships a change to its orders table: on the left b0 still reads the old columns, and 43 of its reads are refused until B ships its own change 800 ms later. ' +
+      'On the right A changes only its own store and its events keep their form: 0 of b1\'s reads fail.',
+    scenario: preset('shared-db-schema'),
+    t: 1200,
+    highlight: { nodes: ['d0', 'b0', 'b1'] },
   },
   {
     id: '2pc-locks',

@@ -35,6 +35,8 @@ export interface AntiScenario extends BaseScenario {
   aQueryMs: number;
   /** shared-db: database time of one B read, ms. 0.1..1000. Default 1. */
   bQueryMs: number;
+  /** shared-db: when A ships a schema change to its orders table, ms (0: never). B catches up 800 ms later. 0..30,000. Default 0. */
+  migrateAtMs: number;
   /** 2pc: a transaction every this many ms. 10..10,000. Default 200. */
   txPeriodMs: number;
   /** 2pc: every failEvery-th transaction fails at its second participant (votes NO; its saga step fails). 0 (never)..100. Default 3. */
@@ -73,6 +75,9 @@ export interface AntiScenario extends BaseScenario {
   events: AntiEvent[];
 }
 
+/** shared-db: B ships its code for A's new schema this long after A's change (migrateAtMs). */
+export const B_CATCHUP_MS = 800;
+
 export const LIMITS = { durationMsMin: 100, durationMsMax: 30_000, eventsMax: 200, nodesMax: 10, rateMax: 1000 } as const;
 
 const ms = (key: string, label: string, min: number, max: number, help: string): ParamSpec => ({ key, label, kind: 'number', min, max, unit: 'ms', help });
@@ -85,6 +90,7 @@ export const params: readonly ParamSpec[] = [
   { key: 'dbSlots', label: 'DB slots', kind: 'int', min: 1, max: 64, help: 'shared-db: queries a database runs at once (connections and cores); the rest wait in line.' },
   ms('aQueryMs', 'A write cost', 0.1, 1000, 'shared-db: database time of one of A\'s writes.'),
   ms('bQueryMs', 'B read cost', 0.1, 1000, 'shared-db: database time of one of B\'s reads.'),
+  ms('migrateAtMs', 'A\'s schema change at', 0, LIMITS.durationMsMax, 'shared-db: when A changes its orders table (0: never); on the shared database B\'s reads fail until B ships its own change 800 ms later.'),
   ms('txPeriodMs', 'Transaction every', 10, 10_000, '2pc: the client starts a transaction this often, on both sides.'),
   { key: 'failEvery', label: 'Fail every', kind: 'int', min: 0, max: 100, help: '2pc: every n-th transaction fails at its second participant (0: none).' },
   ms('logMs', 'Log force', 0, 1000, '2pc: the coordinator sends its decision this long after logging it.'),
@@ -134,6 +140,7 @@ export const defaults: AntiScenario = {
   dbSlots: 2,
   aQueryMs: 4,
   bQueryMs: 1,
+  migrateAtMs: 0,
   txPeriodMs: 200,
   failEvery: 3,
   logMs: 10,
@@ -200,6 +207,12 @@ export const presets: readonly Preset<AntiScenario>[] = [
     title: 'Shared database: one outage stops both services',
     description: 'The shared database crashes at 1000 ms and comes back at 1600 ms: A and B both fail. On the right A\'s own store crashes over the same span: A fails, B keeps answering from its own store (its copy of A\'s orders stops moving until A\'s store is back).',
     scenario: { ...d, events: [{ t: 1000, type: 'crash', node: sd.d0 }, { t: 1000, type: 'crash', node: sd.d1 }, { t: 1600, type: 'recover', node: sd.d0 }, { t: 1600, type: 'recover', node: sd.d1 }] },
+  },
+  {
+    id: 'shared-db-schema',
+    title: 'Shared database: A\'s schema change breaks B',
+    description: 'At 1000 ms A ships a change to its orders table. On the left B reads that table directly and its reads are refused until B ships its own change 800 ms later; on the right A changes only its own store, its events keep their form, and B never notices.',
+    scenario: { ...d, migrateAtMs: 1000 },
   },
   {
     id: '2pc',

@@ -16,8 +16,8 @@ import type { MessageDescriber } from '../../../sim/index';
 export type Msg =
   | { k: 'req'; id: number; what: number }
   | { k: 'resp'; id: number; outcome: 'ok' | 'fallback' | 'error'; value: number }
-  | { k: 'q'; id: number; op: 'write' | 'read' | 'apply'; costTicks: number; value: number }
-  | { k: 'qr'; id: number; value: number }
+  | { k: 'q'; id: number; op: 'write' | 'read' | 'apply'; costTicks: number; value: number; schema: number }
+  | { k: 'qr'; id: number; value: number; ok: boolean }
   | { k: 'event'; orders: number; commitTick: number }
   | { k: 'begin'; tx: number; failStep: number }
   | { k: 'prepare'; tx: number; no: boolean }
@@ -55,8 +55,8 @@ export function describeMsg(m: Msg): string {
   switch (m.k) {
     case 'req': return `${ENDPOINTS[m.what]} #${m.id}`;
     case 'resp': return m.outcome === 'ok' ? 'ok' : m.outcome;
-    case 'q': return m.op;
-    case 'qr': return 'ok';
+    case 'q': return m.schema > 1 ? `${m.op} (schema ${m.schema})` : m.op;
+    case 'qr': return m.ok ? 'ok' : 'no such column';
     case 'event': return `orders = ${m.orders}`;
     case 'begin': return `begin T${m.tx}`;
     case 'prepare': return `PREPARE T${m.tx}`;

@@ -83,6 +83,15 @@ export class Observer {
     if (orders > source) this.broke('copy-behind', `b1's copy has ${orders} orders, d1 ${source}`);
   }
 
+  /** shared-db: queries refused for a schema mismatch, by the service that sent them. */
+  private readonly schemaRefused = new Map<number, number>();
+  schemaError(node: number): void {
+    this.schemaRefused.set(node, (this.schemaRefused.get(node) ?? 0) + 1);
+  }
+  schemaErrors(node: number): number {
+    return this.schemaRefused.get(node) ?? 0;
+  }
+
   lag(ms: number): void {
     this.lags.push(ms);
   }

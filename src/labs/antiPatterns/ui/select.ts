@@ -3,7 +3,7 @@
  * layout per scene, the halves' names, the scene's setting in words.
  */
 import type { Mode } from '../result';
-import type { AntiScenario } from '../scenario';
+import { B_CATCHUP_MS, type AntiScenario } from '../scenario';
 
 /**
  * Positions in [0, 1] x [0, 1] by node id (result.ts nodeNamesOf): the broken half left, the fix right, shared
@@ -83,7 +83,7 @@ export const HOW_TO_READ: Record<Mode, string> = {
 export function settingWords(s: AntiScenario): string {
   const net = `one hop ${s.latencyMsMin}–${s.latencyMsMax} ms`;
   switch (s.mode) {
-    case 'shared-db': return `A ${s.aRatePerSec}/s (writes of ${s.aQueryMs} ms), B ${s.bRatePerSec}/s (reads of ${s.bQueryMs} ms); each database runs ${s.dbSlots} queries at once; ${net}.`;
+    case 'shared-db': return `A ${s.aRatePerSec}/s (writes of ${s.aQueryMs} ms), B ${s.bRatePerSec}/s (reads of ${s.bQueryMs} ms); each database runs ${s.dbSlots} queries at once; ${net}${s.migrateAtMs > 0 ? `; A changes its schema at ${s.migrateAtMs} ms, B catches up ${B_CATCHUP_MS} ms later` : ''}.`;
     case '2pc': return `A transfer every ${s.txPeriodMs} ms${s.failEvery > 0 ? `, 1 in ${s.failEvery} failing at its second step` : ''}; log force ${s.logMs} ms; a read of p0 and s0 every ${s.readPeriodMs} ms; ${net}.`;
     case 'clocks': return `w1's clock is ${s.skewMs} ms off true time; w0 writes every 100 ms and w1 5 ms after hearing each; ${net}.`;
     case 'partition': return `${s.ordersRatePerSec} orders/s and ${s.profileRatePerSec} profile/s to each side; ${s.threads} threads; the fix times out calls at ${s.timeoutMs} ms; clients give up at ${s.clientTimeoutMs} ms; ${net}.`;
