@@ -27,7 +27,7 @@ function swarm(mode: Mode, seed: number): AntiScenario {
   const nodes = nodeNamesOf(mode).length;
   const durationMs = 3000;
   const events = faultScript(r.fork('faults'), { types: SWARM_FAULTS, nodes, span: durationMs - 2000, undoAfter: [20, 500], countMax: 8 }) as AntiEvent[];
-  return { ...defaults, mode, seed, durationMs, events, failEvery: r.int(4), txPeriodMs: 50 + r.int(200), logMs: r.int(30), aRatePerSec: r.int(200) };
+  return { ...defaults, mode, seed, durationMs, events, failEvery: r.int(4), txPeriodMs: 50 + r.int(200), logMs: r.int(30), aRatePerSec: r.int(200), migrateAtMs: r.int(2) === 0 ? 0 : 1 + r.int(2000) };
 }
 
 describe('the anti-patterns scenes keep their invariants under random faults', () => {
