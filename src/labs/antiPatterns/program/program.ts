@@ -49,6 +49,7 @@ export function resultOf(s: AntiScenario, scene: Scene): AntiResult {
   for (const c of out.compare) h.string(c.label).string(c.broken).string(c.fixed);
   for (const p of out.loadSweep ?? []) h.number(p.aRatePerSec).number(p.bP99Broken).number(p.bP99Fixed);
   const metrics: Record<string, number> = { events: sim.events, ...out.metrics, checksBroken: checks.filter((c) => !c.ok).length };
+  for (const p of out.loadSweep ?? []) Object.assign(metrics, { [`bP99BrokenAtA${p.aRatePerSec}`]: p.bP99Broken, [`bP99FixedAtA${p.aRatePerSec}`]: p.bP99Fixed });
   return {
     lab: 'anti-patterns',
     mode: s.mode,
