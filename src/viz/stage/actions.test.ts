@@ -58,6 +58,12 @@ describe('linkMenuItems', () => {
     ]);
     expect(items[2].event).toEqual({ type: 'slow', from: 0, to: 1, ms: 12, at: 10 });
   });
+
+  it('offers a duplicating link with the lab\'s share, or 0.5', () => {
+    expect(view(linkMenuItems(data, at(10), 0, 1, ['duplicating']))).toEqual([['Make n0 → n1 duplicate 0.5', false], ['Make n1 → n0 duplicate 0.5', false]]);
+    const items = linkMenuItems(data, at(10), 0, 1, ['duplicating'], { dup: 0.2 });
+    expect(items[1].event).toEqual({ type: 'duplicating', from: 1, to: 0, dup: 0.2, at: 10 });
+  });
 });
 
 describe('partition gestures', () => {

@@ -57,6 +57,7 @@ export function linkMenuItems(data: StageData, frame: StageFrame, a: number, b: 
   const at = frame.t;
   const slowMs = amounts.slowMs ?? Math.max(1, Math.round(2 * data.medianLatency));
   const loss = amounts.loss ?? 0.5;
+  const dup = amounts.dup ?? 0.5;
   const items: MenuItem[] = [];
   for (const [from, to] of [[a, b], [b, a]] as const) {
     const [fromName, toName] = [data.nodeNames[from], data.nodeNames[to]];
@@ -68,6 +69,7 @@ export function linkMenuItems(data: StageData, frame: StageFrame, a: number, b: 
     push('healLink', `Heal ${fromName} → ${toName}`, { type: 'healLink', from, to }, !blocked);
     push('slow', `Slow ${fromName} → ${toName} by ${slowMs} ${data.timeUnit}`, { type: 'slow', from, to, ms: slowMs });
     push('lossy', `Make ${fromName} → ${toName} lose ${loss}`, { type: 'lossy', from, to, loss });
+    push('duplicating', `Make ${fromName} → ${toName} duplicate ${dup}`, { type: 'duplicating', from, to, dup });
   }
   return items;
 }
