@@ -53,7 +53,7 @@ export const AntiStage = memo(function AntiStage({ result, scenario, style }: { 
   const positions = useMemo(() => stagePositions(result.mode, isNarrow), [result.mode, isNarrow]);
   const stage = result.stage;
   return (
-    <section className="anti-card anti-stage" aria-labelledby="anti-stage-title">
+    <section className="lab-card anti-stage" aria-labelledby="anti-stage-title">
       <h2 id="anti-stage-title">{stageTitle(result.mode, isNarrow)}</h2>
       <details className="anti-sub">
         <summary>How to read a card</summary>

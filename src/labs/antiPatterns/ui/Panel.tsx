@@ -70,7 +70,7 @@ function ClocksNote() {
 function CompareCard({ result }: { result: AntiResult }) {
   const [left, right] = SIDE_NAMES[result.mode];
   return (
-    <section className="anti-card" aria-labelledby="anti-compare-title">
+    <section className="lab-card" aria-labelledby="anti-compare-title">
       <h2 id="anti-compare-title">Broken beside fixed, over the whole run</h2>
       <div className="anti-scroll" role="region" aria-label="Broken beside fixed" tabIndex={0}>
         <table className="anti-table">
@@ -91,7 +91,7 @@ function ChecksCard({ result }: { result: AntiResult }) {
   const seek = useSeek();
   const broken = result.checks.filter((c) => !c.ok).length;
   return (
-    <section className="anti-card" aria-labelledby="anti-checks-title">
+    <section className="lab-card" aria-labelledby="anti-checks-title">
       <h2 id="anti-checks-title" className={broken ? 'anti-bad' : undefined}>{broken ? `✗ ${broken} invariant${broken > 1 ? 's' : ''} broke` : `✓ The scene's ${result.checks.length} invariants held`}</h2>
       <ul className="anti-list">
         {result.checks.map((c) => (
@@ -108,7 +108,7 @@ function ChecksCard({ result }: { result: AntiResult }) {
 
 function SweepCard({ result }: { result: AntiResult }) {
   return (
-    <section className="anti-card" aria-labelledby="anti-sweep-title">
+    <section className="lab-card" aria-labelledby="anti-sweep-title">
       <h2 id="anti-sweep-title">B&apos;s p99 against A&apos;s load</h2>
       <div className="anti-scroll" role="region" aria-label="B's p99 against A's load" tabIndex={0}>
         <table className="anti-table">
@@ -128,7 +128,7 @@ function SweepCard({ result }: { result: AntiResult }) {
 function FaultsCard({ result }: { result: AntiResult }) {
   const seek = useSeek();
   return (
-    <section className="anti-card" aria-labelledby="anti-faults-title">
+    <section className="lab-card" aria-labelledby="anti-faults-title">
       <h2 id="anti-faults-title">Services down per database fault</h2>
       <ul className="anti-list">
         {result.faults!.map((f, i) => (
@@ -147,7 +147,7 @@ function TxCard({ result }: { result: AntiResult }) {
   const rows = result.txs!;
   const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
   return (
-    <section className="anti-card" aria-labelledby="anti-tx-title">
+    <section className="lab-card" aria-labelledby="anti-tx-title">
       <h2 id="anti-tx-title">Each transfer on both sides</h2>
       <div className="anti-scroll" role="region" aria-label="Transfers" tabIndex={0}>
         <table className="anti-table">
