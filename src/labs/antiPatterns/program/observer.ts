@@ -3,54 +3,22 @@
  * participants applied them), in true time. It checks the invariants at the step they could break and writes
  * the narration's remarks. Nothing here is seen by the actors: it never changes a run.
  */
-import type { Check, RequestRow } from '../result';
+import { InvariantBook } from '../../../sim/kit/invariantBook';
+import type { RequestRow } from '../result';
 
-export interface Remark {
-  tick: number;
-  node: number;
-  text: string;
-}
-
-interface Invariant {
-  name: string;
-  ok: boolean;
-  detail: string;
-  tick: number;
-}
-
-export class Observer {
-  readonly remarks: Remark[] = [];
+export class Observer extends InvariantBook {
   readonly requests: (RequestRow & { tick: number })[] = [];
   /** shared-db: replication lags B's copy saw (ms), in order. */
   readonly lags: number[] = [];
-  private readonly invariants = new Map<string, Invariant>();
 
-  constructor(readonly now: () => number, readonly ticksPerMs: number) {}
+  constructor(now: () => number, ticksPerMs: number) {
+    super(now, ticksPerMs, true);
+  }
 
   get nowMs(): number {
     return this.now() / this.ticksPerMs;
   }
 
-  declare(id: string, name: string, detail: string): void {
-    this.invariants.set(id, { name, ok: true, detail, tick: NaN });
-  }
-
-  broke(id: string, detail: string): void {
-    const inv = this.invariants.get(id);
-    if (!inv || !inv.ok) return;
-    inv.ok = false;
-    inv.detail = detail;
-    inv.tick = this.now();
-    this.remark(-1, `invariant broken: ${inv.name} (${detail})`);
-  }
-
-  checks(): Check[] {
-    return [...this.invariants].map(([id, v]) => ({ id, name: v.name, ok: v.ok, detail: v.detail, tMs: v.tick / this.ticksPerMs }));
-  }
-
-  remark(node: number, text: string): void {
-    this.remarks.push({ tick: this.now(), node, text });
-  }
 
   /** partition: spans (ticks) each side's thread pool was exhausted: [from, to) pairs, to NaN while open. */
   private readonly full: number[][] = [[], []];

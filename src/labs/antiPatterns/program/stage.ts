@@ -42,6 +42,6 @@ export function stageOf(scene: Scene, obs: Observer, horizonMs: number): StageDa
     timeUnit: 'ms',
     horizon: horizonMs,
     nodeNames: scene.names,
-    remarks: { tick: obs.remarks.map((r) => r.tick), node: obs.remarks.map((r) => r.node), text: obs.remarks.map((r) => r.text) },
+    remarks: obs.remarkColumns(),
   });
 }
