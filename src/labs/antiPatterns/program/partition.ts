@@ -13,6 +13,7 @@
  *        defaults are 100 calls, 100, 60 s and 10 trials).
  * A timeout ends the caller's wait, not the callee's work: the downstream may still answer (late, ignored).
  */
+import { BREAKER_STATE_WORDS, BreakerState, CircuitBreaker } from '../../../core/resilience';
 import type { Actor, NodeContext, StageOptions } from '../../../sim/index';
 import { msToTicks, TICKS_PER_MS } from '../../../sim/kit/time';
 import { nodeNamesOf } from '../result';
@@ -29,62 +30,6 @@ export const DOWNSTREAM_MS = 5;
 export const BREAKER = { window: 10, minCalls: 5, failurePercent: 50, openMs: 500, trials: 3 } as const;
 const N = NODE.partition;
 
-type BreakerState = 'closed' | 'open' | 'half-open';
-
-/** A count-based circuit breaker (see the file's comment). Pure state; the caller passes the time. */
-export class Breaker {
-  state: BreakerState = 'closed';
-  private outcomes: boolean[] = [];
-  private openUntil = 0;
-  private trialsLeft = 0;
-  private trialResults: boolean[] = [];
-  opened = 0;
-
-  constructor(private readonly openTicks: number) {}
-
-  /** May a call go out now? Moves OPEN to HALF_OPEN once the wait is over. */
-  admit(now: number): boolean {
-    if (this.state === 'open' && now >= this.openUntil) {
-      this.state = 'half-open';
-      this.trialsLeft = BREAKER.trials;
-      this.trialResults = [];
-    }
-    if (this.state === 'closed') return true;
-    if (this.state === 'half-open' && this.trialsLeft > 0) {
-      this.trialsLeft--;
-      return true;
-    }
-    return false;
-  }
-
-  /** A call admitted earlier ended (ok: answered in time). */
-  record(ok: boolean, now: number): void {
-    if (this.state === 'half-open') {
-      this.trialResults.push(ok);
-      if (this.trialResults.length < BREAKER.trials) return;
-      const failed = this.trialResults.filter((x) => !x).length;
-      if (failed * 100 >= BREAKER.failurePercent * this.trialResults.length) this.open(now);
-      else {
-        this.state = 'closed';
-        this.outcomes = [];
-      }
-      return;
-    }
-    if (this.state !== 'closed') return;
-    this.outcomes.push(ok);
-    if (this.outcomes.length > BREAKER.window) this.outcomes.shift();
-    if (this.outcomes.length < BREAKER.minCalls) return;
-    const failed = this.outcomes.filter((x) => !x).length;
-    if (failed * 100 >= BREAKER.failurePercent * this.outcomes.length) this.open(now);
-  }
-
-  private open(now: number): void {
-    this.state = 'open';
-    this.opened++;
-    this.openUntil = now + this.openTicks;
-  }
-}
-
 interface Job {
   from: number;
   id: number;
@@ -94,17 +39,20 @@ interface Job {
 export class Front implements Actor<Msg>, Carded {
   private busy = 0;
   private readonly line: Job[] = [];
-  private readonly calls = new Map<number, { job: Job; timer: number; tick: number }>();
+  private readonly calls = new Map<number, { job: Job; timer: number; tick: number; epoch: number }>();
   private readonly work = new Map<number, Job>();
   private nextCall = 1;
-  readonly breaker: Breaker | undefined;
+  readonly breaker: CircuitBreaker | undefined;
+  /** Times the breaker opened. */
+  opened = 0;
   private fullSince = NaN;
   constructor(
     readonly ctx: NodeContext<Msg>,
     private readonly o: { threads: number; downstream: number; guarded: boolean; timeoutTicks: number; side: 0 | 1; pausedTicks: (from: number, to: number) => number },
     private readonly obs: Observer,
   ) {
-    this.breaker = o.guarded ? new Breaker(msToTicks(BREAKER.openMs)) : undefined;
+    const config = { windowCalls: BREAKER.window, minCalls: BREAKER.minCalls, failurePct: BREAKER.failurePercent, openTicks: msToTicks(BREAKER.openMs), trialCalls: BREAKER.trials };
+    this.breaker = o.guarded ? new CircuitBreaker(config, (t) => t.to === BreakerState.open && this.onOpen()) : undefined;
   }
 
   onMessage(from: number, m: Msg): void {
@@ -119,7 +67,7 @@ export class Front implements Actor<Msg>, Carded {
       this.calls.delete(m.id);
       if (c.timer >= 0) this.ctx.cancelTimer(c.timer);
       if (this.o.guarded && this.heldTooLong(c.tick)) this.obs.broke('timeout-bounds-thread', `a call held a thread of f1 for ${(this.ctx.now() - c.tick) / TICKS_PER_MS} ms`);
-      this.breaker?.record(true, this.ctx.now());
+      this.breaker?.onResult(this.ctx.now(), c.epoch, false);
       this.finish(c.job, 'ok');
     }
   }
@@ -132,11 +80,12 @@ export class Front implements Actor<Msg>, Carded {
       this.ctx.setTimer(msToTicks(PROFILE_MS), tag);
       return;
     }
-    if (this.breaker && !this.breaker.admit(this.ctx.now())) return this.finish(job, 'fallback');
+    const epoch = this.breaker ? this.breaker.tryAcquire(this.ctx.now()) : 0;
+    if (epoch < 0) return this.finish(job, 'fallback');
     const id = this.nextCall++;
     const timer = this.o.guarded ? this.ctx.setTimer(this.o.timeoutTicks, id) : -1;
-    this.calls.set(id, { job, timer, tick: this.ctx.now() });
-    if (this.breaker?.state === 'open') this.obs.broke('breaker-open-no-call', `f1 called d1 with its breaker open`);
+    this.calls.set(id, { job, timer, tick: this.ctx.now(), epoch });
+    if (this.breaker?.state === BreakerState.open) this.obs.broke('breaker-open-no-call', `f1 called d1 with its breaker open`);
     this.ctx.send(this.o.downstream, { k: 'call', id });
   }
 
@@ -150,10 +99,13 @@ export class Front implements Actor<Msg>, Carded {
     if (!c) return;
     this.calls.delete(tag);
     if (this.heldTooLong(c.tick)) this.obs.broke('timeout-bounds-thread', `a call held a thread of f1 for ${(this.ctx.now() - c.tick) / TICKS_PER_MS} ms`);
-    const before = this.breaker?.opened ?? 0;
-    this.breaker?.record(false, this.ctx.now());
+    this.breaker?.onResult(this.ctx.now(), c.epoch, true);
     this.finish(c.job, 'fallback');
-    if (this.breaker && this.breaker.opened > before) this.obs.remark(this.ctx.id, `f1's breaker opens: for ${BREAKER.openMs} ms orders get the fallback without calling d1`);
+  }
+
+  private onOpen(): void {
+    this.opened++;
+    this.obs.remark(this.ctx.id, `f1's breaker opens: for ${BREAKER.openMs} ms orders get the fallback without calling d1`);
   }
 
   /** A call started at `tick` held its thread past the timeout, not counting time this node spent paused (its timers wait too). */
@@ -185,7 +137,7 @@ export class Front implements Actor<Msg>, Carded {
     if (field === 'role') return 'front service';
     if (field === 'threads') return this.busy;
     if (field === 'queue') return this.line.length;
-    if (field === 'breaker') return this.breaker ? `breaker ${this.breaker.state}` : 'no timeout, no breaker';
+    if (field === 'breaker') return this.breaker ? `breaker ${BREAKER_STATE_WORDS[this.breaker.state]}` : 'no timeout, no breaker';
     return '';
   }
 }
@@ -275,12 +227,12 @@ function partitionOutcome(s: AntiScenario, obs: Observer, fronts: Front[]) {
       { label: 'profile uptime (answered ok)', broken: pct(b.profileUp), fixed: pct(f.profileUp) },
       { label: 'profile p99 (answered)', broken: ms1(b.profileP99), fixed: ms1(f.profileP99) },
       { label: 'time the thread pool was exhausted', broken: ms1(b.poolFullMs), fixed: ms1(f.poolFullMs) },
-      { label: 'times the breaker opened', broken: '–', fixed: String(fronts[1]?.breaker?.opened ?? 0) },
+      { label: 'times the breaker opened', broken: '–', fixed: String(fronts[1]?.opened ?? 0) },
     ],
     metrics: {
       ordersOkBroken: b.ordersOk, ordersOkFixed: f.ordersOk, ordersFallbackFixed: f.ordersFallback, ordersFailedBroken: b.ordersFailed, ordersFailedFixed: f.ordersFailed,
       profileUpBroken: b.profileUp, profileUpFixed: f.profileUp, poolFullMsBroken: b.poolFullMs, poolFullMsFixed: f.poolFullMs,
-      profileP99Broken: b.profileP99, profileP99Fixed: f.profileP99, breakerOpened: fronts[1]?.breaker?.opened ?? 0,
+      profileP99Broken: b.profileP99, profileP99Fixed: f.profileP99, breakerOpened: fronts[1]?.opened ?? 0,
     },
   };
 }
