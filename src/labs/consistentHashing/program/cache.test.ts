@@ -48,16 +48,30 @@ describe('consistent hashing with the run cache', () => {
     expect(cache.size).toBeGreaterThan(5);
   });
 
-  it('a hit is a hit: the second run of a scenario reads the pieces the first one stored', () => {
+  it('a hit is a hit: a re-run resumes from the whole script, an appended event from the script before it', () => {
     const cache = createRunCache();
-    const gets: string[] = [];
-    const spy = { get: <T,>(k: string) => { const v = cache.get<T>(k); if (v !== undefined) gets.push(k); return v; }, set: cache.set };
-    const first = program(edits[2], { ...plainContext(), cache: spy });
-    const hitsCold = gets.length;
-    const second = program(edits[2], { ...plainContext(), cache: spy });
-    expect(second.traceHash).toBe(first.traceHash);
-    expect(gets.length - hitsCold).toBeGreaterThanOrEqual(6); // keys, ring, its hash, assignment, sweep rings and sweeps
-    expect(gets.some((k) => k.includes('/keys/'))).toBe(true);
+    const hits: string[] = [];
+    const spy = { get: <T,>(k: string) => { const v = cache.get<T>(k); if (v !== undefined) hits.push(k); return v; }, set: cache.set };
+    const after = (n: number) => hits.filter((k) => k.includes('/after/') && JSON.parse(k.slice(k.indexOf('{'))).events.length === n);
+    const first = program(edits[1], { ...plainContext(), cache: spy });
+    expect(hits.filter((k) => k.includes('/after/'))).toHaveLength(0);
+    expect(program(edits[1], { ...plainContext(), cache: spy }).traceHash).toBe(first.traceHash);
+    expect(after(1)).toHaveLength(1);
+    program(edits[2], { ...plainContext(), cache: spy }); // edits[2] = edits[1] + one event
+    expect(after(1)).toHaveLength(2);
+    expect(hits.some((k) => k.includes('/keys/'))).toBe(true);
+  });
+
+  it('a run over its work budget fails warm as it fails cold', () => {
+    const cache = createRunCache();
+    const s = edits[3];
+    const spent = counted(plainContext());
+    program(s, spent.context);
+    program(s, { ...plainContext(), cache }); // warm every piece and checkpoint
+    const budget = spent.spent() - 1;
+    expect(() => program(s, plainContext(budget))).toThrow('work budget');
+    expect(() => program(s, { ...plainContext(budget), cache })).toThrow('work budget');
+    expect(program(s, { ...plainContext(budget + 1), cache }).traceHash).toBe(program(s, plainContext()).traceHash);
   });
 
   it('a tiny cache that keeps almost nothing still gives the cold result', () => {

@@ -25,12 +25,33 @@ export type * from '../result';
 /** Ring points all sweeps of one run may build; frames past it reuse the previous frame's sweep. */
 export const SWEEP_POINTS_BUDGET = 8_000_000;
 
-export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingResult> = (s, context) => {
+export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingResult> = (s, outer) => {
+  let units = 0;
+  const context: RunContext = { ...outer, work: (u) => { units += u; outer.work(u); } };
+  const cache = context.cache;
+  // The state after the first n events is cached under the scenario with its script cut to n events.
+  const prefixKey = (n: number) => `${KEY}/after/${JSON.stringify({ ...s, events: s.events.slice(0, n) })}`;
+  let done = -1;
+  let resumed: Checkpoint | undefined;
+  for (let n = s.events.length; cache && n >= 0 && !resumed; n--) {
+    resumed = cache.get<Checkpoint>(prefixKey(n));
+    if (resumed) done = n;
+  }
   const run = new Run(s, context);
-  const frames: RingFrame[] = [run.initialFrame()];
-  context.progress(1 / (s.events.length + 1));
-  for (let i = 0; i < s.events.length; i++) {
+  let frames: RingFrame[];
+  if (resumed) {
+    // Charged what those events cost cold, so the budget stops a run the same way warm or cold.
+    context.work(resumed.units - units);
+    frames = run.resume(resumed);
+  } else {
+    frames = [run.initialFrame()];
+    done = 0;
+    cache?.set(prefixKey(0), run.checkpoint(frames, units), run.checkpointBytes(frames));
+  }
+  context.progress((done + 1) / (s.events.length + 1));
+  for (let i = done; i < s.events.length; i++) {
     frames.push(run.apply(s.events[i]));
+    cache?.set(prefixKey(i + 1), run.checkpoint(frames, units), run.checkpointBytes(frames));
     context.progress((i + 2) / (s.events.length + 1));
   }
   const traceHash = hashTrace(run.initialRingHash, frames, run.sweeps);
@@ -63,12 +84,32 @@ interface KeyPieces {
   sweepSample: Uint32Array;
 }
 
+/**
+ * A run's state after some events, as the cache keeps it: everything `apply` reads, copied where the run
+ * mutates it, and the frames so far. Arrays indexed by node slot are as long as that run's slots; a run
+ * whose script adds more nodes pads them with zeros (nodes not yet added own nothing).
+ */
+interface Checkpoint {
+  frames: readonly RingFrame[];
+  ring: Ring;
+  weight: Uint8Array;
+  owner: Uint16Array;
+  counts: Uint32Array;
+  nextNode: number;
+  sweeps: readonly VnodeSweep[];
+  sweepPointsSpent: number;
+  sweepByNodes: readonly (readonly [string, number])[];
+  sweepBase: SweepRing | null;
+  /** Work units the run had charged by then. */
+  units: number;
+}
+
 /** The state of one run: ring, assignment, weights, sweeps. */
 class Run {
   readonly nodeNames: string[];
   readonly weight: Uint8Array;
   readonly hashes: Uint32Array;
-  readonly assignment: Assignment;
+  private assignment: Assignment;
   readonly initialRing: Ring;
   /** The trace hasher's state after the initial ring (the hash's first and largest part). */
   readonly initialRingHash: TraceHasherState;
@@ -118,6 +159,44 @@ class Run {
       position: this.hashes.slice(0, shownCount),
     };
     this.sweepSample = keyPieces.sweepSample;
+  }
+
+  /** This run's state now, for the cache (copies of what later events mutate). */
+  checkpoint(frames: readonly RingFrame[], units: number): Checkpoint {
+    return {
+      frames: frames.slice(),
+      ring: this.ring,
+      weight: Uint8Array.from(this.weight),
+      owner: Uint16Array.from(this.assignment.owner),
+      counts: Uint32Array.from(this.assignment.counts),
+      nextNode: this.nextNode,
+      sweeps: this.sweeps.slice(),
+      sweepPointsSpent: this.sweepPointsSpent,
+      sweepByNodes: [...this.sweepByNodes],
+      sweepBase: this.sweepBase,
+      units,
+    };
+  }
+
+  /** Roughly what a checkpoint adds to the cache: its copies, its ring, and a little per frame. */
+  checkpointBytes(frames: readonly RingFrame[]): number {
+    const r = this.ring;
+    return 3 * this.assignment.owner.length + r.positions.byteLength + r.owners.byteLength + r.buckets.byteLength + 16_384 * frames.length;
+  }
+
+  /** Continues from a checkpoint of the same scenario's first events; returns its frames (padded to this run's slots). */
+  resume(c: Checkpoint): RingFrame[] {
+    const slots = this.weight.length;
+    this.ring = c.ring;
+    this.weight.fill(0);
+    this.weight.set(c.weight);
+    this.assignment = Assignment.restore(this.assignment.keys, c.owner, c.counts, slots);
+    this.nextNode = c.nextNode;
+    this.sweeps.push(...c.sweeps);
+    this.sweepPointsSpent = c.sweepPointsSpent;
+    for (const [id, index] of c.sweepByNodes) this.sweepByNodes.set(id, index);
+    this.sweepBase = c.sweepBase;
+    return c.frames.map((f) => padFrame(f, slots));
   }
 
   initialFrame(): RingFrame {
@@ -244,6 +323,27 @@ class Run {
     for (let i = 0; i < this.weight.length; i++) if (this.weight[i] > 0) out.push(i);
     return Uint16Array.from(out);
   }
+}
+
+/**
+ * A frame of a run with fewer node slots, as this run would have drawn it: the per-slot arrays padded with
+ * zeros (a node not yet added is dead, weightless, owns no keys, no share, and moved nothing).
+ */
+function padFrame(f: RingFrame, slots: number): RingFrame {
+  if (f.alive.length === slots) return f;
+  const pad = <A extends Uint8Array | Uint32Array | Float64Array>(a: A, make: (n: number) => A): A => {
+    const out = make(slots);
+    out.set(a as ArrayLike<number>);
+    return out;
+  };
+  return {
+    ...f,
+    alive: pad(f.alive, (n) => new Uint8Array(n)),
+    weight: pad(f.weight, (n) => new Uint8Array(n)),
+    keyCounts: pad(f.keyCounts, (n) => new Uint32Array(n)),
+    share: pad(f.share, (n) => new Float64Array(n)),
+    moved: f.moved ? { ...f.moved, out: pad(f.moved.out, (n) => new Uint32Array(n)), in: pad(f.moved.in, (n) => new Uint32Array(n)) } : null,
+  };
 }
 
 /**
