@@ -159,6 +159,22 @@ export interface GoldenLink {
  */
 export interface ProgramModule<S extends BaseScenario> {
   program(scenario: S, context: RunContext): LabResult;
+  /** For a batch experiment (many independent trials): how a pool of workers shares one run. */
+  batch?: BatchProgram<S>;
+}
+
+/**
+ * A run made of `units(scenario)` independent units (PBS trials), split into ranges computed apart and
+ * merged in order. Any split gives the same result to the bit, so a pool of any size (or none: `program`
+ * is `merge(s, [part(s, 0, units(s))])`) gives the same trace hash. Parts cross a worker boundary, so they
+ * are structured-cloneable data (typed arrays move).
+ */
+export interface BatchProgram<S extends BaseScenario> {
+  units(scenario: S): number;
+  /** Units from..to-1; reports its own progress (0..1 of its range) and work. */
+  part(scenario: S, from: number, to: number, context: RunContext): unknown;
+  /** The result from parts covering 0..units-1 (given in order). */
+  merge(scenario: S, parts: unknown[], context: RunContext): LabResult;
 }
 
 /**

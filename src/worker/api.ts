@@ -7,6 +7,7 @@ import { transfer as comlinkTransfer } from 'comlink';
 import { BudgetExceeded, type BaseScenario, type LabResult, type LabSpec, type RunCache, type RunContext } from '../labs/contract';
 import { createRunCache, type WorkerRunCache } from './runCache';
 import { collectTransferables } from './transferables';
+import { partsFor, runOnPool, type BatchPool } from './pool';
 
 export { collectTransferables } from './transferables';
 
@@ -38,6 +39,8 @@ export interface WorkerApiOptions {
   transfer?: <T>(value: T, transferables: Transferable[]) => T;
   /** What runs keep for the next ones (default: a fresh bounded cache; null: none). */
   cache?: WorkerRunCache | null;
+  /** Workers for batch experiments (labs whose program module has `batch`); none: every run here. */
+  pool?: BatchPool;
 }
 
 export function createWorkerApi(options: WorkerApiOptions): WorkerApi {
@@ -75,9 +78,12 @@ export function createWorkerApi(options: WorkerApiOptions): WorkerApi {
       );
     }
     try {
-      const { program } = await spec.loadProgram();
-      const result = program(scenario, runContext(budget, intervalMs, now, onProgress, cache));
-      return { ok: true, result };
+      const { program, batch } = await spec.loadProgram();
+      const context = runContext(budget, intervalMs, now, onProgress, cache);
+      if (batch && options.pool && partsFor(batch.units(scenario), options.pool.size) > 1) {
+        return await runOnPool(options.pool, labId, batch, scenario, context);
+      }
+      return { ok: true, result: program(scenario, context) };
     } catch (error) {
       if (error instanceof BudgetExceeded) {
         return fail('budget-exceeded', `The run was stopped: it exceeded the work budget of ${format(budget)} units.`);
@@ -115,10 +121,11 @@ export function runContext(
   };
 }
 
-function fail(kind: RunErrorKind, message: string): RunReply {
+/** A failure reply (also used by the batch workers' API). */
+export function fail(kind: RunErrorKind, message: string): { ok: false; error: RunError } {
   return { ok: false, error: { kind, message } };
 }
 
-function format(n: number): string {
+export function format(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
 }
