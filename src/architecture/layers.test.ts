@@ -43,7 +43,7 @@ const isTestSupport = (file: string) => /\.(test\.tsx?|e2e\.ts)$/.test(file) || 
  *   labs/<id>/program/**       lab-program: runs in the worker and in Node
  *   labs/<id>/ui/**            lab-ui: runs on the main thread
  *   main.tsx                   root: the app's composition root
- *   worker/worker.ts           worker-entry: the worker's composition root (and worker/batchWorker.ts, a pool worker's)
+ *   worker/worker.ts           worker-entry: the worker's composition root
  */
 function placeOf(rel: string): { layer: string; lab?: string } {
   const parts = rel.split('\\').join('/').replace(/\.tsx?$/, '').split('/');
@@ -53,7 +53,7 @@ function placeOf(rel: string): { layer: string; lab?: string } {
     if (parts.length === 3) return { layer: third === 'index' ? 'lab-index' : 'lab-face', lab: second };
     return { layer: third === 'program' ? 'lab-program' : third === 'ui' ? 'lab-ui' : 'lab-other', lab: second };
   }
-  if (parts.join('/') === 'worker/worker' || parts.join('/') === 'worker/batchWorker') return { layer: 'worker-entry' };
+  if (parts.join('/') === 'worker/worker') return { layer: 'worker-entry' };
   // A bare folder import ('../../sim') is that folder's index: its layer is the folder's.
   return { layer: parts.length === 1 && /^main$/.test(top) ? 'root' : top };
 }

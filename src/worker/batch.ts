@@ -1,5 +1,5 @@
 /**
- * The API of one pool worker (./batchWorker.ts in the page, the CLI's threads): computes one part of a
+ * The API of one pool worker (./worker.ts in the page, the CLI's threads): computes one part of a
  * lab's batch run (units from..to-1) and returns it with its buffers moved. It checks what the simulation
  * worker checks (lab, scenario, cost), because a worker trusts nothing.
  */
