@@ -23,6 +23,9 @@ const edits: ConsistentHashingScenario[] = [
   { ...base, seed: 9, events: [{ t: 1, type: 'remove', node: 0 }] },
   { ...base, keys: 1_000, events: [{ t: 1, type: 'remove', node: 0 }] },
   base,
+  // Undo of an add: the checkpoint after the first add was stored by a run with one more node slot.
+  { ...base, events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'add', weight: 2 }] },
+  { ...base, events: [{ t: 1, type: 'add', weight: 1 }] },
 ];
 
 function counted(context: RunContext): { context: RunContext; spent: () => number } {
@@ -72,6 +75,16 @@ describe('consistent hashing with the run cache', () => {
     expect(() => program(s, plainContext(budget))).toThrow('work budget');
     expect(() => program(s, { ...plainContext(budget), cache })).toThrow('work budget');
     expect(program(s, { ...plainContext(budget + 1), cache }).traceHash).toBe(program(s, plainContext()).traceHash);
+  });
+
+  it('undoing an add resumes from a checkpoint made with more node slots, and still equals the cold run', () => {
+    const cache = createRunCache();
+    const twoAdds: ConsistentHashingScenario = { ...base, events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'add', weight: 2 }] };
+    const oneAdd: ConsistentHashingScenario = { ...base, events: [{ t: 1, type: 'add', weight: 1 }] };
+    const none: ConsistentHashingScenario = { ...base, events: [] };
+    program(twoAdds, { ...plainContext(), cache }); // cold: stores the checkpoints after 0, 1 and 2 events with 42 slots
+    expect(program(oneAdd, { ...plainContext(), cache })).toEqual(program(oneAdd, plainContext()));
+    expect(program(none, { ...plainContext(), cache })).toEqual(program(none, plainContext()));
   });
 
   it('a tiny cache that keeps almost nothing still gives the cold result', () => {

@@ -87,7 +87,7 @@ interface KeyPieces {
 /**
  * A run's state after some events, as the cache keeps it: everything `apply` reads, copied where the run
  * mutates it, and the frames so far. Arrays indexed by node slot are as long as that run's slots; a run
- * whose script adds more nodes pads them with zeros (nodes not yet added own nothing).
+ * whose script adds more or fewer nodes pads or cuts them (nodes not yet added own nothing).
  */
 interface Checkpoint {
   frames: readonly RingFrame[];
@@ -184,19 +184,19 @@ class Run {
     return 3 * this.assignment.owner.length + r.positions.byteLength + r.owners.byteLength + r.buckets.byteLength + 16_384 * frames.length;
   }
 
-  /** Continues from a checkpoint of the same scenario's first events; returns its frames (padded to this run's slots). */
+  /** Continues from a checkpoint of the same scenario's first events; returns its frames (fitted to this run's slots). */
   resume(c: Checkpoint): RingFrame[] {
     const slots = this.weight.length;
     this.ring = c.ring;
     this.weight.fill(0);
-    this.weight.set(c.weight);
-    this.assignment = Assignment.restore(this.assignment.keys, c.owner, c.counts, slots);
+    this.weight.set(c.weight.subarray(0, slots));
+    this.assignment = Assignment.restore(this.assignment.keys, c.owner, c.counts.subarray(0, slots), slots);
     this.nextNode = c.nextNode;
     this.sweeps.push(...c.sweeps);
     this.sweepPointsSpent = c.sweepPointsSpent;
     for (const [id, index] of c.sweepByNodes) this.sweepByNodes.set(id, index);
     this.sweepBase = c.sweepBase;
-    return c.frames.map((f) => padFrame(f, slots));
+    return c.frames.map((f) => fitFrame(f, slots));
   }
 
   initialFrame(): RingFrame {
@@ -326,14 +326,15 @@ class Run {
 }
 
 /**
- * A frame of a run with fewer node slots, as this run would have drawn it: the per-slot arrays padded with
- * zeros (a node not yet added is dead, weightless, owns no keys, no share, and moved nothing).
+ * A frame of a run with fewer or more node slots (a script that adds more or fewer nodes later), as this run
+ * would have drawn it: the per-slot arrays padded with zeros or cut. Exact either way: a slot past the nodes
+ * added so far is a node not yet added, dead, weightless, with no keys, no share, nothing moved.
  */
-function padFrame(f: RingFrame, slots: number): RingFrame {
+function fitFrame(f: RingFrame, slots: number): RingFrame {
   if (f.alive.length === slots) return f;
   const pad = <A extends Uint8Array | Uint32Array | Float64Array>(a: A, make: (n: number) => A): A => {
     const out = make(slots);
-    out.set(a as ArrayLike<number>);
+    out.set((a.length > slots ? a.subarray(0, slots) : a) as ArrayLike<number>);
     return out;
   };
   return {
