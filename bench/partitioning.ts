@@ -64,3 +64,7 @@ function whatIfLines(max: PartitioningScenario): BenchLine[] {
     { section: 'partitioning', name: '  what-if run / cost after the fault', value: faultMs / afterMs, unit: 'x', target: '<= 2x', ok: faultMs / afterMs <= 2 },
   ];
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const line of await run()) console.log(line.name.padEnd(60), Math.round(line.value).toLocaleString('en-US'), line.unit);
+}
