@@ -17,8 +17,9 @@ import { spec as vectorClocks } from './vectorClocks';
 import { spec as crdts } from './crdts';
 import { spec as bloomFilters } from './bloomFilters';
 import { spec as locks } from './locks';
+import { spec as queues } from './queues';
 
-export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap, consensus, locks, vectorClocks, crdts, bloomFilters];
+export const labs: readonly LabSpec<BaseScenario>[] = [consistentHashing, partitioning, leaderFollower, multiLeader, quorums, pbs, cap, consensus, locks, queues, vectorClocks, crdts, bloomFilters];
 
 export function findLab(id: string): LabSpec<BaseScenario> | undefined {
   return labs.find((lab) => lab.id === id);

@@ -1,0 +1,134 @@
+/**
+ * What the queues panel shows, derived from a result (pure, tested in Node): the stage's layout, the lag
+ * and queue-depth charts as node x time matrices, and the side-by-side rows.
+ */
+import type { NodeMatrix } from '../../../viz/timeSeries';
+import type { KafkaOutcome, Outputs, QueueSide, QueuesResult, SqsOutcome } from '../result';
+
+/** Node positions in [0, 1] x [0, 1]: producer left, partitions (or queues) in the middle, consumers right. */
+export function stagePositions(result: QueuesResult, isNarrow: boolean): { x: number[]; y: number[] } {
+  const names = result.stage.nodeNames;
+  const x: number[] = [];
+  const y: number[] = [];
+  if (result.mode === 'sqs') {
+    const consumers = names.length - 5;
+    x.push(0, 0.36, 0.36, isNarrow ? 0 : 0.1, isNarrow ? 0 : 0.1);
+    y.push(0.5, 0.15, 0.85, 0.0, 1.0);
+    if (isNarrow) {
+      x[0] = 0;
+      x[1] = 0.4;
+      x[2] = 0.4;
+      y[0] = 0.5;
+    }
+    columnOf(consumers, 1, isNarrow ? 0.9 : 0.78, x, y);
+    return { x, y };
+  }
+  const partitions = names.findIndex((n, i) => i > 0 && n.startsWith('c')) - 1;
+  const consumers = names.length - 1 - partitions;
+  x.push(0);
+  y.push(0.5);
+  // Cards are about a fifth of the stage tall: at most 4 in a column (3 on a phone); glyphs at scale, 10 a column.
+  const perColumn = partitions > 24 ? 10 : isNarrow ? 3 : 4;
+  const cols = Math.min(partitions > 24 ? 10 : isNarrow ? 2 : 4, Math.ceil(partitions / perColumn));
+  const rows = Math.ceil(partitions / cols);
+  const [x0, x1] = isNarrow ? [0.3, 0.62] : cols > 3 ? [0.2, 0.66] : [0.22, 0.52];
+  for (let p = 0; p < partitions; p++) {
+    const c = Math.floor(p / rows);
+    const r = p % rows;
+    x.push(cols === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * c) / (cols - 1));
+    y.push(rows === 1 ? 0.5 : r / (rows - 1));
+  }
+  columnOf(consumers, consumers > 4 ? 2 : 1, isNarrow ? 0.78 : 0.8, x, y);
+  return { x, y };
+}
+
+function columnOf(count: number, cols: number, xFrom: number, x: number[], y: number[]): void {
+  const rows = Math.ceil(count / cols);
+  for (let i = 0; i < count; i++) {
+    const c = Math.floor(i / rows);
+    const r = i % rows;
+    x.push(cols === 1 ? 1 : xFrom + ((1 - xFrom) * c) / (cols - 1));
+    y.push(rows === 1 ? 0.5 : r / (rows - 1));
+  }
+}
+
+/** Lag per partition over time as a node x bucket matrix (node = partition). */
+export function lagMatrix(k: KafkaOutcome): { matrix: NodeMatrix; labels: string[]; peak: number } {
+  const n = k.logEnd.length;
+  const values = new Float64Array(n * k.samples);
+  let peak = 0;
+  for (let s = 0; s < k.samples; s++) {
+    for (let p = 0; p < n; p++) {
+      const v = k.lag[s * n + p];
+      values[p * k.samples + s] = v;
+      if (v > peak) peak = v;
+    }
+  }
+  return { matrix: { values, nodeCount: n, bucketCount: k.samples, t0: 0, bucketWidth: k.sampleMs }, labels: Array.from({ length: n }, (_, p) => `p${p}`), peak };
+}
+
+/** Depths of the SQS queues over time: visible, in flight and DLQ of each queue as six series. */
+export function sqsMatrix(q: SqsOutcome): { matrix: NodeMatrix; labels: string[] } {
+  const series = [q.standard.visibleSeries, q.standard.inFlightSeries, q.standard.dlqSeries, q.fifo.visibleSeries, q.fifo.inFlightSeries, q.fifo.dlqSeries];
+  const values = new Float64Array(series.length * q.samples);
+  series.forEach((s, i) => values.set(s, i * q.samples));
+  return {
+    matrix: { values, nodeCount: series.length, bucketCount: q.samples, t0: 0, bucketWidth: q.sampleMs },
+    labels: ['q0 visible', 'q0 in flight', 'd0 (DLQ)', 'q1 visible', 'q1 in flight', 'd1 (DLQ)'],
+  };
+}
+
+export interface Row {
+  label: string;
+  left: string;
+  right: string;
+  /** True when the two sides differ in a way the lab is about (drawn bold). */
+  isKey?: boolean;
+}
+
+const num = (v: number) => v.toLocaleString('en-US');
+
+/** The two consumer outputs on the same deliveries. */
+export function outputRows(o: Outputs): Row[] {
+  return [
+    { label: 'processings (handler runs)', left: num(o.processings), right: num(o.processings) },
+    { label: 'rows written', left: num(o.plainRows), right: num(o.idempotentRows), isKey: o.plainRows !== o.idempotentRows },
+    { label: 'duplicate rows', left: num(o.plainDuplicates), right: num(o.idempotentRows - o.distinct), isKey: o.plainDuplicates > 0 },
+    { label: 'processings skipped as already applied', left: '0', right: num(o.idempotentSkipped) },
+  ];
+}
+
+/** Standard beside FIFO. */
+export function queueRows(q: SqsOutcome): Row[] {
+  const r = (label: string, f: (x: QueueSide) => number, isKey = false): Row => ({ label, left: num(f(q.standard)), right: num(f(q.fifo)), isKey: isKey && f(q.standard) !== f(q.fifo) });
+  return [
+    r('sends (retries included)', (x) => x.sent),
+    r('sends deduplicated (accepted, not enqueued)', (x) => x.deduplicated, true),
+    r('receives (empty ones included)', (x) => x.receives),
+    r('empty receives', (x) => x.emptyReceives),
+    r('deliveries of a message already delivered', (x) => x.redeliveries, true),
+    r('deliveries out of group order', (x) => x.outOfOrder, true),
+    r('deletes', (x) => x.deletes),
+    r('deletes with a stale receipt handle (nothing deleted)', (x) => x.staleDeletes),
+    r('moved to the DLQ', (x) => x.dlq),
+    r('left visible / in flight at the end', (x) => x.leftVisible + x.leftInFlight),
+  ];
+}
+
+/** Kafka's figures over the run. */
+export function kafkaFigures(k: KafkaOutcome): [string, string][] {
+  const endLag = k.logEnd.reduce((a, v, p) => a + v - k.committed[p], 0);
+  const total = k.perPartition.reduce((a, v) => a + v, 0);
+  const hotShare = total > 0 ? (100 * k.perPartition[k.hotPartition]) / total : 0;
+  return [
+    ['records sent', num(k.produced)],
+    ['rebalances', num(k.rebalances.length)],
+    ['partition-ms paused by rebalances', num(Math.round(k.pausedMs))],
+    ['commits (failed)', `${num(k.commits)} (${num(k.commitsFailed)})`],
+    ['records processed twice or more', num(k.outputs.plainDuplicates)],
+    ['out of order per key', num(k.keyOutOfOrder)],
+    ['out of send order across partitions', num(k.globalOutOfOrder)],
+    ['lag at the end (all partitions)', num(endLag)],
+    [`busiest partition p${k.hotPartition}`, `${hotShare.toFixed(1)} % of records`],
+  ];
+}
