@@ -444,7 +444,7 @@ class SqsWorld {
     if (this.drawn() || isStale) this.rec.message('delete', isStale ? `delete m${q.app[id]} (stale handle)` : `delete m${q.app[id]}`, this.cNode(c), q.node, now, now + this.s.hopMs);
     if (isStale || q.state[id] >= DELETED) {
       q.side.staleDeletes++;
-      if (isStale) this.rec.remark(now, this.cNode(c), `c${c} deletes m${q.app[id]} with the receipt handle of receive #${serial}, but it was received again since: SQS says success and deletes nothing`);
+      if (isStale) this.rec.remark(now, this.cNode(c), `c${c} deletes m${q.app[id]} from ${q.isFifo ? 'q1' : 'q0'} with the receipt handle of receive #${serial}, but it was received again since: SQS says success and deletes nothing`);
       return;
     }
     const wasInFlight = q.state[id] === IN_FLIGHT;
