@@ -730,7 +730,7 @@ class KafkaWorld {
     if (!always && this.rec.isFieldsFull) return;
     const node = 1 + p;
     const o = this.owner[p];
-    this.rec.field(now, node, F.l1, o < 0 ? 'no owner: paused' : this.revoking[p] ? `owner c${o}, revoking` : `owner c${o}`);
+    this.rec.field(now, node, F.l1, o < 0 ? 'no owner' : this.revoking[p] ? `owner c${o}, revoking` : `owner c${o}`);
     this.rec.field(now, node, F.l2, `end ${this.leo[p]} · com. ${this.committed[p]}`);
     this.rec.field(now, node, F.n, this.leo[p] - this.committed[p]);
   }

@@ -26,7 +26,7 @@ function cardSpec(result: QueuesResult, s: QueuesScenario, isNarrow: boolean): C
   const max = isKafka ? Math.max(10, s.batchMax * 4) : Math.max(10, Math.ceil(s.messages / 20));
   return {
     role: 'role',
-    width: isNarrow ? 112 : 136,
+    width: isNarrow ? 104 : 136,
     fields: [
       { field: 'l1', label: '' },
       { field: 'l2', label: '' },
@@ -80,12 +80,18 @@ export const QueuesStage = memo(function QueuesStage({ result, scenario, style }
         reducedMotion={reduced}
         highlighted={ringed}
         positions={positions}
-        height={isNarrow ? 620 : many ? 480 : 400}
+        height={isNarrow ? narrowHeight(stage.nodeNames.length, result.mode) : many ? 480 : 400}
       />
       <StageLegend data={stage} style={style} />
     </section>
   );
 });
+
+/** A phone's stage: about 100 px per row of three cards (glyph rows at scale are shorter). */
+function narrowHeight(nodes: number, mode: QueuesResult['mode']): number {
+  const rows = mode === 'sqs' ? 3 + Math.ceil((nodes - 5) / 3) : nodes > 40 ? 12 + Math.ceil(18 / 3) : 1 + Math.ceil((nodes - 1) / 3);
+  return Math.min(900, 110 * rows);
+}
 
 export const QueuesNarration = memo(function QueuesNarration({ result }: { result: QueuesResult }) {
   const playhead = usePlayheadSource();

@@ -10,6 +10,7 @@ export function stagePositions(result: QueuesResult, isNarrow: boolean): { x: nu
   const names = result.stage.nodeNames;
   const x: number[] = [];
   const y: number[] = [];
+  if (isNarrow) return narrowPositions(result);
   if (result.mode === 'sqs') {
     const consumers = names.length - 5;
     x.push(0, 0.36, 0.36, isNarrow ? 0 : 0.1, isNarrow ? 0 : 0.1);
@@ -39,6 +40,34 @@ export function stagePositions(result: QueuesResult, isNarrow: boolean): { x: nu
     y.push(rows === 1 ? 0.5 : r / (rows - 1));
   }
   columnOf(consumers, consumers > 4 ? 2 : 1, isNarrow ? 0.78 : 0.8, x, y);
+  return { x, y };
+}
+
+/** On a phone: top to bottom, the producer, then the partitions (or queues and DLQs), then the consumers, in rows of 3. */
+function narrowPositions(result: QueuesResult): { x: number[]; y: number[] } {
+  const names = result.stage.nodeNames;
+  const x = [0.5];
+  const y = [0];
+  const middle = result.mode === 'sqs' ? 4 : names.findIndex((n, i) => i > 0 && n.startsWith('c')) - 1;
+  const consumers = names.length - 1 - middle;
+  const perRow = middle > 30 ? 10 : 3;
+  const rowsMid = Math.ceil(middle / perRow);
+  const rowsCon = Math.ceil(consumers / 3);
+  const rows = rowsMid + rowsCon;
+  const rowY = (r: number) => (rows <= 1 ? 0.5 : 0.18 + (0.82 * r) / (rows - 1));
+  if (result.mode === 'sqs') {
+    x.push(0.15, 0.85, 0.15, 0.85);
+    y.push(rowY(0), rowY(0), rowY(1), rowY(1));
+  } else {
+    for (let p = 0; p < middle; p++) {
+      x.push((p % perRow) / (perRow - 1));
+      y.push(rowY(Math.floor(p / perRow)));
+    }
+  }
+  for (let c = 0; c < consumers; c++) {
+    x.push((c % 3) / 2);
+    y.push(rowY(rowsMid + Math.floor(c / 3)));
+  }
   return { x, y };
 }
 
