@@ -16,6 +16,7 @@ const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> =
   bloom: () => import('./bloom'),
   crdt: () => import('./crdt'),
   raft: () => import('./raft'),
+  queues: () => import('./queues'),
   bundle: () => import('./bundle'),
   browser: () => import('./browser'),
 };
