@@ -30,7 +30,7 @@ export const goldenLinks: readonly GoldenLink[] = [
   {
     what: "queues, preset sqs-poison: SQS: a poison message goes to the dead-letter queue",
     link: '/queues?v=1&s=1&e=1&consumers=2&keys=3&messages=600&mode=sqs&poisonShare=0.02',
-    traceHash: '308851bc27054bf1',
+    traceHash: '3f35474a6af01d03',
   },
   {
     what: "queues, preset sqs-dedup-late: SQS: a retry after the deduplication window",

@@ -278,12 +278,8 @@ class KafkaWorld {
     this.zombie[c] = 0;
     this.pollArmed[c] = 0;
     this.rec.field(at, this.c2node(c), F.role, 'joining');
-    if (at > 0) this.rec.remark(at, this.c2node(c), `c${this.c(c)} ${verb} and asks to join the group`);
+    if (at > 0 && this.rec.canRemark) this.rec.remark(at, this.c2node(c), `c${c} ${verb} and asks to join the group`);
     this.loop.at(at + this.s.hopMs, E.joinArrive, c, this.epoch[c]);
-  }
-
-  private c(c: number): number {
-    return c;
   }
 
   private joinArrive(c: number, epoch: number): void {
@@ -367,7 +363,7 @@ class KafkaWorld {
       this.fresh[p] = 0;
       let again = 0;
       for (let o = first; o < first + count; o++) if (this.out.times[this.logMsg[this.logStart[p] + o]] > 0) again++;
-      if (again > 0) this.rec.remark(now, this.c2node(c), `c${c} fetches p${p} from the committed offset ${first}: ${again} of these ${count} records were processed before and run again`);
+      if (again > 0 && this.rec.canRemark) this.rec.remark(now, this.c2node(c), `c${c} fetches p${p} from the committed offset ${first}: ${again} of these ${count} records were processed before and run again`);
     }
     this.loop.at(now + s.hopMs + count * per, E.batchDone, c, this.epoch[c]);
     if (s.hopMs + count * per > s.maxPollIntervalMs) this.loop.at(now + s.maxPollIntervalMs, E.pollTimeout, c, this.epoch[c]);
@@ -425,7 +421,7 @@ class KafkaWorld {
     if (drawn || !ok) this.rec.message(ok ? 'commit' : 'commit failed', ok ? `commit ${offset}` : `commit ${offset} refused`, this.c2node(c), 1 + p, now, now + this.s.hopMs);
     if (!ok) {
       this.commitsFailed++;
-      this.rec.remark(now, this.c2node(c), `c${c}'s commit of p${p} at ${offset} fails: it is no longer p${p}'s owner in generation ${this.generation}`);
+      if (this.rec.canRemark) this.rec.remark(now, this.c2node(c), `c${c}'s commit of p${p} at ${offset} fails: it is no longer p${p}'s owner in generation ${this.generation}`);
       this.marks.push(now);
       return;
     }
@@ -453,7 +449,7 @@ class KafkaWorld {
         this.cardPartition(p, now);
       }
     }
-    if (moved.length > 0) this.rec.remark(now, this.c2node(c), `c${c} revokes ${listParts(moved)} and rejoins`);
+    if (moved.length > 0 && this.rec.canRemark) this.rec.remark(now, this.c2node(c), `c${c} revokes ${listParts(moved)} and rejoins`);
     this.cardConsumer(c, now);
     this.tryComplete(now);
   }
@@ -485,7 +481,7 @@ class KafkaWorld {
         words += `; its last heartbeat was at ${fmtS(lastBeat)}, so the group learns of it at ${fmtS(expire)}`;
         this.loop.at(expire, E.sessionExpire, c, this.memberEpoch[c]);
       }
-      this.rec.remark(now, node, words);
+      if (this.rec.canRemark) this.rec.remark(now, node, words);
       this.rec.field(now, node, F.role, 'dead');
       this.rec.field(now, node, F.l2, 'batch lost');
       return;
@@ -497,14 +493,14 @@ class KafkaWorld {
       return;
     }
     this.slow[c] = e.factor;
-    this.rec.remark(now, node, e.factor === 1 ? `c${c} runs at normal speed again` : `c${c} slows down: each record now takes ${fmtMs(this.s.processMs * e.factor)}`);
+    if (this.rec.canRemark) this.rec.remark(now, node, e.factor === 1 ? `c${c} runs at normal speed again` : `c${c} slows down: each record now takes ${fmtMs(this.s.processMs * e.factor)}`);
   }
 
   private sessionExpire(c: number, memberEpoch: number): void {
     if (!this.member[c] || this.memberEpoch[c] !== memberEpoch) return;
     const now = this.loop.ms;
     this.marks.push(now);
-    this.rec.remark(now, this.c2node(c), `c${c}'s session times out (${fmtMs(this.s.sessionTimeoutMs)} without a heartbeat): the coordinator removes it`);
+    if (this.rec.canRemark) this.rec.remark(now, this.c2node(c), `c${c}'s session times out (${fmtMs(this.s.sessionTimeoutMs)} without a heartbeat): the coordinator removes it`);
     this.leave(c, now, `c${c}'s session timed out`);
     // A restarted incarnation waiting on this one joins now.
     if (this.alive[c]) this.loop.at(now, E.joinArrive, c, this.epoch[c]);
@@ -514,7 +510,7 @@ class KafkaWorld {
     if (epoch !== this.epoch[c] || !this.busy[c] || !this.member[c]) return;
     const now = this.loop.ms;
     this.marks.push(now);
-    this.rec.remark(now, this.c2node(c), `c${c} has not polled for max.poll.interval.ms (${fmtMs(this.s.maxPollIntervalMs)}): it leaves the group while its batch runs on`);
+    if (this.rec.canRemark) this.rec.remark(now, this.c2node(c), `c${c} has not polled for max.poll.interval.ms (${fmtMs(this.s.maxPollIntervalMs)}): it leaves the group while its batch runs on`);
     this.zombie[c] = 1;
     this.leave(c, now, `c${c} exceeded max.poll.interval.ms`);
   }
@@ -562,7 +558,7 @@ class KafkaWorld {
     for (const c of members) this.joined[c] = 0;
     if (this.s.assignor === 'eager') {
       for (let p = 0; p < this.n; p++) if (this.owner[p] >= 0 && Number.isNaN(this.pausedSince[p])) this.pausedSince[p] = now;
-      this.rec.remark(now, 0, `rebalance (${reason}), eager: every member stops and revokes all its partitions before a new assignment`);
+      if (this.rec.canRemark) this.rec.remark(now, 0, `rebalance (${reason}), eager: every member stops and revokes all its partitions before a new assignment`);
     } else {
       const target = stickyAssign(members, this.owner, this.n);
       const moving: number[] = [];
@@ -573,7 +569,7 @@ class KafkaWorld {
           this.cardPartition(p, now);
         }
       }
-      this.rec.remark(now, 0, `rebalance (${reason}), cooperative: members keep their partitions; ${moving.length ? `${listParts(moving)} must move and ${moving.length === 1 ? 'is' : 'are'} revoked first` : 'nothing owned must move'}`);
+      if (this.rec.canRemark) this.rec.remark(now, 0, `rebalance (${reason}), cooperative: members keep their partitions; ${moving.length ? `${listParts(moving)} must move and ${moving.length === 1 ? 'is' : 'are'} revoked first` : 'nothing owned must move'}`);
     }
     // Idle members hear of it at once (their next heartbeat or poll); busy ones after their batch.
     for (const c of members) if (this.alive[c] && !this.busy[c]) this.rejoin(c, now);
@@ -622,7 +618,7 @@ class KafkaWorld {
       if (this.revoking[p]) pendingRevokes++;
     }
     this.revokedNow.fill(0);
-    if (reset.length > 0) this.rec.remark(now, 0, `${listParts(reset)} had no committed offset: auto.offset.reset = latest starts ${reset.length === 1 ? 'it' : 'them'} at the log end, skipping the ${resetRecords} record${resetRecords === 1 ? '' : 's'} sent before`);
+    if (reset.length > 0 && this.rec.canRemark) this.rec.remark(now, 0, `${listParts(reset)} had no committed offset: auto.offset.reset = latest starts ${reset.length === 1 ? 'it' : 'them'} at the log end, skipping the ${resetRecords} record${resetRecords === 1 ? '' : 's'} sent before`);
     this.checkOwners(now);
     const cur = this.current!;
     for (let p = 0; p < this.n; p++) {
@@ -634,7 +630,7 @@ class KafkaWorld {
     }
     for (const [, ps] of gained) cur.moved += ps.length;
     const words = [...gained].sort((a, b) => a[0] - b[0]).map(([c, ps]) => `c${c} gets ${listParts(ps)}`).join(', ');
-    this.rec.remark(now, 0, `generation ${this.generation}${words ? `: ${words}` : ': no partition changes hands'}`);
+    if (this.rec.canRemark) this.rec.remark(now, 0, `generation ${this.generation}${words ? `: ${words}` : ': no partition changes hands'}`);
     for (let p = 0; p < this.n; p++) this.cardPartition(p, now);
     for (const c of members) {
       this.cardConsumer(c, now);

@@ -128,6 +128,11 @@ export class StageRecorder {
     this.remarkText.push(text);
   }
 
+  /** Whether another sentence would be kept: build a remark's text only when it is. */
+  get canRemark(): boolean {
+    return this.remarkText.length < REMARKS_MAX;
+  }
+
   get remarkCount(): number {
     return this.remarkText.length;
   }

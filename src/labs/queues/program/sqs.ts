@@ -69,6 +69,41 @@ class IntDeque {
   }
 }
 
+/** (time ms, copy code, receipt serial) in time order: a ring of three columns that doubles when full. */
+class ExpiryLine {
+  private ms = new Float64Array(1024);
+  private code = new Int32Array(1024);
+  private serial = new Int32Array(1024);
+  private head = 0;
+  size = 0;
+  push(ms: number, code: number, serial: number): void {
+    if (this.size === this.ms.length) {
+      const n = this.size * 2;
+      const order = (a: Float64Array | Int32Array, b: Float64Array | Int32Array) => {
+        for (let i = 0; i < this.size; i++) b[i] = a[(this.head + i) % this.size];
+      };
+      const [m, c, s] = [new Float64Array(n), new Int32Array(n), new Int32Array(n)];
+      order(this.ms, m);
+      order(this.code, c);
+      order(this.serial, s);
+      [this.ms, this.code, this.serial, this.head] = [m, c, s, 0];
+    }
+    const i = (this.head + this.size++) % this.ms.length;
+    this.ms[i] = ms;
+    this.code[i] = code;
+    this.serial[i] = serial;
+  }
+  headMs(): number {
+    return this.ms[this.head];
+  }
+  shift(): [number, number] {
+    const i = this.head;
+    this.head = (this.head + 1) % this.ms.length;
+    this.size--;
+    return [this.code[i], this.serial[i]];
+  }
+}
+
 /** One queue (standard or FIFO) with its DLQ. */
 class Queue {
   count = 0;
@@ -170,6 +205,7 @@ class SqsWorld {
   private readonly batchLeft: Int32Array;
   private readonly sampleMs: number;
   private readonly marks: number[] = [];
+  private readonly expiries = new ExpiryLine();
   private dots = 0;
   private receiveRemarks = 0;
 
@@ -221,7 +257,7 @@ class SqsWorld {
       case E.retry: return this.retry(a);
       case E.poll: return this.poll(a, b);
       case E.finish: return this.finishOne(a, b);
-      case E.expire: return this.expire(a, b);
+      case E.expire: return this.expireDue();
       case E.ghost: return this.ghost(a);
       case E.script: return this.script(a);
       case E.sample: return this.sample(a);
@@ -257,11 +293,11 @@ class SqsWorld {
       const last = q.lastSendMs[m];
       if (!Number.isNaN(last) && now - last < DEDUP_WINDOW_MS) {
         q.side.deduplicated++;
-        if (isRetry) this.rec.remark(now, q.node, `q1 (FIFO) accepts the retry of m${m} and drops it: the same dedup id was sent ${fmtMs(now - last)} ago, within 5 minutes`);
+        if (isRetry && this.rec.canRemark) this.rec.remark(now, q.node, `q1 (FIFO) accepts the retry of m${m} and drops it: the same dedup id was sent ${fmtMs(now - last)} ago, within 5 minutes`);
         return;
       }
       q.lastSendMs[m] = now;
-      if (isRetry) this.rec.remark(now, q.node, `q1 (FIFO) enqueues the retry of m${m}${Number.isNaN(last) ? '' : `: its first send was ${fmtMs(now - last)} ago, past the 5-minute dedup window`}`);
+      if (isRetry && this.rec.canRemark) this.rec.remark(now, q.node, `q1 (FIFO) enqueues the retry of m${m}${Number.isNaN(last) ? '' : `: its first send was ${fmtMs(now - last)} ago, past the 5-minute dedup window`}`);
     }
     const id = q.newCopy(m, this.w.key[m]);
     q.visibleCount++;
@@ -330,7 +366,7 @@ class SqsWorld {
     q.side.receiveHistogram[Math.min(10, q.receives[id])]++;
     const name = q.isFifo ? 'q1' : 'q0';
     if (this.drawn() || q.dlq <= 20) this.rec.message('to DLQ', `m${q.app[id]} to DLQ`, q.node, q.node + 2, now, now + this.s.hopMs);
-    this.rec.remark(now, q.node, `${name} moves m${q.app[id]} to ${q.isFifo ? 'd1' : 'd0'} (the DLQ): it was received ${q.receives[id]} times (maxReceiveCount) without a delete`);
+    if (this.rec.canRemark) this.rec.remark(now, q.node, `${name} moves m${q.app[id]} to ${q.isFifo ? 'd1' : 'd0'} (the DLQ): it was received ${q.receives[id]} times (maxReceiveCount) without a delete`);
     this.marks.push(now);
   }
 
@@ -398,9 +434,24 @@ class SqsWorld {
     if (this.drawn() || (again && this.receiveRemarks < 40)) this.rec.message('receive', `m${m} receive #${q.receives[id]}`, q.node, this.cNode(c), now, now + this.s.hopMs);
     if (again && this.receiveRemarks < 200) {
       this.receiveRemarks++;
-      this.rec.remark(now, this.cNode(c), `c${c} receives m${m} from ${q.isFifo ? 'q1' : 'q0'} again (receive #${q.receives[id]}): ${q.ghosted[id] ? 'a server that missed its delete serves it again' : q.receives[id] > 1 ? 'its visibility timeout ran out before a delete' : 'the producer\'s retry made another copy'}`);
+      if (this.rec.canRemark) this.rec.remark(now, this.cNode(c), `c${c} receives m${m} from ${q.isFifo ? 'q1' : 'q0'} again (receive #${q.receives[id]}): ${q.ghosted[id] ? 'a server that missed its delete serves it again' : q.receives[id] > 1 ? 'its visibility timeout ran out before a delete' : 'the producer\'s retry made another copy'}`);
     }
-    this.loop.at(now + this.s.visibilityMs, E.expire, id * 2 + (q.isFifo ? 1 : 0), q.serial[id]);
+    this.expiries.push(now + this.s.visibilityMs, id * 2 + (q.isFifo ? 1 : 0), q.serial[id]);
+    if (this.expiries.size === 1) this.loop.at(now + this.s.visibilityMs, E.expire);
+  }
+
+  /**
+   * Visibility timeouts end in receive order (one timeout per run), so they wait in a FIFO line with one
+   * pending event for its head, instead of one event each in the queue's heap (2 x 10^6 at the largest run).
+   */
+  private expireDue(): void {
+    const now = this.loop.tick;
+    const line = this.expiries;
+    while (line.size > 0 && Math.ceil(line.headMs() * 1000 - 1e-6) <= now) {
+      const [code, serial] = line.shift();
+      this.expire(code, serial);
+    }
+    if (line.size > 0) this.loop.at(line.headMs(), E.expire);
   }
 
   /** The visibility timeout of receive `serial` of copy `code >> 1` ends: visible again unless deleted or received since. */
@@ -444,7 +495,7 @@ class SqsWorld {
     if (this.drawn() || isStale) this.rec.message('delete', isStale ? `delete m${q.app[id]} (stale handle)` : `delete m${q.app[id]}`, this.cNode(c), q.node, now, now + this.s.hopMs);
     if (isStale || q.state[id] >= DELETED) {
       q.side.staleDeletes++;
-      if (isStale) this.rec.remark(now, this.cNode(c), `c${c} deletes m${q.app[id]} from ${q.isFifo ? 'q1' : 'q0'} with the receipt handle of receive #${serial}, but it was received again since: SQS says success and deletes nothing`);
+      if (isStale && this.rec.canRemark) this.rec.remark(now, this.cNode(c), `c${c} deletes m${q.app[id]} from ${q.isFifo ? 'q1' : 'q0'} with the receipt handle of receive #${serial}, but it was received again since: SQS says success and deletes nothing`);
       return;
     }
     const wasInFlight = q.state[id] === IN_FLIGHT;
@@ -483,7 +534,7 @@ class SqsWorld {
       this.epoch[c]++;
       this.rec.fault('crash', e.node, now, i);
       const held = this.batchLeft[c * 2] + this.batchLeft[c * 2 + 1];
-      this.rec.remark(now, e.node, `c${c} crashes${held > 0 ? ` holding ${held} received message${held === 1 ? '' : 's'}: they stay invisible until their visibility timeout ends` : ''}`);
+      if (this.rec.canRemark) this.rec.remark(now, e.node, `c${c} crashes${held > 0 ? ` holding ${held} received message${held === 1 ? '' : 's'}: they stay invisible until their visibility timeout ends` : ''}`);
       this.batchLeft[c * 2] = 0;
       this.batchLeft[c * 2 + 1] = 0;
       this.rec.field(now, e.node, F.role, 'dead');
@@ -495,12 +546,12 @@ class SqsWorld {
     if (e.type === 'recover' || e.type === 'join') {
       if (this.alive[c]) return;
       if (e.type === 'recover') this.rec.fault('recover', e.node, now, i);
-      this.rec.remark(now, e.node, `c${c} ${e.type === 'recover' ? 'restarts' : 'starts'} and polls both queues`);
+      if (this.rec.canRemark) this.rec.remark(now, e.node, `c${c} ${e.type === 'recover' ? 'restarts' : 'starts'} and polls both queues`);
       this.start(c, now);
       return;
     }
     this.slow[c] = e.factor;
-    this.rec.remark(now, e.node, e.factor === 1 ? `c${c} runs at normal speed again` : `c${c} slows down: each message now takes ${fmtMs(this.s.processMs * e.factor)}, against a visibility timeout of ${fmtMs(this.s.visibilityMs)}`);
+    if (this.rec.canRemark) this.rec.remark(now, e.node, e.factor === 1 ? `c${c} runs at normal speed again` : `c${c} slows down: each message now takes ${fmtMs(this.s.processMs * e.factor)}, against a visibility timeout of ${fmtMs(this.s.visibilityMs)}`);
     if (this.alive[c]) this.rec.field(now, e.node, F.role, e.factor > 1 ? `slow ×${e.factor}` : 'consumer');
   }
 
