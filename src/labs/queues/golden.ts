@@ -14,17 +14,17 @@ export const goldenLinks: readonly GoldenLink[] = [
   },
   {
     what: "queues, preset crash-before-commit: Kafka: a consumer crashes before its commit",
-    link: '/queues?v=1&z=q1ZKVbIy1FEqhpDJqXmJRZn5SlZA8bLUvBKgcHS1Ul5-ClCVuY5SiZKVmaGBgQGQVVkAFFJKLkoszlCqjdVRyk0tLk5MTwVqMDE1MKitBQA',
+    link: '/queues?v=1&z=q1ZKVbIy1FEqhpDJqXmJRZn5SlZA8bLUvBKgcHS1Ul5-ClCVgY5SiZKVmaGBAYhVWQAUUkouSizOUKqN1VHKTS0uTkxPBWowMTUwqK0FAA',
     traceHash: 'e1369308c636c777',
   },
   {
     what: "queues, preset join-cooperative: Kafka: a consumer joins (cooperative rebalance)",
-    link: '/queues?v=1&z=JYuxCoAwDET_5eYOujjkV8Sh1CBxSEpbClL670a84TiO9wYYtAbUvxNrLGKggVirXGoFhGSWucQmnRHAnbU5vw-onZ--BDTQtnh8Pdk_3CaKecz5Ag',
+    link: '/queues?v=1&z=JYuxCoAwDET_5eYOiuCQXxGHUoPEISltKUjpvxvwhuM43htg0BpQ_06ssYiBBmKtcqsVEJJZ5hKbdEYAd9bm_DGgdrm-BTTQvnh8vdkvPCaKec75AQ',
     traceHash: 'd541e53972eadc00',
   },
   {
     what: "queues, preset slow-consumer: Kafka: a consumer slower than max.poll.interval.ms",
-    link: '/queues?v=1&z=JUxLCoAgEL3LW7so2pR36ATRQtIgiJmwKQnx7o34Fg_eNyPA9gZ34y2QiwfDZvgnOjmYZo2mrsIgvIFE9ZKxu0046qr6xF5vRgOBHVpVvkst3Ccnz4lQ1lJ-',
+    link: '/queues?v=1&z=JUxLCoAgFLzLrF0UrfIOnSBaiBoI8V7oKwnx7inOYmC-BR56VkiDrScTA0MXuCcaCUxbi9apQ8G_nqTpveA0Vji2VfeJ3bgR6GVU5bubhXRxdpwJ9aj1Bw',
     traceHash: '824853dde1495ab0',
   },
   {

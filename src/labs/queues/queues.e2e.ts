@@ -27,7 +27,7 @@ test('the stage: a consumer\'s menu crashes it at the playhead, the link changes
   const after = await linkOf(page);
   expect(after).not.toBe(before);
   const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/scenario.ts', `#${after}`], { encoding: 'utf8' })) as { traceHash: string; scenario: { events: unknown[] } };
-  expect(cli.scenario.events).toEqual([{ t: 30000, type: 'crash', node: 7 }]);
+  expect(cli.scenario.events).toEqual([{ t: 30000, type: 'crash', node: 0 }]);
   await expect(page.getByTestId('trace-hash')).toHaveText(cli.traceHash);
   // The group learns of the crash a session timeout after c0's last heartbeat (every 3 s from its join at
   // 0.050 s: the last before 30 s is at 27.050 s; + 45 s) and rebalances.

@@ -15,11 +15,14 @@ export type Assignor = (typeof ASSIGNORS)[number];
 export const COMMITS = ['after', 'before'] as const;
 export type Commit = (typeof COMMITS)[number];
 
-/** The scene's nodes by engine id (an event's `node` field). */
+/**
+ * The scene's nodes by engine id: consumers first, so an event's `node` is its consumer's number (c2 is 2),
+ * then the producer w0, then the partitions p0.. (kafka) or the queues q0, q1 and their DLQs d0, d1 (sqs).
+ */
 export function nodeNamesOf(mode: Mode, partitions: number, consumerSlots: number): string[] {
   const consumers = Array.from({ length: consumerSlots }, (_, i) => `c${i}`);
-  if (mode === 'kafka') return ['w0', ...Array.from({ length: partitions }, (_, i) => `p${i}`), ...consumers];
-  return ['w0', 'q0', 'q1', 'd0', 'd1', ...consumers];
+  if (mode === 'kafka') return [...consumers, 'w0', ...Array.from({ length: partitions }, (_, i) => `p${i}`)];
+  return [...consumers, 'w0', 'q0', 'q1', 'd0', 'd1'];
 }
 
 /** An invariant, checked at every step it can break; `detail` says where it broke, or what was checked. */

@@ -131,8 +131,8 @@ export const params: readonly ParamSpec[] = [
   { key: 'seed', label: 'Seed', kind: 'int', min: 0, max: 0xffffffff, help: 'Seed of every random stream (keys, poison, retries).' },
 ];
 
-const NODE_HELP = 'Node index in the scene (kafka: w0 is 0, partitions p0.. follow, then consumers c0..; sqs: w0 0, q0 1, q1 2, d0 3, d1 4, consumers c0.. from 5).';
-const NODE_MAX = 1 + LIMITS.partitionsMax + LIMITS.consumersMax + LIMITS.spareConsumers - 1;
+const NODE_HELP = 'The consumer: c0 is 0, c1 is 1, ... (consumers and the two spare slots come first among the scene\'s nodes).';
+const NODE_MAX = LIMITS.consumersMax + LIMITS.spareConsumers - 1;
 
 export const events: readonly EventSpec[] = [
   ...faultEventSpecs(['crash', 'recover'], {
@@ -155,16 +155,16 @@ export const events: readonly EventSpec[] = [
   },
 ];
 
-/** Engine id of consumer `i` in a scenario. */
-export function consumerNode(s: Pick<QueuesScenario, 'mode' | 'partitions'>, i: number): number {
-  return s.mode === 'kafka' ? 1 + s.partitions + i : 5 + i;
+/** Engine id of consumer `i` in a scenario (consumers come first: result.ts nodeNamesOf). */
+export function consumerNode(_s: Pick<QueuesScenario, 'mode' | 'partitions'>, i: number): number {
+  return i;
 }
 
 export function checkScenario(s: QueuesScenario): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const names = nodeNamesOf(s.mode, s.partitions, consumerSlots(s));
   const first = consumerNode(s, 0);
-  const last = names.length - 1;
+  const last = consumerSlots(s) - 1;
   const range = `a consumer of the ${s.mode} scene, ${first}..${last} (${names[first]}..${names[last]})`;
   issues.push(...checkFaultEvents(s.events, names.length, range));
   s.events.forEach((e, i) => {
@@ -223,8 +223,8 @@ export function cost(s: QueuesScenario): number {
 }
 
 const d = defaults;
-const kafkaConsumer = (i: number, partitions = d.partitions) => 1 + partitions + i;
-const sqsConsumer = (i: number) => 5 + i;
+const kafkaConsumer = (i: number, _partitions = d.partitions) => i;
+const sqsConsumer = (i: number) => i;
 
 export const presets: readonly Preset<QueuesScenario>[] = [
   {

@@ -23,7 +23,7 @@
 import { kafkaPartition } from '../../../core/hash/murmur2';
 import { TraceHasher } from '../../../core/hash/traceHasher';
 import type { RunContext } from '../../contract';
-import type { Check, KafkaOutcome, Rebalance } from '../result';
+import { nodeNamesOf, type Check, type KafkaOutcome, type Rebalance } from '../result';
 import { consumerSlots, type QueuesScenario } from '../scenario';
 import { rangeAssign, stickyAssign } from './assignors';
 import { Loop } from './events';
@@ -151,7 +151,7 @@ class KafkaWorld {
     this.w = makeWorkload(s);
     const n = (this.n = s.partitions);
     const slots = (this.slots = consumerSlots(s));
-    this.names = ['w0', ...Array.from({ length: n }, (_, i) => `p${i}`), ...Array.from({ length: slots }, (_, i) => `c${i}`)];
+    this.names = nodeNamesOf('kafka', n, slots);
     const count = this.w.count;
     const keyPart = new Uint16Array(s.keys);
     for (let k = 0; k < s.keys; k++) keyPart[k] = kafkaPartition(`k${k}`, n);
@@ -207,8 +207,17 @@ class KafkaWorld {
     this.rec = new StageRecorder(KAFKA_KINDS, CARD_FIELDS, produceDots + 2 * fetches);
   }
 
+  /** Node ids: consumers c0.. first (so an event's node is its consumer's number), then w0, then p0... */
+  private get w0(): number {
+    return this.slots;
+  }
+
+  private pNode(p: number): number {
+    return this.slots + 1 + p;
+  }
+
   private c2node(c: number): number {
-    return 1 + this.n + c;
+    return c;
   }
 
   run(): KafkaRun {
@@ -256,13 +265,13 @@ class KafkaWorld {
       const p = this.part[m];
       if (this.leo[p] === this.offset[m]) {
         // The first record of this tick for p: one dot carries the tick's records for p.
-        if (this.rec.isDrawn(this.produceDots++)) this.rec.message('produce', 'produce', 0, 1 + p, now - this.s.hopMs, now);
+        if (this.rec.isDrawn(this.produceDots++)) this.rec.message('produce', 'produce', this.w0, this.pNode(p), now - this.s.hopMs, now);
         touched++;
       }
       this.leo[p] = this.offset[m] + 1;
     }
     this.produced = to;
-    if (touched > 0 || first !== this.produceDots) this.rec.field(now, 0, F.l1, `sent ${to}`);
+    if (touched > 0 || first !== this.produceDots) this.rec.field(now, this.w0, F.l1, `sent ${to}`);
     if (this.s.partitions <= 24 && !this.rec.isFieldsFull) for (let m = from; m < to; m++) this.cardPartition(this.part[m], now);
     // Idle members wake on new records (a long poll answers as soon as data arrives).
     for (let c = 0; c < this.slots; c++) if (this.alive[c] && !this.busy[c] && this.pollArmed[c] === 0) this.armPoll(c, now);
@@ -357,7 +366,7 @@ class KafkaWorld {
     this.batchGen[c] = this.generation;
     const drawn = this.rec.isDrawn(this.fetchDots++);
     this.batchDrawn[c] = drawn ? 1 : 0;
-    if (drawn) this.rec.message('fetch', `fetch ${first}..${first + count - 1}`, 1 + p, this.c2node(c), now, now + s.hopMs);
+    if (drawn) this.rec.message('fetch', `fetch ${first}..${first + count - 1}`, this.pNode(p), this.c2node(c), now, now + s.hopMs);
     if (s.commit === 'before') this.commit(c, p, first + count, now, drawn);
     if (this.fresh[p]) {
       this.fresh[p] = 0;
@@ -418,7 +427,7 @@ class KafkaWorld {
 
   private commit(c: number, p: number, offset: number, now: number, drawn: boolean): void {
     const ok = this.member[c] === 1 && !this.zombie[c] && this.owner[p] === c && this.memberEpoch[c] === this.epoch[c];
-    if (drawn || !ok) this.rec.message(ok ? 'commit' : 'commit failed', ok ? `commit ${offset}` : `commit ${offset} refused`, this.c2node(c), 1 + p, now, now + this.s.hopMs);
+    if (drawn || !ok) this.rec.message(ok ? 'commit' : 'commit failed', ok ? `commit ${offset}` : `commit ${offset} refused`, this.c2node(c), this.pNode(p), now, now + this.s.hopMs);
     if (!ok) {
       this.commitsFailed++;
       if (this.rec.canRemark) this.rec.remark(now, this.c2node(c), `c${c}'s commit of p${p} at ${offset} fails: it is no longer p${p}'s owner in generation ${this.generation}`);
@@ -458,7 +467,7 @@ class KafkaWorld {
 
   private script(i: number): void {
     const e = this.s.events[i];
-    const c = e.node - 1 - this.n;
+    const c = e.node;
     const now = this.loop.ms;
     const node = e.node;
     this.marks.push(now);
@@ -558,7 +567,7 @@ class KafkaWorld {
     for (const c of members) this.joined[c] = 0;
     if (this.s.assignor === 'eager') {
       for (let p = 0; p < this.n; p++) if (this.owner[p] >= 0 && Number.isNaN(this.pausedSince[p])) this.pausedSince[p] = now;
-      if (this.rec.canRemark) this.rec.remark(now, 0, `rebalance (${reason}), eager: every member stops and revokes all its partitions before a new assignment`);
+      if (this.rec.canRemark) this.rec.remark(now, this.w0, `rebalance (${reason}), eager: every member stops and revokes all its partitions before a new assignment`);
     } else {
       const target = stickyAssign(members, this.owner, this.n);
       const moving: number[] = [];
@@ -569,7 +578,7 @@ class KafkaWorld {
           this.cardPartition(p, now);
         }
       }
-      if (this.rec.canRemark) this.rec.remark(now, 0, `rebalance (${reason}), cooperative: members keep their partitions; ${moving.length ? `${listParts(moving)} must move and ${moving.length === 1 ? 'is' : 'are'} revoked first` : 'nothing owned must move'}`);
+      if (this.rec.canRemark) this.rec.remark(now, this.w0, `rebalance (${reason}), cooperative: members keep their partitions; ${moving.length ? `${listParts(moving)} must move and ${moving.length === 1 ? 'is' : 'are'} revoked first` : 'nothing owned must move'}`);
     }
     // Idle members hear of it at once (their next heartbeat or poll); busy ones after their batch.
     for (const c of members) if (this.alive[c] && !this.busy[c]) this.rejoin(c, now);
@@ -618,7 +627,7 @@ class KafkaWorld {
       if (this.revoking[p]) pendingRevokes++;
     }
     this.revokedNow.fill(0);
-    if (reset.length > 0 && this.rec.canRemark) this.rec.remark(now, 0, `${listParts(reset)} had no committed offset: auto.offset.reset = latest starts ${reset.length === 1 ? 'it' : 'them'} at the log end, skipping the ${resetRecords} record${resetRecords === 1 ? '' : 's'} sent before`);
+    if (reset.length > 0 && this.rec.canRemark) this.rec.remark(now, this.w0, `${listParts(reset)} had no committed offset: auto.offset.reset = latest starts ${reset.length === 1 ? 'it' : 'them'} at the log end, skipping the ${resetRecords} record${resetRecords === 1 ? '' : 's'} sent before`);
     this.checkOwners(now);
     const cur = this.current!;
     for (let p = 0; p < this.n; p++) {
@@ -630,7 +639,7 @@ class KafkaWorld {
     }
     for (const [, ps] of gained) cur.moved += ps.length;
     const words = [...gained].sort((a, b) => a[0] - b[0]).map(([c, ps]) => `c${c} gets ${listParts(ps)}`).join(', ');
-    if (this.rec.canRemark) this.rec.remark(now, 0, `generation ${this.generation}${words ? `: ${words}` : ': no partition changes hands'}`);
+    if (this.rec.canRemark) this.rec.remark(now, this.w0, `generation ${this.generation}${words ? `: ${words}` : ': no partition changes hands'}`);
     for (let p = 0; p < this.n; p++) this.cardPartition(p, now);
     for (const c of members) {
       this.cardConsumer(c, now);
@@ -707,11 +716,11 @@ class KafkaWorld {
   // --- cards --------------------------------------------------------------------------------------
 
   private initialCards(): void {
-    this.rec.field(0, 0, F.role, 'producer');
-    this.rec.field(0, 0, F.l1, 'sent 0');
-    this.rec.field(0, 0, F.l2, `${this.s.keys} keys`);
+    this.rec.field(0, this.w0, F.role, 'producer');
+    this.rec.field(0, this.w0, F.l1, 'sent 0');
+    this.rec.field(0, this.w0, F.l2, `${this.s.keys} keys`);
     for (let p = 0; p < this.n; p++) {
-      this.rec.field(0, 1 + p, F.role, `broker b${p % 3}`);
+      this.rec.field(0, this.pNode(p), F.role, `broker b${p % 3}`);
       this.cardPartition(p, 0);
     }
     for (let c = 0; c < this.slots; c++) {
@@ -724,7 +733,7 @@ class KafkaWorld {
 
   private cardPartition(p: number, now: number, always = false): void {
     if (!always && this.rec.isFieldsFull) return;
-    const node = 1 + p;
+    const node = this.pNode(p);
     const o = this.owner[p];
     this.rec.field(now, node, F.l1, o < 0 ? 'no owner' : this.revoking[p] ? `owner c${o}, revoking` : `owner c${o}`);
     this.rec.field(now, node, F.l2, `end ${this.leo[p]} · com. ${this.committed[p]}`);

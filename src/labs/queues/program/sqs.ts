@@ -22,7 +22,7 @@
 import { rng, type Rng } from '../../../core/random/rng';
 import { TraceHasher } from '../../../core/hash/traceHasher';
 import type { RunContext } from '../../contract';
-import type { Check, QueueSide, SqsOutcome } from '../result';
+import { nodeNamesOf, type Check, type QueueSide, type SqsOutcome } from '../result';
 import { consumerSlots, type QueuesScenario } from '../scenario';
 import { Loop } from './events';
 import { CARD_FIELDS, fmtMs } from './kafka';
@@ -205,6 +205,7 @@ class SqsWorld {
   private readonly batchLeft: Int32Array;
   private readonly sampleMs: number;
   private readonly marks: number[] = [];
+  private readonly w0: number;
   private readonly expiries = new ExpiryLine();
   private dots = 0;
   private receiveRemarks = 0;
@@ -212,8 +213,9 @@ class SqsWorld {
   constructor(private readonly s: QueuesScenario, private readonly context: RunContext) {
     this.w = makeWorkload(s);
     this.slots = consumerSlots(s);
-    this.names = ['w0', 'q0', 'q1', 'd0', 'd1', ...Array.from({ length: this.slots }, (_, i) => `c${i}`)];
-    this.q = [new Queue(false, this.w.count, s.keys, 1), new Queue(true, this.w.count, s.keys, 2)];
+    this.names = nodeNamesOf('sqs', 0, this.slots);
+    this.w0 = this.slots;
+    this.q = [new Queue(false, this.w.count, s.keys, this.slots + 1), new Queue(true, this.w.count, s.keys, this.slots + 2)];
     const root = rng(s.seed);
     this.picks = root.fork('standard-picks');
     this.ghosts = root.fork('standard-redelivery');
@@ -228,8 +230,9 @@ class SqsWorld {
     this.rec = new StageRecorder(SQS_KINDS, CARD_FIELDS, 8 * this.w.count);
   }
 
+  /** Node ids: consumers c0.. first (an event's node is its consumer's number), then w0, q0, q1, d0, d1. */
   private cNode(c: number): number {
-    return 5 + c;
+    return c;
   }
 
   run(): SqsRun {
@@ -276,7 +279,7 @@ class SqsWorld {
       for (const q of this.q) this.enqueue(q, m, now, false);
       if (this.w.retried[m]) this.loop.at(now + this.s.retryDelayMs, E.retry, m);
     }
-    this.rec.field(now, 0, F.l1, `sent ${this.w.tickFirst[k + 1]}`);
+    this.rec.field(now, this.w0, F.l1, `sent ${this.w.tickFirst[k + 1]}`);
     this.cardQueues(now);
   }
 
@@ -288,7 +291,7 @@ class SqsWorld {
 
   private enqueue(q: Queue, m: number, now: number, isRetry: boolean): void {
     q.side.sent++;
-    if (this.drawn()) this.rec.message('send', isRetry ? `retry m${m}` : `send m${m}`, 0, q.node, now - this.s.hopMs, now);
+    if (this.drawn()) this.rec.message('send', isRetry ? `retry m${m}` : `send m${m}`, this.w0, q.node, now - this.s.hopMs, now);
     if (q.isFifo) {
       const last = q.lastSendMs[m];
       if (!Number.isNaN(last) && now - last < DEDUP_WINDOW_MS) {
@@ -525,7 +528,7 @@ class SqsWorld {
 
   private script(i: number): void {
     const e = this.s.events[i];
-    const c = e.node - 5;
+    const c = e.node;
     const now = this.loop.ms;
     this.marks.push(now);
     if (e.type === 'crash') {
@@ -569,15 +572,16 @@ class SqsWorld {
   // --- cards --------------------------------------------------------------------------------------
 
   private initialCards(): void {
-    this.rec.field(0, 0, F.role, 'producer');
-    this.rec.field(0, 0, F.l1, 'sent 0');
-    this.rec.field(0, 0, F.l2, `${this.s.keys} groups`);
-    this.rec.field(0, 3, F.l1, 'from q0');
-    this.rec.field(0, 4, F.l1, 'from q1');
-    this.rec.field(0, 1, F.role, 'standard');
-    this.rec.field(0, 2, F.role, 'FIFO');
-    this.rec.field(0, 3, F.role, 'DLQ');
-    this.rec.field(0, 4, F.role, 'DLQ');
+    const [w0, q0, q1, d0, d1] = [0, 1, 2, 3, 4].map((k) => this.slots + k);
+    this.rec.field(0, w0, F.role, 'producer');
+    this.rec.field(0, w0, F.l1, 'sent 0');
+    this.rec.field(0, w0, F.l2, `${this.s.keys} groups`);
+    this.rec.field(0, d0, F.l1, 'from q0');
+    this.rec.field(0, d1, F.l1, 'from q1');
+    this.rec.field(0, q0, F.role, 'standard');
+    this.rec.field(0, q1, F.role, 'FIFO');
+    this.rec.field(0, d0, F.role, 'DLQ');
+    this.rec.field(0, d1, F.role, 'DLQ');
     this.cardQueues(0, true);
     for (let c = 0; c < this.slots; c++) {
       const node = this.cNode(c);

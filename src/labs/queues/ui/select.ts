@@ -7,39 +7,40 @@ import type { KafkaOutcome, Outputs, QueueSide, QueuesResult, SqsOutcome } from 
 
 /** Node positions in [0, 1] x [0, 1]: producer left, partitions (or queues) in the middle, consumers right. */
 export function stagePositions(result: QueuesResult, isNarrow: boolean): { x: number[]; y: number[] } {
+  // Laid out as w0, the middle nodes, the consumers; the scene numbers consumers first (result.ts nodeNamesOf).
+  const laid = isNarrow ? narrowPositions(result) : widePositions(result);
+  const consumers = result.stage.nodeNames.filter((n) => n.startsWith('c')).length;
+  const reorder = (a: number[]) => [...a.slice(a.length - consumers), ...a.slice(0, a.length - consumers)];
+  return { x: reorder(laid.x), y: reorder(laid.y) };
+}
+
+function widePositions(result: QueuesResult): { x: number[]; y: number[] } {
   const names = result.stage.nodeNames;
   const x: number[] = [];
   const y: number[] = [];
-  if (isNarrow) return narrowPositions(result);
   if (result.mode === 'sqs') {
     const consumers = names.length - 5;
-    x.push(0, 0.36, 0.36, isNarrow ? 0 : 0.1, isNarrow ? 0 : 0.1);
+    x.push(0, 0.36, 0.36, 0.1, 0.1);
     y.push(0.5, 0.15, 0.85, 0.0, 1.0);
-    if (isNarrow) {
-      x[0] = 0;
-      x[1] = 0.4;
-      x[2] = 0.4;
-      y[0] = 0.5;
-    }
-    columnOf(consumers, 1, isNarrow ? 0.9 : 0.78, x, y);
+    columnOf(consumers, 1, 0.78, x, y);
     return { x, y };
   }
-  const partitions = names.findIndex((n, i) => i > 0 && n.startsWith('c')) - 1;
-  const consumers = names.length - 1 - partitions;
+  const consumers = names.filter((n) => n.startsWith('c')).length;
+  const partitions = names.length - 1 - consumers;
   x.push(0);
   y.push(0.5);
   // Cards are about a fifth of the stage tall: at most 4 in a column (3 on a phone); glyphs at scale, 10 a column.
-  const perColumn = partitions > 24 ? 10 : isNarrow ? 3 : 4;
-  const cols = Math.min(partitions > 24 ? 10 : isNarrow ? 2 : 4, Math.ceil(partitions / perColumn));
+  const perColumn = partitions > 24 ? 10 : 4;
+  const cols = Math.min(partitions > 24 ? 10 : 4, Math.ceil(partitions / perColumn));
   const rows = Math.ceil(partitions / cols);
-  const [x0, x1] = isNarrow ? [0.3, 0.62] : cols > 3 ? [0.2, 0.66] : [0.22, 0.52];
+  const [x0, x1] = cols > 3 ? [0.2, 0.66] : [0.22, 0.52];
   for (let p = 0; p < partitions; p++) {
     const c = Math.floor(p / rows);
     const r = p % rows;
     x.push(cols === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * c) / (cols - 1));
     y.push(rows === 1 ? 0.5 : r / (rows - 1));
   }
-  columnOf(consumers, consumers > 4 ? 2 : 1, isNarrow ? 0.78 : 0.8, x, y);
+  columnOf(consumers, consumers > 4 ? 2 : 1, 0.8, x, y);
   return { x, y };
 }
 
@@ -48,8 +49,8 @@ function narrowPositions(result: QueuesResult): { x: number[]; y: number[] } {
   const names = result.stage.nodeNames;
   const x = [0.5];
   const y = [0];
-  const middle = result.mode === 'sqs' ? 4 : names.findIndex((n, i) => i > 0 && n.startsWith('c')) - 1;
-  const consumers = names.length - 1 - middle;
+  const consumers = names.filter((n) => n.startsWith('c')).length;
+  const middle = names.length - 1 - consumers;
   const perRow = middle > 30 ? 10 : 3;
   const rowsMid = Math.ceil(middle / perRow);
   const rowsCon = Math.ceil(consumers / 3);
