@@ -69,8 +69,8 @@ const KafkaCharts = memo(function KafkaCharts({ result, style }: { result: Queue
   return (
     <section className="queues-card" aria-labelledby="queues-lag-title">
       <h2 id="queues-lag-title">Lag per partition over time</h2>
-      <p className="queues-sub">{`Records sent to a partition and not yet committed by the group (log end − committed), sampled every ${formatMs(k.sampleMs)}: at most ${chart.peak.toLocaleString('en-US')}. ${k.logEnd.length > 12 ? 'With many partitions the chart draws a band (their spread) and the highest lines. ' : ''}Click the chart, or focus it and use ← → and Enter, to move the playhead. A hot key makes one partition hot: see the partitioning lab (#/partitioning).`}</p>
-      <TimeSeries matrix={chart.matrix} labels={chart.labels} style={style} t={t} onSeek={seek} formatTime={formatMs} formatValue={formatCount} reduce="max" height={190}
+      <p className="queues-sub">{`Records sent to a partition and not yet committed by the group (log end − committed), sampled every ${formatMs(k.sampleMs)}: at most ${chart.peak.toLocaleString('en-US')}. ${k.logEnd.length > 12 ? 'With many partitions the chart draws a band (their spread) and the busiest partition as a line. ' : ''}Click the chart, or focus it and use ← → and Enter, to move the playhead. A hot key makes one partition hot: see the partitioning lab (#/partitioning).`}</p>
+      <TimeSeries matrix={chart.matrix} labels={chart.labels} highlight={chart.highlight} style={style} t={t} onSeek={seek} formatTime={formatMs} formatValue={formatCount} reduce="max" height={190}
         label={`Lag per partition over time, peak ${chart.peak}`} xLabel="simulated time (s)" yLabel="lag (records)" />
       <dl className="queues-figures">
         {figures.map(([label, value]) => (

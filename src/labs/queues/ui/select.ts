@@ -83,7 +83,7 @@ function columnOf(count: number, cols: number, xFrom: number, x: number[], y: nu
 }
 
 /** Lag per partition over time as a node x bucket matrix (node = partition). */
-export function lagMatrix(k: KafkaOutcome): { matrix: NodeMatrix; labels: string[]; peak: number } {
+export function lagMatrix(k: KafkaOutcome): { matrix: NodeMatrix; labels: string[]; peak: number; highlight?: number[] } {
   const n = k.logEnd.length;
   const values = new Float64Array(n * k.samples);
   let peak = 0;
@@ -94,7 +94,9 @@ export function lagMatrix(k: KafkaOutcome): { matrix: NodeMatrix; labels: string
       if (v > peak) peak = v;
     }
   }
-  return { matrix: { values, nodeCount: n, bucketCount: k.samples, t0: 0, bucketWidth: k.sampleMs }, labels: Array.from({ length: n }, (_, p) => `p${p}`), peak };
+  // At scale the chart draws a band; the busiest partition (a hot key's) stays a line of its own.
+  const highlight = n > 12 ? [k.hotPartition] : undefined;
+  return { matrix: { values, nodeCount: n, bucketCount: k.samples, t0: 0, bucketWidth: k.sampleMs }, labels: Array.from({ length: n }, (_, p) => `p${p}`), peak, highlight };
 }
 
 /** Depths of the SQS queues over time: visible, in flight and DLQ of each queue as six series. */
