@@ -46,7 +46,8 @@ export const INITIAL_DELAY_MS = 3000;
  */
 export const CARD_FIELDS = ['role', 'l1', 'l2', 'n'] as const;
 const F = { role: 0, l1: 1, l2: 2, n: 3 } as const;
-export const KAFKA_KINDS = ['produce', 'fetch', 'commit', 'commit failed'] as const;
+/** Dot kinds: batches of records, commits, and partitions changing hands in a rebalance (revoked, assigned). */
+export const KAFKA_KINDS = ['produce', 'fetch', 'commit', 'commit failed', 'revoke', 'assign'] as const;
 
 export interface KafkaRun {
   outcome: KafkaOutcome;
@@ -454,6 +455,7 @@ class KafkaWorld {
         if (this.revoking[p]) this.revokedNow[p] = 1;
         this.revoking[p] = 0;
         moved.push(p);
+        this.rec.message('revoke', `revoke p${p}`, this.c2node(c), this.pNode(p), now, now + this.s.hopMs);
         if (Number.isNaN(this.pausedSince[p])) this.pausedSince[p] = now;
         this.cardPartition(p, now);
       }
@@ -621,6 +623,7 @@ class KafkaWorld {
         }
         this.pos[p] = this.committed[p];
         this.fresh[p] = 1;
+        this.rec.message('assign', `p${p} to c${to}`, this.pNode(p), this.c2node(to), now - this.s.hopMs, now);
         if (!gained.has(to)) gained.set(to, []);
         gained.get(to)!.push(p);
       }

@@ -161,6 +161,7 @@ export function kafkaFigures(k: KafkaOutcome): [string, string][] {
     ['out of order per key', num(k.keyOutOfOrder)],
     ['out of send order across partitions', num(k.globalOutOfOrder)],
     ['lag at the end (all partitions)', num(endLag)],
+    ['members idle at the end (no partition)', num(k.idleConsumers)],
     [`busiest partition p${k.hotPartition}`, `${hotShare.toFixed(1)} % of records`],
   ];
 }
