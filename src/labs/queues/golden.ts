@@ -28,6 +28,11 @@ export const goldenLinks: readonly GoldenLink[] = [
     traceHash: '824853dde1495ab0',
   },
   {
+    what: "queues, preset two-groups: Kafka: two consumer groups read the same topic",
+    link: '/queues?v=1&s=1&e=1&secondGroup=true',
+    traceHash: 'c7ffee5db3b7afd6',
+  },
+  {
     what: "queues, preset sqs-poison: SQS: a poison message goes to the dead-letter queue",
     link: '/queues?v=1&s=1&e=1&consumers=2&keys=3&messages=600&mode=sqs&poisonShare=0.02',
     traceHash: '3f35474a6af01d03',

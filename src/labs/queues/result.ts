@@ -19,9 +19,9 @@ export type Commit = (typeof COMMITS)[number];
  * The scene's nodes by engine id: consumers first, so an event's `node` is its consumer's number (c2 is 2),
  * then the producer w0, then the partitions p0.. (kafka) or the queues q0, q1 and their DLQs d0, d1 (sqs).
  */
-export function nodeNamesOf(mode: Mode, partitions: number, consumerSlots: number): string[] {
+export function nodeNamesOf(mode: Mode, partitions: number, consumerSlots: number, secondGroup = false): string[] {
   const consumers = Array.from({ length: consumerSlots }, (_, i) => `c${i}`);
-  if (mode === 'kafka') return [...consumers, 'w0', ...Array.from({ length: partitions }, (_, i) => `p${i}`)];
+  if (mode === 'kafka') return [...consumers, 'w0', ...Array.from({ length: partitions }, (_, i) => `p${i}`), ...(secondGroup ? ['a0'] : [])];
   return [...consumers, 'w0', 'q0', 'q1', 'd0', 'd1'];
 }
 
@@ -92,6 +92,8 @@ export interface KafkaOutcome {
   perPartition: Int32Array;
   hotPartition: number;
   outputs: Outputs;
+  /** The second group (a0), when the scenario has one: its own committed offsets and outputs. */
+  second?: { committed: Int32Array; outputs: Outputs; endLag: number };
 }
 
 /** One SQS queue (standard or FIFO) over the run. */

@@ -47,6 +47,8 @@ export interface QueuesScenario extends BaseScenario {
   assignor: Assignor;
   /** Kafka: commit 'after' processing a batch (at-least-once) or 'before' (at-most-once). Default after. */
   commit: Commit;
+  /** Kafka: a second consumer group (one member, a0, owning every partition) reads the same topic. Default false. */
+  secondGroup: boolean;
   /** SQS visibility timeout, ms. 0..43,200,000 (12 h). Default 30,000. */
   visibilityMs: number;
   /** SQS receives without a delete before a message moves to the DLQ. 1..1000. Default 5. */
@@ -118,6 +120,7 @@ export const params: readonly ParamSpec[] = [
   ms('sessionTimeoutMs', 'session.timeout.ms', LIMITS.sessionMsMin, LIMITS.sessionMsMax, 'A member silent this long is declared dead (Kafka default 45 s); heartbeats go every 3 s.'),
   ms('maxPollIntervalMs', 'max.poll.interval.ms', LIMITS.sessionMsMin, LIMITS.pollIntervalMsMax, 'A member that does not poll again within this leaves the group (default 5 min); its next commit fails.'),
   { key: 'assignor', label: 'Rebalance', kind: 'enum', options: ASSIGNORS, help: 'eager: Range, every member revokes everything first; cooperative: CooperativeSticky, only moved partitions pause.' },
+  { key: 'secondGroup', label: 'Second group', kind: 'boolean', help: 'A second consumer group (member a0) reads the same topic with its own committed offsets: both groups see every record.' },
   { key: 'commit', label: 'Commit', kind: 'enum', options: COMMITS, help: 'after: commit last processed + 1 after the batch (at-least-once); before: commit on fetch (at-most-once).' },
   ms('visibilityMs', 'Visibility timeout', 0, LIMITS.visibilityMsMax, 'SQS hides a received message this long (default 30 s); undeleted, it comes back.'),
   { key: 'maxReceiveCount', label: 'maxReceiveCount', kind: 'int', min: 1, max: LIMITS.maxReceiveCountMax, help: 'Receives without a delete before a message moves to the dead-letter queue.' },
@@ -195,6 +198,7 @@ export const defaults: QueuesScenario = {
   maxPollIntervalMs: 300_000,
   assignor: 'eager',
   commit: 'after',
+  secondGroup: false,
   visibilityMs: 30_000,
   maxReceiveCount: 5,
   receiveMax: 1,
@@ -256,6 +260,12 @@ export const presets: readonly Preset<QueuesScenario>[] = [
     title: 'Kafka: a hot key makes a hot partition',
     description: '60 % of the records carry key k0. They all land on k0\'s partition, whose one owner cannot keep up: its lag climbs while the other partitions idle. Adding consumers does not help one partition (see the partitioning lab).',
     scenario: { ...d, hotKeyShare: 0.6, messages: 4000 },
+  },
+  {
+    id: 'two-groups',
+    title: 'Kafka: two consumer groups read the same topic',
+    description: 'A second group (one member, a0, owning every partition) reads the topic beside the first. Reading deletes nothing: each group has its own committed offsets (a card shows both, "com." and "g2"), and both see every record, each at its own pace.',
+    scenario: { ...d, secondGroup: true },
   },
   {
     id: 'scale',

@@ -29,6 +29,7 @@ import { rangeAssign, stickyAssign } from './assignors';
 import { Loop } from './events';
 import { OutputPair } from './outputs';
 import { StageRecorder } from './recorder';
+import { SecondGroup } from './secondGroup';
 import { makeWorkload, type Workload } from './workload';
 
 export const HEARTBEAT_MS = 3000;
@@ -36,7 +37,7 @@ export const FETCH_WAIT_MS = 500;
 /** Lag samples per run. */
 export const SAMPLES = 400;
 
-const E = { produce: 0, poll: 1, batchDone: 2, sessionExpire: 3, pollTimeout: 4, script: 5, sync: 6, sample: 7, joinArrive: 8, tryComplete: 9 } as const;
+const E = { produce: 0, poll: 1, batchDone: 2, sessionExpire: 3, pollTimeout: 4, script: 5, sync: 6, sample: 7, joinArrive: 8, tryComplete: 9, g2Poll: 10, g2Done: 11 } as const;
 /** group.initial.rebalance.delay.ms: the first rebalance of an empty group waits this long for more members. */
 export const INITIAL_DELAY_MS = 3000;
 /**
@@ -147,12 +148,14 @@ class KafkaWorld {
   private ownerDetail = '';
   private assignmentsChecked = 0;
   private readonly hasher = new TraceHasher();
+  /** The second group's member a0, when the scenario asks for one. */
+  private readonly g2: SecondGroup | undefined;
 
   constructor(private readonly s: QueuesScenario, private readonly context: RunContext) {
     this.w = makeWorkload(s);
     const n = (this.n = s.partitions);
     const slots = (this.slots = consumerSlots(s));
-    this.names = nodeNamesOf('kafka', n, slots);
+    this.names = nodeNamesOf('kafka', n, slots, s.secondGroup);
     const count = this.w.count;
     const keyPart = new Uint16Array(s.keys);
     for (let k = 0; k < s.keys; k++) keyPart[k] = kafkaPartition(`k${k}`, n);
@@ -205,7 +208,11 @@ class KafkaWorld {
     this.out = new OutputPair(count);
     const produceDots = this.w.ticks * Math.min(n, Math.ceil(count / this.w.ticks));
     const fetches = Math.min(count, Math.ceil(s.durationMs / Math.max(s.processMs, 1)) * s.consumers);
-    this.rec = new StageRecorder(KAFKA_KINDS, CARD_FIELDS, produceDots + 2 * fetches);
+    this.rec = new StageRecorder(KAFKA_KINDS, CARD_FIELDS, produceDots + 2 * fetches * (s.secondGroup ? 2 : 1));
+    this.g2 = s.secondGroup
+      ? new SecondGroup({ leo: this.leo, logStart: this.logStart, logMsg: this.logMsg }, this.loop, this.rec, slots + 1 + n, (p) => this.pNode(p),
+        { batchMax: s.batchMax, processMs: s.processMs, hopMs: s.hopMs, eventPoll: E.g2Poll, eventDone: E.g2Done, waitMs: FETCH_WAIT_MS }, count)
+      : undefined;
   }
 
   /** Node ids: consumers c0.. first (so an event's node is its consumer's number), then w0, then p0... */
@@ -252,6 +259,8 @@ class KafkaWorld {
       case E.sample: return this.sample(a);
       case E.joinArrive: return this.joinArrive(a, b);
       case E.tryComplete: return this.tryComplete(this.loop.ms);
+      case E.g2Poll: return this.g2?.poll();
+      case E.g2Done: return this.g2?.done();
     }
   }
 
@@ -276,6 +285,7 @@ class KafkaWorld {
     if (this.s.partitions <= 24 && !this.rec.isFieldsFull) for (let m = from; m < to; m++) this.cardPartition(this.part[m], now);
     // Idle members wake on new records (a long poll answers as soon as data arrives).
     for (let c = 0; c < this.slots; c++) if (this.alive[c] && !this.busy[c] && this.pollArmed[c] === 0) this.armPoll(c, now);
+    this.g2?.wake(now);
   }
 
   // --- consumers ----------------------------------------------------------------------------------
@@ -722,6 +732,14 @@ class KafkaWorld {
     this.rec.field(0, this.w0, F.role, 'producer');
     this.rec.field(0, this.w0, F.l1, 'sent 0');
     this.rec.field(0, this.w0, F.l2, `${this.s.keys} keys`);
+    if (this.g2) {
+      const a0 = this.slots + 1 + this.n;
+      this.rec.field(0, a0, F.role, 'group g2');
+      this.rec.field(0, a0, F.l1, `owns all ${this.n}`);
+      this.rec.field(0, a0, F.l2, 'waiting');
+      this.rec.field(0, a0, F.n, 0);
+      this.loop.at(this.s.hopMs, E.g2Poll);
+    }
     for (let p = 0; p < this.n; p++) {
       this.rec.field(0, this.pNode(p), F.role, `broker b${p % 3}`);
       this.cardPartition(p, 0);
@@ -738,7 +756,8 @@ class KafkaWorld {
     if (!always && this.rec.isFieldsFull) return;
     const node = this.pNode(p);
     const o = this.owner[p];
-    this.rec.field(now, node, F.l1, o < 0 ? 'no owner' : this.revoking[p] ? `owner c${o}, revoking` : `owner c${o}`);
+    const owner = o < 0 ? 'no owner' : this.revoking[p] ? `owner c${o}, revoking` : `owner c${o}`;
+    this.rec.field(now, node, F.l1, this.g2 ? `${owner} · g2 ${this.g2.committed[p]}` : owner);
     this.rec.field(now, node, F.l2, `end ${this.leo[p]} · com. ${this.committed[p]}`);
     this.rec.field(now, node, F.n, this.leo[p] - this.committed[p]);
   }
@@ -794,12 +813,14 @@ class KafkaWorld {
       perPartition: this.perPartition,
       hotPartition: hot,
       outputs,
+      ...(this.g2 ? { second: this.g2.outcome() } : {}),
     };
     const h = this.hasher;
     h.numbers(this.leo).numbers(this.committed).numbers(this.lag).numbers(this.done);
     for (const r of this.rebalances) h.number(r.startMs).number(r.endMs).number(r.generation).number(r.paused).number(r.moved).string(r.reason);
     h.number(this.commits).number(this.commitsFailed).number(this.keyOutOfOrder).number(this.globalOutOfOrder).number(skipped);
     h.number(outputs.processings).number(outputs.distinct).number(outputs.idempotentRows);
+    if (outcome.second) h.numbers(outcome.second.committed).number(outcome.second.outputs.processings).number(outcome.second.outputs.distinct);
     return { outcome, checks: this.checks(outputs.idempotentRows, outputs.distinct, skipped), hash: h.hex(), stage: this.rec, names: this.names, marksMs: this.marks, events: this.loop.handled };
   }
 
@@ -831,7 +852,7 @@ class KafkaWorld {
       {
         id: 'idempotent-output',
         name: 'The idempotent output holds each message once',
-        ok: idempotentRows === distinct && Number.isNaN(this.out.idempotentTwiceMs),
+        ok: idempotentRows === distinct && Number.isNaN(this.out.idempotentTwiceMs) && (this.g2?.isIdempotentOk ?? true),
         detail: `${idempotentRows.toLocaleString('en-US')} rows for ${distinct.toLocaleString('en-US')} distinct messages`,
         tMs: this.out.idempotentTwiceMs,
       },

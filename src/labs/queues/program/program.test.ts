@@ -56,6 +56,20 @@ describe('queues program', () => {
     expect(r.checks.every((c) => c.ok)).toBe(true);
   });
 
+  it('a second group reads every record with its own offsets and leaves the first group\'s run unchanged', () => {
+    const s: QueuesScenario = { ...defaults, processMs: 10, durationMs: 120_000, messages: 1200 };
+    const one = run(s);
+    const two = run({ ...s, secondGroup: true });
+    expect([...two.kafka!.committed]).toEqual([...one.kafka!.committed]);
+    expect(two.kafka!.outputs).toEqual(one.kafka!.outputs);
+    const second = two.kafka!.second!;
+    // Its member starts at the log end (auto.offset.reset = latest) when the log is empty, so it reads nearly all.
+    expect(second.outputs.distinct).toBeGreaterThan(0.98 * two.kafka!.produced);
+    expect(second.outputs.plainDuplicates).toBe(0);
+    expect(two.stage.nodeNames.at(-1)).toBe('a0');
+    expect(two.traceHash).not.toBe(one.traceHash);
+  });
+
   it('validate refuses links over a limit, naming it', () => {
     const tooMany = validate({ ...defaults, messages: 2_000_000 });
     expect(!tooMany.ok && tooMany.issues[0].message).toBe(`messages must be 1..${LIMITS.messagesMax.toLocaleString('en-US')}, got 2,000,000`);

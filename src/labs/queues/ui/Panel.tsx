@@ -114,7 +114,10 @@ function Table({ caption, head, rows }: { caption: string; head: [string, string
 }
 
 function OutputsCard({ result }: { result: QueuesResult }) {
-  const sides: [string, Outputs][] = result.kafka ? [['the group', result.kafka.outputs]] : [['standard queue q0', result.sqs!.standard.outputs], ['FIFO queue q1', result.sqs!.fifo.outputs]];
+  const k = result.kafka;
+  const sides: [string, Outputs][] = k
+    ? [['the group', k.outputs], ...(k.second ? [['the second group g2 (a0), on the same records', k.second.outputs] as [string, Outputs]] : [])]
+    : [['standard queue q0', result.sqs!.standard.outputs], ['FIFO queue q1', result.sqs!.fifo.outputs]];
   return (
     <section className="queues-card" aria-labelledby="queues-outputs-title">
       <h2 id="queues-outputs-title">At-least-once delivery: a plain consumer beside an idempotent one</h2>

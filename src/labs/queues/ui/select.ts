@@ -8,17 +8,24 @@ import type { KafkaOutcome, Outputs, QueueSide, QueuesResult, SqsOutcome } from 
 /** Node positions in [0, 1] x [0, 1]: producer left, partitions (or queues) in the middle, consumers right. */
 export function stagePositions(result: QueuesResult, isNarrow: boolean): { x: number[]; y: number[] } {
   // Laid out as w0, the middle nodes, the consumers; the scene numbers consumers first (result.ts nodeNamesOf).
-  const laid = isNarrow ? narrowPositions(result) : widePositions(result);
-  const consumers = result.stage.nodeNames.filter((n) => n.startsWith('c')).length;
+  // The second group's member a0 (last, when present) sits under the producer (beside it on a phone).
+  const names = result.stage.nodeNames.filter((n) => n !== 'a0');
+  const laid = isNarrow ? narrowPositions(result.mode, names) : widePositions(result.mode, names);
+  const consumers = names.filter((n) => n.startsWith('c')).length;
   const reorder = (a: number[]) => [...a.slice(a.length - consumers), ...a.slice(0, a.length - consumers)];
-  return { x: reorder(laid.x), y: reorder(laid.y) };
+  const x = reorder(laid.x);
+  const y = reorder(laid.y);
+  if (names.length < result.stage.nodeNames.length) {
+    x.push(0);
+    y.push(isNarrow ? 0 : 1);
+  }
+  return { x, y };
 }
 
-function widePositions(result: QueuesResult): { x: number[]; y: number[] } {
-  const names = result.stage.nodeNames;
+function widePositions(mode: QueuesResult['mode'], names: readonly string[]): { x: number[]; y: number[] } {
   const x: number[] = [];
   const y: number[] = [];
-  if (result.mode === 'sqs') {
+  if (mode === 'sqs') {
     const consumers = names.length - 5;
     x.push(0, 0.36, 0.36, 0.1, 0.1);
     y.push(0.5, 0.15, 0.85, 0.0, 1.0);
@@ -45,8 +52,7 @@ function widePositions(result: QueuesResult): { x: number[]; y: number[] } {
 }
 
 /** On a phone: top to bottom, the producer, then the partitions (or queues and DLQs), then the consumers, in rows of 3. */
-function narrowPositions(result: QueuesResult): { x: number[]; y: number[] } {
-  const names = result.stage.nodeNames;
+function narrowPositions(mode: QueuesResult['mode'], names: readonly string[]): { x: number[]; y: number[] } {
   const x = [0.5];
   const y = [0];
   const consumers = names.filter((n) => n.startsWith('c')).length;
@@ -56,7 +62,7 @@ function narrowPositions(result: QueuesResult): { x: number[]; y: number[] } {
   const rowsCon = Math.ceil(consumers / 3);
   const rows = rowsMid + rowsCon;
   const rowY = (r: number) => (rows <= 1 ? 0.5 : 0.18 + (0.82 * r) / (rows - 1));
-  if (result.mode === 'sqs') {
+  if (mode === 'sqs') {
     x.push(0.15, 0.85, 0.15, 0.85);
     y.push(rowY(0), rowY(0), rowY(1), rowY(1));
   } else {
@@ -162,6 +168,7 @@ export function kafkaFigures(k: KafkaOutcome): [string, string][] {
     ['out of send order across partitions', num(k.globalOutOfOrder)],
     ['lag at the end (all partitions)', num(endLag)],
     ['members idle at the end (no partition)', num(k.idleConsumers)],
+    ...(k.second ? [['second group g2 (a0): records processed', num(k.second.outputs.distinct)] as [string, string], ['second group g2: lag at the end', num(k.second.endLag)] as [string, string]] : []),
     [`busiest partition p${k.hotPartition}`, `${hotShare.toFixed(1)} % of records`],
   ];
 }
