@@ -36,7 +36,7 @@ function cardSpec(result: QueuesResult, s: QueuesScenario, isNarrow: boolean): C
 }
 
 const HOW_TO_READ = {
-  kafka: 'P the producer w0 (records sent); B a partition on broker b0..b2: its owner in the group, its log end offset ("end") and the group\'s committed offset ("com."), and its lag (end − committed) as a bar; a consumer (C working, I idle, R rebalancing, J joining, D dead, S spare): the partitions it owns, the batch it is processing (partition and offsets), and the lag of what it owns.',
+  kafka: 'P the producer w0 (records sent); B a partition on broker b0..b2: its owner in the group, its log end offset ("end") and the group\'s committed offset ("com."), and its lag (end − committed) as a bar; a consumer (C working, I idle, R rebalancing, J joining, D dead, S spare): the partitions it owns, the batch it is processing (partition and offsets), and the lag of what it owns; G the second group\'s member a0 (when there is one), which owns every partition: the partitions show its committed offset as "g2".',
   sqs: 'P the producer w0; S the standard queue q0 and F the FIFO queue q1: messages visible and in flight, their sum as a bar; D a dead-letter queue (d0 behind q0, d1 behind q1); a consumer polls both queues: the message it holds from each (#: its receive count) and how many it holds.',
 } as const;
 
