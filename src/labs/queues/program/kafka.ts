@@ -28,6 +28,7 @@ import { consumerSlots, type QueuesScenario } from '../scenario';
 import { rangeAssign, stickyAssign } from './assignors';
 import { Loop } from './events';
 import { OutputPair } from './outputs';
+import { KafkaChecks } from './kafkaChecks';
 import { StageRecorder } from './recorder';
 import { SecondGroup } from './secondGroup';
 import { makeWorkload, type Workload } from './workload';
@@ -113,9 +114,6 @@ class KafkaWorld {
   private readonly hasCommit: Uint8Array;
   /** Cooperative: revoked in the current round (assigned only in the next one). */
   private readonly revokedNow: Uint8Array;
-  /** Who last fetched p, in which generation (the one-owner check). */
-  private readonly fetcher: Int32Array;
-  private readonly fetchGen: Int32Array;
   private resetSkipped = 0;
   private holdUntilMs = 0;
   // Group.
@@ -140,13 +138,7 @@ class KafkaWorld {
   private fetchDots = 0;
   private readonly marks: number[] = [];
   // Checks.
-  private orderBrokeMs = Number.NaN;
-  private orderDetail = '';
-  private commitBrokeMs = Number.NaN;
-  private commitDetail = '';
-  private ownerBrokeMs = Number.NaN;
-  private ownerDetail = '';
-  private assignmentsChecked = 0;
+  private readonly check: KafkaChecks;
   private readonly hasher = new TraceHasher();
   /** The second group's member a0, when the scenario asks for one. */
   private readonly g2: SecondGroup | undefined;
@@ -200,8 +192,7 @@ class KafkaWorld {
     this.fresh = new Uint8Array(n);
     this.hasCommit = new Uint8Array(n);
     this.revokedNow = new Uint8Array(n);
-    this.fetcher = new Int32Array(n).fill(-1);
-    this.fetchGen = new Int32Array(n).fill(-1);
+    this.check = new KafkaChecks(n);
     this.maxKeySeq = new Int32Array(s.keys).fill(-1);
     this.sampleMs = s.durationMs / SAMPLES;
     this.lag = new Float32Array(SAMPLES * n);
@@ -364,8 +355,7 @@ class KafkaWorld {
     const s = this.s;
     const first = this.pos[p];
     const count = Math.min(s.batchMax, this.leo[p] - first);
-    this.checkContiguous(c, p, first, now);
-    this.checkOneOwner(c, p, now);
+    this.check.fetch(c, p, first, this.fresh[p] ? this.committed[p] : this.pos[p], this.leo[p], this.generation, now);
     this.pos[p] = first + count;
     const per = s.processMs * this.slow[c];
     this.busy[c] = 1;
@@ -446,10 +436,7 @@ class KafkaWorld {
       return;
     }
     this.commits++;
-    if (this.s.commit === 'after' && offset > this.maxProcessed[p] + 1 && Number.isNaN(this.commitBrokeMs)) {
-      this.commitBrokeMs = now;
-      this.commitDetail = `c${c} committed p${p} at ${offset} with only offsets up to ${this.maxProcessed[p]} processed`;
-    }
+    if (this.s.commit === 'after') this.check.commitAfter(c, p, offset, this.maxProcessed[p], now);
     this.committed[p] = offset;
     this.hasCommit[p] = 1;
     if (!this.rec.isFieldsFull) this.cardPartition(p, now);
@@ -641,7 +628,7 @@ class KafkaWorld {
     }
     this.revokedNow.fill(0);
     if (reset.length > 0 && this.rec.canRemark) this.rec.remark(now, this.w0, `${listParts(reset)} had no committed offset: auto.offset.reset = latest starts ${reset.length === 1 ? 'it' : 'them'} at the log end, skipping the ${resetRecords} record${resetRecords === 1 ? '' : 's'} sent before`);
-    this.checkOwners(now);
+    this.check.owners(this.owner, this.member, now);
     const cur = this.current!;
     for (let p = 0; p < this.n; p++) {
       if (this.owner[p] >= 0 && !Number.isNaN(this.pausedSince[p])) {
@@ -677,42 +664,6 @@ class KafkaWorld {
       const reason = this.again;
       this.again = '';
       this.rebalance(reason);
-    }
-  }
-
-  // --- checks -------------------------------------------------------------------------------------
-
-  /** A member fetches a partition from where it left off, or from the committed offset after an assignment. */
-  private checkContiguous(c: number, p: number, first: number, now: number): void {
-    if (!Number.isNaN(this.orderBrokeMs)) return;
-    const expected = this.fresh[p] ? this.committed[p] : this.pos[p];
-    if (first !== expected || first > this.leo[p]) {
-      this.orderBrokeMs = now;
-      this.orderDetail = `c${c} fetched p${p} from ${first}, expected ${expected}`;
-    }
-  }
-
-  /** No two members fetch one partition in the same generation. */
-  private checkOneOwner(c: number, p: number, now: number): void {
-    if (this.fetchGen[p] === this.generation && this.fetcher[p] !== c && Number.isNaN(this.ownerBrokeMs)) {
-      this.ownerBrokeMs = now;
-      this.ownerDetail = `c${this.fetcher[p]} and c${c} both fetched p${p} in generation ${this.generation}`;
-    }
-    this.fetcher[p] = c;
-    this.fetchGen[p] = this.generation;
-  }
-
-  /** At most one owner per partition in a generation, and only live members own. */
-  private checkOwners(now: number): void {
-    this.assignmentsChecked++;
-    if (!Number.isNaN(this.ownerBrokeMs)) return;
-    for (let p = 0; p < this.n; p++) {
-      const o = this.owner[p];
-      if (o >= 0 && !this.member[o]) {
-        this.ownerBrokeMs = now;
-        this.ownerDetail = `p${p} is owned by c${o}, which is not a member`;
-        return;
-      }
     }
   }
 
@@ -821,42 +772,11 @@ class KafkaWorld {
     h.number(this.commits).number(this.commitsFailed).number(this.keyOutOfOrder).number(this.globalOutOfOrder).number(skipped);
     h.number(outputs.processings).number(outputs.distinct).number(outputs.idempotentRows);
     if (outcome.second) h.numbers(outcome.second.committed).number(outcome.second.outputs.processings).number(outcome.second.outputs.distinct);
-    return { outcome, checks: this.checks(outputs.idempotentRows, outputs.distinct, skipped), hash: h.hex(), stage: this.rec, names: this.names, marksMs: this.marks, events: this.loop.handled };
-  }
-
-  private checks(idempotentRows: number, distinct: number, skipped: number): Check[] {
-    const at = (t: number) => t;
-    const noRebalance = this.rebalances.length <= 1 && this.commitsFailed === 0;
-    return [
-      {
-        id: 'partition-order',
-        name: 'Each member reads a partition in offset order: from where it left off, or from the committed offset after an assignment',
-        ok: Number.isNaN(this.orderBrokeMs),
-        detail: Number.isNaN(this.orderBrokeMs) ? `every fetch checked${noRebalance ? '; no rebalance after the first, so each partition was read in order by one member' : ''}` : this.orderDetail,
-        tMs: at(this.orderBrokeMs),
-      },
-      {
-        id: 'commit-bound',
-        name: this.s.commit === 'after' ? 'A commit never passes the last processed record + 1' : 'Commits come before processing (at-most-once): a crash mid-batch skips records',
-        ok: this.s.commit === 'after' ? Number.isNaN(this.commitBrokeMs) : skipped === 0,
-        detail: this.s.commit === 'after' ? (Number.isNaN(this.commitBrokeMs) ? `${this.commits.toLocaleString('en-US')} commits checked` : this.commitDetail) : `${skipped.toLocaleString('en-US')} records committed past without being processed`,
-        tMs: this.s.commit === 'after' ? this.commitBrokeMs : Number.NaN,
-      },
-      {
-        id: 'one-owner',
-        name: 'At most one owner per partition in each generation, and only members own',
-        ok: Number.isNaN(this.ownerBrokeMs),
-        detail: Number.isNaN(this.ownerBrokeMs) ? `${this.assignmentsChecked} assignments checked` : this.ownerDetail,
-        tMs: this.ownerBrokeMs,
-      },
-      {
-        id: 'idempotent-output',
-        name: 'The idempotent output holds each message once',
-        ok: idempotentRows === distinct && Number.isNaN(this.out.idempotentTwiceMs) && (this.g2?.isIdempotentOk ?? true),
-        detail: `${idempotentRows.toLocaleString('en-US')} rows for ${distinct.toLocaleString('en-US')} distinct messages`,
-        tMs: this.out.idempotentTwiceMs,
-      },
-    ];
+    return { outcome, checks: this.check.list({
+      commitMode: this.s.commit, commits: this.commits, skipped, isQuiet: this.rebalances.length <= 1 && this.commitsFailed === 0,
+      idempotentOk: outputs.idempotentRows === outputs.distinct && Number.isNaN(this.out.idempotentTwiceMs) && (this.g2?.isIdempotentOk ?? true),
+      idempotentRows: outputs.idempotentRows, distinct: outputs.distinct, idempotentTwiceMs: this.out.idempotentTwiceMs,
+    }), hash: h.hex(), stage: this.rec, names: this.names, marksMs: this.marks, events: this.loop.handled };
   }
 }
 
