@@ -33,6 +33,11 @@ export const goldenLinks: readonly GoldenLink[] = [
     traceHash: 'c7ffee5db3b7afd6',
   },
   {
+    what: "queues, preset producer-retries: Kafka: producer retries without the idempotent producer",
+    link: '/queues?v=1&s=1&e=1&idempotentProducer=false&retryShare=0.05',
+    traceHash: '6fc03123fc1d2046',
+  },
+  {
     what: "queues, preset sqs-poison: SQS: a poison message goes to the dead-letter queue",
     link: '/queues?v=1&s=1&e=1&consumers=2&keys=3&messages=600&mode=sqs&poisonShare=0.02',
     traceHash: '3f35474a6af01d03',

@@ -67,6 +67,10 @@ export interface Rebalance {
 
 export interface KafkaOutcome {
   produced: number;
+  /** Producer retries appended as second records (no idempotent producer). */
+  producerDuplicates: number;
+  /** Producer retries the broker recognised and dropped (idempotent producer). */
+  producerRetriesDropped: number;
   /** Records each partition holds (its log end offset) at the end. */
   logEnd: Int32Array;
   /** The group's committed offset per partition at the end (0: nothing committed yet). */

@@ -47,6 +47,8 @@ export interface QueuesScenario extends BaseScenario {
   assignor: Assignor;
   /** Kafka: commit 'after' processing a batch (at-least-once) or 'before' (at-most-once). Default after. */
   commit: Commit;
+  /** Kafka: the idempotent producer (producer id + sequence numbers): the broker drops a retried send. Default true. */
+  idempotentProducer: boolean;
   /** Kafka: a second consumer group (one member, a0, owning every partition) reads the same topic. Default false. */
   secondGroup: boolean;
   /** SQS visibility timeout, ms. 0..43,200,000 (12 h). Default 30,000. */
@@ -120,13 +122,14 @@ export const params: readonly ParamSpec[] = [
   ms('sessionTimeoutMs', 'session.timeout.ms', LIMITS.sessionMsMin, LIMITS.sessionMsMax, 'A member silent this long is declared dead (Kafka default 45 s); heartbeats go every 3 s.'),
   ms('maxPollIntervalMs', 'max.poll.interval.ms', LIMITS.sessionMsMin, LIMITS.pollIntervalMsMax, 'A member that does not poll again within this leaves the group (default 5 min); its next commit fails.'),
   { key: 'assignor', label: 'Rebalance', kind: 'enum', options: ASSIGNORS, help: 'eager: Range, every member revokes everything first; cooperative: CooperativeSticky, only moved partitions pause.' },
+  { key: 'idempotentProducer', label: 'Idempotent producer', kind: 'boolean', help: 'Kafka: the broker drops a retried send it already has (producer id and sequence number); off, a retry is appended twice.' },
   { key: 'secondGroup', label: 'Second group', kind: 'boolean', help: 'A second consumer group (member a0) reads the same topic with its own committed offsets: both groups see every record.' },
   { key: 'commit', label: 'Commit', kind: 'enum', options: COMMITS, help: 'after: commit last processed + 1 after the batch (at-least-once); before: commit on fetch (at-most-once).' },
   ms('visibilityMs', 'Visibility timeout', 0, LIMITS.visibilityMsMax, 'SQS hides a received message this long (default 30 s); undeleted, it comes back.'),
   { key: 'maxReceiveCount', label: 'maxReceiveCount', kind: 'int', min: 1, max: LIMITS.maxReceiveCountMax, help: 'Receives without a delete before a message moves to the dead-letter queue.' },
   { key: 'receiveMax', label: 'Receive batch', kind: 'int', min: 1, max: LIMITS.receiveMax, help: 'Messages one ReceiveMessage returns at most (MaxNumberOfMessages).' },
   share('poisonShare', 'Poison share', LIMITS.poisonMax, 'Share of messages whose processing always fails (never deleted).'),
-  share('retryShare', 'Producer retries', LIMITS.retryMax, 'Share of sends the producer repeats with the same message id (its ack was lost).'),
+  share('retryShare', 'Producer retries', LIMITS.retryMax, 'Share of sends the producer repeats with the same message id (its ack was lost): SQS queues get both; Kafka appends both unless the producer is idempotent.'),
   ms('retryDelayMs', 'Retry delay', 0, LIMITS.retryDelayMsMax, 'When the repeated send goes out after the first; FIFO deduplicates within 5 minutes.'),
   share('redeliverShare', 'Standard redelivery', LIMITS.redeliverMax, 'Chance a standard queue delivers a message once more after its delete.'),
   ms('hopMs', 'Network hop', 1, LIMITS.hopMsMax, 'Time a request or reply takes to cross (a dot on the stage).'),
@@ -198,6 +201,7 @@ export const defaults: QueuesScenario = {
   maxPollIntervalMs: 300_000,
   assignor: 'eager',
   commit: 'after',
+  idempotentProducer: true,
   secondGroup: false,
   visibilityMs: 30_000,
   maxReceiveCount: 5,
@@ -260,6 +264,12 @@ export const presets: readonly Preset<QueuesScenario>[] = [
     title: 'Kafka: a hot key makes a hot partition',
     description: '60 % of the records carry key k0. They all land on k0\'s partition, whose one owner cannot keep up: its lag climbs while the other partitions idle. Adding consumers does not help one partition (see the partitioning lab).',
     scenario: { ...d, hotKeyShare: 0.6, messages: 4000 },
+  },
+  {
+    id: 'producer-retries',
+    title: 'Kafka: producer retries without the idempotent producer',
+    description: '5 % of sends lose their acknowledgement and are retried a second later. With the idempotent producer off the broker appends each retry again: the same message at a second offset, processed twice by the plain consumer and once by the idempotent one. Turn the idempotent producer on and the broker drops them; a consumer crash still redelivers.',
+    scenario: { ...d, retryShare: 0.05, idempotentProducer: false },
   },
   {
     id: 'two-groups',

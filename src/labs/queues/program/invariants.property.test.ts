@@ -26,7 +26,7 @@ function swarm(mode: Mode, seed: number): QueuesScenario {
     sessionTimeoutMs: 5000 + r.int(60_000), maxPollIntervalMs: 20_000 + r.int(100_000),
     assignor: r.int(2) === 0 ? 'eager' : 'cooperative', visibilityMs: 1000 + r.int(40_000), maxReceiveCount: 1 + r.int(6),
     receiveMax: 1 + r.int(10), poisonShare: r.int(2) === 0 ? 0.05 : 0, retryShare: r.int(2) === 0 ? 0.1 : 0,
-    retryDelayMs: r.int(400_000), redeliverShare: r.int(2) === 0 ? 0.05 : 0, secondGroup: r.int(2) === 0,
+    retryDelayMs: r.int(400_000), redeliverShare: r.int(2) === 0 ? 0.05 : 0, secondGroup: r.int(2) === 0, idempotentProducer: r.int(2) === 0,
   };
   const events: QueuesEvent[] = [];
   const slots = consumerSlots(base);

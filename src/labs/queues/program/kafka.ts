@@ -20,7 +20,6 @@
  * One queue of events (./events.ts), state in typed arrays per partition and per consumer, records in
  * struct-of-arrays (./workload.ts): 10^6 records cost no object each.
  */
-import { kafkaPartition } from '../../../core/hash/murmur2';
 import { TraceHasher } from '../../../core/hash/traceHasher';
 import type { RunContext } from '../../contract';
 import { nodeNamesOf, type Check, type KafkaOutcome, type Rebalance } from '../result';
@@ -29,6 +28,7 @@ import { rangeAssign, stickyAssign } from './assignors';
 import { Loop } from './events';
 import { OutputPair } from './outputs';
 import { KafkaChecks } from './kafkaChecks';
+import { producerLog, type ProducerLog } from './producerLog';
 import { StageRecorder } from './recorder';
 import { SecondGroup } from './secondGroup';
 import { makeWorkload, type Workload } from './workload';
@@ -74,8 +74,7 @@ class KafkaWorld {
   private readonly rec: StageRecorder;
   private readonly out: OutputPair;
   // Records.
-  private readonly part: Uint16Array;
-  private readonly offset: Int32Array;
+  private readonly log: ProducerLog;
   /** Records of partition p by offset: logMsg[logStart[p] + offset]. */
   private readonly logStart: Int32Array;
   private readonly logMsg: Int32Array;
@@ -114,7 +113,8 @@ class KafkaWorld {
   private readonly hasCommit: Uint8Array;
   /** Cooperative: revoked in the current round (assigned only in the next one). */
   private readonly revokedNow: Uint8Array;
-  private resetSkipped = 0;
+  /** Where auto.offset.reset started each partition (records before it were never the group's to read). */
+  private readonly resetTo: Int32Array;
   private holdUntilMs = 0;
   // Group.
   private generation = 0;
@@ -149,20 +149,10 @@ class KafkaWorld {
     const slots = (this.slots = consumerSlots(s));
     this.names = nodeNamesOf('kafka', n, slots, s.secondGroup);
     const count = this.w.count;
-    const keyPart = new Uint16Array(s.keys);
-    for (let k = 0; k < s.keys; k++) keyPart[k] = kafkaPartition(`k${k}`, n);
-    this.part = new Uint16Array(count);
-    this.offset = new Int32Array(count);
-    this.perPartition = new Int32Array(n);
-    for (let m = 0; m < count; m++) {
-      const p = keyPart[this.w.key[m]];
-      this.part[m] = p;
-      this.offset[m] = this.perPartition[p]++;
-    }
-    this.logStart = new Int32Array(n + 1);
-    for (let p = 0; p < n; p++) this.logStart[p + 1] = this.logStart[p] + this.perPartition[p];
-    this.logMsg = new Int32Array(count);
-    for (let m = 0; m < count; m++) this.logMsg[this.logStart[this.part[m]] + this.offset[m]] = m;
+    const log = (this.log = producerLog(s, this.w));
+    this.perPartition = log.perPartition;
+    this.logStart = log.logStart;
+    this.logMsg = log.logMsg;
     this.leo = new Int32Array(n);
     this.committed = new Int32Array(n);
     this.pos = new Int32Array(n);
@@ -191,6 +181,7 @@ class KafkaWorld {
     this.done = new Int32Array(slots);
     this.fresh = new Uint8Array(n);
     this.hasCommit = new Uint8Array(n);
+    this.resetTo = new Int32Array(n);
     this.revokedNow = new Uint8Array(n);
     this.check = new KafkaChecks(n);
     this.maxKeySeq = new Int32Array(s.keys).fill(-1);
@@ -259,21 +250,22 @@ class KafkaWorld {
 
   private produce(k: number): void {
     const now = this.loop.ms;
-    const from = this.w.tickFirst[k], to = this.w.tickFirst[k + 1];
+    const { entryFirst, entryPart, entryOffset } = this.log;
+    const from = entryFirst[k], to = entryFirst[k + 1];
     const first = this.produceDots;
     let touched = 0;
-    for (let m = from; m < to; m++) {
-      const p = this.part[m];
-      if (this.leo[p] === this.offset[m]) {
+    for (let i = from; i < to; i++) {
+      const p = entryPart[i];
+      if (this.leo[p] === entryOffset[i]) {
         // The first record of this tick for p: one dot carries the tick's records for p.
         if (this.rec.isDrawn(this.produceDots++)) this.rec.message('produce', 'produce', this.w0, this.pNode(p), now - this.s.hopMs, now);
         touched++;
       }
-      this.leo[p] = this.offset[m] + 1;
+      this.leo[p] = entryOffset[i] + 1;
     }
-    this.produced = to;
-    if (touched > 0 || first !== this.produceDots) this.rec.field(now, this.w0, F.l1, `sent ${to}`);
-    if (this.s.partitions <= 24 && !this.rec.isFieldsFull) for (let m = from; m < to; m++) this.cardPartition(this.part[m], now);
+    this.produced = this.w.tickFirst[k + 1];
+    if (touched > 0 || first !== this.produceDots) this.rec.field(now, this.w0, F.l1, `sent ${this.produced}`);
+    if (this.s.partitions <= 24 && !this.rec.isFieldsFull) for (let i = from; i < to; i++) this.cardPartition(entryPart[i], now);
     // Idle members wake on new records (a long poll answers as soon as data arrives).
     for (let c = 0; c < this.slots; c++) if (this.alive[c] && !this.busy[c] && this.pollArmed[c] === 0) this.armPoll(c, now);
     this.g2?.wake(now);
@@ -614,7 +606,7 @@ class KafkaWorld {
           // No committed offset: auto.offset.reset = latest starts at the log end; what came before is skipped.
           reset.push(p);
           resetRecords += this.leo[p];
-          this.resetSkipped += this.leo[p];
+          this.resetTo[p] = this.leo[p];
           this.committed[p] = this.leo[p];
           this.hasCommit[p] = 1;
         }
@@ -737,9 +729,9 @@ class KafkaWorld {
     } else {
       for (let p = 0; p < this.n; p++) if (!Number.isNaN(this.pausedSince[p])) this.pausedMs += now - this.pausedSince[p];
     }
-    let skipped = -this.resetSkipped;
+    let skipped = 0;
     for (let p = 0; p < this.n; p++) {
-      for (let o = 0; o < this.committed[p]; o++) if (this.out.times[this.logMsg[this.logStart[p] + o]] === 0) skipped++;
+      for (let o = this.resetTo[p]; o < this.committed[p]; o++) if (this.out.times[this.logMsg[this.logStart[p] + o]] === 0) skipped++;
     }
     let idle = 0;
     for (let c = 0; c < this.slots; c++) if (this.alive[c] && this.member[c] && !this.ownsAny(c)) idle++;
@@ -748,6 +740,8 @@ class KafkaWorld {
     const outputs = this.out.summary();
     const outcome: KafkaOutcome = {
       produced: this.produced,
+      producerDuplicates: this.log.duplicates,
+      producerRetriesDropped: this.log.dropped,
       logEnd: this.leo.slice(),
       committed: this.committed.slice(),
       lag: this.lag,

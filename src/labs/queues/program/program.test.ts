@@ -70,6 +70,17 @@ describe('queues program', () => {
     expect(two.traceHash).not.toBe(one.traceHash);
   });
 
+  it('producer retries: without the idempotent producer the broker appends them and consumers process them twice; with it the broker drops them', () => {
+    const s: QueuesScenario = { ...defaults, retryShare: 0.05, processMs: 20, durationMs: 120_000, messages: 1200 };
+    const off = run({ ...s, idempotentProducer: false }).kafka!;
+    expect(off.producerDuplicates).toBeGreaterThan(0);
+    expect(off.outputs.plainDuplicates).toBeGreaterThan(0.9 * off.producerDuplicates);
+    expect(off.outputs.idempotentRows).toBe(off.outputs.distinct);
+    const on = run(s).kafka!;
+    expect([on.producerDuplicates, on.outputs.plainDuplicates]).toEqual([0, 0]);
+    expect(on.producerRetriesDropped).toBe(off.producerDuplicates);
+  });
+
   it('validate refuses links over a limit, naming it', () => {
     const tooMany = validate({ ...defaults, messages: 2_000_000 });
     expect(!tooMany.ok && tooMany.issues[0].message).toBe(`messages must be 1..${LIMITS.messagesMax.toLocaleString('en-US')}, got 2,000,000`);

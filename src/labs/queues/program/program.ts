@@ -28,6 +28,7 @@ export const program: LabProgram<QueuesScenario, QueuesResult> = (s, context) =>
       commitsFailed: k.commitsFailed, keyOutOfOrder: k.keyOutOfOrder, globalOutOfOrder: k.globalOutOfOrder, skipped: k.skipped,
       maxLag, endLag: k.logEnd.reduce((a, v, p) => a + v - k.committed[p], 0), hotPartition: k.hotPartition,
     });
+    Object.assign(metrics, { producerDuplicates: k.producerDuplicates, producerRetriesDropped: k.producerRetriesDropped });
     if (k.second) Object.assign(metrics, { secondGroupDistinct: k.second.outputs.distinct, secondGroupEndLag: k.second.endLag });
   } else {
     const q = run.outcome;

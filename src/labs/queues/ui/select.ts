@@ -160,6 +160,7 @@ export function kafkaFigures(k: KafkaOutcome): [string, string][] {
   const hotShare = total > 0 ? (100 * k.perPartition[k.hotPartition]) / total : 0;
   return [
     ['records sent', num(k.produced)],
+    ['producer retries: appended twice / dropped by the broker', `${num(k.producerDuplicates)} / ${num(k.producerRetriesDropped)}`],
     ['rebalances', num(k.rebalances.length)],
     ['partition-ms paused by rebalances', num(Math.round(k.pausedMs))],
     ['commits (failed)', `${num(k.commits)} (${num(k.commitsFailed)})`],
