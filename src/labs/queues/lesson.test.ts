@@ -55,8 +55,8 @@ function numbersIn(text: string): string[] {
 }
 
 describe('queues lesson claims hold in the simulation', () => {
-  it('has 11 steps, each valid, 2-3 sentences, t within the run, naming nodes the scene has', () => {
-    expect(lesson.length).toBe(11);
+  it('has 12 steps, each valid, 2-3 sentences, t within the run, naming nodes the scene has', () => {
+    expect(lesson.length).toBe(12);
     for (const s of lesson) {
       expect(spec.validate(s.scenario).ok, s.id).toBe(true);
       const sentences = s.text.split(/(?<=[.!?])\s+(?=\S)/).length;
@@ -115,6 +115,12 @@ describe('queues lesson claims hold in the simulation', () => {
     expect(remarkAt(r, /c1 has not polled/)).toBe(356_200);
     expect(r.kafka!.commitsFailed).toBeGreaterThan(0);
     expect(r.kafka!.outputs.plainDuplicates).toBe(31);
+  });
+
+  it('producer-retries: 156 retries appended as second records, 154 duplicate rows; the idempotent output holds each once', () => {
+    const k = run('producer-retries').kafka!;
+    expect([k.producerDuplicates, k.producerRetriesDropped, k.outputs.plainDuplicates]).toEqual([156, 0, 154]);
+    expect(k.outputs.idempotentRows).toBe(k.outputs.distinct);
   });
 
   it('visibility: c1 receives m49 again (#2) and c0\'s delete at 70.050 s is stale', () => {

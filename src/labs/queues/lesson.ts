@@ -85,6 +85,16 @@ export const lesson: readonly LessonStep[] = [
     highlight: { nodes: ['c1'] },
   },
   {
+    id: 'producer-retries',
+    title: 'Duplicates from the producer side',
+    text:
+      'Here some sends lose their acknowledgement and the producer sends them again; without the idempotent producer the broker appends each retry as a new record, so 156 messages sit twice in the log and the plain consumer writes 154 duplicate rows. ' +
+      'Kafka\'s idempotent producer (a producer id and a sequence number per partition) lets the broker drop such retries, but a consumer crash still redelivers: only an idempotent consumer, or offsets committed in the same transaction as the output, makes the effects exactly-once.',
+    scenario: preset('producer-retries'),
+    t: 150_000,
+    highlight: { nodes: ['w0'] },
+  },
+  {
     id: 'visibility',
     title: 'SQS: a visibility timeout, not a delete',
     text:
