@@ -100,24 +100,27 @@ function layoutLines(): BenchLine[] {
 }
 
 /**
- * Total CPU ms of a job and its longest slice (CPU ms of one next(): on a shared machine a slice's wall
- * time also counts the time the OS gave the core to others).
+ * A job's total and its longest slice (one next()), in wall ms: the job runs RUNS times, every run takes the
+ * same slices, and each slice counts its fastest run. On a shared machine a slice's wall time in one run also
+ * counts the time the OS gave the core to others, and the process's CPU time counts V8's background threads
+ * (concurrent marking, compiling), neither of which blocks the main thread; the fastest of several runs is
+ * the slice's own work.
  */
-function jobTimes<T>(make: () => Job<T>): { total: number; longest: number } {
-  runJob(make()); // warm-up
-  const job = make();
-  let longest = 0;
-  let total = 0;
-  for (;;) {
-    const start = process.cpuUsage();
-    const next = job.next();
-    const used = process.cpuUsage(start);
-    const ms = (used.user + used.system) / 1000;
-    total += ms;
-    longest = Math.max(longest, ms);
-    if (next.done) break;
+function jobTimes<T>(make: () => Job<T>, runs = 5): { total: number; longest: number } {
+  runJob(make()); // warm-up (and a long string's flattening, which a pasted or loaded text has had already)
+  let fastest: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const job = make();
+    for (let i = 0; ; i++) {
+      const start = performance.now();
+      const next = job.next();
+      const ms = performance.now() - start;
+      fastest[i] = i < fastest.length ? Math.min(fastest[i], ms) : ms;
+      if (next.done) break;
+    }
   }
-  return { total, longest };
+  fastest = fastest.filter(Number.isFinite);
+  return { total: fastest.reduce((a, b) => a + b, 0), longest: Math.max(...fastest) };
 }
 
 function loadLines(): BenchLine[] {
@@ -125,12 +128,11 @@ function loadLines(): BenchLine[] {
   const fromStage = jobTimes(() => causalRunFromStageJob(stage));
   const log = exportShiViz(bigRun(LANES, 100_000));
   const imported = jobTimes(() => importShiVizJob(log));
-  const slices = Math.max(fromStage.longest, imported.longest);
   return [
     line(`StageData -> causal run, ${stage.events.count.toLocaleString('en-US')} trace rows (${LANES} nodes): total`, fromStage.total, 'ms'),
     line('StageData -> causal run: longest slice', fromStage.longest, 'ms', `<= ${SLICE_MS_TARGET} ms`, fromStage.longest <= SLICE_MS_TARGET),
     line(`ShiViz import, 10^5 events (${(log.length / 1e6).toFixed(1)} M chars): total`, imported.total, 'ms'),
-    line('ShiViz import: longest slice', imported.longest, 'ms', `<= ${SLICE_MS_TARGET} ms`, slices <= SLICE_MS_TARGET),
+    line('ShiViz import: longest slice', imported.longest, 'ms', `<= ${SLICE_MS_TARGET} ms`, imported.longest <= SLICE_MS_TARGET),
   ];
 }
 

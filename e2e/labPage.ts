@@ -80,3 +80,39 @@ export function cliReplay(page: Page): { traceHash: string; scenario: { events: 
   const stdout = execFileSync('npx', ['tsx', 'src/cli/scenario.ts', fragment], { encoding: 'utf8' });
   return JSON.parse(stdout) as { traceHash: string; scenario: { events: Record<string, unknown>[] } };
 }
+
+/**
+ * A request from a client's menu, as a student makes one: the playhead to `t`, a click on the client, the
+ * menu's "Write from cN" / "Read from cN"; then the link changes, the run re-runs, the narration's current
+ * row tells the request (`told`: its words after "cN ", e.g. /writes \d+ \(your request\)/, or that it waits
+ * because the client is busy), and the CLI replays the new link, which carries exactly this one request,
+ * to the hash the page shows. Returns the narration's current row.
+ */
+export async function expectClientRequest(
+  page: Page,
+  { link, t, client, op, told }: { link: string; t: number; client: number; op: 'read' | 'write'; told: RegExp },
+): Promise<Locator> {
+  await page.goto(link);
+  await waitForRun(page);
+  const stage = page.locator('.lab-scene [data-stage]');
+  await page.getByLabel('Simulated time').fill(String(t));
+  await expect(stage).toHaveAttribute('data-t', new RegExp(`^${t}(\\.\\d+)?$`));
+  const before = page.url();
+  const hashBefore = await page.getByTestId('trace-hash').innerText();
+  const name = `c${client}`;
+  await stage.locator(`[data-client="${name}"]`).click();
+  const [item, other] = op === 'write' ? ['Write', 'Read'] : ['Read', 'Write'];
+  await expect(page.getByRole('menuitem', { name: `${other} from ${name}` })).toBeVisible();
+  await page.getByRole('menuitem', { name: `${item} from ${name}` }).click();
+  await expect(page).not.toHaveURL(before);
+  await waitForRun(page);
+  // The request starts at once when the client is thinking, or waits for its current operation: the narration says which.
+  const current = page.locator('.narration [aria-current]');
+  await expect(current).toHaveText(new RegExp(`^${t}\\.000 ms: ${name} (${told.source}|is busy: your request waits)$`));
+  const shown = await page.getByTestId('trace-hash').innerText();
+  expect(shown).not.toBe(hashBefore);
+  const cli = cliReplay(page);
+  expect(cli.scenario.events.filter((e) => e.type === 'request')).toEqual([{ t, type: 'request', client, op }]);
+  expect(cli.traceHash).toBe(shown);
+  return current;
+}

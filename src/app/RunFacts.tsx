@@ -7,24 +7,33 @@
 import type { LabSpec } from '../labs/contract';
 import { download } from '../viz/shared/download';
 import { formatNumber } from '../viz/shared/format';
-import { historyJson, traceJson } from './runDownloads';
+import { historyFileName, historyJson, traceJson } from './runDownloads';
 import { fullLink } from './shareLinks';
 import { useAppStore, useAppStoreApi } from './useAppStore';
 
 export function RunFacts({ spec }: { spec: LabSpec }) {
   const store = useAppStoreApi();
   const hasStage = useAppStore((s) => s.result?.stage !== undefined);
-  const hasHistory = useAppStore((s) => s.result?.clientHistory !== undefined);
+  const histories = useAppStore((s) => s.result?.clientHistories);
   const traceHash = useAppStore((s) => s.result?.traceHash);
   const endTime = useAppStore((s) => s.result?.endTime);
   const stoppedAtLimit = useAppStore((s) => s.result?.stoppedAtLimit);
   if (traceHash === undefined) return null;
-  const save = (what: 'trace' | 'history') => {
-    const { result, resultScenario } = store.getState();
-    if (!result || !resultScenario) return;
-    const text = what === 'trace' ? traceJson(spec, resultScenario, result, fullLink(spec, resultScenario)) : result.clientHistory && historyJson(result.clientHistory);
-    if (text) download(URL.createObjectURL(new Blob([text], { type: 'application/json' })), `${spec.id}-${what}.json`);
+  const saveJson = (text: string | undefined, file: string) => {
+    if (text) download(URL.createObjectURL(new Blob([text], { type: 'application/json' })), file);
   };
+  const saveTrace = () => {
+    const { result, resultScenario } = store.getState();
+    if (result && resultScenario) saveJson(traceJson(spec, resultScenario, result, fullLink(spec, resultScenario)), `${spec.id}-trace.json`);
+  };
+  const downloads = [
+    ...(hasStage ? [<button key="trace" type="button" className="link-button" onClick={saveTrace}>the trace (JSON)</button>] : []),
+    ...(histories ?? []).map((history, i) => (
+      <button key={`history-${i}`} type="button" className="link-button" onClick={() => saveJson(historyJson(history), historyFileName(spec.id, history))}>
+        {history.name ? `the ${history.name} client history` : 'the client history'}{i === 0 ? ' (JSON, for npm run check)' : ''}
+      </button>
+    )),
+  ];
   return (
     <p className="run-facts">
       <span>
@@ -35,14 +44,8 @@ export function RunFacts({ spec }: { spec: LabSpec }) {
       </span>
       {endTime !== undefined && endTime > 0 && <span>{` · simulated to ${formatNumber(endTime)}`}</span>}
       {stoppedAtLimit && <strong className="run-limit">{` · stopped at a limit: ${stoppedAtLimit}`}</strong>}
-      {(hasStage || hasHistory) && ' · Download '}
-      {hasStage && (
-        <button type="button" className="link-button" onClick={() => save('trace')}>the trace (JSON)</button>
-      )}
-      {hasStage && hasHistory && ', '}
-      {hasHistory && (
-        <button type="button" className="link-button" onClick={() => save('history')}>the client history (JSON, for npm run check)</button>
-      )}
+      {downloads.length > 0 && ' · Download '}
+      {downloads.flatMap((button, i) => (i === 0 ? [button] : [i === downloads.length - 1 ? ' and ' : ', ', button]))}
     </p>
   );
 }

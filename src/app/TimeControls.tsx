@@ -6,7 +6,7 @@
  */
 import { useEffect, useId } from 'react';
 import { useReducedMotion } from './hooks';
-import { SPEEDS } from './store';
+import { offeredSpeeds, unitsPerSecondAt1x } from './store';
 import { useAppStore, useAppStoreApi } from './useAppStore';
 
 /** With reduced motion, one step per this many ms at speed 1. */
@@ -18,6 +18,8 @@ export function TimeControls() {
   const speed = useAppStore((s) => s.speed);
   const endTime = useAppStore((s) => s.result?.endTime ?? 0);
   const markCount = useAppStore((s) => s.result?.marks.length ?? 0);
+  const medianLatency = useAppStore((s) => s.result?.stage?.medianLatency ?? 0);
+  const isStepped = useAppStore((s) => (s.labId !== undefined && s.findLab(s.labId)?.timeUnit === 'step'));
   // Actions are stable functions: read once, no subscription.
   const actions = store.getState();
   const reduced = useReducedMotion();
@@ -50,9 +52,9 @@ export function TimeControls() {
         Speed
       </label>
       <select id={speedId} value={speed} onChange={(e) => actions.setSpeed(Number(e.currentTarget.value))}>
-        {SPEEDS.map((s) => (
+        {offeredSpeeds(endTime, unitsPerSecondAt1x(endTime, medianLatency, isStepped), speed).map((s) => (
           <option key={s} value={s}>
-            {s}×
+            {s.toLocaleString('en-US')}×
           </option>
         ))}
       </select>

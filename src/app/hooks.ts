@@ -22,9 +22,10 @@ import type { BaseScenario, LessonHighlight, LessonStep } from '../labs/contract
 import type { Presentation } from './links';
 import { useAppStoreApi } from './useAppStore';
 import type { AppState, EventDraft, InsertOptions } from './store/types';
-import type { PlayheadSource, StageEvent } from '../viz/stage/types';
+import type { PlayheadSource, StageAction, StageEvent } from '../viz/stage/types';
 
 export { LabSlot, type LabSlotName } from './labSlots';
+export { LabNarration, type LabNarrationProps } from './LabNarration';
 export { useLabResult, type LabRun } from './useLabResult';
 
 function useApp<T>(selector: (state: AppState) => T): T {
@@ -173,6 +174,31 @@ export function useStageEventsOnTick(ticksPerUnit: number): (event: StageEvent) 
     insert({ ...event, at });
     seek(at);
   }, [insert, seek, ticksPerUnit]);
+}
+
+/** What a lab's <Stage> takes from the page; spread it into the stage's props. */
+export interface StageWiring {
+  playhead: PlayheadSource;
+  onEvent: (event: StageEvent) => void;
+  reducedMotion: boolean;
+  /** The menu actions the stage offers: the lab's, or none while a presentation locks the page. */
+  actions: readonly StageAction[];
+}
+
+const NO_ACTIONS: readonly StageAction[] = [];
+
+/**
+ * The page's side of a lab's stage: the playhead, the handler of its menus and gestures (inserting at the
+ * playhead, or rounded up to the engine's tick when `ticksPerUnit` is given: useStageEventsOnTick), reduced
+ * motion, and `actions` unless the page is locked.
+ */
+export function useStageWiring(actions: readonly StageAction[], ticksPerUnit?: number): StageWiring {
+  const playhead = usePlayheadSource();
+  const atPlayhead = useStageEvents();
+  const onTick = useStageEventsOnTick(ticksPerUnit ?? 1);
+  const reducedMotion = useReducedMotion();
+  const isLocked = usePresentation().lock;
+  return { playhead, onEvent: ticksPerUnit === undefined ? atPlayhead : onTick, reducedMotion, actions: isLocked ? NO_ACTIONS : actions };
 }
 
 /** How the lab is shown: embed, panel, theme, autoplay, motion, lock, controls. */

@@ -3,7 +3,7 @@
  * and as the narration's sentence) and the client history in the JSON that `npm run check` and the "check a
  * history" page read back. Pure: result in, text out (RunDownloads.tsx saves them).
  */
-import type { BaseScenario, ClientHistoryOp, LabResult, LabSpec } from '../labs/contract';
+import type { BaseScenario, ClientHistory, ClientHistoryOp, LabResult, LabSpec } from '../labs/contract';
 import { eventWords, Kind } from '../viz/narration/sentences';
 
 const KIND_NAMES = Object.fromEntries(Object.entries(Kind).map(([name, code]) => [code, name])) as Record<number, string>;
@@ -32,9 +32,15 @@ export function traceJson(spec: LabSpec, scenario: BaseScenario, result: LabResu
  * The client history as `npm run check` reads JSON: `{ "model", "operations": [{ process, input, output,
  * call, ret }] }`, failed operations left out (they certainly had no effect), an unknown outcome as ret null.
  */
-export function historyJson(history: NonNullable<LabResult['clientHistory']>): string {
+export function historyJson(history: ClientHistory): string {
   const operations = history.operations
     .filter((op) => op.status !== 'fail')
     .map((op: ClientHistoryOp) => ({ process: op.process, input: op.input, output: op.output ?? null, call: op.call, ret: Number.isFinite(op.ret) && op.status !== 'timeout' && op.status !== 'pending' ? op.ret : null }));
   return `${JSON.stringify({ model: history.model, operations }, null, 1)}\n`;
+}
+
+/** The file a history saves as: `<lab>-history.json`, or `<lab>-history-<name>.json` when it is named. */
+export function historyFileName(labId: string, history: ClientHistory): string {
+  const name = history.name?.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${labId}-history${name ? `-${name}` : ''}.json`;
 }

@@ -211,10 +211,19 @@ export interface LabResult {
   /** What the stage draws (nodes, messages in flight, faults), for labs that show one. */
   stage?: StageData;
   /**
-   * The run's client history, for labs that record one and check it: the page offers it as the JSON that
-   * `npm run check` reads back (model: the checker's model of the object the clients used).
+   * The run's client histories, for labs that record and check them: the page offers each as the JSON that
+   * `npm run check` reads back. A lab that runs one workload several ways (LWW and siblings, CP and AP)
+   * names each.
    */
-  clientHistory?: { model: 'register' | 'kv'; operations: readonly ClientHistoryOp[] };
+  clientHistories?: readonly ClientHistory[];
+}
+
+/** One client history: the checker's model of the object the clients used, and their operations. */
+export interface ClientHistory {
+  /** Which run it is, when a result carries several ("LWW", "CP"). */
+  name?: string;
+  model: 'register' | 'kv';
+  operations: readonly ClientHistoryOp[];
 }
 
 /** One client operation as a result carries it (call and ret in the lab's time unit; ret Infinity when unknown). */

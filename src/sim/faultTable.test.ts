@@ -32,7 +32,7 @@ describe('FAULT_TABLE', () => {
       for (const [, key] of kind.menu.matchAll(/\{(\w+)\}/g)) expect(kind.fields.map((f) => f.key)).toContain(key);
       if (kind.undo) expect(FAULT_EVENT_TYPES).toContain(kind.undo);
     }
-    expect(FAULT_EVENT_TYPES).toEqual(['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'clockJump', 'skew', 'drift']);
+    expect(FAULT_EVENT_TYPES).toEqual(['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'duplicating', 'clockJump', 'skew', 'drift']);
   });
 
   it('faultEventIssue refuses each amount just past its limit, naming the limit', () => {
@@ -90,9 +90,10 @@ describe('fault menus', () => {
 });
 
 describe('link faults', () => {
-  /** Node 0 sends one message to node 1 every 10 ticks, 200 times; returns (send id -> arrival) and the trace kinds. */
+  /** Node 0 sends one message to node 1 every 10 ticks, 200 times; returns (send id -> first arrival), copies delivered per id and the trace kinds. */
   function run(faults: [number, Parameters<typeof applyFault>[1]][]) {
     const arrivals: number[] = [];
+    const copies: number[] = [];
     const s = new Simulation<number>({
       seed: 7,
       nodes: 2,
@@ -103,12 +104,16 @@ describe('link faults', () => {
           ctx.send(1, tag);
           if (tag < 199) ctx.setTimer(10, tag + 1);
         },
-        onMessage: (_from, msg) => (arrivals[msg] = ctx.now() - 10 * (msg + 1)),
+        onMessage: (_from, msg) => {
+          arrivals[msg] ??= ctx.now() - 10 * (msg + 1);
+          copies[msg] = (copies[msg] ?? 0) + 1;
+        },
       }),
     });
     for (const [t, fault] of faults) s.at(t, () => applyFault(s, fault));
     s.run();
-    return { arrivals, kinds: traceRows(s.trace.columns()).map((r) => r.kind).filter((k) => k === 'slow' || k === 'lossy' || k === 'lose') };
+    const kinds = traceRows(s.trace.columns()).map((r) => r.kind).filter((k) => ['slow', 'lossy', 'lose', 'duplicating', 'duplicate'].includes(k));
+    return { arrivals, copies, kinds };
   }
 
   it('slow adds its delay to every later message of the link, 0 ends it; the latency draws stay the same', () => {
@@ -128,4 +133,18 @@ describe('link faults', () => {
     expect(lossy.kinds).toEqual(['lossy', ...lost.map(() => 'lose'), 'lossy']);
     expect(run([[0, { type: 'lossy', from: 0, to: 1, ppm: 0 }]]).arrivals).toEqual(plain);
   });
+
+  it('duplicating delivers about its share of later messages twice (traced as duplicate), 0 ends it; duplicating 0 draws nothing', () => {
+    const plain = run([]);
+    const dup = run([[0, { type: 'duplicating', from: 0, to: 1, ppm: 500_000 }], [1000, { type: 'duplicating', from: 0, to: 1, ppm: 0 }]]);
+    const twice = dup.copies.map((c, i) => (c === 2 ? i : -1)).filter((i) => i >= 0);
+    expect(twice.length).toBeGreaterThan(30);
+    expect(twice.length).toBeLessThan(70);
+    expect(Math.max(...twice)).toBeLessThan(99);
+    expect(dup.copies.every((c) => c === 1 || c === 2)).toBe(true);
+    expect(dup.kinds).toEqual(['duplicating', ...twice.map(() => 'duplicate'), 'duplicating']);
+    expect(plain.copies.every((c) => c === 1)).toBe(true);
+    expect(run([[0, { type: 'duplicating', from: 0, to: 1, ppm: 0 }]]).arrivals).toEqual(plain.arrivals);
+  });
+
 });

@@ -31,6 +31,7 @@ interface FaultFields {
   healLink: { from: number; to: number };
   slow: { from: number; to: number; ms: number };
   lossy: { from: number; to: number; loss: number };
+  duplicating: { from: number; to: number; dup: number };
   clockJump: { node: number; ms: number };
   skew: { node: number; ms: number };
   drift: { node: number; ppm: number };
@@ -49,7 +50,7 @@ export interface NodeIdField { key: 'node' | 'from' | 'to'; kind: 'node'; label:
 export interface GroupsField { key: 'groups'; kind: 'groups'; label: string; help: string; maxLength: number; pattern: RegExp }
 /** A bounded amount; `draw` is its random value in swarm scripts (a mild one, not the limit). */
 export interface AmountField {
-  key: 'ms' | 'loss' | 'ppm';
+  key: 'ms' | 'loss' | 'dup' | 'ppm';
   kind: 'int' | 'number';
   label: string;
   help: string;
@@ -154,6 +155,15 @@ export const FAULT_TABLE: Readonly<Record<FaultEventType, FaultKind>> = {
     }],
     doc: 'Every later message from -> to is also lost with this probability (0 ends it).',
     toFault: (e) => ({ type: 'lossy', from: num(e, 'from'), to: num(e, 'to'), ppm: toPpm(num(e, 'loss'), 'loss') }),
+  },
+  duplicating: {
+    type: 'duplicating', target: 'link', label: 'Duplicating link', menu: 'Make {from} → {to} duplicate {dup}', undo: 'duplicating',
+    fields: [from, to, {
+      key: 'dup', kind: 'number', label: 'Duplicates', help: 'Probability that a later message of the link is delivered twice (0 ends it).',
+      min: 0, max: 1, draw: (r) => r.range(1, 50) / 100,
+    }],
+    doc: 'Every later message from -> to also gets a second copy with this probability (0 ends it): at-least-once delivery.',
+    toFault: (e) => ({ type: 'duplicating', from: num(e, 'from'), to: num(e, 'to'), ppm: toPpm(num(e, 'dup'), 'dup') }),
   },
   clockJump: {
     type: 'clockJump', target: 'node', label: 'Clock jump', menu: 'Jump {node} clock by {ms} ms',

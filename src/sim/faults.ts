@@ -10,6 +10,7 @@
  *   cut         cut one direction from -> to (to -> from keeps working)
  *   slow        from -> to: every later message takes `ticks` more (0 ends it)
  *   lossy       from -> to: every later message is also lost with probability ppm / 10^6 (0 ends it)
+ *   duplicating from -> to: every later message also gets a second copy with probability ppm / 10^6 (0 ends it)
  *   clockJump   step node's clock by `ticks` (either sign)
  *   skew        set node's clock offset (local - true) to `ticks`
  *   drift       set node's clock rate to `ppm` extra parts per million
@@ -27,6 +28,7 @@ export type Fault =
   | { type: 'cut'; from: number; to: number }
   | { type: 'slow'; from: number; to: number; ticks: number }
   | { type: 'lossy'; from: number; to: number; ppm: number }
+  | { type: 'duplicating'; from: number; to: number; ppm: number }
   | { type: 'clockJump' | 'skew'; node: number; ticks: number }
   | { type: 'drift'; node: number; ppm: number };
 
@@ -65,6 +67,10 @@ export function applyFault<M>(sim: Simulation<M>, fault: Fault, source = -1): bo
     case 'lossy':
       sim.network.link(fault.from, fault.to).lossy(fault.ppm);
       sim.record(TraceKind.lossy, fault.from, fault.to, source);
+      return true;
+    case 'duplicating':
+      sim.network.link(fault.from, fault.to).duplicating(fault.ppm);
+      sim.record(TraceKind.duplicating, fault.from, fault.to, source);
       return true;
     default:
       applyClockFault(sim, fault, source);

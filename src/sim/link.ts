@@ -51,6 +51,8 @@ export class Link {
   private slowTicks = 0;
   private lossyPpm = 0;
   private lossyRng: Rng | undefined = undefined;
+  private duplicatingPpm = 0;
+  private duplicatingRng: Rng | undefined = undefined;
 
   /** `stream` is this link's own fork (`link/<from>-><to>`); options are complete (defaults merged). */
   constructor(stream: Rng, options: Required<LinkOptions>) {
@@ -95,9 +97,20 @@ export class Link {
     this.lossyRng ??= this.stream.fork('lossy');
   }
 
-  /** True when this message gets a second copy (draws only when duplication is on). */
+  /**
+   * The `duplicating` fault: each later message also gets a second copy with probability ppm / 10^6, drawn
+   * from its own stream (`duplicating`), so the link's other draws stay as they were (0 ends it).
+   */
+  duplicating(ppm: number): void {
+    if (!(Number.isInteger(ppm) && ppm >= 0 && ppm <= 1_000_000)) throw new Error(`invalid duplicating link: ${ppm} ppm (must be 0..10^6)`);
+    this.duplicatingPpm = ppm;
+    this.duplicatingRng ??= this.stream.fork('duplicating');
+  }
+
+  /** True when this message gets a second copy (draws only when duplication is on, then again only when the link is duplicating). */
   duplicates(): boolean {
-    return this.duplicatePpm !== 0 && chancePpm(this.duplicateRng, this.duplicatePpm);
+    if (this.duplicatePpm !== 0 && chancePpm(this.duplicateRng, this.duplicatePpm)) return true;
+    return this.duplicatingPpm !== 0 && chancePpm(this.duplicatingRng!, this.duplicatingPpm);
   }
 
   /** Ticks from send to arrival: a latency draw, plus a slow link's delay, plus the reordering delay when it strikes. */

@@ -7,7 +7,7 @@
  *   send, deliver, lose, block, duplicate, discard: sender / receiver / message id
  *   timer:                                           node / -1 / the timer's tag
  *   crash, recover, pause, resume, clockJump, skew, drift: node / -1 / script index (-1 if not scripted)
- *   partition, heal, cut, slow, lossy:               link source or -1 / link target or -1 / script index
+ *   partition, heal, cut, slow, lossy, duplicating:  link source or -1 / link target or -1 / script index
  *   invoke, ok, fail, timeout:                       client process / -1 / operation index
  *   note:                                            node / the protocol's code / the protocol's value
  *   script:                                          -1 / -1 / script index (a lab's own scripted event)
@@ -47,6 +47,8 @@ export const TraceKind = {
   slow: 23,
   /** A link loses a share of its messages from now on (or, with 0, no longer does). */
   lossy: 24,
+  /** A link duplicates a share of its messages from now on (or, with 0, no longer does). */
+  duplicating: 25,
 } as const;
 
 export type TraceKindName = keyof typeof TraceKind;

@@ -13,7 +13,24 @@ export const PLAY_SECONDS_AT_1X = 12;
  * seconds (the stage notes: ~0.7-1.5 s lets the eye follow a dot; a 1-10 ms hop otherwise crossed in 0.1 s).
  */
 export const MESSAGE_SECONDS_AT_1X = 1;
-export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 30, 100] as const;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 30, 100, 300, 1000, 3000, 10_000] as const;
+/** Speeds above 1x that would play the whole run in less than this many wall-clock seconds are not offered. */
+export const SHORTEST_PLAY_SECONDS = 3;
+
+/**
+ * Simulated units per wall-clock second at speed 1: with a stage, a message of the run's median latency
+ * crosses in MESSAGE_SECONDS_AT_1X (but never slower than the whole run in PLAY_SECONDS_AT_1X); without one,
+ * the whole run in PLAY_SECONDS_AT_1X; a stepped run one step per second at least.
+ */
+export function unitsPerSecondAt1x(endTime: number, medianLatency: number, isStepped: boolean): number {
+  if (isStepped) return Math.max(1, endTime / PLAY_SECONDS_AT_1X);
+  return medianLatency > 0 ? Math.min(endTime / PLAY_SECONDS_AT_1X, medianLatency / MESSAGE_SECONDS_AT_1X) : endTime / PLAY_SECONDS_AT_1X;
+}
+
+/** The speeds worth offering for a run: all up to 1x, faster ones while the whole run still takes SHORTEST_PLAY_SECONDS, and `current`. */
+export function offeredSpeeds(endTime: number, unitsPerSecond: number, current: number): number[] {
+  return SPEEDS.filter((s) => s <= 1 || s === current || !(unitsPerSecond > 0) || endTime / (unitsPerSecond * s) >= SHORTEST_PLAY_SECONDS);
+}
 
 export function playbackSlice(_deps: StoreDeps): StateCreator<AppState, [], [], PlaybackSlice> {
   return (set, get) => {
@@ -90,15 +107,7 @@ function playhead(set: (partial: Partial<AppState>) => void, get: () => AppState
       if (!playing || end <= 0) return;
       // Something else moved the playhead since the last frame (a new result, a lab opened): start there.
       if (t !== written) cursor = t;
-      // At 1x a median message crosses in MESSAGE_SECONDS_AT_1X where a stage is drawn; elsewhere the whole
-      // result plays in PLAY_SECONDS_AT_1X; a short stepped result plays one step per second.
-      const pace = get().result?.stage?.medianLatency ?? 0;
-      const unitsPerSecond = isStepped()
-        ? Math.max(1, end / PLAY_SECONDS_AT_1X)
-        : pace > 0
-          ? Math.min(end / PLAY_SECONDS_AT_1X, pace / MESSAGE_SECONDS_AT_1X)
-          : end / PLAY_SECONDS_AT_1X;
-      cursor += (wallMs / 1000) * speed * unitsPerSecond;
+      cursor += (wallMs / 1000) * speed * unitsPerSecondAt1x(end, get().result?.stage?.medianLatency ?? 0, isStepped());
       if (cursor >= end) {
         written = end;
         set({ t: end, playing: false });

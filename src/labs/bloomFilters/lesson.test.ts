@@ -6,10 +6,9 @@
  * must appear there, and each claim is checked against the run.
  */
 import { describe, expect, it } from 'vitest';
-import { narratedAt } from '../../core/stage/query';
 import type { StageData } from '../../core/stage/types';
-import { sentence } from '../../viz/narration/sentences';
-import { createFrame, layoutAt, nodeLabel, stageGeometry } from '../../viz/stage';
+import { cardTexts as stageCards, narrationTexts } from '../../viz/stage/testing/screenText';
+import { missingNumbers, quotedNumbers } from '../testing/quotedNumbers';
 import { plainContext } from '../contract';
 import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';
@@ -26,22 +25,12 @@ const resultOf = (s: LessonStep): BloomResult => {
   return results.get(key)!;
 };
 
-/** Rows of the narration in view (its list shows 7 around the current row). */
-const NARRATION_ROWS = 3;
 
-function cardTexts(data: StageData, t: number): string[] {
-  const geometry = stageGeometry({ width: 900, height: 190, nodeCount: 3, tier: 'cards' });
-  const frame = layoutAt(data, geometry, t, createFrame(data, geometry));
-  const indices = CARD_SPEC.fields.map((f) => data.fields.names.indexOf(f.field));
-  return [0, 1, 2].map((node) => nodeLabel(data, frame, node, CARD_SPEC, indices));
-}
 
-function narrationTexts(data: StageData, t: number): string[] {
-  const at = narratedAt(data, t);
-  const rows: string[] = [];
-  for (let i = Math.max(0, at - NARRATION_ROWS); i <= Math.min(data.narrated.length - 1, at + NARRATION_ROWS); i++) rows.push(sentence(data, data.narrated[i]));
-  return rows;
-}
+const cardTexts = (data: StageData, t: number) => stageCards(data, CARD_SPEC, t, 3, { width: 900, height: 190 });
+/** Names carry digits after a '-' here (miss-0, item-86516). */
+const numbers = (text: string) => quotedNumbers(text, '-');
+const missing = (s: LessonStep) => missingNumbers(s.text, screen(s), '-');
 
 /** The page's text for step `s` at its t. */
 function screen(s: LessonStep): string[] {
@@ -65,18 +54,7 @@ function screen(s: LessonStep): string[] {
   ];
 }
 
-/** Numbers in a text, as written ("1,500", "2.1"), leaving out names that carry digits (s2, miss-0, item-86516). */
-function numbers(text: string): string[] {
-  return [...text.matchAll(/(?<![\w#.-])\d+(?:,\d{3})*(?:\.\d+)?(?![\w#])/g)].map((m) => m[0].replace(/,/g, ''));
-}
 
-function missing(s: LessonStep): string[] {
-  const shown = screen(s).flatMap(numbers).map(Number);
-  return numbers(s.text).filter((q) => {
-    const decimals = q.includes('.') ? q.split('.')[1].length : 0;
-    return !shown.some((v) => v.toFixed(decimals) === q);
-  });
-}
 
 describe('bloom-filters lesson', () => {
   it('has distinct ids, valid scenarios, 2-3 sentences each, a moment inside the run and the nodes it names', () => {

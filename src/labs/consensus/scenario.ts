@@ -14,7 +14,7 @@ import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEv
 import { BOOTSTRAPS, BROKEN_VARIANTS, EXPERIMENTS, type Bootstrap, type BrokenVariant, type Experiment } from './result';
 
 /** The engine's faults this lab scripts (src/sim/faultTable.ts): run state, links, groups and clocks. */
-export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'clockJump', 'skew', 'drift'] as const;
+export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'duplicating', 'clockJump', 'skew', 'drift'] as const;
 export type ConsensusFaultEvent = FaultEventOf<(typeof FAULTS)[number]>;
 /** One client command, submitted at t to server `node` first (-1: the leader the client last heard of). */
 export type RequestEvent = { t: number; type: 'request'; node: number };

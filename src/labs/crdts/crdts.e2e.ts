@@ -4,6 +4,8 @@ import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe
 import { expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
 const stageOf = (page: Page) => page.locator('.lab-scene [data-stage]');
+/** The OR-Set (the G-Counter is the default, where the lesson starts). */
+const OR_SET = '#/crdts?s=2&type=or-set';
 
 /** Moves the playhead to t through the time controls and waits for the stage to draw it. */
 async function seek(page: Page, t: number): Promise<void> {
@@ -13,7 +15,7 @@ async function seek(page: Page, t: number): Promise<void> {
 
 test('the CRDTs lab: convergence per type, the anomalies, the CRDT against the consensus log; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('#/crdts');
+  await page.goto(OR_SET);
   await waitForRun(page);
   await expect(page.getByText('Faults: Partition 3,4 at 800 ms · Heal all links at 2,200 ms.')).toBeVisible();
   await expect(page.getByText('OR-Set: all 5 replicas agree on {a, b, c} from 3,641.5 ms, 1,021.2 ms after the last update or fault (2,620.3 ms); each holds the merge of all.')).toBeVisible();
@@ -32,7 +34,7 @@ test('the CRDTs lab: convergence per type, the anomalies, the CRDT against the c
 test('the stage: each card holds its type\'s state, the view switch redraws without a re-run; crashing n1 from its menu changes the link, and the CLI replays it to the hash the page shows', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
-  await page.goto('#/crdts');
+  await page.goto(OR_SET);
   await waitForRun(page);
   const stage = stageOf(page);
   await expect(stage.locator('[data-node]')).toHaveCount(5);

@@ -11,14 +11,16 @@ export const spec: LabSpec<CrdtsScenario> = {
   title: 'CRDTs: convergence without consensus',
   summary: 'Replicas that take updates on both sides of a partition and gossip their states: G-Counter, PN-Counter, OR-Set and LWW-Register converge after the heal, while a naive set, a 2P-Set and a counter that adds duplicates get it wrong.',
   patterns: ['Distributed Data Structures', 'Counter', 'Set'],
-  version: 1,
+  version: 2,
   engineVersion: 1,
   params,
   events,
   defaults,
   presets,
   validate,
-  migrations: {},
+  // Version 2 made the G-Counter the default (the lesson starts there); a version-1 link without `type`
+  // meant the OR-Set.
+  migrations: { 1: (old) => ({ type: 'or-set', ...old }) },
   cost,
   horizon,
   timeUnit: 'ms',

@@ -6,6 +6,7 @@
  * possibly with more decimals), and each claim is checked against the run.
  */
 import { describe, expect, it } from 'vitest';
+import { missingNumbers } from '../testing/quotedNumbers';
 import { plainContext } from '../contract';
 import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';
@@ -21,17 +22,9 @@ const resultOf = (s: LessonStep): CrdtsResult => {
 const stepOf = (id: string) => lesson.find((x) => x.id === id)!;
 const viewOf = (s: LessonStep, key: string) => resultOf(s).views.find((v) => v.key === key)!;
 
-/** Numbers in a text as written ("2,100", "97.7"), leaving out digits inside names (n3, n2:3 keep theirs on screen anyway). */
-function numbers(text: string): string[] {
-  return [...text.matchAll(/(?<![\w#.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w#])/g)].map((m) => m[0].replace(/,/g, ''));
-}
 
 function missing(s: LessonStep): string[] {
-  const shown = screenText(resultOf(s), s.scenario.events, s.highlight?.view ?? 'or', s.scenario.elements, s.t ?? 0).flatMap(numbers).map(Number);
-  return numbers(s.text).filter((q) => {
-    const decimals = q.includes('.') ? q.split('.')[1].length : 0;
-    return !shown.some((v) => v.toFixed(decimals) === q);
-  });
+  return missingNumbers(s.text, screenText(resultOf(s), s.scenario.events, s.highlight?.view ?? 'or', s.scenario.elements, s.t ?? 0));
 }
 
 describe('crdts lesson', () => {

@@ -18,14 +18,14 @@ import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEv
 import { fmt, scenarioSchema } from '../scenarioSchema';
 
 /** The faults a script may hold (the engine's fault table). */
-export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'skew', 'clockJump'] as const;
+export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'duplicating', 'skew', 'clockJump'] as const;
 export type CrdtsEvent = FaultEventOf<(typeof FAULTS)[number]>;
 
 export const CRDT_TYPES = ['g-counter', 'pn-counter', 'or-set', 'lww-register'] as const;
 export type CrdtTypeParam = (typeof CRDT_TYPES)[number];
 
 export interface CrdtsScenario extends BaseScenario {
-  /** Which CRDT (and its foils) the replicas hold. Default 'or-set'. */
+  /** Which CRDT (and its foils) the replicas hold. Default 'g-counter' (the lesson starts there). */
   type: CrdtTypeParam;
   /** Replicas n0..n(replicas-1). 3..8. Default 5. */
   replicas: number;
@@ -106,7 +106,7 @@ export function checkScenario(s: CrdtsScenario): ValidationIssue[] {
   if (s.fanout > s.replicas - 1) issues.push({ path: 'fanout', message: `fanout must be at most replicas - 1 = ${s.replicas - 1}, got ${fmt(s.fanout)}` });
   issues.push(...checkFaultEvents(s.events, s.replicas, `a replica n0..n${s.replicas - 1}`));
   s.events.forEach((e, i) => {
-    if ((e.type === 'cut' || e.type === 'healLink' || e.type === 'slow' || e.type === 'lossy') && e.from === e.to) {
+    if ((e.type === 'cut' || e.type === 'healLink' || e.type === 'slow' || e.type === 'lossy' || e.type === 'duplicating') && e.from === e.to) {
       issues.push({ path: `events[${i}].to`, message: `events[${i}] (${e.type}) must join two different replicas, got ${e.from} -> ${e.to}` });
     }
   });
@@ -149,7 +149,7 @@ export function cutScript(groups: string, fromMs = 800, toMs = 2200): CrdtsEvent
 }
 
 export const defaults: CrdtsScenario = {
-  type: 'or-set',
+  type: 'g-counter',
   replicas: 5,
   updates: 30,
   updatesMs: 3000,
@@ -169,16 +169,16 @@ const d = defaults;
 
 export const presets: readonly Preset<CrdtsScenario>[] = [
   {
-    id: 'or-set',
-    title: 'OR-Set beside a naive set and a 2P-Set',
-    description: 'Five replicas add and remove a, b, c while n3 and n4 are cut off from 800 to 2200 ms. All three converge after the heal; only the OR-Set converges to what the updates meant.',
-    scenario: d,
-  },
-  {
     id: 'g-counter',
     title: 'G-Counter under a partition',
     description: 'Every replica keeps counting through the cut; gossip sums them up after the heal. Beside it, a counter kept by a consensus log refuses the cut-off side.',
-    scenario: { ...d, type: 'g-counter' },
+    scenario: d,
+  },
+  {
+    id: 'or-set',
+    title: 'OR-Set beside a naive set and a 2P-Set',
+    description: 'Five replicas add and remove a, b, c while n3 and n4 are cut off from 800 to 2200 ms. All three converge after the heal; only the OR-Set converges to what the updates meant.',
+    scenario: { ...d, type: 'or-set' },
   },
   {
     id: 'duplicates',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { cliReplay, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
+import { cliReplay, expectClientRequest, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 
 test('the leader-follower lab shows the verdict, the three modes side by side, the lag and who led; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
@@ -120,24 +120,6 @@ test('the first screen: the stage, time controls, lesson and narration in view a
 test('a request from a client\'s menu: "Write from c1" at the playhead adds one operation, the narration tells it, the link changes and the CLI replays it to the hash shown', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
-  await page.goto('#/leader-follower');
-  await waitForRun(page);
-  const stage = page.locator('[data-stage]');
-  await page.getByLabel('Simulated time').fill('120');
-  await expect(stage).toHaveAttribute('data-t', /^120(\.\d+)?$/);
-  const before = page.url();
-  const hashBefore = await page.getByTestId('trace-hash').innerText();
-  await stage.locator('[data-client="c1"]').click();
-  await expect(page.getByRole('menuitem', { name: 'Read from c1' })).toBeVisible();
-  await page.getByRole('menuitem', { name: 'Write from c1' }).click();
-  await expect(page).not.toHaveURL(before);
-  await waitForRun(page);
-  // The request starts at once when c1 is thinking, or waits for its current operation: the narration says which.
-  await expect(page.locator('.narration [aria-current]')).toHaveText(/^120\.000 ms: c1 (writes \d+ \(your request\)|is busy: your request waits)$/);
-  const shown = await page.getByTestId('trace-hash').innerText();
-  expect(shown).not.toBe(hashBefore);
-  const cli = cliReplay(page);
-  expect(cli.scenario.events).toEqual([{ t: 120, type: 'request', client: 1, op: 'write' }]);
-  expect(cli.traceHash).toBe(shown);
+  await expectClientRequest(page, { link: '#/leader-follower', t: 120, client: 1, op: 'write', told: /writes \d+ \(your request\)/ });
   expect(errors).toEqual([]);
 });

@@ -20,7 +20,7 @@ import { checkFaultEvents, faultEventSpecs, type FaultEventOf } from '../faultEv
 import { fmt, scenarioSchema } from '../scenarioSchema';
 import { MODES, nodeNamesOf, type Mode } from './result';
 
-export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'clockJump', 'skew', 'drift'] as const;
+export const FAULTS = ['crash', 'recover', 'pause', 'resume', 'isolate', 'partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'duplicating', 'clockJump', 'skew', 'drift'] as const;
 export type LocksEvent = FaultEventOf<(typeof FAULTS)[number]>;
 
 export interface LocksScenario extends BaseScenario {

@@ -6,10 +6,8 @@
  * there (the same value, possibly shown with more decimals), and each claim is checked against the run.
  */
 import { describe, expect, it } from 'vitest';
-import { narratedAt } from '../../core/stage/query';
-import type { StageData } from '../../core/stage/types';
-import { sentence } from '../../viz/narration/sentences';
-import { createFrame, layoutAt, nodeLabel, stageGeometry } from '../../viz/stage';
+import { cardTexts as stageCards, narrationTexts } from '../../viz/stage/testing/screenText';
+import { missingNumbers, quotedNumbers as numbers } from '../testing/quotedNumbers';
 import { plainContext } from '../contract';
 import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';
@@ -27,26 +25,12 @@ const resultOf = (s: LessonStep): MultiLeaderResult => {
 };
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** Rows of the narration in view (its list shows 7 around the current row). */
-const NARRATION_ROWS = 3;
 /** Rows the conflicts and lost-updates tables show before "Show more". */
 const TABLE_ROWS = 12;
 
-/** The cards of both runs at t, in words: "r1, applied 4, to r0 4, k0 13, conflicts 0, up". */
-function cardTexts(data: StageData, regions: number, t: number): string[] {
-  const card = cardSpec(regions);
-  const geometry = stageGeometry({ width: 900, height: 300, nodeCount: regions, tier: 'cards' });
-  const frame = layoutAt(data, geometry, t, createFrame(data, geometry));
-  const indices = card.fields.map((f) => data.fields.names.indexOf(f.field));
-  return Array.from({ length: regions }, (_, node) => nodeLabel(data, frame, node, card, indices));
-}
-
-function narrationTexts(data: StageData, t: number): string[] {
-  const at = narratedAt(data, t);
-  const rows: string[] = [];
-  for (let i = Math.max(0, at - NARRATION_ROWS); i <= Math.min(data.narrated.length - 1, at + NARRATION_ROWS); i++) rows.push(sentence(data, data.narrated[i]));
-  return rows;
-}
+/** The cards of a run at t, in words: "r1, applied 4, to r0 4, k0 13, conflicts 0, up". */
+const cardTexts = (data: Parameters<typeof stageCards>[0], regions: number, t: number) => stageCards(data, cardSpec(regions), t, regions);
+const missing = (s: LessonStep) => missingNumbers(s.text, screen(s));
 
 /** The page's text for step `s` at its t: cards and narration of both runs, the playhead, the measurements. */
 function screen(s: LessonStep): string[] {
@@ -66,19 +50,7 @@ function screen(s: LessonStep): string[] {
   ];
 }
 
-/** Numbers in a text, as written ("1,500", "2.1"), leaving out names that carry digits (r1, k0, c3, r0#4). */
-function numbers(text: string): string[] {
-  return [...text.matchAll(/(?<![\w#.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w#])/g)].map((m) => m[0].replace(/,/g, ''));
-}
 
-/** The quoted numbers of step `s` that its page does not show. */
-function missing(s: LessonStep): string[] {
-  const shown = screen(s).flatMap(numbers).map(Number);
-  return numbers(s.text).filter((q) => {
-    const decimals = q.includes('.') ? q.split('.')[1].length : 0;
-    return !shown.some((v) => v.toFixed(decimals) === q);
-  });
-}
 
 describe('multi-leader lesson', () => {
   it('has 5 steps with distinct ids, valid scenarios, 2-3 sentences each, a moment inside the run and the leaders it names', () => {

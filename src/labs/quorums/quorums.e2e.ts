@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { cliReplay, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
+import { cliReplay, expectClientRequest, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
 import { vizStyle } from '../../viz/shared/palette';
 
 /** The quorum card's request heading ("Op 15: c7 read via n3"). */
@@ -193,24 +193,6 @@ test('the first screen: the stage, time controls, lesson and narration in view a
 test('a request from a client\'s menu: "Read from c2" at the playhead adds one operation, the narration tells it, the link changes and the CLI replays it to the hash shown', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
-  await page.goto('#/quorums');
-  await waitForRun(page);
-  const stage = page.locator('[data-stage]');
-  await page.getByLabel('Simulated time').fill('120');
-  await expect(stage).toHaveAttribute('data-t', /^120(\.\d+)?$/);
-  const before = page.url();
-  const hashBefore = await page.getByTestId('trace-hash').innerText();
-  await stage.locator('[data-client="c2"]').click();
-  await expect(page.getByRole('menuitem', { name: 'Write from c2' })).toBeVisible();
-  await page.getByRole('menuitem', { name: 'Read from c2' }).click();
-  await expect(page).not.toHaveURL(before);
-  await waitForRun(page);
-  // The request starts at once when c2 is thinking, or waits for its current operation: the narration says which.
-  await expect(page.locator('.narration [aria-current]')).toHaveText(/^120\.000 ms: c2 (reads \(your request\)|is busy: your request waits)$/);
-  const shown = await page.getByTestId('trace-hash').innerText();
-  expect(shown).not.toBe(hashBefore);
-  const cli = cliReplay(page);
-  expect(cli.scenario.events).toEqual([{ t: 120, type: 'request', client: 2, op: 'read' }]);
-  expect(cli.traceHash).toBe(shown);
+  await expectClientRequest(page, { link: '#/quorums', t: 120, client: 2, op: 'read', told: /reads \(your request\)/ });
   expect(errors).toEqual([]);
 });

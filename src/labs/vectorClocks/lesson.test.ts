@@ -7,10 +7,8 @@
  * against the run.
  */
 import { describe, expect, it } from 'vitest';
-import { narratedAt } from '../../core/stage/query';
-import type { StageData } from '../../core/stage/types';
-import { sentence } from '../../viz/narration/sentences';
-import { createFrame, layoutAt, nodeLabel, stageGeometry } from '../../viz/stage';
+import { cardTexts as stageCards, narrationTexts } from '../../viz/stage/testing/screenText';
+import { missingNumbers, quotedNumbers as numbers } from '../testing/quotedNumbers';
 import { plainContext } from '../contract';
 import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';
@@ -26,24 +24,14 @@ const resultOf = (s: LessonStep): VectorClocksResult => {
   if (!results.has(key)) results.set(key, program(s.scenario, plainContext()));
   return results.get(key)!;
 };
-const NARRATION_ROWS = 3;
 
-/** The cards at t, in words: "r1, pt 161.2, Lamport 7, HLC 227.5·1, ...". */
-function cardTexts(data: StageData, replicas: number, t: number): string[] {
-  const geometry = stageGeometry({ width: 900, height: 330, nodeCount: replicas, tier: 'cards' });
-  const frame = layoutAt(data, geometry, t, createFrame(data, geometry));
-  const indices = cardSpec.fields.map((f) => data.fields.names.indexOf(f.field));
-  return Array.from({ length: replicas }, (_, node) => nodeLabel(data, frame, node, cardSpec, indices));
-}
 
-function narrationTexts(data: StageData, t: number): string[] {
-  const at = narratedAt(data, t);
-  const rows: string[] = [];
-  for (let i = Math.max(0, at - NARRATION_ROWS); i <= Math.min(data.narrated.length - 1, at + NARRATION_ROWS); i++) rows.push(sentence(data, data.narrated[i]));
-  return rows;
-}
 
 /** The page's text for step `s` at its t: cards and narration of both runs, the playhead, the measurements. */
+/** The cards at t, in words: "r1, pt 161.2, Lamport 7, HLC 227.5·1, ...". */
+const cardTexts = (data: Parameters<typeof stageCards>[0], replicas: number, t: number) => stageCards(data, cardSpec, t, replicas, { width: 900, height: 330 });
+const missing = (s: LessonStep) => missingNumbers(s.text, screen(s));
+
 function screen(s: LessonStep): string[] {
   const r = resultOf(s);
   const t = s.t ?? 0;
@@ -59,19 +47,7 @@ function screen(s: LessonStep): string[] {
   ];
 }
 
-/** Numbers in a text, as written ("1,500", "2.1"), leaving out names that carry digits (r1, c2, a4). */
-function numbers(text: string): string[] {
-  return [...text.matchAll(/(?<![\w#.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w#])/g)].map((m) => m[0].replace(/,/g, ''));
-}
 
-/** The quoted numbers of step `s` that its page does not show. */
-function missing(s: LessonStep): string[] {
-  const shown = screen(s).flatMap(numbers).map(Number);
-  return numbers(s.text).filter((q) => {
-    const decimals = q.includes('.') ? q.split('.')[1].length : 0;
-    return !shown.some((v) => v.toFixed(decimals) === q);
-  });
-}
 
 const writeOf = (r: VectorClocksResult, run: number, name: string) => r.runs[run].writes.name.indexOf(name);
 

@@ -17,7 +17,7 @@ import { REMARK_KIND, type StageData } from '../../core/stage/types';
 export const Kind = {
   send: 0, deliver: 1, lose: 2, block: 3, duplicate: 4, discard: 5, timer: 6, crash: 7, recover: 8, pause: 9,
   resume: 10, partition: 11, heal: 12, cut: 13, clockJump: 14, skew: 15, drift: 16, invoke: 17, ok: 18,
-  fail: 19, timeout: 20, note: 21, script: 22, slow: 23, lossy: 24,
+  fail: 19, timeout: 20, note: 21, script: 22, slow: 23, lossy: 24, duplicating: 25,
 } as const;
 
 /** "34.100 ms" (three decimals in ms-like units, whole numbers for steps). */
@@ -99,6 +99,7 @@ function templateWords(data: StageData, row: number): string {
     case Kind.note: return `${node} notes ${to} = ${payload}`;
     case Kind.slow: return `the link ${node} → ${nodeName(data, to)} changes its delay`;
     case Kind.lossy: return `the link ${node} → ${nodeName(data, to)} changes its loss`;
+    case Kind.duplicating: return `the link ${node} → ${nodeName(data, to)} changes how often it delivers twice`;
     default: return `scripted event ${payload}`;
   }
 }

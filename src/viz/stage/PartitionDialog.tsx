@@ -1,6 +1,6 @@
 /**
  * The keyboard twin of dragging across the stage (WCAG 2.5.7): pick the nodes on one side and partition,
- * heal every link, or act on one link (cut, heal, slow, lossy) from two lists. Each button hands one event
+ * heal every link, or act on one link (cut, heal, slow, lossy, duplicating) from two lists. Each button hands one event
  * to `onEvent`, at the playhead. Escape or Close returns focus to the button that opened it.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -20,7 +20,7 @@ export interface PartitionDialogProps {
   onClose(): void;
 }
 
-const LINK_ACTIONS = ['cut', 'healLink', 'slow', 'lossy'] as const;
+const LINK_ACTIONS = ['cut', 'healLink', 'slow', 'lossy', 'duplicating'] as const;
 
 export function PartitionDialog({ data, frame, actions, amounts, now, onEvent, onClose }: PartitionDialogProps) {
   const n = data.nodeNames.length;

@@ -61,7 +61,7 @@ export interface StageProps {
   inertNodes?: readonly number[];
 }
 
-const LINK_OR_CUT: readonly StageAction[] = ['partition', 'heal', 'cut', 'healLink', 'slow', 'lossy'];
+const LINK_OR_CUT: readonly StageAction[] = ['partition', 'heal', 'cut', 'healLink', 'slow', 'lossy', 'duplicating'];
 
 export function Stage(props: StageProps) {
   const { data, playhead, style, cardSpec, actions = [], onEvent, reducedMotion = false, regions, positions, inertNodes } = props;

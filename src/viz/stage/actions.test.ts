@@ -26,6 +26,10 @@ describe('nodeMenuItems', () => {
     const own = [{ type: 'timeout', label: (n: string) => `Time out ${n} now` }];
     expect(view(nodeMenuItems(data, at(50), 2, ['crash'], {}, own))).toEqual([['Crash n2', true], ['Time out n2 now', true]]);
     expect(nodeMenuItems(data, at(10), 1, [], {}, own)).toEqual([{ label: 'Time out n1 now', event: { type: 'timeout', node: 1, at: 10 }, disabled: false }]);
+    // An action labelled '' for a node stays out of that node's menu (a server-only action).
+    const serverOnly = [{ type: 'slowdown', label: (n: string) => (n === 'n1' ? `Slow ${n}` : '') }];
+    expect(nodeMenuItems(data, at(10), 1, [], {}, serverOnly).map((i) => i.label)).toEqual(['Slow n1']);
+    expect(nodeMenuItems(data, at(10), 0, [], {}, serverOnly)).toEqual([]);
   });
 
   it('isolates with the isolate fault, else as a partition of the node alone; clock items carry ms', () => {
@@ -57,6 +61,12 @@ describe('linkMenuItems', () => {
       ['Cut n1 → n0', false], ['Heal n1 → n0', true], ['Slow n1 → n0 by 12 ms', false], ['Make n1 → n0 lose 0.5', false],
     ]);
     expect(items[2].event).toEqual({ type: 'slow', from: 0, to: 1, ms: 12, at: 10 });
+  });
+
+  it('offers a duplicating link with the lab\'s share, or 0.5', () => {
+    expect(view(linkMenuItems(data, at(10), 0, 1, ['duplicating']))).toEqual([['Make n0 → n1 duplicate 0.5', false], ['Make n1 → n0 duplicate 0.5', false]]);
+    const items = linkMenuItems(data, at(10), 0, 1, ['duplicating'], { dup: 0.2 });
+    expect(items[1].event).toEqual({ type: 'duplicating', from: 1, to: 0, dup: 0.2, at: 10 });
   });
 });
 

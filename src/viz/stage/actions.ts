@@ -37,7 +37,10 @@ export function nodeMenuItems(data: StageData, frame: StageFrame, node: number, 
     push(`Set ${name} clock offset to +${ms} ${unit}`, { type: 'skew', node, ms }, Math.abs(offset - ms) < 1e-9);
     push(`Set ${name} clock offset to 0 ${unit}`, { type: 'skew', node, ms: 0 }, offset === 0);
   }
-  for (const action of own) push(action.label(name), { type: action.type, node }, status !== NodeState.up);
+  for (const action of own) {
+    const label = action.label(name);
+    if (label !== '') push(label, { type: action.type, node }, status !== NodeState.up);
+  }
   return items;
 }
 
@@ -57,6 +60,7 @@ export function linkMenuItems(data: StageData, frame: StageFrame, a: number, b: 
   const at = frame.t;
   const slowMs = amounts.slowMs ?? Math.max(1, Math.round(2 * data.medianLatency));
   const loss = amounts.loss ?? 0.5;
+  const dup = amounts.dup ?? 0.5;
   const items: MenuItem[] = [];
   for (const [from, to] of [[a, b], [b, a]] as const) {
     const [fromName, toName] = [data.nodeNames[from], data.nodeNames[to]];
@@ -68,6 +72,7 @@ export function linkMenuItems(data: StageData, frame: StageFrame, a: number, b: 
     push('healLink', `Heal ${fromName} → ${toName}`, { type: 'healLink', from, to }, !blocked);
     push('slow', `Slow ${fromName} → ${toName} by ${slowMs} ${data.timeUnit}`, { type: 'slow', from, to, ms: slowMs });
     push('lossy', `Make ${fromName} → ${toName} lose ${loss}`, { type: 'lossy', from, to, loss });
+    push('duplicating', `Make ${fromName} → ${toName} duplicate ${dup}`, { type: 'duplicating', from, to, dup });
   }
   return items;
 }

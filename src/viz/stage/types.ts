@@ -56,13 +56,13 @@ export interface StageEvent {
  * 'request', and each produces that table's event shape:
  *
  *   node menu    crash, recover, pause, resume, isolate { node }; clockJump, skew { node, ms }
- *   link menu    cut, healLink { from, to }; slow { from, to, ms }; lossy { from, to, loss }
+ *   link menu    cut, healLink { from, to }; slow { from, to, ms }; lossy { from, to, loss }; duplicating { from, to, dup }
  *   the stage    partition { groups } (drag across, or the Partition dialog); heal {} (every link)
  *   a client     request { client, op: 'write' | 'read' } ("Write from c1", "Read from c1")
  */
 export const STAGE_ACTIONS = [
   'crash', 'recover', 'pause', 'resume', 'isolate', 'clockJump', 'skew',
-  'cut', 'healLink', 'slow', 'lossy', 'partition', 'heal', 'request',
+  'cut', 'healLink', 'slow', 'lossy', 'duplicating', 'partition', 'heal', 'request',
 ] as const;
 export type StageAction = (typeof STAGE_ACTIONS)[number];
 
@@ -76,6 +76,8 @@ export interface StageAmounts {
   clockMs?: number;
   slowMs?: number;
   loss?: number;
+  /** The duplicating link fault's share of messages delivered twice (default 0.5). */
+  dup?: number;
 }
 
 /** One field of a node card: the card field's name as recorded (`ctx.card(name, value)`), shown as `label`. */
@@ -142,7 +144,8 @@ export function heatLevel(value: number, max: number): number {
 
 /**
  * A lab's own node action besides the fault table's (RaftScope's "time out", "request"): the node menu
- * offers `label(name)` while the node is up, inserting `{ type, node }` at the playhead.
+ * offers `label(name)` while the node is up, inserting `{ type, node }` at the playhead; a label of '' leaves
+ * the action out of that node's menu (a server-only action in a lab with clients and servers).
  */
 export interface NodeAction {
   type: string;

@@ -49,6 +49,7 @@ const SLICE_ENTRIES = 50_000;
 
 export function* executionModelJob(log: ParsedLog, ex: ParsedExecution, problems: Problems): Generator<number, ExecutionModel, void> {
   const w = lanesOf(log, ex, problems);
+  yield 0;
   for (let l = 0; l < w.byLane.length; l++) {
     orderLane(w, l);
     yield 0.1 * (l + 1) / w.byLane.length;

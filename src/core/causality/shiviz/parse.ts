@@ -14,7 +14,7 @@ import { Problems } from './problems';
 import { utf8ByteLength, utf8Cut } from '../../text/utf8';
 
 /** UTF-16 units measured per slice of the size check. */
-const SLICE_CHARS = 4_000_000;
+const SLICE_CHARS = 2_000_000;
 
 /** One execution's events in log order, columns by event; clock entries in CSR form (global host ids). */
 export interface ParsedExecution {
@@ -208,8 +208,12 @@ function* parseExecution(ctx: Context, regex: RegExp, seg: Segment, lineOf: (off
   if (matches > 0) unread(ctx, src, end, src.length, seg.start, lineOf);
   if (matches === 0) ctx.problems.add(seg.line, `the parser regex captures no events${seg.label ? ` in execution "${seg.label}"` : ''}`);
   if (ex.count === 0) return undefined;
+  // Each column is copied out in its own slice (three copies of 10^6 entries and more make a long task).
+  const progress = Math.min(0.99, seg.end / Math.max(1, ctx.text.length));
   ex.clockOffsets = b.offsets.done();
+  yield progress;
   ex.clockHost = b.hosts.done();
+  yield progress;
   ex.clockValue = b.values.done();
   return ex;
 }

@@ -5,8 +5,7 @@
  * narration slot) every event as a sentence, with each filter answer.
  */
 import { memo } from 'react';
-import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useLessonHighlight, useMediaQuery, usePresentation, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type StageAction, type StageAmounts } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -24,9 +23,7 @@ const POSITIONS_NARROW = { x: [0.5, 0.5, 0.5], y: [0.14, 0.5, 0.86] };
 const INERT = [0];
 
 export const BloomStage = memo(function BloomStage({ result, style }: { result: BloomResult; style: VizStyle }) {
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEvents();
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS);
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight()?.nodes;
   const isNarrow = useMediaQuery('(max-width: 520px)');
@@ -36,17 +33,14 @@ export const BloomStage = memo(function BloomStage({ result, style }: { result: 
     <section className="bf-stage" aria-labelledby="bf-stage-title">
       <h2 id="bf-stage-title">A filter in front of a slow store</h2>
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`Client c0, front f1 with the Bloom filter, store s2, and the requests between them at the playhead${named}`}
         cardSpec={CARD_SPEC}
         positions={isNarrow ? POSITIONS_NARROW : POSITIONS}
         inertNodes={INERT}
-        actions={isLocked ? [] : ACTIONS}
         amounts={AMOUNTS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         highlighted={highlight}
         height={isNarrow ? 280 : 150}
       />
@@ -63,12 +57,10 @@ export const BloomStage = memo(function BloomStage({ result, style }: { result: 
 });
 
 export const BloomNarration = memo(function BloomNarration({ result }: { result: BloomResult }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   return (
     <section className="bf-narration" aria-labelledby="bf-narration-title">
       <h2 id="bf-narration-title">What happened</h2>
-      <Narration data={result.stage!} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+      <LabNarration data={result.stage!} />
     </section>
   );
 });

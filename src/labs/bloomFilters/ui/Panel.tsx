@@ -45,7 +45,7 @@ function RateCard({ result, style }: { result: BloomResult; style: VizStyle }) {
   const fill = useMemo(() => fillSeries(result), [result]);
   const f = result.filter;
   return (
-    <section className="bf-card" aria-labelledby="bf-rate-title">
+    <section className="lab-card bf-card" aria-labelledby="bf-rate-title">
       <h2 id="bf-rate-title">False positives: measured against (1 - e^(-kn/m))^k</h2>
       <p data-testid="bf-rate">{rateText(result)}</p>
       <p data-testid="bf-design">{designText(result)}</p>
@@ -119,7 +119,7 @@ function RowsTable({ caption, head, rows }: { caption: string; head: string[]; r
 
 function DeletionCard({ result }: { result: BloomResult }) {
   return (
-    <section className="bf-card" aria-labelledby="bf-delete-title">
+    <section className="lab-card bf-card" aria-labelledby="bf-delete-title">
       <h2 id="bf-delete-title">Deleting: counting filters, overflow, false negatives</h2>
       <p data-testid="bf-deletion">{deletionText(result)}</p>
       <RowsTable caption="Elements not deleted that answer no (false negatives), by way of deleting" head={['way of deleting', 'false negatives', 'why']} rows={deletionRows(result)} />
@@ -130,7 +130,7 @@ function DeletionCard({ result }: { result: BloomResult }) {
 function ContextCard({ result, scenario }: { result: BloomResult; scenario: BloomScenario }) {
   const script = scriptText(scenario.events);
   return (
-    <section className="bf-card" aria-labelledby="bf-context-title">
+    <section className="lab-card bf-card" aria-labelledby="bf-context-title">
       <h2 id="bf-context-title">In front of the store: disk reads saved and wasted</h2>
       <p data-testid="bf-context">{contextText(result)}</p>
       <p className="bf-sub">{script === '' ? 'No faults in the script: click f1 or s2 on the stage to add one.' : `Faults: ${script}.`}</p>

@@ -81,6 +81,7 @@ export const program: LabProgram<CapScenario, CapResult> = (s, context) => {
     pacelc: [paEl, pcEc, paEc],
     pacelcCut,
     stages,
+    clientHistories: runs.slice(0, CAP_MODES.length).map((r, i) => ({ name: CAP_MODES[i], model: 'register' as const, operations: r.run.checked.ops })),
     // LabResult's stage (the playback's pace reads its median latency): CP's; the Panel draws from `stages`.
     stage: stages[0].stage,
   };

@@ -16,7 +16,7 @@ export function CapCompare(props: { result: CapResult; style: VizStyle }) {
   // Both charts end where the shorter run ends (at least at the last heal), so their time axes match.
   const untilMs = capChartEnd(result);
   return (
-    <section className="cap-card" aria-labelledby="cap-cap-title">
+    <section className="lab-card cap-card" aria-labelledby="cap-cap-title">
       <h2 id="cap-cap-title">CAP: CP and AP on the same script</h2>
       <p className="cap-note">{`Cuts: ${cutsText(result)}. A request's side is its coordinator's group when the client asked: the majority side holds more than half the nodes.`}</p>
       <div className="cap-columns">

@@ -12,8 +12,7 @@
  * the one difference (the minority side refused, or served and drifting) where the eye already is.
  */
 import { memo, useMemo } from 'react';
-import { usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEventsOnTick } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -34,10 +33,7 @@ const ACTIONS: readonly StageAction[] = [...labFaultTypes(events).filter(isStage
 
 export const CapScene = memo(function CapScene(props: { result: CapResult; mode: CapMode; onMode(mode: CapMode): void; style: VizStyle; highlighted?: readonly string[] }) {
   const { result, mode, style, highlighted } = props;
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEventsOnTick(result.stages[0].stage.ticksPerUnit);
-  const reduced = useReducedMotion();
-  const isLocked = usePresentation().lock;
+  const wiring = useStageWiring(ACTIONS, result.stages[0].stage.ticksPerUnit);
   const shown = result.stages.find((s) => s.mode === mode) ?? result.stages[0];
   const named = highlighted?.length ? ` The lesson points at ${highlighted.join(', ')}.` : '';
   return (
@@ -55,14 +51,11 @@ export const CapScene = memo(function CapScene(props: { result: CapResult; mode:
       <p className="cap-note">{minorityLine(result)}</p>
       <StageLegend data={shown.stage} style={style} />
       <Stage
+        {...wiring}
         data={shown.stage}
-        playhead={playhead}
         style={style}
         label={`${mode}: ${shown.stage.nodeNames.length} nodes and ${shown.stage.clients.names.length} clients at the playhead.${named}`}
         cardSpec={CARD_SPEC}
-        actions={isLocked ? [] : ACTIONS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         highlighted={highlighted}
         height={320}
       />
@@ -73,14 +66,12 @@ export const CapScene = memo(function CapScene(props: { result: CapResult; mode:
 
 /** The shown run's events as sentences, following the playhead; a row click seeks there. */
 export const CapNarration = memo(function CapNarration({ result, mode }: { result: CapResult; mode: CapMode }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   const shown = result.stages.find((s) => s.mode === mode) ?? result.stages[0];
   const words = useMemo(() => capWords(shown), [shown]);
   return (
     <section className="cap-narration" aria-labelledby="cap-narration-title">
       <h2 id="cap-narration-title">{`What happened (${mode})`}</h2>
-      <Narration data={shown.stage} playhead={playhead} onSeek={seek} words={words} label={`What happened in the ${mode} run, event by event`} height={168} />
+      <LabNarration data={shown.stage} words={words} label={`What happened in the ${mode} run, event by event`} />
     </section>
   );
 });

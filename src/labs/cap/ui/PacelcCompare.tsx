@@ -11,7 +11,7 @@ export function PacelcCompare(props: { result: CapResult; style: VizStyle }) {
   const reads = useMemo(() => cdfSeries(result.pacelc, 'read'), [result]);
   const writes = useMemo(() => cdfSeries(result.pacelc, 'write'), [result]);
   return (
-    <section className="cap-card" aria-labelledby="cap-pacelc-title">
+    <section className="lab-card cap-card" aria-labelledby="cap-pacelc-title">
       <h2 id="cap-pacelc-title">PACELC: else (no cut), latency or consistency</h2>
       <p className="cap-note">
         The same workload on N = 3 replicas (n0..n2; any other node is a fallback for the sloppy quorum), first without the script's cuts (crashes and pauses stay), then with them. Latencies are of ok requests.

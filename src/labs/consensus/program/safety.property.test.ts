@@ -49,7 +49,7 @@ describe('broken variants are caught by the invariants within a bounded number o
   // [variant, shape, first seed that finds it, the invariant it breaks]
   const pinned: [BrokenVariant, boolean, number, FindingKind][] = [
     ['doubleVote', false, 1, 'electionSafety'],
-    ['keepConflicts', false, 8, 'stateMachineSafety'],
+    ['keepConflicts', false, 12, 'stateMachineSafety'],
     ['commitOldTerm', true, 15, 'leaderCompleteness'],
   ];
 

@@ -28,7 +28,7 @@ export interface SwarmShape {
 
 /** Span of the mixed shape's fault script, ms (the run goes on 0.3-1 s more to settle). */
 const FAULT_SPAN_MS = 1500;
-const MIXED_TYPES = ['crash', 'pause', 'partition', 'isolate', 'cut', 'slow', 'lossy'] as const;
+const MIXED_TYPES = ['crash', 'pause', 'partition', 'isolate', 'cut', 'slow', 'lossy', 'duplicating'] as const;
 const CHAOS_MS = 4000;
 const CHAOS_TYPES = ['crash', 'cut'] as const;
 
@@ -77,7 +77,8 @@ export function swarmScenario(seed: number, shape: SwarmShape): ConsensusScenari
 
 /** 0..10 faults, each undone 10..400 ms later, and one time in four a membership change. */
 function mixedScript(r: Rng, servers: number): ConsensusEvent[] {
-  const events: ConsensusEvent[] = faultScript(r, { nodes: servers, types: MIXED_TYPES, span: FAULT_SPAN_MS, undoAfter: [10, 400], countMax: 10 });
+  // The script holds these types and their undos, all of which the lab's events accept.
+  const events = faultScript(r, { nodes: servers, types: MIXED_TYPES, span: FAULT_SPAN_MS, undoAfter: [10, 400], countMax: 10 }) as ConsensusEvent[];
   if (!r.chance(1, 4)) return events;
   const t = r.range(200, FAULT_SPAN_MS);
   const add = r.chance(1, 2) && servers < 9;
@@ -86,5 +87,5 @@ function mixedScript(r: Rng, servers: number): ConsensusEvent[] {
 
 /** 0..160 faults (80 on average), crashes restarted and one-way cuts healed 20..300 ms later. */
 function chaosScript(r: Rng, servers: number): ConsensusEvent[] {
-  return faultScript(r, { nodes: servers, types: CHAOS_TYPES, span: CHAOS_MS - 300, undoAfter: [20, 300], countMax: 160 });
+  return faultScript(r, { nodes: servers, types: CHAOS_TYPES, span: CHAOS_MS - 300, undoAfter: [20, 300], countMax: 160 }) as ConsensusEvent[];
 }

@@ -29,7 +29,7 @@ export function ExperimentSection({ experiment, scenario, style }: { experiment:
   const trials = experimentOptions(pending).ranges.reduce((sum, r) => sum + (r.trials ?? pending.trials), 0);
   const isRunningIt = isRunning && pending.experiment !== 'none';
   return (
-    <section className="raft-card" aria-labelledby="raft-exp-title">
+    <section className="lab-card raft-card" aria-labelledby="raft-exp-title">
       <h2 id="raft-exp-title">How long is a cluster without a leader? (the paper’s Figure 16)</h2>
       <p className="raft-sub">
         Each trial starts five servers with a leader, crashes it at a random moment of its heartbeat interval and times how long until every server hears a new leader; two of the four survivors hold logs too short to win.

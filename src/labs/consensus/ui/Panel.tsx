@@ -43,7 +43,7 @@ function VerdictCard({ result, scenario }: { result: ConsensusResult; scenario: 
   const seek = useSeek();
   const { verdict } = result;
   return (
-    <section className="raft-card" aria-labelledby="raft-verdict-title">
+    <section className="lab-card raft-card" aria-labelledby="raft-verdict-title">
       <h2 id="raft-verdict-title" className={verdict.ok ? undefined : 'raft-bad'}>{verdictTitle(result)}</h2>
       <p>{verdict.prose}</p>
       {scenario.broken !== 'none' && <p className="raft-sub">{brokenWords(scenario)}</p>}
@@ -76,7 +76,7 @@ function LeadersCard({ result }: { result: ConsensusResult }) {
   const m = result.metrics;
   const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
   return (
-    <section className="raft-card" aria-labelledby="raft-leaders-title">
+    <section className="lab-card raft-card" aria-labelledby="raft-leaders-title">
       <h2 id="raft-leaders-title">Who led when</h2>
       <dl className="raft-figures">
         <div><dt>leaders</dt><dd>{m.leaders}</dd></div>

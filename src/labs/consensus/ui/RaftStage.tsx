@@ -7,8 +7,7 @@
  * Apart from it (for the page's narration slot): the violation in words and the narration of every event.
  */
 import { memo, useCallback, useMemo } from 'react';
-import { useLessonHighlight, usePlayheadSource, usePlayheadValue, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useLessonHighlight, usePlayheadValue, usePresentation, useSeek, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type CardSpec, type NodeAction, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -38,9 +37,7 @@ function cardSpec(electionMsMax: number): CardSpec {
 }
 
 export const RaftStage = memo(function RaftStage({ result, scenario, style }: { result: ConsensusResult; scenario: ConsensusScenario; style: VizStyle }) {
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEvents();
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS);
   const isLocked = usePresentation().lock;
   const lesson = useLessonHighlight();
   const violation = result.verdict.violation;
@@ -49,7 +46,7 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
   const spec = useMemo(() => cardSpec(scenario.electionMsMax), [scenario.electionMsMax]);
   const stage = result.stage;
   return (
-    <section className="raft-card raft-stage" aria-labelledby="raft-stage-title">
+    <section className="lab-card raft-card raft-stage" aria-labelledby="raft-stage-title">
       <h2 id="raft-stage-title">The servers at the playhead</h2>
       <details className="raft-sub">
         <summary>How to read a server’s card</summary>
@@ -58,15 +55,12 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
       </details>
       {isPast && violation && <p className="raft-bad" role="note">{`✗ ${violationTitle(violation)}: the run stopped here; the servers involved are ringed, the entries marked.`}</p>}
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`${stage.nodeNames.length} servers at the playhead${ringed.length ? `; ringed: ${ringed.join(', ')}` : ''}`}
         cardSpec={spec}
-        actions={isLocked ? [] : ACTIONS}
         nodeActions={NODE_ACTIONS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         highlighted={ringed}
         height={stage.nodeNames.length > 5 ? 440 : 400}
       />
@@ -78,9 +72,8 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
 
 /** The narration slot: a violation (with a button to its step), then every event as a sentence. */
 export const RaftNarration = memo(function RaftNarration({ result }: { result: ConsensusResult }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   const v = result.verdict.violation;
+  const seek = useSeek();
   return (
     <section className="raft-narration" aria-labelledby="raft-narration-title">
       <h2 id="raft-narration-title">What happened</h2>
@@ -91,7 +84,7 @@ export const RaftNarration = memo(function RaftNarration({ result }: { result: C
           <button type="button" onClick={() => seek(v.tMs)}>Go to the violation</button>
         </p>
       )}
-      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={v ? 120 : 168} />
+      <LabNarration data={result.stage} height={v ? 120 : 168} />
     </section>
   );
 });

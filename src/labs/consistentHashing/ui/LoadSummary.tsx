@@ -10,7 +10,7 @@ export function LoadSummary(props: { result: ConsistentHashingResult; frame: Rin
   const load = useMemo(() => selectLoad(result, frame), [result, frame]);
   const isMany = load.include.length > 40;
   return (
-    <section className="ch-card" aria-labelledby="ch-load-title">
+    <section className="lab-card ch-card" aria-labelledby="ch-load-title">
       <h2 id="ch-load-title">Load: keys per node</h2>
       <dl className="ch-stats">
         <div>

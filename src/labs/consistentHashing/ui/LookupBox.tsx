@@ -23,7 +23,7 @@ export function LookupBox(props: LookupBoxProps) {
     props.onLookup(draft);
   };
   return (
-    <section className="ch-card" aria-labelledby="ch-lookup-title">
+    <section className="lab-card ch-card" aria-labelledby="ch-lookup-title">
       <h2 id="ch-lookup-title">Key lookup</h2>
       <form className="ch-lookup-form" onSubmit={submit}>
         <label htmlFor={inputId}>Key</label>

@@ -9,7 +9,7 @@ export function MovedSummary(props: { result: ConsistentHashingResult; frame: Ri
   const headline = selectHeadline(result, frame);
   if (!headline) {
     return (
-      <section className="ch-card" aria-labelledby="ch-moved-title">
+      <section className="lab-card ch-card" aria-labelledby="ch-moved-title">
         <h2 id="ch-moved-title">Keys moved</h2>
         <p>
           {`Initial ring (step 0). Step forward, or add or remove a node, to see how many of the ${formatInt(result.keyCount)} keys change owner.`}
@@ -22,7 +22,7 @@ export function MovedSummary(props: { result: ConsistentHashingResult; frame: Ri
     { label: 'hash mod N', value: headline.modNFraction },
   ];
   return (
-    <section className="ch-card" aria-labelledby="ch-moved-title">
+    <section className="lab-card ch-card" aria-labelledby="ch-moved-title">
       <h2 id="ch-moved-title">{`Step ${frame.t}: ${headline.change}`}</h2>
       <p className="ch-headline">
         <span>{'keys moved: '}</span>

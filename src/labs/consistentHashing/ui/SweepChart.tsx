@@ -10,7 +10,7 @@ export function SweepChart(props: { result: ConsistentHashingResult; frame: Ring
   const sweep = useMemo(() => selectSweepSeries(result, frame), [result, frame]);
   if (!sweep) return null;
   return (
-    <section className="ch-card" aria-labelledby="ch-sweep-title">
+    <section className="lab-card ch-card" aria-labelledby="ch-sweep-title">
       <h2 id="ch-sweep-title">More vnodes, more even load</h2>
       <LineChart
         series={sweep.series}

@@ -67,6 +67,15 @@ describe('crdts program', () => {
     expect(view(dup, 'delta').anomalies.length).toBeGreaterThan(0);
   });
 
+  it('a duplicating link (the link menu\'s fault) does the same from the playhead on, on that link only', () => {
+    const links = [[0, 1], [1, 0], [0, 2], [2, 0], [1, 2], [2, 1]].map(([from, to]) => ({ t: 0, type: 'duplicating' as const, from, to, dup: 1 }));
+    const r = run({ ...defaults, type: 'g-counter', events: links });
+    expect(r.duplicated).toBeGreaterThan(0);
+    expect(view(r, 'g').anomalies).toEqual([]);
+    expect(view(r, 'delta').anomalies.length).toBeGreaterThan(0);
+    expect(run({ ...defaults, type: 'g-counter', events: links.map((e) => ({ ...e, dup: 0 })) }).duplicated).toBe(0);
+  });
+
   it('the OR-Set shows no anomaly where the naive set undoes removes and the 2P-Set loses re-adds', () => {
     const r = run(preset('or-set'));
     expect(view(r, 'or').anomalies).toEqual([]);
@@ -86,7 +95,7 @@ describe('crdts program', () => {
   });
 
   it('the stage draws the gossip (state messages), and a view\'s cards carry its state', () => {
-    const r = run(defaults);
+    const r = run({ ...defaults, type: 'or-set' });
     const stage = view(r, 'or').stage;
     expect(stage.kinds).toContain('state');
     expect(stage.fields.names).toEqual(expect.arrayContaining(['or.value', 'or.context', 'or.a', 'naive.value', 'tp.added', 'tp.removed', 'naive.anomaly']));

@@ -11,7 +11,7 @@ import { faultScript } from '../../../sim/faultScript';
 import { CRDT_TYPES, defaults, type CrdtsEvent, type CrdtsScenario } from '../scenario';
 
 const FAULT_SPAN_MS = 1500;
-const FAULT_TYPES = ['crash', 'pause', 'isolate', 'partition', 'cut', 'lossy', 'slow'] as const;
+const FAULT_TYPES = ['crash', 'pause', 'isolate', 'partition', 'cut', 'lossy', 'slow', 'duplicating'] as const;
 
 export function swarmScenario(seed: number): CrdtsScenario {
   const r = rng(seed).fork('swarm');

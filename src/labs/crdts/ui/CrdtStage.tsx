@@ -7,8 +7,7 @@
  * narration slot), the shown view's events as sentences, its anomalies among them.
  */
 import { memo, useCallback, useMemo } from 'react';
-import { useMediaQuery, usePlayheadSource, usePlayheadValue, usePresentation, useReducedMotion, useSeek, useStageEventsOnTick } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useMediaQuery, usePlayheadValue, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -33,10 +32,7 @@ interface SceneProps {
 
 export const CrdtScene = memo(function CrdtScene(props: SceneProps) {
   const { result, view, style, highlighted } = props;
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEventsOnTick(result.stage.ticksPerUnit);
-  const reduced = useReducedMotion();
-  const isLocked = usePresentation().lock;
+  const wiring = useStageWiring(ACTIONS, result.stage.ticksPerUnit);
   const isNarrow = useMediaQuery('(max-width: 520px)');
   const views = useMemo(() => stageViews(result), [result]);
   const shown = views.find((v) => v.key === view) ?? views[0];
@@ -59,14 +55,11 @@ export const CrdtScene = memo(function CrdtScene(props: SceneProps) {
       <p className="crdt-note">{scriptText(props.script)}</p>
       <AgreementLine result={result} view={shown.key} />
       <Stage
+        {...wiring}
         data={data}
-        playhead={playhead}
         style={style}
         label={`${shown.title}: ${result.replicas} replicas at the playhead.${named}`}
         cardSpec={spec}
-        actions={isLocked ? [] : ACTIONS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         highlighted={highlighted}
         height={isNarrow ? 360 + lines * 50 : Math.max(300, 210 + lines * 26)}
       />
@@ -90,13 +83,11 @@ function AgreementLine({ result, view }: { result: CrdtsResult; view: string }) 
 
 /** The shown view's events as sentences, following the playhead; a row click seeks there. */
 export const CrdtNarration = memo(function CrdtNarration({ result, view }: { result: CrdtsResult; view: string }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   const data = stageOf(result, view);
   return (
     <section className="crdt-narration" aria-labelledby="crdt-narration-title">
       <h2 id="crdt-narration-title">What happened</h2>
-      <Narration data={data} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+      <LabNarration data={data} />
     </section>
   );
 });

@@ -41,7 +41,7 @@ export default function CrdtsPanel() {
       <div className="crdt-panel">
         <Convergence result={result} scenario={scenario} style={style} />
         <Anomalies result={result} />
-        <section className="crdt-card" aria-labelledby="crdt-consensus-heading">
+        <section className="lab-card crdt-card" aria-labelledby="crdt-consensus-heading">
           <h2 id="crdt-consensus-heading">When you don't need consensus</h2>
           <p>{availabilityText(result)}</p>
           <CompareTable caption="The same updates, as increments, kept two ways under the same faults" columns={AVAILABILITY_COLUMNS} rows={availabilityRows(result)} />
@@ -59,7 +59,7 @@ function Convergence({ result, scenario, style }: { result: CrdtsResult; scenari
   const seek = useSeek();
   const chart = useMemo(() => agreementChart(result, scenario.events), [result, scenario.events]);
   return (
-    <section className="crdt-card" aria-labelledby="crdt-convergence-heading">
+    <section className="lab-card crdt-card" aria-labelledby="crdt-convergence-heading">
       <h2 id="crdt-convergence-heading">Convergence</h2>
       {result.views.map((v) => <p key={v.key}>{convergenceText(result, v)}</p>)}
       <p className="crdt-note">{gossipText(result)}</p>
@@ -88,7 +88,7 @@ function Anomalies({ result }: { result: CrdtsResult }) {
   const rows = useMemo(() => anomalyRows(result), [result]);
   const shown = isAll ? rows : rows.slice(0, ANOMALY_ROWS);
   return (
-    <section className="crdt-card" aria-labelledby="crdt-anomalies-heading">
+    <section className="lab-card crdt-card" aria-labelledby="crdt-anomalies-heading">
       <h2 id="crdt-anomalies-heading">{`Anomalies (${rows.length})`}</h2>
       <p className="crdt-note">Where a replica started to read what the updates it had seen forbid (src/core/crdt's detectors, replaying the run's updates, sends and deliveries beside the specification). A CRDT that means what the updates meant shows none.</p>
       {rows.length === 0 ? <p>None in this run.</p> : (
@@ -120,7 +120,7 @@ function Duplicates({ result }: { result: CrdtsResult }) {
   const rows = duplicateRows(result);
   if (!rows) return null;
   return (
-    <section className="crdt-card" aria-labelledby="crdt-dup-heading">
+    <section className="lab-card crdt-card" aria-labelledby="crdt-dup-heading">
       <h2 id="crdt-dup-heading">Duplicates: idempotent against not</h2>
       <p>{duplicateText(result)}</p>
       <p className="crdt-note">Merging a state twice changes nothing (max is idempotent); adding the same increments twice counts them twice. At-least-once delivery (a copy, or a resend whose ack was late or lost) needs the first.</p>

@@ -3,12 +3,7 @@
  * cards in words (their accessible names), the narration rows in view around t, the agreement line, and
  * the measurements' sentences and tables. The lesson test checks every number a step quotes against it.
  */
-import { narratedAt } from '../../../core/stage/query';
-import type { StageData } from '../../../core/stage/types';
-import { sentence } from '../../../viz/narration/sentences';
-import { nodeLabel } from '../../../viz/stage/cards';
-import { stageGeometry } from '../../../viz/stage/geometry';
-import { createFrame, layoutAt } from '../../../viz/stage/layoutAt';
+import { cardTexts as stageCards, narrationTexts } from '../../../viz/stage/testing/screenText';
 import type { CrdtsResult } from '../result';
 import type { CrdtsEvent } from '../scenario';
 import { cardSpec } from './cards';
@@ -17,25 +12,12 @@ import {
   agreementText, anomalyRows, availabilityRows, availabilityText, convergenceRows, convergenceText, duplicateRows, duplicateText, gossipText, msText, scriptText,
 } from './select';
 
-/** Rows of the narration in view either side of the current one. */
-const NARRATION_ROWS = 3;
 const ANOMALY_ROWS = 12;
 
 export function cardTexts(r: CrdtsResult, view: string, elements: number, t: number): string[] {
-  const data = stageOf(r, view);
-  const card = cardSpec(view, elements, r.replicas);
-  const geometry = stageGeometry({ width: 900, height: 400, nodeCount: r.replicas, tier: 'cards' });
-  const frame = layoutAt(data, geometry, t, createFrame(data, geometry));
-  const indices = card.fields.map((f) => data.fields.names.indexOf(f.field));
-  return Array.from({ length: r.replicas }, (_, node) => nodeLabel(data, frame, node, card, indices));
+  return stageCards(stageOf(r, view), cardSpec(view, elements, r.replicas), t, r.replicas, { width: 900, height: 400 });
 }
 
-export function narrationTexts(data: StageData, t: number): string[] {
-  const at = narratedAt(data, t);
-  const rows: string[] = [];
-  for (let i = Math.max(0, at - NARRATION_ROWS); i <= Math.min(data.narrated.length - 1, at + NARRATION_ROWS); i++) rows.push(sentence(data, data.narrated[i]));
-  return rows;
-}
 
 export function screenText(r: CrdtsResult, script: readonly CrdtsEvent[], view: string, elements: number, t: number): string[] {
   const v = r.views.find((x) => x.key === view);

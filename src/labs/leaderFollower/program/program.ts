@@ -195,7 +195,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     finalApplied: a.finalApplied,
     finalDivergent: a.finalDivergent,
     history,
-    clientHistory: { model: 'register', operations: history },
+    clientHistories: [{ model: 'register', operations: history }],
     check: checked.check,
     staleness: checked.staleness,
     faults,

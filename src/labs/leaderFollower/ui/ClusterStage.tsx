@@ -4,8 +4,7 @@
  * events at the playhead; and apart from it (for the page's narration slot) the narration of every event.
  */
 import { memo } from 'react';
-import { usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, usePresentation, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -27,13 +26,11 @@ const ACTIONS: readonly StageAction[] = [...labFaultTypes(events).filter(isStage
 
 /** Memoized: the Panel re-renders per playhead tick for its charts; the stage reads the playhead itself. */
 export const ClusterStage = memo(function ClusterStage({ result, style }: { result: LeaderFollowerResult; style: VizStyle }) {
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEvents();
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS);
   const isLocked = usePresentation().lock;
   const stage = result.stage;
   return (
-    <section className="lf-card" aria-labelledby="lf-stage-title">
+    <section className="lab-card lf-card" aria-labelledby="lf-stage-title">
       <h2 id="lf-stage-title">The cluster at the playhead</h2>
       <p className="lf-sub">
         Each card shows a node’s role (L leader, F follower, C candidate), its epoch, its log length, the entries it applied and, on the leader, the commit index. Dots are messages on their way; a dropped one falls off as a cross.
@@ -41,14 +38,11 @@ export const ClusterStage = memo(function ClusterStage({ result, style }: { resu
       </p>
       <StageLegend data={stage} style={style} />
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`${stage.nodeNames.length} nodes and ${stage.clients.names.length} clients at the playhead`}
         cardSpec={CARD_SPEC}
-        actions={isLocked ? [] : ACTIONS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         height={360}
       />
     </section>
@@ -57,12 +51,10 @@ export const ClusterStage = memo(function ClusterStage({ result, style }: { resu
 
 /** The narration: every event as a sentence, following the playhead; a row click seeks there. */
 export const ClusterNarration = memo(function ClusterNarration({ result }: { result: LeaderFollowerResult }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   return (
     <section className="lf-narration" aria-labelledby="lf-narration-title">
       <h2 id="lf-narration-title">What happened</h2>
-      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+      <LabNarration data={result.stage} />
     </section>
   );
 });

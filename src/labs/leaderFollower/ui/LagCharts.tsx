@@ -25,7 +25,7 @@ export const LagCharts = memo(function LagCharts({ result, style, t, onSeek }: L
   const peaks = useMemo(() => lagPeaks(result), [result]);
   const common = { labels: charts.labels, markers: charts.markers, style, t, onSeek, formatTime: formatMs, xLabel: 'simulated time (ms)', height: 170, reduce: 'max' as const };
   return (
-    <section className="lf-card" aria-labelledby="lf-lag-title">
+    <section className="lab-card lf-card" aria-labelledby="lf-lag-title">
       <h2 id="lf-lag-title">Replication lag</h2>
       <p className="lf-sub">
         {`How far each node is behind the newest leader's log: at most ${peaks.entries} entries, and ${peaks.ageMs.toFixed(1)} ms for the oldest entry a node had not applied yet. Click a chart, or focus it and use ← → and Enter, to move the playhead.`}

@@ -13,7 +13,7 @@ export const LostWrites = memo(function LostWrites({ result, onSelect }: { resul
   const rows = useMemo(() => lostRows(result), [result]);
   const shown = rows.length > ROWS_SHOWN_MAX ? rows.slice(0, ROWS_SHOWN_MAX) : rows;
   return (
-    <section className="lf-card" aria-labelledby="lf-lost-title">
+    <section className="lab-card lf-card" aria-labelledby="lf-lost-title">
       <h2 id="lf-lost-title">{`Acknowledged writes lost: ${rows.length}`}</h2>
       {rows.length === 0 ? (
         <p className="lf-sub">Every write a client heard "ok" for is in the log that survives (n{result.survivor}'s).</p>

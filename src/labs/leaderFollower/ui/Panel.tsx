@@ -49,7 +49,7 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
         <ClusterNarration result={result} />
       </LabSlot>
       <RolesCard result={result} style={style} t={t} onSeek={seek} />
-      <section className="lf-card" aria-labelledby="lf-verdict-title">
+      <section className="lab-card lf-card" aria-labelledby="lf-verdict-title">
         <h2 id="lf-verdict-title">
           <span className={isLinearizable ? 'lf-ok' : 'lf-bad'}>{isLinearizable ? '✓ ' : '✗ '}</span>
           {`What clients saw: ${result.check.verdict}`}
@@ -81,7 +81,7 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
           describe={describe}
         />
       </section>
-      <section className="lf-card" aria-labelledby="lf-modes-title">
+      <section className="lab-card lf-card" aria-labelledby="lf-modes-title">
         <h2 id="lf-modes-title">Sync, semi-sync and async on this scenario</h2>
         <p className="lf-sub">The same scenario (seed, clients, faults) run in each replication mode; the column in use is marked.</p>
         <CompareTable caption="Replication modes compared on this scenario" columns={compare.columns} rows={compare.rows} rowHeader="measure" currentColumn={compare.current} />
@@ -96,7 +96,7 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
 function RolesCard({ result, style, t, onSeek }: { result: LeaderFollowerResult; style: VizStyle; t: number; onSeek: (t: number) => void }) {
   const highlight = useLessonHighlight();
   return (
-    <section className="lf-card" aria-labelledby="lf-roles-title">
+    <section className="lab-card lf-card" aria-labelledby="lf-roles-title">
       <h2 id="lf-roles-title">Who led when</h2>
       <p className={result.invariants.splitBrainMs > 0 ? 'lf-bad' : undefined}>{splitBrainText(result)}</p>
       <p className="lf-sub">{fencingText(result.fencing)}</p>

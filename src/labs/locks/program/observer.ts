@@ -4,61 +4,29 @@
  * the invariants at the step they could break and writes the narration's remarks. Nothing here is seen by
  * the actors: it never changes a run.
  */
-import type { Check, Hold, IdRow, WriteRow } from '../result';
+import { InvariantBook } from '../../../sim/kit/invariantBook';
+import type { Hold, IdRow, WriteRow } from '../result';
 import type { CmdResult } from './messages';
 import type { EntryRecord } from './raft';
 
-export interface Remark {
-  tick: number;
-  node: number;
-  text: string;
-}
-
-interface Invariant {
-  name: string;
-  ok: boolean;
-  detail: string;
-  tick: number;
-}
-
-export class Observer {
+export class Observer extends InvariantBook {
   readonly holds: Hold[] = [];
   readonly writes: WriteRow[] = [];
   readonly ids: IdRow[] = [];
-  readonly remarks: Remark[] = [];
   /** Gossip deliveries per replica node (the ghost's copy: a crash does not erase what was delivered). */
   readonly gossip = new Map<number, number[]>();
   /** Raft deliveries (broadcast) per server node, by log index (sparse: only 'set' entries). */
   readonly raftDelivered = new Map<number, number[]>();
-  private readonly invariants = new Map<string, Invariant>();
   /** Entry id applied at each index, first application (State Machine Safety). */
   private readonly appliedAt: number[] = [];
   /** The latest grant in leader-stamped ticks: its holder, token and end. */
   private lease = { client: -1, token: 0, end: -Infinity };
   private highestAccepted = 0;
 
-  constructor(private readonly now: () => number, private readonly ticksPerMs: number, readonly fencing: boolean) {}
-
-  /** Declares an invariant (holding until `broke` says otherwise). */
-  declare(id: string, name: string, detail: string): void {
-    this.invariants.set(id, { name, ok: true, detail, tick: NaN });
+  constructor(now: () => number, ticksPerMs: number, readonly fencing: boolean) {
+    super(now, ticksPerMs);
   }
 
-  broke(id: string, detail: string): void {
-    const inv = this.invariants.get(id);
-    if (!inv || !inv.ok) return;
-    inv.ok = false;
-    inv.detail = detail;
-    inv.tick = this.now();
-  }
-
-  checks(): Check[] {
-    return [...this.invariants].map(([id, v]) => ({ id, name: v.name, ok: v.ok, detail: v.detail, tMs: v.tick / this.ticksPerMs }));
-  }
-
-  remark(node: number, text: string): void {
-    this.remarks.push({ tick: this.now(), node, text });
-  }
 
   touched(): void {}
 

@@ -117,6 +117,6 @@ export function stageOf(w: World, obs: Observer, tpm: number, horizonMs: number)
     timeUnit: 'ms',
     horizon: horizonMs,
     nodeNames: w.names,
-    remarks: { tick: obs.remarks.map((r) => r.tick), node: obs.remarks.map((r) => r.node), text: obs.remarks.map((r) => r.text) },
+    remarks: obs.remarkColumns(),
   });
 }

@@ -5,8 +5,7 @@
  * drag across to partition. Beside it (the page's narration slot): what happened, event by event.
  */
 import { memo, useMemo } from 'react';
-import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useLessonHighlight, useMediaQuery, usePresentation, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -45,9 +44,7 @@ const HOW_TO_READ: Record<Mode, string> = {
 };
 
 export const LocksStage = memo(function LocksStage({ result, scenario, style }: { result: LocksResult; scenario: LocksScenario; style: VizStyle }) {
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEvents();
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS);
   const isLocked = usePresentation().lock;
   const lesson = useLessonHighlight();
   const ringed = useMemo(() => (lesson?.nodes ?? []).filter((n) => result.stage.nodeNames.includes(n)), [lesson, result.stage.nodeNames]);
@@ -57,7 +54,7 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
   const amounts = useMemo(() => ({ clockMs: clockStepMs(result.mode, scenario.ttlMs) }), [result.mode, scenario.ttlMs]);
   const stage = result.stage;
   return (
-    <section className="locks-card locks-stage" aria-labelledby="locks-stage-title">
+    <section className="lab-card locks-card locks-stage" aria-labelledby="locks-stage-title">
       <h2 id="locks-stage-title">{result.mode === 'locks' ? 'Redlock (r0..r4, storage d0) beside a Raft lock service with fencing (s0..s2, storage d1)' : result.mode === 'ids' ? 'Snowflake generators (g0..g2) beside IDs from the Raft log (s0..s2)' : 'Gossip replicas (p0..p2) beside the Raft log (s0..s2)'}</h2>
       <details className="locks-sub">
         <summary>How to read a card</summary>
@@ -65,14 +62,11 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
         {isLocked ? '' : ' A node\'s menu (click it, or press Enter on it) crashes, pauses (a GC pause for a process), isolates it or jumps its clock, at the playhead.'}
       </details>
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`${stage.nodeNames.length} nodes at the playhead${ringed.length ? `; ringed: ${ringed.join(', ')}` : ''}`}
         cardSpec={spec}
-        actions={isLocked ? [] : ACTIONS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         highlighted={ringed}
         positions={positions}
         amounts={amounts}
@@ -85,12 +79,10 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
 });
 
 export const LocksNarration = memo(function LocksNarration({ result }: { result: LocksResult }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   return (
     <section className="locks-narration" aria-labelledby="locks-narration-title">
       <h2 id="locks-narration-title">What happened</h2>
-      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+      <LabNarration data={result.stage} />
     </section>
   );
 });

@@ -63,7 +63,7 @@ function CompareCard({ result }: { result: LocksResult }) {
   const rows = compareRows(result);
   const [left, right] = SIDE_NAMES[result.mode];
   return (
-    <section className="locks-card" aria-labelledby="locks-compare-title">
+    <section className="lab-card locks-card" aria-labelledby="locks-compare-title">
       <h2 id="locks-compare-title">Side by side, over the whole run</h2>
       <div className="locks-scroll" role="region" aria-label="Side by side" tabIndex={0}>
         <table className="locks-table">
@@ -84,7 +84,7 @@ function ChecksCard({ result }: { result: LocksResult }) {
   const seek = useSeek();
   const broken = result.checks.filter((c) => !c.ok).length;
   return (
-    <section className="locks-card" aria-labelledby="locks-checks-title">
+    <section className="lab-card locks-card" aria-labelledby="locks-checks-title">
       <h2 id="locks-checks-title" className={broken ? 'locks-bad' : undefined}>{broken ? `✗ ${broken} invariant${broken > 1 ? 's' : ''} broke` : `✓ The ${result.checks.length} invariants of the consensus side held`}</h2>
       <ul className="locks-list">
         {result.checks.map((c) => (
@@ -104,7 +104,7 @@ function LocksRows({ result }: { result: LocksResult }) {
   const o = result.locks!;
   const go = (t: number, what: string) => <button type="button" className="locks-link" aria-label={`Go to ${t.toFixed(3)} ms, ${what}`} onClick={() => seek(t)}>{t.toFixed(3)}</button>;
   return (
-    <section className="locks-card" aria-labelledby="locks-rows-title">
+    <section className="lab-card locks-card" aria-labelledby="locks-rows-title">
       <h2 id="locks-rows-title">Holds and writes</h2>
       <div className="locks-scroll" role="region" aria-label="Holds" tabIndex={0}>
         <table className="locks-table">
@@ -151,7 +151,7 @@ function IdRows({ result }: { result: LocksResult }) {
   const seek = useSeek();
   const sides = [['snowflake', 'Snowflake'], ['raft', 'Raft log']] as const;
   return (
-    <section className="locks-card" aria-labelledby="locks-ids-title">
+    <section className="lab-card locks-card" aria-labelledby="locks-ids-title">
       <h2 id="locks-ids-title">Offending IDs (the first 20 per side)</h2>
       {sides.map(([side, name]) => {
         const rows = offendingIds(result, side);
@@ -179,7 +179,7 @@ function Deliveries({ result }: { result: LocksResult }) {
   const o = result.broadcast!;
   const name = (node: number) => result.stage.nodeNames[node];
   return (
-    <section className="locks-card" aria-labelledby="locks-deliveries-title">
+    <section className="lab-card locks-card" aria-labelledby="locks-deliveries-title">
       <h2 id="locks-deliveries-title">Deliveries per replica</h2>
       <div className="locks-scroll" role="region" aria-label="Deliveries" tabIndex={0}>
         <table className="locks-table">

@@ -89,7 +89,8 @@ export function simulate(s: MultiLeaderScenario, resolution: Resolution, context
 export function runResult(s: MultiLeaderScenario, resolution: Resolution, context?: RunContext, bug: SiblingsBug = 'none', withStage = false): RunResult {
   const run = simulate(s, resolution, context, bug, withStage);
   const { sim, rec, history, states } = run;
-  const check: CheckResult = checkLinearizability(kvModel(), historyInMs(history), { stepsMax: CHECK_STEPS_MAX });
+  const historyMs = historyInMs(history);
+  const check: CheckResult = checkLinearizability(kvModel(), historyMs, { stepsMax: CHECK_STEPS_MAX });
   const outcome = outcomeOf(history, rec.writes, states, rec.droppedFor, run.clients.readFrom);
   const ops = opColumns(history, rec.writes, outcome.fate, s.clientsPerRegion, s.regions);
   const lost: LostColumns = {
@@ -135,7 +136,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   const replication = rec.replication(s.regions);
   const stage = withStage ? stageOf({ sim, rec, resolution, regions: s.regions, clientsPerRegion: s.clientsPerRegion, ticksPerMs: TICKS_PER_MS, flagMs: s.interMs, requests: run.clients.loop.requests }) : undefined;
   return {
-    resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, traceHash,
+    resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, historyMs, traceHash,
     ...(stage ? { stage } : {}), ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}),
   };
 }
@@ -159,6 +160,7 @@ export const program: LabProgram<MultiLeaderScenario, MultiLeaderResult> = (s, c
     regions: s.regions,
     keys: s.keys,
     runs: [lww, siblings],
+    clientHistories: [lww, siblings].map((run) => ({ name: run.resolution === 'lww' ? 'LWW' : 'siblings', model: 'kv' as const, operations: run.historyMs })),
     // The messages are the same in both runs: the app paces playback by this one's median latency.
     stage: lww.stage,
   };

@@ -20,7 +20,7 @@ export const LagChart = memo(function LagChart(props: { result: MultiLeaderResul
   const chart = useMemo(() => pendingChart(result, scenario.events), [result, scenario]);
   const script = scriptText(scenario.events);
   return (
-    <section className="ml-card" aria-labelledby="ml-lag-heading">
+    <section className="lab-card ml-card" aria-labelledby="ml-lag-heading">
       <h2 id="ml-lag-heading">Writes not yet applied, per region</h2>
       <p className="ml-sub">{`Writes made in other regions that have not reached a region yet: at most ${chart.peak} at once. Click the chart, or focus it and use ← → and Enter, to move the playhead.`}</p>
       <p className="ml-sub">{script ? `Scripted faults: ${script}.` : 'No scripted faults: add one from the stage (click a leader or a link).'}</p>

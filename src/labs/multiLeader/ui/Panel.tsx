@@ -55,13 +55,13 @@ function MultiLeaderView({ result, scenario }: { result: MultiLeaderResult; scen
         <RegionsNarration result={result} shown={shown} />
       </LabSlot>
       <LagCard result={result} scenario={scenario} style={style} />
-      <section className="ml-card" aria-labelledby="ml-compare-heading">
+      <section className="lab-card ml-card" aria-labelledby="ml-compare-heading">
         <h2 id="ml-compare-heading">Last-writer-wins against siblings</h2>
         <p>{latencyText(result)}</p>
         <CompareTable caption="The same workload and faults, conflicts resolved two ways" columns={RESOLUTION_TITLES} rows={rows} />
       </section>
       <VerdictCard result={result} style={style} selected={selected} onSelect={setSelected} />
-      <section className="ml-card" aria-labelledby="ml-conflicts-heading">
+      <section className="lab-card ml-card" aria-labelledby="ml-conflicts-heading">
         <h2 id="ml-conflicts-heading">{`Conflicts (${conflicts.total})`}</h2>
         <p className="ml-sub">Pairs of writes to one key whose clients had not seen each other, where a leader met them (siblings run). Each write is named by its value, its dot (r1#3: the third write through region 1's leader) and the version vector its client had read (saw [2,1]: region 0's writes up to #2, region 1's up to #1). In each pair, neither vector covers the other write's dot.</p>
         <RowsTable
@@ -74,7 +74,7 @@ function MultiLeaderView({ result, scenario }: { result: MultiLeaderResult; scen
           pick={{ label: (i) => `Show write ${conflicts.rows[i].a + 1} on the timeline`, onPick: (i) => show(conflicts.rows[i].a) }}
         />
       </section>
-      <section className="ml-card" aria-labelledby="ml-lost-heading">
+      <section className="lab-card ml-card" aria-labelledby="ml-lost-heading">
         <h2 id="ml-lost-heading">{`Updates lost by last-writer-wins (${lost.total})`}</h2>
         <p className="ml-sub">Each was acknowledged to its client and is gone, and no write that survives had read it. "Lost to" is the write whose higher timestamp dropped it, or dropped the later writes that had read it; "clock skew" marks a line dropped for a write it had read, which only a clock behind can do.</p>
         <RowsTable
@@ -87,7 +87,7 @@ function MultiLeaderView({ result, scenario }: { result: MultiLeaderResult; scen
           pick={{ label: (i) => `Show write ${lost.rows[i].value} on the timeline`, onPick: (i) => show(lost.rows[i].value - 1) }}
         />
       </section>
-      <section className="ml-card" aria-labelledby="ml-final-heading">
+      <section className="lab-card ml-card" aria-labelledby="ml-final-heading">
         <h2 id="ml-final-heading">What each region holds at the end</h2>
         <DataTable caption="Values per key after the run; siblings with their dots and what their clients had read" columns={['region', 'resolution', ...keys]} rows={finalRows(result)} isVisible />
       </section>
@@ -113,7 +113,7 @@ function VerdictCard(props: { result: MultiLeaderResult; style: ReturnType<typeo
   const describe = useCallback((i: number) => describeOp(run, i), [run]);
   const lane = useCallback((p: number) => processLabel(run, p), [run]);
   return (
-    <section className="ml-card" aria-labelledby="ml-verdict-heading">
+    <section className="lab-card ml-card" aria-labelledby="ml-verdict-heading">
       <h2 id="ml-verdict-heading">What clients saw</h2>
       <p>{verdictLead(result)}</p>
       {verdicts.map((text, r) => (

@@ -9,8 +9,7 @@
  * picks whose cards and conflicts are shown: last-writer-wins or siblings.
  */
 import { memo, useMemo } from 'react';
-import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useLessonHighlight, useMediaQuery, usePresentation, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type StageAction, type StageAmounts } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -34,9 +33,7 @@ interface StageProps {
 
 /** Memoized: the stage reads the playhead itself and never re-renders per frame. */
 export const RegionsStage = memo(function RegionsStage({ result, style, shown, onShow }: StageProps) {
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEvents();
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS);
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight()?.nodes;
   // A phone has room for three or four leaders' cards only one above the other.
@@ -49,16 +46,13 @@ export const RegionsStage = memo(function RegionsStage({ result, style, shown, o
     <section className="ml-stage" aria-labelledby="ml-stage-title">
       <h2 id="ml-stage-title">Regions at the playhead</h2>
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`${result.regions} regions’ leaders and ${stage.clients.names.length} clients at the playhead (${RESOLUTION_TITLES[shown]})${named}`}
         cardSpec={spec}
         regions={regions}
-        actions={isLocked ? [] : ACTIONS}
         amounts={AMOUNTS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         highlighted={highlight}
         height={result.regions <= 2 ? 290 : isNarrow ? 600 : 360}
       />
@@ -84,12 +78,10 @@ export const RegionsStage = memo(function RegionsStage({ result, style, shown, o
 
 /** The narration of the shown run: every event as a sentence, conflicts included; a row click seeks there. */
 export const RegionsNarration = memo(function RegionsNarration({ result, shown }: { result: MultiLeaderResult; shown: number }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   return (
     <section className="ml-narration" aria-labelledby="ml-narration-title">
       <h2 id="ml-narration-title">What happened</h2>
-      <Narration data={result.runs[shown].stage!} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+      <LabNarration data={result.runs[shown].stage!} />
     </section>
   );
 });

@@ -15,7 +15,7 @@ export const CpuHeatmap = memo(function CpuHeatmap(props: { result: Partitioning
   const n = charts.cpu.nodeCount;
   const height = Math.max(180, Math.min(380, n * 14 + 84));
   return (
-    <section className="pt-card" aria-labelledby="pt-heat-title">
+    <section className="lab-card pt-card" aria-labelledby="pt-heat-title">
       <h2 id="pt-heat-title">Every node at once: CPU heatmap</h2>
       <Heatmap
         matrix={charts.cpu}

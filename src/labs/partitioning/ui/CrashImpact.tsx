@@ -11,7 +11,7 @@ import { selectFault } from './tables';
 export const CrashImpact = memo(function CrashImpact({ result, t }: { result: PartitioningResult; t: number }) {
   const fault = useMemo(() => selectFault(result, t), [result, t]);
   return (
-    <section className="pt-card pt-table-card" aria-labelledby="pt-crash-title">
+    <section className="lab-card pt-card pt-table-card" aria-labelledby="pt-crash-title">
       <h2 id="pt-crash-title">What a crash does to keys</h2>
       {fault ? (
         <div className="pt-fault">

@@ -9,7 +9,7 @@ export const Findings = memo(function Findings({ result }: { result: Partitionin
   const { totals } = result;
   const failed = totals.sent > 0 ? totals.failed / totals.sent : 0;
   return (
-    <section className="pt-card pt-findings" aria-labelledby="pt-findings-title">
+    <section className="lab-card pt-card pt-findings" aria-labelledby="pt-findings-title">
       <h2 id="pt-findings-title">{findings.isHot ? 'Hot partition found' : 'No hot partition'}</h2>
       <p className={findings.isHot ? 'pt-headline pt-hot' : 'pt-headline'}>
         {findings.isHot && <span className="pt-badge">HOT</span>}

@@ -26,7 +26,7 @@ export const MitigationControls = memo(function MitigationControls({ scenario, a
   const ttlOk = Number.isFinite(ttl) && ttl > 0 && ttl <= LIMITS.cacheTtlMsMax;
   const isRange = scenario.strategy === 'range';
   return (
-    <section className="pt-card" aria-labelledby={`${id}-title`}>
+    <section className="lab-card pt-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Cool the hot spot</h2>
       <p className="pt-sub">{`Each fix goes into the script at the playhead (${formatMs(at)}): move the playhead first to keep a "before".`}</p>
       <fieldset className="pt-fieldset">

@@ -32,7 +32,7 @@ export const NodeCharts = memo(function NodeCharts({ result, charts, markers, st
   const who = many ? `${n.toLocaleString('en-US')} nodes: band = median to busiest node, lines = the hottest` : `${n} nodes, one line each`;
   const common = { labels: charts.labels, highlight: charts.highlight, style, t, onSeek, formatTime: formatMs, formatTimeTick: secondsTick, xLabel: 'simulated time (s)', height: 190 };
   return (
-    <section className="pt-card pt-charts" aria-labelledby="pt-charts-title">
+    <section className="lab-card pt-card pt-charts" aria-labelledby="pt-charts-title">
       <h2 id="pt-charts-title">Per node over time</h2>
       <p className="pt-sub">
         {`${who}. Click a chart, or focus it and use ← → and Enter, to move the playhead.`}

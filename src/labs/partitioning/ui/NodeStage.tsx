@@ -6,8 +6,7 @@
  * Memoized: the stage and the narration read the playhead themselves, never through a React render.
  */
 import { memo, useMemo } from 'react';
-import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEventsOnTick } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useLessonHighlight, useMediaQuery, usePresentation, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -31,10 +30,8 @@ function cardSpec(queuePeak: number): CardSpec {
 }
 
 export const NodeStage = memo(function NodeStage({ result, style }: { result: PartitioningResult; style: VizStyle }) {
-  const playhead = usePlayheadSource();
   // A fault lands on the engine's tick at or after the playhead (links stay short), and the playhead follows.
-  const onEvent = useStageEventsOnTick(result.stage.ticksPerUnit);
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS, result.stage.ticksPerUnit);
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight();
   const { stage, stageInfo } = result;
@@ -48,7 +45,7 @@ export const NodeStage = memo(function NodeStage({ result, style }: { result: Pa
   const via = result.directoryNode >= 0 ? ' through the directory' : '';
   const named = highlight?.nodes?.length ? ` The lesson points at ${highlight.nodes.join(', ')}.` : '';
   return (
-    <section className="pt-card pt-stage" aria-labelledby="pt-stage-title">
+    <section className="lab-card pt-card pt-stage" aria-labelledby="pt-stage-title">
       <h2 id="pt-stage-title">{`Requests at the playhead: ${n.toLocaleString('en-US')} nodes, keys placed by ${STRATEGY_NAMES[result.strategy]}`}</h2>
       <p className="pt-sub">
         {`The router sends each request (a dot) to the node owning its key${via}; replies come back. A card shows the requests waiting (bar) and its CPU over the last ${formatMs(result.buckets.widthMs)}, coloured by heat; HOT marks the node the detector flags. `}
@@ -58,14 +55,11 @@ export const NodeStage = memo(function NodeStage({ result, style }: { result: Pa
       </p>
       <StageLegend data={stage} style={style} kinds={stageInfo.kinds} />
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`${n.toLocaleString('en-US')} nodes${via.replace(' through', ',')} and the router at the playhead.${named}`}
         cardSpec={spec}
-        actions={isLocked ? [] : ACTIONS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         positions={layout.positions}
         regions={layout.regions}
         inertNodes={inert}
@@ -92,12 +86,10 @@ function sampleNote(result: PartitioningResult): string {
 
 /** The narration: every send, loss and fault as a sentence, following the playhead; a row click seeks there. */
 export const NodeNarration = memo(function NodeNarration({ result }: { result: PartitioningResult }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   return (
     <section className="pt-narration" aria-labelledby="pt-narration-title">
       <h2 id="pt-narration-title">What happened</h2>
-      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, request by request" height={168} />
+      <LabNarration data={result.stage} label="What happened, request by request" />
     </section>
   );
 });

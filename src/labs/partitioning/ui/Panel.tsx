@@ -77,7 +77,7 @@ function PartitioningView({ run }: { run: Run }) {
       </div>
       {isRestMounted && (
         <>
-          <div className="pt-card pt-found">
+          <div className="lab-card pt-card pt-found">
             <Findings result={result} />
             <CpuHeatmap result={result} charts={charts} style={style} t={t} onSeek={seek} />
           </div>

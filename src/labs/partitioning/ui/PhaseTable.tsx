@@ -8,7 +8,7 @@ import { selectPhases } from './tables';
 export const PhaseTable = memo(function PhaseTable(props: { result: PartitioningResult; scenario: PartitioningScenario | undefined }) {
   const phases = useMemo(() => selectPhases(props.result, props.scenario), [props.result, props.scenario]);
   return (
-    <section className="pt-card pt-table-card" aria-labelledby="pt-phases-title">
+    <section className="lab-card pt-card pt-table-card" aria-labelledby="pt-phases-title">
       <h2 id="pt-phases-title">Before and after</h2>
       {phases ? (
         <CompareTable caption="Each column is the time between two scripted events. ▲ best and ▼ worst per row." columns={phases.columns} rows={phases.rows} rowHeader="figure" />

@@ -6,7 +6,7 @@ import { scriptItems } from './script';
 export const ScriptList = memo(function ScriptList(props: { scenario: PartitioningScenario; onGo: (t: number) => void; onRemove: (index: number, text: string) => void; isLocked: boolean }) {
   const items = scriptItems(props.scenario);
   return (
-    <section className="pt-card" aria-labelledby="pt-script-title">
+    <section className="lab-card pt-card" aria-labelledby="pt-script-title">
       <h2 id="pt-script-title">Script</h2>
       {items.length === 0 ? (
         <p className="pt-sub">No events: the workload runs untouched. Fixes and crashes you add appear here.</p>

@@ -8,7 +8,7 @@ import { selectStrategyTable } from './tables';
 export const StrategyTable = memo(function StrategyTable(props: { result: PartitioningResult; scenario: PartitioningScenario | undefined }) {
   const table = useMemo(() => selectStrategyTable(props.result, props.scenario), [props.result, props.scenario]);
   return (
-    <section className="pt-card pt-table-card" aria-labelledby="pt-table-title">
+    <section className="lab-card pt-card pt-table-card" aria-labelledby="pt-table-title">
       <h2 id="pt-table-title">Four strategies, same keys, same requests</h2>
       <CompareTable
         caption={`Measured on ${props.result.keyCount.toLocaleString('en-US')} keys and ${props.result.requestCount.toLocaleString('en-US')} requests over ${props.result.nodeCount.toLocaleString('en-US')} nodes. ▲ best and ▼ worst per row.`}

@@ -16,7 +16,7 @@ export function CdfChart(props: { result: PbsResult; style: VizStyle; gridIndex:
   const series = useMemo(() => selectSeries(result, isStale), [result, isStale]);
   const headline = useMemo(() => selectHeadline(result), [result]);
   return (
-    <section className="pbs-card" aria-labelledby="pbs-chart-title">
+    <section className="lab-card pbs-card" aria-labelledby="pbs-chart-title">
       <h2 id="pbs-chart-title">Probability of a consistent read t ms after commit</h2>
       <p className="pbs-headline">{headline}</p>
       <fieldset className="pbs-view">

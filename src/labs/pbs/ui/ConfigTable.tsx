@@ -16,7 +16,7 @@ export function ConfigTable(props: { result: PbsResult; tMaxMs: number; gridInde
     [result, tMaxMs, gridIndex],
   );
   return (
-    <section className="pbs-card pbs-table" aria-labelledby="pbs-table-title">
+    <section className="lab-card pbs-card pbs-table" aria-labelledby="pbs-table-title">
       <h2 id="pbs-table-title">Staleness against latency</h2>
       {/* A region that scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it. */}
       <div className="pbs-scroll" role="region" aria-label="Per configuration, from the same simulated trials" tabIndex={0}>

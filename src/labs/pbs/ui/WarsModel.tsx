@@ -7,7 +7,7 @@ export function WarsModel(props: { scenario: Pick<PbsScenario, 'latency' | 'writ
   const { latency, writeMeanMs, arsMeanMs } = props.scenario;
   const legs = useMemo(() => selectLegs({ latency, writeMeanMs, arsMeanMs }), [latency, writeMeanMs, arsMeanMs]);
   return (
-    <section className="pbs-card" aria-labelledby="pbs-wars-title">
+    <section className="lab-card pbs-card" aria-labelledby="pbs-wars-title">
       <h2 id="pbs-wars-title">The WARS model</h2>
       <p>
         A write is sent to all N replicas and commits when W of them have acknowledged it; a read is sent to all N

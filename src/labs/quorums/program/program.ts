@@ -43,7 +43,7 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
     contacts,
     handoffs: run.rec.handoffs(),
     history,
-    clientHistory: { model: 'register', operations: history },
+    clientHistories: [{ model: 'register', operations: history }],
     check,
     staleness,
     finalVersion: final.version,

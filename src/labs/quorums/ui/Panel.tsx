@@ -63,7 +63,7 @@ function QuorumsView({ result, scenario, style }: { result: QuorumsResult; scena
       </LabSlot>
       <RequestCard result={result} index={index} onSelect={select} timeoutMs={scenario.timeoutMs} style={style} />
       <VerdictCard result={result} clients={scenario.clients} index={index} onSelect={select} style={style} />
-      <section className="qr-card" aria-labelledby="qr-overlap-title">
+      <section className="lab-card qr-card" aria-labelledby="qr-overlap-title">
         <h2 id="qr-overlap-title">W + R &gt; N as the overlap of two sets</h2>
         {'reason' in overlap ? <p>{overlap.reason}</p> : <OverlapDiagram data={overlap.data} style={style} explanation={overlap.explanation} />}
       </section>
@@ -82,7 +82,7 @@ function VerdictCard(props: { result: QuorumsResult; clients: number; index: num
   const m = result.metrics;
   const count = result.requests.kind.length;
   return (
-    <section className="qr-card" aria-labelledby="qr-verdict-title">
+    <section className="lab-card qr-card" aria-labelledby="qr-verdict-title">
       <h2 id="qr-verdict-title">
         <span className={isLinearizable ? 'qr-ok' : 'qr-bad'}>{isLinearizable ? '✓ ' : '✗ '}</span>
         {`What clients saw: ${result.check.verdict}`}

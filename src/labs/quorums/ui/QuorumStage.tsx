@@ -5,8 +5,7 @@
  * apart from it (for the page's narration slot) the narration of every event.
  */
 import { memo, useMemo } from 'react';
-import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useLessonHighlight, useMediaQuery, usePresentation, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type CardSpec, type StageAction } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -29,9 +28,7 @@ const ACTIONS: readonly StageAction[] = [...labFaultTypes(events).filter(isStage
 
 /** Memoized: the Panel re-renders when the request at the playhead changes; the stage reads the playhead itself. */
 export const QuorumStage = memo(function QuorumStage({ result, style }: { result: QuorumsResult; style: VizStyle }) {
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEvents();
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS);
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight()?.nodes;
   // A narrow stage stretches the ring upwards, so fixed-width cards do not overlap.
@@ -50,14 +47,11 @@ export const QuorumStage = memo(function QuorumStage({ result, style }: { result
       </p>
       <StageLegend data={stage} style={style} />
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`${stage.nodeNames.length} nodes and ${stage.clients.names.length} clients at the playhead${names}`}
         cardSpec={CARD_SPEC}
-        actions={isLocked ? [] : ACTIONS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         positions={positions}
         highlighted={highlight}
         height={isNarrow ? 460 : 330}
@@ -68,12 +62,10 @@ export const QuorumStage = memo(function QuorumStage({ result, style }: { result
 
 /** The narration: every event as a sentence, following the playhead; a row click seeks there. */
 export const QuorumNarration = memo(function QuorumNarration({ result }: { result: QuorumsResult }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   return (
     <section className="qr-narration" aria-labelledby="qr-narration-title">
       <h2 id="qr-narration-title">What happened</h2>
-      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+      <LabNarration data={result.stage} />
     </section>
   );
 });

@@ -26,7 +26,7 @@ export const RequestCard = memo(function RequestCard({ result, index, onSelect, 
   const view = useMemo(() => requestView(result, index), [result, index]);
   const diagram = useMemo(() => quorumDiagramData(result, index, timeoutMs), [result, index, timeoutMs]);
   return (
-    <section className="qr-card" aria-labelledby="qr-request-title">
+    <section className="lab-card qr-card" aria-labelledby="qr-request-title">
       <h2 id="qr-request-title">The request at the playhead</h2>
       <p className="qr-sub">It follows the playhead: of the requests in flight, the one called or answered last (while playing, each stays until it ends). Choose another here or in the client history and the playhead moves to its call.</p>
       <div className="qr-nav" role="group" aria-label="Choose an operation">

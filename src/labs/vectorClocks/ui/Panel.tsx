@@ -50,7 +50,7 @@ function VectorClocksView({ result, scenario }: { result: VectorClocksResult; sc
         <ReplicasNarration result={result} shown={shown} />
       </LabSlot>
       <DiagramCard result={result} shown={shown} style={style} />
-      <section className="vc-card" aria-labelledby="vc-compare-heading">
+      <section className="lab-card vc-card" aria-labelledby="vc-compare-heading">
         <h2 id="vc-compare-heading">Which write wins: four clocks, and commit wait</h2>
         <p>{lostText(result.runs[0])}</p>
         {script && <p>{script}</p>}
@@ -62,24 +62,24 @@ function VectorClocksView({ result, scenario }: { result: VectorClocksResult; sc
         </div>
         <p className="vc-sub">Version vectors keep concurrent writes as siblings; an application merge (here a union, as a shopping cart would) then joins them into one value, losing none. Lamport and HLC stamps never let an earlier write beat a later one, but concurrent writes still need a rule, and last-writer-wins drops one of them.</p>
       </section>
-      <section className="vc-card" aria-labelledby="vc-writes-heading">
+      <section className="lab-card vc-card" aria-labelledby="vc-writes-heading">
         <h2 id="vc-writes-heading">{`Every write (${RUN_TITLES[shown]})`}</h2>
         <div className="vc-scroll" role="region" aria-label="Every write, scrollable" tabIndex={0}>
           <DataTable caption={`Writes of x with their stamps and what each store did with them (${RUN_TITLES[shown]})`} columns={WRITE_COLUMNS} rows={writeRows(run)} isVisible />
         </div>
       </section>
-      <section className="vc-card" aria-labelledby="vc-wait-heading">
+      <section className="lab-card vc-card" aria-labelledby="vc-wait-heading">
         <h2 id="vc-wait-heading">Commit wait and the lease</h2>
         <p>{commitWaitText(result)}</p>
         <p>{leaseText(result)}</p>
         <DataTable caption={`The lease's holdings in true time (${RUN_TITLES[shown]})`} columns={['holder', 'from (ms)', 'to (ms)', 'overlaps another']} rows={leaseRows(run)} isVisible />
       </section>
-      <section className="vc-card" aria-labelledby="vc-checks-heading">
+      <section className="lab-card vc-card" aria-labelledby="vc-checks-heading">
         <h2 id="vc-checks-heading">Invariants</h2>
         <p className="vc-sub">Checked on every event: a receive's version vector covers the write it received; Lamport and HLC stamps grow along every message; HLC never goes backwards, never falls behind its physical clock, and stays within the clocks' largest offset of it. Checked after the run: with commit wait, while every clock is within ±ε, a write committed before another starts has the smaller stamp and no two replicas hold the lease at once.</p>
         {verdicts.map((text) => <p key={text}>{text}</p>)}
       </section>
-      <section className="vc-card" aria-labelledby="vc-import-heading">
+      <section className="lab-card vc-card" aria-labelledby="vc-import-heading">
         <h2 id="vc-import-heading" className="viz-visually-hidden">Real logs</h2>
         <LogImport style={style} />
       </section>
@@ -95,7 +95,7 @@ function DiagramCard({ result, shown, style }: { result: VectorClocksResult; sho
   const pins = useMemo(() => lostPins(run), [run]);
   const detail = useCallback((e: number, causal: CausalRun) => eventWords(run, result.replicas, causal, e), [run, result.replicas]);
   return (
-    <section className="vc-card" aria-labelledby="vc-diagram-heading">
+    <section className="lab-card vc-card" aria-labelledby="vc-diagram-heading">
       <h2 id="vc-diagram-heading">{`Space-time diagram (${RUN_TITLES[shown]})`}</h2>
       <p className="vc-sub">One lane per replica, time left to right, each replication and lease message an arrow. A local event is a write committing; ✕ marks a write wall-clock last-writer-wins lost, or a moment a second replica took the lease while another still held it. Click an event to light its causal past and future, Shift+click a second one to ask which happened first.</p>
       <SpaceTimeFromStage data={run.stage!} style={style} label={`Messages between the replicas over time (${RUN_TITLES[shown]})`} playhead={playhead} onSeek={seek} height={200} exportName="clocks.shiviz.log" pins={pins} eventDetail={detail} />

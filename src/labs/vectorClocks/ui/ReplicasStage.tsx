@@ -8,8 +8,7 @@
  * the clocks trusted, or commit wait.
  */
 import { memo } from 'react';
-import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEvents } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useLessonHighlight, useMediaQuery, usePresentation, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { isStageAction, Stage, StageLegend, type StageAction, type StageAmounts } from '../../../viz/stage';
 import { labFaultTypes } from '../../faultEvents';
@@ -30,9 +29,7 @@ interface StageProps {
 }
 
 export const ReplicasStage = memo(function ReplicasStage({ result, style, shown, onShow }: StageProps) {
-  const playhead = usePlayheadSource();
-  const onEvent = useStageEvents();
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS);
   const isLocked = usePresentation().lock;
   const highlight = useLessonHighlight()?.nodes;
   // A phone has room for the tall cards only one above the other.
@@ -43,15 +40,12 @@ export const ReplicasStage = memo(function ReplicasStage({ result, style, shown,
     <section className="vc-stage" aria-labelledby="vc-stage-title">
       <h2 id="vc-stage-title">Replicas of x at the playhead</h2>
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`${result.replicas} replicas at the playhead (${RUN_TITLES[shown]})${named}`}
         cardSpec={cardSpec}
-        actions={isLocked ? [] : ACTIONS}
         amounts={AMOUNTS}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         highlighted={highlight}
         height={isNarrow ? 170 * result.replicas : result.replicas <= 3 ? 330 : 380}
       />
@@ -76,12 +70,10 @@ export const ReplicasStage = memo(function ReplicasStage({ result, style, shown,
 });
 
 export const ReplicasNarration = memo(function ReplicasNarration({ result, shown }: { result: VectorClocksResult; shown: number }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   return (
     <section className="vc-narration" aria-labelledby="vc-narration-title">
       <h2 id="vc-narration-title">What happened</h2>
-      <Narration data={result.runs[shown].stage!} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+      <LabNarration data={result.runs[shown].stage!} />
     </section>
   );
 });
