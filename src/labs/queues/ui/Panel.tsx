@@ -67,7 +67,7 @@ const KafkaCharts = memo(function KafkaCharts({ result, style }: { result: Queue
   const chart = useMemo(() => lagMatrix(k), [k]);
   const figures = useMemo(() => kafkaFigures(k), [k]);
   return (
-    <section className="queues-card" aria-labelledby="queues-lag-title">
+    <section className="lab-card queues-card" aria-labelledby="queues-lag-title">
       <h2 id="queues-lag-title">Lag per partition over time</h2>
       <p className="queues-sub">{`Records sent to a partition and not yet committed by the group (log end − committed), sampled every ${formatMs(k.sampleMs)}: at most ${chart.peak.toLocaleString('en-US')}. ${k.logEnd.length > 12 ? 'With many partitions the chart draws a band (their spread) and the busiest partition as a line. ' : ''}Click the chart, or focus it and use ← → and Enter, to move the playhead. A hot key makes one partition hot: see the partitioning lab (#/partitioning).`}</p>
       <TimeSeries matrix={chart.matrix} labels={chart.labels} highlight={chart.highlight} style={style} t={t} onSeek={seek} formatTime={formatMs} formatValue={formatCount} reduce="max" height={190}
@@ -88,7 +88,7 @@ const SqsCharts = memo(function SqsCharts({ result, style }: { result: QueuesRes
   const t = usePlayhead();
   const chart = useMemo(() => sqsMatrix(q), [q]);
   return (
-    <section className="queues-card" aria-labelledby="queues-depth-title">
+    <section className="lab-card queues-card" aria-labelledby="queues-depth-title">
       <h2 id="queues-depth-title">Queue depths over time</h2>
       <p className="queues-sub">{`Messages visible and in flight in each queue, and in each DLQ, sampled every ${formatMs(q.sampleMs)}. DLQ depth at the end: d0 ${q.standard.dlq}, d1 ${q.fifo.dlq}.`}</p>
       <TimeSeries matrix={chart.matrix} labels={chart.labels} style={style} t={t} onSeek={seek} formatTime={formatMs} formatValue={formatCount} reduce="max" height={190}
@@ -119,7 +119,7 @@ function OutputsCard({ result }: { result: QueuesResult }) {
     ? [['the group', k.outputs], ...(k.second ? [['the second group g2 (a0), on the same records', k.second.outputs] as [string, Outputs]] : [])]
     : [['standard queue q0', result.sqs!.standard.outputs], ['FIFO queue q1', result.sqs!.fifo.outputs]];
   return (
-    <section className="queues-card" aria-labelledby="queues-outputs-title">
+    <section className="lab-card queues-card" aria-labelledby="queues-outputs-title">
       <h2 id="queues-outputs-title">At-least-once delivery: a plain consumer beside an idempotent one</h2>
       <p className="queues-sub">Both outputs are fed the same processings. The plain one writes a row each time its handler runs; the idempotent one remembers message ids and skips one it has applied. Exactly-once effects come from this idempotence (or from storing the offset atomically with the output, as Kafka transactions do inside Kafka), not from the delivery, which stays at-least-once.</p>
       {sides.map(([name, o]) => (
@@ -131,7 +131,7 @@ function OutputsCard({ result }: { result: QueuesResult }) {
 
 function QueuesCompare({ result }: { result: QueuesResult }) {
   return (
-    <section className="queues-card" aria-labelledby="queues-compare-title">
+    <section className="lab-card queues-card" aria-labelledby="queues-compare-title">
       <h2 id="queues-compare-title">Standard beside FIFO, on the same sends and the same consumers</h2>
       <Table caption="Standard queue q0 beside FIFO queue q1 over the whole run" head={['standard q0', 'FIFO q1']} rows={queueRows(result.sqs!)} />
       <p className="queues-sub">{`Receive counts of messages deleted or moved to the DLQ (1, 2, …, 10 or more): standard ${histogram(result.sqs!.standard.receiveHistogram)}; FIFO ${histogram(result.sqs!.fifo.receiveHistogram)}.`}</p>
@@ -147,7 +147,7 @@ function Rebalances({ result }: { result: QueuesResult }) {
   const seek = useSeek();
   const k = result.kafka!;
   return (
-    <section className="queues-card" aria-labelledby="queues-rebalances-title">
+    <section className="lab-card queues-card" aria-labelledby="queues-rebalances-title">
       <h2 id="queues-rebalances-title">Rebalances</h2>
       <div className="queues-scroll" role="region" aria-label="Rebalances" tabIndex={0}>
         <table className="queues-table">
@@ -175,7 +175,7 @@ function ChecksCard({ result }: { result: QueuesResult }) {
   const seek = useSeek();
   const broken = result.checks.filter((c) => !c.ok).length;
   return (
-    <section className="queues-card" aria-labelledby="queues-checks-title">
+    <section className="lab-card queues-card" aria-labelledby="queues-checks-title">
       <h2 id="queues-checks-title" className={broken ? 'queues-bad' : undefined}>{broken ? `✗ ${broken} invariant${broken > 1 ? 's' : ''} broke` : `✓ The ${result.checks.length} invariants held`}</h2>
       <ul className="queues-list">
         {result.checks.map((c) => (

@@ -5,8 +5,7 @@
  * playhead. Beside it (the page's narration slot): what happened, event by event.
  */
 import { memo, useMemo } from 'react';
-import { useLessonHighlight, useMediaQuery, usePlayheadSource, usePresentation, useReducedMotion, useSeek, useStageEventsOnTick } from '../../../app/hooks';
-import { Narration } from '../../../viz/narration';
+import { LabNarration, useLessonHighlight, useMediaQuery, usePresentation, useStageWiring } from '../../../app/hooks';
 import type { VizStyle } from '../../../viz/shared';
 import { Stage, StageLegend, type CardSpec, type NodeAction, type StageAction } from '../../../viz/stage';
 import type { QueuesResult } from '../result';
@@ -41,10 +40,8 @@ const HOW_TO_READ = {
 } as const;
 
 export const QueuesStage = memo(function QueuesStage({ result, scenario, style }: { result: QueuesResult; scenario: QueuesScenario; style: VizStyle }) {
-  const playhead = usePlayheadSource();
   const stage = result.stage;
-  const onEvent = useStageEventsOnTick(stage.ticksPerUnit);
-  const reduced = useReducedMotion();
+  const wiring = useStageWiring(ACTIONS, stage.ticksPerUnit);
   const isLocked = usePresentation().lock;
   const lesson = useLessonHighlight();
   const ringed = useMemo(() => (lesson?.nodes ?? []).filter((n) => stage.nodeNames.includes(n)), [lesson, stage.nodeNames]);
@@ -55,7 +52,7 @@ export const QueuesStage = memo(function QueuesStage({ result, scenario, style }
   const isKafka = result.mode === 'kafka';
   const many = stage.nodeNames.length > 30;
   return (
-    <section className="queues-card queues-stage" aria-labelledby="queues-stage-title">
+    <section className="lab-card queues-card queues-stage" aria-labelledby="queues-stage-title">
       <h2 id="queues-stage-title">
         {isKafka
           ? `A topic of ${scenario.partitions} partition${scenario.partitions === 1 ? '' : 's'} (p0..) and one consumer group (c0..), ${scenario.assignor} rebalancing, commit ${scenario.commit} processing`
@@ -68,16 +65,13 @@ export const QueuesStage = memo(function QueuesStage({ result, scenario, style }
         {many ? ' At this size the partitions are drawn as glyphs and dots are a sample; the lag chart below shows every partition.' : ''}
       </details>
       <Stage
+        {...wiring}
         data={stage}
-        playhead={playhead}
         style={style}
         label={`${stage.nodeNames.length} nodes at the playhead${ringed.length ? `; ringed: ${ringed.join(', ')}` : ''}`}
         cardSpec={spec}
-        actions={isLocked ? [] : ACTIONS}
         nodeActions={NODE_ACTIONS}
         inertNodes={inert}
-        onEvent={onEvent}
-        reducedMotion={reduced}
         highlighted={ringed}
         positions={positions}
         height={isNarrow ? narrowHeight(stage.nodeNames.length, result.mode) : many ? 480 : 400}
@@ -94,12 +88,10 @@ function narrowHeight(nodes: number, mode: QueuesResult['mode']): number {
 }
 
 export const QueuesNarration = memo(function QueuesNarration({ result }: { result: QueuesResult }) {
-  const playhead = usePlayheadSource();
-  const seek = useSeek();
   return (
     <section className="queues-narration" aria-labelledby="queues-narration-title">
       <h2 id="queues-narration-title">What happened</h2>
-      <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
+      <LabNarration data={result.stage} />
     </section>
   );
 });
