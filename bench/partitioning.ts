@@ -7,11 +7,13 @@
  *
  * `npx tsx bench/partitioning.ts` prints the lines; `npm run bench -- partitioning` prints them in the table.
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { plainContext } from '../src/labs/contract';
 import { program } from '../src/labs/partitioning/program/program';
 import { type PartitioningScenario } from '../src/labs/partitioning/scenario';
 import { spec } from '../src/labs/partitioning/index';
+import { horizon } from '../src/labs/partitioning/scenario';
 import { medianMs, type BenchLine } from './report';
 
 const REPETITIONS = 3;
@@ -20,15 +22,47 @@ const RUN_MS_TARGET = 3000;
 
 export async function run(): Promise<BenchLine[]> {
   const max = spec.presets.find((p) => p.id === 'maximum-scale')!.scenario;
-  const lines: BenchLine[] = [];
+  const lines: BenchLine[] = [{ section: 'partitioning', name: 'machine load average (1 min)', value: loadavg()[0], unit: '' }];
   for (const strategy of ['consistent', 'range'] as const) {
     const s: PartitioningScenario = { ...max, strategy };
     program(s, plainContext()); // warm-up
-    const ms = medianMs(REPETITIONS, () => void program(s, plainContext()));
+    const cpu: number[] = [];
+    const ms = medianMs(REPETITIONS, () => {
+      const before = process.cpuUsage();
+      program(s, plainContext());
+      const used = process.cpuUsage(before);
+      cpu.push((used.user + used.system) / 1000);
+    });
+    cpu.sort((a, b) => a - b);
+    // CPU time: what a shared machine's preemption does not inflate (wall time there can be several times it).
+    lines.push({ section: 'partitioning', name: `max scale (${strategy}): one run, CPU time`, value: cpu[Math.floor(cpu.length / 2)], unit: 'ms' });
     lines.push({ section: 'partitioning', name: `max scale (${strategy}): one run, 10^6 requests`, value: ms, unit: 'ms', target: `<= ${RUN_MS_TARGET} ms`, ok: ms <= RUN_MS_TARGET });
     lines.push({ section: 'partitioning', name: `max scale (${strategy}): simulated requests per second`, value: s.requests / (ms / 1000), unit: 'requests/s' });
   }
+  lines.push(...whatIfLines(max));
   return lines;
+}
+
+/**
+ * A what-if fault late in a 10^6-request run (~3 x 10^6 engine events): a crash of n5 at 90% of the run,
+ * whose cost today is a whole re-run, against the cost of simulating what comes after the fault (the whole
+ * run's time x the share of its requests that arrive after the fault). The issue's target is <= 2x; reaching it
+ * needs engine checkpoints (resume from the last one before t), which this code base does not have yet.
+ */
+function whatIfLines(max: PartitioningScenario): BenchLine[] {
+  const base: PartitioningScenario = { ...max, strategy: 'consistent', events: [] };
+  const at = 0.9 * horizon(base);
+  const fault: PartitioningScenario = { ...base, events: [{ t: at, type: 'crash', node: 5 }] };
+  const faultMs = medianMs(REPETITIONS, () => void program(fault, plainContext()));
+  const fullMs = medianMs(REPETITIONS, () => void program(base, plainContext()));
+  // Requests arrive as a Poisson process at a constant rate: the share after the fault is the time share.
+  const afterShare = (horizon(base) - at) / horizon(base);
+  const afterMs = fullMs * afterShare;
+  return [
+    { section: 'partitioning', name: `what-if crash at ${Math.round(at)} ms (90% of the run): one run`, value: faultMs, unit: 'ms' },
+    { section: 'partitioning', name: '  cost of simulating what comes after the fault (estimate)', value: afterMs, unit: 'ms' },
+    { section: 'partitioning', name: '  what-if run / cost after the fault', value: faultMs / afterMs, unit: 'x', target: '<= 2x', ok: faultMs / afterMs <= 2 },
+  ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -7,6 +7,7 @@ import type { BenchLine } from './report';
 
 const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> = {
   ring: () => import('./ring'),
+  edit: () => import('./edit'),
   engine: () => import('./engine'),
   partitioning: () => import('./partitioning'),
   checker: () => import('./checker'),

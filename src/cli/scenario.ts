@@ -11,6 +11,9 @@ import { labs as registryLabs } from '../labs/registry';
 import { formatCount } from '../app/links/limits';
 import { errorText } from '../app/links/checkScenario';
 import { WORK_BUDGET } from '../worker/api';
+import { partsFor, POOL_MAX, runOnPool } from '../worker/pool';
+import { availableParallelism } from 'node:os';
+import { threadPool } from './threadPool';
 import { answerUsage, type CliIo, inertIo, nodeIo, runIfMain } from './io';
 import { readInput } from './readInput';
 
@@ -34,6 +37,8 @@ Examples:
 
 Options:
   --budget <units>  work budget of the run (default ${formatCount(WORK_BUDGET)}, the app's)
+  --threads <n>     worker threads for batch experiments such as PBS trials (default: one per core, at
+                    most ${POOL_MAX}); any count gives the same trace hash
   -h, --help        this text
 
 Quote links in the shell: '&' and '#' are special there.
@@ -57,8 +62,20 @@ export async function main(argv: readonly string[], rawIo: CliIo, labs: readonly
       io.stderr(`the run would cost ${formatCount(cost)} work units; the budget is ${formatCount(args.budget)} (raise it with --budget)\n`);
       return 1;
     }
-    const { program } = await lab.loadProgram();
-    const result = program(scenario, plainContext(args.budget));
+    const { program, batch } = await lab.loadProgram();
+    let result;
+    if (batch && partsFor(batch.units(scenario), args.threads) > 1) {
+      const pool = threadPool(args.threads, args.budget);
+      try {
+        const reply = await runOnPool(pool, lab.id, batch, scenario, plainContext(args.budget));
+        if (!reply.ok) throw new Error(reply.error.message);
+        result = reply.result;
+      } finally {
+        await pool.close();
+      }
+    } else {
+      result = program(scenario, plainContext(args.budget));
+    }
     if (result.stoppedAtLimit) io.stderr(`note: the run stopped at a limit: ${result.stoppedAtLimit}\n`);
     io.stdout(`${JSON.stringify({ lab: lab.id, scenario, traceHash: result.traceHash, metrics: printedMetrics(result.metrics) }, null, 2)}\n`);
     return 0;
@@ -68,10 +85,11 @@ export async function main(argv: readonly string[], rawIo: CliIo, labs: readonly
   }
 }
 
-type Args = { kind: 'help' } | { kind: 'usage-error'; message: string } | { kind: 'run'; input: string; budget: number };
+type Args = { kind: 'help' } | { kind: 'usage-error'; message: string } | { kind: 'run'; input: string; budget: number; threads: number };
 
 function parseArgs(argv: readonly string[]): Args {
   let budget = WORK_BUDGET;
+  let threads = Math.min(POOL_MAX, availableParallelism());
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -81,6 +99,12 @@ function parseArgs(argv: readonly string[]): Args {
       budget = Number(raw);
       if (raw === undefined || !/^[0-9]+$/.test(raw) || !(budget >= 1)) {
         return { kind: 'usage-error', message: `--budget takes a positive integer of work units, got ${JSON.stringify(raw ?? '')}` };
+      }
+    } else if (arg === '--threads' || arg.startsWith('--threads=')) {
+      const raw = arg === '--threads' ? argv[++i] : arg.slice('--threads='.length);
+      threads = Number(raw);
+      if (raw === undefined || !/^[0-9]+$/.test(raw) || !(threads >= 1 && threads <= POOL_MAX)) {
+        return { kind: 'usage-error', message: `--threads takes an integer 1..${POOL_MAX}, got ${JSON.stringify(raw ?? '')}` };
       }
     } else if (arg === '--') {
       continue;
@@ -93,7 +117,7 @@ function parseArgs(argv: readonly string[]): Args {
   if (inputs.length !== 1) {
     return { kind: 'usage-error', message: inputs.length === 0 ? 'give one link or file.json' : `give one link or file, got ${inputs.length}` };
   }
-  return { kind: 'run', input: inputs[0], budget };
+  return { kind: 'run', input: inputs[0], budget, threads };
 }
 
 /**

@@ -15,7 +15,7 @@
  * program/ never imports ui/, ui/ never imports program/, and no lab imports another (src/architecture).
  * Adding a lab = one folder + one line in ./registry.ts.
  *
- * This file holds types only: it is imported by the worker, the app, the CLI and the labs.
+ * This file holds types (and a few tiny helpers): it is imported by the worker, the app, the CLI and the labs.
  */
 
 import type { ComponentType } from 'react';
@@ -159,6 +159,22 @@ export interface GoldenLink {
  */
 export interface ProgramModule<S extends BaseScenario> {
   program(scenario: S, context: RunContext): LabResult;
+  /** For a batch experiment (many independent trials): how a pool of workers shares one run. */
+  batch?: BatchProgram<S>;
+}
+
+/**
+ * A run made of `units(scenario)` independent units (PBS trials), split into ranges computed apart and
+ * merged in order. Any split gives the same result to the bit, so a pool of any size (or none: `program`
+ * is `merge(s, [part(s, 0, units(s))])`) gives the same trace hash. Parts cross a worker boundary, so they
+ * are structured-cloneable data (typed arrays move).
+ */
+export interface BatchProgram<S extends BaseScenario> {
+  units(scenario: S): number;
+  /** Units from..to-1; reports its own progress (0..1 of its range) and work. */
+  part(scenario: S, from: number, to: number, context: RunContext): unknown;
+  /** The result from parts covering 0..units-1 (given in order). */
+  merge(scenario: S, parts: unknown[], context: RunContext): LabResult;
 }
 
 /**
@@ -236,12 +252,39 @@ export interface ClientHistoryOp {
   status: 'pending' | 'ok' | 'fail' | 'timeout';
 }
 
-/** What the host gives a program: progress reports and a work budget. */
+/** What the host gives a program: progress reports, a work budget and (in the worker) a cache. */
 export interface RunContext {
   /** Reports progress in [0, 1]; the host forwards it to the UI at most every few ms. */
   progress(fraction: number): void;
   /** Counts `units` of work; throws BudgetExceeded when the run's budget is spent. */
   work(units: number): void;
+  /**
+   * Pieces earlier runs computed, kept by the host between runs (the worker's; absent in Node's one-shot
+   * runs). A program stays a pure function of its scenario: it caches only what a key fully determines, never
+   * mutates what it got from the cache, and charges work() the same with the cache warm or cold.
+   */
+  cache?: RunCache;
+}
+
+/**
+ * A bounded store of immutable pieces, keyed by the inputs that produced each one (a string naming the lab,
+ * the piece and every input: 'consistent-hashing/keys/seed=1/keys=1000000'). The host may drop any entry at
+ * any time; typed arrays a cached piece holds are copied, not moved, when a result carries them.
+ */
+export interface RunCache {
+  get<T>(key: string): T | undefined;
+  /** Stores `value` under `key`; `bytes` is its size for the bound (typed arrays' byteLength, roughly). */
+  set(key: string, value: unknown, bytes: number): void;
+}
+
+/** `cache.get(key)`, else `compute()` stored under key (no cache: just `compute()`). */
+export function cached<T>(cache: RunCache | undefined, key: string, compute: () => T, bytes: (value: T) => number): T {
+  if (!cache) return compute();
+  const known = cache.get<T>(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  cache.set(key, value, bytes(value));
+  return value;
 }
 
 export type LabProgram<S extends BaseScenario, R extends LabResult> = (scenario: S, context: RunContext) => R;

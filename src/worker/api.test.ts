@@ -3,7 +3,7 @@
  * over-budget cost), enforces the budget during the run, throttles progress, and moves every buffer.
  */
 import { describe, expect, it } from 'vitest';
-import type { LabProgram, LabResult, LabSpec } from '../labs/contract';
+import { cached, type LabProgram, type LabResult, type LabSpec } from '../labs/contract';
 import { collectTransferables, createWorkerApi, runContext } from './api';
 import { fakeLab, type FakeScenario } from './testing/fakeLab';
 
@@ -86,6 +86,24 @@ describe('workerApi.run', () => {
     const { api } = apiWith(spec);
     const reply = await api.run('fake', { seed: 1, events: [], items: 5 });
     expect(reply).toEqual({ ok: false, error: { kind: 'crashed', message: 'The simulation failed: boom' } });
+  });
+
+  it('run() keeps its cache between runs and copies, never moves, the buffers the cache holds', async () => {
+    const program: LabProgram<FakeScenario, LabResult & { table: Uint32Array; own: Uint8Array }> = (s, context) => {
+      const table = cached(context.cache, `fake/table/items=${s.items}`, () => Uint32Array.from({ length: s.items }, (_, i) => i * i), (t) => t.byteLength);
+      return { lab: 'fake', traceHash: `t${table[s.items - 1]}`, metrics: {}, endTime: 1, marks: new Float64Array(1), table, own: new Uint8Array(2) };
+    };
+    const spec = fakeLab({ loadProgram: async () => ({ program: program as unknown as LabProgram<FakeScenario, LabResult> }) });
+    const { api, transfers } = apiWith(spec);
+    const first = await api.run('fake', { seed: 1, events: [], items: 5 });
+    const second = await api.run('fake', { seed: 1, events: [], items: 5 });
+    if (!first.ok || !second.ok) throw new Error('runs failed');
+    const a = first.result as LabResult & { table: Uint32Array; own: Uint8Array };
+    const b = second.result as LabResult & { table: Uint32Array; own: Uint8Array };
+    expect(b.table).toBe(a.table); // the second run read the first one's piece
+    expect(transfers[0]).not.toContain(a.table.buffer);
+    expect(transfers[0]).toContain(a.own.buffer);
+    expect(transfers[1]).not.toContain(b.table.buffer);
   });
 
   it('run() forwards progress through onProgress', async () => {

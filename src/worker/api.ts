@@ -4,7 +4,12 @@
  * trusts nothing: the lab must exist, the scenario must validate, and its cost must fit the work budget.
  */
 import { transfer as comlinkTransfer } from 'comlink';
-import { BudgetExceeded, type BaseScenario, type LabResult, type LabSpec, type RunContext } from '../labs/contract';
+import { BudgetExceeded, type BaseScenario, type LabResult, type LabSpec, type RunCache, type RunContext } from '../labs/contract';
+import { createRunCache, type WorkerRunCache } from './runCache';
+import { collectTransferables } from './transferables';
+import { partsFor, runOnPool, type BatchPool } from './pool';
+
+export { collectTransferables } from './transferables';
 
 /** Work units one run may spend; spec.cost() above this is refused before the run starts. */
 export const WORK_BUDGET = 200_000_000;
@@ -32,6 +37,10 @@ export interface WorkerApiOptions {
   now?: () => number;
   /** Marks a reply's buffers for transfer (comlink.transfer in the worker; a spy in tests). */
   transfer?: <T>(value: T, transferables: Transferable[]) => T;
+  /** What runs keep for the next ones (default: a fresh bounded cache; null: none). */
+  cache?: WorkerRunCache | null;
+  /** Workers for batch experiments (labs whose program module has `batch`); none: every run here. */
+  pool?: BatchPool;
 }
 
 export function createWorkerApi(options: WorkerApiOptions): WorkerApi {
@@ -40,11 +49,15 @@ export function createWorkerApi(options: WorkerApiOptions): WorkerApi {
   const intervalMs = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
   const now = options.now ?? (() => performance.now());
   const transfer = options.transfer ?? comlinkTransfer;
+  const cache = options.cache === undefined ? createRunCache() : options.cache ?? undefined;
 
   return {
     async run(labId, scenario, onProgress) {
       const reply = await runChecked(labId, scenario, onProgress);
-      return reply.ok ? transfer(reply, collectTransferables(reply.result)) : reply;
+      if (!reply.ok) return reply;
+      // Buffers the cache holds are copied into the reply, the rest moved.
+      const movable = collectTransferables(reply.result).filter((b) => !cache?.holds(b));
+      return transfer(reply, movable);
     },
   };
 
@@ -65,9 +78,12 @@ export function createWorkerApi(options: WorkerApiOptions): WorkerApi {
       );
     }
     try {
-      const { program } = await spec.loadProgram();
-      const result = program(scenario, runContext(budget, intervalMs, now, onProgress));
-      return { ok: true, result };
+      const { program, batch } = await spec.loadProgram();
+      const context = runContext(budget, intervalMs, now, onProgress, cache);
+      if (batch && options.pool && partsFor(batch.units(scenario), options.pool.size) > 1) {
+        return await runOnPool(options.pool, labId, batch, scenario, context);
+      }
+      return { ok: true, result: program(scenario, context) };
     } catch (error) {
       if (error instanceof BudgetExceeded) {
         return fail('budget-exceeded', `The run was stopped: it exceeded the work budget of ${format(budget)} units.`);
@@ -84,10 +100,12 @@ export function runContext(
   intervalMs: number,
   now: () => number,
   onProgress?: (fraction: number) => void,
+  cache?: RunCache,
 ): RunContext {
   let spent = 0;
   let lastReportAt = Number.NEGATIVE_INFINITY;
   return {
+    cache,
     work(units) {
       spent += units;
       if (spent > budget) throw new BudgetExceeded(budget);
@@ -103,36 +121,11 @@ export function runContext(
   };
 }
 
-/**
- * Every distinct ArrayBuffer behind a typed array (or a bare ArrayBuffer) anywhere in `value`, so the
- * reply moves them instead of copying. SharedArrayBuffers are shared, never transferred.
- */
-export function collectTransferables(value: unknown): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  const seen = new Set<object>();
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (item === null || typeof item !== 'object' || seen.has(item)) continue;
-    seen.add(item);
-    if (item instanceof ArrayBuffer) buffers.add(item);
-    else if (ArrayBuffer.isView(item)) {
-      if (item.buffer instanceof ArrayBuffer) buffers.add(item.buffer);
-    } else if (item instanceof Map) {
-      for (const [k, v] of item) stack.push(k, v);
-    } else if (item instanceof Set) {
-      for (const v of item) stack.push(v);
-    } else {
-      for (const v of Object.values(item)) stack.push(v);
-    }
-  }
-  return [...buffers];
-}
-
-function fail(kind: RunErrorKind, message: string): RunReply {
+/** A failure reply (also used by the batch workers' API). */
+export function fail(kind: RunErrorKind, message: string): { ok: false; error: RunError } {
   return { ok: false, error: { kind, message } };
 }
 
-function format(n: number): string {
+export function format(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
 }

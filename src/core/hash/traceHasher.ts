@@ -11,6 +11,12 @@ import { fmix32, murmur3 } from './murmur3';
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 
+export interface TraceHasherState {
+  readonly a: number;
+  readonly b: number;
+  readonly count: number;
+}
+
 export class TraceHasher {
   private a = 0x6a09e667;
   private b = 0xbb67ae85;
@@ -63,6 +69,20 @@ export class TraceHasher {
   int32(w: number): this {
     this.word(w);
     return this;
+  }
+
+  /** The stream's state so far: `TraceHasher.resume(state)` continues it (a cached prefix of a trace). */
+  snapshot(): TraceHasherState {
+    return { a: this.a, b: this.b, count: this.count };
+  }
+
+  /** A hasher that continues from a snapshot, as if it had been fed the same prefix. */
+  static resume(state: TraceHasherState): TraceHasher {
+    const h = new TraceHasher();
+    h.a = state.a;
+    h.b = state.b;
+    h.count = state.count;
+    return h;
   }
 
   /** The hash so far as 16 hex digits (does not end the stream). */

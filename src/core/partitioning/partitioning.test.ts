@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keyHashes } from '../ring';
+import { keyHashes, sortKeys } from '../ring';
 import {
   autoSplitRanges, balance, countByOwner, directoryJoin, directoryLeave, directoryTable, liveNodes, modNOwners, movedCount,
-  nodesTouched, rangeEnd, rangeJoin, rangeLeave, rangeOf, rangeOwners, ringOf, ringOwners, splitRange,
+  nodesTouched, rangeEnd, rangeJoin, rangeLeave, rangeOf, rangeOwners, ringOf, ringOwners, ringOwnersSorted, splitRange,
 } from './index';
 
 const FC = { seed: 11, numRuns: 60 };
@@ -121,5 +121,16 @@ describe('consistent', () => {
     expect(movedCount(before, after)).toBe(before.filter((o) => o === 3).length);
     expect(after.includes(3)).toBe(false);
     expect(balance(countByOwner(before, 10)).maxOverMean).toBeLessThan(1.4);
+  });
+
+  it('ringOwnersSorted (one merge walk over sorted keys) gives ringOwners exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 5000 }), fc.nat(), (nodes, vnodes, keys, seed) => {
+        const hashes = keyHashes(keys, seed);
+        const ring = ringOf(liveNodes(nodes), vnodes, seed);
+        expect(ringOwnersSorted(ring, sortKeys(hashes))).toEqual(ringOwners(ring, hashes));
+      }),
+      FC,
+    );
   });
 });

@@ -12,7 +12,7 @@
  */
 import { rng as rootRng, type Rng } from '../random/rng';
 import { quantileSorted } from '../stats/quantile';
-import { warsSamplers, type LegSampler, type WarsLegs } from './legs';
+import { legSkipper, warsSamplers, type LegSampler, type WarsLegs } from './legs';
 import { warsBlock, warsScratch, type WarsDelays, type WarsOutcomes } from './wars';
 
 /** Replication factor and quorum sizes: 1 <= r, w <= n <= N_MAX. */
@@ -126,15 +126,42 @@ function fillBlock(delays: WarsDelays, samplers: LegSampler[], streams: Rng[][],
 /**
  * Runs `trials` WARS trials once and evaluates every configuration on them. Throws `invalid <name>: <value>`
  * on bad options (scenario validation with messages for people belongs to the lab).
+ * The same as `pbsMerge(options, [pbsTrials(options, 0, trials)])`, and as any split of 0..trials into
+ * ranges computed apart (a pool of workers) and merged in order.
  */
 export function pbsSweep(options: PbsSweepOptions): PbsSweepResult {
+  return pbsMerge(options, [pbsTrials(options, 0, options.trials)]);
+}
+
+/** Trials from..to-1 of a sweep, per configuration, in trial order (not yet sorted): one worker's share. */
+export interface PbsTrials {
+  from: number;
+  to: number;
+  outcomes: WarsOutcomes[];
+}
+
+/**
+ * Trials `from` to `to - 1` of the sweep `options` describes, exactly as the whole sweep draws them: each
+ * (leg, replica) stream gives its k-th draw to trial k, so a share starting at trial `from` first skips
+ * `from` draws of every stream (legSkipper: the same u32s, none of the arithmetic). Progress and work are
+ * reported for these trials only.
+ */
+export function pbsTrials(options: PbsSweepOptions, from: number, to: number): PbsTrials {
   const nMax = validate(options);
   const { configs, trials, context } = options;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= trials)) throw new Error(`invalid trial range: ${from}..${to}`);
   const s = warsSamplers(options.legs);
   const samplers = [s.write, s.ack, s.read, s.response];
-  const grid = options.tGridMs === undefined ? undefined : checkedGrid(options.tGridMs);
+  if (options.tGridMs !== undefined) checkedGrid(options.tGridMs);
   const streams = legStreams(options.seed, nMax);
-  const block = Math.min(BLOCK_TRIALS, trials);
+  if (from > 0) {
+    const skippers = [options.legs.write, options.legs.ack, options.legs.read, options.legs.response].map(legSkipper);
+    for (let leg = 0; leg < 4; leg++) {
+      for (const stream of streams[leg]) for (let k = 0; k < from; k++) skippers[leg](stream);
+    }
+  }
+  const count = to - from;
+  const block = Math.max(1, Math.min(BLOCK_TRIALS, count));
   const delays: WarsDelays = {
     write: new Float64Array(block * nMax),
     ack: new Float64Array(block * nMax),
@@ -143,22 +170,48 @@ export function pbsSweep(options: PbsSweepOptions): PbsSweepResult {
     stride: nMax,
   };
   const outcomes: WarsOutcomes[] = configs.map(() => ({
-    staleUntilMs: new Float64Array(trials),
-    readLatencyMs: new Float64Array(trials),
-    writeLatencyMs: new Float64Array(trials),
+    staleUntilMs: new Float64Array(count),
+    readLatencyMs: new Float64Array(count),
+    writeLatencyMs: new Float64Array(count),
   }));
   const scratches = configs.map((c) => warsScratch(c.n));
   const unitsPerTrial = pbsCost({ configs, trials: 1 });
-  for (let done = 0; done < trials; done += block) {
-    const count = Math.min(block, trials - done);
-    fillBlock(delays, samplers, streams, count);
+  for (let done = 0; done < count; done += block) {
+    const n = Math.min(block, count - done);
+    fillBlock(delays, samplers, streams, n);
     for (let c = 0; c < configs.length; c++) {
-      const { n, r, w } = configs[c];
-      warsBlock(n, r, w, delays, count, outcomes[c], done, scratches[c]);
+      const { n: size, r, w } = configs[c];
+      warsBlock(size, r, w, delays, n, outcomes[c], done, scratches[c]);
     }
-    context?.work?.(count * unitsPerTrial);
-    context?.progress?.((done + count) / trials);
+    context?.work?.(n * unitsPerTrial);
+    context?.progress?.((done + n) / count);
   }
+  return { from, to, outcomes };
+}
+
+/**
+ * The sweep from shares covering trials 0..trials-1 (any split, any order given): concatenated in trial
+ * order, sorted, sampled on the grid. The same bits whatever the split.
+ */
+export function pbsMerge(options: PbsSweepOptions, shares: readonly PbsTrials[]): PbsSweepResult {
+  const { configs, trials } = options;
+  const grid = options.tGridMs === undefined ? undefined : checkedGrid(options.tGridMs);
+  const ordered = [...shares].sort((a, b) => a.from - b.from);
+  let at = 0;
+  for (const share of ordered) {
+    if (share.from !== at || share.outcomes.length !== configs.length) throw new Error(`invalid trial shares: a gap or overlap at trial ${at}`);
+    at = share.to;
+  }
+  if (at !== trials) throw new Error(`invalid trial shares: they end at trial ${at}, not ${trials}`);
+  const outcomes: WarsOutcomes[] = configs.map((_, c) => {
+    const one = (pick: (o: WarsOutcomes) => Float64Array) => {
+      if (ordered.length === 1) return pick(ordered[0].outcomes[c]);
+      const all = new Float64Array(trials);
+      for (const share of ordered) all.set(pick(share.outcomes[c]), share.from);
+      return all;
+    };
+    return { staleUntilMs: one((o) => o.staleUntilMs), readLatencyMs: one((o) => o.readLatencyMs), writeLatencyMs: one((o) => o.writeLatencyMs) };
+  });
   for (const o of outcomes) {
     o.staleUntilMs.sort();
     o.readLatencyMs.sort();

@@ -162,6 +162,42 @@ function mixtureSampler(spec: MixtureLeg): LegSampler {
   };
 }
 
+/**
+ * A leg's skipper: advances a stream exactly as `legSampler(spec)` drawing one delay would (the same u32s,
+ * so the stream is then where the sampler would leave it), without the delay's arithmetic. What lets a
+ * worker start its share of trials at trial k: skip k draws, then sample. `spec` must be valid.
+ */
+export function legSkipper(spec: LegSpec): (r: Rng) => void {
+  if (spec.kind !== 'mixture') return simpleSkipper(spec);
+  const cumulative = new Float64Array(spec.parts.length);
+  let total = 0;
+  spec.parts.forEach((part, i) => {
+    total += part.weight;
+    cumulative[i] = total;
+  });
+  cumulative[cumulative.length - 1] = 1; // as mixtureSampler
+  const skippers = spec.parts.map((part) => simpleSkipper(part.leg as Exclude<LegSpec, MixtureLeg>));
+  return (r) => {
+    const u = r.float();
+    let i = 0;
+    while (u >= cumulative[i]) i++;
+    skippers[i](r);
+  };
+}
+
+function simpleSkipper(spec: Exclude<LegSpec, MixtureLeg>): (r: Rng) => void {
+  switch (spec.kind) {
+    case 'constant':
+      return () => {};
+    case 'empirical': {
+      const n = spec.samplesMs.length;
+      return (r) => void r.int(n); // int() may reject and draw again: call it, as the sampler does
+    }
+    default:
+      return (r) => void r.float();
+  }
+}
+
 /** Samplers for the four legs, validated together (the error names the leg). */
 export function warsSamplers(legs: WarsLegs): { write: LegSampler; ack: LegSampler; read: LegSampler; response: LegSampler } {
   const one = (leg: LegSpec, name: string): LegSampler => {

@@ -52,6 +52,20 @@ export class Assignment {
   }
 
   /**
+   * An assignment from a copy of a known one (owner per sorted key, counts per node, counts zero-padded to
+   * `nodeSlots`): what the constructor would compute for the same keys and ring, without the walk.
+   */
+  static restore(keys: SortedKeys, owner: Uint16Array, counts: Uint32Array, nodeSlots: number): Assignment {
+    if (owner.length !== keys.hash.length || counts.length > nodeSlots) throw new Error('invalid assignment to restore');
+    const a = Object.create(Assignment.prototype) as { keys: SortedKeys; owner: Uint16Array; counts: Uint32Array };
+    a.keys = keys;
+    a.owner = Uint16Array.from(owner);
+    a.counts = new Uint32Array(nodeSlots);
+    a.counts.set(counts);
+    return a as unknown as Assignment;
+  }
+
+  /**
    * Moves keys from `before` to `after`, given the positions of the points the change added (present in
    * `after` only) and removed (present in `before` only). Returns what moved.
    */

@@ -3,7 +3,7 @@
  * the rest uniform. Every draw comes from the given stream, so the same seed gives the same request keys.
  */
 import type { Rng } from '../random/rng';
-import { sampleCdf, zipfCdf } from './zipf';
+import { cdfSampler, zipfCdf } from './zipf';
 
 export type KeyDistribution =
   | { kind: 'uniform'; n: number }
@@ -19,8 +19,8 @@ export function keySampler(dist: KeyDistribution, random: Rng): () => number {
     case 'uniform':
       return () => random.int(n);
     case 'zipf': {
-      const cdf = zipfCdf(n, dist.s);
-      return () => sampleCdf(cdf, random.float());
+      const sample = cdfSampler(zipfCdf(n, dist.s));
+      return () => sample(random.float());
     }
     case 'celebrity': {
       const pct = dist.pct;

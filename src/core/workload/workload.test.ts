@@ -73,3 +73,22 @@ describe('poissonArrivals / permutation', () => {
     );
   });
 });
+
+describe('cdfSampler', () => {
+  it('gives sampleCdf exactly: at every guide boundary, next to it, at 0 and just under 1, and on random u', async () => {
+    const { cdfSampler, sampleCdf, zipfCdf } = await import('./zipf');
+    for (const [n, s] of [[1, 1], [7, 0], [1000, 0.9], [100_000, 1.2], [50_000, 0.5]] as const) {
+      const cdf = zipfCdf(n, s);
+      const sample = cdfSampler(cdf);
+      const us: number[] = [0, 1 - 2 ** -32, 0.5];
+      for (let b = 0; b <= 65536; b += 97) us.push(b / 65536, Math.max(0, b / 65536 - 2 ** -32), Math.min(1 - 2 ** -32, b / 65536 + 2 ** -32));
+      for (let r = 0; r < n; r += Math.max(1, Math.floor(n / 500))) us.push(cdf[r], Math.max(0, cdf[r] - 2 ** -32));
+      let x = 12345;
+      for (let i = 0; i < 5000; i++) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        us.push(x / 2 ** 32);
+      }
+      for (const u of us.filter((v) => v >= 0 && v < 1)) expect(sample(u)).toBe(sampleCdf(cdf, u));
+    }
+  });
+});

@@ -36,3 +36,29 @@ export function sampleCdf(cdf: Float64Array, u: number): number {
 export function zipfProbability(cdf: Float64Array, r: number): number {
   return r === 0 ? cdf[0] : cdf[r] - cdf[r - 1];
 }
+
+/** Buckets of cdfSampler's guide table (a power of two, so u x GUIDE is exact). */
+const GUIDE = 65536;
+
+/**
+ * sampleCdf(cdf, u) for many u: a guide table (the answer at each u = b / 65536) narrows each binary search
+ * to one bucket's ranks, a few probes instead of log2(n). The answer is the least index whose cdf exceeds u
+ * (n - 1 at most), unique, so it is exactly sampleCdf's.
+ */
+export function cdfSampler(cdf: Float64Array): (u: number) => number {
+  const n = cdf.length;
+  const guide = new Uint32Array(GUIDE + 1);
+  for (let b = 0; b < GUIDE; b++) guide[b] = sampleCdf(cdf, b / GUIDE);
+  guide[GUIDE] = n - 1;
+  return (u) => {
+    const b = Math.floor(u * GUIDE);
+    let lo = guide[b];
+    let hi = guide[b + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cdf[mid] > u) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+}

@@ -5,12 +5,18 @@
  * Cost: keys are hashed and sorted once; each event rebuilds the ring by a filter-and-merge (O(points)),
  * re-assigns only the keys of arcs that changed owner (see core/ring/assignment.ts), and runs hash-mod-N
  * over all keys for the comparison (mod-N has no cheaper way to know what it moves).
+ *
+ * Edits: in the worker, the pieces that only a few inputs determine are kept between runs (context.cache,
+ * keyed by those inputs): the sorted keys (seed, keys), the initial ring, its assignment and its trace-hash
+ * prefix (seed, nodes, vnodes, keys), and each node set's sweep ring and sweep (seed, the node set). So
+ * "add a node" re-runs the whole script but computes only what the new event changed. Cold or warm, the
+ * same scenario gives the same frames, work charges and trace hash (program.test.ts checks it).
  */
-import { TraceHasher } from '../../../core/hash/traceHasher';
-import { Assignment, keyHashes, modNMoved, ringFromSorted, ringWithNode, sortKeys, vnodePositions, type Moves, type Ring } from '../../../core/ring';
-import type { LabProgram, RunContext } from '../../contract';
+import { TraceHasher, type TraceHasherState } from '../../../core/hash/traceHasher';
+import { Assignment, keyHashes, modNMoved, ringFromSorted, ringWithNode, sortKeys, vnodePositions, type Moves, type Ring, type SortedKeys } from '../../../core/ring';
+import { cached, type LabProgram, type RunContext } from '../../contract';
 import { binCounts, buildFrame, movedKeys } from './frame';
-import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, type ConsistentHashingResult, type RingFrame, type VnodeSweep } from '../result';
+import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, SWEEP_VNODES, type ConsistentHashingResult, type RingFrame, type VnodeSweep } from '../result';
 import type { ConsistentHashingEvent, ConsistentHashingScenario } from '../scenario';
 import { SWEEP_KEYS_MAX, SWEEP_VNODES_MAX, sweepPoints, sweepRing, vnodeSweep, type SweepRing } from './sweep';
 
@@ -19,15 +25,36 @@ export type * from '../result';
 /** Ring points all sweeps of one run may build; frames past it reuse the previous frame's sweep. */
 export const SWEEP_POINTS_BUDGET = 8_000_000;
 
-export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingResult> = (s, context) => {
+export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingResult> = (s, outer) => {
+  let units = 0;
+  const context: RunContext = { ...outer, work: (u) => { units += u; outer.work(u); } };
+  const cache = context.cache;
+  // The state after the first n events is cached under the scenario with its script cut to n events.
+  const prefixKey = (n: number) => `${KEY}/after/${JSON.stringify({ ...s, events: s.events.slice(0, n) })}`;
+  let done = -1;
+  let resumed: Checkpoint | undefined;
+  for (let n = s.events.length; cache && n >= 0 && !resumed; n--) {
+    resumed = cache.get<Checkpoint>(prefixKey(n));
+    if (resumed) done = n;
+  }
   const run = new Run(s, context);
-  const frames: RingFrame[] = [run.initialFrame()];
-  context.progress(1 / (s.events.length + 1));
-  for (let i = 0; i < s.events.length; i++) {
+  let frames: RingFrame[];
+  if (resumed) {
+    // Charged what those events cost cold, so the budget stops a run the same way warm or cold.
+    context.work(resumed.units - units);
+    frames = run.resume(resumed);
+  } else {
+    frames = [run.initialFrame()];
+    done = 0;
+    cache?.set(prefixKey(0), run.checkpoint(frames, units), run.checkpointBytes(frames));
+  }
+  context.progress((done + 1) / (s.events.length + 1));
+  for (let i = done; i < s.events.length; i++) {
     frames.push(run.apply(s.events[i]));
+    cache?.set(prefixKey(i + 1), run.checkpoint(frames, units), run.checkpointBytes(frames));
     context.progress((i + 2) / (s.events.length + 1));
   }
-  const traceHash = hashTrace(run.initialRing, frames, run.sweeps);
+  const traceHash = hashTrace(run.initialRingHash, frames, run.sweeps);
   return {
     lab: 'consistent-hashing',
     traceHash,
@@ -44,13 +71,48 @@ export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingRes
   };
 };
 
+/** Cache keys: the lab, the piece, and every input that determines it. */
+const KEY = 'consistent-hashing/1';
+const bytesOf = (...arrays: ArrayBufferView[]) => arrays.reduce((sum, a) => sum + a.byteLength, 0);
+
+/** The keys' hashes, sorted once, and what the run derives from them alone. */
+interface KeyPieces {
+  hashes: Uint32Array;
+  sorted: SortedKeys;
+  binKeys: Uint32Array;
+  /** The sweep's key sample, ascending. */
+  sweepSample: Uint32Array;
+}
+
+/**
+ * A run's state after some events, as the cache keeps it: everything `apply` reads, copied where the run
+ * mutates it, and the frames so far. Arrays indexed by node slot are as long as that run's slots; a run
+ * whose script adds more or fewer nodes pads or cuts them (nodes not yet added own nothing).
+ */
+interface Checkpoint {
+  frames: readonly RingFrame[];
+  ring: Ring;
+  weight: Uint8Array;
+  owner: Uint16Array;
+  counts: Uint32Array;
+  nextNode: number;
+  sweeps: readonly VnodeSweep[];
+  sweepPointsSpent: number;
+  sweepByNodes: readonly (readonly [string, number])[];
+  sweepBase: SweepRing | null;
+  /** Work units the run had charged by then. */
+  units: number;
+}
+
 /** The state of one run: ring, assignment, weights, sweeps. */
 class Run {
   readonly nodeNames: string[];
   readonly weight: Uint8Array;
   readonly hashes: Uint32Array;
-  readonly assignment: Assignment;
+  private assignment: Assignment;
   readonly initialRing: Ring;
+  /** The trace hasher's state after the initial ring (the hash's first and largest part). */
+  readonly initialRingHash: TraceHasherState;
   readonly shown: ConsistentHashingResult['shownKeys'];
   readonly binKeys: Uint32Array;
   readonly sweeps: VnodeSweep[] = [];
@@ -73,21 +135,68 @@ class Run {
     this.weight = new Uint8Array(slots);
     this.weight.fill(1, 0, s.nodes);
     this.nextNode = s.nodes;
-    this.hashes = keyHashes(s.keys, s.seed);
-    const keys = sortKeys(this.hashes);
+    const cache = context.cache;
+    const keyPieces = cached(cache, `${KEY}/keys/seed=${s.seed}/keys=${s.keys}`, () => keyPiecesOf(s.keys, s.seed), (p) =>
+      bytesOf(p.hashes, p.sorted.hash, p.sorted.index, p.binKeys, p.sweepSample));
+    this.hashes = keyPieces.hashes;
+    const keys = keyPieces.sorted;
     context.work(2 * s.keys);
-    this.ring = this.initialRingOf(this.live());
+    const ringKey = `${KEY}/ring/seed=${s.seed}/nodes=${s.nodes}/vnodes=${s.vnodes}`;
+    this.ring = cached(cache, ringKey, () => this.initialRingOf(this.live()), (r) => bytesOf(r.positions, r.owners, r.buckets));
     this.initialRing = this.ring;
-    this.assignment = new Assignment(keys, this.ring, slots);
+    this.initialRingHash = cached(cache, `${ringKey}/hash`, () => hashRing(this.ring), () => 64);
+    const initial = cached(cache, `${ringKey}/keys=${s.keys}/assignment`, () => {
+      const a = new Assignment(keys, this.ring, s.nodes);
+      return { owner: a.owner, counts: a.counts };
+    }, (a) => bytesOf(a.owner, a.counts));
+    this.assignment = Assignment.restore(keys, initial.owner, initial.counts, slots);
     context.work(s.keys + this.ring.positions.length);
-    this.binKeys = binCounts(keys.hash);
+    this.binKeys = keyPieces.binKeys;
     const shownCount = s.keys <= KEYS_EXACT_MAX ? s.keys : KEY_SAMPLE_MAX;
     this.shown = {
       exact: s.keys <= KEYS_EXACT_MAX,
       index: Uint32Array.from({ length: shownCount }, (_, i) => i),
       position: this.hashes.slice(0, shownCount),
     };
-    this.sweepSample = this.hashes.slice(0, Math.min(s.keys, SWEEP_KEYS_MAX)).sort();
+    this.sweepSample = keyPieces.sweepSample;
+  }
+
+  /** This run's state now, for the cache (copies of what later events mutate). */
+  checkpoint(frames: readonly RingFrame[], units: number): Checkpoint {
+    return {
+      frames: frames.slice(),
+      ring: this.ring,
+      weight: Uint8Array.from(this.weight),
+      owner: Uint16Array.from(this.assignment.owner),
+      counts: Uint32Array.from(this.assignment.counts),
+      nextNode: this.nextNode,
+      sweeps: this.sweeps.slice(),
+      sweepPointsSpent: this.sweepPointsSpent,
+      sweepByNodes: [...this.sweepByNodes],
+      sweepBase: this.sweepBase,
+      units,
+    };
+  }
+
+  /** Roughly what a checkpoint adds to the cache: its copies, its ring, and a little per frame. */
+  checkpointBytes(frames: readonly RingFrame[]): number {
+    const r = this.ring;
+    return 3 * this.assignment.owner.length + r.positions.byteLength + r.owners.byteLength + r.buckets.byteLength + 16_384 * frames.length;
+  }
+
+  /** Continues from a checkpoint of the same scenario's first events; returns its frames (fitted to this run's slots). */
+  resume(c: Checkpoint): RingFrame[] {
+    const slots = this.weight.length;
+    this.ring = c.ring;
+    this.weight.fill(0);
+    this.weight.set(c.weight.subarray(0, slots));
+    this.assignment = Assignment.restore(this.assignment.keys, c.owner, c.counts.subarray(0, slots), slots);
+    this.nextNode = c.nextNode;
+    this.sweeps.push(...c.sweeps);
+    this.sweepPointsSpent = c.sweepPointsSpent;
+    for (const [id, index] of c.sweepByNodes) this.sweepByNodes.set(id, index);
+    this.sweepBase = c.sweepBase;
+    return c.frames.map((f) => fitFrame(f, slots));
   }
 
   initialFrame(): RingFrame {
@@ -144,8 +253,20 @@ class Run {
     const cost = sweepPoints(live.length);
     if (this.sweeps.length > 0 && this.sweepPointsSpent + cost > SWEEP_POINTS_BUDGET) return this.sweeps.length - 1;
     this.sweepPointsSpent += cost;
-    this.sweepBase = sweepRing(live, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), this.sweepBase);
-    this.sweeps.push(vnodeSweep(this.sweepBase, this.sweepSample, this.nodeNames.length, (u) => this.context.work(u)));
+    const base = this.sweepRingOf(live, id);
+    this.sweepBase = base;
+    const sweepKey = `${KEY}/sweep/seed=${this.s.seed}/sample=${this.sweepSample.length}/nodes=${id}`;
+    const knownSweep = this.context.cache?.get<VnodeSweep>(sweepKey);
+    if (knownSweep) {
+      // Charged as the computation charges it, so a budget stops a run at the same place cold or warm.
+      this.context.work(sweepPoints(live.length) + SWEEP_VNODES.length * this.sweepSample.length);
+      this.sweeps.push(knownSweep);
+    } else {
+      // vnodeSweep's arrays are indexed by node slot; its figures depend only on the live nodes.
+      const sweep = vnodeSweep(base, this.sweepSample, this.nodeNames.length, (u) => this.context.work(u));
+      this.context.cache?.set(sweepKey, sweep, 512);
+      this.sweeps.push(sweep);
+    }
     this.sweepByNodes.set(id, this.sweeps.length - 1);
     return this.sweeps.length - 1;
   }
@@ -157,7 +278,7 @@ class Run {
   private initialRingOf(live: Uint16Array): Ring {
     const vnodes = this.s.vnodes;
     if (vnodes > SWEEP_VNODES_MAX) throw new Error(`invalid vnodes: ${vnodes}`);
-    this.sweepBase = sweepRing(live, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), null);
+    this.sweepBase = this.sweepRingOf(live, live.join(','));
     const { positions, values } = this.sweepBase;
     const n = live.length * vnodes;
     const ringPositions = new Uint32Array(n);
@@ -171,6 +292,16 @@ class Run {
       }
     }
     return ringFromSorted(ringPositions, ringOwners);
+  }
+
+  /**
+   * The sweep ring of node set `live` (`id`: its indexes joined by commas): from the cache, else merged from
+   * the previous sweep ring. Either way the same sorted points: the ring depends only on the node set.
+   */
+  private sweepRingOf(live: Uint16Array, id: string): SweepRing {
+    return cached(this.context.cache, `${KEY}/sweep-ring/seed=${this.s.seed}/nodes=${id}`,
+      () => sweepRing(live, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), this.sweepBase),
+      (r) => bytesOf(r.nodes, r.positions, r.values));
   }
 
   /** Node `node`'s first `count` point positions (computed once per node, extended when a weight grows). */
@@ -192,6 +323,28 @@ class Run {
     for (let i = 0; i < this.weight.length; i++) if (this.weight[i] > 0) out.push(i);
     return Uint16Array.from(out);
   }
+}
+
+/**
+ * A frame of a run with fewer or more node slots (a script that adds more or fewer nodes later), as this run
+ * would have drawn it: the per-slot arrays padded with zeros or cut. Exact either way: a slot past the nodes
+ * added so far is a node not yet added, dead, weightless, with no keys, no share, nothing moved.
+ */
+function fitFrame(f: RingFrame, slots: number): RingFrame {
+  if (f.alive.length === slots) return f;
+  const pad = <A extends Uint8Array | Uint32Array | Float64Array>(a: A, make: (n: number) => A): A => {
+    const out = make(slots);
+    out.set((a.length > slots ? a.subarray(0, slots) : a) as ArrayLike<number>);
+    return out;
+  };
+  return {
+    ...f,
+    alive: pad(f.alive, (n) => new Uint8Array(n)),
+    weight: pad(f.weight, (n) => new Uint8Array(n)),
+    keyCounts: pad(f.keyCounts, (n) => new Uint32Array(n)),
+    share: pad(f.share, (n) => new Float64Array(n)),
+    moved: f.moved ? { ...f.moved, out: pad(f.moved.out, (n) => new Uint32Array(n)), in: pad(f.moved.in, (n) => new Uint32Array(n)) } : null,
+  };
 }
 
 /**
@@ -231,10 +384,20 @@ function metricsOf(frames: RingFrame[]): Record<string, number> {
   };
 }
 
-/** The trace hash: the initial ring's points, then each frame's essential numbers, then the sweeps. */
-function hashTrace(ring: Ring, frames: RingFrame[], sweeps: VnodeSweep[]): string {
-  const h = new TraceHasher();
-  h.string('consistent-hashing/1').numbers(ring.positions).numbers(ring.owners);
+function keyPiecesOf(keys: number, seed: number): KeyPieces {
+  const hashes = keyHashes(keys, seed);
+  const sorted = sortKeys(hashes);
+  return { hashes, sorted, binKeys: binCounts(sorted.hash), sweepSample: hashes.slice(0, Math.min(keys, SWEEP_KEYS_MAX)).sort() };
+}
+
+/** The trace hash's first part: the initial ring's points. */
+function hashRing(ring: Ring): TraceHasherState {
+  return new TraceHasher().string('consistent-hashing/1').numbers(ring.positions).numbers(ring.owners).snapshot();
+}
+
+/** The trace hash: the initial ring's points (`ringHash`), then each frame's essential numbers, then the sweeps. */
+function hashTrace(ringHash: TraceHasherState, frames: RingFrame[], sweeps: VnodeSweep[]): string {
+  const h = TraceHasher.resume(ringHash);
   for (const f of frames) {
     h.number(f.t).string(f.kind).number(f.node).number(f.liveNodes).number(f.points);
     h.numbers(f.keyCounts).numbers(f.bins.owner).numbers(f.shownOwners);

@@ -4,7 +4,7 @@
  * split of the hottest range. Pure functions of the state handed in (the Server owns that state).
  */
 import { murmur3Int } from '../../../core/hash/murmur3';
-import { directoryLeave, liveNodes, modNOwners, ringOf, ringOwners } from '../../../core/partitioning';
+import { directoryLeave, liveNodes, modNOwners, ringOf, ringOwnersSorted } from '../../../core/partitioning';
 import { ownerOf, type Ring } from '../../../core/ring';
 import type { Strategy } from '../result';
 import type { PartitioningScenario } from '../scenario';
@@ -36,7 +36,7 @@ export function replaceAfterFault(s: PartitioningScenario, p: Placements, strate
     case 'consistent':
       if (up.length > 0) {
         live.ring = ringOf(up, s.vnodes, s.seed);
-        live.owners = ringOwners(live.ring, p.hashes);
+        live.owners = ringOwnersSorted(live.ring, p.sorted);
       }
       break;
     case 'directory':

@@ -5,16 +5,18 @@
  */
 import {
   autoSplitRanges, balance, countByOwner, directoryJoin, directoryLeave, directoryTable, liveNodes, modNOwners, movedCount,
-  nodesTouched, rangeJoin, rangeLeave, rangeOwners, ringOf, ringOwners, type RangeTable,
+  nodesTouched, rangeJoin, rangeLeave, rangeOwners, ringOf, ringOwnersSorted, type RangeTable,
 } from '../../../core/partitioning';
 import type { Rng } from '../../../core/random/rng';
-import type { Ring } from '../../../core/ring';
+import { ringWithNode, sortKeys, vnodePositions, type Ring, type SortedKeys } from '../../../core/ring';
 import { RANGE_QUERY_SAMPLES, STRATEGIES, type FaultImpact, type Strategy, type StrategyRow } from '../result';
 import type { PartitioningScenario } from '../scenario';
 
 /** The initial placement of every strategy (owners per key index, nodes 0..N-1). */
 export interface Placements {
   hashes: Uint32Array;
+  /** The key hashes sorted once: ring owners come from one merge walk per ring. */
+  sorted: SortedKeys;
   range: RangeTable;
   ring: Ring;
   owners: Record<Strategy, Uint16Array>;
@@ -24,14 +26,16 @@ export function placements(s: PartitioningScenario, hashes: Uint32Array): Placem
   const live = liveNodes(s.nodes);
   const range = autoSplitRanges(s.keys, s.rangeMaxKeys, s.nodes);
   const ring = ringOf(live, s.vnodes, s.seed);
+  const sorted = sortKeys(hashes);
   return {
     hashes,
+    sorted,
     range,
     ring,
     owners: {
       'mod-n': modNOwners(hashes, live),
       range: rangeOwners(range),
-      consistent: ringOwners(ring, hashes),
+      consistent: ringOwnersSorted(ring, sorted),
       directory: directoryTable(hashes, s.nodes),
     },
   };
@@ -47,9 +51,10 @@ function joinAndLeave(s: PartitioningScenario, p: Placements, strategy: Strategy
     case 'range':
       return { join: rangeOwners(rangeJoin(p.range, n)), leave: canLeave ? rangeOwners(rangeLeave(p.range, n - 1)) : null };
     case 'consistent':
+      // The rings of nodes 0..n and 0..n-2, merged from the initial one (what ringOf would build).
       return {
-        join: ringOwners(ringOf(liveNodes(n + 1), s.vnodes, s.seed), p.hashes),
-        leave: canLeave ? ringOwners(ringOf(liveNodes(n - 1), s.vnodes, s.seed), p.hashes) : null,
+        join: ringOwnersSorted(ringWithNode(p.ring, n, vnodePositions(`n${n}`, s.vnodes, s.seed)), p.sorted),
+        leave: canLeave ? ringOwnersSorted(ringWithNode(p.ring, n - 1, new Uint32Array()), p.sorted) : null,
       };
     case 'directory':
       return { join: directoryJoin(p.owners.directory, n + 1, n, n), leave: canLeave ? directoryLeave(p.owners.directory, n - 1, liveNodes(n - 1)) : null };

@@ -3,7 +3,7 @@
  * aggregates, the hottest nodes' own series, the detector's episodes, and per-phase before/after figures.
  * Work here is O(parts + nodes x buckets), independent of how the Panel draws.
  */
-import { quantileSorted } from '../../../core/stats';
+import { quantileSelect } from '../../../core/stats';
 import {
   CPU_COLD_RATIO, CPU_HOT_PCT, LATENCY_RATIO, QUEUE_HOT, QUEUE_RATIO, TOP_K,
   type ClusterSeries, type Detection, type DetectionKind, type NodeSeries, type PartitioningResult, type PhaseSummary, type TopNodeSeries,
@@ -34,9 +34,9 @@ export function nodeMatrices(v: Served, buckets: number): NodeMatrices {
   const p99 = new Float32Array(cells).fill(NaN);
   for (let c = 0; c < cells; c++) {
     if (offset[c + 1] === offset[c]) continue;
-    const cell = sorted.subarray(offset[c], offset[c + 1]).sort();
-    p50[c] = ticksToMs(quantileSorted(cell, 0.5));
-    p99[c] = ticksToMs(quantileSorted(cell, 0.99));
+    const cell = sorted.subarray(offset[c], offset[c + 1]);
+    p50[c] = ticksToMs(quantileSelect(cell, 0.5));
+    p99[c] = ticksToMs(quantileSelect(cell, 0.99));
   }
   const cpuPct = new Float32Array(cells);
   for (let c = 0; c < cells; c++) cpuPct[c] = Math.min(100, (v.busyUs[c] / v.widthTicks) * 100);
@@ -54,9 +54,11 @@ function acrossNodes(m: ArrayLike<number>, nodes: number, buckets: number): { ma
       const x = m[nd * buckets + b];
       if (!Number.isNaN(x)) column[n++] = x;
     }
-    const col = column.subarray(0, n).sort();
-    max[b] = n > 0 ? col[n - 1] : NaN;
-    p50[b] = n > 0 ? quantileSorted(col, 0.5) : NaN;
+    const col = column.subarray(0, n);
+    let top = -Infinity;
+    for (let i = 0; i < n; i++) if (col[i] > top) top = col[i];
+    max[b] = n > 0 ? top : NaN;
+    p50[b] = n > 0 ? quantileSelect(col, 0.5) : NaN;
   }
   return { max, p50 };
 }
@@ -103,7 +105,7 @@ export function detect(m: NodeMatrices, nodes: number, slots: number, buckets: n
   const median = (mat: ArrayLike<number>, b: number): number => {
     let n = 0;
     for (let nd = 0; nd < nodes; nd++) if (!Number.isNaN(mat[nd * buckets + b])) column[n++] = mat[nd * buckets + b];
-    return n > 0 ? quantileSorted(column.subarray(0, n).sort(), 0.5) : NaN;
+    return n > 0 ? quantileSelect(column.subarray(0, n), 0.5) : NaN;
   };
   const signs: { kind: DetectionKind; mat: ArrayLike<number>; fires(value: number, base: number): boolean }[] = [
     { kind: 'cpu', mat: m.cpuPct, fires: (v, base) => v >= CPU_HOT_PCT && base <= CPU_COLD_RATIO * v },
@@ -169,9 +171,9 @@ export function clusterSeries(v: Served, w: Workload, buckets: number): ClusterS
   const p99 = new Float32Array(buckets).fill(NaN);
   for (let b = 0; b < buckets; b++) {
     if (count[b + 1] === count[b]) continue;
-    const cell = sorted.subarray(count[b], count[b + 1]).sort();
-    p50[b] = ticksToMs(quantileSorted(cell, 0.5));
-    p99[b] = ticksToMs(quantileSorted(cell, 0.99));
+    const cell = sorted.subarray(count[b], count[b + 1]);
+    p50[b] = ticksToMs(quantileSelect(cell, 0.5));
+    p99[b] = ticksToMs(quantileSelect(cell, 0.99));
   }
   return { ok: v.okBucket, failed: v.failedBucket, latencyP50Ms: p50, latencyP99Ms: p99, cacheHits: hits, cacheStale: stale, fanout };
 }
@@ -208,7 +210,7 @@ export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: n
       if (f & F_STALE) stale++;
       if (f & F_FANOUT) fanoutExtra += v.fanK[i] - 1;
     }
-    const sorted = lat.subarray(0, latCount).sort();
+    const sorted = lat.subarray(0, latCount); // selected in place, not sorted
     const spanUs = Math.max(1, (to - from) * TICKS_PER_MS);
     const cpu = new Float64Array(s.nodes);
     for (let nd = 0; nd < s.nodes; nd++) cpu[nd] = Math.min(100, (v.busyPhaseUs[nd * count + p] / spanUs) * 100);
@@ -221,10 +223,10 @@ export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: n
       requests,
       ok,
       failed,
-      latencyP50Ms: quantileSorted(sorted, 0.5),
-      latencyP99Ms: quantileSorted(sorted, 0.99),
+      latencyP50Ms: quantileSelect(sorted, 0.5),
+      latencyP99Ms: quantileSelect(sorted, 0.99),
       cpuPctMax: cpu[busiest],
-      cpuPctP50: quantileSorted(Float64Array.from(cpu).sort(), 0.5),
+      cpuPctP50: quantileSelect(Float64Array.from(cpu), 0.5),
       busiestNode: busiest,
       cacheHitPct: reads > 0 ? (hits / reads) * 100 : 0,
       cacheStalePct: reads > 0 ? (stale / reads) * 100 : 0,

@@ -5,8 +5,8 @@
  * 4,096 trials, through the RunContext.
  */
 import { TraceHasher } from '../../../core/hash/traceHasher';
-import { consistencyAt, latencyMs, pbsSweep, tVisibilityMs, type PbsCurve } from '../../../core/pbs/experiment';
-import type { LabProgram } from '../../contract';
+import { consistencyAt, latencyMs, pbsMerge, pbsTrials, tVisibilityMs, type PbsCurve, type PbsSweepOptions, type PbsTrials } from '../../../core/pbs/experiment';
+import type { BatchProgram, LabProgram, RunContext } from '../../contract';
 import { legsOf } from '../legs';
 import type { PbsConfigResult, PbsResult } from '../result';
 import { GRID_STEPS, quorumConfigs, type PbsScenario } from '../scenario';
@@ -18,8 +18,28 @@ export function tGrid(tMaxMs: number): Float64Array {
   return Float64Array.from({ length: GRID_STEPS + 1 }, (_, k) => (k * tMaxMs) / GRID_STEPS);
 }
 
-export const program: LabProgram<PbsScenario, PbsResult> = (s, context) => {
-  const sweep = pbsSweep({ configs: quorumConfigs(s), legs: legsOf(s), trials: s.trials, seed: s.seed, tGridMs: tGrid(s.tMaxMs), context });
+export const program: LabProgram<PbsScenario, PbsResult> = (s, context) => merge(s, [part(s, 0, s.trials, context)], context);
+
+/**
+ * The run shared by a pool of workers (src/worker/pool.ts, the CLI's threads): trials from..to-1 each, merged
+ * in trial order; any split gives the same sweep to the bit (core/pbs pbsTrials).
+ */
+export const batch: BatchProgram<PbsScenario> = {
+  units: (s) => s.trials,
+  part: (s, from, to, context) => part(s, from, to, context),
+  merge: (s, parts, context) => merge(s, parts as PbsTrials[], context),
+};
+
+function sweepOptions(s: PbsScenario, context?: RunContext): PbsSweepOptions {
+  return { configs: quorumConfigs(s), legs: legsOf(s), trials: s.trials, seed: s.seed, tGridMs: tGrid(s.tMaxMs), context };
+}
+
+function part(s: PbsScenario, from: number, to: number, context: RunContext): PbsTrials {
+  return pbsTrials(sweepOptions(s, context), from, to);
+}
+
+function merge(s: PbsScenario, parts: PbsTrials[], context: RunContext): PbsResult {
+  const sweep = pbsMerge(sweepOptions(s), parts);
   const configs = sweep.curves.map(summarize);
   context.work(sweep.tMs.length * configs.length);
   return {

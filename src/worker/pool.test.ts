@@ -1,0 +1,61 @@
+/**
+ * Batch runs on a pool: the PBS lab's run through the worker API with in-process pools of 1..4 workers gives
+ * the result of its plain program to the bit, under one progress bar that only moves forward and ends at 1.
+ */
+import { describe, expect, it } from 'vitest';
+import { plainContext, type BaseScenario, type LabResult, type LabSpec } from '../labs/contract';
+import { spec as pbs } from '../labs/pbs/index';
+import type { PbsScenario } from '../labs/pbs/scenario';
+import { createWorkerApi } from './api';
+import { createBatchApi } from './batch';
+import { MIN_UNITS_PER_PART, splitRanges, type BatchPool } from './pool';
+
+const findLab = (id: string) => (id === pbs.id ? (pbs as unknown as LabSpec) : undefined);
+
+/** A pool whose workers run in this thread: what crosses a worker boundary is the same data. */
+function localPool(size: number, used: Set<number>): BatchPool {
+  const api = createBatchApi({ findLab, transfer: (v) => v });
+  return {
+    size,
+    part: (worker, labId, scenario: BaseScenario, from, to, onProgress) => {
+      used.add(worker);
+      return api.part(labId, structuredClone(scenario), from, to, onProgress);
+    },
+  };
+}
+
+describe('splitRanges', () => {
+  it('cuts 0..units into contiguous ranges as even as integers allow', () => {
+    expect(splitRanges(10, 3)).toEqual([[0, 3], [3, 6], [6, 10]]);
+    expect(splitRanges(2, 4)).toEqual([[0, 1], [1, 2]]);
+    expect(splitRanges(0, 3)).toEqual([[0, 0]]);
+  });
+});
+
+describe('a batch run on a pool of workers', () => {
+  it('gives the same result for pool sizes 1..4 as the program alone, under one forward-moving progress bar', async () => {
+    const s: PbsScenario = { ...pbs.defaults, trials: 4 * MIN_UNITS_PER_PART + 123, seed: 11 };
+    const { program } = await pbs.loadProgram();
+    const alone = program(s, plainContext());
+    for (let size = 1; size <= 4; size++) {
+      const used = new Set<number>();
+      const api = createWorkerApi({ findLab, transfer: (v) => v, cache: null, pool: localPool(size, used), progressIntervalMs: 0 });
+      const seen: number[] = [];
+      const reply = await api.run('pbs', s, (f) => seen.push(f));
+      if (!reply.ok) throw new Error(reply.error.message);
+      expect(used.size).toBe(size === 1 ? 0 : size); // a pool of one runs in the simulation worker itself
+      const result: LabResult = reply.result;
+      expect(result.traceHash).toBe(alone.traceHash);
+      expect(result).toEqual(alone);
+      expect(seen.every((f, i) => i === 0 || f >= seen[i - 1])).toBe(true);
+      expect(seen[seen.length - 1]).toBe(1);
+    }
+  });
+
+  it('a part that fails fails the run with its error', async () => {
+    const broken: BatchPool = { size: 2, part: async () => ({ ok: false, error: { kind: 'crashed', message: 'The simulation failed: boom' } }) };
+    const api = createWorkerApi({ findLab, transfer: (v) => v, cache: null, pool: broken });
+    const reply = await api.run('pbs', { ...pbs.defaults, trials: 3 * MIN_UNITS_PER_PART });
+    expect(reply).toEqual({ ok: false, error: { kind: 'crashed', message: 'The simulation failed: boom' } });
+  });
+});
