@@ -17,6 +17,7 @@ const sections: Record<string, () => Promise<{ run(): Promise<BenchLine[]> }>> =
   bloom: () => import('./bloom'),
   crdt: () => import('./crdt'),
   raft: () => import('./raft'),
+  queues: () => import('./queues'),
   failure: () => import('./failure'),
   bundle: () => import('./bundle'),
   browser: () => import('./browser'),
