@@ -53,9 +53,9 @@ export const AntiStage = memo(function AntiStage({ result, scenario, style }: { 
   const positions = useMemo(() => stagePositions(result.mode, isNarrow), [result.mode, isNarrow]);
   const stage = result.stage;
   return (
-    <section className="lab-card anti-stage" aria-labelledby="anti-stage-title">
+    <section className="lab-card lab-stage anti-stage" aria-labelledby="anti-stage-title">
       <h2 id="anti-stage-title">{stageTitle(result.mode, isNarrow)}</h2>
-      <details className="anti-sub">
+      <details className="lab-sub anti-sub">
         <summary>How to read a card</summary>
         {HOW_TO_READ[result.mode]}
         {isLocked ? '' : ' A node\'s menu (click it, or press Enter on it) crashes, pauses or isolates it, or moves its clock, at the playhead.'}
@@ -74,7 +74,7 @@ export const AntiStage = memo(function AntiStage({ result, scenario, style }: { 
         height={isNarrow ? 580 : 340}
       />
       <StageLegend data={stage} style={style} />
-      <p className="anti-setting">{settingWords(scenario)}</p>
+      <p className="lab-setting anti-setting">{settingWords(scenario)}</p>
     </section>
   );
 });
@@ -83,7 +83,7 @@ export const AntiNarration = memo(function AntiNarration({ result }: { result: A
   const playhead = usePlayheadSource();
   const seek = useSeek();
   return (
-    <section className="anti-narration" aria-labelledby="anti-narration-title">
+    <section className="lab-narration anti-narration" aria-labelledby="anti-narration-title">
       <h2 id="anti-narration-title">What happened</h2>
       <Narration data={result.stage} playhead={playhead} onSeek={seek} label="What happened, event by event" height={168} />
     </section>

@@ -27,7 +27,7 @@ export default function Panel() {
 
 function AntiView({ result, scenario, style }: { result: AntiResult; scenario: AntiScenario; style: VizStyle }) {
   return (
-    <div className="anti-panel">
+    <div className="lab-panel anti-panel">
       <LabSlot name="scene">
         <ModeTabs mode={result.mode} />
         {result.mode === 'clocks' && <ClocksNote />}
@@ -60,7 +60,7 @@ function ModeTabs({ mode }: { mode: Mode }) {
 
 function ClocksNote() {
   return (
-    <p className="anti-sub">
+    <p className="lab-sub anti-sub">
       The short version: a skewed clock corrupts data. The clocks lab runs the rest: split brain (a lease judged by wall-clock time with two holders), and clocks with a bound ε and TrueTime&apos;s commit wait, beside Lamport clocks and version vectors:{' '}
       <a href={CLOCKS_LAB_LINK}>open the clocks lab with r1&apos;s clock 100 ms behind</a>.
     </p>
@@ -92,11 +92,11 @@ function ChecksCard({ result }: { result: AntiResult }) {
   const broken = result.checks.filter((c) => !c.ok).length;
   return (
     <section className="lab-card" aria-labelledby="anti-checks-title">
-      <h2 id="anti-checks-title" className={broken ? 'anti-bad' : undefined}>{broken ? `✗ ${broken} invariant${broken > 1 ? 's' : ''} broke` : `✓ The scene's ${result.checks.length} invariants held`}</h2>
+      <h2 id="anti-checks-title" className={broken ? 'lab-bad anti-bad' : undefined}>{broken ? `✗ ${broken} invariant${broken > 1 ? 's' : ''} broke` : `✓ The scene's ${result.checks.length} invariants held`}</h2>
       <ul className="anti-list">
         {result.checks.map((c) => (
           <li key={c.id}>
-            <span className={c.ok ? 'anti-ok' : 'anti-bad'}>{c.ok ? '✓ ' : '✗ '}</span>
+            <span className={c.ok ? 'anti-ok' : 'lab-bad anti-bad'}>{c.ok ? '✓ ' : '✗ '}</span>
             {`${c.name} (${c.detail})`}
             {!c.ok && Number.isFinite(c.tMs) && <> <button type="button" className="anti-link" onClick={() => seek(c.tMs)}>{`Go to ${c.tMs.toFixed(3)} ms`}</button></>}
           </li>

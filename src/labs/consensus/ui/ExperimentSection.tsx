@@ -31,7 +31,7 @@ export function ExperimentSection({ experiment, scenario, style }: { experiment:
   return (
     <section className="lab-card raft-card" aria-labelledby="raft-exp-title">
       <h2 id="raft-exp-title">How long is a cluster without a leader? (the paper’s Figure 16)</h2>
-      <p className="raft-sub">
+      <p className="lab-sub raft-sub">
         Each trial starts five servers with a leader, crashes it at a random moment of its heartbeat interval and times how long until every server hears a new leader; two of the four survivors hold logs too short to win.
         The election timeout range decides it: too little randomness and candidates split the votes, round after round. Hops take 2–5 ms, as reproduces the paper’s setup; narrow ranges split votes more often here than in the paper (simulated timers have no jitter), so their tails are heavier.
       </p>
@@ -54,7 +54,7 @@ export function ExperimentSection({ experiment, scenario, style }: { experiment:
           <TrialsTable rows={rows} onOpen={open} />
         </>
       )}
-      {!experiment && !isRunningIt && <p className="raft-sub">The experiment has not run for this scenario: choose a graph above (a few seconds in the background; the link then carries it).</p>}
+      {!experiment && !isRunningIt && <p className="lab-sub raft-sub">The experiment has not run for this scenario: choose a graph above (a few seconds in the background; the link then carries it).</p>}
     </section>
   );
 }

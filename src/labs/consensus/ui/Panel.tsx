@@ -25,7 +25,7 @@ export default function Panel() {
 
 function ConsensusView({ result, scenario, style }: { result: ConsensusResult; scenario: ConsensusScenario; style: VizStyle }) {
   return (
-    <div className="raft-panel">
+    <div className="lab-panel raft-panel">
       <LabSlot name="scene">
         <RaftStage result={result} scenario={scenario} style={style} />
       </LabSlot>
@@ -44,9 +44,9 @@ function VerdictCard({ result, scenario }: { result: ConsensusResult; scenario: 
   const { verdict } = result;
   return (
     <section className="lab-card raft-card" aria-labelledby="raft-verdict-title">
-      <h2 id="raft-verdict-title" className={verdict.ok ? undefined : 'raft-bad'}>{verdictTitle(result)}</h2>
+      <h2 id="raft-verdict-title" className={verdict.ok ? undefined : 'lab-bad raft-bad'}>{verdictTitle(result)}</h2>
       <p>{verdict.prose}</p>
-      {scenario.broken !== 'none' && <p className="raft-sub">{brokenWords(scenario)}</p>}
+      {scenario.broken !== 'none' && <p className="lab-sub raft-sub">{brokenWords(scenario)}</p>}
       {verdict.violation && (
         <p>
           <button type="button" onClick={() => seek(verdict.violation!.tMs)}>{`Go to step ${verdict.violation.step.toLocaleString('en-US')} (${verdict.violation.tMs.toFixed(3)} ms)`}</button>

@@ -46,14 +46,14 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
   const spec = useMemo(() => cardSpec(scenario.electionMsMax), [scenario.electionMsMax]);
   const stage = result.stage;
   return (
-    <section className="lab-card raft-card raft-stage" aria-labelledby="raft-stage-title">
+    <section className="lab-card raft-card lab-stage raft-stage" aria-labelledby="raft-stage-title">
       <h2 id="raft-stage-title">The servers at the playhead</h2>
-      <details className="raft-sub">
+      <details className="lab-sub raft-sub">
         <summary>How to read a server’s card</summary>
         F follower, P asking for pre-votes, C candidate, L leader; term and the vote it cast in it; log: the last entries, each a box with its term (dashed: not yet committed; … earlier entries); commit: commit index/last index; the bar: the election timer running out (full: the longest timeout).
         {isLocked ? '' : ' A server’s menu (click it, or press Enter on it) crashes, pauses, isolates or times it out, or sends it a client request, at the playhead.'}
       </details>
-      {isPast && violation && <p className="raft-bad" role="note">{`✗ ${violationTitle(violation)}: the run stopped here; the servers involved are ringed, the entries marked.`}</p>}
+      {isPast && violation && <p className="lab-bad raft-bad" role="note">{`✗ ${violationTitle(violation)}: the run stopped here; the servers involved are ringed, the entries marked.`}</p>}
       <Stage
         {...wiring}
         data={stage}
@@ -65,7 +65,7 @@ export const RaftStage = memo(function RaftStage({ result, scenario, style }: { 
         height={stage.nodeNames.length > 5 ? 440 : 400}
       />
       <StageLegend data={stage} style={style} />
-      <p className="raft-setting">{settingWords(scenario)}</p>
+      <p className="lab-setting raft-setting">{settingWords(scenario)}</p>
     </section>
   );
 });
@@ -75,11 +75,11 @@ export const RaftNarration = memo(function RaftNarration({ result }: { result: C
   const v = result.verdict.violation;
   const seek = useSeek();
   return (
-    <section className="raft-narration" aria-labelledby="raft-narration-title">
+    <section className="lab-narration raft-narration" aria-labelledby="raft-narration-title">
       <h2 id="raft-narration-title">What happened</h2>
       {v && (
-        <p className="raft-violation">
-          <strong className="raft-bad">{`✗ ${violationTitle(v)}. `}</strong>
+        <p className="lab-violation raft-violation">
+          <strong className="lab-bad raft-bad">{`✗ ${violationTitle(v)}. `}</strong>
           {`${v.detail} `}
           <button type="button" onClick={() => seek(v.tMs)}>Go to the violation</button>
         </p>

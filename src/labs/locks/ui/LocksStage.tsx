@@ -54,9 +54,9 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
   const amounts = useMemo(() => ({ clockMs: clockStepMs(result.mode, scenario.ttlMs) }), [result.mode, scenario.ttlMs]);
   const stage = result.stage;
   return (
-    <section className="lab-card locks-card locks-stage" aria-labelledby="locks-stage-title">
+    <section className="lab-card locks-card lab-stage locks-stage" aria-labelledby="locks-stage-title">
       <h2 id="locks-stage-title">{result.mode === 'locks' ? 'Redlock (r0..r4, storage d0) beside a Raft lock service with fencing (s0..s2, storage d1)' : result.mode === 'ids' ? 'Snowflake generators (g0..g2) beside IDs from the Raft log (s0..s2)' : 'Gossip replicas (p0..p2) beside the Raft log (s0..s2)'}</h2>
-      <details className="locks-sub">
+      <details className="lab-sub locks-sub">
         <summary>How to read a card</summary>
         {HOW_TO_READ[result.mode]}
         {isLocked ? '' : ' A node\'s menu (click it, or press Enter on it) crashes, pauses (a GC pause for a process), isolates it or jumps its clock, at the playhead.'}
@@ -73,14 +73,14 @@ export const LocksStage = memo(function LocksStage({ result, scenario, style }: 
         height={isNarrow ? (result.mode === 'locks' ? 560 : 420) : result.mode === 'locks' ? 376 : 340}
       />
       <StageLegend data={stage} style={style} />
-      <p className="locks-setting">{settingWords(scenario)}</p>
+      <p className="lab-setting locks-setting">{settingWords(scenario)}</p>
     </section>
   );
 });
 
 export const LocksNarration = memo(function LocksNarration({ result }: { result: LocksResult }) {
   return (
-    <section className="locks-narration" aria-labelledby="locks-narration-title">
+    <section className="lab-narration locks-narration" aria-labelledby="locks-narration-title">
       <h2 id="locks-narration-title">What happened</h2>
       <LabNarration data={result.stage} />
     </section>

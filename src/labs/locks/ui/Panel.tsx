@@ -29,7 +29,7 @@ export default function Panel() {
 
 function LocksView({ result, scenario, style }: { result: LocksResult; scenario: LocksScenario; style: VizStyle }) {
   return (
-    <div className="locks-panel">
+    <div className="lab-panel locks-panel">
       <LabSlot name="scene">
         <ModeTabs mode={result.mode} />
         <LocksStage result={result} scenario={scenario} style={style} />
@@ -85,11 +85,11 @@ function ChecksCard({ result }: { result: LocksResult }) {
   const broken = result.checks.filter((c) => !c.ok).length;
   return (
     <section className="lab-card locks-card" aria-labelledby="locks-checks-title">
-      <h2 id="locks-checks-title" className={broken ? 'locks-bad' : undefined}>{broken ? `✗ ${broken} invariant${broken > 1 ? 's' : ''} broke` : `✓ The ${result.checks.length} invariants of the consensus side held`}</h2>
+      <h2 id="locks-checks-title" className={broken ? 'lab-bad locks-bad' : undefined}>{broken ? `✗ ${broken} invariant${broken > 1 ? 's' : ''} broke` : `✓ The ${result.checks.length} invariants of the consensus side held`}</h2>
       <ul className="locks-list">
         {result.checks.map((c) => (
           <li key={c.id}>
-            <span className={c.ok ? 'locks-ok' : 'locks-bad'}>{c.ok ? '✓ ' : '✗ '}</span>
+            <span className={c.ok ? 'locks-ok' : 'lab-bad locks-bad'}>{c.ok ? '✓ ' : '✗ '}</span>
             {`${c.name} (${c.detail})`}
             {!c.ok && Number.isFinite(c.tMs) && <> <button type="button" className="locks-link" onClick={() => seek(c.tMs)}>{`Go to ${c.tMs.toFixed(3)} ms`}</button></>}
           </li>
@@ -137,7 +137,7 @@ function LocksRows({ result }: { result: LocksResult }) {
                 <td>{w.side === 'raft' ? w.token : '–'}</td>
                 <td>{`v${w.baseVersion}`}</td>
                 <td>{`v${w.currentVersion}`}</td>
-                <td className={w.outcome === 'accepted' ? undefined : 'locks-bad'}>{w.outcome === 'lost-update' ? 'accepted: an update is lost' : w.outcome}</td>
+                <td className={w.outcome === 'accepted' ? undefined : 'lab-bad locks-bad'}>{w.outcome === 'lost-update' ? 'accepted: an update is lost' : w.outcome}</td>
               </tr>
             ))}
           </tbody>
@@ -191,7 +191,7 @@ function Deliveries({ result }: { result: LocksResult }) {
                 <th scope="row">{name(r.node)}</th>
                 <td>{r.values.length}</td>
                 <td>{Number.isNaN(r.finalX) ? '–' : r.finalX}</td>
-                <td className={r.inversions > 0 ? 'locks-bad' : undefined}>{r.inversions}</td>
+                <td className={r.inversions > 0 ? 'lab-bad locks-bad' : undefined}>{r.inversions}</td>
                 <td>{r.values.length > ROWS_MAX ? `${r.values.slice(0, ROWS_MAX).join(' ')} …` : r.values.join(' ')}</td>
               </tr>
             ))}

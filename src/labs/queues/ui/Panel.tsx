@@ -29,7 +29,7 @@ export default function Panel() {
 
 function QueuesView({ result, scenario, style }: { result: QueuesResult; scenario: QueuesScenario; style: VizStyle }) {
   return (
-    <div className="queues-panel">
+    <div className="lab-panel queues-panel">
       <LabSlot name="scene">
         <ModeTabs mode={result.mode} />
         <QueuesStage result={result} scenario={scenario} style={style} />
@@ -69,7 +69,7 @@ const KafkaCharts = memo(function KafkaCharts({ result, style }: { result: Queue
   return (
     <section className="lab-card queues-card" aria-labelledby="queues-lag-title">
       <h2 id="queues-lag-title">Lag per partition over time</h2>
-      <p className="queues-sub">{`Records sent to a partition and not yet committed by the group (log end − committed), sampled every ${formatMs(k.sampleMs)}: at most ${chart.peak.toLocaleString('en-US')}. ${k.logEnd.length > 12 ? 'With many partitions the chart draws a band (their spread) and the busiest partition as a line. ' : ''}Click the chart, or focus it and use ← → and Enter, to move the playhead. A hot key makes one partition hot: see the partitioning lab (#/partitioning).`}</p>
+      <p className="lab-sub queues-sub">{`Records sent to a partition and not yet committed by the group (log end − committed), sampled every ${formatMs(k.sampleMs)}: at most ${chart.peak.toLocaleString('en-US')}. ${k.logEnd.length > 12 ? 'With many partitions the chart draws a band (their spread) and the busiest partition as a line. ' : ''}Click the chart, or focus it and use ← → and Enter, to move the playhead. A hot key makes one partition hot: see the partitioning lab (#/partitioning).`}</p>
       <TimeSeries matrix={chart.matrix} labels={chart.labels} highlight={chart.highlight} style={style} t={t} onSeek={seek} formatTime={formatMs} formatValue={formatCount} reduce="max" height={190}
         label={`Lag per partition over time, peak ${chart.peak}`} xLabel="simulated time (s)" yLabel="lag (records)" />
       <dl className="queues-figures">
@@ -77,7 +77,7 @@ const KafkaCharts = memo(function KafkaCharts({ result, style }: { result: Queue
           <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
         ))}
       </dl>
-      <p className="queues-sub"><a href="#/partitioning">The partitioning lab</a> shows hot keys and hot partitions, and fixes for them (salting, splitting).</p>
+      <p className="lab-sub queues-sub"><a href="#/partitioning">The partitioning lab</a> shows hot keys and hot partitions, and fixes for them (salting, splitting).</p>
     </section>
   );
 });
@@ -90,7 +90,7 @@ const SqsCharts = memo(function SqsCharts({ result, style }: { result: QueuesRes
   return (
     <section className="lab-card queues-card" aria-labelledby="queues-depth-title">
       <h2 id="queues-depth-title">Queue depths over time</h2>
-      <p className="queues-sub">{`Messages visible and in flight in each queue, and in each DLQ, sampled every ${formatMs(q.sampleMs)}. DLQ depth at the end: d0 ${q.standard.dlq}, d1 ${q.fifo.dlq}.`}</p>
+      <p className="lab-sub queues-sub">{`Messages visible and in flight in each queue, and in each DLQ, sampled every ${formatMs(q.sampleMs)}. DLQ depth at the end: d0 ${q.standard.dlq}, d1 ${q.fifo.dlq}.`}</p>
       <TimeSeries matrix={chart.matrix} labels={chart.labels} style={style} t={t} onSeek={seek} formatTime={formatMs} formatValue={formatCount} reduce="max" height={190}
         label="Queue depths over time" xLabel="simulated time (s)" yLabel="messages" />
     </section>
@@ -121,7 +121,7 @@ function OutputsCard({ result }: { result: QueuesResult }) {
   return (
     <section className="lab-card queues-card" aria-labelledby="queues-outputs-title">
       <h2 id="queues-outputs-title">At-least-once delivery: a plain consumer beside an idempotent one</h2>
-      <p className="queues-sub">Both outputs are fed the same processings. The plain one writes a row each time its handler runs; the idempotent one remembers message ids and skips one it has applied. Exactly-once effects come from this idempotence (or from storing the offset atomically with the output, as Kafka transactions do inside Kafka), not from the delivery, which stays at-least-once.</p>
+      <p className="lab-sub queues-sub">Both outputs are fed the same processings. The plain one writes a row each time its handler runs; the idempotent one remembers message ids and skips one it has applied. Exactly-once effects come from this idempotence (or from storing the offset atomically with the output, as Kafka transactions do inside Kafka), not from the delivery, which stays at-least-once.</p>
       {sides.map(([name, o]) => (
         <Table key={name} caption={`Outputs of ${name}: ${o.distinct.toLocaleString('en-US')} distinct messages processed`} head={['plain', 'idempotent (dedup by id)']} rows={outputRows(o)} />
       ))}
@@ -134,7 +134,7 @@ function QueuesCompare({ result }: { result: QueuesResult }) {
     <section className="lab-card queues-card" aria-labelledby="queues-compare-title">
       <h2 id="queues-compare-title">Standard beside FIFO, on the same sends and the same consumers</h2>
       <Table caption="Standard queue q0 beside FIFO queue q1 over the whole run" head={['standard q0', 'FIFO q1']} rows={queueRows(result.sqs!)} />
-      <p className="queues-sub">{`Receive counts of messages deleted or moved to the DLQ (1, 2, …, 10 or more): standard ${histogram(result.sqs!.standard.receiveHistogram)}; FIFO ${histogram(result.sqs!.fifo.receiveHistogram)}.`}</p>
+      <p className="lab-sub queues-sub">{`Receive counts of messages deleted or moved to the DLQ (1, 2, …, 10 or more): standard ${histogram(result.sqs!.standard.receiveHistogram)}; FIFO ${histogram(result.sqs!.fifo.receiveHistogram)}.`}</p>
     </section>
   );
 }
@@ -176,11 +176,11 @@ function ChecksCard({ result }: { result: QueuesResult }) {
   const broken = result.checks.filter((c) => !c.ok).length;
   return (
     <section className="lab-card queues-card" aria-labelledby="queues-checks-title">
-      <h2 id="queues-checks-title" className={broken ? 'queues-bad' : undefined}>{broken ? `✗ ${broken} invariant${broken > 1 ? 's' : ''} broke` : `✓ The ${result.checks.length} invariants held`}</h2>
+      <h2 id="queues-checks-title" className={broken ? 'lab-bad queues-bad' : undefined}>{broken ? `✗ ${broken} invariant${broken > 1 ? 's' : ''} broke` : `✓ The ${result.checks.length} invariants held`}</h2>
       <ul className="queues-list">
         {result.checks.map((c) => (
           <li key={c.id}>
-            <span className={c.ok ? 'queues-ok' : 'queues-bad'}>{c.ok ? '✓ ' : '✗ '}</span>
+            <span className={c.ok ? 'queues-ok' : 'lab-bad queues-bad'}>{c.ok ? '✓ ' : '✗ '}</span>
             {`${c.name} (${c.detail})`}
             {!c.ok && Number.isFinite(c.tMs) && <> <button type="button" className="queues-link" onClick={() => seek(c.tMs)}>{`Go to ${formatMs(c.tMs)}`}</button></>}
           </li>

@@ -52,13 +52,13 @@ export const QueuesStage = memo(function QueuesStage({ result, scenario, style }
   const isKafka = result.mode === 'kafka';
   const many = stage.nodeNames.length > 30;
   return (
-    <section className="lab-card queues-card queues-stage" aria-labelledby="queues-stage-title">
+    <section className="lab-card queues-card lab-stage queues-stage" aria-labelledby="queues-stage-title">
       <h2 id="queues-stage-title">
         {isKafka
           ? `A topic of ${scenario.partitions} partition${scenario.partitions === 1 ? '' : 's'} (p0..) and one consumer group (c0..), ${scenario.assignor} rebalancing, commit ${scenario.commit} processing`
           : 'A standard queue (q0) beside a FIFO queue (q1), each with a dead-letter queue; consumers c0.. poll both'}
       </h2>
-      <details className="queues-sub">
+      <details className="lab-sub queues-sub">
         <summary>How to read a card</summary>
         {HOW_TO_READ[result.mode]}
         {isLocked ? '' : ' A consumer\'s menu (click it, or press Enter on it) crashes, restarts, starts or slows it at the playhead.'}
@@ -89,7 +89,7 @@ function narrowHeight(nodes: number, mode: QueuesResult['mode']): number {
 
 export const QueuesNarration = memo(function QueuesNarration({ result }: { result: QueuesResult }) {
   return (
-    <section className="queues-narration" aria-labelledby="queues-narration-title">
+    <section className="lab-narration queues-narration" aria-labelledby="queues-narration-title">
       <h2 id="queues-narration-title">What happened</h2>
       <LabNarration data={result.stage} />
     </section>
