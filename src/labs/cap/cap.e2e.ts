@@ -78,14 +78,19 @@ test('partitions from the stage: a drag across it cuts at the playhead, and the 
   await page.goto('#/cap');
   await waitForRun(page);
   await seek(page, 500);
-  // A vertical line through the middle of the stage: n1 and n2 (right) from n0, n3, n4.
-  const box = (await page.locator('.lab-scene .stage-overlay').boundingBox())!;
+  // A vertical line through the middle of the stage: n1 and n2 (right) from n0, n3, n4. The seek can scroll
+  // the page (the slider takes focus): bring the stage into view and let it settle before measuring it.
+  const overlay = page.locator('.lab-scene .stage-overlay');
+  await overlay.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const box = (await overlay.boundingBox())!;
   const x = box.x + box.width * 0.6;
   await page.mouse.move(x, box.y + 4);
   await page.mouse.down();
   await page.mouse.move(x, box.y + box.height / 2, { steps: 4 });
   await page.mouse.move(x, box.y + box.height - 4, { steps: 4 });
   await page.mouse.up();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await waitForRun(page);
   await expect(page.getByText(/^Cut: n3, n4 cut off from n0, n1, n2, 150–450 ms; n1, n2 cut off from n0, n3, n4, 500–/)).toBeVisible();
   await expect(page.locator('.narration [aria-current]')).toHaveText('500.000 ms: the network splits: {n0, n3, n4} | {n1, n2}');
