@@ -11,7 +11,7 @@ import { lesson } from './lesson';
 import { program } from './program/program';
 import type { AntiResult } from './result';
 import { settingWords } from './ui/select';
-import { missingNumbers } from '../testing/quotedNumbers';
+import { missingNumbers } from '../../core/text/quotedNumbers';
 
 const cache = new Map<string, AntiResult>();
 const run = (id: string): AntiResult => {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StageData } from '../../core/stage/types';
 import { cardTexts as stageCards, narrationTexts } from '../../viz/stage/testing/screenText';
-import { missingNumbers, quotedNumbers } from '../testing/quotedNumbers';
+import { missingNumbers, quotedNumbers } from '../../core/text/quotedNumbers';
 import { plainContext } from '../contract';
 import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';

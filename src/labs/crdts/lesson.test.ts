@@ -6,7 +6,7 @@
  * possibly with more decimals), and each claim is checked against the run.
  */
 import { describe, expect, it } from 'vitest';
-import { missingNumbers } from '../testing/quotedNumbers';
+import { missingNumbers } from '../../core/text/quotedNumbers';
 import { plainContext } from '../contract';
 import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';

@@ -13,7 +13,7 @@ import { BreakerState } from '../../core/resilience/circuitBreaker';
 import { Outcome, type FailureResult } from './result';
 import { nodeNamesOf } from './scenario';
 import { compareRows, headline, scriptText } from './ui/select';
-import { missingNumbers } from '../testing/quotedNumbers';
+import { missingNumbers } from '../../core/text/quotedNumbers';
 
 const cache = new Map<string, FailureResult>();
 const run = (id: string): FailureResult => {

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cardTexts as stageCards, narrationTexts } from '../../viz/stage/testing/screenText';
-import { missingNumbers, quotedNumbers as numbers } from '../testing/quotedNumbers';
+import { missingNumbers, quotedNumbers as numbers } from '../../core/text/quotedNumbers';
 import { plainContext } from '../contract';
 import { lesson, type LessonStep } from './lesson';
 import { program } from './program/program';

@@ -73,7 +73,7 @@ function CompareCard({ result }: { result: AntiResult }) {
     <section className="lab-card" aria-labelledby="anti-compare-title">
       <h2 id="anti-compare-title">Broken beside fixed, over the whole run</h2>
       <div className="anti-scroll" role="region" aria-label="Broken beside fixed" tabIndex={0}>
-        <table className="anti-table">
+        <table className="lab-table anti-table">
           <caption>{`${left} beside ${right}`}</caption>
           <thead><tr><th scope="col">measure</th><th scope="col">broken</th><th scope="col">fixed</th></tr></thead>
           <tbody>
@@ -111,7 +111,7 @@ function SweepCard({ result }: { result: AntiResult }) {
     <section className="lab-card" aria-labelledby="anti-sweep-title">
       <h2 id="anti-sweep-title">B&apos;s p99 against A&apos;s load</h2>
       <div className="anti-scroll" role="region" aria-label="B's p99 against A's load" tabIndex={0}>
-        <table className="anti-table">
+        <table className="lab-table anti-table">
           <caption>The same scene without faults (at most 2 s) at each load of A; B&apos;s load and everything else as set</caption>
           <thead><tr><th scope="col">A&apos;s load (/s)</th><th scope="col">B&apos;s p99, shared database (ms)</th><th scope="col">B&apos;s p99, own store (ms)</th></tr></thead>
           <tbody>
@@ -150,7 +150,7 @@ function TxCard({ result }: { result: AntiResult }) {
     <section className="lab-card" aria-labelledby="anti-tx-title">
       <h2 id="anti-tx-title">Each transfer on both sides</h2>
       <div className="anti-scroll" role="region" aria-label="Transfers" tabIndex={0}>
-        <table className="anti-table">
+        <table className="lab-table anti-table">
           <caption>{`Transfers: 2PC's verdict and when every participant applied it; the saga's committed steps and compensations${rows.length > ROWS_MAX ? ` (the first ${ROWS_MAX} of ${rows.length})` : ''}`}</caption>
           <thead><tr><th scope="col">transfer</th><th scope="col">begun (ms)</th><th scope="col">2PC verdict</th><th scope="col">logged (ms)</th><th scope="col">applied everywhere (ms)</th><th scope="col">saga steps</th><th scope="col">saga outcome</th><th scope="col">saga ended (ms)</th></tr></thead>
           <tbody>

@@ -62,7 +62,7 @@ export function ExperimentSection({ experiment, scenario, style }: { experiment:
 function TrialsTable({ rows, onOpen }: { rows: CurveRow[]; onOpen: (range: number, rank: number) => void }) {
   return (
     <div className="raft-scroll" role="region" aria-label="Election times per range, with the paper's" tabIndex={0}>
-      <table className="raft-table">
+      <table className="lab-table raft-table">
         <caption>Time without a leader per election timeout range, ms (ours, then the paper’s), and trials to open on the stage</caption>
         <thead>
           <tr>

@@ -87,7 +87,7 @@ function LeadersCard({ result }: { result: ConsensusResult }) {
       </dl>
       {gaps.length > 0 && <ul className="raft-list">{gaps.map((g) => <li key={g}>{g}</li>)}</ul>}
       <div className="raft-scroll" role="region" aria-label="Leaderships" tabIndex={0}>
-        <table className="raft-table">
+        <table className="lab-table raft-table">
           <caption>Leaderships: each term’s leader, from its election to its end (crash, step-down or the run’s end)</caption>
           <thead><tr><th scope="col">term</th><th scope="col">leader</th><th scope="col">from (ms)</th><th scope="col">until (ms)</th></tr></thead>
           <tbody>

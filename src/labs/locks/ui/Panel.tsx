@@ -66,7 +66,7 @@ function CompareCard({ result }: { result: LocksResult }) {
     <section className="lab-card locks-card" aria-labelledby="locks-compare-title">
       <h2 id="locks-compare-title">Side by side, over the whole run</h2>
       <div className="locks-scroll" role="region" aria-label="Side by side" tabIndex={0}>
-        <table className="locks-table">
+        <table className="lab-table locks-table">
           <caption>{`${left} beside ${right}`}</caption>
           <thead><tr><th scope="col">measure</th><th scope="col">{left}</th><th scope="col">{right}</th></tr></thead>
           <tbody>
@@ -107,7 +107,7 @@ function LocksRows({ result }: { result: LocksResult }) {
     <section className="lab-card locks-card" aria-labelledby="locks-rows-title">
       <h2 id="locks-rows-title">Holds and writes</h2>
       <div className="locks-scroll" role="region" aria-label="Holds" tabIndex={0}>
-        <table className="locks-table">
+        <table className="lab-table locks-table">
           <caption>{`Holds: when each client got a lock and when it let go (it believes it holds the lock in between)${firstOf(o.holds.length)}`}</caption>
           <thead><tr><th scope="col">side</th><th scope="col">client</th><th scope="col">granted (ms)</th><th scope="col">released (ms)</th><th scope="col">token or value</th><th scope="col">yes votes</th></tr></thead>
           <tbody>
@@ -125,7 +125,7 @@ function LocksRows({ result }: { result: LocksResult }) {
         </table>
       </div>
       <div className="locks-scroll" role="region" aria-label="Writes" tabIndex={0}>
-        <table className="locks-table">
+        <table className="lab-table locks-table">
           <caption>{`Writes: what each storage node did with each write${firstOf(o.writes.length)}`}</caption>
           <thead><tr><th scope="col">storage</th><th scope="col">client</th><th scope="col">arrived (ms)</th><th scope="col">token</th><th scope="col">made from</th><th scope="col">storage at</th><th scope="col">outcome</th></tr></thead>
           <tbody>
@@ -182,7 +182,7 @@ function Deliveries({ result }: { result: LocksResult }) {
     <section className="lab-card locks-card" aria-labelledby="locks-deliveries-title">
       <h2 id="locks-deliveries-title">Deliveries per replica</h2>
       <div className="locks-scroll" role="region" aria-label="Deliveries" tabIndex={0}>
-        <table className="locks-table">
+        <table className="lab-table locks-table">
           <caption>What each replica delivered, in its order; pairs out of order are counted against the side’s first replica</caption>
           <thead><tr><th scope="col">replica</th><th scope="col">delivered</th><th scope="col">final x</th><th scope="col">pairs out of order</th><th scope="col">order delivered</th></tr></thead>
           <tbody>

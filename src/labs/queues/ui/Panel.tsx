@@ -100,7 +100,7 @@ const SqsCharts = memo(function SqsCharts({ result, style }: { result: QueuesRes
 function Table({ caption, head, rows }: { caption: string; head: [string, string]; rows: Row[] }) {
   return (
     <div className="queues-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="queues-table">
+      <table className="lab-table queues-table">
         <caption>{caption}</caption>
         <thead><tr><th scope="col">measure</th><th scope="col">{head[0]}</th><th scope="col">{head[1]}</th></tr></thead>
         <tbody>
@@ -150,7 +150,7 @@ function Rebalances({ result }: { result: QueuesResult }) {
     <section className="lab-card queues-card" aria-labelledby="queues-rebalances-title">
       <h2 id="queues-rebalances-title">Rebalances</h2>
       <div className="queues-scroll" role="region" aria-label="Rebalances" tabIndex={0}>
-        <table className="queues-table">
+        <table className="lab-table queues-table">
           <caption>{`Each rebalance: what set it off, how long it ran, partitions paused and moved (${k.rebalances.length})`}</caption>
           <thead><tr><th scope="col">start (s)</th><th scope="col">why</th><th scope="col">took</th><th scope="col">generation</th><th scope="col">paused</th><th scope="col">moved</th></tr></thead>
           <tbody>

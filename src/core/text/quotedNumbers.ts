@@ -1,5 +1,5 @@
 /**
- * Test support for lesson tests: the numbers a step's text quotes, and those of them its page does not show
+ * For lesson tests: the numbers a step's text quotes, and those of them its page does not show
  * (compared at the precision the text writes: "2.1" matches 2.08 on screen, "3" matches 3).
  */
 
