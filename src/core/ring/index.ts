@@ -19,3 +19,4 @@ export { KEYS_MAX, keyHashes, keyName, lowerBound, sortKeys, upperBound, type So
 export { Assignment, type Moves } from './assignment';
 export { modNMoved, modNOwner } from './modN';
 export { RADIX_MIN, orderByValue, radixSortPairs } from './radix';
+export { spliceRows } from './splice';

@@ -185,6 +185,26 @@ describe('incremental assignment', () => {
     );
   });
 
+  it('ringWithNode finds the node\'s points by position when given them, and equals the ring built from scratch (seed 16)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 40 }), fc.nat(), fc.integer({ min: 0, max: 4 }), (n, vnodes, pick, w) => {
+        const x = pick % n;
+        const weights = Array.from({ length: n }, (_, i) => (i === x ? 2 : 1));
+        const before = ringFromNodes(nodesOf(n, vnodes, weights));
+        const now = vnodePositions(`n${x}`, 2 * vnodes);
+        const next = vnodePositions(`n${x}`, w * vnodes);
+        const byPosition = ringWithNode(before, x, next, now);
+        const byPass = ringWithNode(before, x, next);
+        const scratch = ringFromNodes(nodesOf(n, vnodes, weights.map((v, i) => (i === x ? w : v))).filter((node) => node.points > 0));
+        const same = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((v, i) => v === b[i]);
+        return same(byPosition.positions, byPass.positions) && same(byPosition.owners, byPass.owners) && same(byPosition.positions, scratch.positions) && same(byPosition.owners, scratch.owners);
+      }),
+      { seed: 16, numRuns: 60 },
+    );
+    const ring = ringFromNodes(nodesOf(3, 5));
+    expect(() => ringWithNode(ring, 0, new Uint32Array(), Uint32Array.from([12345]))).toThrow('has no point at 12345');
+  });
+
   it('weights change share proportionally: weight 3 of 3+1+1+1 owns ~1/2 of the hash space', () => {
     const ring = ringFromNodes(nodesOf(4, 500, [3, 1, 1, 1]));
     const share = ownedShare(ring, 4);

@@ -12,6 +12,7 @@
  */
 import { murmur3Numbered } from '../hash/murmur3';
 import { orderByValue, RADIX_MIN, radixSortPairs } from './radix';
+import { spliceRows } from './splice';
 
 export interface Ring {
   /** Point positions, ascending (ties ordered by owner). */
@@ -121,41 +122,43 @@ export function ringFromSorted(positions: Uint32Array, owners: Uint16Array): Rin
 
 /**
  * The ring with `node`'s points replaced by `positions` (none: the node leaves; more or fewer: its weight
- * changed). O(points): a filter and a merge, no sort of the whole ring.
+ * changed). `before`, when given, is the node's points on `ring` (found by binary search; else by a pass over
+ * the owners). The kept rows move as runs between the changes (spliceRows): no merge compare per row.
  */
-export function ringWithNode(ring: Ring, node: number, positions: Uint32Array): Ring {
+export function ringWithNode(ring: Ring, node: number, positions: Uint32Array, before?: Uint32Array): Ring {
   const added = Uint32Array.from(positions).sort();
   const n = ring.positions.length;
-  let kept = 0;
-  for (let i = 0; i < n; i++) if (ring.owners[i] !== node) kept++;
-  const outPositions = new Uint32Array(kept + added.length);
-  const outOwners = new Uint16Array(kept + added.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < n || j < added.length) {
-    if (i < n && ring.owners[i] === node) {
-      i++;
-      continue;
+  const drop: number[] = [];
+  if (before) {
+    // The node's points now (`before`, when the caller knows them): found by position, no pass over the ring.
+    for (const p of before) {
+      let i = pointAtOrAfter(ring, p);
+      while (i < n && ring.positions[i] === p && ring.owners[i] !== node) i++;
+      if (i === n || ring.positions[i] !== p) throw new Error(`ringWithNode: node ${node} has no point at ${p}`);
+      drop.push(i);
     }
-    const takeOld =
-      j >= added.length ||
-      (i < n && (ring.positions[i] < added[j] || (ring.positions[i] === added[j] && ring.owners[i] < node)));
-    if (takeOld) {
-      outPositions[k] = ring.positions[i];
-      outOwners[k++] = ring.owners[i++];
-    } else {
-      outPositions[k] = added[j++];
-      outOwners[k++] = node;
-    }
+    drop.sort((a, b) => a - b);
+    // Two of its points at one position (a hash collision): the second is the row after the first.
+    for (let k = 1; k < drop.length; k++) if (drop[k] <= drop[k - 1]) drop[k] = drop[k - 1] + 1;
+  } else {
+    for (let i = 0; i < n; i++) if (ring.owners[i] === node) drop.push(i);
   }
+  // Each new point goes before the first old point that sorts after it: by position, then owner.
+  const at = new Int32Array(added.length);
+  for (let j = 0; j < added.length; j++) {
+    const p = added[j];
+    let i = pointAtOrAfter(ring, p);
+    while (i < n && ring.positions[i] === p && ring.owners[i] < node) i++;
+    at[j] = i;
+  }
+  const [outPositions, outOwners] = spliceRows(ring.positions, ring.owners, drop, at, added, new Uint16Array(added.length).fill(node));
   return ringFromSorted(outPositions, outOwners);
 }
 
-/** Index of the point owning `hash`: the first with position >= hash, wrapping to 0. -1 on an empty ring. */
-export function pointOf(ring: Ring, hash: number): number {
+/** Index of the first point with position >= hash (n when there is none: no wrap). */
+function pointAtOrAfter(ring: Ring, hash: number): number {
   const n = ring.positions.length;
-  if (n === 0) return -1;
+  if (n === 0) return 0;
   const positions = ring.positions;
   const top = hash >>> 16;
   let lo = ring.buckets[top];
@@ -165,6 +168,14 @@ export function pointOf(ring: Ring, hash: number): number {
     if (positions[mid] < hash) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Index of the point owning `hash`: the first with position >= hash, wrapping to 0. -1 on an empty ring. */
+export function pointOf(ring: Ring, hash: number): number {
+  const n = ring.positions.length;
+  if (n === 0) return -1;
+  const lo = pointAtOrAfter(ring, hash);
   return lo === n ? 0 : lo;
 }
 

@@ -18,7 +18,7 @@ import { cached, type LabProgram, type RunContext } from '../../contract';
 import { binCounts, buildFrame, movedKeys } from './frame';
 import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, SWEEP_VNODES, type ConsistentHashingResult, type RingFrame, type VnodeSweep } from '../result';
 import type { ConsistentHashingEvent, ConsistentHashingScenario } from '../scenario';
-import { SWEEP_KEYS_MAX, SWEEP_VNODES_MAX, sweepPoints, sweepRing, vnodeSweep, type SweepRing } from './sweep';
+import { fitTallies, SWEEP_KEYS_MAX, SWEEP_VNODES_MAX, sweepOf, sweepPoints, sweepRing, sweepTallies, updatedTallies, type SweepRing, type SweepTallies } from './sweep';
 
 export type * from '../result';
 
@@ -71,6 +71,25 @@ export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingRes
   };
 };
 
+/** Nodes joining or leaving up to which a sweep's tallies are updated rather than counted again. */
+const SWEEP_UPDATE_NODES_MAX = 16;
+
+/** Nodes in exactly one of two ascending node lists. */
+function symmetricDifference(a: Uint16Array, b: Uint16Array): number {
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return a.length + b.length - 2 * both;
+}
+
 /** Cache keys: the lab, the piece, and every input that determines it. */
 const KEY = 'consistent-hashing/1';
 const bytesOf = (...arrays: ArrayBufferView[]) => arrays.reduce((sum, a) => sum + a.byteLength, 0);
@@ -100,6 +119,7 @@ interface Checkpoint {
   sweepPointsSpent: number;
   sweepByNodes: readonly (readonly [string, number])[];
   sweepBase: SweepRing | null;
+  sweepBaseTallies: SweepTallies | null;
   /** Work units the run had charged by then. */
   units: number;
 }
@@ -123,6 +143,8 @@ class Run {
   private readonly sweepSample: Uint32Array;
   /** The latest sweep's sorted 1000-vnode ring: the next sweep filters and merges it instead of sorting. */
   private sweepBase: SweepRing | null = null;
+  /** The tallies of sweepBase's node set, when this run has them (the next sweep updates them). */
+  private sweepBaseTallies: SweepTallies | null = null;
   /** Each node's point positions computed so far (the first SWEEP_VNODES_MAX at least), by node index. */
   private readonly pointsByNode = new Map<number, Uint32Array>();
 
@@ -174,6 +196,7 @@ class Run {
       sweepPointsSpent: this.sweepPointsSpent,
       sweepByNodes: [...this.sweepByNodes],
       sweepBase: this.sweepBase,
+      sweepBaseTallies: this.sweepBaseTallies,
       units,
     };
   }
@@ -196,6 +219,7 @@ class Run {
     this.sweepPointsSpent = c.sweepPointsSpent;
     for (const [id, index] of c.sweepByNodes) this.sweepByNodes.set(id, index);
     this.sweepBase = c.sweepBase;
+    this.sweepBaseTallies = c.sweepBaseTallies;
     return c.frames.map((f) => fitFrame(f, slots));
   }
 
@@ -213,7 +237,7 @@ class Run {
     const oldCount = vnodes * this.weight[node];
     const newCount = e.type === 'remove' ? 0 : vnodes * e.weight;
     const all = this.pointsOf(node, Math.max(newCount, oldCount));
-    this.ring = ringWithNode(before, node, all.subarray(0, newCount));
+    this.ring = ringWithNode(before, node, all.subarray(0, newCount), all.subarray(0, oldCount));
     this.weight[node] = e.type === 'remove' ? 0 : e.weight;
     const added = newCount > oldCount ? all.subarray(oldCount, newCount) : new Uint32Array();
     const removed = oldCount > newCount ? all.subarray(newCount, oldCount) : new Uint32Array();
@@ -253,20 +277,28 @@ class Run {
     const cost = sweepPoints(live.length);
     if (this.sweeps.length > 0 && this.sweepPointsSpent + cost > SWEEP_POINTS_BUDGET) return this.sweeps.length - 1;
     this.sweepPointsSpent += cost;
+    const previous = this.sweepBase;
+    const previousTallies = this.sweepBaseTallies;
     const base = this.sweepRingOf(live, id);
     this.sweepBase = base;
-    const sweepKey = `${KEY}/sweep/seed=${this.s.seed}/sample=${this.sweepSample.length}/nodes=${id}`;
-    const knownSweep = this.context.cache?.get<VnodeSweep>(sweepKey);
-    if (knownSweep) {
-      // Charged as the computation charges it, so a budget stops a run at the same place cold or warm.
-      this.context.work(sweepPoints(live.length) + SWEEP_VNODES.length * this.sweepSample.length);
-      this.sweeps.push(knownSweep);
-    } else {
-      // vnodeSweep's arrays are indexed by node slot; its figures depend only on the live nodes.
-      const sweep = vnodeSweep(base, this.sweepSample, this.nodeNames.length, (u) => this.context.work(u));
-      this.context.cache?.set(sweepKey, sweep, 512);
-      this.sweeps.push(sweep);
+    const sample = this.sweepSample;
+    const slots = this.nodeNames.length;
+    // Charged as the full count charges it, so a budget stops a run at the same place whichever way it goes.
+    this.context.work(sweepPoints(live.length) + SWEEP_VNODES.length * sample.length);
+    // The tallies of this node set: updated from the previous set's when few nodes changed, else counted.
+    const talliesKey = `${KEY}/sweep-tallies/seed=${this.s.seed}/sample=${sample.length}/nodes=${id}`;
+    const knownTallies = this.context.cache?.get<SweepTallies>(talliesKey);
+    let tallies: SweepTallies;
+    if (knownTallies) tallies = fitTallies(knownTallies, slots);
+    else {
+      const changed = previous ? symmetricDifference(previous.nodes, live) : Infinity;
+      tallies = previous && previousTallies && changed <= SWEEP_UPDATE_NODES_MAX
+        ? updatedTallies(previousTallies, previous, base, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), sample, slots)
+        : sweepTallies(base, sample, slots);
+      this.context.cache?.set(talliesKey, tallies, tallies.arcs.byteLength + tallies.counts.byteLength);
     }
+    this.sweepBaseTallies = tallies;
+    this.sweeps.push(sweepOf(live, tallies, sample.length));
     this.sweepByNodes.set(id, this.sweeps.length - 1);
     return this.sweeps.length - 1;
   }
@@ -279,6 +311,7 @@ class Run {
     const vnodes = this.s.vnodes;
     if (vnodes > SWEEP_VNODES_MAX) throw new Error(`invalid vnodes: ${vnodes}`);
     this.sweepBase = this.sweepRingOf(live, live.join(','));
+    this.sweepBaseTallies = null;
     const { positions, values } = this.sweepBase;
     const n = live.length * vnodes;
     const ringPositions = new Uint32Array(n);

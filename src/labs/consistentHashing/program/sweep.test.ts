@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { keyHashes, ownedShare, ringFromNodes, vnodePositions, type Ring } from '../../../core/ring';
 import { SWEEP_VNODES } from '../result';
-import { spread, sweepRing, vnodeSweep, SWEEP_VNODES_MAX } from './sweep';
+import { rng } from '../../../core/random/rng';
+import { fitTallies, spread, sweepOf, sweepRing, sweepTallies, updatedTallies, vnodeSweep, SWEEP_VNODES_MAX } from './sweep';
 
 function naiveCounts(ring: Ring, sorted: Uint32Array, slots: number): Uint32Array {
   const counts = new Uint32Array(slots);
@@ -41,5 +42,53 @@ describe('vnodeSweep(sweepRing(live))', () => {
     expect(Array.from(incremental.positions)).toEqual(Array.from(scratch.positions));
     expect(Array.from(incremental.values)).toEqual(Array.from(scratch.values));
     expect(Array.from(incremental.nodes)).toEqual([1, 3, 4, 9]);
+  });
+});
+
+describe('updatedTallies', () => {
+  const tallies = (live: number[], width = slots) => sweepTallies(sweepRing(Uint16Array.from(live), pointsOf, null), sample, width);
+
+  it('equals the tallies counted from scratch along a random walk of joins and leaves', () => {
+    const random = rng(11);
+    let live = [0, 1, 2, 3, 4];
+    let ring = sweepRing(Uint16Array.from(live), pointsOf, null);
+    let current = sweepTallies(ring, sample, slots);
+    for (let step = 0; step < 12; step++) {
+      const next = new Set(live);
+      const changes = 1 + random.int(3);
+      for (let c = 0; c < changes; c++) {
+        const node = random.int(slots);
+        if (next.has(node) && next.size > 1) next.delete(node);
+        else next.add(node);
+      }
+      const nodes = [...next].sort((a, b) => a - b);
+      const after = sweepRing(Uint16Array.from(nodes), pointsOf, ring);
+      current = updatedTallies(current, ring, after, pointsOf, sample, slots);
+      const scratch = tallies(nodes);
+      expect(Array.from(current.arcs)).toEqual(Array.from(scratch.arcs));
+      expect(Array.from(current.counts)).toEqual(Array.from(scratch.counts));
+      expect(sweepOf(after.nodes, current, sample.length)).toEqual(vnodeSweep(after, sample, slots, () => {}));
+      live = nodes;
+      ring = after;
+    }
+  });
+
+  it('fits tallies of a run with fewer or more slots, and never mutates the tallies it starts from', () => {
+    const narrow = tallies([0, 1, 2], 3);
+    const copy = Float64Array.from(narrow.arcs);
+    const before = sweepRing(Uint16Array.from([0, 1, 2]), pointsOf, null);
+    const after = sweepRing(Uint16Array.from([0, 2, 9]), pointsOf, before);
+    expect(updatedTallies(narrow, before, after, pointsOf, sample, slots)).toEqual(tallies([0, 2, 9]));
+    expect(Array.from(narrow.arcs)).toEqual(Array.from(copy));
+    expect(fitTallies(tallies([0, 1]), 2)).toEqual(tallies([0, 1], 2));
+  });
+
+  it('a single node owns the whole space and every sample key at every level', () => {
+    const one = updatedTallies(tallies([3, 5]), sweepRing(Uint16Array.from([3, 5]), pointsOf, null), sweepRing(Uint16Array.from([5]), pointsOf, null), pointsOf, sample, slots);
+    for (let s = 0; s < SWEEP_VNODES.length; s++) {
+      expect(one.arcs[s * slots + 5]).toBe(2 ** 32);
+      expect(one.counts[s * slots + 5]).toBe(sample.length);
+      expect(one.arcs[s * slots + 3]).toBe(0);
+    }
   });
 });

@@ -12,7 +12,7 @@
  *   ring of 1:             b#0  a#0                  (vnode index < 1)
  *   ring of 5:             b#0  a#0         b#2      (vnode index < 5)
  */
-import { RADIX_MIN, radixSortPairs } from '../../../core/ring';
+import { RADIX_MIN, radixSortPairs, spliceRows } from '../../../core/ring';
 import { SWEEP_VNODES, type VnodeSweep } from '../result';
 
 /** Keys the sweep counts at most (the first ones: key hashes are uniform, so it is a uniform sample). */
@@ -68,34 +68,33 @@ export function sweepRing(live: Uint16Array, pointsOf: (node: number) => Uint32A
   const fresh = Array.from(live).filter((node) => wasLive[node] === 0);
   const added = sortedPoints(fresh, pointsOf);
   if (!previous) return { nodes: Uint16Array.from(live), ...added };
+  // Kept rows are copied in runs; each new point goes before the first old one that sorts after it.
   const old = previous;
-  let kept = 0;
-  for (let i = 0; i < old.values.length; i++) if (isLive[old.values[i] >>> VNODE_BITS] === 1) kept++;
-  const n = kept + added.positions.length;
-  const positions = new Uint32Array(n);
-  const values = new Uint32Array(n);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  const oldCount = old.positions.length;
-  const addCount = added.positions.length;
-  while (k < n) {
-    if (i < oldCount && isLive[old.values[i] >>> VNODE_BITS] === 0) {
-      i++;
-      continue;
-    }
-    const takeOld =
-      j >= addCount ||
-      (i < oldCount && (old.positions[i] < added.positions[j] || (old.positions[i] === added.positions[j] && old.values[i] < added.values[j])));
-    if (takeOld) {
-      positions[k] = old.positions[i];
-      values[k++] = old.values[i++];
-    } else {
-      positions[k] = added.positions[j];
-      values[k++] = added.values[j++];
-    }
+  // The leaving nodes' points, found by (position, value) rather than by a pass over the ring.
+  const drop: number[] = [];
+  for (const node of old.nodes) {
+    if (isLive[node] === 1) continue;
+    const points = pointsOf(node);
+    for (let v = 0; v < SWEEP_VNODES_MAX; v++) drop.push(firstAtOrAfter(old, points[v], node * VNODE_SPAN + v));
   }
+  drop.sort((a, b) => a - b);
+  const at = new Int32Array(added.positions.length);
+  for (let j = 0; j < at.length; j++) at[j] = firstAtOrAfter(old, added.positions[j], added.values[j]);
+  const [positions, values] = spliceRows(old.positions, old.values, drop, at, added.positions, added.values);
   return { nodes: Uint16Array.from(live), positions, values };
+}
+
+/** Index of the first point of `ring` at or after (position, value) in its order; the point count when none is. */
+function firstAtOrAfter(ring: SweepRing, position: number, value: number): number {
+  const { positions, values } = ring;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid] < position || (positions[mid] === position && values[mid] < value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The 1000 points of each node in `nodes` (ascending), sorted by (position, owner, vnode index). */
@@ -122,22 +121,27 @@ function sortedPoints(nodes: readonly number[], pointsOf: (node: number) => Uint
 }
 
 /**
+ * What a sweep's figures come from: per level (row s of `slots` node slots), the hash space each node owns
+ * (integer arc lengths, exact in float64) and the sample keys it gets. Kept beside the sweep ring so the
+ * next node set's sweep updates the rows of the arcs that changed instead of recounting the ring.
+ */
+export interface SweepTallies {
+  slots: number;
+  arcs: Float64Array;
+  counts: Float64Array;
+}
+
+/**
  * Measures the sweep of `ring`'s node set. `sampleSorted` is the ascending key-hash sample; `slots` the
  * length of per-node arrays; work(units) is charged as if each ring were built on its own.
  */
 export function vnodeSweep(ring: SweepRing, sampleSorted: Uint32Array, slots: number, work: (units: number) => void): VnodeSweep {
-  const live = ring.nodes;
-  const sweep: VnodeSweep = {
-    nodes: Uint16Array.from(live),
-    vnodes: Uint16Array.from(SWEEP_VNODES),
-    shareStdevPct: new Float64Array(LEVELS),
-    shareMaxOverMean: new Float64Array(LEVELS),
-    keyStdevPct: new Float64Array(LEVELS),
-    keyMaxOverMean: new Float64Array(LEVELS),
-    sampleKeys: sampleSorted.length,
-  };
-  work(sweepPoints(live.length) + LEVELS * sampleSorted.length);
-  // Per level: hash-space owned (integer arc lengths, exact in float64) and sample keys, per node.
+  work(sweepPoints(ring.nodes.length) + LEVELS * sampleSorted.length);
+  return sweepOf(ring.nodes, sweepTallies(ring, sampleSorted, slots), sampleSorted.length);
+}
+
+/** The tallies of `ring` counted in one pass over it. */
+export function sweepTallies(ring: SweepRing, sampleSorted: Uint32Array, slots: number): SweepTallies {
   const arcs = new Float64Array(LEVELS * slots);
   const counts = new Float64Array(LEVELS * slots);
   const last = new Float64Array(LEVELS).fill(-1); // position of the level's latest point (-1: none yet)
@@ -167,15 +171,161 @@ export function vnodeSweep(ring: SweepRing, sampleSorted: Uint32Array, slots: nu
       keysMarked[s] = key;
     }
   }
-  const share = new Float64Array(slots);
-  const keys = new Float64Array(slots);
   for (let s = 0; s < LEVELS; s++) {
+    if (last[s] < 0) continue;
     // The level's first point also owns the wrap-around arc and the keys past its last point.
     arcs[s * slots + firstOwner[s]] += firstPosition[s] + (SPACE - last[s]);
     counts[s * slots + firstOwner[s]] += keyCount - keysMarked[s];
+  }
+  return { slots, arcs, counts };
+}
+
+/**
+ * The tallies of `after` from those of `before` (`previous`, counted on ring `before`), touching only the
+ * arcs next to the points of the nodes that left or joined: O(their points x the gap to the neighbour at each
+ * level) plus a pass over each ring to find those points. Exact: the same integers sweepTallies(after)
+ * counts, so the same figures.
+ *
+ * A point owns the arc from the previous point of its level (exclusive) to itself. A leaving point's arc goes
+ * to the next point of its level that stays; a joining point takes its arc from the next point of its level
+ * that was there before. Leaves are applied on `before`, joins on `after`.
+ */
+export function updatedTallies(
+  previous: SweepTallies,
+  before: SweepRing,
+  after: SweepRing,
+  pointsOf: (node: number) => Uint32Array,
+  sampleSorted: Uint32Array,
+  slots: number,
+): SweepTallies {
+  const fitted = fitTallies(previous, slots);
+  // A copy: `previous` may be a cached piece, never mutated.
+  const arcs = fitted === previous ? Float64Array.from(previous.arcs) : fitted.arcs;
+  const counts = fitted === previous ? Float64Array.from(previous.counts) : fitted.counts;
+  const wasLive = new Uint8Array(65536);
+  for (const node of before.nodes) wasLive[node] = 1;
+  const isLive = new Uint8Array(65536);
+  for (const node of after.nodes) isLive[node] = 1;
+  const leaving = new Uint8Array(65536);
+  for (const node of before.nodes) if (isLive[node] === 0) leaving[node] = 1;
+  const joining = new Uint8Array(65536);
+  for (const node of after.nodes) if (wasLive[node] === 0) joining[node] = 1;
+  moveArcs(before, leaving, pointsOf, -1, arcs, counts, slots, sampleSorted);
+  moveArcs(after, joining, pointsOf, 1, arcs, counts, slots, sampleSorted);
+  for (const node of before.nodes) {
+    if (isLive[node] === 1 || node >= slots) continue;
+    for (let s = 0; s < LEVELS; s++) arcs[s * slots + node] = counts[s * slots + node] = 0;
+  }
+  return { slots, arcs, counts };
+}
+
+/** `tallies` for a run with `slots` node slots (rows padded with zeros or cut: slots past them own nothing). */
+export function fitTallies(tallies: SweepTallies, slots: number): SweepTallies {
+  if (tallies.slots === slots) return tallies;
+  const arcs = new Float64Array(LEVELS * slots);
+  const counts = new Float64Array(LEVELS * slots);
+  const width = Math.min(slots, tallies.slots);
+  for (let s = 0; s < LEVELS; s++) {
+    arcs.set(tallies.arcs.subarray(s * tallies.slots, s * tallies.slots + width), s * slots);
+    counts.set(tallies.counts.subarray(s * tallies.slots, s * tallies.slots + width), s * slots);
+  }
+  return { slots, arcs, counts };
+}
+
+/**
+ * Moves the arcs of `ring`'s points whose owner is `moving` (sign -1: they leave, to the next point of their
+ * level that stays; +1: they join, taking their arc from the next point of their level that was there).
+ */
+function moveArcs(
+  ring: SweepRing,
+  moving: Uint8Array,
+  pointsOf: (node: number) => Uint32Array,
+  sign: number,
+  arcs: Float64Array,
+  counts: Float64Array,
+  slots: number,
+  sampleSorted: Uint32Array,
+): void {
+  const { positions, values } = ring;
+  const n = positions.length;
+  const pred = new Int32Array(LEVELS);
+  const succ = new Int32Array(LEVELS);
+  // The moving points, found by their (position, value) rather than by a pass over the ring.
+  const at: number[] = [];
+  for (const node of ring.nodes) {
+    if (moving[node] !== 1) continue;
+    const points = pointsOf(node);
+    for (let v = 0; v < SWEEP_VNODES_MAX; v++) at.push(firstAtOrAfter(ring, points[v], node * VNODE_SPAN + v));
+  }
+  for (const i of at) {
+    const owner = values[i] >>> VNODE_BITS;
+    const first = FIRST_LEVEL[values[i] & (VNODE_SPAN - 1)];
+    // The previous point of each level >= first (any owner) and the next one that does not move.
+    let open = LEVELS;
+    for (let k = 1, j = i; open > first && k <= n; k++) {
+      j = j === 0 ? n - 1 : j - 1;
+      const level = FIRST_LEVEL[values[j] & (VNODE_SPAN - 1)];
+      for (; open > Math.max(level, first); ) pred[--open] = j;
+    }
+    open = LEVELS;
+    for (let k = 1, j = i; open > first && k <= n; k++) {
+      j = j === n - 1 ? 0 : j + 1;
+      if (moving[values[j] >>> VNODE_BITS] === 1) continue;
+      const level = FIRST_LEVEL[values[j] & (VNODE_SPAN - 1)];
+      for (; open > Math.max(level, first); ) succ[--open] = j;
+    }
+    if (open > first) throw new Error('updatedTallies: a level has no point that stays');
+    for (let s = first; s < LEVELS; s++) {
+      const p = pred[s];
+      const arc = p === i ? SPACE : (positions[i] - positions[p] + SPACE) % SPACE;
+      const keys = p === i ? sampleSorted.length : keysBetween(sampleSorted, positions[p], positions[i]);
+      const to = s * slots + (values[succ[s]] >>> VNODE_BITS);
+      const from = s * slots + owner;
+      // Leaving (sign -1): the point's arc goes from its owner to the next staying point's owner.
+      arcs[to] -= sign * arc;
+      counts[to] -= sign * keys;
+      arcs[from] += sign * arc;
+      counts[from] += sign * keys;
+    }
+  }
+}
+
+/** Sample keys in the arc (from, to] of the ring (from !== to, or an empty arc). */
+function keysBetween(sorted: Uint32Array, from: number, to: number): number {
+  if (from === to) return 0;
+  return from < to ? atOrBelow(sorted, to) - atOrBelow(sorted, from) : sorted.length - atOrBelow(sorted, from) + atOrBelow(sorted, to);
+}
+
+/** Keys <= x in the ascending `sorted`. */
+function atOrBelow(sorted: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sweep's figures from its tallies: per level, the spread of shares and key counts over `live`. */
+export function sweepOf(live: Uint16Array, tallies: SweepTallies, sampleKeys: number): VnodeSweep {
+  const slots = tallies.slots;
+  const sweep: VnodeSweep = {
+    nodes: Uint16Array.from(live),
+    vnodes: Uint16Array.from(SWEEP_VNODES),
+    shareStdevPct: new Float64Array(LEVELS),
+    shareMaxOverMean: new Float64Array(LEVELS),
+    keyStdevPct: new Float64Array(LEVELS),
+    keyMaxOverMean: new Float64Array(LEVELS),
+    sampleKeys,
+  };
+  const share = new Float64Array(slots);
+  const keys = new Float64Array(slots);
+  for (let s = 0; s < LEVELS; s++) {
     for (let i = 0; i < slots; i++) {
-      share[i] = arcs[s * slots + i] / SPACE;
-      keys[i] = counts[s * slots + i];
+      share[i] = tallies.arcs[s * slots + i] / SPACE;
+      keys[i] = tallies.counts[s * slots + i];
     }
     [sweep.shareStdevPct[s], sweep.shareMaxOverMean[s]] = spread(share, live);
     [sweep.keyStdevPct[s], sweep.keyMaxOverMean[s]] = spread(keys, live);
