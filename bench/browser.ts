@@ -289,11 +289,29 @@ export async function run(): Promise<BenchLine[]> {
     await page.evaluate(() => {
       (window as unknown as { __longtasks: number[] }).__longtasks = [];
     });
-    const clickAt = Date.now();
+    // Click to result drawn, timed in the page (Playwright's polling would add its own intervals): from the
+    // click event to the first animation frame after the new result's DOM is in (the status line idle, the
+    // moved-keys summary shown, the button naming the next node).
+    const label = (await addButton.textContent()) ?? '';
+    const timing = page.evaluate(`new Promise((resolve) => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
+      button.addEventListener('click', (event) => {
+        const start = event.timeStamp;
+        const check = () => {
+          const drawn = !document.querySelector('.status-running') && document.body.innerText.includes('keys moved:') &&
+            [...document.querySelectorAll('button')].some((b) => /Add node/.test(b.textContent) && b.textContent !== ${JSON.stringify(label)});
+          if (!drawn) return false;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+          return true;
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      }, { capture: true, once: true });
+    })`);
     await addButton.click();
-    await page.getByText(/keys moved:/).waitFor({ timeout: 120_000 });
+    const addRunMs = (await timing) as number;
     await page.waitForFunction(() => !document.querySelector('.status-running'), undefined, { timeout: 120_000 });
-    const addRunMs = Date.now() - clickAt;
     // A string, not a closure: tsx's esbuild would add `__name` helpers that do not exist in the page.
     const frames: number[] = await page.evaluate(`(async () => {
       const stamps = [];
@@ -320,7 +338,7 @@ export async function run(): Promise<BenchLine[]> {
       // Startup is not an interaction: its longest task is the evaluation of the main script chunk (React
       // included), reported for scale; the target applies to interactions.
       { section: 'browser', name: 'max scale: longest main-thread task during page startup', value: longestAtLoad, unit: 'ms' },
-      { section: 'browser', name: 'max scale: add a node, click to result, wall', value: addRunMs, unit: 'ms' },
+      { section: 'browser', name: 'max scale: add a node, click to result drawn (in the page)', value: addRunMs, unit: 'ms', target: '<= 200 ms', ok: addRunMs <= 200 },
       { section: 'browser', name: 'max scale: longest main-thread task, add node + play', value: longestDuringAdd, unit: 'ms', target: '<= 50 ms', ok: longestDuringAdd <= 50 },
       { section: 'browser', name: 'max scale: animation frame time p50', value: percentile(sortedFrames, 0.5), unit: 'ms' },
       { section: 'browser', name: 'max scale: animation frame time p95', value: p95, unit: 'ms', target: '<= 20 ms', ok: p95 <= 20 },

@@ -59,7 +59,7 @@ export class Assignment {
     if (owner.length !== keys.hash.length || counts.length > nodeSlots) throw new Error('invalid assignment to restore');
     const a = Object.create(Assignment.prototype) as { keys: SortedKeys; owner: Uint16Array; counts: Uint32Array };
     a.keys = keys;
-    a.owner = Uint16Array.from(owner);
+    a.owner = owner.slice();
     a.counts = new Uint32Array(nodeSlots);
     a.counts.set(counts);
     return a as unknown as Assignment;

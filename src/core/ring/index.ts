@@ -1,7 +1,10 @@
 export {
   NODE_INDEX_MAX,
   distinctOwners,
+  ownedArcs,
   ownedShare,
+  pointIndexes,
+  updateOwnedArcs,
   ownerOf,
   pointOf,
   replicaSet,

@@ -16,6 +16,8 @@ import {
   ringFromNodes,
   ringFromPoints,
   ringWithNode,
+  ownedArcs,
+  updateOwnedArcs,
   sortKeys,
   vnodePositions,
   type Ring,
@@ -224,5 +226,41 @@ describe('incremental assignment', () => {
     expect(moved).toBeGreaterThan(0.88);
     expect(moved).toBeLessThan(0.94);
     expect(modNMoved(keys.hash, before, before)).toBe(0);
+  });
+});
+
+describe('updateOwnedArcs', () => {
+  it('keeps the arcs equal to a full count through adds, removes and weight changes (seed 17)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 30 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 8 }), (n, vnodes, edits) => {
+        const slots = 12;
+        const weights: number[] = Array.from({ length: slots }, (_, i) => (i < n ? 1 : 0));
+        const pointsOf = (i: number, w: number) => vnodePositions(`n${i}`, w * vnodes);
+        let ring = ringFromNodes(nodesOf(slots, vnodes, weights).filter((node) => node.points > 0));
+        const arcs = ownedArcs(ring, slots);
+        for (const [pick, w] of edits) {
+          const x = pick % slots;
+          if (w === 0 && weights.filter((v) => v > 0).length === 1 && weights[x] > 0) continue;
+          const after = ringWithNode(ring, x, pointsOf(x, w), pointsOf(x, weights[x]));
+          updateOwnedArcs(arcs, ring, after, x, pointsOf(x, weights[x]), pointsOf(x, w));
+          weights[x] = w;
+          ring = after;
+          if (!Array.from(ownedArcs(ring, slots)).every((v, i) => v === arcs[i])) return false;
+          if (arcs.reduce((sum, v) => sum + v, 0) !== 2 ** 32) return false;
+        }
+        return true;
+      }),
+      { seed: 17, numRuns: 80 },
+    );
+  });
+
+  it('counts again when the node was or becomes the only one', () => {
+    const one = ringFromNodes([{ index: 0, name: 'n0', points: 3 }]);
+    const two = ringWithNode(one, 1, vnodePositions('n1', 3));
+    const arcs = ownedArcs(one, 2);
+    updateOwnedArcs(arcs, one, two, 1, new Uint32Array(), vnodePositions('n1', 3));
+    expect(Array.from(arcs)).toEqual(Array.from(ownedArcs(two, 2)));
+    updateOwnedArcs(arcs, two, one, 1, vnodePositions('n1', 3), new Uint32Array());
+    expect(Array.from(arcs)).toEqual([2 ** 32, 0]);
   });
 });

@@ -24,6 +24,8 @@ export interface Ring {
 }
 
 const OWNER_SPAN = 65536;
+/** Size of the hash space (positions are uint32). */
+const SPACE = 4294967296;
 export const NODE_INDEX_MAX = OWNER_SPAN - 1;
 
 /** The positions of a node's points: murmur3(`${name}#${i}`, seed) for i in from..to-1. */
@@ -128,20 +130,12 @@ export function ringFromSorted(positions: Uint32Array, owners: Uint16Array): Rin
 export function ringWithNode(ring: Ring, node: number, positions: Uint32Array, before?: Uint32Array): Ring {
   const added = Uint32Array.from(positions).sort();
   const n = ring.positions.length;
-  const drop: number[] = [];
-  if (before) {
-    // The node's points now (`before`, when the caller knows them): found by position, no pass over the ring.
-    for (const p of before) {
-      let i = pointAtOrAfter(ring, p);
-      while (i < n && ring.positions[i] === p && ring.owners[i] !== node) i++;
-      if (i === n || ring.positions[i] !== p) throw new Error(`ringWithNode: node ${node} has no point at ${p}`);
-      drop.push(i);
-    }
-    drop.sort((a, b) => a - b);
-    // Two of its points at one position (a hash collision): the second is the row after the first.
-    for (let k = 1; k < drop.length; k++) if (drop[k] <= drop[k - 1]) drop[k] = drop[k - 1] + 1;
-  } else {
-    for (let i = 0; i < n; i++) if (ring.owners[i] === node) drop.push(i);
+  let drop: ArrayLike<number>;
+  if (before) drop = pointIndexes(ring, node, before);
+  else {
+    const rows: number[] = [];
+    for (let i = 0; i < n; i++) if (ring.owners[i] === node) rows.push(i);
+    drop = rows;
   }
   // Each new point goes before the first old point that sorts after it: by position, then owner.
   const at = new Int32Array(added.length);
@@ -152,7 +146,77 @@ export function ringWithNode(ring: Ring, node: number, positions: Uint32Array, b
     at[j] = i;
   }
   const [outPositions, outOwners] = spliceRows(ring.positions, ring.owners, drop, at, added, new Uint16Array(added.length).fill(node));
-  return ringFromSorted(outPositions, outOwners);
+  // The buckets shift by the rows dropped before and added below each bucket's start: no pass over the ring.
+  const buckets = new Uint32Array(OWNER_SPAN + 1);
+  let d = 0;
+  let j = 0;
+  for (let b = 0; b <= OWNER_SPAN; b++) {
+    const old = ring.buckets[b];
+    while (d < drop.length && drop[d] < old) d++;
+    const start = b * OWNER_SPAN;
+    while (j < added.length && added[j] < start) j++;
+    buckets[b] = old - d + j;
+  }
+  return { positions: outPositions, owners: outOwners, buckets };
+}
+
+/**
+ * The rows of `node`'s points at `positions` on `ring`, ascending (binary search; two of its points at one
+ * position, a hash collision, are the two rows in turn). Throws when one is not on the ring.
+ */
+export function pointIndexes(ring: Ring, node: number, positions: ArrayLike<number>): Int32Array {
+  const n = ring.positions.length;
+  const rows = new Int32Array(positions.length);
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k];
+    let i = pointAtOrAfter(ring, p);
+    while (i < n && ring.positions[i] === p && ring.owners[i] !== node) i++;
+    if (i === n || ring.positions[i] !== p) throw new Error(`node ${node} has no point at ${p}`);
+    rows[k] = i;
+  }
+  rows.sort();
+  for (let k = 1; k < rows.length; k++) if (rows[k] <= rows[k - 1]) rows[k] = rows[k - 1] + 1;
+  return rows;
+}
+
+/**
+ * Hash space each node slot owns on `ring`, as integer arc lengths (exact in float64; ownedShare is these
+ * over 2^32).
+ */
+export function ownedArcs(ring: Ring, nodeSlots: number): Float64Array {
+  const arcs = new Float64Array(nodeSlots);
+  const n = ring.positions.length;
+  if (n === 0) return arcs;
+  const positions = ring.positions;
+  // The first point also owns the wrap-around arc (last point, 2^32) + [0, first point].
+  arcs[ring.owners[0]] += positions[0] + (SPACE - positions[n - 1]);
+  for (let i = 1; i < n; i++) arcs[ring.owners[i]] += positions[i] - positions[i - 1];
+  return arcs;
+}
+
+/**
+ * `arcs` (ownedArcs of `before`) made those of `after`, in place, when only `node`'s points changed: `was` its
+ * points on `before`, `now` on `after`. A leaving point's arc (from the point before it) goes to the next
+ * point of another node; a joining point takes its arc from the next point of another node. O(points of
+ * the node x log) when another node has points on both rings; else counted again.
+ */
+export function updateOwnedArcs(arcs: Float64Array, before: Ring, after: Ring, node: number, was: Uint32Array, now: Uint32Array): void {
+  const move = (ring: Ring, rows: Int32Array, sign: number): boolean => {
+    const n = ring.positions.length;
+    for (const i of rows) {
+      let next = i;
+      do next = next + 1 === n ? 0 : next + 1;
+      while (ring.owners[next] === node && next !== i);
+      if (ring.owners[next] === node) return false;
+      const prev = i === 0 ? n - 1 : i - 1;
+      const arc = (ring.positions[i] - ring.positions[prev] + SPACE) % SPACE;
+      arcs[ring.owners[next]] -= sign * arc;
+      arcs[node] += sign * arc;
+    }
+    return true;
+  };
+  const ok = move(before, pointIndexes(before, node, was), -1) && move(after, pointIndexes(after, node, now), 1);
+  if (!ok) arcs.set(ownedArcs(after, arcs.length));
 }
 
 /** Index of the first point with position >= hash (n when there is none: no wrap). */
@@ -243,13 +307,7 @@ export function replicaSet(ring: Ring, hash: number, r: number, distinctNodes = 
  * owner. Returns a Float64Array indexed by node index (length nodeSlots); sums to 1 on a non-empty ring.
  */
 export function ownedShare(ring: Ring, nodeSlots: number): Float64Array {
-  const share = new Float64Array(nodeSlots);
-  const n = ring.positions.length;
-  if (n === 0) return share;
-  const positions = ring.positions;
-  // The first point also owns the wrap-around arc (last point, 2^32) + [0, first point].
-  share[ring.owners[0]] += positions[0] + (4294967296 - positions[n - 1]);
-  for (let i = 1; i < n; i++) share[ring.owners[i]] += positions[i] - positions[i - 1];
-  for (let i = 0; i < nodeSlots; i++) share[i] /= 4294967296;
+  const share = ownedArcs(ring, nodeSlots);
+  for (let i = 0; i < nodeSlots; i++) share[i] /= SPACE;
   return share;
 }

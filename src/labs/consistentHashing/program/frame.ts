@@ -54,6 +54,8 @@ export interface FrameInput {
   movedBins: Uint32Array | null;
   lookup: { key: string; seed: number; replicas: number } | null;
   sweepIndex: number;
+  /** ownedArcs(ring, slots), when the caller keeps them (else counted here). */
+  arcs?: Float64Array;
 }
 
 export function buildFrame(input: FrameInput): RingFrame {
@@ -75,7 +77,7 @@ export function buildFrame(input: FrameInput): RingFrame {
     liveNodes: live.length,
     points: ring.positions.length,
     keyCounts,
-    share: ownedShare(ring, slots),
+    share: input.arcs ? Float64Array.from(input.arcs, (arc) => arc / SPACE) : ownedShare(ring, slots),
     load: loadStats(keyCounts, weight, live),
     moved: input.moved,
     shownOwners,

@@ -13,7 +13,7 @@
  * same scenario gives the same frames, work charges and trace hash (program.test.ts checks it).
  */
 import { TraceHasher, type TraceHasherState } from '../../../core/hash/traceHasher';
-import { Assignment, keyHashes, modNMoved, ringFromSorted, ringWithNode, sortKeys, vnodePositions, type Moves, type Ring, type SortedKeys } from '../../../core/ring';
+import { Assignment, keyHashes, modNMoved, ownedArcs, ringFromSorted, ringWithNode, sortKeys, updateOwnedArcs, vnodePositions, type Moves, type Ring, type SortedKeys } from '../../../core/ring';
 import { cached, type LabProgram, type RunContext } from '../../contract';
 import { binCounts, buildFrame, movedKeys } from './frame';
 import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, SWEEP_VNODES, type ConsistentHashingResult, type RingFrame, type VnodeSweep } from '../result';
@@ -114,6 +114,8 @@ interface Checkpoint {
   weight: Uint8Array;
   owner: Uint16Array;
   counts: Uint32Array;
+  /** ownedArcs of `ring`, per node slot of that run. */
+  arcs: Float64Array;
   nextNode: number;
   sweeps: readonly VnodeSweep[];
   sweepPointsSpent: number;
@@ -137,6 +139,8 @@ class Run {
   readonly binKeys: Uint32Array;
   readonly sweeps: VnodeSweep[] = [];
   private ring: Ring;
+  /** ownedArcs(ring, slots): kept up to date by each event, not counted again per frame. */
+  private arcs: Float64Array;
   private nextNode: number;
   private sweepPointsSpent = 0;
   private readonly sweepByNodes = new Map<string, number>();
@@ -166,6 +170,10 @@ class Run {
     const ringKey = `${KEY}/ring/seed=${s.seed}/nodes=${s.nodes}/vnodes=${s.vnodes}`;
     this.ring = cached(cache, ringKey, () => this.initialRingOf(this.live()), (r) => bytesOf(r.positions, r.owners, r.buckets));
     this.initialRing = this.ring;
+    const ring = this.ring;
+    const arcs = cached(cache, `${ringKey}/arcs`, () => ownedArcs(ring, s.nodes), (a) => a.byteLength);
+    this.arcs = new Float64Array(slots);
+    this.arcs.set(arcs);
     this.initialRingHash = cached(cache, `${ringKey}/hash`, () => hashRing(this.ring), () => 64);
     const initial = cached(cache, `${ringKey}/keys=${s.keys}/assignment`, () => {
       const a = new Assignment(keys, this.ring, s.nodes);
@@ -189,7 +197,8 @@ class Run {
       frames: frames.slice(),
       ring: this.ring,
       weight: Uint8Array.from(this.weight),
-      owner: Uint16Array.from(this.assignment.owner),
+      owner: this.assignment.owner.slice(),
+      arcs: this.arcs.slice(),
       counts: Uint32Array.from(this.assignment.counts),
       nextNode: this.nextNode,
       sweeps: this.sweeps.slice(),
@@ -214,6 +223,8 @@ class Run {
     this.weight.fill(0);
     this.weight.set(c.weight.subarray(0, slots));
     this.assignment = Assignment.restore(this.assignment.keys, c.owner, c.counts.subarray(0, slots), slots);
+    this.arcs.fill(0);
+    this.arcs.set(c.arcs.subarray(0, slots));
     this.nextNode = c.nextNode;
     this.sweeps.push(...c.sweeps);
     this.sweepPointsSpent = c.sweepPointsSpent;
@@ -238,6 +249,7 @@ class Run {
     const newCount = e.type === 'remove' ? 0 : vnodes * e.weight;
     const all = this.pointsOf(node, Math.max(newCount, oldCount));
     this.ring = ringWithNode(before, node, all.subarray(0, newCount), all.subarray(0, oldCount));
+    updateOwnedArcs(this.arcs, before, this.ring, node, all.subarray(0, oldCount), all.subarray(0, newCount));
     this.weight[node] = e.type === 'remove' ? 0 : e.weight;
     const added = newCount > oldCount ? all.subarray(oldCount, newCount) : new Uint32Array();
     const removed = oldCount > newCount ? all.subarray(newCount, oldCount) : new Uint32Array();
@@ -266,6 +278,7 @@ class Run {
       movedBins,
       lookup: this.s.lookup !== '' ? { key: this.s.lookup, seed: this.s.seed, replicas: this.s.replicas } : null,
       sweepIndex: this.sweepFor(live),
+      arcs: this.arcs,
     });
   }
 
