@@ -137,6 +137,7 @@ export function pbsSweep(options: PbsSweepOptions): PbsSweepResult {
 export interface PbsTrials {
   from: number;
   to: number;
+  /** Per configuration, the share's outcomes, each array ascending (sorted in the share, so a pool sorts in parallel). */
   outcomes: WarsOutcomes[];
 }
 
@@ -186,12 +187,18 @@ export function pbsTrials(options: PbsSweepOptions, from: number, to: number): P
     context?.work?.(n * unitsPerTrial);
     context?.progress?.((done + n) / count);
   }
+  for (const o of outcomes) {
+    o.staleUntilMs.sort();
+    o.readLatencyMs.sort();
+    o.writeLatencyMs.sort();
+  }
   return { from, to, outcomes };
 }
 
 /**
- * The sweep from shares covering trials 0..trials-1 (any split, any order given): concatenated in trial
- * order, sorted, sampled on the grid. The same bits whatever the split.
+ * The sweep from shares covering trials 0..trials-1 (any split, any order given): each share's sorted
+ * outcomes merged into one ascending array (a linear merge, so the pool's serial part stays small), sampled
+ * on the grid. The same bits whatever the split: the merge orders values as TypedArray sort does.
  */
 export function pbsMerge(options: PbsSweepOptions, shares: readonly PbsTrials[]): PbsSweepResult {
   const { configs, trials } = options;
@@ -204,19 +211,9 @@ export function pbsMerge(options: PbsSweepOptions, shares: readonly PbsTrials[])
   }
   if (at !== trials) throw new Error(`invalid trial shares: they end at trial ${at}, not ${trials}`);
   const outcomes: WarsOutcomes[] = configs.map((_, c) => {
-    const one = (pick: (o: WarsOutcomes) => Float64Array) => {
-      if (ordered.length === 1) return pick(ordered[0].outcomes[c]);
-      const all = new Float64Array(trials);
-      for (const share of ordered) all.set(pick(share.outcomes[c]), share.from);
-      return all;
-    };
+    const one = (pick: (o: WarsOutcomes) => Float64Array) => ordered.map((share) => pick(share.outcomes[c])).reduce(mergeSorted);
     return { staleUntilMs: one((o) => o.staleUntilMs), readLatencyMs: one((o) => o.readLatencyMs), writeLatencyMs: one((o) => o.writeLatencyMs) };
   });
-  for (const o of outcomes) {
-    o.staleUntilMs.sort();
-    o.readLatencyMs.sort();
-    o.writeLatencyMs.sort();
-  }
   const tMs = grid ?? defaultGrid(outcomes);
   const curves = configs.map(({ n, r, w }, c): PbsCurve => {
     const o = outcomes[c];
@@ -225,6 +222,26 @@ export function pbsMerge(options: PbsSweepOptions, shares: readonly PbsTrials[])
     return { n, r, w, isStrict: r + w > n, pConsistent, ...o };
   });
   return { tMs, trials, curves };
+}
+
+/** The ascending merge of two ascending arrays, in TypedArray sort's order (-0 before +0, NaN last). */
+export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    // b's head goes first only when it sorts strictly before a's: ties keep a first (a stable merge).
+    const yFirst = y < x || (x !== x && y === y) || (y === 0 && x === 0 && Object.is(y, -0) && !Object.is(x, -0));
+    out[k++] = yFirst ? b[j++] : a[i++];
+  }
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 function checkedGrid(values: ArrayLike<number>): Float64Array {
