@@ -9,12 +9,10 @@
 import { pathToFileURL } from 'node:url';
 import { LNKD_DISK, exponentialLegs, pbsSweep, type QuorumConfig, type WarsLegs } from '../src/core/pbs';
 import { medianMs, type BenchLine } from './report';
-import { availableParallelism, loadavg } from 'node:os';
-import { plainContext } from '../src/labs/contract';
+import type { LabSpec } from '../src/labs/contract';
 import { spec as pbsSpec } from '../src/labs/pbs/index';
 import type { PbsScenario } from '../src/labs/pbs/scenario';
-import { threadPool } from '../src/cli/threadPool';
-import { POOL_MAX, runOnPool } from '../src/worker/pool';
+import { poolSpeedUpLines } from './poolSpeedUp';
 
 const REPETITIONS = 5;
 const TRIALS = 100_000;
@@ -41,45 +39,11 @@ export async function run(): Promise<BenchLine[]> {
   return lines;
 }
 
-/**
- * The pool: the PBS lab's largest run (10^5 trials, 4 configurations, LNKD-DISK) as the CLI runs it, on one
- * worker thread and on one per core (threads started and warmed before the timing), same result checked.
- * Target: a speed-up of at least 0.8 x cores. A shared machine's load makes this ratio pessimistic: it is
- * printed beside the load average.
- */
+/** The pool: the PBS lab's largest run (10^5 trials, 4 configurations, LNKD-DISK), same result checked. */
 async function poolLines(): Promise<BenchLine[]> {
-  const cores = Math.min(POOL_MAX, availableParallelism());
   // Four configurations (the lab's most): N=3 with R,W = 1,1 / 1,2 / 2,1 / 2,2.
   const scenario: PbsScenario = { ...pbsSpec.defaults, latency: 'lnkd-disk', trials: 100_000, n1: 3, r1: 1, w1: 1, n2: 3, r2: 1, w2: 2, n3: 3, r3: 2, w3: 1, n4: 3, r4: 2, w4: 2 };
-  const { batch } = await pbsSpec.loadProgram();
-  // Both pools started and warmed first, then timed in turn (1, all, 1, all, ...): a shared machine's load
-  // changes by the second, and alternating gives both sides the same weather.
-  const pools = [threadPool(1, Number.POSITIVE_INFINITY), threadPool(cores, Number.POSITIVE_INFINITY)];
-  const times: number[][] = [[], []];
-  const hashes = ['', ''];
-  try {
-    for (const pool of pools) await runOnPool(pool, 'pbs', batch!, scenario, plainContext());
-    for (let r = 0; r < 5; r++) {
-      for (let p = 0; p < 2; p++) {
-        const start = performance.now();
-        const reply = await runOnPool(pools[p], 'pbs', batch!, scenario, plainContext());
-        times[p].push(performance.now() - start);
-        if (reply.ok) hashes[p] = reply.result.traceHash;
-      }
-    }
-  } finally {
-    await Promise.all(pools.map((p) => p.close()));
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const one = { ms: median(times[0]), hash: hashes[0] };
-  const all = { ms: median(times[1]), hash: hashes[1] };
-  const speedUp = one.ms / all.ms;
-  return [
-    { section: 'pbs', name: 'machine load average (1 min)', value: loadavg()[0], unit: '' },
-    { section: 'pbs', name: "10^5 trials x 4 configs, the PBS lab's largest run, on 1 worker thread", value: one.ms, unit: 'ms' },
-    { section: 'pbs', name: `the same on the pool (${cores} threads)`, value: all.ms, unit: 'ms' },
-    { section: 'pbs', name: `pool speed-up over one worker (${cores} cores; same hash: ${one.hash === all.hash})`, value: speedUp, unit: 'x', target: `>= ${(0.8 * cores).toFixed(1)}x`, ok: speedUp >= 0.8 * cores && one.hash === all.hash },
-  ];
+  return poolSpeedUpLines('pbs', pbsSpec as unknown as LabSpec, scenario, "10^5 trials x 4 configs, the PBS lab's largest run");
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

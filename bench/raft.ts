@@ -7,6 +7,8 @@
  *   schedules/s  swarm fault schedules as the property test runs them (mixed and chaos shapes);
  *   1,000 trials the Figure 16 experiment's 150-300 ms range: 1,000 trials, each a single run from the
  *                leader's crash until every survivor heard the new leader.
+ *   pool         the lab's election-time experiment, 5 ranges x 1,000 trials as the paper ran it, on one worker
+ *                thread and on one per core (./poolSpeedUp.ts).
  *
  * `npx tsx bench/raft.ts` prints the lines; `npm run bench -- raft` prints them in the shared table.
  */
@@ -15,6 +17,9 @@ import { electionTimes, FIGURE16_OPTIONS } from '../src/labs/consensus/program/e
 import { simulate } from '../src/labs/consensus/program/simulate';
 import { swarmScenario } from '../src/labs/consensus/program/swarm';
 import { defaults } from '../src/labs/consensus/scenario';
+import { spec } from '../src/labs/consensus/index';
+import type { LabSpec } from '../src/labs/contract';
+import { poolSpeedUpLines } from './poolSpeedUp';
 import { medianMs, type BenchLine } from './report';
 
 const REPETITIONS = 5;
@@ -46,7 +51,10 @@ function trialsSeconds(): number {
 }
 
 export async function run(): Promise<BenchLine[]> {
+  const experiment = { ...defaults, experiment: 'scale' as const, trials: 1000 };
+  const pool = await poolSpeedUpLines('raft', spec as unknown as LabSpec, experiment, 'election-time experiment, 5 ranges x 1,000 trials (the paper\'s count)', 3);
   return [
+    ...pool,
     { section: 'raft', name: 'simulated Raft events, 5 servers, 200 commands/s, monitor on', value: eventsPerSecond(false), unit: 'events/s' },
     { section: 'raft', name: 'same, recording the result\'s change tables (the program)', value: eventsPerSecond(true), unit: 'events/s' },
     { section: 'raft', name: 'swarm fault schedules (property test), mixed + chaos', value: schedulesPerSecond(), unit: 'schedules/s' },

@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], rawIo: CliIo, labs: readonly
     }
     const { program, batch } = await lab.loadProgram();
     let result;
-    if (batch && partsFor(batch.units(scenario), args.threads) > 1) {
+    if (batch && partsFor(batch.units(scenario), args.threads, batch.minUnitsPerPart) > 1) {
       const pool = threadPool(args.threads, args.budget);
       try {
         const reply = await runOnPool(pool, lab.id, batch, scenario, plainContext(args.budget));

@@ -171,6 +171,8 @@ export interface ProgramModule<S extends BaseScenario> {
  */
 export interface BatchProgram<S extends BaseScenario> {
   units(scenario: S): number;
+  /** Fewest units worth a worker of their own (default: the pool's MIN_UNITS_PER_PART, sized for PBS trials). */
+  minUnitsPerPart?: number;
   /** Units from..to-1; reports its own progress (0..1 of its range) and work. */
   part(scenario: S, from: number, to: number, context: RunContext): unknown;
   /** The result from parts covering 0..units-1 (given in order). */

@@ -80,7 +80,7 @@ export function createWorkerApi(options: WorkerApiOptions): WorkerApi {
     try {
       const { program, batch } = await spec.loadProgram();
       const context = runContext(budget, intervalMs, now, onProgress, cache);
-      if (batch && options.pool && partsFor(batch.units(scenario), options.pool.size) > 1) {
+      if (batch && options.pool && partsFor(batch.units(scenario), options.pool.size, batch.minUnitsPerPart) > 1) {
         return await runOnPool(options.pool, labId, batch, scenario, context);
       }
       return { ok: true, result: program(scenario, context) };

@@ -4,13 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { plainContext, type BaseScenario, type LabResult, type LabSpec } from '../labs/contract';
+import { spec as consensus } from '../labs/consensus/index';
+import type { ConsensusScenario } from '../labs/consensus/scenario';
 import { spec as pbs } from '../labs/pbs/index';
 import type { PbsScenario } from '../labs/pbs/scenario';
 import { createWorkerApi } from './api';
 import { createBatchApi } from './batch';
 import { MIN_UNITS_PER_PART, splitRanges, type BatchPool } from './pool';
 
-const findLab = (id: string) => (id === pbs.id ? (pbs as unknown as LabSpec) : undefined);
+const findLab = (id: string) => [pbs, consensus].find((lab) => lab.id === id) as unknown as LabSpec | undefined;
 
 /** A pool whose workers run in this thread: what crosses a worker boundary is the same data. */
 function localPool(size: number, used: Set<number>): BatchPool {
@@ -50,6 +52,23 @@ describe('a batch run on a pool of workers', () => {
       expect(seen.every((f, i) => i === 0 || f >= seen[i - 1])).toBe(true);
       expect(seen[seen.length - 1]).toBe(1);
     }
+  });
+
+  it('the consensus lab\'s election-time trials split over 2 or 3 workers give the result of the program alone', async () => {
+    const s: ConsensusScenario = { ...consensus.defaults, experiment: 'scale', trials: 30, seed: 5 };
+    const { program, batch } = await consensus.loadProgram();
+    expect(batch!.units(s)).toBe(150);
+    const alone = program(s, plainContext());
+    for (const size of [2, 3]) {
+      const used = new Set<number>();
+      const api = createWorkerApi({ findLab, transfer: (v) => v, cache: null, pool: localPool(size, used), progressIntervalMs: 0 });
+      const reply = await api.run('consensus', s);
+      if (!reply.ok) throw new Error(reply.error.message);
+      expect(used.size).toBe(2); // 150 trials: two parts of at least 64
+      expect(reply.result.traceHash).toBe(alone.traceHash);
+      expect(reply.result).toEqual(alone);
+    }
+    expect(batch!.units({ ...s, experiment: 'none' })).toBe(0);
   });
 
   it('a part that fails fails the run with its error', async () => {

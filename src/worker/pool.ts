@@ -28,8 +28,8 @@ export function splitRanges(units: number, parts: number): [number, number][] {
 }
 
 /** Workers worth using for `units` units on a pool of `size`. */
-export function partsFor(units: number, size: number): number {
-  return Math.max(1, Math.min(size, Math.floor(units / MIN_UNITS_PER_PART)));
+export function partsFor(units: number, size: number, minUnitsPerPart = MIN_UNITS_PER_PART): number {
+  return Math.max(1, Math.min(size, Math.floor(units / minUnitsPerPart)));
 }
 
 /**
@@ -44,7 +44,7 @@ export async function runOnPool<S extends BaseScenario>(
   context: RunContext,
 ): Promise<{ ok: true; result: LabResult } | { ok: false; error: RunError }> {
   const units = batch.units(scenario);
-  const ranges = splitRanges(units, partsFor(units, pool.size));
+  const ranges = splitRanges(units, partsFor(units, pool.size, batch.minUnitsPerPart));
   const done = new Float64Array(ranges.length);
   const report = () => {
     let sum = 0;

@@ -14,7 +14,7 @@
  */
 import { ecdf } from '../../../core/stats/ecdf';
 import type { RunContext } from '../../contract';
-import { trialScenario, type ElectionRange, type ElectionTimesOptions } from '../experiment';
+import { trialScenario, type ElectionTimesOptions } from '../experiment';
 import type { ElectionTimesCurve } from '../result';
 import type { ConsensusScenario } from '../scenario';
 import { simulate } from './simulate';
@@ -40,21 +40,62 @@ export function runTrial(s: ConsensusScenario): { downtimeMs: number; events: nu
 }
 
 export function electionTimes(options: ElectionTimesOptions, context?: RunContext): ElectionTimesResult {
+  return electionCurves(options, [electionTrials(options, 0, trialCount(options), context)]);
+}
+
+/** Every range's trials, in range order: the units a pool of workers splits (trial u of the flattened list). */
+export function trialCount(options: ElectionTimesOptions): number {
   check(options);
-  const trialsOf = (r: ElectionRange) => r.trials ?? options.trials;
-  const total = options.ranges.reduce((sum, r) => sum + trialsOf(r), 0);
-  let done = 0;
+  return options.ranges.reduce((sum, r) => sum + (r.trials ?? options.trials), 0);
+}
+
+/** Trials from..to-1 of the flattened list: their downtimes (ms, Infinity when censored) and engine events. */
+export interface ElectionTrials {
+  from: number;
+  to: number;
+  downtimeMs: Float64Array;
+  events: number;
+}
+
+/** Runs trials from..to-1 of the flattened list (each its own seeded scenario, so any split gives the same trials). */
+export function electionTrials(options: ElectionTimesOptions, from: number, to: number, context?: RunContext): ElectionTrials {
+  const total = trialCount(options);
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= total)) throw new Error(`invalid trial range: ${from}..${to}`);
+  const downtimeMs = new Float64Array(to - from);
   let events = 0;
-  const curves = options.ranges.map(({ minMs, maxMs, trials }, range) => {
-    const downtime = new Float64Array(trials ?? options.trials);
-    for (let trial = 0; trial < downtime.length; trial++) {
-      const t = runTrial(trialScenario(options, range, trial));
-      downtime[trial] = t.downtimeMs;
-      events += t.events;
-      context?.work(t.events);
-      if (++done % 50 === 0 || done === total) context?.progress(done / total);
-    }
-    return curveOf(minMs, maxMs, downtime);
+  let range = 0;
+  let start = 0; // first flattened unit of `range`
+  for (let u = from; u < to; u++) {
+    while (u >= start + (options.ranges[range].trials ?? options.trials)) start += options.ranges[range++].trials ?? options.trials;
+    const t = runTrial(trialScenario(options, range, u - start));
+    downtimeMs[u - from] = t.downtimeMs;
+    events += t.events;
+    context?.work(t.events);
+    const done = u + 1 - from;
+    if (done % 50 === 0 || u + 1 === to) context?.progress(done / (to - from));
+  }
+  return { from, to, downtimeMs, events };
+}
+
+/** The curves from trial shares covering the whole flattened list (given in order). */
+export function electionCurves(options: ElectionTimesOptions, shares: readonly ElectionTrials[]): ElectionTimesResult {
+  const total = trialCount(options);
+  const all = new Float64Array(total);
+  let at = 0;
+  let events = 0;
+  for (const share of shares) {
+    if (share.from !== at || share.downtimeMs.length !== share.to - share.from) throw new Error(`invalid trial shares: a gap or overlap at trial ${at}`);
+    all.set(share.downtimeMs, at);
+    at = share.to;
+    events += share.events;
+  }
+  if (at !== total) throw new Error(`invalid trial shares: they end at trial ${at}, not ${total}`);
+  let start = 0;
+  const curves = options.ranges.map(({ minMs, maxMs, trials }) => {
+    const n = trials ?? options.trials;
+    const curve = curveOf(minMs, maxMs, all.slice(start, start + n));
+    start += n;
+    return curve;
   });
   return { options, curves, events };
 }

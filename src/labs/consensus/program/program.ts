@@ -9,11 +9,11 @@ import { TraceHasher } from '../../../core/hash/traceHasher';
 import type { StageData } from '../../../core/stage/types';
 import { findingProse } from '../../../core/raft';
 import { quantileSorted } from '../../../core/stats';
-import type { LabProgram, RunContext } from '../../contract';
+import type { BatchProgram, LabProgram, RunContext } from '../../contract';
 import { experimentOptions } from '../experiment';
 import { ChangeKind, type ConsensusResult, type ExperimentResult, type RequestColumns, type Verdict } from '../result';
 import { TICKS_PER_MS, type ConsensusScenario } from '../scenario';
-import { electionTimes } from './electionTimes';
+import { electionCurves, electionTrials, trialCount, type ElectionTrials } from './electionTimes';
 import { simulate, type Run } from './simulate';
 import { markViolation, stageOf, stageOptions } from './stage';
 
@@ -26,21 +26,37 @@ const VIOLATION_STOP = 'invariant violated';
 const EXPERIMENT_SHARE = 0.9;
 
 export const program: LabProgram<ConsensusScenario, ConsensusResult> = (s, context) => {
-  const experiment = s.experiment === 'none' ? undefined : runExperiment(s, context);
-  const runContext: RunContext = experiment
-    ? { work: (u) => context.work(u), progress: (f) => context.progress(EXPERIMENT_SHARE + (1 - EXPERIMENT_SHARE) * f) }
-    : context;
-  const run = simulate(s, { record: true, context: runContext, stage: stageOptions(TICKS_PER_MS) });
-  if (run.obs.violation) markViolation(run.sim, run.obs.violation);
-  const result = resultOf(run);
-  if (!experiment) return result;
-  return { ...result, experiment, traceHash: experimentHash(result.traceHash, experiment) };
+  if (s.experiment === 'none') return singleRun(s, context);
+  const scaled: RunContext = { work: (u) => context.work(u), progress: (f) => context.progress(EXPERIMENT_SHARE * f) };
+  const shares = [electionTrials(experimentOptions(s), 0, trialCount(experimentOptions(s)), scaled)];
+  return withExperiment(s, shares, { work: (u) => context.work(u), progress: (f) => context.progress(EXPERIMENT_SHARE + (1 - EXPERIMENT_SHARE) * f) });
 };
 
-function runExperiment(s: ConsensusScenario, context: RunContext): ExperimentResult {
-  const scaled: RunContext = { work: (u) => context.work(u), progress: (f) => context.progress(EXPERIMENT_SHARE * f) };
-  const { curves, events } = electionTimes(experimentOptions(s), scaled);
-  return { experiment: s.experiment as ExperimentResult['experiment'], curves, events };
+/**
+ * The election-time experiment on a pool of workers (src/worker/pool.ts, the CLI's threads): its trials,
+ * flattened range after range, cut into ranges of trials; the merge puts them back in order, draws the
+ * curves and runs the single run. Any split gives the same trials (each is its own seeded scenario), so the
+ * same hash.
+ */
+export const batch: BatchProgram<ConsensusScenario> = {
+  units: (s) => (s.experiment === 'none' ? 0 : trialCount(experimentOptions(s))),
+  // A trial is a whole Raft run (hundreds of engine events): a few dozen are worth a worker.
+  minUnitsPerPart: 64,
+  part: (s, from, to, context) => electionTrials(experimentOptions(s), from, to, context),
+  merge: (s, parts, context) => withExperiment(s, parts as ElectionTrials[], context),
+};
+
+function singleRun(s: ConsensusScenario, context: RunContext): ConsensusResult {
+  const run = simulate(s, { record: true, context, stage: stageOptions(TICKS_PER_MS) });
+  if (run.obs.violation) markViolation(run.sim, run.obs.violation);
+  return resultOf(run);
+}
+
+function withExperiment(s: ConsensusScenario, shares: ElectionTrials[], context: RunContext): ConsensusResult {
+  const { curves, events } = electionCurves(experimentOptions(s), shares);
+  const experiment: ExperimentResult = { experiment: s.experiment as ExperimentResult['experiment'], curves, events };
+  const result = singleRun(s, context);
+  return { ...result, experiment, traceHash: experimentHash(result.traceHash, experiment) };
 }
 
 /** The run's hash and every trial's downtime, range by range: the same scenario, the same hash, experiment included. */
