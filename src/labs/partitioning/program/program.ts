@@ -38,6 +38,8 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
 
   const hotKeys = rankToKey.slice(0, Math.min(HOT_KEYS, s.keys));
   const served = serve(s, workload, placed, s.strategy, BUCKETS, context, hotKeys);
+  // What the run wrote into the flags (hits, fan-outs), for the summaries.
+  const ran: Workload = { ...workload, flags: served.flags };
   const directoryNode = s.strategy === 'directory' ? s.nodes : -1;
   const widthMs = ticksToMs(served.widthTicks);
   const matrices = nodeMatrices(served, BUCKETS);
@@ -49,9 +51,9 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
       faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: crashImpact(s, placed, e.node), requestsFailed: served.failedByEvent[i] });
     }
   });
-  const totals = totalsOf(served, workload);
+  const totals = totalsOf(served, ran);
   const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
-  const { stage, info } = partitioningStage({ s, served, workload, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode });
+  const { stage, info } = partitioningStage({ s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode });
   const marks = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
   context.progress(1);
   return {
@@ -84,10 +86,10 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     buckets: { count: BUCKETS, widthMs },
     series: nodeSeries(matrices, s.nodes, BUCKETS, directoryNode),
     perNode: { cpuPct: matrices.cpuPct, queueMax: matrices.queueMax, latencyP99Ms: matrices.latencyP99Ms, completed: matrices.completed },
-    cluster: clusterSeries(served, workload, BUCKETS),
+    cluster: clusterSeries(served, ran, BUCKETS),
     detections,
     hotNode: detections.length > 0 ? detections[0].node : -1,
-    phases: phases(s, served, workload, endMs),
+    phases: phases(s, served, ran, endMs),
     faults,
     totals,
     stage,

@@ -213,7 +213,7 @@ export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: n
     const sorted = lat.subarray(0, latCount); // selected in place, not sorted
     const spanUs = Math.max(1, (to - from) * TICKS_PER_MS);
     const cpu = new Float64Array(s.nodes);
-    for (let nd = 0; nd < s.nodes; nd++) cpu[nd] = Math.min(100, (v.busyPhaseUs[nd * count + p] / spanUs) * 100);
+    for (let nd = 0; nd < s.nodes; nd++) cpu[nd] = Math.min(100, (v.busyPhaseUs[p * v.nodeSlots + nd] / spanUs) * 100);
     let busiest = 0;
     for (let nd = 1; nd < s.nodes; nd++) if (cpu[nd] > cpu[busiest]) busiest = nd;
     out.push({
