@@ -9,11 +9,12 @@ import { rng } from '../../../core/random/rng';
 import { keyHashes } from '../../../core/ring';
 import { quantileSelect } from '../../../core/stats';
 import { keySampler, permutation, poissonArrivals, type KeyDistribution } from '../../../core/workload';
-import type { LabProgram, RunContext } from '../../contract';
+import { cached, type LabProgram, type RunContext } from '../../contract';
 import { crashImpact, placements, strategyTable } from './placement';
 import { BUCKETS, type FaultImpact, type PartitioningResult, type RequestTotals } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
-import { serve } from './serve';
+import { checkpointPlan, keepCheckpoints, paramsKey, typedBytes } from './checkpoints';
+import { planOf, serve } from './serve';
 import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './served';
 import { partitioningStage } from './stage';
 import { clusterSeries, detect, nodeMatrices, nodeSeries, phases } from './summarize';
@@ -26,18 +27,27 @@ const HOT_KEYS = 16;
 
 export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s, context) => {
   const root = rng(s.seed);
-  const { workload, rankToKey } = makeWorkload(s, root);
-  const keyRequests = new Uint32Array(s.keys);
-  for (let i = 0; i < workload.key.length; i++) keyRequests[workload.key[i]]++;
+  // The pieces before the engine, from the run cache when an earlier run made them (never mutated here:
+  // the engine writes its own copy of the flags).
+  const cache = context.cache;
+  const workloadKey = `partitioning/workload/${paramsKey(s, ['seed', 'requests', 'rate', 'keys', 'distribution', 'zipfS', 'celebrityPct', 'writePct'])}`;
+  const { workload, rankToKey, keyRequests } = cached(cache, workloadKey, () => {
+    const made = makeWorkload(s, root);
+    const counts = new Uint32Array(s.keys);
+    for (let i = 0; i < made.workload.key.length; i++) counts[made.workload.key[i]]++;
+    return { ...made, keyRequests: counts };
+  }, typedBytes);
   context.progress(0.1);
-  const hashes = keyHashes(s.keys, s.seed);
-  const placed = placements(s, hashes);
-  const table = strategyTable(s, placed, keyRequests, root.fork('range-queries'));
+  const placedKey = `partitioning/placements/${paramsKey(s, ['seed', 'nodes', 'keys', 'vnodes', 'rangeMaxKeys'])}`;
+  const placed = cached(cache, placedKey, () => placements(s, keyHashes(s.keys, s.seed)), typedBytes);
+  const table = cached(cache, `partitioning/table/${paramsKey(s)}`, () => strategyTable(s, placed, keyRequests, root.fork('range-queries')), () => 64 * 1024);
   context.work(KEY_UNITS * s.keys + 3 * s.nodes * s.vnodes);
   context.progress(0.3);
 
   const hotKeys = rankToKey.slice(0, Math.min(HOT_KEYS, s.keys));
-  const served = serve(s, workload, placed, s.strategy, BUCKETS, context, hotKeys);
+  const checkpoints = checkpointPlan(s, workload, planOf(s, workload, BUCKETS), cache);
+  const served = serve(s, workload, placed, s.strategy, BUCKETS, context, hotKeys, checkpoints);
+  keepCheckpoints(cache, checkpoints, served.checkpoints);
   // What the run wrote into the flags (hits, fan-outs), for the summaries.
   const ran: Workload = { ...workload, flags: served.flags };
   const directoryNode = s.strategy === 'directory' ? s.nodes : -1;
