@@ -10,6 +10,7 @@ import { keyHashes } from '../../../core/ring';
 import { quantileSelect } from '../../../core/stats';
 import { keySampler, permutation, poissonArrivals, type KeyDistribution } from '../../../core/workload';
 import { cached, type LabProgram, type RunContext } from '../../contract';
+import { hottestKeyOf } from './mitigations';
 import { crashImpact, placements, strategyTable } from './placement';
 import { BUCKETS, type FaultImpact, type PartitioningResult, type RequestTotals } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
@@ -35,7 +36,8 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     const made = makeWorkload(s, root);
     const counts = new Uint32Array(s.keys);
     for (let i = 0; i < made.workload.key.length; i++) counts[made.workload.key[i]]++;
-    return { ...made, keyRequests: counts };
+    const hottestKey = made.workload.key.length > 0 ? hottestKeyOf(made.workload.key, s.keys) : 0;
+    return { workload: { ...made.workload, hottestKey }, rankToKey: made.rankToKey, keyRequests: counts };
   }, typedBytes);
   context.progress(0.1);
   const placedKey = `partitioning/placements/${paramsKey(s, ['seed', 'nodes', 'keys', 'vnodes', 'rangeMaxKeys'])}`;

@@ -110,7 +110,7 @@ export function planOf(s: PartitioningScenario, w: Workload, buckets: number): S
   const slots = s.nodes + (dir >= 0 ? 1 : 0);
   const hop = msToTicks(s.hopMs);
   const width = bucketWidthTicks(w.t0[w.t0.length - 1] + hop, buckets);
-  const hotReads = s.events.some((e) => e.type === 'salt') ? readsOf(w.key, w.flags, hottestKeyOf(w.key, s.keys)) : 0;
+  const hotReads = s.events.some((e) => e.type === 'salt') ? readsOf(w.key, w.flags, w.hottestKey ?? hottestKeyOf(w.key, s.keys)) : 0;
   return stagePlan(s, slots, width * buckets, hotReads);
 }
 
@@ -186,7 +186,7 @@ class Server {
     this.serviceMean = Array.from({ length: this.slots }, (_, i) => (i === this.dir ? s.directoryMs : s.serviceMs) * TICKS_PER_MS);
     this.nodeRng = Array.from({ length: this.slots }, (_, i) => this.sim.node(i).rng.fork('service'));
     this.saltRng = this.sim.node(0).rng.fork('salt');
-    this.saltKey = w.key.length > 0 ? hottestKeyOf(w.key, s.keys) : 0;
+    this.saltKey = w.key.length > 0 ? (w.hottestKey ?? hottestKeyOf(w.key, s.keys)) : 0;
     this.keyHits = new Uint32Array(s.keys);
     const hotReads = s.events.some((e) => e.type === 'salt') ? readsOf(w.key, w.flags, this.saltKey) : 0;
     this.plan = stagePlan(s, this.slots, width * buckets, hotReads);

@@ -24,6 +24,8 @@ export interface Workload {
   key: Uint32Array;
   /** F_WRITE set for writes. */
   flags: Uint8Array;
+  /** The most requested key (mitigations.ts hottestKeyOf), when the maker of the workload computed it. */
+  hottestKey?: number;
 }
 
 export interface Served {
@@ -87,7 +89,8 @@ export function emptyServed(s: PartitioningScenario, slots: number, buckets: num
 
 /** Why a run that ended with requests still queued stopped, or undefined when none were. */
 export function unfinishedNote(o: Served): string | undefined {
-  const unfinished = o.state.reduce((sum, st) => sum + (st === PENDING ? 1 : 0), 0);
+  let unfinished = 0;
+  for (let i = 0; i < o.state.length; i++) if (o.state[i] === PENDING) unfinished++;
   if (unfinished === 0) return undefined;
   return `the run ends at ${ticksToMs(o.endTick).toLocaleString('en-US')} ms (125% of the arrivals' span); ${unfinished.toLocaleString('en-US')} requests were still queued`;
 }

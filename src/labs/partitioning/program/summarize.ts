@@ -148,24 +148,36 @@ function kindOrder(kind: DetectionKind): number {
 /** Cluster-wide series per bucket (end-to-end latency by completion bucket). */
 export function clusterSeries(v: Served, w: Workload, buckets: number): ClusterSeries {
   const n = w.t0.length;
-  const bucketOf = (i: number) => Math.min(buckets - 1, Math.floor((w.t0[i] + v.latencyUs[i]) / v.widthTicks));
+  const t0 = w.t0;
+  const lat = v.latencyUs;
+  const state = v.state;
+  const flags = w.flags;
+  const width = v.widthTicks;
+  // Each answered request's completion bucket, once (255: not answered).
+  const bucket = new Uint8Array(n);
   const count = new Uint32Array(buckets + 1);
-  for (let i = 0; i < n; i++) if (v.state[i] === 1) count[bucketOf(i) + 1]++;
-  for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
-  const fill = count.slice(0, buckets);
-  const sorted = new Float32Array(count[buckets]);
   const hits = new Uint32Array(buckets);
   const stale = new Uint32Array(buckets);
   const fanout = new Uint32Array(buckets);
   for (let i = 0; i < n; i++) {
-    if (v.state[i] !== 1) continue;
-    const b = bucketOf(i);
-    sorted[fill[b]++] = v.latencyUs[i];
-    if (w.flags[i] & F_HIT) hits[b]++;
-    if (w.flags[i] & F_STALE) stale[b]++;
+    const f = flags[i];
+    if (f & F_FANOUT) fanout[Math.min(buckets - 1, Math.floor(t0[i] / width))] += v.fanK[i] - 1;
+    if (state[i] !== 1) {
+      bucket[i] = 255;
+      continue;
+    }
+    const b = Math.min(buckets - 1, Math.floor((t0[i] + lat[i]) / width));
+    bucket[i] = b;
+    count[b + 1]++;
+    if (f & F_HIT) hits[b]++;
+    if (f & F_STALE) stale[b]++;
   }
+  for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
+  const fill = count.slice(0, buckets);
+  const sorted = new Float32Array(count[buckets]);
   for (let i = 0; i < n; i++) {
-    if (w.flags[i] & F_FANOUT) fanout[Math.min(buckets - 1, Math.floor(w.t0[i] / v.widthTicks))] += v.fanK[i] - 1;
+    const b = bucket[i];
+    if (b !== 255) sorted[fill[b]++] = lat[i];
   }
   const p50 = new Float32Array(buckets).fill(NaN);
   const p99 = new Float32Array(buckets).fill(NaN);
@@ -185,11 +197,16 @@ export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: n
   const out: PhaseSummary[] = [];
   let i = 0;
   const n = w.t0.length;
+  const t0 = w.t0;
+  const flags = w.flags;
+  const state = v.state;
+  const latencyUs = v.latencyUs;
+  // One scratch for every phase's latencies (the phases split the requests).
+  const lat = new Float64Array(n);
   for (let p = 0; p < count; p++) {
     const from = starts[p];
     const to = p + 1 < count ? starts[p + 1] : Math.max(endMs, from);
     const toTick = p + 1 < count ? to * TICKS_PER_MS : Infinity;
-    const lat = new Float64Array(n);
     let latCount = 0;
     let requests = 0;
     let ok = 0;
@@ -198,13 +215,14 @@ export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: n
     let hits = 0;
     let stale = 0;
     let fanoutExtra = 0;
-    for (; i < n && w.t0[i] < toTick; i++) {
+    for (; i < n && t0[i] < toTick; i++) {
       requests++;
-      if (v.state[i] === 1) {
+      const st = state[i];
+      if (st === 1) {
         ok++;
-        lat[latCount++] = ticksToMs(v.latencyUs[i]);
-      } else if (v.state[i] === 2) failed++;
-      const f = w.flags[i];
+        lat[latCount++] = ticksToMs(latencyUs[i]);
+      } else if (st === 2) failed++;
+      const f = flags[i];
       if (!(f & F_WRITE)) reads++;
       if (f & F_HIT) hits++;
       if (f & F_STALE) stale++;
