@@ -40,27 +40,55 @@ export function typedBytes(value: unknown, depth = 3): number {
   return n;
 }
 
-interface Planned extends CheckpointPlan {
-  keys: Map<number, string>;
+/**
+ * The latency quantiles of the run that took a checkpoint: a run resuming from it reuses those of the
+ * buckets that end before the checkpoint (less one bucket, for the float32 latencies' rounding), which only
+ * what happened before it decides.
+ */
+export interface Finals {
+  nodeP50: Float32Array;
+  nodeP99: Float32Array;
+  clusterP50: Float32Array;
+  clusterP99: Float32Array;
+}
+
+interface Kept {
+  checkpoint: ServerCheckpoint;
+  finals: Finals;
+}
+
+export interface Planned extends CheckpointPlan {
+  keys?: Map<number, string>;
+  /** The finals of the run that took the checkpoint resumed from. */
+  finals?: Finals;
+}
+
+/** The first bucket whose figures a run resumed from `plan` must compute itself (0: all). */
+export function reusedBuckets(plan: Planned, widthTicks: number): number {
+  if (!plan.resume || !plan.finals) return 0;
+  return Math.max(0, Math.floor(plan.resume.tick / widthTicks) - 1);
 }
 
 /** The checkpoint ticks of a run of `s`, the one to resume from (the latest the cache holds), the ones to take. */
-export function checkpointPlan(s: PartitioningScenario, w: Workload, plan: StagePlan, cache: RunCache | undefined): CheckpointPlan {
+export function checkpointPlan(s: PartitioningScenario, w: Workload, plan: StagePlan, cache: RunCache | undefined): Planned {
   if (!cache || w.t0.length < CHECKPOINT_MIN_REQUESTS) return { take: [] };
   const span = w.t0[w.t0.length - 1];
   const ticks: number[] = [];
   for (let k = 1; k <= CHECKPOINTS; k++) ticks.push(Math.floor(span * (1 - 2 ** -k)));
   const base = `partitioning/checkpoint/${paramsKey(s)}/plan=${plan.sampleEvery},${plan.depthGapTicks}`;
   const keys = new Map(ticks.map((c) => [c, `${base}/c=${c}/events=${JSON.stringify(s.events.filter((e) => msToTicks(e.t) < c))}`]));
-  let resume: ServerCheckpoint | undefined;
-  for (let k = ticks.length - 1; k >= 0 && !resume; k--) resume = cache.get<ServerCheckpoint>(keys.get(ticks[k])!);
-  const planned: Planned = { take: ticks.filter((c) => !resume || c > resume.tick), keys, ...(resume ? { resume } : {}) };
-  return planned;
+  let kept: Kept | undefined;
+  for (let k = ticks.length - 1; k >= 0 && !kept; k--) kept = cache.get<Kept>(keys.get(ticks[k])!);
+  if (!kept) return { take: ticks, keys };
+  const resume = kept.checkpoint;
+  return { take: ticks.filter((c) => c > resume.tick), keys, resume, finals: kept.finals };
 }
 
-/** Stores the checkpoints a run took under their keys. */
-export function keepCheckpoints(cache: RunCache | undefined, plan: CheckpointPlan, taken: readonly ServerCheckpoint[]): void {
-  const keys = (plan as Planned).keys;
-  if (!cache || !keys) return;
-  for (const cp of taken) cache.set(keys.get(cp.tick)!, cp, cp.bytes);
+/** Stores the checkpoints a run took under their keys, with the run's finals (copied: the result's stay its own). */
+export function keepCheckpoints(cache: RunCache | undefined, plan: Planned, taken: readonly ServerCheckpoint[], finals: Finals): void {
+  const keys = plan.keys;
+  if (!cache || !keys || taken.length === 0) return;
+  const copy: Finals = { nodeP50: finals.nodeP50.slice(), nodeP99: finals.nodeP99.slice(), clusterP50: finals.clusterP50.slice(), clusterP99: finals.clusterP99.slice() };
+  const bytes = typedBytes(copy);
+  for (const checkpoint of taken) cache.set(keys.get(checkpoint.tick)!, { checkpoint, finals: copy } satisfies Kept, checkpoint.bytes + bytes);
 }

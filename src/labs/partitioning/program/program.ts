@@ -14,7 +14,7 @@ import { hottestKeyOf } from './mitigations';
 import { crashImpact, placements, strategyTable } from './placement';
 import { BUCKETS, type FaultImpact, type PartitioningResult, type RequestTotals } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
-import { checkpointPlan, keepCheckpoints, paramsKey, typedBytes } from './checkpoints';
+import { checkpointPlan, keepCheckpoints, paramsKey, reusedBuckets, typedBytes } from './checkpoints';
 import { planOf, serve } from './serve';
 import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './served';
 import { partitioningStage } from './stage';
@@ -49,12 +49,16 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   const hotKeys = rankToKey.slice(0, Math.min(HOT_KEYS, s.keys));
   const checkpoints = checkpointPlan(s, workload, planOf(s, workload, BUCKETS), cache);
   const served = serve(s, workload, placed, s.strategy, BUCKETS, context, hotKeys, checkpoints);
-  keepCheckpoints(cache, checkpoints, served.checkpoints);
   // What the run wrote into the flags (hits, fan-outs), for the summaries.
   const ran: Workload = { ...workload, flags: served.flags };
   const directoryNode = s.strategy === 'directory' ? s.nodes : -1;
   const widthMs = ticksToMs(served.widthTicks);
-  const matrices = nodeMatrices(served, BUCKETS);
+  // Resumed from a checkpoint: the buckets before it have the quantiles the run that took it computed.
+  const from = reusedBuckets(checkpoints, served.widthTicks);
+  const finals = checkpoints.finals;
+  const matrices = nodeMatrices(served, BUCKETS, finals && from > 0 ? { from, p50: finals.nodeP50, p99: finals.nodeP99 } : undefined);
+  const cluster = clusterSeries(served, ran, BUCKETS, finals && from > 0 ? { from, p50: finals.clusterP50, p99: finals.clusterP99 } : undefined);
+  keepCheckpoints(cache, checkpoints, served.checkpoints, { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms });
   const detections = detect(matrices, s.nodes, served.nodeSlots, BUCKETS, widthMs);
   const endMs = ticksToMs(served.endTick);
   const faults: FaultImpact[] = [];
@@ -98,7 +102,7 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     buckets: { count: BUCKETS, widthMs },
     series: nodeSeries(matrices, s.nodes, BUCKETS, directoryNode),
     perNode: { cpuPct: matrices.cpuPct, queueMax: matrices.queueMax, latencyP99Ms: matrices.latencyP99Ms, completed: matrices.completed },
-    cluster: clusterSeries(served, ran, BUCKETS),
+    cluster,
     detections,
     hotNode: detections.length > 0 ? detections[0].node : -1,
     phases: phases(s, served, ran, endMs),

@@ -20,19 +20,41 @@ export interface NodeMatrices {
   completed: Uint32Array;
 }
 
-/** Per node x bucket figures; p50/p99 from the parts served (counting sort by cell, then a sort per cell). */
-export function nodeMatrices(v: Served, buckets: number): NodeMatrices {
+/**
+ * Latency quantiles an earlier run computed that this one may reuse: those of buckets below `from`, which
+ * hold only what completed before the checkpoint both runs share (see ./checkpoints.ts).
+ */
+export interface Reuse {
+  from: number;
+  p50: Float32Array;
+  p99: Float32Array;
+}
+
+/**
+ * Per node x bucket figures; p50/p99 from the parts served (counting sort by cell, then a selection per
+ * cell), or for buckets below reuse.from, the earlier run's.
+ */
+export function nodeMatrices(v: Served, buckets: number, reuse?: Reuse): NodeMatrices {
   const cells = v.nodeSlots * buckets;
+  const from = reuse?.from ?? 0;
   const completed = new Uint32Array(cells);
   for (let j = 0; j < v.partCount; j++) completed[v.partNode[j] * buckets + v.partBucket[j]]++;
+  // Parts complete in time order: those of buckets >= from are a suffix.
+  let first = 0;
+  if (from > 0) while (first < v.partCount && v.partBucket[first] < from) first++;
   const offset = new Uint32Array(cells + 1);
-  for (let c = 0; c < cells; c++) offset[c + 1] = offset[c] + completed[c];
+  for (let c = 0; c < cells; c++) offset[c + 1] = offset[c] + (c % buckets >= from ? completed[c] : 0);
   const fill = offset.slice(0, cells);
-  const sorted = new Float32Array(v.partCount);
-  for (let j = 0; j < v.partCount; j++) sorted[fill[v.partNode[j] * buckets + v.partBucket[j]]++] = v.partUs[j];
+  const sorted = new Float32Array(offset[cells]);
+  for (let j = first; j < v.partCount; j++) sorted[fill[v.partNode[j] * buckets + v.partBucket[j]]++] = v.partUs[j];
   const p50 = new Float32Array(cells).fill(NaN);
   const p99 = new Float32Array(cells).fill(NaN);
   for (let c = 0; c < cells; c++) {
+    if (c % buckets < from) {
+      p50[c] = reuse!.p50[c];
+      p99[c] = reuse!.p99[c];
+      continue;
+    }
     if (offset[c + 1] === offset[c]) continue;
     const cell = sorted.subarray(offset[c], offset[c + 1]);
     p50[c] = ticksToMs(quantileSelect(cell, 0.5));
@@ -146,7 +168,8 @@ function kindOrder(kind: DetectionKind): number {
 }
 
 /** Cluster-wide series per bucket (end-to-end latency by completion bucket). */
-export function clusterSeries(v: Served, w: Workload, buckets: number): ClusterSeries {
+export function clusterSeries(v: Served, w: Workload, buckets: number, reuse?: Reuse): ClusterSeries {
+  const from = reuse?.from ?? 0;
   const n = w.t0.length;
   const t0 = w.t0;
   const lat = v.latencyUs;
@@ -172,16 +195,22 @@ export function clusterSeries(v: Served, w: Workload, buckets: number): ClusterS
     if (f & F_HIT) hits[b]++;
     if (f & F_STALE) stale[b]++;
   }
+  for (let b = 0; b < buckets; b++) if (b < from) count[b + 1] = 0;
   for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
   const fill = count.slice(0, buckets);
   const sorted = new Float32Array(count[buckets]);
   for (let i = 0; i < n; i++) {
     const b = bucket[i];
-    if (b !== 255) sorted[fill[b]++] = lat[i];
+    if (b !== 255 && b >= from) sorted[fill[b]++] = lat[i];
   }
   const p50 = new Float32Array(buckets).fill(NaN);
   const p99 = new Float32Array(buckets).fill(NaN);
   for (let b = 0; b < buckets; b++) {
+    if (b < from) {
+      p50[b] = reuse!.p50[b];
+      p99[b] = reuse!.p99[b];
+      continue;
+    }
     if (count[b + 1] === count[b]) continue;
     const cell = sorted.subarray(count[b], count[b + 1]);
     p50[b] = ticksToMs(quantileSelect(cell, 0.5));
