@@ -74,7 +74,11 @@ export function checkpointPlan(s: PartitioningScenario, w: Workload, plan: Stage
   if (!cache || w.t0.length < CHECKPOINT_MIN_REQUESTS) return { take: [] };
   const span = w.t0[w.t0.length - 1];
   const ticks: number[] = [];
-  for (let k = 1; k <= CHECKPOINTS; k++) ticks.push(Math.floor(span * (1 - 2 ** -k)));
+  let left = 1; // the share of the run after checkpoint k: halved each time (exact in binary)
+  for (let k = 1; k <= CHECKPOINTS; k++) {
+    left /= 2;
+    ticks.push(Math.floor(span * (1 - left)));
+  }
   const base = `partitioning/checkpoint/${paramsKey(s)}/plan=${plan.sampleEvery},${plan.depthGapTicks}`;
   const keys = new Map(ticks.map((c) => [c, `${base}/c=${c}/events=${JSON.stringify(s.events.filter((e) => msToTicks(e.t) < c))}`]));
   let kept: Kept | undefined;
