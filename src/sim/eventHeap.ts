@@ -17,6 +17,13 @@
 /** Initial capacity (events); the columns double when full. */
 const CAPACITY_INITIAL = 1024;
 
+/** An EventHeap's pending events, in heap order. */
+export interface EventHeapState {
+  readonly times: Float64Array;
+  readonly seqs: Float64Array;
+  readonly payloads: Int32Array;
+}
+
 export class EventHeap {
   private times: Float64Array;
   private seqs: Float64Array;
@@ -113,6 +120,26 @@ export class EventHeap {
   /** Drops every pending event. */
   clear(): void {
     this.count = 0;
+  }
+
+  /** Copies of the pending events (a checkpoint: `restore` of it gives back this heap). */
+  snapshot(): EventHeapState {
+    const n = this.count;
+    return { times: this.times.slice(0, n), seqs: this.seqs.slice(0, n), payloads: this.payloads.slice(0, n) };
+  }
+
+  /** Replaces the pending events with a `snapshot()`'s (copied: the state stays the caller's). */
+  restore(state: EventHeapState): void {
+    const n = state.times.length;
+    let capacity = this.times.length;
+    while (capacity < n) capacity *= 2;
+    this.times = new Float64Array(capacity);
+    this.seqs = new Float64Array(capacity);
+    this.payloads = new Int32Array(capacity);
+    this.times.set(state.times);
+    this.seqs.set(state.seqs);
+    this.payloads.set(state.payloads);
+    this.count = n;
   }
 
   private grow(): void {

@@ -25,7 +25,7 @@
  *
  * Times are integer ticks (see ./ticks.ts), exact up to 2^53; a time that is not an integer goes to the heap.
  */
-import { EventHeap } from './eventHeap';
+import { EventHeap, type EventHeapState } from './eventHeap';
 
 const WINDOW_BITS = 12;
 const WINDOW = 1 << WINDOW_BITS;
@@ -35,6 +35,24 @@ const SUMMARY_WORDS = WORDS >> 5;
 
 /** Initial capacity of the bucket entries; the columns double when full. */
 const CAPACITY_INITIAL = 1024;
+
+/** Everything an EventQueue holds (a checkpoint of a run): see `snapshot` and `restore`. */
+export interface EventQueueState {
+  readonly heap: EventHeapState;
+  readonly seqNext: number;
+  readonly base: number;
+  readonly inBuckets: number;
+  readonly head: Int32Array;
+  readonly tail: Int32Array;
+  readonly bucketTime: Float64Array;
+  readonly bits: Int32Array;
+  readonly summary: Int32Array;
+  readonly seqs: Float64Array;
+  readonly payloads: Int32Array;
+  readonly next: Int32Array;
+  readonly freeHead: number;
+  readonly found: number;
+}
 
 export class EventQueue {
   private readonly heap: EventHeap;
@@ -163,6 +181,55 @@ export class EventQueue {
     this.freeHead = -1;
     this.used = 0;
     this.found = -1;
+  }
+
+  /**
+   * Copies of everything the queue holds (sequence counter and layout included), so that a queue restored
+   * from it pops the same events in the same order, and numbers new ones the same, as this one would.
+   */
+  snapshot(): EventQueueState {
+    const used = this.used;
+    return {
+      heap: this.heap.snapshot(),
+      seqNext: this.seqNext,
+      base: this.base,
+      inBuckets: this.inBuckets,
+      head: this.head.slice(),
+      tail: this.tail.slice(),
+      bucketTime: this.bucketTime.slice(),
+      bits: this.bits.slice(),
+      summary: this.summary.slice(),
+      seqs: this.seqs.slice(0, used),
+      payloads: this.payloads.slice(0, used),
+      next: this.next.slice(0, used),
+      freeHead: this.freeHead,
+      found: this.found,
+    };
+  }
+
+  /** Becomes the queue a `snapshot()` was taken of (the state is copied: it stays the caller's). */
+  restore(state: EventQueueState): void {
+    this.heap.restore(state.heap);
+    this.seqNext = state.seqNext;
+    this.base = state.base;
+    this.inBuckets = state.inBuckets;
+    this.head.set(state.head);
+    this.tail.set(state.tail);
+    this.bucketTime.set(state.bucketTime);
+    this.bits.set(state.bits);
+    this.summary.set(state.summary);
+    const used = state.seqs.length;
+    let capacity = this.seqs.length;
+    while (capacity < used) capacity *= 2;
+    this.seqs = new Float64Array(capacity);
+    this.payloads = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+    this.seqs.set(state.seqs);
+    this.payloads.set(state.payloads);
+    this.next.set(state.next);
+    this.used = used;
+    this.freeHead = state.freeHead;
+    this.found = state.found;
   }
 
   /** True when the heap's top comes before bucket b's first event in (time, seq) order. */

@@ -78,6 +78,16 @@ export class LocalClock {
     return Math.ceil((localTicks * PPM) / (PPM + this.drift));
   }
 
+  /** The clock's anchor and drift (a checkpoint). */
+  state(): readonly [number, number, number] {
+    return [this.anchorTrue, this.anchorLocal, this.drift];
+  }
+
+  /** Takes a `state()`. */
+  restore(state: readonly [number, number, number]): void {
+    [this.anchorTrue, this.anchorLocal, this.drift] = state;
+  }
+
   private anchorAt(t: number): void {
     this.anchorLocal = this.read(t);
     this.anchorTrue = t;

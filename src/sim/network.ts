@@ -100,6 +100,23 @@ export class Network {
     return old;
   }
 
+  /**
+   * The network's state for a checkpoint: its cuts. Links built so far hold random streams a checkpoint
+   * does not capture: a network that carried messages (or has a link set) is refused.
+   */
+  snapshot(): { readonly nodes: number; readonly cuts: Uint8Array } {
+    if (this.overrides.size > 0 || this.links.some((l) => l !== undefined)) {
+      throw new Error('a simulation whose network carried messages cannot be checkpointed (link streams are not captured)');
+    }
+    return { nodes: this.nodes, cuts: this.cuts.slice() };
+  }
+
+  /** Takes the cuts of a `snapshot()` of a network of as many nodes. */
+  restore(state: { readonly nodes: number; readonly cuts: Uint8Array }): void {
+    if (state.nodes !== this.nodes) throw new Error(`the checkpoint has ${state.nodes} nodes, this network ${this.nodes}`);
+    this.cuts.set(state.cuts);
+  }
+
   private index(from: number, to: number): number {
     const n = this.nodes;
     if (!(Number.isInteger(from) && from >= 0 && from < n)) throw new Error(`invalid link source: ${from}`);

@@ -9,21 +9,23 @@
  */
 import { type Rng, rng } from '../core/random/rng';
 import { Clients } from './client';
-import { EventQueue } from './eventQueue';
+import type { RngState } from '../core/random/rng';
+import { EventQueue, type EventQueueState } from './eventQueue';
 import { History } from './history';
 import { Network } from './network';
 import { NodeContext, NodeStatus } from './nodeContext';
 import { type SimLimits, type SimOptions, NODES_MAX, checkNodeCount, resolveLimits } from './options';
-import { SlotKind, Slots } from './slots';
+import { SlotKind, Slots, type SlotsState } from './slots';
 import { StageLog } from './stageLog';
 import { isTicks } from './ticks';
-import { Trace } from './trace';
+import { Trace, type TraceState } from './trace';
 import { TraceKind } from './traceKind';
 
 // Module-local copies of the codes the hot path reads (an imported binding can cost a lookup per read).
 const SLOT_DELIVER = SlotKind.deliver;
 const SLOT_TIMER = SlotKind.timer;
 const SLOT_CALL = SlotKind.call;
+const SLOT_DATA = SlotKind.data;
 const UP = NodeStatus.up;
 const PAUSED = NodeStatus.paused;
 const CRASHED = NodeStatus.crashed;
@@ -38,6 +40,38 @@ export interface RunResult {
   events: number;
   /** Set when a limit ended the run: which one, and its value. */
   stoppedAtLimit?: string;
+}
+
+/**
+ * Receives what `sim.call(t, code, a, b)` scheduled, at time t: scheduled work as data (a code and two
+ * numbers) instead of a closure, so that a checkpoint of the simulation can hold it.
+ */
+export type CallHandler = (code: number, a: number, b: number) => void;
+
+/**
+ * Everything the engine holds between two events (`snapshot`): restored into a new simulation built with
+ * the same options, the run goes on exactly as this one would have. The actors are the protocol's: restore
+ * rebuilds each running node's actor with the factory (onStart not called), so a protocol checkpointed
+ * this way keeps its state outside its actors (the lab saves it beside the engine's).
+ */
+export interface SimulationState {
+  readonly time: number;
+  readonly handled: number;
+  readonly messageCount: number;
+  readonly isStarted: boolean;
+  readonly stoppedAtLimit: string | undefined;
+  readonly queue: EventQueueState;
+  readonly slots: SlotsState;
+  readonly trace: TraceState;
+  readonly timers: readonly (readonly [number, number])[];
+  readonly network: ReturnType<Simulation['network']['snapshot']>;
+  readonly nodes: readonly {
+    readonly status: number;
+    readonly incarnation: number;
+    readonly held: readonly number[];
+    readonly rng: RngState;
+    readonly clock: readonly [number, number, number];
+  }[];
 }
 
 export class Simulation<M = unknown> {
@@ -65,6 +99,8 @@ export class Simulation<M = unknown> {
   private readonly nodes: NodeContext<M>[] = [];
   /** Pending timers: handle (the queue sequence number) -> slot. */
   private readonly timers = new Map<number, number>();
+  /** What runs the data events `call` schedules (set by the lab that schedules them). */
+  private handler: CallHandler | undefined = undefined;
 
   constructor(options: SimOptions<M>) {
     checkNodeCount(options.nodes);
@@ -111,12 +147,99 @@ export class Simulation<M = unknown> {
     this.schedule(t, s);
   }
 
+  /** Sets what runs the events `call` schedules. */
+  onCall(handler: CallHandler): void {
+    this.handler = handler;
+  }
+
+  /**
+   * Schedules the call handler's `(code, a, b)` at true time `t` (ticks, >= now), ordered with every other
+   * event by (t, scheduling order): what `at` does, with data a checkpoint can hold instead of a closure.
+   */
+  call(t: number, code: number, a: number, b: number): void {
+    if (!(isTicks(t) && t >= this.time)) throw new Error(`invalid time: ${t} (must be integer ticks >= ${this.time})`);
+    const slots = this.slots;
+    const s = slots.take(SLOT_DATA);
+    slots.from[s] = code;
+    slots.to[s] = a;
+    slots.id[s] = b;
+    this.schedule(t, s);
+  }
+
+  /**
+   * Runs `fn` now at true time `t` as one event that comes before every event pending at t: what `at(t, fn)`
+   * called before anything else was scheduled does (a scenario's scripted event), for a caller that reaches
+   * its scripts as the run goes (run until t - 1 first: every pending event must be at >= t). False when a
+   * limit has ended the run (fn is not called).
+   */
+  runFirst(t: number, fn: () => void): boolean {
+    if (!(isTicks(t) && t >= this.time && this.queue.peekTime() >= t)) {
+      throw new Error(`invalid time: ${t} (must be integer ticks >= ${this.time}, and no event pending before it)`);
+    }
+    this.start();
+    if (this.stoppedAtLimit !== undefined) return false;
+    if (this.handled >= this.limits.maxEvents) {
+      this.stop(`maxEvents = ${this.limits.maxEvents.toLocaleString('en-US')}`);
+      return false;
+    }
+    this.time = t;
+    this.handled++;
+    fn();
+    this.stageLog?.probeAll(this.time, this.nodes);
+    if (this.trace.isFull) this.stop(`maxTraceEntries = ${this.trace.cap.toLocaleString('en-US')}`);
+    return true;
+  }
+
+  /**
+   * The engine's state now, copied (see SimulationState). Refused when the simulation holds what no
+   * checkpoint captures: a pending closure (`at`), a stage log, client history, links that carried messages.
+   */
+  snapshot(): SimulationState {
+    if (this.stageLog) throw new Error('a simulation recording a stage log cannot be checkpointed');
+    if (this.history.operations.length > 0) throw new Error('a simulation with client history cannot be checkpointed');
+    return {
+      time: this.time,
+      handled: this.handled,
+      messageCount: this.messageCount,
+      isStarted: this.isStarted,
+      stoppedAtLimit: this.stoppedAtLimit,
+      queue: this.queue.snapshot(),
+      slots: this.slots.snapshot(),
+      trace: this.trace.snapshot(),
+      timers: [...this.timers],
+      network: this.network.snapshot(),
+      nodes: this.nodes.map((n) => ({ status: n.status, incarnation: n.incarnation, held: [...n.held], rng: n.rng.save(), clock: n.clock.state() })),
+    };
+  }
+
+  /** Becomes the simulation a `snapshot()` was taken of; only a new one (nothing run) with as many nodes can. */
+  restore(state: SimulationState): void {
+    if (this.isStarted || this.handled > 0 || this.queue.size > 0) throw new Error('only a simulation that has not run can be restored');
+    if (state.nodes.length !== this.nodes.length) throw new Error(`the checkpoint has ${state.nodes.length} nodes, this simulation ${this.nodes.length}`);
+    this.time = state.time;
+    this.handled = state.handled;
+    this.messageCount = state.messageCount;
+    this.stoppedAtLimit = state.stoppedAtLimit;
+    this.queue.restore(state.queue);
+    this.slots.restore(state.slots);
+    this.trace.restore(state.trace);
+    for (const [handle, slot] of state.timers) this.timers.set(handle, slot);
+    this.network.restore(state.network);
+    state.nodes.forEach((n, id) => {
+      const node = this.nodes[id];
+      node.status = n.status as NodeContext<M>['status'];
+      node.incarnation = n.incarnation;
+      node.held.push(...n.held);
+      node.rng.restore(n.rng);
+      node.clock.restore(n.clock);
+    });
+    this.isStarted = state.isStarted;
+    if (state.isStarted) for (const node of this.nodes) if (node.status !== CRASHED) node.actor = this.protocol(node);
+  }
+
   /** Handles events in order until the queue is empty, the next event is past `until` (ticks), or a limit. */
   run(until = Infinity): RunResult {
-    if (!this.isStarted) {
-      this.isStarted = true;
-      for (const node of this.nodes) this.startNode(node);
-    }
+    this.start();
     const queue = this.queue;
     const trace = this.trace;
     const maxEvents = this.limits.maxEvents;
@@ -207,6 +330,13 @@ export class Simulation<M = unknown> {
     this.stageLog?.probeNode(this.time, node);
   }
 
+  /** Starts every node, once (the first `run` or `runFirst`). */
+  private start(): void {
+    if (this.isStarted) return;
+    this.isStarted = true;
+    for (const node of this.nodes) this.startNode(node);
+  }
+
   /** Ends the run (and every later `run`) with `reason` as its stoppedAtLimit. */
   stop(reason: string): void { this.stoppedAtLimit ??= reason; }
 
@@ -247,6 +377,15 @@ export class Simulation<M = unknown> {
         const fn = slots.obj[s] as () => void;
         slots.release(s);
         fn();
+        this.stageLog?.probeAll(this.time, this.nodes);
+        return;
+      }
+      case SLOT_DATA: {
+        const code = slots.from[s];
+        const a = slots.to[s];
+        const b = slots.id[s];
+        slots.release(s);
+        this.handler!(code, a, b);
         this.stageLog?.probeAll(this.time, this.nodes);
         return;
       }

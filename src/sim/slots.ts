@@ -15,7 +15,20 @@ export const SlotKind = {
   call: 3,
   /** A cancelled timer: skipped when popped. */
   cancelled: 4,
+  /** Data for the simulation's call handler: from (the code), to and id (its two numbers). */
+  data: 5,
 } as const;
+
+/** A Slots table's columns (a checkpoint): see `Slots.snapshot`. */
+export interface SlotsState {
+  readonly kind: Uint8Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly id: Float64Array;
+  readonly incarnation: Int32Array;
+  readonly obj: readonly unknown[];
+  readonly freeList: Int32Array;
+}
 
 const CAPACITY_INITIAL = 1024;
 
@@ -57,6 +70,43 @@ export class Slots {
     this.kind[s] = SlotKind.free;
     this.obj[s] = undefined;
     this.freeList[this.freeCount++] = s;
+  }
+
+  /**
+   * Copies of the slots in use (a checkpoint). Objects (messages) are kept by reference: a message must not
+   * change once sent. A pending callback (`call`) is a function, which no checkpoint can hold: refused.
+   */
+  snapshot(): SlotsState {
+    const used = this.used;
+    for (let s = 0; s < used; s++) {
+      if (this.kind[s] === SlotKind.call) throw new Error('a simulation with a pending callback (sim.at) cannot be checkpointed: schedule data (sim.call)');
+    }
+    return {
+      kind: this.kind.slice(0, used),
+      from: this.from.slice(0, used),
+      to: this.to.slice(0, used),
+      id: this.id.slice(0, used),
+      incarnation: this.incarnation.slice(0, used),
+      obj: this.obj.slice(0, used),
+      freeList: this.freeList.slice(0, this.freeCount),
+    };
+  }
+
+  /** Becomes the table a `snapshot()` was taken of (copied: the state stays the caller's). */
+  restore(state: SlotsState): void {
+    const used = state.kind.length;
+    let n = CAPACITY_INITIAL;
+    while (n < used) n *= 2;
+    this.kind = grown(new Uint8Array(n), state.kind);
+    this.from = grown(new Int32Array(n), state.from);
+    this.to = grown(new Int32Array(n), state.to);
+    this.id = grown(new Float64Array(n), state.id);
+    this.incarnation = grown(new Int32Array(n), state.incarnation);
+    this.freeList = grown(new Int32Array(n), state.freeList);
+    this.obj = state.obj.slice();
+    this.obj.length = n;
+    this.used = used;
+    this.freeCount = state.freeList.length;
   }
 
   private grow(): void {

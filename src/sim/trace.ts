@@ -6,7 +6,7 @@
  * The hash covers every entry in order, so two runs agree on it exactly when their traces agree. Kinds
  * and column meanings are listed in ./traceKind.ts.
  */
-import { TraceHasher } from '../core/hash/traceHasher';
+import { TraceHasher, type TraceHasherState } from '../core/hash/traceHasher';
 
 /**
  * Entries per chunk (2^16, ~1.4 MB of columns). The trace grows by whole chunks instead of doubling and
@@ -65,7 +65,7 @@ export class Trace {
   private room: number;
   /** Time of the last entry (NaN before the first, so the first entry always hashes its time). */
   private timeLast = NaN;
-  private readonly hasher = new TraceHasher();
+  private hasher = new TraceHasher();
 
   /** `cap`: most entries kept (integer >= 1); the engine stops its run when the trace is full. */
   constructor(cap: number) {
@@ -144,6 +144,33 @@ export class Trace {
     return out;
   }
 
+  /** The trace so far, copied (a checkpoint): `restore` of it continues the same entries and hash. */
+  snapshot(): TraceState {
+    return { columns: this.columns(), hasher: this.hasher.snapshot(), timeLast: this.timeLast, isFull: this.isFull };
+  }
+
+  /** Becomes the trace a `snapshot()` was taken of; only an empty trace with the same cap can. */
+  restore(state: TraceState): void {
+    if (this.length !== 0) throw new Error('only an empty trace can be restored');
+    const c = state.columns;
+    if (c.length > this.cap) throw new Error(`the trace holds ${c.length} entries, over this trace's cap of ${this.cap}`);
+    for (let at = 0; at < c.length; ) {
+      if (this.fill === this.room && !this.nextChunk()) break;
+      const n = Math.min(this.room - this.fill, c.length - at);
+      this.time.set(c.time.subarray(at, at + n), this.fill);
+      this.kind.set(c.kind.subarray(at, at + n), this.fill);
+      this.from.set(c.from.subarray(at, at + n), this.fill);
+      this.to.set(c.to.subarray(at, at + n), this.fill);
+      this.payload.set(c.payload.subarray(at, at + n), this.fill);
+      this.fill += n;
+      this.length += n;
+      at += n;
+    }
+    this.hasher = TraceHasher.resume(state.hasher);
+    this.timeLast = state.timeLast;
+    this.isFull = state.isFull;
+  }
+
   private nextChunk(): boolean {
     const size = Math.min(CHUNK, this.cap - this.length);
     if (size <= 0) {
@@ -161,6 +188,14 @@ export class Trace {
     this.fill = 0;
     return true;
   }
+}
+
+/** A trace so far (a checkpoint of a run): its entries, its hash state and the last entry's time. */
+export interface TraceState {
+  readonly columns: TraceColumns;
+  readonly hasher: TraceHasherState;
+  readonly timeLast: number;
+  readonly isFull: boolean;
 }
 
 /** The buffers of `columns` to list as Transferables in postMessage / comlink.transfer (moved, not copied). */

@@ -114,3 +114,24 @@ describe('rng.int fast path', () => {
     }
   });
 });
+
+describe('rng save/restore', () => {
+  it('a restored stream draws what the saved one drew next, whatever it draws in between', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 200 }), (seed, skip) => {
+        const a = rng(seed).fork('x');
+        for (let i = 0; i < skip; i++) a.int(1000);
+        const saved = a.save();
+        const next = [a.u32(), a.int(7), a.float(), a.int(1 << 25)];
+        const b = rng(seed).fork('x');
+        b.u32(); // elsewhere in its stream
+        b.restore(saved);
+        expect([b.u32(), b.int(7), b.float(), b.int(1 << 25)]).toEqual(next);
+      }),
+    );
+  });
+
+  it('refuses the all-zero state', () => {
+    expect(() => rng(1).restore([0, 0, 0, 0])).toThrow(/all zero/);
+  });
+});

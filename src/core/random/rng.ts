@@ -28,7 +28,14 @@ export interface Rng {
   shuffle<T>(items: T[]): T[];
   /** An independent child stream named by `label` (a purpose, a node id, or a path of both). */
   fork(label: string | number): Rng;
+  /** Where the stream is now (a checkpoint of a run): `restore` of it continues with the same draws. */
+  save(): RngState;
+  /** Continues from a `save()` of a stream with the same key (what the next draws are). */
+  restore(state: RngState): void;
 }
+
+/** A stream's position: the four xoshiro128** words. */
+export type RngState = readonly [number, number, number, number];
 
 const MASK64 = (1n << 64n) - 1n;
 
@@ -59,6 +66,20 @@ export class Xoshiro128ss {
     this.s1 = s1 | 0;
     this.s2 = s2 | 0;
     this.s3 = s3 | 0;
+  }
+
+  /** The four state words. */
+  state(): RngState {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+
+  /** Sets the four state words (a `state()` of a generator). */
+  setState(state: RngState): void {
+    if ((state[0] | state[1] | state[2] | state[3]) === 0) throw new Error('invalid xoshiro128** state: all zero');
+    this.s0 = state[0] | 0;
+    this.s1 = state[1] | 0;
+    this.s2 = state[2] | 0;
+    this.s3 = state[3] | 0;
   }
 
   next(): number {
@@ -163,6 +184,14 @@ class SeededRng implements Rng {
       items[j] = tmp;
     }
     return items;
+  }
+
+  save(): RngState {
+    return this.x.state();
+  }
+
+  restore(state: RngState): void {
+    this.x.setState(state);
   }
 
   fork(label: string | number): Rng {

@@ -9,11 +9,13 @@ import { rng } from '../../../core/random/rng';
 import { keyHashes } from '../../../core/ring';
 import { quantileSelect } from '../../../core/stats';
 import { keySampler, permutation, poissonArrivals, type KeyDistribution } from '../../../core/workload';
-import type { LabProgram, RunContext } from '../../contract';
+import { cached, type LabProgram, type RunContext } from '../../contract';
+import { hottestKeyOf } from './mitigations';
 import { crashImpact, placements, strategyTable } from './placement';
 import { BUCKETS, type FaultImpact, type PartitioningResult, type RequestTotals } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
-import { serve } from './serve';
+import { checkpointPlan, keepCheckpoints, paramsKey, reusedBuckets, typedBytes } from './checkpoints';
+import { planOf, serve } from './serve';
 import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './served';
 import { partitioningStage } from './stage';
 import { clusterSeries, detect, nodeMatrices, nodeSeries, phases } from './summarize';
@@ -26,21 +28,37 @@ const HOT_KEYS = 16;
 
 export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s, context) => {
   const root = rng(s.seed);
-  const { workload, rankToKey } = makeWorkload(s, root);
-  const keyRequests = new Uint32Array(s.keys);
-  for (let i = 0; i < workload.key.length; i++) keyRequests[workload.key[i]]++;
+  // The pieces before the engine, from the run cache when an earlier run made them (never mutated here:
+  // the engine writes its own copy of the flags).
+  const cache = context.cache;
+  const workloadKey = `partitioning/workload/${paramsKey(s, ['seed', 'requests', 'rate', 'keys', 'distribution', 'zipfS', 'celebrityPct', 'writePct'])}`;
+  const { workload, rankToKey, keyRequests } = cached(cache, workloadKey, () => {
+    const made = makeWorkload(s, root);
+    const counts = new Uint32Array(s.keys);
+    for (let i = 0; i < made.workload.key.length; i++) counts[made.workload.key[i]]++;
+    const hottestKey = made.workload.key.length > 0 ? hottestKeyOf(made.workload.key, s.keys) : 0;
+    return { workload: { ...made.workload, hottestKey }, rankToKey: made.rankToKey, keyRequests: counts };
+  }, typedBytes);
   context.progress(0.1);
-  const hashes = keyHashes(s.keys, s.seed);
-  const placed = placements(s, hashes);
-  const table = strategyTable(s, placed, keyRequests, root.fork('range-queries'));
+  const placedKey = `partitioning/placements/${paramsKey(s, ['seed', 'nodes', 'keys', 'vnodes', 'rangeMaxKeys'])}`;
+  const placed = cached(cache, placedKey, () => placements(s, keyHashes(s.keys, s.seed)), typedBytes);
+  const table = cached(cache, `partitioning/table/${paramsKey(s)}`, () => strategyTable(s, placed, keyRequests, root.fork('range-queries')), () => 64 * 1024);
   context.work(KEY_UNITS * s.keys + 3 * s.nodes * s.vnodes);
   context.progress(0.3);
 
   const hotKeys = rankToKey.slice(0, Math.min(HOT_KEYS, s.keys));
-  const served = serve(s, workload, placed, s.strategy, BUCKETS, context, hotKeys);
+  const checkpoints = checkpointPlan(s, workload, planOf(s, workload, BUCKETS), cache);
+  const served = serve(s, workload, placed, s.strategy, BUCKETS, context, hotKeys, checkpoints);
+  // What the run wrote into the flags (hits, fan-outs), for the summaries.
+  const ran: Workload = { ...workload, flags: served.flags };
   const directoryNode = s.strategy === 'directory' ? s.nodes : -1;
   const widthMs = ticksToMs(served.widthTicks);
-  const matrices = nodeMatrices(served, BUCKETS);
+  // Resumed from a checkpoint: the buckets before it have the quantiles the run that took it computed.
+  const from = reusedBuckets(checkpoints, served.widthTicks);
+  const finals = checkpoints.finals;
+  const matrices = nodeMatrices(served, BUCKETS, finals && from > 0 ? { from, p50: finals.nodeP50, p99: finals.nodeP99 } : undefined);
+  const cluster = clusterSeries(served, ran, BUCKETS, finals && from > 0 ? { from, p50: finals.clusterP50, p99: finals.clusterP99 } : undefined);
+  keepCheckpoints(cache, checkpoints, served.checkpoints, { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms });
   const detections = detect(matrices, s.nodes, served.nodeSlots, BUCKETS, widthMs);
   const endMs = ticksToMs(served.endTick);
   const faults: FaultImpact[] = [];
@@ -49,9 +67,9 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
       faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: crashImpact(s, placed, e.node), requestsFailed: served.failedByEvent[i] });
     }
   });
-  const totals = totalsOf(served, workload);
+  const totals = totalsOf(served, ran);
   const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
-  const { stage, info } = partitioningStage({ s, served, workload, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode });
+  const { stage, info } = partitioningStage({ s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode });
   const marks = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
   context.progress(1);
   return {
@@ -84,10 +102,10 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     buckets: { count: BUCKETS, widthMs },
     series: nodeSeries(matrices, s.nodes, BUCKETS, directoryNode),
     perNode: { cpuPct: matrices.cpuPct, queueMax: matrices.queueMax, latencyP99Ms: matrices.latencyP99Ms, completed: matrices.completed },
-    cluster: clusterSeries(served, workload, BUCKETS),
+    cluster,
     detections,
     hotNode: detections.length > 0 ? detections[0].node : -1,
-    phases: phases(s, served, workload, endMs),
+    phases: phases(s, served, ran, endMs),
     faults,
     totals,
     stage,

@@ -4,6 +4,14 @@
  * constant delay, so a FIFO of due ticks drained by one pending engine callback).
  */
 
+/** NodeQueues' contents at a checkpoint. */
+export interface NodeQueuesState {
+  readonly ids: readonly Int32Array[];
+  readonly ats: readonly Float64Array[];
+  readonly head: Uint32Array;
+  readonly len: Uint32Array;
+}
+
 /** Per node FIFO of request ids, each with the tick it joined the queue. */
 export class NodeQueues {
   private ids: Int32Array[];
@@ -57,6 +65,19 @@ export class NodeQueues {
     this.head[node] = 0;
   }
 
+  /** Copies of every queue (a checkpoint): `restore` of it gives back these queues. */
+  snapshot(): NodeQueuesState {
+    return { ids: this.ids.map((a) => a.slice()), ats: this.ats.map((a) => a.slice()), head: this.head.slice(), len: this.len.slice() };
+  }
+
+  /** Becomes a copy of a `snapshot()` of as many queues. */
+  restore(st: NodeQueuesState): void {
+    this.ids = st.ids.map((a) => a.slice());
+    this.ats = st.ats.map((a) => a.slice());
+    this.head.set(st.head);
+    this.len.set(st.len);
+  }
+
   private grow(node: number): void {
     const ids = this.ids[node];
     const ats = this.ats[node];
@@ -99,6 +120,16 @@ export class DelayLine {
       each(id);
     }
     return this.len > 0 ? this.dues[this.head] : Number.NaN;
+  }
+
+  /** A copy (a checkpoint, or a restore of one). */
+  copy(): DelayLine {
+    const d = new DelayLine();
+    d.ids = this.ids.slice();
+    d.dues = this.dues.slice();
+    d.head = this.head;
+    d.len = this.len;
+    return d;
   }
 
   private grow(): void {

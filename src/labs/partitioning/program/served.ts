@@ -4,6 +4,7 @@
  */
 import { ticksToMs } from '../../../sim/kit/time';
 import type { PartitioningScenario } from '../scenario';
+import type { ServerCheckpoint } from './serve';
 import type { StageRecorder } from './stageRecorder';
 
 /** Request states. */
@@ -23,6 +24,8 @@ export interface Workload {
   key: Uint32Array;
   /** F_WRITE set for writes. */
   flags: Uint8Array;
+  /** The most requested key (mitigations.ts hottestKeyOf), when the maker of the workload computed it. */
+  hottestKey?: number;
 }
 
 export interface Served {
@@ -40,7 +43,7 @@ export interface Served {
   /** Per node x bucket: busy µs and the deepest queue. */
   busyUs: Float64Array;
   queueMax: Uint32Array;
-  /** Per node x phase: busy µs. */
+  /** Per phase x node (phase-major: phase p, node n at p x nodeSlots + n): busy µs. */
   busyPhaseUs: Float64Array;
   /** Failed requests per scripted event that caused them (-1 cause not counted). */
   failedByEvent: Uint32Array;
@@ -58,6 +61,11 @@ export interface Served {
   hash: string;
   /** What the stage draws (not hashed). */
   stage: StageRecorder;
+  /** The workload's flags as the run left them (hits, stale reads, fan-outs added; the workload's own are not changed). */
+  flags: Uint8Array;
+  /** Checkpoints the run took (see ServerCheckpoint), and the one it resumed from. */
+  checkpoints: ServerCheckpoint[];
+  resumedFrom?: ServerCheckpoint;
 }
 
 /** Sizes of the time axis: BUCKETS buckets cover 125% of the arrivals' span. */
@@ -75,13 +83,14 @@ export function emptyServed(s: PartitioningScenario, slots: number, buckets: num
     partCount: 0, partNode: new Uint16Array(partsCap), partBucket: new Uint8Array(partsCap), partUs: new Float32Array(partsCap),
     busyUs: new Float64Array(slots * buckets), queueMax: new Uint32Array(slots * buckets), busyPhaseUs: new Float64Array(slots * phases),
     failedByEvent: new Uint32Array(s.events.length), failedBucket: new Uint32Array(buckets), okBucket: new Uint32Array(buckets),
-    saltKByPhase: new Uint8Array(phases), nodeSlots: slots, widthTicks: width, endTick: width * buckets, engineEvents: 0, hash: '', stage,
+    saltKByPhase: new Uint8Array(phases), nodeSlots: slots, widthTicks: width, endTick: width * buckets, engineEvents: 0, hash: '', stage, flags: new Uint8Array(0), checkpoints: [],
   };
 }
 
 /** Why a run that ended with requests still queued stopped, or undefined when none were. */
 export function unfinishedNote(o: Served): string | undefined {
-  const unfinished = o.state.reduce((sum, st) => sum + (st === PENDING ? 1 : 0), 0);
+  let unfinished = 0;
+  for (let i = 0; i < o.state.length; i++) if (o.state[i] === PENDING) unfinished++;
   if (unfinished === 0) return undefined;
   return `the run ends at ${ticksToMs(o.endTick).toLocaleString('en-US')} ms (125% of the arrivals' span); ${unfinished.toLocaleString('en-US')} requests were still queued`;
 }

@@ -69,6 +69,31 @@ export class Rows {
     this.payload[i] = payload;
   }
 
+  /** Copies of the rows (a checkpoint). */
+  snapshot(): Rows {
+    const r = new Rows();
+    r.restore(this);
+    return r;
+  }
+
+  /** Becomes a copy of `from`'s rows. */
+  restore(from: Rows): void {
+    const n = from.length;
+    let size = 256;
+    while (size < n) size *= 2;
+    this.time = new Float64Array(size);
+    this.kind = new Uint8Array(size);
+    this.from = new Int32Array(size);
+    this.to = new Int32Array(size);
+    this.payload = new Int32Array(size);
+    this.time.set(from.time.subarray(0, n));
+    this.kind.set(from.kind.subarray(0, n));
+    this.from.set(from.from.subarray(0, n));
+    this.to.set(from.to.subarray(0, n));
+    this.payload.set(from.payload.subarray(0, n));
+    this.length = n;
+  }
+
   private grow(): void {
     const n = this.time.length * 2;
     const widen = <A extends Float64Array | Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
@@ -105,6 +130,20 @@ export class FieldRows {
     this.node[i] = node;
     this.value[i] = value;
   }
+
+  /** Becomes a copy of `from`'s rows. */
+  restore(from: FieldRows): void {
+    const n = from.length;
+    let size = 256;
+    while (size < n) size *= 2;
+    this.time = new Float64Array(size);
+    this.node = new Int32Array(size);
+    this.value = new Float64Array(size);
+    this.time.set(from.time.subarray(0, n));
+    this.node.set(from.node.subarray(0, n));
+    this.value.set(from.value.subarray(0, n));
+    this.length = n;
+  }
 }
 
 /** Growable message columns: kind and label per message id. */
@@ -125,6 +164,18 @@ export class MessageRows {
     this.label[this.length] = label;
     return this.length++;
   }
+
+  /** Becomes a copy of `from`'s rows. */
+  restore(from: MessageRows): void {
+    const n = from.length;
+    let size = 256;
+    while (size < n) size *= 2;
+    this.kind = new Int32Array(size);
+    this.label = new Int32Array(size);
+    this.kind.set(from.kind.subarray(0, n));
+    this.label.set(from.label.subarray(0, n));
+    this.length = n;
+  }
 }
 
 /**
@@ -133,9 +184,9 @@ export class MessageRows {
  */
 export class DepthGrid {
   readonly rows = new FieldRows();
-  private readonly cell: Float64Array;
-  private readonly value: Float64Array;
-  private readonly written: Float64Array;
+  private cell: Float64Array;
+  private value: Float64Array;
+  private written: Float64Array;
 
   constructor(nodes: number, readonly gap: number) {
     this.cell = new Float64Array(nodes).fill(-1);
@@ -157,6 +208,22 @@ export class DepthGrid {
     this.value[node] = depth;
   }
 
+  /** Copies of the grid's rows and cells (a checkpoint). */
+  snapshot(): DepthGrid {
+    const g = new DepthGrid(0, this.gap);
+    g.restore(this);
+    return g;
+  }
+
+  /** Becomes a copy of `from` (a grid of as many nodes and the same gap, or a snapshot of one). */
+  restore(from: DepthGrid): void {
+    if (from.gap !== this.gap) throw new Error(`depth grid gap ${from.gap}, not ${this.gap}`);
+    this.rows.restore(from.rows);
+    this.cell = from.cell.slice();
+    this.value = from.value.slice();
+    this.written = from.written.slice();
+  }
+
   /** Writes what the grid still owes: each node's value at the line after its last change. */
   finish(): void {
     if (this.gap > 0) for (let node = 0; node < this.value.length; node++) this.flush(node);
@@ -167,6 +234,23 @@ export class DepthGrid {
     this.rows.push((this.cell[node] + 1) * this.gap, node, this.value[node]);
     this.written[node] = this.value[node];
   }
+}
+
+/** What a StageRecorder holds at a checkpoint (copies). */
+export interface StageRecorderState {
+  readonly early: Rows;
+  readonly now: Rows;
+  readonly late: Rows;
+  readonly messages: MessageRows;
+  readonly labels: readonly string[];
+  readonly labelIds: readonly (readonly [number, number])[];
+  readonly depth: DepthGrid;
+  readonly ended: Float64Array;
+}
+
+/** Bytes a recorder's state holds (for the run cache's bound). */
+export function stageStateBytes(st: StageRecorderState): number {
+  return 21 * (st.early.length + st.now.length + st.late.length) + 8 * st.messages.length + 20 * st.depth.rows.length + 8 * st.ended.length;
 }
 
 export class StageRecorder {
@@ -190,6 +274,29 @@ export class StageRecorder {
     for (let i = 0; i < namedKeys.length; i++) this.isNamed[namedKeys[i]] = 1;
     this.depth = new DepthGrid(slots, plan.depthGapTicks);
     this.ended = new Float64Array(requests).fill(Number.NaN);
+  }
+
+  /** Copies of what is recorded so far, for requests below `requests` (a checkpoint). */
+  snapshot(requests: number): StageRecorderState {
+    return {
+      early: this.early.snapshot(), now: this.now.snapshot(), late: this.late.snapshot(),
+      messages: (() => { const m = new MessageRows(); m.restore(this.messages); return m; })(),
+      labels: [...this.labels], labelIds: [...this.labelIds], depth: this.depth.snapshot(), ended: this.ended.slice(0, requests),
+    };
+  }
+
+  /** Becomes a copy of a `snapshot()` of a recorder with the same plan, nodes and requests. */
+  restore(state: StageRecorderState): void {
+    this.early.restore(state.early);
+    this.now.restore(state.now);
+    this.late.restore(state.late);
+    this.messages.restore(state.messages);
+    this.labels.length = 0;
+    this.labels.push(...state.labels);
+    this.labelIds.clear();
+    for (const [k, v] of state.labelIds) this.labelIds.set(k, v);
+    this.depth.restore(state.depth);
+    this.ended.set(state.ended);
   }
 
   isDrawn(i: number): boolean {

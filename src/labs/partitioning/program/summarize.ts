@@ -20,19 +20,41 @@ export interface NodeMatrices {
   completed: Uint32Array;
 }
 
-/** Per node x bucket figures; p50/p99 from the parts served (counting sort by cell, then a sort per cell). */
-export function nodeMatrices(v: Served, buckets: number): NodeMatrices {
+/**
+ * Latency quantiles an earlier run computed that this one may reuse: those of buckets below `from`, which
+ * hold only what completed before the checkpoint both runs share (see ./checkpoints.ts).
+ */
+export interface Reuse {
+  from: number;
+  p50: Float32Array;
+  p99: Float32Array;
+}
+
+/**
+ * Per node x bucket figures; p50/p99 from the parts served (counting sort by cell, then a selection per
+ * cell), or for buckets below reuse.from, the earlier run's.
+ */
+export function nodeMatrices(v: Served, buckets: number, reuse?: Reuse): NodeMatrices {
   const cells = v.nodeSlots * buckets;
+  const from = reuse?.from ?? 0;
   const completed = new Uint32Array(cells);
   for (let j = 0; j < v.partCount; j++) completed[v.partNode[j] * buckets + v.partBucket[j]]++;
+  // Parts complete in time order: those of buckets >= from are a suffix.
+  let first = 0;
+  if (from > 0) while (first < v.partCount && v.partBucket[first] < from) first++;
   const offset = new Uint32Array(cells + 1);
-  for (let c = 0; c < cells; c++) offset[c + 1] = offset[c] + completed[c];
+  for (let c = 0; c < cells; c++) offset[c + 1] = offset[c] + (c % buckets >= from ? completed[c] : 0);
   const fill = offset.slice(0, cells);
-  const sorted = new Float32Array(v.partCount);
-  for (let j = 0; j < v.partCount; j++) sorted[fill[v.partNode[j] * buckets + v.partBucket[j]]++] = v.partUs[j];
+  const sorted = new Float32Array(offset[cells]);
+  for (let j = first; j < v.partCount; j++) sorted[fill[v.partNode[j] * buckets + v.partBucket[j]]++] = v.partUs[j];
   const p50 = new Float32Array(cells).fill(NaN);
   const p99 = new Float32Array(cells).fill(NaN);
   for (let c = 0; c < cells; c++) {
+    if (c % buckets < from) {
+      p50[c] = reuse!.p50[c];
+      p99[c] = reuse!.p99[c];
+      continue;
+    }
     if (offset[c + 1] === offset[c]) continue;
     const cell = sorted.subarray(offset[c], offset[c + 1]);
     p50[c] = ticksToMs(quantileSelect(cell, 0.5));
@@ -146,30 +168,49 @@ function kindOrder(kind: DetectionKind): number {
 }
 
 /** Cluster-wide series per bucket (end-to-end latency by completion bucket). */
-export function clusterSeries(v: Served, w: Workload, buckets: number): ClusterSeries {
+export function clusterSeries(v: Served, w: Workload, buckets: number, reuse?: Reuse): ClusterSeries {
+  const from = reuse?.from ?? 0;
   const n = w.t0.length;
-  const bucketOf = (i: number) => Math.min(buckets - 1, Math.floor((w.t0[i] + v.latencyUs[i]) / v.widthTicks));
+  const t0 = w.t0;
+  const lat = v.latencyUs;
+  const state = v.state;
+  const flags = w.flags;
+  const width = v.widthTicks;
+  // Each answered request's completion bucket, once (255: not answered).
+  const bucket = new Uint8Array(n);
   const count = new Uint32Array(buckets + 1);
-  for (let i = 0; i < n; i++) if (v.state[i] === 1) count[bucketOf(i) + 1]++;
-  for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
-  const fill = count.slice(0, buckets);
-  const sorted = new Float32Array(count[buckets]);
   const hits = new Uint32Array(buckets);
   const stale = new Uint32Array(buckets);
   const fanout = new Uint32Array(buckets);
   for (let i = 0; i < n; i++) {
-    if (v.state[i] !== 1) continue;
-    const b = bucketOf(i);
-    sorted[fill[b]++] = v.latencyUs[i];
-    if (w.flags[i] & F_HIT) hits[b]++;
-    if (w.flags[i] & F_STALE) stale[b]++;
+    const f = flags[i];
+    if (f & F_FANOUT) fanout[Math.min(buckets - 1, Math.floor(t0[i] / width))] += v.fanK[i] - 1;
+    if (state[i] !== 1) {
+      bucket[i] = 255;
+      continue;
+    }
+    const b = Math.min(buckets - 1, Math.floor((t0[i] + lat[i]) / width));
+    bucket[i] = b;
+    count[b + 1]++;
+    if (f & F_HIT) hits[b]++;
+    if (f & F_STALE) stale[b]++;
   }
+  for (let b = 0; b < buckets; b++) if (b < from) count[b + 1] = 0;
+  for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
+  const fill = count.slice(0, buckets);
+  const sorted = new Float32Array(count[buckets]);
   for (let i = 0; i < n; i++) {
-    if (w.flags[i] & F_FANOUT) fanout[Math.min(buckets - 1, Math.floor(w.t0[i] / v.widthTicks))] += v.fanK[i] - 1;
+    const b = bucket[i];
+    if (b !== 255 && b >= from) sorted[fill[b]++] = lat[i];
   }
   const p50 = new Float32Array(buckets).fill(NaN);
   const p99 = new Float32Array(buckets).fill(NaN);
   for (let b = 0; b < buckets; b++) {
+    if (b < from) {
+      p50[b] = reuse!.p50[b];
+      p99[b] = reuse!.p99[b];
+      continue;
+    }
     if (count[b + 1] === count[b]) continue;
     const cell = sorted.subarray(count[b], count[b + 1]);
     p50[b] = ticksToMs(quantileSelect(cell, 0.5));
@@ -185,11 +226,16 @@ export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: n
   const out: PhaseSummary[] = [];
   let i = 0;
   const n = w.t0.length;
+  const t0 = w.t0;
+  const flags = w.flags;
+  const state = v.state;
+  const latencyUs = v.latencyUs;
+  // One scratch for every phase's latencies (the phases split the requests).
+  const lat = new Float64Array(n);
   for (let p = 0; p < count; p++) {
     const from = starts[p];
     const to = p + 1 < count ? starts[p + 1] : Math.max(endMs, from);
     const toTick = p + 1 < count ? to * TICKS_PER_MS : Infinity;
-    const lat = new Float64Array(n);
     let latCount = 0;
     let requests = 0;
     let ok = 0;
@@ -198,13 +244,14 @@ export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: n
     let hits = 0;
     let stale = 0;
     let fanoutExtra = 0;
-    for (; i < n && w.t0[i] < toTick; i++) {
+    for (; i < n && t0[i] < toTick; i++) {
       requests++;
-      if (v.state[i] === 1) {
+      const st = state[i];
+      if (st === 1) {
         ok++;
-        lat[latCount++] = ticksToMs(v.latencyUs[i]);
-      } else if (v.state[i] === 2) failed++;
-      const f = w.flags[i];
+        lat[latCount++] = ticksToMs(latencyUs[i]);
+      } else if (st === 2) failed++;
+      const f = flags[i];
       if (!(f & F_WRITE)) reads++;
       if (f & F_HIT) hits++;
       if (f & F_STALE) stale++;
@@ -213,7 +260,7 @@ export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: n
     const sorted = lat.subarray(0, latCount); // selected in place, not sorted
     const spanUs = Math.max(1, (to - from) * TICKS_PER_MS);
     const cpu = new Float64Array(s.nodes);
-    for (let nd = 0; nd < s.nodes; nd++) cpu[nd] = Math.min(100, (v.busyPhaseUs[nd * count + p] / spanUs) * 100);
+    for (let nd = 0; nd < s.nodes; nd++) cpu[nd] = Math.min(100, (v.busyPhaseUs[p * v.nodeSlots + nd] / spanUs) * 100);
     let busiest = 0;
     for (let nd = 1; nd < s.nodes; nd++) if (cpu[nd] > cpu[busiest]) busiest = nd;
     out.push({
