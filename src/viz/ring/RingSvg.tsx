@@ -3,9 +3,10 @@
  * whole diagram: arrow keys move focus between nodes (roving tabindex; the figure's cursor moves on one
  * circular row of nodes), Enter or Space selects. Keys are drawn as one path per colour (a few DOM nodes
  * whatever the key count); moved keys and their hand-over markers are the only marks that change while a
- * tween runs.
+ * tween runs: the node marks are a memoized layer with stable handlers, so a tween frame re-renders only
+ * what moves.
  */
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { symbol } from 'd3-shape';
 import { cursorMove, isActivateKey, moveCell } from '../figure/cursor';
 import { Figure } from '../figure/Figure';
@@ -41,27 +42,45 @@ export function RingSvg(props: RingSvgProps) {
       tooltip={tip}
     >
       <StaticLayer layout={layout} style={style} nodeLabels={props.nodeLabels} />
-      <KeyLayer marks={layout.keys} style={style} progress={progress} />
+      <KeyLayer marks={layout.keys} style={style} isSecondHalf={progress >= 0.5} />
       {props.tracks && progress < 1 && <Handovers layout={layout} tracks={props.tracks} progress={progress} style={style} />}
       {layout.lookup && <LookupLayer layout={layout} style={style} />}
-      <g role="listbox" aria-label="Nodes on the ring (arrow keys move, Enter selects)" onKeyDown={onKeyDown}>
-        {owners.map((owner) => (
-          <NodeMarks
-            key={owner}
-            owner={owner}
-            layout={layout}
-            style={style}
-            name={props.nodeLabels[owner] ?? `node ${owner}`}
-            isActive={owner === activeOwner}
-            isSelected={owner === props.selectedNode}
-            isFocused={owner === focused}
-            on={on}
-          />
-        ))}
-      </g>
+      <NodeLayer owners={owners} layout={layout} style={style} nodeLabels={props.nodeLabels} activeOwner={activeOwner} selectedNode={props.selectedNode} focused={focused} on={on} onKeyDown={onKeyDown} />
     </Figure>
   );
 }
+
+/** The nodes' marks, one listbox option each: re-rendered when focus, selection or the layout change, not per tween frame. */
+const NodeLayer = memo(function NodeLayer(props: {
+  owners: readonly number[];
+  layout: RingSmallLayout;
+  style: VizStyle;
+  nodeLabels: readonly string[];
+  activeOwner: number;
+  selectedNode: number | undefined;
+  focused: number;
+  on: NodeHandlers;
+  onKeyDown: (event: KeyboardEvent) => void;
+}) {
+  const { owners, layout, style, nodeLabels, activeOwner, selectedNode, focused, on } = props;
+  return (
+    <g role="listbox" aria-label="Nodes on the ring (arrow keys move, Enter selects)" onKeyDown={props.onKeyDown}>
+      {owners.map((owner) => (
+        <NodeMarks
+          key={owner}
+          owner={owner}
+          layout={layout}
+          style={style}
+          name={nodeLabels[owner] ?? `node ${owner}`}
+          isActive={owner === activeOwner}
+          isSelected={owner === selectedNode}
+          isFocused={owner === focused}
+          on={on}
+        />
+      ))}
+    </g>
+  );
+});
 
 /**
  * Focus among the nodes (roving tabindex): the active node is the tab stop, the keys move it along the
@@ -73,35 +92,43 @@ function useNodeFocus(layout: RingSmallLayout, owners: readonly number[], props:
   const [tip, setTip] = useState<TooltipContent | null>(null);
   const activeOwner = owners.includes(active) ? active : (owners[0] ?? -1);
   const nodeRefs = useRef(new Map<number, SVGGElement>());
-  const onKeyDown = (event: KeyboardEvent) => {
-    const move = cursorMove(event.key);
-    const at = owners.indexOf(activeOwner);
-    const next = move ? moveCell({ rows: 1, columns: owners.length, isCircular: true }, at < 0 ? null : { row: 0, column: at }, move) : null;
-    if (next) {
-      const owner = owners[next.column];
-      setActive(owner);
-      nodeRefs.current.get(owner)?.focus();
-    } else if (isActivateKey(event.key)) props.onSelectNode?.(activeOwner);
-    else return;
-    event.preventDefault();
-  };
-  const on: NodeHandlers = {
-    onFocus: (owner) => {
-      setFocused(owner);
-      setActive(owner);
-      setTip(nodeTip(layout, owner, props.nodeLabels));
-    },
-    onBlur: () => {
-      setFocused(-1);
-      setTip(null);
-    },
-    onClick: (owner) => {
-      setActive(owner);
-      props.onSelectNode?.(owner);
-    },
-    onHover: (v) => setTip(v && vnodeTip(v, props.nodeLabels)),
-    ref: (owner, el) => void (el ? nodeRefs.current.set(owner, el) : nodeRefs.current.delete(owner)),
-  };
+  // The handlers read the latest render's values through a ref, so they stay the same functions across
+  // renders (the memoized node layer skips tween frames).
+  const latest = useRef({ layout, owners, activeOwner, props });
+  latest.current = { layout, owners, activeOwner, props };
+  const { onKeyDown, on } = useMemo(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { owners, activeOwner, props } = latest.current;
+      const move = cursorMove(event.key);
+      const at = owners.indexOf(activeOwner);
+      const next = move ? moveCell({ rows: 1, columns: owners.length, isCircular: true }, at < 0 ? null : { row: 0, column: at }, move) : null;
+      if (next) {
+        const owner = owners[next.column];
+        setActive(owner);
+        nodeRefs.current.get(owner)?.focus();
+      } else if (isActivateKey(event.key)) props.onSelectNode?.(activeOwner);
+      else return;
+      event.preventDefault();
+    };
+    const on: NodeHandlers = {
+      onFocus: (owner) => {
+        setFocused(owner);
+        setActive(owner);
+        setTip(nodeTip(latest.current.layout, owner, latest.current.props.nodeLabels));
+      },
+      onBlur: () => {
+        setFocused(-1);
+        setTip(null);
+      },
+      onClick: (owner) => {
+        setActive(owner);
+        latest.current.props.onSelectNode?.(owner);
+      },
+      onHover: (v) => setTip(v && vnodeTip(v, latest.current.props.nodeLabels)),
+      ref: (owner, el) => void (el ? nodeRefs.current.set(owner, el) : nodeRefs.current.delete(owner)),
+    };
+    return { onKeyDown, on };
+  }, []);
   return { activeOwner, focused, tip, onKeyDown, on };
 }
 

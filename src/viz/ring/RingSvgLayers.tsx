@@ -34,9 +34,9 @@ export const StaticLayer = memo(function StaticLayer(props: { layout: RingSmallL
   );
 });
 
-/** Keys: one path per owner colour; moved keys on top with the accent outline (colour tweened). */
-export const KeyLayer = memo(function KeyLayer(props: { marks: readonly KeyMark[]; style: VizStyle; progress: number }) {
-  const { marks, style, progress } = props;
+/** Keys: one path per owner colour; moved keys on top with the accent outline (old owner's colour, then the new one's from the tween's second half). */
+export const KeyLayer = memo(function KeyLayer(props: { marks: readonly KeyMark[]; style: VizStyle; isSecondHalf: boolean }) {
+  const { marks, style, isSecondHalf } = props;
   const r = 2.2;
   const byColor = useMemo(() => {
     const groups = new Map<string, string[]>();
@@ -61,7 +61,7 @@ export const KeyLayer = memo(function KeyLayer(props: { marks: readonly KeyMark[
           cx={k.x}
           cy={k.y}
           r={3.2}
-          fill={ownerColor(style, progress < 0.5 ? k.previousOwner : k.owner)}
+          fill={ownerColor(style, isSecondHalf ? k.owner : k.previousOwner)}
           stroke={style.accent}
           strokeWidth={1.5}
         />

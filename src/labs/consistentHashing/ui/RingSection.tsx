@@ -35,7 +35,8 @@ export interface RingSectionProps {
 
 export function RingSection(props: RingSectionProps) {
   const frame = props.result.frames[props.frameIndex];
-  const progress = useTween(frame, TWEEN_MS, props.isReducedMotion);
+  // Only a frame that moved keys animates (the initial ring has nothing to hand over: no frames to spend).
+  const progress = useTween(frame, frame.moved ? TWEEN_MS : 0, props.isReducedMotion);
   return <div className="ch-ring">{isSvgScene(frame) ? <SmallRing {...props} progress={progress} /> : <LargeRing {...props} progress={progress} />}</div>;
 }
 
