@@ -12,7 +12,7 @@
  *   ring of 1:             b#0  a#0                  (vnode index < 1)
  *   ring of 5:             b#0  a#0         b#2      (vnode index < 5)
  */
-import { RADIX_MIN, radixSortPairs, spliceRows } from '../../../core/ring';
+import { RADIX_MIN, radixSortPairs, spliceRows, upperBound } from '../../../core/ring';
 import { SWEEP_VNODES, type VnodeSweep } from '../result';
 
 /** Keys the sweep counts at most (the first ones: key hashes are uniform, so it is a uniform sample). */
@@ -293,19 +293,7 @@ function moveArcs(
 /** Sample keys in the arc (from, to] of the ring (from !== to, or an empty arc). */
 function keysBetween(sorted: Uint32Array, from: number, to: number): number {
   if (from === to) return 0;
-  return from < to ? atOrBelow(sorted, to) - atOrBelow(sorted, from) : sorted.length - atOrBelow(sorted, from) + atOrBelow(sorted, to);
-}
-
-/** Keys <= x in the ascending `sorted`. */
-function atOrBelow(sorted: Uint32Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return from < to ? upperBound(sorted, to) - upperBound(sorted, from) : sorted.length - upperBound(sorted, from) + upperBound(sorted, to);
 }
 
 /** The sweep's figures from its tallies: per level, the spread of shares and key counts over `live`. */
