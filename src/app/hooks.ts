@@ -27,6 +27,7 @@ import type { PlayheadSource, StageAction, StageEvent } from '../viz/stage/types
 export { LabSlot, type LabSlotName } from './labSlots';
 export { LabNarration, type LabNarrationProps } from './LabNarration';
 export { useLabResult, type LabRun } from './useLabResult';
+export { useIsResultPending } from './useLabResult';
 
 function useApp<T>(selector: (state: AppState) => T): T {
   return useStore(useAppStoreApi(), selector);

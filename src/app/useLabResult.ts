@@ -43,3 +43,12 @@ export function useShownRunState(): RunState {
   const drawn = useDeferredValue(result);
   return state === 'idle' && drawn !== result ? 'running' : state;
 }
+
+/**
+ * True while the result on screen is not the scenario's (a run is going, or its result is not drawn yet):
+ * a Panel holds its animations then, so the main thread leaves the cores to the worker and no tween plays
+ * on a result about to be replaced.
+ */
+export function useIsResultPending(): boolean {
+  return useShownRunState() === 'running';
+}

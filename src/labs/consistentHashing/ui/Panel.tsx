@@ -5,7 +5,7 @@
  * the scenario. Scenario strings (the lookup key, node names) are rendered as React text only.
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { LabSlot, useEditScenario, useLabResult, usePlayheadValue, usePresentation, useReducedMotion, useScenario, useTheme, type LabRun } from '../../../app/hooks';
+import { LabSlot, useEditScenario, useIsResultPending, useLabResult, usePlayheadValue, usePresentation, useReducedMotion, useScenario, useTheme, type LabRun } from '../../../app/hooks';
 import { vizStyle } from '../../../viz/shared';
 import '../../../viz/viz.css';
 import './panel.css';
@@ -32,6 +32,8 @@ function RingView({ run }: { run: Run }) {
   const scenario = useScenario<ConsistentHashingScenario>();
   const theme = useTheme();
   const isReducedMotion = useReducedMotion();
+  // No tween on a result about to be replaced (an edit's run is going): it starts with the new one.
+  const isPending = useIsResultPending();
   const isLocked = usePresentation().lock;
   const edit = useEditScenario<ConsistentHashingScenario>();
   const style = useMemo(() => vizStyle(theme), [theme]);
@@ -57,7 +59,7 @@ function RingView({ run }: { run: Run }) {
             frameIndex={frameIndex}
             scenario={shownScenario}
             style={style}
-            isReducedMotion={isReducedMotion}
+            isReducedMotion={isReducedMotion || isPending}
             selectedNode={selectedNode}
             onSelectNode={setSelectedNode}
           />
