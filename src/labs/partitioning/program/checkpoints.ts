@@ -20,6 +20,7 @@ import type { PartitioningScenario } from '../scenario';
 import type { CheckpointPlan, ServerCheckpoint } from './serve';
 import type { Workload } from './served';
 import type { StagePlan } from './stageRecorder';
+import type { NodeMedians } from './summarize';
 import { msToTicks } from '../../../sim/kit/time';
 
 export const CHECKPOINTS = 3;
@@ -50,6 +51,8 @@ export interface Finals {
   nodeP99: Float32Array;
   clusterP50: Float32Array;
   clusterP99: Float32Array;
+  /** Per bucket, the medians across storage nodes (summarize.ts nodeMedians). */
+  medians: NodeMedians;
 }
 
 interface Kept {
@@ -92,7 +95,11 @@ export function checkpointPlan(s: PartitioningScenario, w: Workload, plan: Stage
 export function keepCheckpoints(cache: RunCache | undefined, plan: Planned, taken: readonly ServerCheckpoint[], finals: Finals): void {
   const keys = plan.keys;
   if (!cache || !keys || taken.length === 0) return;
-  const copy: Finals = { nodeP50: finals.nodeP50.slice(), nodeP99: finals.nodeP99.slice(), clusterP50: finals.clusterP50.slice(), clusterP99: finals.clusterP99.slice() };
+  const m = finals.medians;
+  const copy: Finals = {
+    nodeP50: finals.nodeP50.slice(), nodeP99: finals.nodeP99.slice(), clusterP50: finals.clusterP50.slice(), clusterP99: finals.clusterP99.slice(),
+    medians: { cpu: m.cpu.slice(), queue: m.queue.slice(), p99: m.p99.slice() },
+  };
   const bytes = typedBytes(copy);
   for (const checkpoint of taken) cache.set(keys.get(checkpoint.tick)!, { checkpoint, finals: copy } satisfies Kept, checkpoint.bytes + bytes);
 }

@@ -109,16 +109,33 @@ function lookupProbes(strategy: Strategy, partitions: number): number {
  */
 export function crashImpact(s: PartitioningScenario, p: Placements, node: number): FaultImpact['byStrategy'] {
   const isDirectoryNode = node === s.nodes;
+  // One pass per strategy: the node's keys, and (mod-N) the keys whose owner among the survivors differs
+  // (what movedCount(owners, modNOwners(hashes, liveNodes(nodes, [node]))) counts, without the arrays).
+  const ownKeys = (owners: Uint16Array): number => {
+    let own = 0;
+    for (let i = 0; i < owners.length; i++) if (owners[i] === node) own++;
+    return own;
+  };
+  const modNRemapped = (): number => {
+    const owners = p.owners['mod-n'];
+    const hashes = p.hashes;
+    const n = s.nodes - 1; // survivors: 0..node-1, node+1..nodes-1 (survivor j is node j, or j + 1 from `node` on)
+    let moved = 0;
+    for (let i = 0; i < hashes.length; i++) {
+      const j = hashes[i] % n;
+      if ((j < node ? j : j + 1) !== owners[i]) moved++;
+    }
+    return moved;
+  };
   return STRATEGIES.map((strategy) => {
-    const owners = p.owners[strategy];
     if (isDirectoryNode) {
       const outage = strategy === 'directory';
       return { strategy, keysUnavailable: outage ? s.keys : 0, keysRemapped: 0, directoryOutage: outage };
     }
-    const own = countByOwner(owners, s.nodes)[node];
+    const own = ownKeys(p.owners[strategy]);
     if (strategy === 'range') return { strategy, keysUnavailable: own, keysRemapped: 0, directoryOutage: false };
     if (strategy === 'mod-n') {
-      const remapped = s.nodes > 1 ? movedCount(owners, modNOwners(p.hashes, liveNodes(s.nodes, [node]))) : 0;
+      const remapped = s.nodes > 1 ? modNRemapped() : 0;
       return { strategy, keysUnavailable: s.nodes > 1 ? 0 : own, keysRemapped: remapped, directoryOutage: false };
     }
     return { strategy, keysUnavailable: s.nodes > 1 ? 0 : own, keysRemapped: s.nodes > 1 ? own : 0, directoryOutage: false };

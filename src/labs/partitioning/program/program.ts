@@ -18,7 +18,7 @@ import { checkpointPlan, keepCheckpoints, paramsKey, reusedBuckets, typedBytes }
 import { planOf, serve } from './serve';
 import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './served';
 import { partitioningStage } from './stage';
-import { clusterSeries, detect, nodeMatrices, nodeSeries, phases } from './summarize';
+import { clusterSeries, detect, nodeMatrices, nodeMedians, nodeSeries, phases } from './summarize';
 import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
@@ -58,13 +58,16 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   const finals = checkpoints.finals;
   const matrices = nodeMatrices(served, BUCKETS, finals && from > 0 ? { from, p50: finals.nodeP50, p99: finals.nodeP99 } : undefined);
   const cluster = clusterSeries(served, ran, BUCKETS, finals && from > 0 ? { from, p50: finals.clusterP50, p99: finals.clusterP99 } : undefined);
-  keepCheckpoints(cache, checkpoints, served.checkpoints, { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms });
-  const detections = detect(matrices, s.nodes, served.nodeSlots, BUCKETS, widthMs);
+  const medians = nodeMedians(matrices, s.nodes, BUCKETS, finals && from > 0 ? { from, medians: finals.medians } : undefined);
+  keepCheckpoints(cache, checkpoints, served.checkpoints, { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms, medians });
+  const detections = detect(matrices, medians, served.nodeSlots, BUCKETS, widthMs);
   const endMs = ticksToMs(served.endTick);
   const faults: FaultImpact[] = [];
   s.events.forEach((e, i) => {
     if (e.type === 'crash' || e.type === 'recover') {
-      faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: crashImpact(s, placed, e.node), requestsFailed: served.failedByEvent[i] });
+      // What a crash of the node does under each strategy depends on the placements alone (copied: the result's stay its own).
+      const byStrategy = cached(cache, `${placedKey}/crash-impact/node=${e.node}`, () => crashImpact(s, placed, e.node), () => 1024);
+      faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: byStrategy.map((r) => ({ ...r })), requestsFailed: served.failedByEvent[i] });
     }
   });
   const totals = totalsOf(served, ran);
@@ -100,7 +103,7 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     hotKeySharePct: Float64Array.from(hotKeys, (k) => (keyRequests[k] / s.requests) * 100),
     table,
     buckets: { count: BUCKETS, widthMs },
-    series: nodeSeries(matrices, s.nodes, BUCKETS, directoryNode),
+    series: nodeSeries(matrices, medians, s.nodes, BUCKETS, directoryNode),
     perNode: { cpuPct: matrices.cpuPct, queueMax: matrices.queueMax, latencyP99Ms: matrices.latencyP99Ms, completed: matrices.completed },
     cluster,
     detections,

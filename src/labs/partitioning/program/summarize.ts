@@ -65,30 +65,62 @@ export function nodeMatrices(v: Served, buckets: number, reuse?: Reuse): NodeMat
   return { cpuPct, queueMax: v.queueMax, latencyP50Ms: p50, latencyP99Ms: p99, completed };
 }
 
-/** Max and median across storage nodes 0..nodes-1 of a node x bucket matrix, per bucket (NaN cells skipped). */
-function acrossNodes(m: ArrayLike<number>, nodes: number, buckets: number): { max: Float32Array; p50: Float32Array } {
-  const max = new Float32Array(buckets);
-  const p50 = new Float32Array(buckets);
-  const column = new Float64Array(nodes);
-  for (let b = 0; b < buckets; b++) {
-    let n = 0;
-    for (let nd = 0; nd < nodes; nd++) {
-      const x = m[nd * buckets + b];
-      if (!Number.isNaN(x)) column[n++] = x;
-    }
-    const col = column.subarray(0, n);
-    let top = -Infinity;
-    for (let i = 0; i < n; i++) if (col[i] > top) top = col[i];
-    max[b] = n > 0 ? top : NaN;
-    p50[b] = n > 0 ? quantileSelect(col, 0.5) : NaN;
-  }
-  return { max, p50 };
+/** Per bucket, the median across storage nodes 0..nodes-1 of the three node x bucket matrices the detector reads. */
+export interface NodeMedians {
+  cpu: Float64Array;
+  queue: Float64Array;
+  p99: Float64Array;
 }
 
-export function nodeSeries(m: NodeMatrices, nodes: number, buckets: number, directoryNode: number): NodeSeries {
-  const cpu = acrossNodes(m.cpuPct, nodes, buckets);
-  const queue = acrossNodes(m.queueMax, nodes, buckets);
-  const p99 = acrossNodes(m.latencyP99Ms, nodes, buckets);
+/**
+ * The medians across storage nodes, per bucket (NaN cells skipped; NaN where every cell is), computed once
+ * for the series and the detector. With `reuse`, buckets below reuse.from take the earlier run's: their
+ * columns hold only what happened before the checkpoint both runs share (busy time and queue depths of a
+ * bucket are final once it ends; its p99 is reused as well, see Reuse).
+ */
+export function nodeMedians(m: NodeMatrices, nodes: number, buckets: number, reuse?: { from: number; medians: NodeMedians }): NodeMedians {
+  const column = new Float64Array(nodes);
+  const from = reuse?.from ?? 0;
+  const of = (mat: ArrayLike<number>, earlier: Float64Array | undefined): Float64Array => {
+    const out = new Float64Array(buckets);
+    for (let b = 0; b < buckets; b++) {
+      if (b < from) {
+        out[b] = earlier![b];
+        continue;
+      }
+      let n = 0;
+      for (let nd = 0; nd < nodes; nd++) {
+        const x = mat[nd * buckets + b];
+        if (!Number.isNaN(x)) column[n++] = x;
+      }
+      out[b] = n > 0 ? quantileSelect(column.subarray(0, n), 0.5) : NaN;
+    }
+    return out;
+  };
+  return { cpu: of(m.cpuPct, reuse?.medians.cpu), queue: of(m.queueMax, reuse?.medians.queue), p99: of(m.latencyP99Ms, reuse?.medians.p99) };
+}
+
+/** Max across storage nodes 0..nodes-1 of a node x bucket matrix, per bucket (NaN cells skipped), and the medians. */
+function acrossNodes(m: ArrayLike<number>, nodes: number, buckets: number, median: Float64Array): { max: Float32Array; p50: Float32Array } {
+  const max = new Float32Array(buckets);
+  for (let b = 0; b < buckets; b++) {
+    let n = 0;
+    let top = -Infinity;
+    for (let nd = 0; nd < nodes; nd++) {
+      const x = m[nd * buckets + b];
+      if (Number.isNaN(x)) continue;
+      n++;
+      if (x > top) top = x;
+    }
+    max[b] = n > 0 ? top : NaN;
+  }
+  return { max, p50: Float32Array.from(median) };
+}
+
+export function nodeSeries(m: NodeMatrices, medians: NodeMedians, nodes: number, buckets: number, directoryNode: number): NodeSeries {
+  const cpu = acrossNodes(m.cpuPct, nodes, buckets, medians.cpu);
+  const queue = acrossNodes(m.queueMax, nodes, buckets, medians.queue);
+  const p99 = acrossNodes(m.latencyP99Ms, nodes, buckets, medians.p99);
   const served = new Float64Array(nodes);
   for (let nd = 0; nd < nodes; nd++) for (let b = 0; b < buckets; b++) served[nd] += m.completed[nd * buckets + b];
   const order = Array.from({ length: nodes }, (_, i) => i).sort((a, b) => served[b] - served[a] || a - b);
@@ -122,17 +154,11 @@ export function nodeSeries(m: NodeMatrices, nodes: number, buckets: number, dire
  * node; two or more consecutive firing buckets make one episode, named by the node and figures of its
  * first bucket.
  */
-export function detect(m: NodeMatrices, nodes: number, slots: number, buckets: number, widthMs: number): Detection[] {
-  const column = new Float64Array(nodes);
-  const median = (mat: ArrayLike<number>, b: number): number => {
-    let n = 0;
-    for (let nd = 0; nd < nodes; nd++) if (!Number.isNaN(mat[nd * buckets + b])) column[n++] = mat[nd * buckets + b];
-    return n > 0 ? quantileSelect(column.subarray(0, n), 0.5) : NaN;
-  };
-  const signs: { kind: DetectionKind; mat: ArrayLike<number>; fires(value: number, base: number): boolean }[] = [
-    { kind: 'cpu', mat: m.cpuPct, fires: (v, base) => v >= CPU_HOT_PCT && base <= CPU_COLD_RATIO * v },
-    { kind: 'queue', mat: m.queueMax, fires: (v, base) => v >= QUEUE_HOT && v >= QUEUE_RATIO * (base + 1) },
-    { kind: 'latency', mat: m.latencyP99Ms, fires: (v, base) => v >= LATENCY_RATIO * base && v - base >= 1 },
+export function detect(m: NodeMatrices, medians: NodeMedians, slots: number, buckets: number, widthMs: number): Detection[] {
+  const signs: { kind: DetectionKind; mat: ArrayLike<number>; median: Float64Array; fires(value: number, base: number): boolean }[] = [
+    { kind: 'cpu', mat: m.cpuPct, median: medians.cpu, fires: (v, base) => v >= CPU_HOT_PCT && base <= CPU_COLD_RATIO * v },
+    { kind: 'queue', mat: m.queueMax, median: medians.queue, fires: (v, base) => v >= QUEUE_HOT && v >= QUEUE_RATIO * (base + 1) },
+    { kind: 'latency', mat: m.latencyP99Ms, median: medians.p99, fires: (v, base) => v >= LATENCY_RATIO * base && v - base >= 1 },
   ];
   const out: Detection[] = [];
   for (const sign of signs) {
@@ -147,7 +173,7 @@ export function detect(m: NodeMatrices, nodes: number, slots: number, buckets: n
           node = nd;
         }
       }
-      const base = median(sign.mat, b);
+      const base = sign.median[b];
       const isFiring = node >= 0 && !Number.isNaN(base) && sign.fires(value, base);
       if (isFiring && !open) {
         open = { kind: sign.kind, node, t: b * widthMs, untilT: (b + 1) * widthMs, value, baseline: base };
