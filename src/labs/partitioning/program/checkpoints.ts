@@ -20,7 +20,7 @@ import type { PartitioningScenario } from '../scenario';
 import type { CheckpointPlan, ServerCheckpoint } from './serve';
 import type { Workload } from './served';
 import type { StagePlan } from './stageRecorder';
-import type { NodeMedians } from './summarize';
+import type { NodeMedians, SettledPrefix } from './summarize';
 import { msToTicks } from '../../../sim/kit/time';
 
 export const CHECKPOINTS = 3;
@@ -58,12 +58,15 @@ export interface Finals {
 interface Kept {
   checkpoint: ServerCheckpoint;
   finals: Finals;
+  prefix: SettledPrefix;
 }
 
 export interface Planned extends CheckpointPlan {
   keys?: Map<number, string>;
   /** The finals of the run that took the checkpoint resumed from. */
   finals?: Finals;
+  /** The sums over the requests settled at that checkpoint. */
+  prefix?: SettledPrefix;
 }
 
 /** The first bucket whose figures a run resumed from `plan` must compute itself (0: all). */
@@ -88,11 +91,14 @@ export function checkpointPlan(s: PartitioningScenario, w: Workload, plan: Stage
   for (let k = ticks.length - 1; k >= 0 && !kept; k--) kept = cache.get<Kept>(keys.get(ticks[k])!);
   if (!kept) return { take: ticks, keys };
   const resume = kept.checkpoint;
-  return { take: ticks.filter((c) => c > resume.tick), keys, resume, finals: kept.finals };
+  return { take: ticks.filter((c) => c > resume.tick), keys, resume, finals: kept.finals, prefix: kept.prefix };
 }
 
-/** Stores the checkpoints a run took under their keys, with the run's finals (copied: the result's stay its own). */
-export function keepCheckpoints(cache: RunCache | undefined, plan: Planned, taken: readonly ServerCheckpoint[], finals: Finals): void {
+/**
+ * Stores the checkpoints a run took under their keys, with the run's finals (copied: the result's stay its
+ * own) and each one's sums over its settled requests (`prefixes`, one per checkpoint, in order).
+ */
+export function keepCheckpoints(cache: RunCache | undefined, plan: Planned, taken: readonly ServerCheckpoint[], finals: Finals, prefixes: readonly SettledPrefix[]): void {
   const keys = plan.keys;
   if (!cache || !keys || taken.length === 0) return;
   const m = finals.medians;
@@ -101,5 +107,9 @@ export function keepCheckpoints(cache: RunCache | undefined, plan: Planned, take
     medians: { cpu: m.cpu.slice(), queue: m.queue.slice(), p99: m.p99.slice() },
   };
   const bytes = typedBytes(copy);
-  for (const checkpoint of taken) cache.set(keys.get(checkpoint.tick)!, { checkpoint, finals: copy } satisfies Kept, checkpoint.bytes + bytes);
+  taken.forEach((checkpoint, k) => {
+    const prefix = prefixes[k];
+    const prefixBytes = prefix.totals.hist.byteLength + prefix.phases.reduce((n, ph) => n + ph.sums.hist.byteLength + 128, 0);
+    cache.set(keys.get(checkpoint.tick)!, { checkpoint, finals: copy, prefix } satisfies Kept, checkpoint.bytes + bytes + prefixBytes);
+  });
 }

@@ -120,9 +120,13 @@ export function crashImpact(s: PartitioningScenario, p: Placements, node: number
     const owners = p.owners['mod-n'];
     const hashes = p.hashes;
     const n = s.nodes - 1; // survivors: 0..node-1, node+1..nodes-1 (survivor j is node j, or j + 1 from `node` on)
+    // h mod n as ((h >>> 16) mod n) x (2^16 mod n) + (h & 0xffff), mod n: small integers, not a double
+    // modulo of a 32-bit hash (exact: every term stays under 2^53).
+    const high = 65536 % n;
     let moved = 0;
     for (let i = 0; i < hashes.length; i++) {
-      const j = hashes[i] % n;
+      const h = hashes[i];
+      const j = (((h >>> 16) % n) * high + (h & 0xffff)) % n;
       if ((j < node ? j : j + 1) !== owners[i]) moved++;
     }
     return moved;

@@ -7,18 +7,17 @@
 import { TraceHasher } from '../../../core/hash/traceHasher';
 import { rng } from '../../../core/random/rng';
 import { keyHashes } from '../../../core/ring';
-import { quantileSelect } from '../../../core/stats';
 import { keySampler, permutation, poissonArrivals, type KeyDistribution } from '../../../core/workload';
 import { cached, type LabProgram, type RunContext } from '../../contract';
 import { hottestKeyOf } from './mitigations';
 import { crashImpact, placements, strategyTable } from './placement';
-import { BUCKETS, type FaultImpact, type PartitioningResult, type RequestTotals } from '../result';
+import { BUCKETS, type FaultImpact, type PartitioningResult } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
 import { checkpointPlan, keepCheckpoints, paramsKey, reusedBuckets, typedBytes } from './checkpoints';
 import { planOf, serve } from './serve';
-import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './served';
+import { F_WRITE, type Workload } from './served';
 import { partitioningStage } from './stage';
-import { clusterSeries, detect, nodeMatrices, nodeMedians, nodeSeries, phases } from './summarize';
+import { clusterSeries, detect, nodeMatrices, nodeMedians, nodeSeries, phases, totalsOf, type SettledPrefix } from './summarize';
 import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
@@ -59,7 +58,7 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   const matrices = nodeMatrices(served, BUCKETS, finals && from > 0 ? { from, p50: finals.nodeP50, p99: finals.nodeP99 } : undefined);
   const cluster = clusterSeries(served, ran, BUCKETS, finals && from > 0 ? { from, p50: finals.clusterP50, p99: finals.clusterP99 } : undefined);
   const medians = nodeMedians(matrices, s.nodes, BUCKETS, finals && from > 0 ? { from, medians: finals.medians } : undefined);
-  keepCheckpoints(cache, checkpoints, served.checkpoints, { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms, medians });
+  const finalsNow = { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms, medians };
   const detections = detect(matrices, medians, served.nodeSlots, BUCKETS, widthMs);
   const endMs = ticksToMs(served.endTick);
   const faults: FaultImpact[] = [];
@@ -70,10 +69,15 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
       faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: byStrategy.map((r) => ({ ...r })), requestsFailed: served.failedByEvent[i] });
     }
   });
-  const totals = totalsOf(served, ran);
+  // Requests settled before the checkpoint resumed from are summed already; each checkpoint taken keeps its own.
+  const marks = served.checkpoints.map((c) => c.settled);
+  const { totals, at: totalsAt } = totalsOf(served, ran, checkpoints.prefix, marks);
+  const { phases: phaseList, at: phasesAt } = phases(s, served, ran, endMs, checkpoints.prefix, marks);
+  const prefixes: SettledPrefix[] = marks.map((settled, k) => ({ settled, totals: totalsAt[k], phases: phasesAt[k] }));
+  keepCheckpoints(cache, checkpoints, served.checkpoints, finalsNow, prefixes);
   const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
   const { stage, info } = partitioningStage({ s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode });
-  const marks = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
+  const stops = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
   context.progress(1);
   return {
     lab: 'partitioning',
@@ -92,7 +96,7 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
       engineEvents: totals.engineEvents,
     },
     endTime: endMs,
-    marks,
+    marks: stops,
     ...(served.stoppedAtLimit ? { stoppedAtLimit: served.stoppedAtLimit } : {}),
     strategy: s.strategy,
     nodeCount: s.nodes,
@@ -108,7 +112,7 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     cluster,
     detections,
     hotNode: detections.length > 0 ? detections[0].node : -1,
-    phases: phases(s, served, ran, endMs),
+    phases: phaseList,
     faults,
     totals,
     stage,
@@ -148,41 +152,6 @@ export function makeWorkload(s: PartitioningScenario, root: ReturnType<typeof rn
     if (writes.chance(s.writePct, 100)) flags[i] = F_WRITE;
   }
   return { workload: { t0, key, flags }, rankToKey };
-}
-
-function totalsOf(v: Served, w: Workload): RequestTotals {
-  let ok = 0;
-  let failed = 0;
-  let writes = 0;
-  let hits = 0;
-  let stale = 0;
-  let fanoutExtra = 0;
-  const n = w.t0.length;
-  const lat = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    if (v.state[i] === 1) lat[ok++] = ticksToMs(v.latencyUs[i]);
-    else if (v.state[i] === 2) failed++;
-    const f = w.flags[i];
-    if (f & F_WRITE) writes++;
-    if (f & F_HIT) hits++;
-    if (f & F_STALE) stale++;
-    if (f & F_FANOUT) fanoutExtra += v.fanK[i] - 1;
-  }
-  const sorted = lat.subarray(0, ok); // selected in place, not sorted
-  return {
-    sent: n,
-    ok,
-    failed,
-    unfinished: n - ok - failed,
-    reads: n - writes,
-    writes,
-    latencyP50Ms: quantileSelect(sorted, 0.5),
-    latencyP99Ms: quantileSelect(sorted, 0.99),
-    cacheHits: hits,
-    cacheStale: stale,
-    fanoutExtra,
-    engineEvents: v.engineEvents,
-  };
 }
 
 export type { RunContext };

@@ -45,6 +45,8 @@ export interface ServerCheckpoint {
   /** Work units the run charged up to here (a restored run charges them again: warm costs what cold does). */
   readonly charged: number;
   readonly next: number;
+  /** Requests below this one had all ended (answered or failed): every column of theirs is final. */
+  readonly settled: number;
   readonly sim: SimulationState;
   readonly hasher: TraceHasherState;
   readonly nodeRng: readonly RngState[];
@@ -136,6 +138,8 @@ class Server {
   private readonly serviceMean: number[];
   private readonly nodeRng: Rng[];
   private next = 0;
+  /** The first request not ended yet, as of the last checkpoint (requests end once; it only moves up). */
+  private settled = 0;
   private readonly routeFromDirectory = (i: number) => this.route(i, this.dir);
   /** The run's copy of the workload's flags (hits, fan-outs are written into it). */
   private readonly flags: Uint8Array;
@@ -245,12 +249,14 @@ class Server {
     const o = this.out;
     const n = this.next;
     const phases = this.eventsDone + 1;
+    while (this.settled < n && o.state[this.settled] !== PENDING) this.settled++;
     const stage = this.stage.snapshot(n);
     const cp: Omit<ServerCheckpoint, 'bytes'> = {
       tick,
       eventsDone: this.eventsDone,
       charged: this.charged,
       next: n,
+      settled: this.settled,
       sim: this.sim.snapshot(),
       hasher: this.hasher.snapshot(),
       nodeRng: this.nodeRng.map((r) => r.save()),
@@ -284,6 +290,7 @@ class Server {
     this.saltRng.restore(cp.saltRng);
     this.eventsDone = cp.eventsDone;
     this.next = cp.next;
+    this.settled = cp.settled;
     this.down.set(cp.down);
     this.downBy.set(cp.downBy);
     this.epoch.set(cp.epoch);

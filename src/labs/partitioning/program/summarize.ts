@@ -6,10 +6,11 @@
 import { quantileSelect } from '../../../core/stats';
 import {
   CPU_COLD_RATIO, CPU_HOT_PCT, LATENCY_RATIO, QUEUE_HOT, QUEUE_RATIO, TOP_K,
-  type ClusterSeries, type Detection, type DetectionKind, type NodeSeries, type PartitioningResult, type PhaseSummary, type TopNodeSeries,
+  type ClusterSeries, type Detection, type DetectionKind, type NodeSeries, type PartitioningResult, type PhaseSummary, type RequestTotals, type TopNodeSeries,
 } from '../result';
 import type { PartitioningScenario } from '../scenario';
-import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './served';
+import { F_FANOUT, F_HIT, F_STALE, type Served, type Workload } from './served';
+import { addRequests, copySums, emptySums, latencyBits, latencyQuantilesMs, type RequestSums } from './requestSums';
 import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 
 export interface NodeMatrices {
@@ -245,69 +246,137 @@ export function clusterSeries(v: Served, w: Workload, buckets: number, reuse?: R
   return { ok: v.okBucket, failed: v.failedBucket, latencyP50Ms: p50, latencyP99Ms: p99, cacheHits: hits, cacheStale: stale, fanout };
 }
 
-/** Before/after figures per phase (phase p starts at event p-1's time). */
-export function phases(s: PartitioningScenario, v: Served, w: Workload, endMs: number): PhaseSummary[] {
+/**
+ * What a checkpoint keeps of the requests settled before it (answered or failed: every column of theirs is
+ * final, see ./requestSums.ts), so a run resumed from it sums only the requests from `settled` on.
+ */
+export interface SettledPrefix {
+  /** Requests below this one had all ended at the checkpoint. */
+  settled: number;
+  totals: RequestSums;
+  /**
+   * The phases that start below `settled`, in order: [start, end) their requests. A phase that ends below
+   * `settled` is whole (`done`: its quantiles; its events are before the checkpoint, so every run resumed
+   * from it has the same phase); the last one's sums stop at `settled` (with the histogram).
+   */
+  phases: { start: number; end: number; sums: RequestSums; done?: { p50: number; p99: number } }[];
+}
+
+/**
+ * Request totals over the whole run; from `prefix.settled` on when resumed. `marks` (the settled requests of
+ * the checkpoints the run took, ascending): the sums below each, for their SettledPrefix.
+ */
+export function totalsOf(v: Served, w: Workload, prefix?: SettledPrefix, marks: readonly number[] = []): { totals: RequestTotals; at: RequestSums[] } {
+  const bits = latencyBits(v);
+  const n = w.t0.length;
+  const sums = prefix ? copySums(prefix.totals) : emptySums();
+  const at: RequestSums[] = [];
+  let i = prefix ? prefix.settled : 0;
+  for (const m of marks) {
+    addRequests(sums, v, w, bits, i, m);
+    i = Math.max(i, m);
+    at.push(copySums(sums));
+  }
+  addRequests(sums, v, w, bits, i, n);
+  const [p50, p99] = latencyQuantilesMs(sums, v, bits, 0, n, [0.5, 0.99]);
+  const totals: RequestTotals = {
+    sent: n,
+    ok: sums.ok,
+    failed: sums.failed,
+    unfinished: n - sums.ok - sums.failed,
+    reads: n - sums.writes,
+    writes: sums.writes,
+    latencyP50Ms: p50,
+    latencyP99Ms: p99,
+    cacheHits: sums.hits,
+    cacheStale: sums.stale,
+    fanoutExtra: sums.fanoutExtra,
+    engineEvents: v.engineEvents,
+  };
+  return { totals, at };
+}
+
+/** The first index in [lo, hi) whose value is >= x (hi when none): `a` ascending. */
+function lowerBound(a: Float64Array, x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Before/after figures per phase (phase p starts at event p-1's time). Resumed (`prefix`): a phase whole
+ * before the checkpoint is taken as it was, the one it cuts adds its requests from prefix.settled on. `marks`
+ * as for totalsOf: each mark's phases, for its SettledPrefix.
+ */
+export function phases(
+  s: PartitioningScenario, v: Served, w: Workload, endMs: number, prefix?: SettledPrefix, marks: readonly number[] = [],
+): { phases: PhaseSummary[]; at: SettledPrefix['phases'][] } {
   const starts = [0, ...s.events.map((e) => e.t)];
   const count = starts.length;
   const out: PhaseSummary[] = [];
+  const at: SettledPrefix['phases'][] = marks.map(() => []);
+  const bits = latencyBits(v);
   let i = 0;
   const n = w.t0.length;
-  const t0 = w.t0;
-  const flags = w.flags;
-  const state = v.state;
-  const latencyUs = v.latencyUs;
-  // One scratch for every phase's latencies (the phases split the requests).
-  const lat = new Float64Array(n);
   for (let p = 0; p < count; p++) {
     const from = starts[p];
     const to = p + 1 < count ? starts[p + 1] : Math.max(endMs, from);
     const toTick = p + 1 < count ? to * TICKS_PER_MS : Infinity;
-    let latCount = 0;
-    let requests = 0;
-    let ok = 0;
-    let failed = 0;
-    let reads = 0;
-    let hits = 0;
-    let stale = 0;
-    let fanoutExtra = 0;
-    for (; i < n && t0[i] < toTick; i++) {
-      requests++;
-      const st = state[i];
-      if (st === 1) {
-        ok++;
-        lat[latCount++] = ticksToMs(latencyUs[i]);
-      } else if (st === 2) failed++;
-      const f = flags[i];
-      if (!(f & F_WRITE)) reads++;
-      if (f & F_HIT) hits++;
-      if (f & F_STALE) stale++;
-      if (f & F_FANOUT) fanoutExtra += v.fanK[i] - 1;
+    const start = i;
+    // The phase's requests: those sent before its end (the sends are ascending).
+    const end = Math.max(start, lowerBound(w.t0, toTick, start, n));
+    i = end;
+    const kept = prefix?.phases[p];
+    let sums: RequestSums;
+    let p50: number;
+    let p99: number;
+    if (kept && kept.start === start && kept.end === end && kept.done) {
+      sums = kept.sums;
+      ({ p50, p99 } = kept.done);
+    } else {
+      const resumed = kept && kept.start === start && !kept.done && kept.end <= end;
+      sums = resumed ? copySums(kept.sums) : emptySums();
+      let j = resumed ? kept.end : start;
+      marks.forEach((m, k) => {
+        if (m <= start || m > end) return;
+        addRequests(sums, v, w, bits, j, m);
+        j = Math.max(j, m);
+        at[k].push({ start, end: m, sums: copySums(sums) });
+      });
+      addRequests(sums, v, w, bits, j, end);
+      [p50, p99] = latencyQuantilesMs(sums, v, bits, start, end, [0.5, 0.99]);
     }
-    const sorted = lat.subarray(0, latCount); // selected in place, not sorted
+    marks.forEach((m, k) => {
+      if (end < m) at[k].push({ start, end, sums: { ...sums, hist: new Uint32Array(0) }, done: { p50, p99 } });
+    });
     const spanUs = Math.max(1, (to - from) * TICKS_PER_MS);
     const cpu = new Float64Array(s.nodes);
     for (let nd = 0; nd < s.nodes; nd++) cpu[nd] = Math.min(100, (v.busyPhaseUs[p * v.nodeSlots + nd] / spanUs) * 100);
     let busiest = 0;
     for (let nd = 1; nd < s.nodes; nd++) if (cpu[nd] > cpu[busiest]) busiest = nd;
+    const reads = sums.requests - sums.writes;
     out.push({
       from,
       to,
       eventIndex: p - 1,
-      requests,
-      ok,
-      failed,
-      latencyP50Ms: quantileSelect(sorted, 0.5),
-      latencyP99Ms: quantileSelect(sorted, 0.99),
+      requests: sums.requests,
+      ok: sums.ok,
+      failed: sums.failed,
+      latencyP50Ms: p50,
+      latencyP99Ms: p99,
       cpuPctMax: cpu[busiest],
       cpuPctP50: quantileSelect(Float64Array.from(cpu), 0.5),
       busiestNode: busiest,
-      cacheHitPct: reads > 0 ? (hits / reads) * 100 : 0,
-      cacheStalePct: reads > 0 ? (stale / reads) * 100 : 0,
+      cacheHitPct: reads > 0 ? (sums.hits / reads) * 100 : 0,
+      cacheStalePct: reads > 0 ? (sums.stale / reads) * 100 : 0,
       fanoutPerRead: v.saltKByPhase[p],
-      fanoutExtra,
+      fanoutExtra: sums.fanoutExtra,
     });
   }
-  return out;
+  return { phases: out, at };
 }
 
 export type Summaries = Pick<PartitioningResult, 'series' | 'perNode' | 'cluster' | 'detections' | 'hotNode'>;
