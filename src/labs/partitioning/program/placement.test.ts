@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { liveNodes, modNOwners, movedCount, countByOwner } from '../../../core/partitioning';
+import { countByOwner, liveNodes, modNOwners, movedCount, ringOf, ringOwnersSorted } from '../../../core/partitioning';
 import { keyHashes } from '../../../core/ring';
 import { spec } from '../index';
 import { STRATEGIES } from '../result';
+import { replaceAfterFault, type LiveOwners } from './mitigations';
 import { crashImpact, placements } from './placement';
 
 describe('crashImpact', () => {
@@ -26,6 +27,26 @@ describe('crashImpact', () => {
         }
         expect(impact.some((r) => r.keysRemapped > 0 || r.keysUnavailable > 0)).toBe(true);
       }
+    }
+  });
+});
+
+describe('replaceAfterFault (consistent)', () => {
+  it('a crash drops the node\'s points and moves only its keys: the ring and owners ringOf(nodes up) gives', () => {
+    const s = { ...spec.defaults, nodes: 9, keys: 5000, vnodes: 16, events: [] };
+    const p = placements(s, keyHashes(s.keys, s.seed));
+    const live: LiveOwners = { owners: Uint16Array.from(p.owners.consistent), ring: p.ring };
+    const down = new Uint8Array(s.nodes);
+    for (const [node, isDown] of [[3, true], [0, true], [8, true], [3, false], [5, true]] as const) {
+      down[node] = isDown ? 1 : 0;
+      replaceAfterFault(s, p, 'consistent', live, down, node, isDown);
+      const up = liveNodes(s.nodes, [...down.keys()].filter((n) => down[n]));
+      const ring = ringOf(up, s.vnodes, s.seed);
+      expect([...live.ring.positions]).toEqual([...ring.positions]);
+      expect([...live.ring.owners]).toEqual([...ring.owners]);
+      expect([...live.ring.buckets]).toEqual([...ring.buckets]);
+      expect([...live.owners]).toEqual([...ringOwnersSorted(ring, p.sorted)]);
+      expect(live.owners.includes(node)).toBe(!isDown);
     }
   });
 });
