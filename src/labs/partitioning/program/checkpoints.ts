@@ -109,7 +109,7 @@ export function keepCheckpoints(cache: RunCache | undefined, plan: Planned, take
   const bytes = typedBytes(copy);
   taken.forEach((checkpoint, k) => {
     const prefix = prefixes[k];
-    const prefixBytes = prefix.totals.hist.byteLength + prefix.phases.reduce((n, ph) => n + ph.sums.hist.byteLength + 128, 0);
+    const prefixBytes = prefix.totals.hist.byteLength + prefix.phases.reduce((n, ph) => n + ph.sums.hist.byteLength + 128, 0) + (prefix.waiting?.delta.byteLength ?? 0);
     cache.set(keys.get(checkpoint.tick)!, { checkpoint, finals: copy, prefix } satisfies Kept, checkpoint.bytes + bytes + prefixBytes);
   });
 }

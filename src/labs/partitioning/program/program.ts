@@ -73,10 +73,12 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   const marks = served.checkpoints.map((c) => c.settled);
   const { totals, at: totalsAt } = totalsOf(served, ran, checkpoints.prefix, marks);
   const { phases: phaseList, at: phasesAt } = phases(s, served, ran, endMs, checkpoints.prefix, marks);
-  const prefixes: SettledPrefix[] = marks.map((settled, k) => ({ settled, totals: totalsAt[k], phases: phasesAt[k] }));
-  keepCheckpoints(cache, checkpoints, served.checkpoints, finalsNow, prefixes);
   const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
-  const { stage, info } = partitioningStage({ s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode });
+  const { stage, info, waitingAt } = partitioningStage({
+    s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode, waiting: checkpoints.prefix?.waiting, marks,
+  });
+  const prefixes: SettledPrefix[] = marks.map((settled, k) => ({ settled, totals: totalsAt[k], phases: phasesAt[k], waiting: waitingAt[k] }));
+  keepCheckpoints(cache, checkpoints, served.checkpoints, finalsNow, prefixes);
   const stops = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
   context.progress(1);
   return {

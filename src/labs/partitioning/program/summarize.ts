@@ -10,6 +10,7 @@ import {
 } from '../result';
 import type { PartitioningScenario } from '../scenario';
 import { F_FANOUT, F_HIT, F_STALE, type Served, type Workload } from './served';
+import type { WaitingPrefix } from './stage';
 import { addRequests, copySums, emptySums, latencyBits, latencyQuantilesMs, type RequestSums } from './requestSums';
 import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 
@@ -260,6 +261,8 @@ export interface SettledPrefix {
    * from it has the same phase); the last one's sums stop at `settled` (with the histogram).
    */
   phases: { start: number; end: number; sums: RequestSums; done?: { p50: number; p99: number } }[];
+  /** The stage's router counts (./stage.ts), when the stage keeps them on a grid. */
+  waiting?: WaitingPrefix;
 }
 
 /**
