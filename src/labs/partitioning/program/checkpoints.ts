@@ -51,6 +51,8 @@ export interface Finals {
   nodeP99: Float32Array;
   clusterP50: Float32Array;
   clusterP99: Float32Array;
+  /** Parts served per node x bucket. */
+  completed: Uint32Array;
   /** Per bucket, the medians across storage nodes (summarize.ts nodeMedians). */
   medians: NodeMedians;
 }
@@ -103,13 +105,14 @@ export function keepCheckpoints(cache: RunCache | undefined, plan: Planned, take
   if (!cache || !keys || taken.length === 0) return;
   const m = finals.medians;
   const copy: Finals = {
-    nodeP50: finals.nodeP50.slice(), nodeP99: finals.nodeP99.slice(), clusterP50: finals.clusterP50.slice(), clusterP99: finals.clusterP99.slice(),
+    nodeP50: finals.nodeP50.slice(), nodeP99: finals.nodeP99.slice(), clusterP50: finals.clusterP50.slice(), clusterP99: finals.clusterP99.slice(), completed: finals.completed.slice(),
     medians: { cpu: m.cpu.slice(), queue: m.queue.slice(), p99: m.p99.slice() },
   };
   const bytes = typedBytes(copy);
   taken.forEach((checkpoint, k) => {
     const prefix = prefixes[k];
-    const prefixBytes = prefix.totals.hist.byteLength + prefix.phases.reduce((n, ph) => n + ph.sums.hist.byteLength + 128, 0) + (prefix.waiting?.delta.byteLength ?? 0);
+    const prefixBytes = prefix.totals.hist.byteLength + prefix.phases.reduce((n, ph) => n + ph.sums.hist.byteLength + 128, 0) + (prefix.waiting?.delta.byteLength ?? 0)
+      + typedBytes(prefix.cluster);
     cache.set(keys.get(checkpoint.tick)!, { checkpoint, finals: copy, prefix } satisfies Kept, checkpoint.bytes + bytes + prefixBytes);
   });
 }

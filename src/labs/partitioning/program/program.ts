@@ -55,10 +55,15 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   // Resumed from a checkpoint: the buckets before it have the quantiles the run that took it computed.
   const from = reusedBuckets(checkpoints, served.widthTicks);
   const finals = checkpoints.finals;
-  const matrices = nodeMatrices(served, BUCKETS, finals && from > 0 ? { from, p50: finals.nodeP50, p99: finals.nodeP99 } : undefined);
-  const cluster = clusterSeries(served, ran, BUCKETS, finals && from > 0 ? { from, p50: finals.clusterP50, p99: finals.clusterP99 } : undefined);
+  const matrices = nodeMatrices(served, BUCKETS, finals && from > 0 ? { from, p50: finals.nodeP50, p99: finals.nodeP99, completed: finals.completed } : undefined);
+  // Requests settled before the checkpoint resumed from are summed already; each checkpoint taken keeps its own.
+  const marks = served.checkpoints.map((c) => c.settled);
+  const { series: cluster, at: clusterAt } = clusterSeries(
+    served, ran, BUCKETS, finals && from > 0 ? { from, p50: finals.clusterP50, p99: finals.clusterP99, prefix: checkpoints.prefix?.cluster } : undefined,
+    served.checkpoints.map((c) => ({ settled: c.settled, from: Math.max(0, Math.floor(c.tick / served.widthTicks) - 1) })),
+  );
   const medians = nodeMedians(matrices, s.nodes, BUCKETS, finals && from > 0 ? { from, medians: finals.medians } : undefined);
-  const finalsNow = { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms, medians };
+  const finalsNow = { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms, completed: matrices.completed, medians };
   const detections = detect(matrices, medians, served.nodeSlots, BUCKETS, widthMs);
   const endMs = ticksToMs(served.endTick);
   const faults: FaultImpact[] = [];
@@ -69,15 +74,13 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
       faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: byStrategy.map((r) => ({ ...r })), requestsFailed: served.failedByEvent[i] });
     }
   });
-  // Requests settled before the checkpoint resumed from are summed already; each checkpoint taken keeps its own.
-  const marks = served.checkpoints.map((c) => c.settled);
   const { totals, at: totalsAt } = totalsOf(served, ran, checkpoints.prefix, marks);
   const { phases: phaseList, at: phasesAt } = phases(s, served, ran, endMs, checkpoints.prefix, marks);
   const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
   const { stage, info, waitingAt } = partitioningStage({
     s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode, waiting: checkpoints.prefix?.waiting, marks,
   });
-  const prefixes: SettledPrefix[] = marks.map((settled, k) => ({ settled, totals: totalsAt[k], phases: phasesAt[k], waiting: waitingAt[k] }));
+  const prefixes: SettledPrefix[] = marks.map((settled, k) => ({ settled, totals: totalsAt[k], phases: phasesAt[k], cluster: clusterAt[k], waiting: waitingAt[k] }));
   keepCheckpoints(cache, checkpoints, served.checkpoints, finalsNow, prefixes);
   const stops = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
   context.progress(1);

@@ -30,6 +30,8 @@ export interface Reuse {
   from: number;
   p50: Float32Array;
   p99: Float32Array;
+  /** Parts served per node x bucket (nodeMatrices). */
+  completed?: Uint32Array;
 }
 
 /**
@@ -39,11 +41,21 @@ export interface Reuse {
 export function nodeMatrices(v: Served, buckets: number, reuse?: Reuse): NodeMatrices {
   const cells = v.nodeSlots * buckets;
   const from = reuse?.from ?? 0;
-  const completed = new Uint32Array(cells);
-  for (let j = 0; j < v.partCount; j++) completed[v.partNode[j] * buckets + v.partBucket[j]]++;
-  // Parts complete in time order: those of buckets >= from are a suffix.
+  // Parts complete in time order: those of buckets >= from are a suffix (the first found by bisection).
   let first = 0;
-  if (from > 0) while (first < v.partCount && v.partBucket[first] < from) first++;
+  let last = v.partCount;
+  while (from > 0 && first < last) {
+    const mid = (first + last) >>> 1;
+    if (v.partBucket[mid] < from) first = mid + 1;
+    else last = mid;
+  }
+  // Parts served per cell: the earlier run's below `from` (when it kept them), counted from `first` on.
+  const completed = new Uint32Array(cells);
+  const earlier = reuse?.completed;
+  if (earlier) {
+    for (let c = 0; c < cells; c++) if (c % buckets < from) completed[c] = earlier[c];
+  }
+  for (let j = earlier ? first : 0; j < v.partCount; j++) completed[v.partNode[j] * buckets + v.partBucket[j]]++;
   const offset = new Uint32Array(cells + 1);
   for (let c = 0; c < cells; c++) offset[c + 1] = offset[c] + (c % buckets >= from ? completed[c] : 0);
   const fill = offset.slice(0, cells);
@@ -195,41 +207,96 @@ function kindOrder(kind: DetectionKind): number {
   return kind === 'cpu' ? 0 : kind === 'queue' ? 1 : 2;
 }
 
-/** Cluster-wide series per bucket (end-to-end latency by completion bucket). */
-export function clusterSeries(v: Served, w: Workload, buckets: number, reuse?: Reuse): ClusterSeries {
+/**
+ * What clusterSeries keeps of the requests settled at a checkpoint: per completion bucket the answered ones,
+ * cache hits and stale hits, per send bucket the extra fan-out parts, and the latencies of those answered in
+ * a bucket from `from` on (the buckets a run resumed from the checkpoint computes quantiles for).
+ */
+export interface ClusterPrefix {
+  settled: number;
+  from: number;
+  ok: Uint32Array;
+  hits: Uint32Array;
+  stale: Uint32Array;
+  fanout: Uint32Array;
+  tailBucket: Uint8Array;
+  tailLatency: Float32Array;
+}
+
+/**
+ * Cluster-wide series per bucket (end-to-end latency by completion bucket). Resumed (`reuse` with a
+ * `prefix` whose `from` is reuse.from): the requests below prefix.settled are counted already. `marks`: the
+ * settled requests and first computed bucket of each checkpoint the run took, for its ClusterPrefix.
+ */
+export function clusterSeries(
+  v: Served, w: Workload, buckets: number, reuse?: Reuse & { prefix?: ClusterPrefix }, marks: readonly { settled: number; from: number }[] = [],
+): { series: ClusterSeries; at: ClusterPrefix[] } {
   const from = reuse?.from ?? 0;
+  const prefix = reuse?.prefix && reuse.prefix.from === from ? reuse.prefix : undefined;
   const n = w.t0.length;
+  const start = prefix ? prefix.settled : 0;
   const t0 = w.t0;
   const lat = v.latencyUs;
   const state = v.state;
   const flags = w.flags;
   const width = v.widthTicks;
-  // Each answered request's completion bucket, once (255: not answered).
-  const bucket = new Uint8Array(n);
-  const count = new Uint32Array(buckets + 1);
-  const hits = new Uint32Array(buckets);
-  const stale = new Uint32Array(buckets);
-  const fanout = new Uint32Array(buckets);
-  for (let i = 0; i < n; i++) {
-    const f = flags[i];
-    if (f & F_FANOUT) fanout[Math.min(buckets - 1, Math.floor(t0[i] / width))] += v.fanK[i] - 1;
-    if (state[i] !== 1) {
-      bucket[i] = 255;
-      continue;
+  // Each answered request's completion bucket, once (255: not answered), for requests from `start` on.
+  const bucket = new Uint8Array(n - start);
+  const okBy = prefix ? prefix.ok.slice() : new Uint32Array(buckets);
+  const hits = prefix ? prefix.hits.slice() : new Uint32Array(buckets);
+  const stale = prefix ? prefix.stale.slice() : new Uint32Array(buckets);
+  const fanout = prefix ? prefix.fanout.slice() : new Uint32Array(buckets);
+  const at: ClusterPrefix[] = [];
+  let i = start;
+  const count = (to: number): void => {
+    for (; i < to; i++) {
+      const f = flags[i];
+      if (f & F_FANOUT) fanout[Math.min(buckets - 1, Math.floor(t0[i] / width))] += v.fanK[i] - 1;
+      if (state[i] !== 1) {
+        bucket[i - start] = 255;
+        continue;
+      }
+      const b = Math.min(buckets - 1, Math.floor((t0[i] + lat[i]) / width));
+      bucket[i - start] = b;
+      okBy[b]++;
+      if (f & F_HIT) hits[b]++;
+      if (f & F_STALE) stale[b]++;
     }
-    const b = Math.min(buckets - 1, Math.floor((t0[i] + lat[i]) / width));
-    bucket[i] = b;
-    count[b + 1]++;
-    if (f & F_HIT) hits[b]++;
-    if (f & F_STALE) stale[b]++;
+  };
+  for (const mark of marks) {
+    count(mark.settled);
+    // The latencies a run resumed there reads: the settled ones answered in a bucket from mark.from on.
+    const tailB: number[] = [];
+    const tailL: number[] = [];
+    if (prefix) {
+      for (let k = 0; k < prefix.tailBucket.length; k++) {
+        if (prefix.tailBucket[k] >= mark.from) {
+          tailB.push(prefix.tailBucket[k]);
+          tailL.push(prefix.tailLatency[k]);
+        }
+      }
+    }
+    for (let k = start; k < mark.settled; k++) {
+      const b = bucket[k - start];
+      if (b !== 255 && b >= mark.from) {
+        tailB.push(b);
+        tailL.push(lat[k]);
+      }
+    }
+    at.push({
+      settled: mark.settled, from: mark.from, ok: okBy.slice(), hits: hits.slice(), stale: stale.slice(), fanout: fanout.slice(),
+      tailBucket: Uint8Array.from(tailB), tailLatency: Float32Array.from(tailL),
+    });
   }
-  for (let b = 0; b < buckets; b++) if (b < from) count[b + 1] = 0;
-  for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
-  const fill = count.slice(0, buckets);
-  const sorted = new Float32Array(count[buckets]);
-  for (let i = 0; i < n; i++) {
-    const b = bucket[i];
-    if (b !== 255 && b >= from) sorted[fill[b]++] = lat[i];
+  count(n);
+  const offset = new Uint32Array(buckets + 1);
+  for (let b = 0; b < buckets; b++) offset[b + 1] = offset[b] + (b < from ? 0 : okBy[b]);
+  const fill = offset.slice(0, buckets);
+  const sorted = new Float32Array(offset[buckets]);
+  if (prefix) for (let k = 0; k < prefix.tailBucket.length; k++) sorted[fill[prefix.tailBucket[k]]++] = prefix.tailLatency[k];
+  for (let k = start; k < n; k++) {
+    const b = bucket[k - start];
+    if (b !== 255 && b >= from) sorted[fill[b]++] = lat[k];
   }
   const p50 = new Float32Array(buckets).fill(NaN);
   const p99 = new Float32Array(buckets).fill(NaN);
@@ -239,12 +306,12 @@ export function clusterSeries(v: Served, w: Workload, buckets: number, reuse?: R
       p99[b] = reuse!.p99[b];
       continue;
     }
-    if (count[b + 1] === count[b]) continue;
-    const cell = sorted.subarray(count[b], count[b + 1]);
+    if (offset[b + 1] === offset[b]) continue;
+    const cell = sorted.subarray(offset[b], offset[b + 1]);
     p50[b] = ticksToMs(quantileSelect(cell, 0.5));
     p99[b] = ticksToMs(quantileSelect(cell, 0.99));
   }
-  return { ok: v.okBucket, failed: v.failedBucket, latencyP50Ms: p50, latencyP99Ms: p99, cacheHits: hits, cacheStale: stale, fanout };
+  return { series: { ok: v.okBucket, failed: v.failedBucket, latencyP50Ms: p50, latencyP99Ms: p99, cacheHits: hits, cacheStale: stale, fanout }, at };
 }
 
 /**
@@ -261,6 +328,8 @@ export interface SettledPrefix {
    * from it has the same phase); the last one's sums stop at `settled` (with the histogram).
    */
   phases: { start: number; end: number; sums: RequestSums; done?: { p50: number; p99: number } }[];
+  /** The cluster series' counts (clusterSeries). */
+  cluster: ClusterPrefix;
   /** The stage's router counts (./stage.ts), when the stage keeps them on a grid. */
   waiting?: WaitingPrefix;
 }
