@@ -4,7 +4,8 @@ import { keyHashes } from '../../../core/ring';
 import { spec } from '../index';
 import { STRATEGIES } from '../result';
 import { replaceAfterFault, type LiveOwners } from './mitigations';
-import { crashImpact, placements } from './placement';
+import { crashImpact, placements, strategyTable, type KeyCounts } from './placement';
+import { rng } from '../../../core/random/rng';
 
 describe('crashImpact', () => {
   it('counts what the placements say: the node\'s keys, and the keys mod-N moves over the survivors', () => {
@@ -26,6 +27,10 @@ describe('crashImpact', () => {
           else expect(row.keysRemapped).toBe(own);
         }
         expect(impact.some((r) => r.keysRemapped > 0 || r.keysUnavailable > 0)).toBe(true);
+        // With the table's key counts: the same rows.
+        const counts: Partial<KeyCounts> = {};
+        strategyTable(s, p, new Uint32Array(s.keys).fill(1), rng(1), counts);
+        expect(crashImpact(s, p, node, counts as KeyCounts)).toEqual(impact);
       }
     }
   });

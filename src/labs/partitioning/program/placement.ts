@@ -61,8 +61,12 @@ function joinAndLeave(s: PartitioningScenario, p: Placements, strategy: Strategy
   }
 }
 
-/** The strategy table. `keyRequests[k]` is how many requests of the workload ask for key k. */
-export function strategyTable(s: PartitioningScenario, p: Placements, keyRequests: Uint32Array, random: Rng): StrategyRow[] {
+/** `keyRequests[k]` is how many requests of the workload ask for key k. */
+/** Keys per node (0..nodes-1) under each strategy's initial placement. */
+export type KeyCounts = Record<Strategy, Float64Array>;
+
+/** The strategy table; `keyCounts`, when given, receives the keys per node it counts on the way (crashImpact reads them). */
+export function strategyTable(s: PartitioningScenario, p: Placements, keyRequests: Uint32Array, random: Rng, keyCounts?: Partial<KeyCounts>): StrategyRow[] {
   const starts = new Uint32Array(RANGE_QUERY_SAMPLES);
   const span = Math.min(s.rangeQueryKeys, s.keys);
   for (let i = 0; i < starts.length; i++) starts[i] = random.int(s.keys - span + 1);
@@ -70,7 +74,9 @@ export function strategyTable(s: PartitioningScenario, p: Placements, keyRequest
   let stamp = 0;
   return STRATEGIES.map((strategy) => {
     const owners = p.owners[strategy];
-    const keys = balance(countByOwner(owners, s.nodes));
+    const perNode = countByOwner(owners, s.nodes);
+    if (keyCounts) keyCounts[strategy] = perNode;
+    const keys = balance(perNode);
     const requests = balance(countByOwner(owners, s.nodes, keyRequests));
     let touched = 0;
     for (const from of starts) touched += nodesTouched(owners, from, from + span, scratch, ++stamp);
@@ -105,9 +111,9 @@ function lookupProbes(strategy: Strategy, partitions: number): number {
  * What a crash (or recover) of `node` does to keys under each strategy, each computed alone against the
  * initial placement: mod-N rehashes over the survivors, the ring hands the node's arcs to the next points,
  * ranges stay put and become unavailable, the directory reassigns the node's keys (or, if `node` is the
- * directory, nothing can be looked up).
+ * directory, nothing can be looked up). `keyCounts` (strategyTable's): the keys per node, else counted here.
  */
-export function crashImpact(s: PartitioningScenario, p: Placements, node: number): FaultImpact['byStrategy'] {
+export function crashImpact(s: PartitioningScenario, p: Placements, node: number, keyCounts?: KeyCounts): FaultImpact['byStrategy'] {
   const isDirectoryNode = node === s.nodes;
   // One pass per strategy: the node's keys, and (mod-N) the keys whose owner among the survivors differs
   // (what movedCount(owners, modNOwners(hashes, liveNodes(nodes, [node]))) counts, without the arrays).
@@ -136,7 +142,7 @@ export function crashImpact(s: PartitioningScenario, p: Placements, node: number
       const outage = strategy === 'directory';
       return { strategy, keysUnavailable: outage ? s.keys : 0, keysRemapped: 0, directoryOutage: outage };
     }
-    const own = ownKeys(p.owners[strategy]);
+    const own = keyCounts ? keyCounts[strategy][node] : ownKeys(p.owners[strategy]);
     if (strategy === 'range') return { strategy, keysUnavailable: own, keysRemapped: 0, directoryOutage: false };
     if (strategy === 'mod-n') {
       const remapped = s.nodes > 1 ? modNRemapped() : 0;

@@ -10,7 +10,7 @@ import { keyHashes } from '../../../core/ring';
 import { keySampler, permutation, poissonArrivals, type KeyDistribution } from '../../../core/workload';
 import { cached, type LabProgram, type RunContext } from '../../contract';
 import { hottestKeyOf } from './mitigations';
-import { crashImpact, placements, strategyTable } from './placement';
+import { crashImpact, placements, strategyTable, type KeyCounts } from './placement';
 import { BUCKETS, type FaultImpact, type PartitioningResult } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
 import { checkpointPlan, keepCheckpoints, paramsKey, reusedBuckets, typedBytes } from './checkpoints';
@@ -41,7 +41,11 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   context.progress(0.1);
   const placedKey = `partitioning/placements/${paramsKey(s, ['seed', 'nodes', 'keys', 'vnodes', 'rangeMaxKeys'])}`;
   const placed = cached(cache, placedKey, () => placements(s, keyHashes(s.keys, s.seed)), typedBytes);
-  const table = cached(cache, `partitioning/table/${paramsKey(s)}`, () => strategyTable(s, placed, keyRequests, root.fork('range-queries')), () => 64 * 1024);
+  const { table, keyCounts } = cached(cache, `partitioning/table/${paramsKey(s)}`, () => {
+    const counts: Partial<KeyCounts> = {};
+    const rows = strategyTable(s, placed, keyRequests, root.fork('range-queries'), counts);
+    return { table: rows, keyCounts: counts as KeyCounts };
+  }, (v) => 64 * 1024 + typedBytes(v.keyCounts));
   context.work(KEY_UNITS * s.keys + 3 * s.nodes * s.vnodes);
   context.progress(0.3);
 
@@ -70,7 +74,7 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   s.events.forEach((e, i) => {
     if (e.type === 'crash' || e.type === 'recover') {
       // What a crash of the node does under each strategy depends on the placements alone (copied: the result's stay its own).
-      const byStrategy = cached(cache, `${placedKey}/crash-impact/node=${e.node}`, () => crashImpact(s, placed, e.node), () => 1024);
+      const byStrategy = cached(cache, `${placedKey}/crash-impact/node=${e.node}`, () => crashImpact(s, placed, e.node, keyCounts), () => 1024);
       faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: byStrategy.map((r) => ({ ...r })), requestsFailed: served.failedByEvent[i] });
     }
   });
