@@ -14,24 +14,26 @@ export function buildInFlight(m: StageMessages, horizon: number, width: number):
   const bucketWidth = Math.max(width, span / (BUCKETS_MAX - 1), 1e-9);
   const buckets = Math.floor(span / bucketWidth) + 1;
   const last = buckets - 1;
-  const first = (t: number) => Math.min(last, Math.max(0, Math.floor(t / bucketWidth)));
-  const lastOf = (row: number) => {
-    const end = m.visibleEnd[row];
-    // [send, end): a row ending exactly on a bucket edge is not in the next bucket.
-    const b = end === Infinity ? last : Math.ceil(end / bucketWidth) - 1;
-    return Math.min(last, Math.max(first(m.send[row]), b));
-  };
+  // Each visible row's first and last bucket, computed once for both passes (lo > hi: not visible).
+  const lo = new Int32Array(m.count);
+  const hi = new Int32Array(m.count).fill(-1);
   const offsets = new Uint32Array(buckets + 1);
   for (let r = 0; r < m.count; r++) {
-    if (!(m.visibleEnd[r] > m.send[r])) continue;
-    for (let b = first(m.send[r]), e = lastOf(r); b <= e; b++) offsets[b + 1]++;
+    const send = m.send[r];
+    const end = m.visibleEnd[r];
+    if (!(end > send)) continue;
+    const a = Math.min(last, Math.max(0, Math.floor(send / bucketWidth)));
+    // [send, end): a row ending exactly on a bucket edge is not in the next bucket.
+    const b = Math.min(last, Math.max(a, end === Infinity ? last : Math.ceil(end / bucketWidth) - 1));
+    lo[r] = a;
+    hi[r] = b;
+    for (let k = a; k <= b; k++) offsets[k + 1]++;
   }
   for (let b = 0; b < buckets; b++) offsets[b + 1] += offsets[b];
   const items = new Uint32Array(offsets[buckets]);
   const fill = offsets.slice(0, buckets);
   for (let r = 0; r < m.count; r++) {
-    if (!(m.visibleEnd[r] > m.send[r])) continue;
-    for (let b = first(m.send[r]), e = lastOf(r); b <= e; b++) items[fill[b]++] = r;
+    for (let k = lo[r], e = hi[r]; k <= e; k++) items[fill[k]++] = r;
   }
   return { bucketWidth, offsets, items };
 }

@@ -64,8 +64,10 @@ export function partitioningStage(input: StageInput): { stage: StageData; info: 
   // The fixes (salt, split, cache) are told in the lab's words, at the router: they act in front of the nodes.
   const fixes = s.events.filter((e) => e.type === 'salt' || e.type === 'split' || e.type === 'cache');
   const remarks = { tick: fixes.map((e) => msToTicks(e.t)), node: fixes.map(() => router), text: fixes.map(fixWords) };
-  const stage = buildStage({ trace, log: logColumns(rec, cpu, hot), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames, remarks });
-  stage.narrated = withoutDeliveries(stage);
+  // The narration tells sends, losses at crashed nodes, faults and fixes (remarks); a delivery 0.5 ms after its send adds nothing.
+  const stage = buildStage({
+    trace, log: logColumns(rec, cpu, hot), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames, remarks, unnarrated: [TraceKind.deliver],
+  });
   return { stage, info: stageInfo(rec, slots), waitingAt };
 }
 
@@ -254,15 +256,6 @@ function logColumns(rec: StageRecorder, cpu: FieldRows, hot: FieldRows): StageLo
     clockCount: 0, clockTime: new Float64Array(0), clockNode: new Int32Array(0), clockOffset: new Float64Array(0), clockDrift: new Int32Array(0),
     partitions: [],
   };
-}
-
-/** The narration tells sends, losses at crashed nodes, faults and fixes (remarks); a delivery 0.5 ms after its send adds nothing. */
-function withoutDeliveries(stage: StageData): Uint32Array {
-  const rows = stage.narrated;
-  let n = 0;
-  const out = new Uint32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) if (stage.events.kind[rows[i]] !== TraceKind.deliver) out[n++] = rows[i];
-  return out.slice(0, n);
 }
 
 function fixWords(e: PartitioningEvent): string {
