@@ -6,10 +6,16 @@
  * share left after checkpoint k halves each time, so an edit at remaining share r in [2^-K, 1/2] resumes
  * from a checkpoint whose remaining share is under 2r: the engine re-runs less than twice what comes after
  * the edit (1.25x for an edit at 90%), and an edit later than the last checkpoint re-runs at most 2^-K of
- * the run. Three, because a checkpoint of the maximum scale (10^6 requests) holds ~40 MB (the per-request
+ * the run. Three, because a checkpoint of the maximum scale (10^6 requests) holds 24-38 MB (the per-request
  * columns, the stage's rows, the engine's queue), and three of them with the workload and placements
- * (~40 MB) stay inside the worker's 192 MB run cache (RUN_CACHE_BYTES). Runs under CHECKPOINT_MIN_REQUESTS
- * take none: they re-run in well under the time a click takes anyway.
+ * (~42 MB) stay inside the worker's 192 MB run cache (RUN_CACHE_BYTES; ~138 MB in all). Runs under
+ * CHECKPOINT_MIN_REQUESTS take none: they re-run in well under the time a click takes anyway.
+ *
+ * Beside the engine state, each checkpoint keeps what the run's summaries had summed over the requests
+ * settled at it (answered or failed before it, so every column of theirs is final: SettledPrefix in
+ * ./summarize.ts): totals and per-phase counts with their latency histograms, the cluster series' counts,
+ * the stage's router counts. A resumed run sums only the requests from there on; its figures are the ones
+ * the whole run gives (./cache.test.ts compares every field, warm against cold).
  *
  * The key holds every input the state at tick c depends on: every parameter, the stage plan (which
  * depends on every scripted event: a salt event later in the script changes what the stage samples from
