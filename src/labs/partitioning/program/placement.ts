@@ -115,41 +115,45 @@ function lookupProbes(strategy: Strategy, partitions: number): number {
  */
 export function crashImpact(s: PartitioningScenario, p: Placements, node: number, keyCounts?: KeyCounts): FaultImpact['byStrategy'] {
   const isDirectoryNode = node === s.nodes;
-  // One pass per strategy: the node's keys, and (mod-N) the keys whose owner among the survivors differs
-  // (what movedCount(owners, modNOwners(hashes, liveNodes(nodes, [node]))) counts, without the arrays).
-  const ownKeys = (owners: Uint16Array): number => {
-    let own = 0;
-    for (let i = 0; i < owners.length; i++) if (owners[i] === node) own++;
-    return own;
-  };
-  const modNRemapped = (): number => {
-    const owners = p.owners['mod-n'];
-    const hashes = p.hashes;
-    const n = s.nodes - 1; // survivors: 0..node-1, node+1..nodes-1 (survivor j is node j, or j + 1 from `node` on)
-    // h mod n as ((h >>> 16) mod n) x (2^16 mod n) + (h & 0xffff), mod n: small integers, not a double
-    // modulo of a 32-bit hash (exact: every term stays under 2^53).
-    const high = 65536 % n;
-    let moved = 0;
-    for (let i = 0; i < hashes.length; i++) {
-      const h = hashes[i];
-      const j = (((h >>> 16) % n) * high + (h & 0xffff)) % n;
-      if ((j < node ? j : j + 1) !== owners[i]) moved++;
-    }
-    return moved;
-  };
   return STRATEGIES.map((strategy) => {
     if (isDirectoryNode) {
       const outage = strategy === 'directory';
       return { strategy, keysUnavailable: outage ? s.keys : 0, keysRemapped: 0, directoryOutage: outage };
     }
-    const own = keyCounts ? keyCounts[strategy][node] : ownKeys(p.owners[strategy]);
+    const own = keyCounts ? keyCounts[strategy][node] : ownKeys(p.owners[strategy], node);
     if (strategy === 'range') return { strategy, keysUnavailable: own, keysRemapped: 0, directoryOutage: false };
     if (strategy === 'mod-n') {
-      const remapped = s.nodes > 1 ? modNRemapped() : 0;
+      const remapped = s.nodes > 1 ? modNRemapped(p.hashes, p.owners['mod-n'], s.nodes, node) : 0;
       return { strategy, keysUnavailable: s.nodes > 1 ? 0 : own, keysRemapped: remapped, directoryOutage: false };
     }
     return { strategy, keysUnavailable: s.nodes > 1 ? 0 : own, keysRemapped: s.nodes > 1 ? own : 0, directoryOutage: false };
   });
+}
+
+/** Keys `owners` gives to `node`. */
+function ownKeys(owners: Uint16Array, node: number): number {
+  let own = 0;
+  for (let i = 0; i < owners.length; i++) if (owners[i] === node) own++;
+  return own;
+}
+
+/**
+ * Keys whose mod-N owner over the survivors of a crash of `node` (0..node-1, node+1..nodes-1: survivor j is
+ * node j, or j + 1 from `node` on) differs from `owners` (mod-N over all): what movedCount(owners,
+ * modNOwners(hashes, liveNodes(nodes, [node]))) counts, without the arrays.
+ */
+function modNRemapped(hashes: Uint32Array, owners: Uint16Array, nodes: number, node: number): number {
+  const n = nodes - 1;
+  // h mod n as ((h >>> 16) mod n) x (2^16 mod n) + (h & 0xffff), mod n: small integers, not a double
+  // modulo of a 32-bit hash (exact: every term stays under 2^53).
+  const high = 65536 % n;
+  let moved = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i];
+    const j = (((h >>> 16) % n) * high + (h & 0xffff)) % n;
+    if ((j < node ? j : j + 1) !== owners[i]) moved++;
+  }
+  return moved;
 }
 
 /** ceil(log2(x)) for an integer x >= 1, from the bits (Math.log2 is not specified to the last bit). */

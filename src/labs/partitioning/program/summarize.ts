@@ -95,23 +95,30 @@ export interface NodeMedians {
 export function nodeMedians(m: NodeMatrices, nodes: number, buckets: number, reuse?: { from: number; medians: NodeMedians }): NodeMedians {
   const column = new Float64Array(nodes);
   const from = reuse?.from ?? 0;
-  const of = (mat: ArrayLike<number>, earlier: Float64Array | undefined): Float64Array => {
-    const out = new Float64Array(buckets);
-    for (let b = 0; b < buckets; b++) {
-      if (b < from) {
-        out[b] = earlier![b];
-        continue;
-      }
-      let n = 0;
-      for (let nd = 0; nd < nodes; nd++) {
-        const x = mat[nd * buckets + b];
-        if (!Number.isNaN(x)) column[n++] = x;
-      }
-      out[b] = n > 0 ? quantileSelect(column.subarray(0, n), 0.5) : NaN;
-    }
-    return out;
+  const earlier = reuse?.medians;
+  return {
+    cpu: mediansOf(m.cpuPct, nodes, buckets, from, earlier?.cpu, column),
+    queue: mediansOf(m.queueMax, nodes, buckets, from, earlier?.queue, column),
+    p99: mediansOf(m.latencyP99Ms, nodes, buckets, from, earlier?.p99, column),
   };
-  return { cpu: of(m.cpuPct, reuse?.medians.cpu), queue: of(m.queueMax, reuse?.medians.queue), p99: of(m.latencyP99Ms, reuse?.medians.p99) };
+}
+
+/** Per bucket, the median of a node x bucket matrix across nodes 0..nodes-1 (NaN cells skipped); `earlier`'s below `from`. */
+function mediansOf(mat: ArrayLike<number>, nodes: number, buckets: number, from: number, earlier: Float64Array | undefined, column: Float64Array): Float64Array {
+  const out = new Float64Array(buckets);
+  for (let b = 0; b < buckets; b++) {
+    if (b < from) {
+      out[b] = earlier![b];
+      continue;
+    }
+    let n = 0;
+    for (let nd = 0; nd < nodes; nd++) {
+      const x = mat[nd * buckets + b];
+      if (!Number.isNaN(x)) column[n++] = x;
+    }
+    out[b] = n > 0 ? quantileSelect(column.subarray(0, n), 0.5) : NaN;
+  }
+  return out;
 }
 
 /** Max across storage nodes 0..nodes-1 of a node x bucket matrix, per bucket (NaN cells skipped), and the medians. */
@@ -223,6 +230,43 @@ export interface ClusterPrefix {
   tailLatency: Float32Array;
 }
 
+/** The cluster series' per-bucket counts being summed, and each request's completion bucket from `start` on. */
+interface ClusterSums {
+  okBy: Uint32Array;
+  hits: Uint32Array;
+  stale: Uint32Array;
+  fanout: Uint32Array;
+  /** Completion bucket of request start + k (255: not answered). */
+  bucket: Uint8Array;
+  start: number;
+  buckets: number;
+  width: number;
+}
+
+/** Adds requests [from, to) to the cluster sums; returns `to` (or `from` when it is past it). */
+function countCompleted(c: ClusterSums, v: Served, w: Workload, from: number, to: number): number {
+  const { okBy, hits, stale, fanout, bucket, start, buckets, width } = c;
+  const t0 = w.t0;
+  const flags = w.flags;
+  const state = v.state;
+  const lat = v.latencyUs;
+  let i = from;
+  for (; i < to; i++) {
+    const f = flags[i];
+    if (f & F_FANOUT) fanout[Math.min(buckets - 1, Math.floor(t0[i] / width))] += v.fanK[i] - 1;
+    if (state[i] !== 1) {
+      bucket[i - start] = 255;
+      continue;
+    }
+    const b = Math.min(buckets - 1, Math.floor((t0[i] + lat[i]) / width));
+    bucket[i - start] = b;
+    okBy[b]++;
+    if (f & F_HIT) hits[b]++;
+    if (f & F_STALE) stale[b]++;
+  }
+  return i;
+}
+
 /**
  * Cluster-wide series per bucket (end-to-end latency by completion bucket). Resumed (`reuse` with a
  * `prefix` whose `from` is reuse.from): the requests below prefix.settled are counted already. `marks`: the
@@ -235,10 +279,7 @@ export function clusterSeries(
   const prefix = reuse?.prefix && reuse.prefix.from === from ? reuse.prefix : undefined;
   const n = w.t0.length;
   const start = prefix ? prefix.settled : 0;
-  const t0 = w.t0;
   const lat = v.latencyUs;
-  const state = v.state;
-  const flags = w.flags;
   const width = v.widthTicks;
   // Each answered request's completion bucket, once (255: not answered), for requests from `start` on.
   const bucket = new Uint8Array(n - start);
@@ -247,24 +288,10 @@ export function clusterSeries(
   const stale = prefix ? prefix.stale.slice() : new Uint32Array(buckets);
   const fanout = prefix ? prefix.fanout.slice() : new Uint32Array(buckets);
   const at: ClusterPrefix[] = [];
+  const sums: ClusterSums = { okBy, hits, stale, fanout, bucket, start, buckets, width };
   let i = start;
-  const count = (to: number): void => {
-    for (; i < to; i++) {
-      const f = flags[i];
-      if (f & F_FANOUT) fanout[Math.min(buckets - 1, Math.floor(t0[i] / width))] += v.fanK[i] - 1;
-      if (state[i] !== 1) {
-        bucket[i - start] = 255;
-        continue;
-      }
-      const b = Math.min(buckets - 1, Math.floor((t0[i] + lat[i]) / width));
-      bucket[i - start] = b;
-      okBy[b]++;
-      if (f & F_HIT) hits[b]++;
-      if (f & F_STALE) stale[b]++;
-    }
-  };
   for (const mark of marks) {
-    count(mark.settled);
+    i = countCompleted(sums, v, w, i, mark.settled);
     // The latencies a run resumed there reads: the settled ones answered in a bucket from mark.from on.
     const tailB: number[] = [];
     const tailL: number[] = [];
@@ -288,7 +315,7 @@ export function clusterSeries(
       tailBucket: Uint8Array.from(tailB), tailLatency: Float32Array.from(tailL),
     });
   }
-  count(n);
+  countCompleted(sums, v, w, i, n);
   const offset = new Uint32Array(buckets + 1);
   for (let b = 0; b < buckets; b++) offset[b + 1] = offset[b] + (b < from ? 0 : okBy[b]);
   const fill = offset.slice(0, buckets);
