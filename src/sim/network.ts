@@ -17,7 +17,10 @@ export class Network {
   private readonly defaults: Required<LinkOptions>;
   /** Per-link overrides by `from * nodes + to`, merged over the defaults when the link is built. */
   private overrides = new Map<number, Required<LinkOptions>>();
-  private links: (Link | undefined)[];
+  /** Links built so far by `from * nodes + to`; allocated at the first one (a run that sends nothing never pays for nodes^2 slots). */
+  private links: (Link | undefined)[] | undefined;
+  /** Links built or set so far. */
+  private built = 0;
   private cuts: Uint8Array;
 
   /** `root` is the scenario's root stream (links fork `link/<from>-><to>` from it). */
@@ -27,7 +30,6 @@ export class Network {
     this.defaults = merged(LINK_DEFAULTS, defaults);
     // Build one link now so bad defaults fail at construction, not at the first send.
     new Link(root.fork('link/defaults-check'), this.defaults);
-    this.links = new Array(nodeCount * nodeCount);
     this.cuts = new Uint8Array(nodeCount * nodeCount);
   }
 
@@ -39,14 +41,15 @@ export class Network {
   setLink(from: number, to: number, options: LinkOptions): void {
     const i = this.index(from, to);
     const complete = merged(this.overrides.get(i) ?? this.defaults, options);
-    this.links[i] = new Link(this.root.fork(`link/${from}->${to}`), complete);
+    this.slots()[i] = new Link(this.root.fork(`link/${from}->${to}`), complete);
+    this.built++;
     this.overrides.set(i, complete);
   }
 
   /** The directed link from -> to (built on first use). */
   link(from: number, to: number): Link {
     const i = from * this.nodes + to;
-    return this.links[i] ?? this.build(from, to);
+    return this.links?.[i] ?? this.build(from, to);
   }
 
   /** True when from -> to is cut. */
@@ -82,12 +85,12 @@ export class Network {
   addNode(): number {
     const old = this.nodes;
     const n = old + 1;
-    const links: (Link | undefined)[] = new Array(n * n);
+    const links: (Link | undefined)[] | undefined = this.links ? new Array(n * n) : undefined;
     const cuts = new Uint8Array(n * n);
     const overrides = new Map<number, Required<LinkOptions>>();
     for (let a = 0; a < old; a++) {
       for (let b = 0; b < old; b++) {
-        links[a * n + b] = this.links[a * old + b];
+        if (links) links[a * n + b] = this.links![a * old + b];
         cuts[a * n + b] = this.cuts[a * old + b];
         const o = this.overrides.get(a * old + b);
         if (o) overrides.set(a * n + b, o);
@@ -105,7 +108,7 @@ export class Network {
    * does not capture: a network that carried messages (or has a link set) is refused.
    */
   snapshot(): { readonly nodes: number; readonly cuts: Uint8Array } {
-    if (this.overrides.size > 0 || this.links.some((l) => l !== undefined)) {
+    if (this.overrides.size > 0 || this.built > 0) {
       throw new Error('a simulation whose network carried messages cannot be checkpointed (link streams are not captured)');
     }
     return { nodes: this.nodes, cuts: this.cuts.slice() };
@@ -124,11 +127,17 @@ export class Network {
     return from * n + to;
   }
 
+  private slots(): (Link | undefined)[] {
+    this.links ??= new Array(this.nodes * this.nodes);
+    return this.links;
+  }
+
   private build(from: number, to: number): Link {
     const i = this.index(from, to);
     const options = this.overrides.get(i) ?? this.defaults;
     const link = new Link(this.root.fork(`link/${from}->${to}`), options);
-    this.links[i] = link;
+    this.slots()[i] = link;
+    this.built++;
     return link;
   }
 }

@@ -36,6 +36,8 @@ export interface StageInput {
    * engine ticks in ascending order, each about a node; told after the trace rows of the same tick.
    */
   remarks?: StageRemarks;
+  /** Trace kinds the narration skips besides protocol notes (a lab whose deliveries add nothing: [TraceKind.deliver]). */
+  unnarrated?: readonly number[];
 }
 
 export interface StageRemarks {
@@ -74,7 +76,7 @@ export function buildStage(input: StageInput): StageData {
     fields: buildFields(log, nodes, ticksPerUnit),
     events,
     remarks: [...(input.remarks?.text ?? [])],
-    narrated: narratedRows(events),
+    narrated: narratedRows(events, input.unnarrated ?? []),
     links: stageLinks(messages.from, messages.to, messages.count, nodes),
   };
 }
@@ -108,14 +110,15 @@ function stageEvents(trace: TraceColumns, remarks: StageRemarks | undefined, tic
   return ev;
 }
 
-/** Every row but protocol notes (the protocol's own integers, which only the lab can put in words). */
-function narratedRows(events: StageEvents): Uint32Array {
+/** Every row but protocol notes (the protocol's own integers, which only the lab can put in words) and the `skipped` kinds. */
+function narratedRows(events: StageEvents, skipped: readonly number[]): Uint32Array {
+  const skip = new Uint8Array(256);
+  skip[TraceKind.note] = 1;
+  for (const k of skipped) skip[k & 255] = 1;
+  const rows = new Uint32Array(events.count);
   let n = 0;
-  for (let i = 0; i < events.count; i++) if (events.kind[i] !== TraceKind.note) n++;
-  const rows = new Uint32Array(n);
-  let k = 0;
-  for (let i = 0; i < events.count; i++) if (events.kind[i] !== TraceKind.note) rows[k++] = i;
-  return rows;
+  for (let i = 0; i < events.count; i++) if (skip[events.kind[i]] === 0) rows[n++] = i;
+  return n === rows.length ? rows : rows.slice(0, n);
 }
 
 /** Unordered node pairs that carried copies, by (a, b), with their counts (a dense count matrix: nodes <= 65535). */

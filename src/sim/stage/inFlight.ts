@@ -14,24 +14,26 @@ export function buildInFlight(m: StageMessages, horizon: number, width: number):
   const bucketWidth = Math.max(width, span / (BUCKETS_MAX - 1), 1e-9);
   const buckets = Math.floor(span / bucketWidth) + 1;
   const last = buckets - 1;
-  const first = (t: number) => Math.min(last, Math.max(0, Math.floor(t / bucketWidth)));
-  const lastOf = (row: number) => {
-    const end = m.visibleEnd[row];
-    // [send, end): a row ending exactly on a bucket edge is not in the next bucket.
-    const b = end === Infinity ? last : Math.ceil(end / bucketWidth) - 1;
-    return Math.min(last, Math.max(first(m.send[row]), b));
-  };
+  // Each visible row's first and last bucket, computed once for both passes (lo > hi: not visible).
+  const lo = new Int32Array(m.count);
+  const hi = new Int32Array(m.count).fill(-1);
   const offsets = new Uint32Array(buckets + 1);
   for (let r = 0; r < m.count; r++) {
-    if (!(m.visibleEnd[r] > m.send[r])) continue;
-    for (let b = first(m.send[r]), e = lastOf(r); b <= e; b++) offsets[b + 1]++;
+    const send = m.send[r];
+    const end = m.visibleEnd[r];
+    if (!(end > send)) continue;
+    const a = Math.min(last, Math.max(0, Math.floor(send / bucketWidth)));
+    // [send, end): a row ending exactly on a bucket edge is not in the next bucket.
+    const b = Math.min(last, Math.max(a, end === Infinity ? last : Math.ceil(end / bucketWidth) - 1));
+    lo[r] = a;
+    hi[r] = b;
+    for (let k = a; k <= b; k++) offsets[k + 1]++;
   }
   for (let b = 0; b < buckets; b++) offsets[b + 1] += offsets[b];
   const items = new Uint32Array(offsets[buckets]);
   const fill = offsets.slice(0, buckets);
   for (let r = 0; r < m.count; r++) {
-    if (!(m.visibleEnd[r] > m.send[r])) continue;
-    for (let b = first(m.send[r]), e = lastOf(r); b <= e; b++) items[fill[b]++] = r;
+    for (let k = lo[r], e = hi[r]; k <= e; k++) items[fill[k]++] = r;
   }
   return { bucketWidth, offsets, items };
 }
@@ -47,9 +49,10 @@ export function peakInFlight(m: StageMessages): number {
     ends[n] = m.visibleEnd[r];
     n++;
   }
-  // Originals come in send order already (the trace is in time order): sort the starts only when not.
-  const s = isSorted(starts, n) ? starts.subarray(0, n) : starts.subarray(0, n).sort();
-  const e = ends.subarray(0, n).sort();
+  // Rows come near send order (the trace is in time order; a lab may number a message a little before it
+  // leaves), and ends near it too: an insertion sort, unless the rows are far from order.
+  const s = sortNearlySorted(starts.subarray(0, n));
+  const e = sortNearlySorted(ends.subarray(0, n));
   let peak = 0;
   let open = 0;
   let j = 0;
@@ -65,7 +68,29 @@ export function peakInFlight(m: StageMessages): number {
   return peak;
 }
 
-function isSorted(a: Float64Array, n: number): boolean {
-  for (let i = 1; i < n; i++) if (a[i] < a[i - 1]) return false;
-  return true;
+/** Rows an insertion sort may move, per row, before sortNearlySorted gives up on it for the built-in sort. */
+const NEARLY_MOVES_PER_ROW = 8;
+
+/**
+ * `a` sorted ascending in place (what `a.sort()` gives, -0 and 0 aside): an insertion sort, O(n) on
+ * an input whose rows are each a few places from their own, and the built-in sort once it has moved more
+ * than NEARLY_MOVES_PER_ROW x n rows (an input far from order).
+ */
+export function sortNearlySorted(a: Float64Array): Float64Array {
+  const n = a.length;
+  let budget = NEARLY_MOVES_PER_ROW * n;
+  for (let i = 1; i < n; i++) {
+    const x = a[i];
+    if (Number.isNaN(x) || Number.isNaN(a[i - 1])) return a.sort(); // NaNs go last, as the built-in sort puts them
+    if (!(x < a[i - 1])) continue;
+    let j = i - 1;
+    while (j >= 0 && x < a[j]) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+    budget -= i - 1 - j;
+    if (budget < 0) return a.sort();
+  }
+  return a;
 }

@@ -27,6 +27,9 @@ const edits: PartitioningScenario[] = [
   { ...base, writePct: base.writePct + 10, events: [crashLate] },
   { ...base, strategy: 'directory', events: [{ t: at(0.85), type: 'crash', node: base.nodes }] },
   { ...base, events: [crashLate] },
+  // Range partitioning: a split after the checkpoint counts the requests per key of a resumed run.
+  { ...base, strategy: 'range', events: [] },
+  { ...base, strategy: 'range', events: [{ t: at(0.92), type: 'split' }, { t: at(0.95), type: 'crash', node: 1 }] },
 ];
 
 function counted(context: RunContext): { context: RunContext; spent: () => number } {
@@ -76,6 +79,9 @@ describe('partitioning with the run cache', () => {
     expect(resumed[0]).toBe(0);
     expect(resumed[1]).toBe(1);
     expect(resumed.filter((n) => n > 0).length).toBeGreaterThan(4);
+    expect(resumed.at(-1)).toBe(1); // the split and crash under range, from the range run's checkpoint
+    // What a crash does to keys is kept by placements and node: the crash of n3 met again took it from the cache.
+    expect(hits.filter((k) => k.includes('/crash-impact/node=3')).length).toBeGreaterThan(0);
   }, 120_000);
 
   it('a cache too small to keep anything changes nothing', () => {

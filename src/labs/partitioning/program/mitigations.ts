@@ -5,7 +5,7 @@
  */
 import { murmur3Int } from '../../../core/hash/murmur3';
 import { directoryLeave, liveNodes, modNOwners, ringOf, ringOwnersSorted } from '../../../core/partitioning';
-import { ownerOf, type Ring } from '../../../core/ring';
+import { ownerOf, ringWithNode, vnodePositions, type Ring } from '../../../core/ring';
 import type { Strategy } from '../result';
 import type { PartitioningScenario } from '../scenario';
 import type { Placements } from './placement';
@@ -34,7 +34,17 @@ export function replaceAfterFault(s: PartitioningScenario, p: Placements, strate
       if (up.length > 0) live.owners = modNOwners(p.hashes, up);
       break;
     case 'consistent':
-      if (up.length > 0) {
+      if (up.length === 0) break;
+      if (isDown) {
+        // The ring of the nodes up is the one before less the node's points (what ringOf(up) builds: rings
+        // order points by (position, owner)), and only the node's keys move, each to its next point's owner.
+        const ring = ringWithNode(live.ring, node, new Uint32Array(), vnodePositions(`n${node}`, s.vnodes, s.seed));
+        const owners = live.owners.slice();
+        for (let k = 0; k < owners.length; k++) if (owners[k] === node) owners[k] = ownerOf(ring, p.hashes[k]);
+        live.ring = ring;
+        live.owners = owners;
+      } else {
+        // A node back (or the first one up after all were down, when the ring still holds the last one): from scratch.
         live.ring = ringOf(up, s.vnodes, s.seed);
         live.owners = ringOwnersSorted(live.ring, p.sorted);
       }

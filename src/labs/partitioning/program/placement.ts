@@ -61,8 +61,12 @@ function joinAndLeave(s: PartitioningScenario, p: Placements, strategy: Strategy
   }
 }
 
-/** The strategy table. `keyRequests[k]` is how many requests of the workload ask for key k. */
-export function strategyTable(s: PartitioningScenario, p: Placements, keyRequests: Uint32Array, random: Rng): StrategyRow[] {
+/** `keyRequests[k]` is how many requests of the workload ask for key k. */
+/** Keys per node (0..nodes-1) under each strategy's initial placement. */
+export type KeyCounts = Record<Strategy, Float64Array>;
+
+/** The strategy table; `keyCounts`, when given, receives the keys per node it counts on the way (crashImpact reads them). */
+export function strategyTable(s: PartitioningScenario, p: Placements, keyRequests: Uint32Array, random: Rng, keyCounts?: Partial<KeyCounts>): StrategyRow[] {
   const starts = new Uint32Array(RANGE_QUERY_SAMPLES);
   const span = Math.min(s.rangeQueryKeys, s.keys);
   for (let i = 0; i < starts.length; i++) starts[i] = random.int(s.keys - span + 1);
@@ -70,7 +74,9 @@ export function strategyTable(s: PartitioningScenario, p: Placements, keyRequest
   let stamp = 0;
   return STRATEGIES.map((strategy) => {
     const owners = p.owners[strategy];
-    const keys = balance(countByOwner(owners, s.nodes));
+    const perNode = countByOwner(owners, s.nodes);
+    if (keyCounts) keyCounts[strategy] = perNode;
+    const keys = balance(perNode);
     const requests = balance(countByOwner(owners, s.nodes, keyRequests));
     let touched = 0;
     for (const from of starts) touched += nodesTouched(owners, from, from + span, scratch, ++stamp);
@@ -105,24 +111,49 @@ function lookupProbes(strategy: Strategy, partitions: number): number {
  * What a crash (or recover) of `node` does to keys under each strategy, each computed alone against the
  * initial placement: mod-N rehashes over the survivors, the ring hands the node's arcs to the next points,
  * ranges stay put and become unavailable, the directory reassigns the node's keys (or, if `node` is the
- * directory, nothing can be looked up).
+ * directory, nothing can be looked up). `keyCounts` (strategyTable's): the keys per node, else counted here.
  */
-export function crashImpact(s: PartitioningScenario, p: Placements, node: number): FaultImpact['byStrategy'] {
+export function crashImpact(s: PartitioningScenario, p: Placements, node: number, keyCounts?: KeyCounts): FaultImpact['byStrategy'] {
   const isDirectoryNode = node === s.nodes;
   return STRATEGIES.map((strategy) => {
-    const owners = p.owners[strategy];
     if (isDirectoryNode) {
       const outage = strategy === 'directory';
       return { strategy, keysUnavailable: outage ? s.keys : 0, keysRemapped: 0, directoryOutage: outage };
     }
-    const own = countByOwner(owners, s.nodes)[node];
+    const own = keyCounts ? keyCounts[strategy][node] : ownKeys(p.owners[strategy], node);
     if (strategy === 'range') return { strategy, keysUnavailable: own, keysRemapped: 0, directoryOutage: false };
     if (strategy === 'mod-n') {
-      const remapped = s.nodes > 1 ? movedCount(owners, modNOwners(p.hashes, liveNodes(s.nodes, [node]))) : 0;
+      const remapped = s.nodes > 1 ? modNRemapped(p.hashes, p.owners['mod-n'], s.nodes, node) : 0;
       return { strategy, keysUnavailable: s.nodes > 1 ? 0 : own, keysRemapped: remapped, directoryOutage: false };
     }
     return { strategy, keysUnavailable: s.nodes > 1 ? 0 : own, keysRemapped: s.nodes > 1 ? own : 0, directoryOutage: false };
   });
+}
+
+/** Keys `owners` gives to `node`. */
+function ownKeys(owners: Uint16Array, node: number): number {
+  let own = 0;
+  for (let i = 0; i < owners.length; i++) if (owners[i] === node) own++;
+  return own;
+}
+
+/**
+ * Keys whose mod-N owner over the survivors of a crash of `node` (0..node-1, node+1..nodes-1: survivor j is
+ * node j, or j + 1 from `node` on) differs from `owners` (mod-N over all): what movedCount(owners,
+ * modNOwners(hashes, liveNodes(nodes, [node]))) counts, without the arrays.
+ */
+function modNRemapped(hashes: Uint32Array, owners: Uint16Array, nodes: number, node: number): number {
+  const n = nodes - 1;
+  // h mod n as ((h >>> 16) mod n) x (2^16 mod n) + (h & 0xffff), mod n: small integers, not a double
+  // modulo of a 32-bit hash (exact: every term stays under 2^53).
+  const high = 65536 % n;
+  let moved = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i];
+    const j = (((h >>> 16) % n) * high + (h & 0xffff)) % n;
+    if ((j < node ? j : j + 1) !== owners[i]) moved++;
+  }
+  return moved;
 }
 
 /** ceil(log2(x)) for an integer x >= 1, from the bits (Math.log2 is not specified to the last bit). */

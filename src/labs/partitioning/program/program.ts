@@ -7,18 +7,17 @@
 import { TraceHasher } from '../../../core/hash/traceHasher';
 import { rng } from '../../../core/random/rng';
 import { keyHashes } from '../../../core/ring';
-import { quantileSelect } from '../../../core/stats';
 import { keySampler, permutation, poissonArrivals, type KeyDistribution } from '../../../core/workload';
 import { cached, type LabProgram, type RunContext } from '../../contract';
 import { hottestKeyOf } from './mitigations';
-import { crashImpact, placements, strategyTable } from './placement';
-import { BUCKETS, type FaultImpact, type PartitioningResult, type RequestTotals } from '../result';
+import { crashImpact, placements, strategyTable, type KeyCounts } from './placement';
+import { BUCKETS, type FaultImpact, type PartitioningResult } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
 import { checkpointPlan, keepCheckpoints, paramsKey, reusedBuckets, typedBytes } from './checkpoints';
 import { planOf, serve } from './serve';
-import { F_FANOUT, F_HIT, F_STALE, F_WRITE, type Served, type Workload } from './served';
+import { F_WRITE, type Workload } from './served';
 import { partitioningStage } from './stage';
-import { clusterSeries, detect, nodeMatrices, nodeSeries, phases } from './summarize';
+import { clusterSeries, detect, nodeMatrices, nodeMedians, nodeSeries, phases, totalsOf, type SettledPrefix } from './summarize';
 import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
 
 export type * from '../result';
@@ -42,7 +41,11 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   context.progress(0.1);
   const placedKey = `partitioning/placements/${paramsKey(s, ['seed', 'nodes', 'keys', 'vnodes', 'rangeMaxKeys'])}`;
   const placed = cached(cache, placedKey, () => placements(s, keyHashes(s.keys, s.seed)), typedBytes);
-  const table = cached(cache, `partitioning/table/${paramsKey(s)}`, () => strategyTable(s, placed, keyRequests, root.fork('range-queries')), () => 64 * 1024);
+  const { table, keyCounts } = cached(cache, `partitioning/table/${paramsKey(s)}`, () => {
+    const counts: Partial<KeyCounts> = {};
+    const rows = strategyTable(s, placed, keyRequests, root.fork('range-queries'), counts);
+    return { table: rows, keyCounts: counts as KeyCounts };
+  }, (v) => 64 * 1024 + typedBytes(v.keyCounts));
   context.work(KEY_UNITS * s.keys + 3 * s.nodes * s.vnodes);
   context.progress(0.3);
 
@@ -56,21 +59,34 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   // Resumed from a checkpoint: the buckets before it have the quantiles the run that took it computed.
   const from = reusedBuckets(checkpoints, served.widthTicks);
   const finals = checkpoints.finals;
-  const matrices = nodeMatrices(served, BUCKETS, finals && from > 0 ? { from, p50: finals.nodeP50, p99: finals.nodeP99 } : undefined);
-  const cluster = clusterSeries(served, ran, BUCKETS, finals && from > 0 ? { from, p50: finals.clusterP50, p99: finals.clusterP99 } : undefined);
-  keepCheckpoints(cache, checkpoints, served.checkpoints, { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms });
-  const detections = detect(matrices, s.nodes, served.nodeSlots, BUCKETS, widthMs);
+  const matrices = nodeMatrices(served, BUCKETS, finals && from > 0 ? { from, p50: finals.nodeP50, p99: finals.nodeP99, completed: finals.completed } : undefined);
+  // Requests settled before the checkpoint resumed from are summed already; each checkpoint taken keeps its own.
+  const marks = served.checkpoints.map((c) => c.settled);
+  const { series: cluster, at: clusterAt } = clusterSeries(
+    served, ran, BUCKETS, finals && from > 0 ? { from, p50: finals.clusterP50, p99: finals.clusterP99, prefix: checkpoints.prefix?.cluster } : undefined,
+    served.checkpoints.map((c) => ({ settled: c.settled, from: Math.max(0, Math.floor(c.tick / served.widthTicks) - 1) })),
+  );
+  const medians = nodeMedians(matrices, s.nodes, BUCKETS, finals && from > 0 ? { from, medians: finals.medians } : undefined);
+  const finalsNow = { nodeP50: matrices.latencyP50Ms, nodeP99: matrices.latencyP99Ms, clusterP50: cluster.latencyP50Ms, clusterP99: cluster.latencyP99Ms, completed: matrices.completed, medians };
+  const detections = detect(matrices, medians, served.nodeSlots, BUCKETS, widthMs);
   const endMs = ticksToMs(served.endTick);
   const faults: FaultImpact[] = [];
   s.events.forEach((e, i) => {
     if (e.type === 'crash' || e.type === 'recover') {
-      faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: crashImpact(s, placed, e.node), requestsFailed: served.failedByEvent[i] });
+      // What a crash of the node does under each strategy depends on the placements alone (copied: the result's stay its own).
+      const byStrategy = cached(cache, `${placedKey}/crash-impact/node=${e.node}`, () => crashImpact(s, placed, e.node, keyCounts), () => 1024);
+      faults.push({ t: e.t, type: e.type, node: e.node, byStrategy: byStrategy.map((r) => ({ ...r })), requestsFailed: served.failedByEvent[i] });
     }
   });
-  const totals = totalsOf(served, ran);
+  const { totals, at: totalsAt } = totalsOf(served, ran, checkpoints.prefix, marks);
+  const { phases: phaseList, at: phasesAt } = phases(s, served, ran, endMs, checkpoints.prefix, marks);
   const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
-  const { stage, info } = partitioningStage({ s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode });
-  const marks = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
+  const { stage, info, waitingAt } = partitioningStage({
+    s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode, waiting: checkpoints.prefix?.waiting, marks,
+  });
+  const prefixes: SettledPrefix[] = marks.map((settled, k) => ({ settled, totals: totalsAt[k], phases: phasesAt[k], cluster: clusterAt[k], waiting: waitingAt[k] }));
+  keepCheckpoints(cache, checkpoints, served.checkpoints, finalsNow, prefixes);
+  const stops = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
   context.progress(1);
   return {
     lab: 'partitioning',
@@ -89,7 +105,7 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
       engineEvents: totals.engineEvents,
     },
     endTime: endMs,
-    marks,
+    marks: stops,
     ...(served.stoppedAtLimit ? { stoppedAtLimit: served.stoppedAtLimit } : {}),
     strategy: s.strategy,
     nodeCount: s.nodes,
@@ -100,12 +116,12 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
     hotKeySharePct: Float64Array.from(hotKeys, (k) => (keyRequests[k] / s.requests) * 100),
     table,
     buckets: { count: BUCKETS, widthMs },
-    series: nodeSeries(matrices, s.nodes, BUCKETS, directoryNode),
+    series: nodeSeries(matrices, medians, s.nodes, BUCKETS, directoryNode),
     perNode: { cpuPct: matrices.cpuPct, queueMax: matrices.queueMax, latencyP99Ms: matrices.latencyP99Ms, completed: matrices.completed },
     cluster,
     detections,
     hotNode: detections.length > 0 ? detections[0].node : -1,
-    phases: phases(s, served, ran, endMs),
+    phases: phaseList,
     faults,
     totals,
     stage,
@@ -145,41 +161,6 @@ export function makeWorkload(s: PartitioningScenario, root: ReturnType<typeof rn
     if (writes.chance(s.writePct, 100)) flags[i] = F_WRITE;
   }
   return { workload: { t0, key, flags }, rankToKey };
-}
-
-function totalsOf(v: Served, w: Workload): RequestTotals {
-  let ok = 0;
-  let failed = 0;
-  let writes = 0;
-  let hits = 0;
-  let stale = 0;
-  let fanoutExtra = 0;
-  const n = w.t0.length;
-  const lat = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    if (v.state[i] === 1) lat[ok++] = ticksToMs(v.latencyUs[i]);
-    else if (v.state[i] === 2) failed++;
-    const f = w.flags[i];
-    if (f & F_WRITE) writes++;
-    if (f & F_HIT) hits++;
-    if (f & F_STALE) stale++;
-    if (f & F_FANOUT) fanoutExtra += v.fanK[i] - 1;
-  }
-  const sorted = lat.subarray(0, ok); // selected in place, not sorted
-  return {
-    sent: n,
-    ok,
-    failed,
-    unfinished: n - ok - failed,
-    reads: n - writes,
-    writes,
-    latencyP50Ms: quantileSelect(sorted, 0.5),
-    latencyP99Ms: quantileSelect(sorted, 0.99),
-    cacheHits: hits,
-    cacheStale: stale,
-    fanoutExtra,
-    engineEvents: v.engineEvents,
-  };
 }
 
 export type { RunContext };

@@ -45,6 +45,8 @@ export interface ServerCheckpoint {
   /** Work units the run charged up to here (a restored run charges them again: warm costs what cold does). */
   readonly charged: number;
   readonly next: number;
+  /** Requests below this one had all ended (answered or failed): every column of theirs is final. */
+  readonly settled: number;
   readonly sim: SimulationState;
   readonly hasher: TraceHasherState;
   readonly nodeRng: readonly RngState[];
@@ -53,7 +55,6 @@ export interface ServerCheckpoint {
   readonly downBy: Int32Array;
   readonly epoch: Uint32Array;
   readonly servedBy: Float64Array;
-  readonly keyHits: Uint32Array;
   readonly owners: Uint16Array;
   readonly ring: Ring;
   readonly saltK: number;
@@ -136,6 +137,8 @@ class Server {
   private readonly serviceMean: number[];
   private readonly nodeRng: Rng[];
   private next = 0;
+  /** The first request not ended yet, as of the last checkpoint (requests end once; it only moves up). */
+  private settled = 0;
   private readonly routeFromDirectory = (i: number) => this.route(i, this.dir);
   /** The run's copy of the workload's flags (hits, fan-outs are written into it). */
   private readonly flags: Uint8Array;
@@ -152,7 +155,6 @@ class Server {
   private cacheTtl = 0;
   private cachedAt: Float64Array | null = null;
   private lastWrite: Float64Array | null = null;
-  private keyHits: Uint32Array;
 
   constructor(
     private readonly s: PartitioningScenario,
@@ -187,7 +189,6 @@ class Server {
     this.nodeRng = Array.from({ length: this.slots }, (_, i) => this.sim.node(i).rng.fork('service'));
     this.saltRng = this.sim.node(0).rng.fork('salt');
     this.saltKey = w.key.length > 0 ? (w.hottestKey ?? hottestKeyOf(w.key, s.keys)) : 0;
-    this.keyHits = new Uint32Array(s.keys);
     const hotReads = s.events.some((e) => e.type === 'salt') ? readsOf(w.key, w.flags, this.saltKey) : 0;
     this.plan = stagePlan(s, this.slots, width * buckets, hotReads);
     this.stage = new StageRecorder(this.plan, this.slots + 1, requests, w.key, s.keys, namedKeys);
@@ -245,18 +246,20 @@ class Server {
     const o = this.out;
     const n = this.next;
     const phases = this.eventsDone + 1;
+    while (this.settled < n && o.state[this.settled] !== PENDING) this.settled++;
     const stage = this.stage.snapshot(n);
     const cp: Omit<ServerCheckpoint, 'bytes'> = {
       tick,
       eventsDone: this.eventsDone,
       charged: this.charged,
       next: n,
+      settled: this.settled,
       sim: this.sim.snapshot(),
       hasher: this.hasher.snapshot(),
       nodeRng: this.nodeRng.map((r) => r.save()),
       saltRng: this.saltRng.save(),
       down: this.down.slice(), downBy: this.downBy.slice(), epoch: this.epoch.slice(), servedBy: this.servedBy.slice(),
-      keyHits: this.keyHits.slice(), owners: Uint16Array.from(this.live.owners), ring: this.live.ring,
+      owners: Uint16Array.from(this.live.owners), ring: this.live.ring,
       saltK: this.saltK, saltOwners: Uint16Array.from(this.saltOwners), cacheTtl: this.cacheTtl,
       cachedAt: this.cachedAt?.slice() ?? null, lastWrite: this.lastWrite?.slice() ?? null,
       queues: this.queues.snapshot(), forwards: this.forwards.copy(),
@@ -270,7 +273,7 @@ class Server {
     };
     const queued = cp.queues.ids.reduce((sum, a) => sum + 12 * a.length, 0);
     const bytes = 8 * n + 4 * n /* flags, state, parts, fanK, latency */ + 7 * o.partCount + 12 * o.busyUs.length + 8 * cp.busyPhaseUs.length
-      + 4 * this.keyHits.length + 2 * cp.owners.length + (cp.cachedAt ? 16 * cp.cachedAt.length : 0) + queued + stageStateBytes(stage)
+      + 2 * cp.owners.length + (cp.cachedAt ? 16 * cp.cachedAt.length : 0) + queued + stageStateBytes(stage)
       + 32 * this.slots + 16 * (cp.sim.queue.seqs.length + cp.sim.slots.kind.length) + 200_000;
     return { ...cp, bytes };
   }
@@ -284,11 +287,11 @@ class Server {
     this.saltRng.restore(cp.saltRng);
     this.eventsDone = cp.eventsDone;
     this.next = cp.next;
+    this.settled = cp.settled;
     this.down.set(cp.down);
     this.downBy.set(cp.downBy);
     this.epoch.set(cp.epoch);
     this.servedBy.set(cp.servedBy);
-    this.keyHits = cp.keyHits.slice();
     this.live.owners = cp.owners.slice();
     this.live.ring = cp.ring;
     this.saltK = cp.saltK;
@@ -332,7 +335,6 @@ class Server {
     }
     if (i + 1 < w.t0.length) this.sim.call(w.t0[i + 1] + this.hop, ARRIVE, 0, 0);
     const key = w.key[i];
-    this.keyHits[key]++;
     if (this.cacheTtl > 0 && !(this.flags[i] & F_WRITE) && this.cacheHit(i, key)) return;
     if (this.dir >= 0) {
       const isUp = !this.down[this.dir];
@@ -474,7 +476,10 @@ class Server {
       this.saltK = e.k;
       this.saltOwners = saltOwners(this.s, this.strategy, this.live, this.down, this.saltKey, this.saltK);
     } else if (e.type === 'split') {
-      const split = hottestRangeSplit(this.live.owners, this.keyHits, this.down, this.servedBy, this.s.nodes);
+      // Requests per key so far: every arrival before now (counted here, not on each arrival: splits are rare).
+      const keyHits = new Uint32Array(this.s.keys);
+      for (let i = 0; i < this.next; i++) keyHits[this.w.key[i]]++;
+      const split = hottestRangeSplit(this.live.owners, keyHits, this.down, this.servedBy, this.s.nodes);
       if (split) {
         this.live.owners.fill(split.to, split.at, split.end);
         this.hasher.number(-2).number(split.at).number(split.end).number(split.to);

@@ -33,14 +33,29 @@ export interface StageInput {
   detections: readonly Detection[];
   endMs: number;
   directoryNode: number;
+  /** Resumed from a checkpoint: the router's open-request deltas of the requests settled before it. */
+  waiting?: WaitingPrefix;
+  /** The settled requests of the checkpoints the run took (ascending): a WaitingPrefix for each. */
+  marks?: readonly number[];
 }
 
-export function partitioningStage(input: StageInput): { stage: StageData; info: StageInfo } {
+/**
+ * The router's open-request deltas per grid line from requests [0, settled) (sends and ends: every one of
+ * them had ended then), and their latest end: what a run resumed from a checkpoint adds the rest to.
+ */
+export interface WaitingPrefix {
+  settled: number;
+  gap: number;
+  last: number;
+  delta: Int32Array;
+}
+
+export function partitioningStage(input: StageInput): { stage: StageData; info: StageInfo; waitingAt: (WaitingPrefix | undefined)[] } {
   const { s, served } = input;
   const rec = served.stage;
   const slots = served.nodeSlots;
   const router = slots;
-  recordWaitingRouter(rec, input.workload.t0, router);
+  const waitingAt = recordWaitingRouter(rec, input.workload.t0, router, input.waiting, input.marks ?? []);
   rec.depth.finish();
   const cpu = cpuRows(input.cpuPct, slots, input.buckets, served.widthTicks);
   const hot = hotRows(input.detections);
@@ -49,18 +64,21 @@ export function partitioningStage(input: StageInput): { stage: StageData; info: 
   // The fixes (salt, split, cache) are told in the lab's words, at the router: they act in front of the nodes.
   const fixes = s.events.filter((e) => e.type === 'salt' || e.type === 'split' || e.type === 'cache');
   const remarks = { tick: fixes.map((e) => msToTicks(e.t)), node: fixes.map(() => router), text: fixes.map(fixWords) };
-  const stage = buildStage({ trace, log: logColumns(rec, cpu, hot), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames, remarks });
-  stage.narrated = withoutDeliveries(stage);
-  return { stage, info: stageInfo(rec, slots) };
+  // The narration tells sends, losses at crashed nodes, faults and fixes (remarks); a delivery 0.5 ms after its send adds nothing.
+  const stage = buildStage({
+    trace, log: logColumns(rec, cpu, hot), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames, remarks, unnarrated: [TraceKind.deliver],
+  });
+  return { stage, info: stageInfo(rec, slots), waitingAt };
 }
 
 /**
  * The router's open requests over time: +1 at each send (every request, drawn or not), -1 when it ends.
- * On a grid, the count at each grid line from per-line histograms (no sort of 10^6 end times).
+ * On a grid, the count at each grid line from per-line histograms (no sort of 10^6 end times), from
+ * `prefix` on when given; each of `marks` (settled requests, ascending) gets its WaitingPrefix.
  */
-function recordWaitingRouter(rec: StageRecorder, t0: Float64Array, router: number): void {
+function recordWaitingRouter(rec: StageRecorder, t0: Float64Array, router: number, prefix: WaitingPrefix | undefined, marks: readonly number[]): (WaitingPrefix | undefined)[] {
   const gap = rec.depth.gap;
-  if (gap > 0) return waitingOnGrid(rec, t0, router, gap);
+  if (gap > 0) return waitingOnGrid(rec, t0, router, gap, prefix && prefix.gap === gap ? prefix : undefined, marks);
   let n = 0;
   const ends = new Float64Array(rec.ended.length);
   for (let i = 0; i < rec.ended.length; i++) if (!Number.isNaN(rec.ended[i])) ends[n++] = rec.ended[i];
@@ -72,16 +90,38 @@ function recordWaitingRouter(rec: StageRecorder, t0: Float64Array, router: numbe
     rec.depth.set(router, ++open, t0[i]);
   }
   while (j < n) rec.depth.set(router, --open, sorted[j++]);
+  return marks.map(() => undefined);
 }
 
 /** Open requests at each grid line L (tick L x gap): sends at or before it minus ends at or before it. */
-function waitingOnGrid(rec: StageRecorder, t0: Float64Array, router: number, gap: number): void {
-  let last = 0;
-  for (let i = 0; i < rec.ended.length; i++) if (rec.ended[i] > last) last = rec.ended[i];
+function waitingOnGrid(rec: StageRecorder, t0: Float64Array, router: number, gap: number, prefix: WaitingPrefix | undefined, marks: readonly number[]): WaitingPrefix[] {
+  const ended = rec.ended;
+  const n = ended.length;
+  const from = prefix ? prefix.settled : 0;
+  let last = prefix ? prefix.last : 0;
+  let i = from;
+  const lastAt = marks.map((m) => {
+    for (; i < m; i++) if (ended[i] > last) last = ended[i];
+    return last;
+  });
+  for (; i < n; i++) if (ended[i] > last) last = ended[i];
   const lines = Math.ceil(Math.max(last, t0[t0.length - 1]) / gap) + 1;
   const delta = new Int32Array(lines);
-  for (let i = 0; i < t0.length; i++) delta[Math.ceil(t0[i] / gap)]++;
-  for (let i = 0; i < rec.ended.length; i++) if (!Number.isNaN(rec.ended[i])) delta[Math.ceil(rec.ended[i] / gap)]--;
+  if (prefix) delta.set(prefix.delta);
+  const at: WaitingPrefix[] = [];
+  i = from;
+  const add = (to: number): void => {
+    for (; i < to; i++) {
+      delta[Math.ceil(t0[i] / gap)]++;
+      if (!Number.isNaN(ended[i])) delta[Math.ceil(ended[i] / gap)]--;
+    }
+  };
+  marks.forEach((m, k) => {
+    add(m);
+    const top = Math.ceil(Math.max(lastAt[k], m > 0 ? t0[m - 1] : 0) / gap) + 1;
+    at.push({ settled: m, gap, last: lastAt[k], delta: delta.slice(0, top) });
+  });
+  add(n);
   let open = 0;
   let written = 0;
   for (let line = 0; line < lines; line++) {
@@ -89,6 +129,7 @@ function waitingOnGrid(rec: StageRecorder, t0: Float64Array, router: number, gap
     if (open !== written) rec.depth.rows.push(line * gap, router, open);
     written = open;
   }
+  return at;
 }
 
 /** A row per node whenever its CPU % (rounded) changes from one bucket to the next, at the bucket's start. */
@@ -215,15 +256,6 @@ function logColumns(rec: StageRecorder, cpu: FieldRows, hot: FieldRows): StageLo
     clockCount: 0, clockTime: new Float64Array(0), clockNode: new Int32Array(0), clockOffset: new Float64Array(0), clockDrift: new Int32Array(0),
     partitions: [],
   };
-}
-
-/** The narration tells sends, losses at crashed nodes, faults and fixes (remarks); a delivery 0.5 ms after its send adds nothing. */
-function withoutDeliveries(stage: StageData): Uint32Array {
-  const rows = stage.narrated;
-  let n = 0;
-  const out = new Uint32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) if (stage.events.kind[rows[i]] !== TraceKind.deliver) out[n++] = rows[i];
-  return out.slice(0, n);
 }
 
 function fixWords(e: PartitioningEvent): string {
