@@ -12,7 +12,7 @@
  */
 import { rng as rootRng, type Rng } from '../random/rng';
 import { quantileSorted } from '../stats/quantile';
-import { legSkipper, warsSamplers, type LegSampler, type WarsLegs } from './legs';
+import { legDrawCount, legSkipper, warsSamplers, type LegSampler, type WarsLegs } from './legs';
 import { warsBlock, warsScratch, type WarsDelays, type WarsOutcomes } from './wars';
 
 /** Replication factor and quorum sizes: 1 <= r, w <= n <= N_MAX. */
@@ -156,9 +156,15 @@ export function pbsTrials(options: PbsSweepOptions, from: number, to: number): P
   if (options.tGridMs !== undefined) checkedGrid(options.tGridMs);
   const streams = legStreams(options.seed, nMax);
   if (from > 0) {
-    const skippers = [options.legs.write, options.legs.ack, options.legs.read, options.legs.response].map(legSkipper);
+    const specs = [options.legs.write, options.legs.ack, options.legs.read, options.legs.response];
     for (let leg = 0; leg < 4; leg++) {
-      for (const stream of streams[leg]) for (let k = 0; k < from; k++) skippers[leg](stream);
+      // A leg whose every delay takes the same number of u32s skips them at once; else delay by delay.
+      const count = legDrawCount(specs[leg]);
+      const skipper = legSkipper(specs[leg]);
+      for (const stream of streams[leg]) {
+        if (count !== undefined) stream.skip(count * from);
+        else for (let k = 0; k < from; k++) skipper(stream);
+      }
     }
   }
   const count = to - from;
@@ -229,19 +235,42 @@ export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
   const out = new Float64Array(a.length + b.length);
+  const hasNaN = a[a.length - 1] !== a[a.length - 1] || b[b.length - 1] !== b[b.length - 1];
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    // b's head goes first only when it sorts strictly before a's: ties keep a first (a stable merge).
-    const yFirst = y < x || (x !== x && y === y) || (y === 0 && x === 0 && Object.is(y, -0) && !Object.is(x, -0));
-    out[k++] = yFirst ? b[j++] : a[i++];
+  if (!hasNaN) {
+    // No NaN (sort puts them last): one comparison per value; ties keep a's first (a stable merge), and the
+    // zeros' signs are put in sort's order after.
+    while (i < a.length && j < b.length) out[k++] = b[j] < a[i] ? b[j++] : a[i++];
+  } else {
+    while (i < a.length && j < b.length) {
+      const x = a[i];
+      const y = b[j];
+      // b's head goes first only when it sorts strictly before a's: ties keep a first (a stable merge).
+      const yFirst = y < x || (x !== x && y === y) || (y === 0 && x === 0 && Object.is(y, -0) && !Object.is(x, -0));
+      out[k++] = yFirst ? b[j++] : a[i++];
+    }
   }
   while (i < a.length) out[k++] = a[i++];
   while (j < b.length) out[k++] = b[j++];
+  if (!hasNaN) zerosInSortOrder(out);
   return out;
+}
+
+/** The run of zeros in an ascending array, -0s first (what TypedArray sort gives; a merge by < mixes them). */
+function zerosInSortOrder(sorted: Float64Array): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  let negative = 0;
+  let end = lo;
+  for (; end < sorted.length && sorted[end] === 0; end++) if (Object.is(sorted[end], -0)) negative++;
+  for (let i = lo; i < end; i++) sorted[i] = i - lo < negative ? -0 : 0;
 }
 
 function checkedGrid(values: ArrayLike<number>): Float64Array {

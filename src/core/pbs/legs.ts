@@ -185,6 +185,18 @@ export function legSkipper(spec: LegSpec): (r: Rng) => void {
   };
 }
 
+/**
+ * The u32 draws one delay of `spec` always takes, when that is a fixed number (constant: 0; a continuous
+ * leg: one float; a mixture of those: the choice and its part's float), so that skipping k delays is
+ * `r.skip(k x count)`; undefined when it varies (an empirical part's int() may reject and draw again).
+ */
+export function legDrawCount(spec: LegSpec): number | undefined {
+  const simple = (leg: Exclude<LegSpec, MixtureLeg>) => (leg.kind === 'constant' ? 0 : leg.kind === 'empirical' ? undefined : 1);
+  if (spec.kind !== 'mixture') return simple(spec);
+  const counts = spec.parts.map((part) => simple(part.leg as Exclude<LegSpec, MixtureLeg>));
+  return counts.every((c) => c === counts[0]) && counts[0] !== undefined ? 1 + counts[0] : undefined;
+}
+
 function simpleSkipper(spec: Exclude<LegSpec, MixtureLeg>): (r: Rng) => void {
   switch (spec.kind) {
     case 'constant':

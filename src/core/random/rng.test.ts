@@ -135,3 +135,16 @@ describe('rng save/restore', () => {
     expect(() => rng(1).restore([0, 0, 0, 0])).toThrow(/all zero/);
   });
 });
+
+describe('skip', () => {
+  it('moves a stream on exactly as that many u32() calls would', () => {
+    for (const n of [0, 1, 2, 7, 1000]) {
+      const a = rng(42).fork('s');
+      const b = rng(42).fork('s');
+      for (let i = 0; i < n; i++) a.u32();
+      b.skip(n);
+      expect(Array.from({ length: 5 }, () => b.u32())).toEqual(Array.from({ length: 5 }, () => a.u32()));
+    }
+    expect(() => rng(1).skip(-1)).toThrow('invalid skip count');
+  });
+});

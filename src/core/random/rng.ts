@@ -16,6 +16,8 @@ export interface Rng {
   readonly key: readonly [number, number];
   /** Next unsigned 32-bit integer. */
   u32(): number;
+  /** Moves the stream on by `count` u32 draws, as `count` calls of u32() would (their values unused). */
+  skip(count: number): void;
   /** Uniform float in [0, 1) with 32 bits of randomness. */
   float(): number;
   /** Uniform integer in [0, bound), unbiased (Lemire's method with rejection). bound in 1..2^32. */
@@ -82,6 +84,27 @@ export class Xoshiro128ss {
     this.s3 = state[3] | 0;
   }
 
+  /** Moves the state on by `count` steps (the outputs are not computed). */
+  skip(count: number): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = 0; i < count; i++) {
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
   next(): number {
     const s1 = this.s1;
     let r = Math.imul(s1, 5);
@@ -125,6 +148,11 @@ class SeededRng implements Rng {
 
   u32(): number {
     return this.x.next();
+  }
+
+  skip(count: number): void {
+    if (!(Number.isInteger(count) && count >= 0)) throw new Error(`invalid skip count: ${count}`);
+    this.x.skip(count);
   }
 
   float(): number {
