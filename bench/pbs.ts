@@ -47,5 +47,5 @@ async function poolLines(): Promise<BenchLine[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await run()) console.log(line.name.padEnd(60), Math.round(line.value).toLocaleString('en-US'), line.unit);
+  for (const line of await run()) console.log(line.name.padEnd(60), line.unit === 'x' ? line.value.toFixed(2) : Math.round(line.value).toLocaleString('en-US'), line.unit);
 }

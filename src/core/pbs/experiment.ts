@@ -11,7 +11,7 @@
  * configuration; no clock, no Math.random.
  */
 import { rng as rootRng, type Rng } from '../random/rng';
-import { quantileSorted } from '../stats/quantile';
+import { quantileOfRuns, SortedRuns } from '../stats/sortedRuns';
 import { legDrawCount, legSkipper, warsSamplers, type LegSampler, type WarsLegs } from './legs';
 import { warsBlock, warsScratch, type WarsDelays, type WarsOutcomes } from './wars';
 
@@ -202,9 +202,10 @@ export function pbsTrials(options: PbsSweepOptions, from: number, to: number): P
 }
 
 /**
- * The sweep from shares covering trials 0..trials-1 (any split, any order given): each share's sorted
- * outcomes merged into one ascending array (a linear merge, so the pool's serial part stays small), sampled
- * on the grid. The same bits whatever the split: the merge orders values as TypedArray sort does.
+ * The sweep from shares covering trials 0..trials-1 (any split, any order given). Each share's outcomes are
+ * sorted already; they are read as one sorted sequence without merging them (core/stats SortedRuns): the
+ * grid's fractions and the curves' quantiles come from binary searches, so the pool's serial part stays
+ * small. The same bits whatever the split. A curve's outcome arrays are merged only when read.
  */
 export function pbsMerge(options: PbsSweepOptions, shares: readonly PbsTrials[]): PbsSweepResult {
   const { configs, trials } = options;
@@ -216,62 +217,33 @@ export function pbsMerge(options: PbsSweepOptions, shares: readonly PbsTrials[])
     at = share.to;
   }
   if (at !== trials) throw new Error(`invalid trial shares: they end at trial ${at}, not ${trials}`);
-  const outcomes: WarsOutcomes[] = configs.map((_, c) => {
-    const one = (pick: (o: WarsOutcomes) => Float64Array) => ordered.map((share) => pick(share.outcomes[c])).reduce(mergeSorted);
-    return { staleUntilMs: one((o) => o.staleUntilMs), readLatencyMs: one((o) => o.readLatencyMs), writeLatencyMs: one((o) => o.writeLatencyMs) };
+  const runs: CurveRuns[] = configs.map((_, c) => {
+    const one = (pick: (o: WarsOutcomes) => Float64Array) => new SortedRuns(ordered.map((share) => pick(share.outcomes[c])));
+    return { stale: one((o) => o.staleUntilMs), read: one((o) => o.readLatencyMs), write: one((o) => o.writeLatencyMs) };
   });
-  const tMs = grid ?? defaultGrid(outcomes);
+  const tMs = grid ?? defaultGrid(runs);
   const curves = configs.map(({ n, r, w }, c): PbsCurve => {
-    const o = outcomes[c];
+    const o = runs[c];
     const pConsistent = new Float64Array(tMs.length);
-    for (let k = 0; k < tMs.length; k++) pConsistent[k] = fractionAtMost(o.staleUntilMs, tMs[k]);
-    return { n, r, w, isStrict: r + w > n, pConsistent, ...o };
+    for (let k = 0; k < tMs.length; k++) pConsistent[k] = fractionAtMost(o.stale, tMs[k]);
+    const curve = { n, r, w, isStrict: r + w > n, pConsistent } as PbsCurve;
+    // The outcome arrays: the runs' merge, built when a reader asks for it.
+    Object.defineProperty(curve, 'staleUntilMs', { get: () => o.stale.merged(), enumerable: true });
+    Object.defineProperty(curve, 'readLatencyMs', { get: () => o.read.merged(), enumerable: true });
+    Object.defineProperty(curve, 'writeLatencyMs', { get: () => o.write.merged(), enumerable: true });
+    CURVE_RUNS.set(curve, o);
+    return curve;
   });
   return { tMs, trials, curves };
 }
 
-/** The ascending merge of two ascending arrays, in TypedArray sort's order (-0 before +0, NaN last). */
-export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const out = new Float64Array(a.length + b.length);
-  const hasNaN = a[a.length - 1] !== a[a.length - 1] || b[b.length - 1] !== b[b.length - 1];
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  if (!hasNaN) {
-    // No NaN (sort puts them last): one comparison per value; ties keep a's first (a stable merge), and the
-    // zeros' signs are put in sort's order after.
-    while (i < a.length && j < b.length) out[k++] = b[j] < a[i] ? b[j++] : a[i++];
-  } else {
-    while (i < a.length && j < b.length) {
-      const x = a[i];
-      const y = b[j];
-      // b's head goes first only when it sorts strictly before a's: ties keep a first (a stable merge).
-      const yFirst = y < x || (x !== x && y === y) || (y === 0 && x === 0 && Object.is(y, -0) && !Object.is(x, -0));
-      out[k++] = yFirst ? b[j++] : a[i++];
-    }
-  }
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
-  if (!hasNaN) zerosInSortOrder(out);
-  return out;
+/** A curve's outcomes as sorted runs (the shares'), kept beside the curves pbsMerge made. */
+interface CurveRuns {
+  stale: SortedRuns;
+  read: SortedRuns;
+  write: SortedRuns;
 }
-
-/** The run of zeros in an ascending array, -0s first (what TypedArray sort gives; a merge by < mixes them). */
-function zerosInSortOrder(sorted: Float64Array): void {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  let negative = 0;
-  let end = lo;
-  for (; end < sorted.length && sorted[end] === 0; end++) if (Object.is(sorted[end], -0)) negative++;
-  for (let i = lo; i < end; i++) sorted[i] = i - lo < negative ? -0 : 0;
-}
+const CURVE_RUNS = new WeakMap<object, CurveRuns>();
 
 function checkedGrid(values: ArrayLike<number>): Float64Array {
   if (!(values.length >= 1 && values.length <= GRID_POINTS_MAX)) throw new Error(`invalid tGridMs length: ${values.length}`);
@@ -284,39 +256,40 @@ function checkedGrid(values: ArrayLike<number>): Float64Array {
 }
 
 /** 0 to 1.25 x the slowest configuration's 99.9% point (1 ms when every read is consistent at once). */
-function defaultGrid(outcomes: WarsOutcomes[]): Float64Array {
+function defaultGrid(runs: CurveRuns[]): Float64Array {
   let end = 0;
-  for (const o of outcomes) end = Math.max(end, tAtProbability(o.staleUntilMs, 0.999));
+  for (const o of runs) end = Math.max(end, tAtProbability(o.stale, 0.999));
   end = end > 0 ? end * 1.25 : 1;
   const grid = new Float64Array(DEFAULT_GRID_POINTS);
   for (let k = 0; k < grid.length; k++) grid[k] = (end * k) / (grid.length - 1);
   return grid;
 }
 
-/** Share of the ascending `sorted` values that are <= x (binary search). */
-function fractionAtMost(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length === 0 ? NaN : lo / sorted.length;
+/** Share of the values that are <= x. */
+function fractionAtMost(sorted: SortedRuns, x: number): number {
+  return sorted.length === 0 ? NaN : sorted.countAtMost(x) / sorted.length;
 }
 
-/** Least t >= 0 with a share >= p of the ascending values <= t. */
-function tAtProbability(sorted: Float64Array, p: number): number {
+/** Least t >= 0 with a share >= p of the values <= t. */
+function tAtProbability(sorted: SortedRuns, p: number): number {
   const n = sorted.length;
   if (n === 0 || !(p > 0 && p <= 1)) return NaN;
   // The small slack keeps 0.999 x 100000 (= 99900.00000000001 in floats) at 99900 trials.
   const needed = Math.max(1, Math.ceil(p * n - 1e-9));
-  return Math.max(0, sorted[needed - 1]);
+  return Math.max(0, sorted.at(needed - 1));
+}
+
+/** A curve's runs: pbsMerge's, else its arrays as one run each. */
+function runsOf(curve: Partial<Pick<PbsCurve, 'staleUntilMs' | 'readLatencyMs' | 'writeLatencyMs'>>, which: keyof CurveRuns): SortedRuns {
+  const known = CURVE_RUNS.get(curve);
+  if (known) return known[which];
+  const array = which === 'stale' ? curve.staleUntilMs : which === 'read' ? curve.readLatencyMs : curve.writeLatencyMs;
+  return new SortedRuns([array ?? new Float64Array()]);
 }
 
 /** P(consistent read) t ms after commit, from a curve's trials (any t, not only the grid's). */
 export function consistencyAt(curve: Pick<PbsCurve, 'staleUntilMs'>, tMs: number): number {
-  return fractionAtMost(curve.staleUntilMs, tMs);
+  return fractionAtMost(runsOf(curve, 'stale'), tMs);
 }
 
 /**
@@ -325,12 +298,12 @@ export function consistencyAt(curve: Pick<PbsCurve, 'staleUntilMs'>, tMs: number
  * are that consistent at commit already.
  */
 export function tVisibilityMs(curve: Pick<PbsCurve, 'staleUntilMs'>, p: number): number {
-  return tAtProbability(curve.staleUntilMs, p);
+  return tAtProbability(runsOf(curve, 'stale'), p);
 }
 
 /** The p-quantile (0..1) of a curve's read or write latency, e.g. latencyMs(curve, 'read', 0.999). */
 export function latencyMs(curve: Pick<PbsCurve, 'readLatencyMs' | 'writeLatencyMs'>, op: 'read' | 'write', p: number): number {
-  return quantileSorted(op === 'read' ? curve.readLatencyMs : curve.writeLatencyMs, p);
+  return quantileOfRuns(runsOf(curve, op), p);
 }
 
 export interface PbsExperimentOptions extends QuorumConfig, Omit<PbsSweepOptions, 'configs'> {}

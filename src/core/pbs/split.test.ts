@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { rng } from '../random/rng';
 import { LNKD_DISK, YMMR, exponentialLegs } from './productionFits';
 import { legSampler, legSkipper, type LegSpec, type WarsLegs } from './legs';
-import { mergeSorted, pbsMerge, pbsSweep, pbsTrials, type PbsSweepOptions } from './experiment';
+import { pbsMerge, pbsSweep, pbsTrials, type PbsSweepOptions } from './experiment';
 
 /** Legs whose draws take a varying number of u32s: a constant part (none) and an empirical one (rejection). */
 const VARYING: WarsLegs = {
@@ -67,22 +67,6 @@ describe('legSkipper', () => {
         skip(skipped);
       }
       expect(skipped.u32()).toBe(sampled.u32());
-    }
-  });
-});
-
-describe('mergeSorted', () => {
-  it('orders as TypedArray sort does: ties, -0 before +0, NaN last, empty sides', () => {
-    const random = rng(3);
-    const pool = [0, -0, NaN, 1.5, -2, Infinity, -Infinity, 7, 7];
-    for (let trial = 0; trial < 300; trial++) {
-      const draw = () => Float64Array.from({ length: random.int(12) }, () => pool[random.int(pool.length)]).sort();
-      const a = draw();
-      const b = draw();
-      const merged = mergeSorted(a, b);
-      const sorted = Float64Array.from([...a, ...b]).sort();
-      expect(merged.length).toBe(sorted.length);
-      for (let i = 0; i < sorted.length; i++) expect(Object.is(merged[i], sorted[i]), `trial ${trial} at ${i}`).toBe(true);
     }
   });
 });
