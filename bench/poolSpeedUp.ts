@@ -1,7 +1,8 @@
 /**
  * A batch experiment's pool speed-up, as the CLI runs it: the lab's batch program on one worker thread and on
- * one per core (threads started and warmed before the timing, then timed in turn: 1, all, 1, all, ... so a
- * shared machine's load falls on both), the two results' hashes compared. Target: at least 0.8 x cores. A
+ * one per core (threads started and warmed by `warmups` runs first, since each thread compiles its own code;
+ * then timed in turn: 1, all, 1, all, ... so a shared machine's load falls on both), the two results' hashes
+ * compared. Target: at least 0.8 x cores. A
  * shared machine's load makes the ratio pessimistic: the load average is printed beside it.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -10,7 +11,7 @@ import { plainContext, type BaseScenario, type LabSpec } from '../src/labs/contr
 import { POOL_MAX, runOnPool } from '../src/worker/pool';
 import type { BenchLine } from './report';
 
-export async function poolSpeedUpLines(section: string, spec: LabSpec, scenario: BaseScenario, what: string, rounds = 5): Promise<BenchLine[]> {
+export async function poolSpeedUpLines(section: string, spec: LabSpec, scenario: BaseScenario, what: string, rounds = 5, warmups = 1): Promise<BenchLine[]> {
   const cores = Math.min(POOL_MAX, availableParallelism());
   const { batch } = await spec.loadProgram();
   if (!batch) throw new Error(`${spec.id} has no batch program`);
@@ -18,7 +19,7 @@ export async function poolSpeedUpLines(section: string, spec: LabSpec, scenario:
   const times: number[][] = [[], []];
   const hashes = ['', ''];
   try {
-    for (const pool of pools) await runOnPool(pool, spec.id, batch, scenario, plainContext());
+    for (let w = 0; w < warmups; w++) for (const pool of pools) await runOnPool(pool, spec.id, batch, scenario, plainContext());
     for (let r = 0; r < rounds; r++) {
       for (let p = 0; p < 2; p++) {
         const start = performance.now();

@@ -52,7 +52,7 @@ function trialsSeconds(): number {
 
 export async function run(): Promise<BenchLine[]> {
   const experiment = { ...defaults, experiment: 'scale' as const, trials: 1000 };
-  const pool = await poolSpeedUpLines('raft', spec as unknown as LabSpec, experiment, 'election-time experiment, 5 ranges x 1,000 trials (the paper\'s count)', 3);
+  const pool = await poolSpeedUpLines('raft', spec as unknown as LabSpec, experiment, 'election-time experiment, 5 ranges x 1,000 trials (the paper\'s count)', 5, 3);
   return [
     ...pool,
     { section: 'raft', name: 'simulated Raft events, 5 servers, 200 commands/s, monitor on', value: eventsPerSecond(false), unit: 'events/s' },

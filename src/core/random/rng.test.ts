@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { rng, splitMix64, Xoshiro128ss } from './rng';
+import { rng, splitMix64, splitMix64Words, Xoshiro128ss } from './rng';
 
 describe('splitMix64', () => {
   it('splitMix64(1234567) gives the reference outputs', () => {
@@ -146,5 +146,19 @@ describe('skip', () => {
       expect(Array.from({ length: 5 }, () => b.u32())).toEqual(Array.from({ length: 5 }, () => a.u32()));
     }
     expect(() => rng(1).skip(-1)).toThrow('invalid skip count');
+  });
+});
+
+describe('splitMix64Words', () => {
+  it('gives the bits of splitMix64 for any 64-bit seed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff }), (lo, hi) => {
+        const [a, b] = splitMix64((BigInt(hi) << 32n) | BigInt(lo), 2);
+        const words = splitMix64Words(lo, hi);
+        return words[0] === Number(a & 0xffffffffn) && words[1] === Number(a >> 32n) && words[2] === Number(b & 0xffffffffn) && words[3] === Number(b >> 32n);
+      }),
+      { seed: 21, numRuns: 2000 },
+    );
+    expect(splitMix64Words(0xffffffff, 0xffffffff)).toEqual(((x) => [Number(x[0] & 0xffffffffn), Number(x[0] >> 32n), Number(x[1] & 0xffffffffn), Number(x[1] >> 32n)])(splitMix64((1n << 64n) - 1n, 2)));
   });
 });

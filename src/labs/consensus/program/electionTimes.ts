@@ -43,13 +43,34 @@ export function electionTimes(options: ElectionTimesOptions, context?: RunContex
   return electionCurves(options, [electionTrials(options, 0, trialCount(options), context)]);
 }
 
-/** Every range's trials, in range order: the units a pool of workers splits (trial u of the flattened list). */
+/** Every range's trials: the units a pool of workers splits. */
 export function trialCount(options: ElectionTimesOptions): number {
   check(options);
   return options.ranges.reduce((sum, r) => sum + (r.trials ?? options.trials), 0);
 }
 
-/** Trials from..to-1 of the flattened list: their downtimes (ms, Infinity when censored) and engine events. */
+/**
+ * The units in order: trial 0 of every range, then trial 1 of every range, ... (a range with fewer trials drops
+ * out). Interleaved so that any contiguous share of them holds every range about equally: a range's trials
+ * cost very different amounts (12-24 ms timeouts split votes for seconds), and a share of whole ranges would
+ * leave one worker with the slow ones. Returns [range, trial] per unit, packed.
+ */
+function unitOrder(options: ElectionTimesOptions): Int32Array {
+  const counts = options.ranges.map((r) => r.trials ?? options.trials);
+  const most = Math.max(...counts);
+  const out = new Int32Array(2 * counts.reduce((a, b) => a + b, 0));
+  let k = 0;
+  for (let trial = 0; trial < most; trial++) {
+    for (let range = 0; range < counts.length; range++) {
+      if (trial >= counts[range]) continue;
+      out[k++] = range;
+      out[k++] = trial;
+    }
+  }
+  return out;
+}
+
+/** Trials of units from..to-1: their downtimes (ms, Infinity when censored) and engine events. */
 export interface ElectionTrials {
   from: number;
   to: number;
@@ -57,17 +78,15 @@ export interface ElectionTrials {
   events: number;
 }
 
-/** Runs trials from..to-1 of the flattened list (each its own seeded scenario, so any split gives the same trials). */
+/** Runs the trials of units from..to-1 (each its own seeded scenario, so any split gives the same trials). */
 export function electionTrials(options: ElectionTimesOptions, from: number, to: number, context?: RunContext): ElectionTrials {
   const total = trialCount(options);
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= total)) throw new Error(`invalid trial range: ${from}..${to}`);
+  const order = unitOrder(options);
   const downtimeMs = new Float64Array(to - from);
   let events = 0;
-  let range = 0;
-  let start = 0; // first flattened unit of `range`
   for (let u = from; u < to; u++) {
-    while (u >= start + (options.ranges[range].trials ?? options.trials)) start += options.ranges[range++].trials ?? options.trials;
-    const t = runTrial(trialScenario(options, range, u - start));
+    const t = runTrial(trialScenario(options, order[2 * u], order[2 * u + 1]));
     downtimeMs[u - from] = t.downtimeMs;
     events += t.events;
     context?.work(t.events);
@@ -77,26 +96,21 @@ export function electionTrials(options: ElectionTimesOptions, from: number, to: 
   return { from, to, downtimeMs, events };
 }
 
-/** The curves from trial shares covering the whole flattened list (given in order). */
+/** The curves from trial shares covering every unit (given in order). */
 export function electionCurves(options: ElectionTimesOptions, shares: readonly ElectionTrials[]): ElectionTimesResult {
   const total = trialCount(options);
-  const all = new Float64Array(total);
+  const order = unitOrder(options);
+  const byRange = options.ranges.map((r) => new Float64Array(r.trials ?? options.trials));
   let at = 0;
   let events = 0;
   for (const share of shares) {
     if (share.from !== at || share.downtimeMs.length !== share.to - share.from) throw new Error(`invalid trial shares: a gap or overlap at trial ${at}`);
-    all.set(share.downtimeMs, at);
+    for (let u = share.from; u < share.to; u++) byRange[order[2 * u]][order[2 * u + 1]] = share.downtimeMs[u - share.from];
     at = share.to;
     events += share.events;
   }
   if (at !== total) throw new Error(`invalid trial shares: they end at trial ${at}, not ${total}`);
-  let start = 0;
-  const curves = options.ranges.map(({ minMs, maxMs, trials }) => {
-    const n = trials ?? options.trials;
-    const curve = curveOf(minMs, maxMs, all.slice(start, start + n));
-    start += n;
-    return curve;
-  });
+  const curves = options.ranges.map(({ minMs, maxMs }, range) => curveOf(minMs, maxMs, byRange[range]));
   return { options, curves, events };
 }
 

@@ -34,7 +34,7 @@ export const program: LabProgram<ConsensusScenario, ConsensusResult> = (s, conte
 
 /**
  * The election-time experiment on a pool of workers (src/worker/pool.ts, the CLI's threads): its trials,
- * flattened range after range, cut into ranges of trials; the merge puts them back in order, draws the
+ * interleaved across the timeout ranges (electionTimes.ts), cut into ranges of units; the merge puts them back in order, draws the
  * curves and runs the single run. Any split gives the same trials (each is its own seeded scenario), so the
  * same hash.
  */
