@@ -13,9 +13,10 @@
  *
  * Times are integer ticks (see ./ticks.ts) held in a Float64Array: exact up to 2^53 ticks.
  */
+import { columns } from './columns';
 
 /** Initial capacity (events); the columns double when full. */
-const CAPACITY_INITIAL = 1024;
+const CAPACITY_INITIAL = 128;
 
 /** An EventHeap's pending events, in heap order. */
 export interface EventHeapState {
@@ -32,9 +33,7 @@ export class EventHeap {
 
   constructor(capacity = CAPACITY_INITIAL) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`invalid capacity: ${capacity}`);
-    this.times = new Float64Array(capacity);
-    this.seqs = new Float64Array(capacity);
-    this.payloads = new Int32Array(capacity);
+    ({ times: this.times, seqs: this.seqs, payloads: this.payloads } = heapColumns(capacity));
   }
 
   /** Pending events. */
@@ -133,9 +132,7 @@ export class EventHeap {
     const n = state.times.length;
     let capacity = this.times.length;
     while (capacity < n) capacity *= 2;
-    this.times = new Float64Array(capacity);
-    this.seqs = new Float64Array(capacity);
-    this.payloads = new Int32Array(capacity);
+    ({ times: this.times, seqs: this.seqs, payloads: this.payloads } = heapColumns(capacity));
     this.times.set(state.times);
     this.seqs.set(state.seqs);
     this.payloads.set(state.payloads);
@@ -144,9 +141,7 @@ export class EventHeap {
 
   private grow(): void {
     const capacity = this.times.length * 2;
-    const times = new Float64Array(capacity);
-    const seqs = new Float64Array(capacity);
-    const payloads = new Int32Array(capacity);
+    const { times, seqs, payloads } = heapColumns(capacity);
     times.set(this.times);
     seqs.set(this.seqs);
     payloads.set(this.payloads);
@@ -154,4 +149,9 @@ export class EventHeap {
     this.seqs = seqs;
     this.payloads = payloads;
   }
+}
+
+/** The heap's columns (time, sequence, payload), in one buffer (./columns.ts). */
+function heapColumns(capacity: number) {
+  return columns(capacity, { times: 'f64', seqs: 'f64', payloads: 'i32' });
 }

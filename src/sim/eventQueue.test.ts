@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from './eventQueue';
+import { EventQueue, WINDOW_BITS, WINDOW_BITS_MAX, WINDOW_BITS_MIN } from './eventQueue';
 
 describe('EventQueue', () => {
   it('pop() returns payloads in (time, insertion order), like a stable sort of the pushes (property)', () => {
@@ -29,20 +29,22 @@ describe('EventQueue', () => {
     );
   });
 
-  it('pop() keeps (time, insertion order) across the bucket window, the heap and wrap-around (property)', () => {
-    // Goal: buckets (times within 4,096 ticks of the latest pop) and the heap (the rest) interleave exactly
-    // like one heap. Method: times drawn near the latest pop, far past the window, before it, at 2^32 +
-    // small and as fractions; the oracle is a stable sort.
+  it('pop() keeps (time, insertion order) across the bucket window, the heap and wrap-around, at every window width (property)', () => {
+    // Goal: buckets (times within 4,096 ticks of the latest pop, or 1,024 with the narrow window) and the
+    // heap (the rest) interleave exactly like one heap. Method: times drawn near the latest pop, far past
+    // either window, before it, at 2^32 + small and as fractions; the oracle is a stable sort.
     const time = fc.oneof(
       fc.integer({ min: 0, max: 30 }),
+      fc.integer({ min: 1000, max: 1100 }),
+      fc.integer({ min: 2030, max: 2060 }),
       fc.integer({ min: 4000, max: 4200 }),
       fc.integer({ min: 8180, max: 8200 }),
       fc.integer({ min: 0, max: 20000 }),
       fc.constantFrom(2 ** 32 + 3, 2 ** 40, 2.5, 4095.5),
     );
     fc.assert(
-      fc.property(fc.array(fc.option(time, { nil: undefined, freq: 3 }), { maxLength: 600 }), (ops) => {
-        const queue = new EventQueue(1);
+      fc.property(fc.constantFrom(WINDOW_BITS_MIN, WINDOW_BITS, 13), fc.array(fc.option(time, { nil: undefined, freq: 3 }), { maxLength: 600 }), (bits, ops) => {
+        const queue = new EventQueue(1, bits);
         const pending: { time: number; seq: number; payload: number }[] = [];
         let payload = 0;
         let seq = 0;
@@ -65,6 +67,12 @@ describe('EventQueue', () => {
       }),
       { seed: 20261126, numRuns: 300 },
     );
+  });
+
+  it('refuses a window width outside 2^10..2^16 buckets, naming the range', () => {
+    expect(() => new EventQueue(1, WINDOW_BITS_MIN - 1)).toThrow('must be 2^10..2^16');
+    expect(() => new EventQueue(1, WINDOW_BITS_MAX + 1)).toThrow('must be 2^10..2^16');
+    expect(() => new EventQueue(1, 11.5)).toThrow('invalid event window');
   });
 
   it('push() returns increasing sequence numbers and clear() keeps counting', () => {

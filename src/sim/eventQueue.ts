@@ -1,6 +1,6 @@
 /**
- * The engine's event queue, ordered by (time, insertion sequence): a calendar of 4,096 one-tick buckets
- * for the events due within 4,096 ticks of the latest pop, and a binary heap (./eventHeap.ts) for the rest.
+ * The engine's event queue, ordered by (time, insertion sequence): a calendar of 4,096 one-tick buckets (by
+ * default: see the constructor) for the events due within 4,096 ticks of the latest pop, and a binary heap (./eventHeap.ts) for the rest.
  *
  * Why a sequence number: two events at the same tick must come out in the order they were scheduled, on
  * every engine, so ties never depend on layout. The sequence is a per-queue counter (float64, exact up to
@@ -25,16 +25,17 @@
  *
  * Times are integer ticks (see ./ticks.ts), exact up to 2^53; a time that is not an integer goes to the heap.
  */
+import { columns } from './columns';
 import { EventHeap, type EventHeapState } from './eventHeap';
 
-const WINDOW_BITS = 12;
-const WINDOW = 1 << WINDOW_BITS;
-const MASK = WINDOW - 1;
-const WORDS = WINDOW >> 5;
-const SUMMARY_WORDS = WORDS >> 5;
+/** The calendar's width by default: 4,096 one-tick buckets (64 KB of columns). */
+export const WINDOW_BITS = 12;
+/** Widths a queue may take: a narrow one (1,024 buckets, 16 KB) for short runs, up to 65,536 buckets. */
+export const WINDOW_BITS_MIN = 10;
+export const WINDOW_BITS_MAX = 16;
 
 /** Initial capacity of the bucket entries; the columns double when full. */
-const CAPACITY_INITIAL = 1024;
+const CAPACITY_INITIAL = 128;
 
 /** Everything an EventQueue holds (a checkpoint of a run): see `snapshot` and `restore`. */
 export interface EventQueueState {
@@ -57,16 +58,20 @@ export interface EventQueueState {
 export class EventQueue {
   private readonly heap: EventHeap;
   private seqNext = 0;
-  /** Time of the latest pop (or of the window's start before any): the window is [base, base + WINDOW). */
+  /** Buckets in the calendar (2^windowBits), and that minus one (the bucket of a time is time & mask). */
+  private readonly window: number;
+  private readonly mask: number;
+  /** Time of the latest pop (or of the window's start before any): the window is [base, base + window). */
   private base = 0;
   /** Events in buckets. */
   private inBuckets = 0;
-  // Bucket lists: first and last entry per bucket (-1: empty), the bucket's time.
-  private readonly head = new Int32Array(WINDOW).fill(-1);
-  private readonly tail = new Int32Array(WINDOW).fill(-1);
-  private readonly bucketTime = new Float64Array(WINDOW);
-  private readonly bits = new Int32Array(WORDS);
-  private readonly summary = new Int32Array(SUMMARY_WORDS);
+  // Bucket lists: first and last entry per bucket, the bucket's time; read only while the bucket's bit says
+  // it is non-empty (so a new queue or a clear leaves them as they are: nothing to fill).
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private readonly bucketTime: Float64Array;
+  private readonly bits: Int32Array;
+  private readonly summary: Int32Array;
   // Entries: sequence number, payload, next entry in the same bucket; a free list of unused entries.
   private seqs: Float64Array;
   private payloads: Int32Array;
@@ -76,12 +81,30 @@ export class EventQueue {
   /** The bucket holding the earliest bucketed event, or -1 when it must be searched again. */
   private found = -1;
 
-  constructor(capacity = CAPACITY_INITIAL) {
+  /**
+   * `windowBits`: the calendar holds 2^windowBits one-tick buckets (WINDOW_BITS_MIN..WINDOW_BITS_MAX). Any
+   * width pops the same order; a narrower one allocates less (what a run of a few hundred events, built by
+   * the thousand in an experiment, wants), a wider one keeps more of a long run's events out of the heap.
+   */
+  constructor(capacity = CAPACITY_INITIAL, windowBits = WINDOW_BITS) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`invalid capacity: ${capacity}`);
+    if (!(Number.isInteger(windowBits) && windowBits >= WINDOW_BITS_MIN && windowBits <= WINDOW_BITS_MAX)) {
+      throw new Error(`invalid event window: 2^${windowBits} buckets (must be 2^${WINDOW_BITS_MIN}..2^${WINDOW_BITS_MAX})`);
+    }
+    this.window = 1 << windowBits;
+    this.mask = this.window - 1;
+    const calendar = columns(this.window, { bucketTime: 'f64', head: 'i32', tail: 'i32' });
+    this.head = calendar.head;
+    this.tail = calendar.tail;
+    this.bucketTime = calendar.bucketTime;
+    const words = new Int32Array((this.window >> 5) + (this.window >> 10));
+    this.bits = words.subarray(0, this.window >> 5);
+    this.summary = words.subarray(this.window >> 5);
     this.heap = new EventHeap(capacity);
-    this.seqs = new Float64Array(capacity);
-    this.payloads = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
+    const entries = entryColumns(capacity);
+    this.seqs = entries.seqs;
+    this.payloads = entries.payloads;
+    this.next = entries.next;
   }
 
   /** Pending events. */
@@ -114,7 +137,7 @@ export class EventQueue {
   push(time: number, payload: number): number {
     const seq = this.seqNext++;
     const offset = time - this.base;
-    if (!(offset >= 0 && offset < WINDOW && Math.floor(time) === time)) {
+    if (!(offset >= 0 && offset < this.window && Math.floor(time) === time)) {
       this.heap.push(time, seq, payload);
       return seq;
     }
@@ -127,9 +150,8 @@ export class EventQueue {
     this.seqs[e] = seq;
     this.payloads[e] = payload;
     this.next[e] = -1;
-    const b = time & MASK; // ToInt32 keeps the low bits of any integer below 2^53
-    const last = this.tail[b];
-    if (last < 0) {
+    const b = time & this.mask; // ToInt32 keeps the low bits of any integer below 2^53
+    if ((this.bits[b >> 5] & (1 << (b & 31))) === 0) {
       this.head[b] = e;
       this.bucketTime[b] = time;
       this.bits[b >> 5] |= 1 << (b & 31);
@@ -137,7 +159,7 @@ export class EventQueue {
       // A new earliest bucket? Only if it comes before the one found (cyclically from base).
       if (this.found >= 0 && time < this.bucketTime[this.found]) this.found = b;
     } else {
-      this.next[last] = e;
+      this.next[this.tail[b]] = e;
     }
     this.tail[b] = e;
     this.inBuckets++;
@@ -159,7 +181,6 @@ export class EventQueue {
     const after = this.next[e];
     this.head[b] = after;
     if (after < 0) {
-      this.tail[b] = -1;
       this.bits[b >> 5] &= ~(1 << (b & 31));
       if (this.bits[b >> 5] === 0) this.summary[b >> 10] &= ~(1 << ((b >> 5) & 31));
       this.found = -1;
@@ -173,8 +194,6 @@ export class EventQueue {
   /** Drops every pending event (the sequence keeps counting, so order stays stable across clears). */
   clear(): void {
     this.heap.clear();
-    this.head.fill(-1);
-    this.tail.fill(-1);
     this.bits.fill(0);
     this.summary.fill(0);
     this.inBuckets = 0;
@@ -209,6 +228,7 @@ export class EventQueue {
 
   /** Becomes the queue a `snapshot()` was taken of (the state is copied: it stays the caller's). */
   restore(state: EventQueueState): void {
+    if (state.head.length !== this.window) throw new Error(`a checkpoint of a queue of ${state.head.length} buckets cannot restore one of ${this.window}`);
     this.heap.restore(state.heap);
     this.seqNext = state.seqNext;
     this.base = state.base;
@@ -221,9 +241,10 @@ export class EventQueue {
     const used = state.seqs.length;
     let capacity = this.seqs.length;
     while (capacity < used) capacity *= 2;
-    this.seqs = new Float64Array(capacity);
-    this.payloads = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
+    const entries = entryColumns(capacity);
+    this.seqs = entries.seqs;
+    this.payloads = entries.payloads;
+    this.next = entries.next;
     this.seqs.set(state.seqs);
     this.payloads.set(state.payloads);
     this.next.set(state.next);
@@ -243,8 +264,8 @@ export class EventQueue {
   private firstBucket(): number {
     if (this.inBuckets === 0) return -1;
     if (this.found >= 0) return this.found;
-    const start = this.base & MASK;
-    let b = this.scan(start, WINDOW);
+    const start = this.base & this.mask;
+    let b = this.scan(start, this.window);
     if (b < 0) b = this.scan(0, start);
     this.found = b;
     return b;
@@ -277,9 +298,7 @@ export class EventQueue {
 
   private grow(): void {
     const capacity = this.seqs.length * 2;
-    const seqs = new Float64Array(capacity);
-    const payloads = new Int32Array(capacity);
-    const next = new Int32Array(capacity);
+    const { seqs, payloads, next } = entryColumns(capacity);
     seqs.set(this.seqs);
     payloads.set(this.payloads);
     next.set(this.next);
@@ -287,4 +306,9 @@ export class EventQueue {
     this.payloads = payloads;
     this.next = next;
   }
+}
+
+/** The entries' columns (sequence, payload, next in bucket), in one buffer. */
+function entryColumns(capacity: number) {
+  return columns(capacity, { seqs: 'f64', payloads: 'i32', next: 'i32' });
 }

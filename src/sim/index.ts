@@ -1,6 +1,6 @@
 export type { Actor, Protocol } from './actor';
 export { Clients } from './client';
-export { EventQueue } from './eventQueue';
+export { EventQueue, WINDOW_BITS_MIN } from './eventQueue';
 export { type FaultIssue, faultEventIssue, faultOf } from './faultCheck';
 export {
   type AmountField, CLOCK_MS_MAX, FAULT_EVENT_TYPES, FAULT_TABLE, SLOW_MS_MAX, type FaultEvent, type FaultEventOf, type FaultEventType,

@@ -43,9 +43,11 @@ export class Link {
   private readonly reorderTicksMax: number;
   private readonly sample: LatencySampler;
   private readonly latencyRng: Rng;
-  private readonly lossRng: Rng;
-  private readonly duplicateRng: Rng;
-  private readonly reorderRng: Rng;
+  // Forked only when the option that draws from them is on (a fork derives from the key, never from the
+  // parent's draws, so a stream made later is the same stream): most links draw latencies alone.
+  private readonly lossRng: Rng | undefined;
+  private readonly duplicateRng: Rng | undefined;
+  private readonly reorderRng: Rng | undefined;
   private readonly stream: Rng;
   /** Faults on top of the options (`slow`, `lossy`): extra delay per message, extra loss; 0 when none. */
   private slowTicks = 0;
@@ -67,14 +69,14 @@ export class Link {
     }
     this.reorderTicksMax = max;
     this.latencyRng = stream.fork('latency');
-    this.lossRng = stream.fork('loss');
-    this.duplicateRng = stream.fork('duplicate');
-    this.reorderRng = stream.fork('reorder');
+    this.lossRng = this.lossPpm !== 0 ? stream.fork('loss') : undefined;
+    this.duplicateRng = this.duplicatePpm !== 0 ? stream.fork('duplicate') : undefined;
+    this.reorderRng = this.reorderPpm !== 0 ? stream.fork('reorder') : undefined;
   }
 
   /** True when this message is lost (draws only when loss is on, then again only when the link is lossy). */
   loses(): boolean {
-    if (this.lossPpm !== 0 && chancePpm(this.lossRng, this.lossPpm)) return true;
+    if (this.lossPpm !== 0 && chancePpm(this.lossRng!, this.lossPpm)) return true;
     return this.lossyPpm !== 0 && chancePpm(this.lossyRng!, this.lossyPpm);
   }
 
@@ -109,14 +111,14 @@ export class Link {
 
   /** True when this message gets a second copy (draws only when duplication is on, then again only when the link is duplicating). */
   duplicates(): boolean {
-    if (this.duplicatePpm !== 0 && chancePpm(this.duplicateRng, this.duplicatePpm)) return true;
+    if (this.duplicatePpm !== 0 && chancePpm(this.duplicateRng!, this.duplicatePpm)) return true;
     return this.duplicatingPpm !== 0 && chancePpm(this.duplicatingRng!, this.duplicatingPpm);
   }
 
   /** Ticks from send to arrival: a latency draw, plus a slow link's delay, plus the reordering delay when it strikes. */
   delay(): number {
     const latency = this.sample(this.latencyRng) + this.slowTicks;
-    if (this.reorderPpm === 0 || !chancePpm(this.reorderRng, this.reorderPpm)) return latency;
-    return latency + 1 + this.reorderRng.int(this.reorderTicksMax);
+    if (this.reorderPpm === 0 || !chancePpm(this.reorderRng!, this.reorderPpm)) return latency;
+    return latency + 1 + this.reorderRng!.int(this.reorderTicksMax);
   }
 }

@@ -33,6 +33,11 @@ export interface SimOptions<M> {
    * partition groups) into `sim.stageLog`. Default: off. Never changes the trace or its hash.
    */
   stage?: StageOptions<M>;
+  /**
+   * The event queue's calendar width, 2^bits one-tick buckets (./eventQueue.ts; default 12). Never changes
+   * a run; a short run built by the thousand (an experiment's trial) allocates less with 10.
+   */
+  eventWindowBits?: number;
 }
 
 export const LIMIT_DEFAULTS: Required<SimLimits> = {

@@ -94,7 +94,7 @@ export class Simulation<M = unknown> {
   private readonly protocol: SimOptions<M>['protocol'];
   private readonly limits: Required<SimLimits>;
   private readonly maxPending: number;
-  private readonly queue = new EventQueue();
+  private readonly queue: EventQueue;
   private readonly slots = new Slots();
   private readonly nodes: NodeContext<M>[] = [];
   /** Pending timers: handle (the queue sequence number) -> slot. */
@@ -108,6 +108,7 @@ export class Simulation<M = unknown> {
     this.protocol = options.protocol;
     this.limits = resolveLimits(options.limits);
     this.maxPending = this.limits.maxPending;
+    this.queue = new EventQueue(undefined, options.eventWindowBits);
     this.trace = new Trace(this.limits.maxTraceEntries);
     this.network = new Network(this.root, options.nodes, options.network);
     this.stageLog = options.stage ? new StageLog(options.stage) : undefined;

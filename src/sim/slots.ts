@@ -3,6 +3,7 @@
  * payload). Columns instead of one object per event, and a free list so slots are reused: the steady
  * state of a run allocates nothing per event except the protocol's own messages.
  */
+import { columns } from './columns';
 
 /** Slot kinds. `free` slots sit on the free list; `cancelled` ones wait in the queue to be skipped. */
 export const SlotKind = {
@@ -30,7 +31,7 @@ export interface SlotsState {
   readonly freeList: Int32Array;
 }
 
-const CAPACITY_INITIAL = 1024;
+const CAPACITY_INITIAL = 128;
 
 export class Slots {
   kind: Uint8Array;
@@ -44,13 +45,14 @@ export class Slots {
   private used = 0;
 
   constructor() {
-    this.kind = new Uint8Array(CAPACITY_INITIAL);
-    this.from = new Int32Array(CAPACITY_INITIAL);
-    this.to = new Int32Array(CAPACITY_INITIAL);
-    this.id = new Float64Array(CAPACITY_INITIAL);
-    this.incarnation = new Int32Array(CAPACITY_INITIAL);
+    const c = slotColumns(CAPACITY_INITIAL);
+    this.kind = c.kind;
+    this.from = c.from;
+    this.to = c.to;
+    this.id = c.id;
+    this.incarnation = c.incarnation;
+    this.freeList = c.freeList;
     this.obj = new Array(CAPACITY_INITIAL);
-    this.freeList = new Int32Array(CAPACITY_INITIAL);
   }
 
   /** A slot index to fill (reused when one is free). */
@@ -97,12 +99,7 @@ export class Slots {
     const used = state.kind.length;
     let n = CAPACITY_INITIAL;
     while (n < used) n *= 2;
-    this.kind = grown(new Uint8Array(n), state.kind);
-    this.from = grown(new Int32Array(n), state.from);
-    this.to = grown(new Int32Array(n), state.to);
-    this.id = grown(new Float64Array(n), state.id);
-    this.incarnation = grown(new Int32Array(n), state.incarnation);
-    this.freeList = grown(new Int32Array(n), state.freeList);
+    this.setColumns(n, state);
     this.obj = state.obj.slice();
     this.obj.length = n;
     this.used = used;
@@ -111,17 +108,29 @@ export class Slots {
 
   private grow(): void {
     const n = this.kind.length * 2;
-    this.kind = grown(new Uint8Array(n), this.kind);
-    this.from = grown(new Int32Array(n), this.from);
-    this.to = grown(new Int32Array(n), this.to);
-    this.id = grown(new Float64Array(n), this.id);
-    this.incarnation = grown(new Int32Array(n), this.incarnation);
-    this.freeList = grown(new Int32Array(n), this.freeList);
+    this.setColumns(n, { kind: this.kind, from: this.from, to: this.to, id: this.id, incarnation: this.incarnation, freeList: this.freeList });
     this.obj.length = n;
+  }
+
+  /** Columns of n entries holding `from`'s (as long as they are). */
+  private setColumns(n: number, from: Omit<SlotsState, 'obj'>): void {
+    const c = slotColumns(n);
+    c.kind.set(from.kind);
+    c.from.set(from.from);
+    c.to.set(from.to);
+    c.id.set(from.id);
+    c.incarnation.set(from.incarnation);
+    c.freeList.set(from.freeList);
+    this.kind = c.kind;
+    this.from = c.from;
+    this.to = c.to;
+    this.id = c.id;
+    this.incarnation = c.incarnation;
+    this.freeList = c.freeList;
   }
 }
 
-function grown<T extends Uint8Array | Int32Array | Float64Array>(into: T, from: T): T {
-  into.set(from as never);
-  return into;
+/** The typed columns of n slots, in one buffer (./columns.ts). */
+function slotColumns(n: number) {
+  return columns(n, { id: 'f64', from: 'i32', to: 'i32', incarnation: 'i32', freeList: 'i32', kind: 'u8' });
 }

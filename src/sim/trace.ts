@@ -7,6 +7,7 @@
  * and column meanings are listed in ./traceKind.ts.
  */
 import { TraceHasher, type TraceHasherState } from '../core/hash/traceHasher';
+import { columns } from './columns';
 
 /**
  * Entries per chunk, at most (2^16, ~1.4 MB of columns). The trace grows by whole chunks instead of doubling
@@ -15,7 +16,7 @@ import { TraceHasher, type TraceHasherState } from '../core/hash/traceHasher';
  * few hundred events) does not allocate and zero 1.4 MB: that was a quarter of such a trial's time.
  */
 const CHUNK = 65536;
-const CHUNK_FIRST = 1024;
+const CHUNK_FIRST = 256;
 
 /** The trace handed to the worker's caller: trimmed columns plus the hash. */
 export interface TraceColumns {
@@ -39,7 +40,13 @@ interface Chunk {
   payload: Int32Array;
 }
 
+/** A chunk of the trace: its five columns in one buffer (./columns.ts). */
 function chunk(size: number): Chunk {
+  return columns(size, { time: 'f64', kind: 'u8', from: 'i32', to: 'i32', payload: 'i32' });
+}
+
+/** Columns of their own, each in its own buffer: what `columns()` hands out, moved column by column. */
+function separateColumns(size: number): Chunk {
   return {
     time: new Float64Array(size),
     kind: new Uint8Array(size),
@@ -133,7 +140,7 @@ export class Trace {
   /** Copies of the entries into one array per column (the run can go on; the copies are the caller's). */
   columns(): TraceColumns {
     const n = this.length;
-    const out: TraceColumns = { length: n, ...chunk(n), hash: this.hash() };
+    const out: TraceColumns = { length: n, ...separateColumns(n), hash: this.hash() };
     let at = 0;
     for (const c of this.chunks) {
       const used = Math.min(c.time.length, n - at);

@@ -69,15 +69,13 @@ export function splitMix64Words(lo: number, hi: number): [number, number, number
     const nLo = (sLo + 0x7f4a7c15) >>> 0;
     sHi = (sHi + 0x9e3779b9 + (nLo < sLo ? 1 : 0)) >>> 0;
     sLo = nLo;
-    let zLo = sLo;
-    let zHi = sHi;
     // z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-    [zLo, zHi] = mul64(xorShiftLo(zLo, zHi, 30), (zHi ^ (zHi >>> 30)) >>> 0, 0x1ce4e5b9, 0xbf58476d);
+    mul64(xorShiftLo(sLo, sHi, 30), (sHi ^ (sHi >>> 30)) >>> 0, 0x1ce4e5b9, 0xbf58476d);
     // z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-    [zLo, zHi] = mul64(xorShiftLo(zLo, zHi, 27), (zHi ^ (zHi >>> 27)) >>> 0, 0x133111eb, 0x94d049bb);
+    mul64(xorShiftLo(productLo, productHi, 27), (productHi ^ (productHi >>> 27)) >>> 0, 0x133111eb, 0x94d049bb);
     // z ^ (z >> 31)
-    out[2 * i] = xorShiftLo(zLo, zHi, 31);
-    out[2 * i + 1] = (zHi ^ (zHi >>> 31)) >>> 0;
+    out[2 * i] = xorShiftLo(productLo, productHi, 31);
+    out[2 * i + 1] = (productHi ^ (productHi >>> 31)) >>> 0;
   }
   return out;
 }
@@ -87,8 +85,12 @@ function xorShiftLo(lo: number, hi: number, s: number): number {
   return (lo ^ ((lo >>> s) | (hi << (32 - s)))) >>> 0;
 }
 
-/** (aHi:aLo x bHi:bLo) mod 2^64 as [lo, hi]: the 32 x 32 -> 64 product of the low words in 16-bit pieces. */
-function mul64(aLo: number, aHi: number, bLo: number, bHi: number): [number, number] {
+/** mul64's product (module scratch, read at once by its caller: seeding allocates nothing per step). */
+let productLo = 0;
+let productHi = 0;
+
+/** (aHi:aLo x bHi:bLo) mod 2^64 into productLo/productHi: the 32 x 32 -> 64 product of the low words in 16-bit pieces. */
+function mul64(aLo: number, aHi: number, bLo: number, bHi: number): void {
   const a0 = aLo & 0xffff;
   const a1 = aLo >>> 16;
   const b0 = bLo & 0xffff;
@@ -96,9 +98,8 @@ function mul64(aLo: number, aHi: number, bLo: number, bHi: number): [number, num
   const p00 = a0 * b0;
   const mid = a0 * b1 + a1 * b0 + (p00 >>> 16); // < 2^34: exact
   const loHi = a1 * b1 + Math.floor(mid / 65536); // high word of aLo x bLo, < 2^32
-  const lo = ((mid & 0xffff) * 65536 + (p00 & 0xffff)) >>> 0;
-  const hi = (loHi + Math.imul(aHi, bLo) + Math.imul(aLo, bHi)) >>> 0;
-  return [lo, hi];
+  productLo = ((mid & 0xffff) * 65536 + (p00 & 0xffff)) >>> 0;
+  productHi = (loHi + Math.imul(aHi, bLo) + Math.imul(aLo, bHi)) >>> 0;
 }
 
 /** Raw xoshiro128** over an explicit state (exported for the published test vectors). */
@@ -263,11 +264,27 @@ class SeededRng implements Rng {
   }
 
   fork(label: string | number): Rng {
-    const salt = typeof label === 'number' ? fmix32(label + 0x632be5ab) : murmur3(label, 0x2545f491);
+    const salt = typeof label === 'number' ? fmix32(label + 0x632be5ab) : labelSalt(label);
     const hi = fmix32(this.key[1] ^ salt ^ 0x5bd1e995);
     const lo = fmix32((this.key[0] + Math.imul(salt, 0x9e3779b1)) ^ hi);
     return new SeededRng([lo, hi]);
   }
+}
+
+/**
+ * murmur3 of a fork's label, remembered: runs fork the same few labels ('latency', 'link/0->1', 'node/3')
+ * again and again (an election trial builds its network afresh). A pure function's memo; bounded.
+ */
+const saltOf = new Map<string, number>();
+const SALTS_MAX = 4096;
+function labelSalt(label: string): number {
+  let salt = saltOf.get(label);
+  if (salt === undefined) {
+    salt = murmur3(label, 0x2545f491);
+    if (saltOf.size >= SALTS_MAX) saltOf.clear();
+    saltOf.set(label, salt);
+  }
+  return salt;
 }
 
 /** The root stream of a scenario. Fork it per purpose and per node; never share one stream between them. */
