@@ -13,7 +13,7 @@
  *
  * Times are integer ticks (see ./ticks.ts) held in a Float64Array: exact up to 2^53 ticks.
  */
-import { columns } from './columns';
+import { columnLayout } from './columns';
 
 /** Initial capacity (events); the columns double when full. */
 const CAPACITY_INITIAL = 128;
@@ -152,6 +152,4 @@ export class EventHeap {
 }
 
 /** The heap's columns (time, sequence, payload), in one buffer (./columns.ts). */
-function heapColumns(capacity: number) {
-  return columns(capacity, { times: 'f64', seqs: 'f64', payloads: 'i32' });
-}
+const heapColumns = columnLayout({ times: 'f64', seqs: 'f64', payloads: 'i32' });

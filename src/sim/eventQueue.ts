@@ -25,7 +25,7 @@
  *
  * Times are integer ticks (see ./ticks.ts), exact up to 2^53; a time that is not an integer goes to the heap.
  */
-import { columns } from './columns';
+import { columnLayout } from './columns';
 import { EventHeap, type EventHeapState } from './eventHeap';
 
 /** The calendar's width by default: 4,096 one-tick buckets (64 KB of columns). */
@@ -93,7 +93,7 @@ export class EventQueue {
     }
     this.window = 1 << windowBits;
     this.mask = this.window - 1;
-    const calendar = columns(this.window, { bucketTime: 'f64', head: 'i32', tail: 'i32' });
+    const calendar = calendarColumns(this.window);
     this.head = calendar.head;
     this.tail = calendar.tail;
     this.bucketTime = calendar.bucketTime;
@@ -309,6 +309,7 @@ export class EventQueue {
 }
 
 /** The entries' columns (sequence, payload, next in bucket), in one buffer. */
-function entryColumns(capacity: number) {
-  return columns(capacity, { seqs: 'f64', payloads: 'i32', next: 'i32' });
-}
+const entryColumns = columnLayout({ seqs: 'f64', payloads: 'i32', next: 'i32' });
+
+/** The calendar's columns (bucket time, first and last entry), in one buffer. */
+const calendarColumns = columnLayout({ bucketTime: 'f64', head: 'i32', tail: 'i32' });

@@ -3,7 +3,7 @@
  * payload). Columns instead of one object per event, and a free list so slots are reused: the steady
  * state of a run allocates nothing per event except the protocol's own messages.
  */
-import { columns } from './columns';
+import { columnLayout } from './columns';
 
 /** Slot kinds. `free` slots sit on the free list; `cancelled` ones wait in the queue to be skipped. */
 export const SlotKind = {
@@ -131,6 +131,4 @@ export class Slots {
 }
 
 /** The typed columns of n slots, in one buffer (./columns.ts). */
-function slotColumns(n: number) {
-  return columns(n, { id: 'f64', from: 'i32', to: 'i32', incarnation: 'i32', freeList: 'i32', kind: 'u8' });
-}
+const slotColumns = columnLayout({ id: 'f64', from: 'i32', to: 'i32', incarnation: 'i32', freeList: 'i32', kind: 'u8' });

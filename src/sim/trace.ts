@@ -7,7 +7,7 @@
  * and column meanings are listed in ./traceKind.ts.
  */
 import { TraceHasher, type TraceHasherState } from '../core/hash/traceHasher';
-import { columns } from './columns';
+import { columnLayout } from './columns';
 
 /**
  * Entries per chunk, at most (2^16, ~1.4 MB of columns). The trace grows by whole chunks instead of doubling
@@ -41,9 +41,7 @@ interface Chunk {
 }
 
 /** A chunk of the trace: its five columns in one buffer (./columns.ts). */
-function chunk(size: number): Chunk {
-  return columns(size, { time: 'f64', kind: 'u8', from: 'i32', to: 'i32', payload: 'i32' });
-}
+const chunk: (size: number) => Chunk = columnLayout({ time: 'f64', kind: 'u8', from: 'i32', to: 'i32', payload: 'i32' });
 
 /** Columns of their own, each in its own buffer: what `columns()` hands out, moved column by column. */
 function separateColumns(size: number): Chunk {
