@@ -227,6 +227,22 @@ describe('incremental assignment', () => {
     expect(moved).toBeLessThan(0.94);
     expect(modNMoved(keys.hash, before, before)).toBe(0);
   });
+
+  it('counts exactly the keys whose h % n owner differs, at the edges of uint32 and of n (property, seed 23)', () => {
+    // The remainders are taken by a float reciprocal: the oracle is the plain % on every hash, with hashes
+    // at 0, 2^32 - 1 and multiples of n (where the reciprocal's quotient is one short) mixed in.
+    const list = fc.integer({ min: 1, max: 65535 }).map((n) => Uint16Array.from({ length: n }, (_, i) => (i * 7919) % 65536));
+    fc.assert(
+      fc.property(list, list, fc.array(fc.oneof(fc.nat({ max: 0xffffffff }), fc.constantFrom(0, 0xffffffff, 0xfffffffe, 2 ** 31)), { maxLength: 200 }), fc.nat({ max: 65535 }), (before, after, raw, k) => {
+        const multiples = [before.length, after.length].flatMap((n) => [n * k, n * (k + 1) - 1, Math.floor(0xffffffff / n) * n]);
+        const hashes = Uint32Array.from([...raw, ...multiples]);
+        let expected = 0;
+        for (const h of hashes) if (before[h % before.length] !== after[h % after.length]) expected++;
+        expect(modNMoved(hashes, before, after)).toBe(expected);
+      }),
+      { seed: 23, numRuns: 300 },
+    );
+  });
 });
 
 describe('updateOwnedArcs', () => {
