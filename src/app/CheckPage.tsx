@@ -12,6 +12,7 @@ import { vizStyle } from '../viz/shared/palette';
 import '../viz/viz.css';
 import type { CheckReply, CheckedHistory } from '../worker/check';
 import { useTheme } from './hooks';
+import { formatNumber } from '../viz/shared/format';
 
 /** Largest history text, as `npm run check` (UTF-8 bytes). */
 export const CHECK_TEXT_BYTES_MAX = 64 * 1024 * 1024;
@@ -47,7 +48,7 @@ export function CheckPage() {
   const check = async () => {
     const bytes = utf8ByteLength(text);
     if (bytes > CHECK_TEXT_BYTES_MAX) {
-      setState({ kind: 'done', reply: { ok: false, message: `the history is ${bytes.toLocaleString('en-US')} bytes; at most ${CHECK_TEXT_BYTES_MAX.toLocaleString('en-US')} are checked (the limit)` } });
+      setState({ kind: 'done', reply: { ok: false, message: `the history is ${formatNumber(bytes)} bytes; at most ${formatNumber(CHECK_TEXT_BYTES_MAX)} are checked (the limit)` } });
       return;
     }
     worker.current?.terminate();
@@ -72,7 +73,7 @@ export function CheckPage() {
   const load = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > CHECK_TEXT_BYTES_MAX) {
-      setState({ kind: 'done', reply: { ok: false, message: `the file ${file.name} is ${file.size.toLocaleString('en-US')} bytes; at most ${CHECK_TEXT_BYTES_MAX.toLocaleString('en-US')} are checked (the limit)` } });
+      setState({ kind: 'done', reply: { ok: false, message: `the file ${file.name} is ${formatNumber(file.size)} bytes; at most ${formatNumber(CHECK_TEXT_BYTES_MAX)} are checked (the limit)` } });
       return;
     }
     setText(await file.text());
@@ -141,7 +142,7 @@ function Verdict({ result }: { result: CheckedHistory }) {
     <>
       <h2>{`${sign}${result.verdict[0].toUpperCase()}${result.verdict.slice(1)}`}</h2>
       <p>
-        {`${result.operations.toLocaleString('en-US')} operation${result.operations === 1 ? '' : 's'} (failed ones dropped) from a ${result.format} history, checked against the ${result.model} model${result.partitions > 1 ? ` in ${result.partitions} partitions` : ''} in ${result.ms < 1 ? '< 1' : Math.round(result.ms).toLocaleString('en-US')} ms.`}
+        {`${formatNumber(result.operations)} operation${result.operations === 1 ? '' : 's'} (failed ones dropped) from a ${result.format} history, checked against the ${result.model} model${result.partitions > 1 ? ` in ${result.partitions} partitions` : ''} in ${result.ms < 1 ? '< 1' : formatNumber(Math.round(result.ms))} ms.`}
         {result.verdict === 'unknown' && ` The search ran out of its ${TIME_MS_MAX / 1000} s budget before reaching a verdict.`}
       </p>
       {result.explanation && <p className="check-explanation">{explanationProse(result.explanation)}</p>}
@@ -149,7 +150,7 @@ function Verdict({ result }: { result: CheckedHistory }) {
         history={history}
         kindNames={result.kindNames}
         style={style}
-        label={`The history: ${history.call.length.toLocaleString('en-US')} operations in ${lanes} lanes${result.explanation ? ', the checker\u2019s explanation outlined' : ''}`}
+        label={`The history: ${formatNumber(history.call.length)} operations in ${lanes} lanes${result.explanation ? ', the checker\u2019s explanation outlined' : ''}`}
         highlights={marks.highlights}
         prefix={marks.prefix}
         selected={selected}

@@ -8,6 +8,7 @@ import { useEffect, useId } from 'react';
 import { useReducedMotion } from './hooks';
 import { offeredSpeeds, unitsPerSecondAt1x } from './store';
 import { useAppStore, useAppStoreApi } from './useAppStore';
+import { formatNumber } from '../viz/shared/format';
 
 /** With reduced motion, one step per this many ms at speed 1. */
 const STEP_INTERVAL_MS = 1200;
@@ -54,7 +55,7 @@ export function TimeControls() {
       <select id={speedId} value={speed} onChange={(e) => actions.setSpeed(Number(e.currentTarget.value))}>
         {offeredSpeeds(endTime, unitsPerSecondAt1x(endTime, medianLatency, isStepped), speed).map((s) => (
           <option key={s} value={s}>
-            {s.toLocaleString('en-US')}×
+            {formatNumber(s)}×
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 /** Hard limits of the link codec. A link can never make the page allocate or compute more than these. */
+import { formatNumber } from '../../viz/shared/format';
 
 /** The codec version this app writes and the newest it reads. */
 export const CODEC_VERSION = 1;
@@ -14,5 +15,5 @@ export const INFLATE_CHUNK_BYTES = 16;
 
 /** Formats a count for messages: 65536 -> "65,536". */
 export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
+  return formatNumber(count);
 }

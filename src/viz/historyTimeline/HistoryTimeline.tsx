@@ -142,7 +142,7 @@ function SelectionNote({ helpId, selected, describe, opCount, laneCount, isAggre
         {selected >= 0 ? `Selected op ${selected}: ${describe(selected)}` : 'No operation selected.'}
       </p>
       <p id={helpId} className="viz-history-help">
-        {`${opCount.toLocaleString('en-US')} operations in ${laneCount} lanes${isAggregated ? ', aggregated per pixel column (zoom in for single operations)' : ''}. Click or use the arrow keys to select (←/→ within a process, ↑/↓ across); wheel, + and − zoom; drag or Shift + ←/→ pans; 0 shows everything.`}
+        {`${formatNumber(opCount)} operations in ${laneCount} lanes${isAggregated ? ', aggregated per pixel column (zoom in for single operations)' : ''}. Click or use the arrow keys to select (←/→ within a process, ↑/↓ across); wheel, + and − zoom; drag or Shift + ←/→ pans; 0 shows everything.`}
       </p>
     </>
   );

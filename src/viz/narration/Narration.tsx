@@ -4,13 +4,14 @@
  * it back); clicking a row seeks there. Sentences are built only for the rows in view. One polite log
  * region announces the sentences at t after a step or seek and a summary every ~2 s while playing.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StageData } from '../../core/stage/types';
 import type { PlayheadSource } from '../stage/types';
 import { sentence, type RowWords } from './sentences';
 import { useAnnouncer } from './useAnnouncer';
 import { usePlayheadRow } from './usePlayheadRow';
 import './narration.css';
+import { formatNumber } from '../shared/format';
 
 export interface NarrationProps {
   data: StageData;
@@ -37,16 +38,24 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
   /** Where the list last scrolled itself: a scroll event landing there is ours, any other is the reader's. */
   const autoTop = useRef(-1);
   const [scrollTop, setScrollTop] = useState(0);
+  /** The list's scroll position as last set or seen (a scroll event): compared without reading the element,
+   * whose scrollTop forces a layout of the page (at load, inside the commit that mounts it: ~20 ms). */
+  const knownTop = useRef(0);
   const [following, setFollowing] = useState(true);
   const count = data.narrated.length;
 
-  useLayoutEffect(() => {
+  // A passive effect, after the frame is drawn: the list's layout is clean then, so setting its scrollTop
+  // costs a scroll. In a layout effect it forced a layout of the whole page inside the commit that drew a
+  // new result (20-50 ms of one main-thread task when a lab loads at a later playhead). The list follows
+  // one frame later, which no reader sees.
+  useEffect(() => {
     const el = list.current;
     if (!el || !following || current < 0) return;
     const target = Math.max(0, Math.round((current + 1) * ROW_PX - height / 2));
-    if (Math.abs(el.scrollTop - target) < 1) return;
+    if (Math.abs(knownTop.current - target) < 1) return;
     el.scrollTop = target;
     autoTop.current = el.scrollTop;
+    knownTop.current = el.scrollTop;
     setScrollTop(el.scrollTop);
   }, [current, following, height]);
 
@@ -66,7 +75,7 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
   return (
     <section className="narration" aria-label={label}>
       <div className="narration-bar">
-        <span>{`${count.toLocaleString('en-US')} events`}</span>
+        <span>{`${formatNumber(count)} events`}</span>
         {!following && (
           <button type="button" onClick={() => setFollowing(true)}>
             Back to playhead
@@ -80,6 +89,7 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
         tabIndex={0}
         onScroll={(e) => {
           const top = e.currentTarget.scrollTop;
+          knownTop.current = top;
           setScrollTop(top);
           if (Math.abs(top - autoTop.current) >= 2) setFollowing(false);
         }}

@@ -13,6 +13,7 @@ import { LogProblems } from './LogProblems';
 import { readFileText, readLinkText } from './readLog';
 import { SpaceTime } from './SpaceTime';
 import { useJob } from './useJob';
+import { formatNumber } from '../shared/format';
 
 export interface LogImportProps {
   style: VizStyle;
@@ -71,7 +72,7 @@ export function LogImport({ style, initialText = '' }: LogImportProps) {
           <button type="button" onClick={() => load(() => readLinkText(link))} disabled={!link}>Load link</button>
         </span>
       </form>
-      <p className="spacetime-help">Limits: {SHIVIZ_LIMITS.eventsMax.toLocaleString('en-US')} events (eventsMax), {SHIVIZ_LIMITS.hostsMax} hosts (hostsMax), {SHIVIZ_LIMITS.executionsMax} executions.</p>
+      <p className="spacetime-help">Limits: {formatNumber(SHIVIZ_LIMITS.eventsMax)} events (eventsMax), {SHIVIZ_LIMITS.hostsMax} hosts (hostsMax), {SHIVIZ_LIMITS.executionsMax} executions.</p>
       {readError && <p className="spacetime-limit" role="alert">{readError}</p>}
       {state.status === 'running' && <p className="spacetime-help" role="status">Reading the log… {Math.round(state.progress * 100)}%</p>}
       {state.status === 'error' && <p className="spacetime-limit" role="alert">{state.message}</p>}
@@ -90,7 +91,7 @@ function ImportResult({ imported, style, execution, onExecution }: { imported: S
       {chosen && (
         <>
           <p className="spacetime-help">
-            {summary.events.toLocaleString('en-US')} events, {summary.hosts} hosts, {summary.executions} execution{summary.executions === 1 ? '' : 's'}; {summary.concurrentPairs.toLocaleString('en-US')} concurrent pairs.
+            {formatNumber(summary.events)} events, {summary.hosts} hosts, {summary.executions} execution{summary.executions === 1 ? '' : 's'}; {formatNumber(summary.concurrentPairs)} concurrent pairs.
           </p>
           {imported.executions.length > 1 && (
             <p>

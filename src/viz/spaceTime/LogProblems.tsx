@@ -3,6 +3,7 @@
  * clocks; …"), or the reason the whole log was refused. Text only: a message may quote the log.
  */
 import type { ShiVizImport } from '../../core/causality/shiviz/importLog';
+import { formatNumber } from '../shared/format';
 
 export function LogProblems({ imported }: { imported: ShiVizImport }) {
   if (imported.refused) {
@@ -22,7 +23,7 @@ export function LogProblems({ imported }: { imported: ShiVizImport }) {
       <ol>
         {imported.problems.map((p, i) => <li key={i} data-line={p.line}>{p.line > 0 ? `line ${p.line}: ` : ''}{p.message}</li>)}
       </ol>
-      {more > 0 && <p>… and {more.toLocaleString('en-US')} more.</p>}
+      {more > 0 && <p>… and {formatNumber(more)} more.</p>}
     </div>
   );
 }

@@ -28,6 +28,7 @@ import { useSelection } from './useSelection';
 import { useSpaceTimeDraw } from './useSpaceTimeDraw';
 import { useSpaceTimeView } from './useSpaceTimeView';
 import './spaceTime.css';
+import { formatNumber } from '../shared/format';
 
 export interface SpaceTimeProps {
   run: CausalRun;
@@ -102,7 +103,7 @@ export function SpaceTime(props: SpaceTimeProps) {
         <div ref={lineRef} className="spacetime-playhead" aria-hidden="true" hidden={!playhead} />
       </div>
       <p id={helpId} className="spacetime-help">
-        {g.count.toLocaleString('en-US')} events on {g.lanes.length} lanes{drawn.edgeStride > 1 ? `; at this zoom 1 message in ${drawn.edgeStride} is drawn (zoom in for all)` : ''}. Click an event, or use the arrow keys and Enter, to light its causal past and future; Shift+click or Shift+Enter picks a second event to compare. Wheel or +/− zooms, drag or Page Up/Down pans, 0 shows everything, Escape clears.
+        {formatNumber(g.count)} events on {g.lanes.length} lanes{drawn.edgeStride > 1 ? `; at this zoom 1 message in ${drawn.edgeStride} is drawn (zoom in for all)` : ''}. Click an event, or use the arrow keys and Enter, to light its causal past and future; Shift+click or Shift+Enter picks a second event to compare. Wheel or +/− zooms, drag or Page Up/Down pans, 0 shows everything, Escape clears.
       </p>
       <SpaceTimeLegend style={style} />
       <ComparisonCaption run={run} comparison={selection.comparison} />

@@ -3,11 +3,12 @@
  * all in memory (a link's body is read in chunks and abandoned past the limit).
  */
 import { SHIVIZ_LIMITS } from '../../core/causality/shiviz/format';
+import { formatNumber } from '../shared/format';
 
 const LIMIT = SHIVIZ_LIMITS.textBytesMax;
 
 function tooBig(what: string): Error {
-  return new Error(`${what} is over ${LIMIT.toLocaleString('en-US')} bytes, the import's limit (textBytesMax)`);
+  return new Error(`${what} is over ${formatNumber(LIMIT)} bytes, the import's limit (textBytesMax)`);
 }
 
 export async function readFileText(file: File): Promise<string> {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { clockOf, compareEvents, coneCounts, coneOf, type Comparison, type Cone } from '../../core/causality/query';
 import { comparisonSentence, eventName, formatClock, formatTime } from '../../core/causality/prose';
 import type { CausalRun } from '../../core/causality/types';
+import { formatNumber } from '../shared/format';
 
 export interface Selection {
   a: number;
@@ -32,7 +33,7 @@ export function describeEvent(run: CausalRun, e: number, detail?: (e: number) =>
 }
 
 function events(n: number): string {
-  return `${n.toLocaleString('en-US')} event${n === 1 ? '' : 's'}`;
+  return `${formatNumber(n)} event${n === 1 ? '' : 's'}`;
 }
 
 export function useSelection(run: CausalRun, detail?: (e: number) => string): Selection {

@@ -15,6 +15,7 @@ import { drawTimeSeries, hasHighlights } from './draw';
 import { columnAtX, layoutTimeSeries, timeAtX, xAtTime, type TimeSeriesInput, type TimeSeriesLayout } from './layout';
 import { summaryRows } from './summary';
 import { timeSeriesLegend, TimeSeriesMarks } from './TimeSeriesMarks';
+import { formatNumber } from '../shared/format';
 
 export interface TimeSeriesProps extends TimeSeriesInput {
   style: VizStyle;
@@ -59,7 +60,7 @@ export function TimeSeries(props: TimeSeriesProps) {
   });
   const column = cursor.cell ? cursor.cell.column : -1;
   const nodeCount = matrix?.nodeCount ?? 0;
-  const bandText = `band: ${bandName(band)} of ${nodeCount.toLocaleString('en-US')} nodes`;
+  const bandText = `band: ${bandName(band)} of ${formatNumber(nodeCount)} nodes`;
   const legend = useMemo(() => timeSeriesLegend(layout, style, keyed, isHighlighted, bandText), [layout, style, keyed, isHighlighted, bandText]);
   const table = useMemo(() => summaryTable(props.label, layout, keyed, fmtT, fmtV), [props.label, layout, keyed, fmtT, fmtV]);
   const marks = useMemo(
@@ -108,7 +109,7 @@ function columnLines(layout: TimeSeriesLayout, column: number, keyed: TimeSeries
     lines.push(
       `median node: ${fmtV(layout.medianValue[column])}`,
       `band (${bandName(band)}): ${fmtV(layout.bandLoValue[column])} – ${fmtV(layout.bandHiValue[column])}`,
-      `over ${layout.liveCount[column].toLocaleString('en-US')} nodes`,
+      `over ${formatNumber(layout.liveCount[column])} nodes`,
     );
   }
   for (const s of keyed) lines.push(`${s.label}: ${fmtV(s.values[column])}`);

@@ -10,6 +10,7 @@ import { layoutLineChart } from '../../../viz/lineChart/layout';
 import { ownerColor, type VizStyle } from '../../../viz/shared';
 import type { ExperimentResult } from '../result';
 import { curveSeries, paperMarks } from './select';
+import { formatNumber } from '../../../viz/shared/format';
 
 export interface ElectionCdfProps {
   experiment: ExperimentResult;
@@ -39,7 +40,7 @@ export function ElectionCdf({ experiment, style, onOpen }: ElectionCdfProps) {
     rows: series.flatMap((s) => s.points.map((p) => [s.name, p.x.toFixed(1), p.y.toFixed(1)])),
   }), [series]);
   const paperLayout = layout.series.at(-1)!;
-  const counts = experiment.curves.map((c) => c.downtimeMs.length.toLocaleString('en-US')).join(', ');
+  const counts = experiment.curves.map((c) => formatNumber(c.downtimeMs.length)).join(', ');
   return (
     <Figure
       size={size}

@@ -12,6 +12,7 @@ import type { ExperimentResult } from '../result';
 import type { ConsensusScenario } from '../scenario';
 import { ElectionCdf } from './ElectionCdf';
 import { curveRows, openTrial, type CurveRow } from './select';
+import { formatNumber } from '../../../viz/shared/format';
 
 const ms = (v: number | undefined) => (v === undefined ? '–' : Number.isFinite(v) ? v.toFixed(1) : 'over 20 s');
 
@@ -36,13 +37,13 @@ export function ExperimentSection({ experiment, scenario, style }: { experiment:
         The election timeout range decides it: too little randomness and candidates split the votes, round after round. Hops take 2–5 ms, as reproduces the paper’s setup; narrow ranges split votes more often here than in the paper (simulated timers have no jitter), so their tails are heavier.
       </p>
       <div className="raft-exp-ask">
-        <button type="button" onClick={() => ask('scale')} disabled={pending.experiment === 'scale'}>{`Run the bottom graph: timeouts scaled (${pending.trials.toLocaleString('en-US')} trials per range)`}</button>
-        <button type="button" onClick={() => ask('randomness')} disabled={pending.experiment === 'randomness'}>{`Run the top graph: 150 ms plus randomness (${pending.trials.toLocaleString('en-US')} trials per range)`}</button>
+        <button type="button" onClick={() => ask('scale')} disabled={pending.experiment === 'scale'}>{`Run the bottom graph: timeouts scaled (${formatNumber(pending.trials)} trials per range)`}</button>
+        <button type="button" onClick={() => ask('randomness')} disabled={pending.experiment === 'randomness'}>{`Run the top graph: 150 ms plus randomness (${formatNumber(pending.trials)} trials per range)`}</button>
       </div>
       {isRunningIt && (
         <p className="raft-exp-progress">
           <label>
-            {`Running ${Math.round(Math.min(1, fraction / 0.9) * trials).toLocaleString('en-US')} of ${trials.toLocaleString('en-US')} trials… `}
+            {`Running ${formatNumber(Math.round(Math.min(1, fraction / 0.9) * trials))} of ${formatNumber(trials)} trials… `}
             <progress max={1} value={fraction} />
           </label>
         </p>
@@ -75,7 +76,7 @@ function TrialsTable({ rows, onOpen }: { rows: CurveRow[]; onOpen: (range: numbe
           {rows.map((r) => (
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
-              <td>{r.trials.toLocaleString('en-US')}</td>
+              <td>{formatNumber(r.trials)}</td>
               <td>{ms(r.median)}</td><td>{ms(r.paperMedian)}</td>
               <td>{ms(r.p90)}</td><td>{ms(r.paperP90)}</td>
               <td>{ms(r.mean)}</td><td>{ms(r.paperMean)}</td>

@@ -14,6 +14,7 @@ import { ExperimentSection } from './ExperimentSection';
 import { RaftNarration, RaftStage } from './RaftStage';
 import { brokenWords, gapWords, leaderships, verdictTitle } from './select';
 import './panel.css';
+import { formatNumber } from '../../../viz/shared/format';
 
 export default function Panel() {
   const run = useLabResult<ConsensusResult, ConsensusScenario>();
@@ -49,7 +50,7 @@ function VerdictCard({ result, scenario }: { result: ConsensusResult; scenario: 
       {scenario.broken !== 'none' && <p className="lab-sub raft-sub">{brokenWords(scenario)}</p>}
       {verdict.violation && (
         <p>
-          <button type="button" onClick={() => seek(verdict.violation!.tMs)}>{`Go to step ${verdict.violation.step.toLocaleString('en-US')} (${verdict.violation.tMs.toFixed(3)} ms)`}</button>
+          <button type="button" onClick={() => seek(verdict.violation!.tMs)}>{`Go to step ${formatNumber(verdict.violation.step)} (${verdict.violation.tMs.toFixed(3)} ms)`}</button>
         </p>
       )}
       {verdict.alarms.length > 0 && (

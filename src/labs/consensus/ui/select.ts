@@ -8,6 +8,7 @@ import type { LinePoint, LineSeries } from '../../../viz/lineChart/layout';
 import { experimentOptions, PAPER_MEANS, PAPER_POINTS, trialScenario } from '../experiment';
 import { BROKEN_VARIANT_HELP, type ConsensusResult, type ElectionTimesCurve, type ExperimentResult, type StampedFinding } from '../result';
 import type { ConsensusScenario } from '../scenario';
+import { formatNumber } from '../../../viz/shared/format';
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
@@ -25,7 +26,7 @@ export function brokenWords(s: ConsensusScenario): string {
 /** The violation's headline: "Leader Completeness broke at 812.345 ms (step 4,321)". */
 export function violationTitle(v: StampedFinding): string {
   const rule = FINDING_TITLES[v.kind].split(':')[0];
-  return `${rule} broke at ${v.tMs.toFixed(3)} ms (step ${v.step.toLocaleString('en-US')})`;
+  return `${rule} broke at ${v.tMs.toFixed(3)} ms (step ${formatNumber(v.step)})`;
 }
 
 export function verdictTitle(r: ConsensusResult): string {

@@ -6,9 +6,10 @@ import type { NodeMatrix, TimeMarker } from '../../../viz/timeSeries';
 import { faultLabel } from '../../faultEvents';
 import { Outcome, type FailureResult, type RunFigures, type Series, type Totals } from '../result';
 import { STRATEGY_LABELS, type FailureEvent, type FailureScenario } from '../scenario';
+import { formatNumber } from '../../../viz/shared/format';
 
-const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
-const ms = (x: number) => (Number.isFinite(x) ? `${x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1)} ms` : '–');
+const int = (x: number) => (Number.isFinite(x) ? formatNumber(Math.round(x)) : '–');
+const ms = (x: number) => (Number.isFinite(x) ? `${x >= 100 ? formatNumber(Math.round(x)) : x.toFixed(1)} ms` : '–');
 const pct = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} %` : '–');
 
 /** "recovered 1.5 s after the fault ended" / "not recovered by the end (60 s)". */

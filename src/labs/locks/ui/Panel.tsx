@@ -12,10 +12,11 @@ import { defaults, type LocksScenario } from '../scenario';
 import { LocksNarration, LocksStage } from './LocksStage';
 import { compareRows, idFaults, offendingIds, SIDE_NAMES } from './select';
 import './panel.css';
+import { formatNumber } from '../../../viz/shared/format';
 
 /** Rows a table lists at most (the figures above count them all). */
 const ROWS_MAX = 200;
-const firstOf = (n: number) => (n > ROWS_MAX ? ` (the first ${ROWS_MAX} of ${n.toLocaleString('en-US')})` : '');
+const firstOf = (n: number) => (n > ROWS_MAX ? ` (the first ${ROWS_MAX} of ${formatNumber(n)})` : '');
 
 const MODE_LABELS: Record<Mode, string> = { locks: 'Locks and fencing', ids: 'ID generation', broadcast: 'Total order broadcast' };
 

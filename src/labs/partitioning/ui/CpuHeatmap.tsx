@@ -5,6 +5,7 @@ import { formatFixed, type VizStyle } from '../../../viz/shared';
 import type { PartitioningResult } from '../result';
 import { secondsTick } from './NodeCharts';
 import { formatMs, heatmapLabel, type NodeCharts } from './select';
+import { formatNumber } from '../../../viz/shared/format';
 
 const domain = [0, 100] as const;
 const pct = (v: number) => `${formatFixed(v, 0)}%`;
@@ -31,7 +32,7 @@ export const CpuHeatmap = memo(function CpuHeatmap(props: { result: Partitioning
         xLabel="simulated time (s)"
         label={label}
         height={height}
-        caption={n > 60 ? `${n.toLocaleString('en-US')} nodes: each row is a group of neighbouring nodes, coloured by the busiest of them. Hover or use the arrow keys for values.` : 'Hover, or focus and use the arrow keys, for values.'}
+        caption={n > 60 ? `${formatNumber(n)} nodes: each row is a group of neighbouring nodes, coloured by the busiest of them. Hover or use the arrow keys for values.` : 'Hover, or focus and use the arrow keys, for values.'}
       />
     </section>
   );

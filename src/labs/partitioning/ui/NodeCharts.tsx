@@ -8,6 +8,7 @@ import { formatCompact, formatFixed, type VizStyle } from '../../../viz/shared';
 import { TimeSeries } from '../../../viz/timeSeries';
 import type { PartitioningResult } from '../result';
 import { formatMs, type ChartMarkers, type NodeCharts as Charts } from './select';
+import { formatNumber } from '../../../viz/shared/format';
 
 export interface NodeChartsProps {
   result: PartitioningResult;
@@ -29,7 +30,7 @@ export const secondsTick = (t: number) => formatCompact(t / 1000);
 export const NodeCharts = memo(function NodeCharts({ result, charts, markers, style, t, onSeek }: NodeChartsProps) {
   const n = charts.cpu.nodeCount;
   const many = n > 12;
-  const who = many ? `${n.toLocaleString('en-US')} nodes: band = median to busiest node, lines = the hottest` : `${n} nodes, one line each`;
+  const who = many ? `${formatNumber(n)} nodes: band = median to busiest node, lines = the hottest` : `${n} nodes, one line each`;
   const common = { labels: charts.labels, highlight: charts.highlight, style, t, onSeek, formatTime: formatMs, formatTimeTick: secondsTick, xLabel: 'simulated time (s)', height: 190 };
   return (
     <section className="lab-card pt-card pt-charts" aria-labelledby="pt-charts-title">

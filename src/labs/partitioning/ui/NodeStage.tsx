@@ -14,6 +14,7 @@ import type { PartitioningResult } from '../result';
 import { events } from '../scenario';
 import { formatMs, nodeName, STRATEGY_NAMES } from './select';
 import { RING_NODES, stageLayout } from './stageLayout';
+import { formatNumber } from '../../../viz/shared/format';
 
 /** Crash and recover: the faults this lab's scenario accepts, as the stage offers them. */
 const ACTIONS: readonly StageAction[] = labFaultTypes(events).filter(isStageAction);
@@ -46,7 +47,7 @@ export const NodeStage = memo(function NodeStage({ result, style }: { result: Pa
   const named = highlight?.nodes?.length ? ` The lesson points at ${highlight.nodes.join(', ')}.` : '';
   return (
     <section className="lab-card pt-card pt-stage" aria-labelledby="pt-stage-title">
-      <h2 id="pt-stage-title">{`Requests at the playhead: ${n.toLocaleString('en-US')} nodes, keys placed by ${STRATEGY_NAMES[result.strategy]}`}</h2>
+      <h2 id="pt-stage-title">{`Requests at the playhead: ${formatNumber(n)} nodes, keys placed by ${STRATEGY_NAMES[result.strategy]}`}</h2>
       <p className="pt-sub">
         {`The router sends each request (a dot) to the node owning its key${via}; replies come back. A card shows the requests waiting (bar) and its CPU over the last ${formatMs(result.buckets.widthMs)}, coloured by heat; HOT marks the node the detector flags. `}
         {hotSentence(result)}
@@ -58,7 +59,7 @@ export const NodeStage = memo(function NodeStage({ result, style }: { result: Pa
         {...wiring}
         data={stage}
         style={style}
-        label={`${n.toLocaleString('en-US')} nodes${via.replace(' through', ',')} and the router at the playhead.${named}`}
+        label={`${formatNumber(n)} nodes${via.replace(' through', ',')} and the router at the playhead.${named}`}
         cardSpec={spec}
         positions={layout.positions}
         regions={layout.regions}

@@ -14,6 +14,7 @@ import { defaults, type QueuesScenario } from '../scenario';
 import { QueuesNarration, QueuesStage } from './QueuesStage';
 import { kafkaFigures, lagMatrix, outputRows, queueRows, sqsMatrix, type Row } from './select';
 import './panel.css';
+import { formatNumber } from '../../../viz/shared/format';
 
 const MODE_LABELS: Record<Mode, string> = { kafka: 'Kafka: a partitioned log', sqs: 'SQS: standard and FIFO queues' };
 const formatMs = (t: number) => `${formatCompact(t / 1000)} s`;
@@ -69,7 +70,7 @@ const KafkaCharts = memo(function KafkaCharts({ result, style }: { result: Queue
   return (
     <section className="lab-card queues-card" aria-labelledby="queues-lag-title">
       <h2 id="queues-lag-title">Lag per partition over time</h2>
-      <p className="lab-sub queues-sub">{`Records sent to a partition and not yet committed by the group (log end − committed), sampled every ${formatMs(k.sampleMs)}: at most ${chart.peak.toLocaleString('en-US')}. ${k.logEnd.length > 12 ? 'With many partitions the chart draws a band (their spread) and the busiest partition as a line. ' : ''}Click the chart, or focus it and use ← → and Enter, to move the playhead. A hot key makes one partition hot: see the partitioning lab (#/partitioning).`}</p>
+      <p className="lab-sub queues-sub">{`Records sent to a partition and not yet committed by the group (log end − committed), sampled every ${formatMs(k.sampleMs)}: at most ${formatNumber(chart.peak)}. ${k.logEnd.length > 12 ? 'With many partitions the chart draws a band (their spread) and the busiest partition as a line. ' : ''}Click the chart, or focus it and use ← → and Enter, to move the playhead. A hot key makes one partition hot: see the partitioning lab (#/partitioning).`}</p>
       <TimeSeries matrix={chart.matrix} labels={chart.labels} highlight={chart.highlight} style={style} t={t} onSeek={seek} formatTime={formatMs} formatValue={formatCount} reduce="max" height={190}
         label={`Lag per partition over time, peak ${chart.peak}`} xLabel="simulated time (s)" yLabel="lag (records)" />
       <dl className="queues-figures">
@@ -123,7 +124,7 @@ function OutputsCard({ result }: { result: QueuesResult }) {
       <h2 id="queues-outputs-title">At-least-once delivery: a plain consumer beside an idempotent one</h2>
       <p className="lab-sub queues-sub">Both outputs are fed the same processings. The plain one writes a row each time its handler runs; the idempotent one remembers message ids and skips one it has applied. Exactly-once effects come from this idempotence (or from storing the offset atomically with the output, as Kafka transactions do inside Kafka), not from the delivery, which stays at-least-once.</p>
       {sides.map(([name, o]) => (
-        <Table key={name} caption={`Outputs of ${name}: ${o.distinct.toLocaleString('en-US')} distinct messages processed`} head={['plain', 'idempotent (dedup by id)']} rows={outputRows(o)} />
+        <Table key={name} caption={`Outputs of ${name}: ${formatNumber(o.distinct)} distinct messages processed`} head={['plain', 'idempotent (dedup by id)']} rows={outputRows(o)} />
       ))}
     </section>
   );
@@ -158,7 +159,7 @@ function Rebalances({ result }: { result: QueuesResult }) {
               <tr key={i}>
                 <th scope="row"><button type="button" className="queues-link" onClick={() => seek(r.startMs)} aria-label={`Go to ${formatMs(r.startMs)}: ${r.reason}`}>{(r.startMs / 1000).toFixed(3)}</button></th>
                 <td>{r.reason}</td>
-                <td>{Number.isNaN(r.endMs) ? 'still running' : `${(r.endMs - r.startMs).toLocaleString('en-US')} ms`}</td>
+                <td>{Number.isNaN(r.endMs) ? 'still running' : `${formatNumber((r.endMs - r.startMs))} ms`}</td>
                 <td>{r.generation}</td>
                 <td>{r.paused}</td>
                 <td>{r.moved}</td>

@@ -4,6 +4,7 @@
  */
 import type { NodeMatrix } from '../../../viz/timeSeries';
 import type { KafkaOutcome, Outputs, QueueSide, QueuesResult, SqsOutcome } from '../result';
+import { formatNumber } from '../../../viz/shared/format';
 
 /** Node positions in [0, 1] x [0, 1]: producer left, partitions (or queues) in the middle, consumers right. */
 export function stagePositions(result: QueuesResult, isNarrow: boolean): { x: number[]; y: number[] } {
@@ -124,7 +125,7 @@ export interface Row {
   isKey?: boolean;
 }
 
-const num = (v: number) => v.toLocaleString('en-US');
+const num = (v: number) => formatNumber(v);
 
 /** The two consumer outputs on the same deliveries. */
 export function outputRows(o: Outputs): Row[] {
