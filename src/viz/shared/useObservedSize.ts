@@ -1,4 +1,4 @@
-import { startTransition, useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export interface Size {
   width: number;
@@ -21,9 +21,7 @@ export function useObservedSize(ref: RefObject<Element | null>): Size {
     const update = (width: number, height: number) => {
       const w = Math.round(width);
       const h = Math.round(height);
-      // A transition: what a new size re-renders (every figure of a page, when the page first lays out) is
-      // time-sliced instead of one main-thread task (the lab pages' first figure render took 20-30 ms).
-      startTransition(() => setSize((old) => (old.width === w && old.height === h ? old : { width: w, height: h })));
+      setSize((old) => (old.width === w && old.height === h ? old : { width: w, height: h }));
     };
     if (typeof ResizeObserver === 'undefined') {
       const rect = element.getBoundingClientRect();
