@@ -34,24 +34,19 @@ export interface SlotsState {
 const CAPACITY_INITIAL = 128;
 
 export class Slots {
-  kind: Uint8Array;
-  from: Int32Array;
-  to: Int32Array;
-  id: Float64Array;
-  incarnation: Int32Array;
+  // Set by setColumns, which the constructor calls.
+  kind!: Uint8Array;
+  from!: Int32Array;
+  to!: Int32Array;
+  id!: Float64Array;
+  incarnation!: Int32Array;
   obj: unknown[];
-  private freeList: Int32Array;
+  private freeList!: Int32Array;
   private freeCount = 0;
   private used = 0;
 
   constructor() {
-    const c = slotColumns(CAPACITY_INITIAL);
-    this.kind = c.kind;
-    this.from = c.from;
-    this.to = c.to;
-    this.id = c.id;
-    this.incarnation = c.incarnation;
-    this.freeList = c.freeList;
+    this.setColumns(CAPACITY_INITIAL, slotColumns(0));
     this.obj = new Array(CAPACITY_INITIAL);
   }
 
