@@ -1,11 +1,9 @@
 /** Theme choice (auto follows the OS), remembered when storage is allowed. */
 import { useEffect } from 'react';
 import { useTheme } from './hooks';
-import { readStored, writeStored } from './storage';
 import type { ThemeChoice } from './store';
+import { storeThemeChoice } from './themeChoice';
 import { useAppStore } from './useAppStore';
-
-const STORAGE_KEY = 'dsp.theme';
 
 export function ThemeSwitch() {
   const choice = useAppStore((s) => s.themeChoice);
@@ -18,7 +16,7 @@ export function ThemeSwitch() {
         onChange={(e) => {
           const next = e.currentTarget.value as ThemeChoice;
           setChoice(next);
-          writeStored(STORAGE_KEY, next);
+          storeThemeChoice(next);
         }}
       >
         <option value="auto">System</option>
@@ -29,14 +27,10 @@ export function ThemeSwitch() {
   );
 }
 
-/** Puts the theme in effect on <html data-theme> (CSS variables follow) and restores a stored choice. */
+/** Puts the theme in effect on <html data-theme> (CSS variables follow). The entry restores a stored choice
+ * before the first render (src/main.tsx). */
 export function useApplyTheme(): void {
   const theme = useTheme();
-  const setChoice = useAppStore((s) => s.setThemeChoice);
-  useEffect(() => {
-    const stored = readStored(STORAGE_KEY);
-    if (stored === 'light' || stored === 'dark' || stored === 'auto') setChoice(stored);
-  }, [setChoice]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);

@@ -148,6 +148,15 @@ describe('Figure (Chromium)', () => {
     expect(tooltip()).toBeNull();
   });
 
+  it('the hidden twin table stays out of the first commit and mounts once the browser is idle', async () => {
+    await act(async () => root.render(<Strip onSeek={() => {}} />));
+    expect(plot()).not.toBeNull();
+    expect(container.querySelector('.viz-visually-hidden')).not.toBeNull();
+    expect(container.querySelector('table')).toBeNull();
+    for (let k = 0; k < 3; k++) await act(async () => frame());
+    expect(container.querySelectorAll('table tbody tr').length).toBe(20);
+  });
+
   it('the twin table holds one row per value; the playhead sits at its x; draw puts the marks on a canvas', async () => {
     await render(<Strip onSeek={() => {}} t={5} />);
     const table = container.querySelector('table')!;

@@ -1,6 +1,9 @@
+import { useMountWhenIdle } from './useMountWhenIdle';
+
 /**
  * The data behind a chart as a real table, visually hidden (screen readers and "copy the numbers" read
- * it). Cells are rendered as text only.
+ * it). Cells are rendered as text only. A hidden table mounts once the browser is idle after the chart
+ * (useMountWhenIdle): it stays out of the page's first layout.
  */
 export interface DataTableProps {
   caption: string;
@@ -13,10 +16,11 @@ export interface DataTableProps {
 }
 
 export function DataTable({ caption, columns, rows, maxRows = 200, isVisible = false }: DataTableProps) {
+  const isMounted = useMountWhenIdle(!isVisible);
   const shown = rows.length > maxRows ? rows.slice(0, maxRows) : rows;
   return (
     <div className={isVisible ? 'viz-table-wrap' : 'viz-visually-hidden'}>
-    <table className="viz-table">
+    {isMounted && <table className="viz-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -41,7 +45,7 @@ export function DataTable({ caption, columns, rows, maxRows = 200, isVisible = f
           </tr>
         )}
       </tbody>
-    </table>
+    </table>}
     </div>
   );
 }
