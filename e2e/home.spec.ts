@@ -47,3 +47,17 @@ test('dark theme follows the OS and passes axe', async ({ browser }) => {
   await expectNoAxeViolations(page);
   await context.close();
 });
+
+test('a theme chosen in the switch is remembered: the next load opens in it, and the switch says so', async ({ page }) => {
+  await page.goto('./');
+  const theme = page.getByLabel('Theme');
+  await theme.selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel('Theme').selectOption('light');
+  await page.reload();
+  await expect(page.getByLabel('Theme')).toHaveValue('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
