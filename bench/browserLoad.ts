@@ -38,7 +38,7 @@ const PROBE = `(() => {
   const tick = () => {
     const isHome = location.hash === '#/' || location.hash === '';
     const drawn = isHome ? document.querySelectorAll('a').length > 3 :
-      document.querySelector('.lab-measurements') && !document.querySelector('.status-running') && !document.querySelector('.panel-loading') && !document.querySelector('[aria-busy="true"]');
+      document.querySelector('.lab-measurements:not(.lab-measurements-pending)') && !document.querySelector('.status-running') && !document.querySelector('.panel-loading') && !document.querySelector('[aria-busy="true"]');
     if (!drawn) { requestAnimationFrame(tick); return; }
     setTimeout(() => {
       performance.mark('${STARTUP_END}');

@@ -79,6 +79,20 @@ describe('LabPage', () => {
     for (let i = 1; i < order.length; i += 1) expect(order[i - 1].compareDocumentPosition(order[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
+  it('lays out the measurements a frame after the first screen, then keeps them laid out', async () => {
+    await finish();
+    const section = $('.lab-measurements')!;
+    expect(section.classList.contains('lab-measurements-pending')).toBe(true);
+    await act(async () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    await flush();
+    expect(section.classList.contains('lab-measurements-pending')).toBe(false);
+    expect(section.getBoundingClientRect().height).toBeGreaterThan(0);
+    await act(async () => store.getState().editScenario('more items', (s) => ({ ...s, items: 20 }) as BaseScenario));
+    await finish();
+    expect($('.lab-measurements-pending')).toBeNull();
+    expect($('.lab-measurements [data-testid=measure]')?.textContent).toBe('measured 20');
+  });
+
   it('marks the previous result while re-running, and says so when the re-run failed', async () => {
     await finish();
     await act(async () => store.getState().editScenario('more items', (s) => ({ ...s, items: 20 }) as BaseScenario));

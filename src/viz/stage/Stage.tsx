@@ -12,7 +12,7 @@
  * (dots drawn) for tests. Menus and gestures hand plain events to `onEvent`; the lab decides what it
  * supports (`actions`) and the app inserts them at the playhead.
  */
-import { createRef, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createRef, useCallback, useMemo, useRef, useState } from 'react';
 import type { StageData } from '../../core/stage/types';
 import type { VizStyle } from '../shared/palette';
 import { useDevicePixelRatio } from '../shared/useCanvas';
@@ -84,12 +84,7 @@ export function Stage(props: StageProps) {
   const drag = useDragPartition({ data, geometry, canPartition: actions.includes('partition'), now: () => playhead.get(), line: lineRef, onEvent, onLinkClick: menus.openLink, onNodeClick: menus.openNodeAt });
 
   // A new result, size, theme or overlay: everything is drawn afresh (static layer and every card text).
-  const { draw, invalidate } = view;
-  useLayoutEffect(() => {
-    invalidate();
-    draw(playhead.get());
-  }, [draw, invalidate, menus.focused, playhead]);
-  useStageLoop(playhead, draw);
+  useStageLoop(playhead, view.draw, view.invalidate, menus.focused);
 
   return (
     <div ref={layers.root} className="stage" data-stage="" data-tier={plan.tier} role="group" aria-label={props.label}>

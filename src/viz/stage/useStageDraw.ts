@@ -102,10 +102,12 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
     }
   }, [data, g, frame, options, dpr, style, plan.tier, extra, glyphSpec, reducedMotion, refs, cardSpec, indices, layers]);
 
-  /** Forget every layer drawn: the next draw repaints all of them (a new overlay, size or theme). */
+  /** Forget every layer drawn: the next draw repaints all of them and rewrites the cards, playing or not (a
+   * new overlay, size or theme). */
   const invalidate = useCallback(() => {
     drawnEpoch.current = -1;
     drawnGlyphs.current = undefined;
+    overlayAt.current = -Infinity;
     refs.invalidate(data.nodeNames.length, data.fields.names.length);
   }, [refs, data]);
 

@@ -3,11 +3,19 @@
  * within a frame cost one draw), and nothing while the playhead rests: no always-on loop, no React render
  * per frame. Every pixel is f(result, t, size, theme), so a backward scrub is just another draw.
  */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { PlayheadSource } from './types';
 
-export function useStageLoop(playhead: PlayheadSource, draw: (t: number, isPlaying: boolean) => void): void {
-  useEffect(() => {
+/**
+ * Draws afresh (`invalidate`, then a draw) whenever the draw function or `redrawOn` changes: a new result,
+ * size, theme or overlay. The draw is requested in the commit's layout effect and runs in the next
+ * animation frame, the frame that paints the commit: a canvas's text calls (font, fillText) bring the
+ * document's style and layout up to date, and inside the commit they forced the whole page's pending
+ * layout there (17-20 ms of a 38 ms commit on the CAP page's load), where the frame would do it anyway.
+ */
+export function useStageLoop(playhead: PlayheadSource, draw: (t: number, isPlaying: boolean) => void, invalidate: () => void, redrawOn: unknown): void {
+  useLayoutEffect(() => {
+    invalidate();
     let id = 0;
     const run = () => {
       id = 0;
@@ -22,7 +30,7 @@ export function useStageLoop(playhead: PlayheadSource, draw: (t: number, isPlayi
       off();
       if (id !== 0) cancelAnimationFrame(id);
     };
-  }, [playhead, draw]);
+  }, [playhead, draw, invalidate, redrawOn]);
 }
 
 /** Sizes a canvas's backing store to CSS size x devicePixelRatio (only when it changed) and returns its context in CSS px. */
