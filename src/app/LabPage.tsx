@@ -17,7 +17,7 @@
  * A Panel fills the scene, side and narration slots through <LabSlot> (labSlots.tsx). In an embed the
  * shell's header and toolbar are gone; the first screen is the same, with an "Open in playground" link.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LabSpec } from '../labs/contract';
 import { ExportImage } from '../viz/shared/ExportImage';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -56,7 +56,7 @@ export function LabPage({ spec }: { spec: LabSpec }) {
   useAutoplay(presentation.autoplay && showTime && hasResult);
   const isMeasured = useMeasurementsShown(spec.id, hasResult);
 
-  const firstScreen = <FirstScreen spec={spec} slotRefs={refs} showTime={showTime} />;
+  const firstScreen = <FirstScreen spec={spec} slotRefs={refs} sceneHost={hosts.scene} showTime={showTime} />;
   const measurements = (
     <>
       <ErrorBoundary key={`${spec.id}-spacetime`} what="the space-time diagram" onLoadDefaults={() => store.getState().openLab(spec.id)}>
@@ -136,14 +136,9 @@ function useMeasurementsShown(labId: string, hasResult: boolean): boolean {
 type SlotRefs = ReturnType<typeof useSlotHosts>['refs'];
 
 /** The scene (chrome and slot) with the time controls and the status line, and the side column. */
-function FirstScreen({ spec, slotRefs, showTime }: { spec: LabSpec; slotRefs: SlotRefs; showTime: boolean }) {
+function FirstScreen({ spec, slotRefs, sceneHost, showTime }: { spec: LabSpec; slotRefs: SlotRefs; sceneHost: HTMLElement | undefined; showTime: boolean }) {
   const scene = useRef<HTMLElement>(null);
-  const picture = useRef<HTMLDivElement>(null);
-  const sceneRef = slotRefs.scene;
-  const setScene = useCallback((element: HTMLDivElement | null) => {
-    picture.current = element;
-    sceneRef(element);
-  }, [sceneRef]);
+  const picture = useMemo(() => ({ current: sceneHost ?? null }), [sceneHost]);
   const isReduced = useReducedMotion();
   const isBusy = useShownRunState() === 'running';
   const showScene = useCallback(() => revealScene(scene.current, isReduced), [isReduced]);
@@ -152,7 +147,7 @@ function FirstScreen({ spec, slotRefs, showTime }: { spec: LabSpec; slotRefs: Sl
       <div className="lab-stage-column">
         <section ref={scene} className="lab-scene" aria-label={`${spec.title}: simulation`} aria-busy={isBusy}>
           <RunChrome />
-          <div ref={setScene} className="lab-slot lab-slot-scene" data-slot="scene" />
+          <div ref={slotRefs.scene} className="lab-slot-place" />
         </section>
         {showTime && <TimeControls />}
         <div className="lab-status-row">
@@ -162,8 +157,8 @@ function FirstScreen({ spec, slotRefs, showTime }: { spec: LabSpec; slotRefs: Sl
       </div>
       <div className="lab-side">
         <LessonCard spec={spec} onApplied={showScene} />
-        <div ref={slotRefs.side} className="lab-slot lab-slot-side" data-slot="side" />
-        <div ref={slotRefs.narration} className="lab-slot lab-slot-narration" data-slot="narration" />
+        <div ref={slotRefs.side} className="lab-slot-place" />
+        <div ref={slotRefs.narration} className="lab-slot-place" />
       </div>
     </div>
   );
