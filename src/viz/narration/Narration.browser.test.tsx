@@ -51,6 +51,17 @@ describe('Narration (Chromium)', () => {
     expect(container.querySelectorAll('li').length).toBeLessThan(30);
   });
 
+  it('at the last event the list scrolls to its end (the browser clamps the target) and still follows', async () => {
+    await act(async () => playhead.set(2000));
+    // The list's own scroll event arrives with the clamped position: it is the list's, not the reader's.
+    await act(async () => wait(50));
+    const max = list().scrollHeight - list().clientHeight;
+    expect(list().scrollTop).toBe(max);
+    expect([...container.querySelectorAll('button')].some((b) => b.textContent === 'Back to playhead')).toBe(false);
+    await act(async () => playhead.set(500));
+    expect(list().scrollTop).toBe(101 * 24 - 100);
+  });
+
   it('clicking a row seeks to its time', async () => {
     const row = [...container.querySelectorAll('li button')].find((b) => b.textContent?.startsWith('5.000 ms'))! as HTMLElement;
     await act(async () => row.click());

@@ -44,19 +44,20 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
   const [following, setFollowing] = useState(true);
   const count = data.narrated.length;
 
-  // A passive effect, after the frame is drawn: the list's layout is clean then, so setting its scrollTop
-  // costs a scroll. In a layout effect it forced a layout of the whole page inside the commit that drew a
-  // new result (20-50 ms of one main-thread task when a lab loads at a later playhead). The list follows
-  // one frame later, which no reader sees.
+  // A passive effect, and it only writes: reading the list's scrollTop (or any layout) forces a layout of the
+  // whole page when the DOM has changed, and a result that arrives from the worker commits synchronously,
+  // passive effects included (in a layout effect, or reading scrollTop back here, that was 20-50 ms of one
+  // main-thread task as a lab loads). The browser may clamp the target at the list's end; the scroll event
+  // compares against the clamped value.
   useEffect(() => {
     const el = list.current;
     if (!el || !following || current < 0) return;
     const target = Math.max(0, Math.round((current + 1) * ROW_PX - height / 2));
     if (Math.abs(knownTop.current - target) < 1) return;
     el.scrollTop = target;
-    autoTop.current = el.scrollTop;
-    knownTop.current = el.scrollTop;
-    setScrollTop(el.scrollTop);
+    autoTop.current = target;
+    knownTop.current = target;
+    setScrollTop(target);
   }, [current, following, height]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
@@ -88,10 +89,12 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
         style={{ height }}
         tabIndex={0}
         onScroll={(e) => {
-          const top = e.currentTarget.scrollTop;
+          const el = e.currentTarget;
+          const top = el.scrollTop;
           knownTop.current = top;
           setScrollTop(top);
-          if (Math.abs(top - autoTop.current) >= 2) setFollowing(false);
+          // Ours when it landed where the list last scrolled itself, clamped at the end as the browser does.
+          if (Math.abs(top - Math.min(autoTop.current, el.scrollHeight - el.clientHeight)) >= 2) setFollowing(false);
         }}
       >
         <ol style={{ height: count * ROW_PX }}>{rows}</ol>
