@@ -24,6 +24,8 @@ let seeks: number[];
 let playhead: ReturnType<typeof playheadValue>;
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The list scrolls in the animation frame after a change (Narration.tsx says why). */
+const nextFrame = () => act(async () => new Promise((r) => requestAnimationFrame(() => r(undefined))));
 
 beforeEach(async () => {
   seeks = [];
@@ -46,6 +48,7 @@ describe('Narration (Chromium)', () => {
   it('marks the last event at or before t, and the list follows it far down', async () => {
     expect(current()?.textContent).toBe('0.000 ms: n0 sends ping to n1');
     await act(async () => playhead.set(1503));
+    await nextFrame();
     expect(current()?.textContent).toBe('1500.000 ms: n0 sends ping to n1');
     expect(list().scrollTop).toBeGreaterThan(2000);
     expect(container.querySelectorAll('li').length).toBeLessThan(30);
@@ -59,6 +62,7 @@ describe('Narration (Chromium)', () => {
     expect(list().scrollTop).toBe(max);
     expect([...container.querySelectorAll('button')].some((b) => b.textContent === 'Back to playhead')).toBe(false);
     await act(async () => playhead.set(500));
+    await nextFrame();
     expect(list().scrollTop).toBe(101 * 24 - 100);
   });
 
@@ -76,8 +80,10 @@ describe('Narration (Chromium)', () => {
     const back = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Back to playhead')!;
     expect(back).toBeDefined();
     await act(async () => playhead.set(500));
+    await nextFrame();
     expect(list().scrollTop).toBe(4000);
     await act(async () => back.click());
+    await nextFrame();
     // t = 500 is event 100 (one event every 5 ms): centred, (100 + 1) x 24 px - 200 / 2.
     expect(list().scrollTop).toBe(101 * 24 - 100);
   });

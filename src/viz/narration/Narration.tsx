@@ -44,20 +44,23 @@ export function Narration({ data, playhead, onSeek, label = 'What happened', hei
   const [following, setFollowing] = useState(true);
   const count = data.narrated.length;
 
-  // A passive effect, and it only writes: reading the list's scrollTop (or any layout) forces a layout of the
-  // whole page when the DOM has changed, and a result that arrives from the worker commits synchronously,
-  // passive effects included (in a layout effect, or reading scrollTop back here, that was 20-50 ms of one
-  // main-thread task as a lab loads). The browser may clamp the target at the list's end; the scroll event
-  // compares against the clamped value.
+  // In the next animation frame, never in the commit: setting scrollTop (like reading it) brings the page's
+  // layout up to date, and a result from the worker commits synchronously, passive effects included (in
+  // the commit that was 20-50 ms of one main-thread task as a lab loads, most of it the page's layout).
+  // In the frame, the layout it forces is the one the frame does anyway. Nothing is read back: the
+  // browser may clamp the target at the list's end, and the scroll event compares against that.
   useEffect(() => {
     const el = list.current;
     if (!el || !following || current < 0) return;
     const target = Math.max(0, Math.round((current + 1) * ROW_PX - height / 2));
     if (Math.abs(knownTop.current - target) < 1) return;
-    el.scrollTop = target;
-    autoTop.current = target;
-    knownTop.current = target;
-    setScrollTop(target);
+    const frame = requestAnimationFrame(() => {
+      el.scrollTop = target;
+      autoTop.current = target;
+      knownTop.current = target;
+      setScrollTop(target);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [current, following, height]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
