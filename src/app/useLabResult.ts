@@ -21,11 +21,17 @@ export interface LabRun<R extends LabResult, S extends BaseScenario> {
  * Deferred: a new result first re-renders with the old one (cheap, memoized), then renders in a
  * transition, which React time-slices; a store update is otherwise rendered synchronously, and drawing a
  * large result in one go was a long main-thread task (quorums at 10^4 operations: ~90-130 ms, Chrome
- * tracing). Result and scenario are deferred as one pair, so they always describe the same run.
+ * tracing). Result and scenario are deferred as one pair, so they always describe the same run. A caller
+ * that mounts while a result is there (a Panel whose chunk arrives with it) first renders with none:
+ * without the initial value, React hands a mounting component the live value at once, and the quorums
+ * Panel drew its whole first result inside the store update's synchronous render (~30 ms CPU).
  */
+const NO_RUN = { result: undefined, scenario: undefined, labId: undefined };
+const NOT_DRAWN = Symbol('not drawn');
+
 export function useLabResult<R extends LabResult, S extends BaseScenario = BaseScenario>(): LabRun<R, S> | undefined {
   const live = useAppStore(useShallow((s) => ({ result: s.result, scenario: s.resultScenario, labId: s.labId })));
-  const shown = useDeferredValue(live);
+  const shown = useDeferredValue(live, NO_RUN);
   return useMemo(() => {
     const { result, scenario, labId } = shown;
     if (!result || !scenario || result.lab !== labId) return undefined;
@@ -40,7 +46,9 @@ export function useLabResult<R extends LabResult, S extends BaseScenario = BaseS
 export function useShownRunState(): RunState {
   const state = useAppStore((s) => s.runState);
   const result = useAppStore((s) => s.result);
-  const drawn = useDeferredValue(result);
+  // Mounting, a component counts the result as not drawn yet, as useLabResult hands it over (React ignores
+  // an undefined initial value, hence the marker).
+  const drawn = useDeferredValue<LabResult | undefined | typeof NOT_DRAWN>(result, NOT_DRAWN);
   return state === 'idle' && drawn !== result ? 'running' : state;
 }
 
