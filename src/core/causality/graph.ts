@@ -26,7 +26,7 @@ export function makeGraph(c: GraphColumns): CausalGraph {
   return runJob(makeGraphJob(c));
 }
 
-/** The same in a few slices (each pass over the events is one), for the main thread. */
+/** The same in a few slices (each pass over the events or the edges is one), for the main thread. */
 export function* makeGraphJob(c: GraphColumns): Job<CausalGraph> {
   const lanes = c.lanes.length;
   if (!(lanes >= 1 && lanes <= CAUSALITY_LIMITS.lanesMax)) throw new Error(`invalid lane count: ${lanes}`);
@@ -35,7 +35,7 @@ export function* makeGraphJob(c: GraphColumns): Job<CausalGraph> {
   yield 0.2;
   const { seq, laneOffsets, laneEvents } = laneIndex(c.lane, n, lanes);
   yield 0.4;
-  const { from, to, count } = sortedEdges(c, n);
+  const { from, to, count } = yield* sortedEdges(c, n);
   yield 0.8;
   const inOffsets = new Uint32Array(n + 1);
   for (let k = 0; k < count; k++) inOffsets[to[k] + 1]++;
@@ -43,6 +43,7 @@ export function* makeGraphJob(c: GraphColumns): Job<CausalGraph> {
   const fill = inOffsets.slice(0, n);
   const inEdges = new Uint32Array(count);
   for (let k = 0; k < count; k++) inEdges[fill[to[k]]++] = k;
+  yield 0.9;
   return {
     lanes: [...c.lanes], count: n, lane: c.lane.slice(0, n), seq, time: c.time.slice(0, n), kind: c.kind.slice(0, n),
     text: c.text.slice(0, n), texts: c.texts, source: c.source.slice(0, n), laneOffsets, laneEvents,
@@ -72,15 +73,20 @@ function laneIndex(lane: Uint16Array, n: number, lanes: number) {
  * Edges sorted by (from, to), without self-lane edges (implied by lane order) and duplicates. Two stable
  * counting sorts: by `to`, then by `from`.
  */
-function sortedEdges(c: GraphColumns, n: number): { from: Uint32Array; to: Uint32Array; count: number } {
+/** The edges sorted by sender then receiver, without same-lane and repeated ones; a slice per pass (at 10^5
+ * messages the whole was one 15-30 ms step). */
+function* sortedEdges(c: GraphColumns, n: number): Job<{ from: Uint32Array; to: Uint32Array; count: number }> {
   const m = c.edgeCount;
   for (let k = 0; k < m; k++) {
     const a = c.edgeFrom[k];
     const b = c.edgeTo[k];
     if (!(a < b && b < n)) throw new Error(`invalid edge: ${a} -> ${b} (edges go forward in index order)`);
   }
+  yield 0.5;
   const byTo = countingOrder(c.edgeTo, m, n, undefined);
+  yield 0.6;
   const order = countingOrder(c.edgeFrom, m, n, byTo);
+  yield 0.7;
   const from = new Uint32Array(m);
   const to = new Uint32Array(m);
   let count = 0;
