@@ -18,7 +18,7 @@ export type LabSlotHosts = Partial<Record<LabSlotName, HTMLElement>>;
 
 const SlotsContext = createContext<LabSlotHosts>({});
 
-/** Renders `children` into the page's slot `name` (nothing outside a lab page, or before it has mounted). */
+/** Renders `children` into the page's slot `name` (nothing outside a lab page). */
 export function LabSlot({ name, children }: { name: LabSlotName; children: ReactNode }) {
   const host = useContext(SlotsContext)[name];
   return host ? createPortal(children, host) : null;
