@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { loadavg, tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { labs } from '../src/labs/registry';
-import { measureLoad, serveWithProbe, type Load } from './browserLoad';
+import { IS_DRAWN, longestMainThreadTask, measureLoad, serveWithProbe, type Load, type TraceEvent } from './browserLoad';
 import { stageLines } from './browserStage';
 import type { BenchLine } from './report';
 
@@ -98,45 +98,13 @@ const MARK_INTERACTIONS = `performance.mark('${MARK}')`;
  */
 const SIGNAL_DRAWN = `(() => {
   const tick = () => {
-    const isHome = location.hash === '#/' || location.hash === '';
-    const drawn = isHome ? document.querySelectorAll('a').length > 3 :
-      document.querySelector('.lab-measurements:not(.lab-measurements-pending)') && !document.querySelector('.status-running') && !document.querySelector('.panel-loading') && !document.querySelector('[aria-busy="true"]');
-    if (drawn) console.log('bench:drawn'); else requestAnimationFrame(tick);
+    if (${IS_DRAWN}) console.log('bench:drawn'); else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })()`;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
 type Trace = { traceEvents: TraceEvent[] };
 
-/**
- * Longest top-level task of the page's main thread in CPU time (tdur, ms) after the interactions mark
- * (before it the harness warms Playwright's injected script). The page's renderer is the process that
- * recorded the mark. Traced with the 'toplevel' category alone (the devtools.timeline categories slow the
- * page they measure), whose tasks are named ThreadControllerImpl::RunTask.
- */
-function interactionsCpu(trace: Trace): number {
-  const mark = trace.traceEvents.find((e) => e.name === MARK);
-  if (!mark) return Number.NaN;
-  const main = trace.traceEvents.find((e) => e.pid === mark.pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const tid = main?.tid ?? mark.tid;
-  let after = 0;
-  const task = trace.traceEvents.some((e) => e.name === 'RunTask') ? 'RunTask' : 'ThreadControllerImpl::RunTask';
-  for (const e of trace.traceEvents) {
-    if (e.pid !== mark.pid || e.tid !== tid || e.ph !== 'X' || e.name !== task) continue;
-    if (e.ts >= mark.ts) after = Math.max(after, (e.tdur ?? 0) / 1000);
-  }
-  return after;
-}
 const LONG_TASKS = 'window.__longtasks';
 const PLAY_FOR_3S = `(async () => {
   const stamps = [];
@@ -227,7 +195,8 @@ async function measureLab(browser: Browser, base: string, lab: LabCase): Promise
     const tasks = (await page.evaluate(LONG_TASKS)) as { start: number; duration: number }[];
     return {
       interactions: Math.max(0, ...tasks.filter((t) => t.start >= interactionsStart).map((t) => t.duration)),
-      interactionsCpu: interactionsCpu(JSON.parse((await browser.stopTracing()).toString('utf8')) as Trace),
+      // After the mark (before it the harness warms Playwright's injected script).
+      interactionsCpu: longestMainThreadTask((JSON.parse((await browser.stopTracing()).toString('utf8')) as Trace).traceEvents, MARK, 'after'),
       frames,
     };
   } finally {

@@ -28,22 +28,28 @@ const DONE = 'bench:load ';
  * file is written some seconds after. */
 const TRACE_SECONDS = 5;
 
-/** Observes long tasks from the first script on; when the first result is drawn (as ./browser.ts decides
- * it), waits `settleMs` for the paint and any deferred render, marks the end and prints the tasks. */
+/**
+ * In-page expressions (strings: the pages run them, and tsx's helpers do not exist there) saying whether the
+ * page is the home page, and whether its first result is drawn: the home page's links are in, or the
+ * lab's measurements are laid out with no run going, no Panel loading and nothing busy.
+ */
+export const IS_HOME = `(location.hash === '#/' || location.hash === '')`;
+export const IS_DRAWN = `(${IS_HOME} ? document.querySelectorAll('a').length > 3 :
+  document.querySelector('.lab-measurements:not(.lab-measurements-pending)') && !document.querySelector('.status-running') && !document.querySelector('.panel-loading') && !document.querySelector('[aria-busy="true"]'))`;
+
+/** Observes long tasks from the first script on; once the first result is drawn, waits for the paint and
+ * any deferred render (0.8 s on the home page, 0.5 s on a lab), marks the end and prints the tasks. */
 const PROBE = `(() => {
   const tasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) tasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
   const tick = () => {
-    const isHome = location.hash === '#/' || location.hash === '';
-    const drawn = isHome ? document.querySelectorAll('a').length > 3 :
-      document.querySelector('.lab-measurements:not(.lab-measurements-pending)') && !document.querySelector('.status-running') && !document.querySelector('.panel-loading') && !document.querySelector('[aria-busy="true"]');
-    if (!drawn) { requestAnimationFrame(tick); return; }
+    if (!${IS_DRAWN}) { requestAnimationFrame(tick); return; }
     setTimeout(() => {
       performance.mark('${STARTUP_END}');
       console.log('${DONE}' + JSON.stringify({ tasks }));
-    }, isHome ? 800 : 500);
+    }, ${IS_HOME} ? 800 : 500);
   };
   requestAnimationFrame(tick);
 })();`;
@@ -91,17 +97,24 @@ export interface Load {
   cpu: number;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
   tid: number;
   ts: number;
+  dur?: number;
   tdur?: number;
   args?: { name?: string };
 }
 
-function longestCpuBefore(events: TraceEvent[], markName: string): number {
+/**
+ * The longest top-level task of the page's main thread in CPU time (tdur, ms), before or after the user
+ * timing mark `markName`; NaN without the mark. The page's renderer is the process that recorded the mark.
+ * Traced with the 'toplevel' category alone (the devtools.timeline categories slow the page they
+ * measure), whose tasks are named ThreadControllerImpl::RunTask (RunTask in older Chromium).
+ */
+export function longestMainThreadTask(events: readonly TraceEvent[], markName: string, side: 'before' | 'after'): number {
   const mark = events.find((e) => e.name === markName);
   if (!mark) return Number.NaN;
   const main = events.find((e) => e.pid === mark.pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -109,7 +122,7 @@ function longestCpuBefore(events: TraceEvent[], markName: string): number {
   let longest = 0;
   for (const e of events) {
     if (e.pid !== mark.pid || e.tid !== tid || e.ph !== 'X' || (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask')) continue;
-    if (e.ts < mark.ts) longest = Math.max(longest, (e.tdur ?? 0) / 1000);
+    if (side === 'before' ? e.ts < mark.ts : e.ts >= mark.ts) longest = Math.max(longest, (e.tdur ?? 0) / 1000);
   }
   return longest;
 }
@@ -143,7 +156,7 @@ export async function measureLoad(chromiumPath: string, args: readonly string[],
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
       try {
-        cpu = longestCpuBefore((JSON.parse(readFileSync(traceFile, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents, STARTUP_END);
+        cpu = longestMainThreadTask((JSON.parse(readFileSync(traceFile, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents, STARTUP_END, 'before');
         break;
       } catch {
         // not written (or not complete) yet
