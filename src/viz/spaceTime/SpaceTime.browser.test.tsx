@@ -98,6 +98,20 @@ describe('SpaceTime (Chromium)', () => {
     expect(pixel[3]).toBeGreaterThan(0);
   });
 
+  it('held (isShown false) it draws nothing, and draws every event once shown', async () => {
+    const render = (isShown: boolean) => root.render(<SpaceTime run={run} style={vizStyle('light')} label="Messages over time" playhead={playhead} height={240} isShown={isShown} />);
+    act(() => root.unmount());
+    root = createRoot(container);
+    await act(async () => render(false));
+    await settle();
+    expect(rootEl().dataset.drawn).toBe('0');
+    const canvas = container.querySelector('canvas')!;
+    expect(canvas.width, 'no backing store sized yet').toBe(300);
+    await act(async () => render(true));
+    await settle();
+    expect(Number(rootEl().dataset.drawn)).toBe(run.graph.count);
+  });
+
   it('a click on an event selects it as a, lights its cone, says so, and seeks the playhead to it', async () => {
     await click(pointOf(1));
     expect(rootEl().dataset.a).toBe('n1:1');

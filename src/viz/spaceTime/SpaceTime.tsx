@@ -45,6 +45,9 @@ export interface SpaceTimeProps {
   eventDetail?: (e: number) => string;
   /** Events the lab points at (ringed with a cross and labelled), e.g. the writes last-writer-wins dropped. */
   pins?: SpaceTimePins;
+  /** False holds the drawing (the box, its text and its controls are there): a diagram below the first
+   * screen is drawn when it comes into view, not while the page loads. Default true. */
+  isShown?: boolean;
 }
 
 export function SpaceTime(props: SpaceTimeProps) {
@@ -67,7 +70,7 @@ export function SpaceTime(props: SpaceTimeProps) {
   }, [g, geometry, select, seekTo]);
   const controls = useSpaceTimeView(run, geometry, boxRef, onClick);
   const { view } = controls;
-  const drawn = useSpaceTimeDraw(canvasRef, run, view, geometry, style, selection, props.pins);
+  const drawn = useSpaceTimeDraw(canvasRef, run, view, geometry, style, selection, props.pins, props.isShown ?? true);
   usePlayheadLine(playhead, lineRef, view, geometry, controls.update);
   const helpId = useId();
 

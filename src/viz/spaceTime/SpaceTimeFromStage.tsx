@@ -31,6 +31,8 @@ export interface SpaceTimeFromStageProps {
   eventDetail?: (e: number, run: CausalRun) => string;
   /** Events the lab points at (see SpaceTime). */
   pins?: SpaceTimePins;
+  /** False holds the drawing until it turns true (see SpaceTime); the clocks are built meanwhile. */
+  isShown?: boolean;
 }
 
 export function SpaceTimeFromStage(props: SpaceTimeFromStageProps) {
@@ -54,7 +56,7 @@ export function SpaceTimeFromStage(props: SpaceTimeFromStageProps) {
           Computing Lamport and vector clocks… <progress max={100} value={percent} aria-label="Clocks computed">{percent}%</progress>
         </p>
       )}
-      {run && <div ref={picture}><SpaceTime run={run} style={props.style} label={props.label} playhead={props.playhead} onSeek={props.onSeek} height={props.height} eventDetail={eventDetail ? detail : undefined} pins={props.pins} /></div>}
+      {run && <div ref={picture}><SpaceTime run={run} style={props.style} label={props.label} playhead={props.playhead} onSeek={props.onSeek} height={props.height} eventDetail={eventDetail ? detail : undefined} pins={props.pins} isShown={props.isShown} /></div>}
       {run && props.exportName !== false && <ExportButton run={run} fileName={props.exportName ?? 'run.shiviz.log'} />}
       {run && <ExportImage target={picture} fileName={(props.exportName || 'run').replace(/\.shiviz\.log$/, '') + '-spacetime'} what="the space-time diagram" />}
     </div>

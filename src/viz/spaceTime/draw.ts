@@ -60,7 +60,9 @@ function drawAxis(ctx: CanvasRenderingContext2D, view: SpaceTimeView, g: SpaceTi
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'center';
   ctx.lineWidth = 1;
-  for (const t of scale.ticks(Math.max(2, Math.floor(g.plotWidth / 90)))) {
+  const count = Math.max(2, Math.floor(g.plotWidth / 90));
+  const format = scale.tickFormat(count);
+  for (const t of scale.ticks(count)) {
     const x = Math.round(scale(t)) + 0.5;
     ctx.strokeStyle = style.grid;
     ctx.beginPath();
@@ -68,7 +70,7 @@ function drawAxis(ctx: CanvasRenderingContext2D, view: SpaceTimeView, g: SpaceTi
     ctx.lineTo(x, g.top + g.plotHeight);
     ctx.stroke();
     ctx.fillStyle = style.muted;
-    ctx.fillText(scale.tickFormat()(t), x, g.top - 7);
+    ctx.fillText(format(t), x, g.top - 7);
   }
   ctx.textAlign = 'left';
   ctx.fillText(unit, 4, g.top - 7);

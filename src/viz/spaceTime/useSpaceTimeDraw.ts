@@ -1,6 +1,6 @@
 /**
- * Draws the diagram in one animation frame per change of its inputs (window, size, selection, style):
- * layout into a reused frame buffer, then paint. Returns how many events the last frame drew and the
+ * Draws the diagram in one animation frame per change of its inputs (window, size, selection, style), once
+ * `isShown`: layout into a reused frame buffer, then paint. Returns how many events the last frame drew and the
  * stride of its message sample (1: all).
  */
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
@@ -13,7 +13,7 @@ import type { Selection } from './useSelection';
 import type { SpaceTimeGeometry, SpaceTimeView } from './view';
 
 export function useSpaceTimeDraw(
-  canvas: RefObject<HTMLCanvasElement | null>, run: CausalRun, view: SpaceTimeView, g: SpaceTimeGeometry, style: VizStyle, selection: Selection, pins?: SpaceTimePins,
+  canvas: RefObject<HTMLCanvasElement | null>, run: CausalRun, view: SpaceTimeView, g: SpaceTimeGeometry, style: VizStyle, selection: Selection, pins: SpaceTimePins | undefined, isShown: boolean,
 ): { events: number; edgeStride: number } {
   const dpr = useDevicePixelRatio();
   const capacity = frameCapacity(g, view.laneHeight);
@@ -23,6 +23,7 @@ export function useSpaceTimeDraw(
   const pending = useRef(0);
   const { a, b, focus, cone } = selection;
   useLayoutEffect(() => {
+    if (!isShown) return;
     cancelAnimationFrame(pending.current);
     pending.current = requestAnimationFrame(() => {
       const ctx = canvasContext(canvas.current, g.width, g.height, dpr);
@@ -34,7 +35,7 @@ export function useSpaceTimeDraw(
       setDrawn((old) => (old.events === events && old.edgeStride === edgeStride ? old : { events, edgeStride }));
     });
     return () => cancelAnimationFrame(pending.current);
-  }, [canvas, run, view, g, style, a, b, focus, cone, frame, dpr, pins]);
+  }, [canvas, run, view, g, style, a, b, focus, cone, frame, dpr, pins, isShown]);
   return drawn;
 }
 
