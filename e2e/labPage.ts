@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { FIRST_SCREEN_FONTS } from '../src/app/warmFonts';
 import { expectNoAxeViolations, waitForRun } from './axe';
 
 const WIDE = { width: 1440, height: 900 };
@@ -55,6 +56,7 @@ export async function expectFirstScreen(page: Page, link: string, name: string):
   await expect(lesson.getByRole('button', { name: 'Show this step' })).toBeVisible();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   for (const [what, part] of [['scene', scene], ['time controls', time], ['lesson card', lesson]] as const) await expectInViewport(page, part, what);
+  await expectFontsWarmed(page, name);
   await shoot(page, `${name}-1440x900`);
 
   await page.setViewportSize(NARROW);
@@ -64,6 +66,33 @@ export async function expectFirstScreen(page: Page, link: string, name: string):
   expect(tops[0], 'the scene starts in the first half of the screen').toBeLessThan(NARROW.height / 2);
   await expectNoAxeViolations(page);
   await shoot(page, `${name}-390x844`);
+}
+
+/**
+ * Every font the text in view uses (style, weight, size, family, as computed) is one the page looks up
+ * while its first run computes (src/app/warmFonts.ts): a face or size missing from FIRST_SCREEN_FONTS
+ * would be looked up inside the first result's frame instead.
+ */
+async function expectFontsWarmed(page: Page, name: string): Promise<void> {
+  const missing = await page.evaluate((fonts) => {
+    const key = (s: CSSStyleDeclaration) => `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    const probe = document.createElement('span');
+    document.body.append(probe);
+    const warmed = new Set(fonts.map((font) => {
+      probe.style.font = font;
+      return key(getComputedStyle(probe));
+    }));
+    probe.remove();
+    const used = new Set<string>();
+    for (const el of document.body.querySelectorAll('*')) {
+      if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.bottom < 0 || box.top > innerHeight) continue;
+      used.add(key(getComputedStyle(el)));
+    }
+    return [...used].filter((k) => !warmed.has(k)).sort();
+  }, FIRST_SCREEN_FONTS);
+  expect(missing, `${name}: fonts in the first screen that FIRST_SCREEN_FONTS (src/app/warmFonts.ts) lacks`).toEqual([]);
 }
 
 async function shoot(page: Page, name: string): Promise<void> {

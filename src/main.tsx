@@ -3,6 +3,7 @@ import { createBrowserStore } from './app/store/browserStore';
 import { StoreContext } from './app/store/StoreContext';
 import { startHashRouting } from './app/startRouting';
 import { storedThemeChoice } from './app/themeChoice';
+import { FIRST_SCREEN_FONTS, warmFonts } from './app/warmFonts';
 import { labs } from './labs/registry';
 import './app/app.css';
 
@@ -17,7 +18,9 @@ import './app/app.css';
  * 5. the link is applied and the first run sent to the worker (routing parses and validates the link and
  *    starts the worker: 10-25 ms);
  * then React DOM and the app's components, chunks of their own, evaluate as each arrives, and the first
- * render follows the link.
+ * render follows the link;
+ * 6. while the worker computes the first run, the first screen's fonts are looked up a few per task
+ *    (./app/warmFonts.ts), so the result's frame does not wait on them.
  */
 const root = document.getElementById('root');
 if (root) {
@@ -44,5 +47,6 @@ if (root) {
         </StrictMode>,
       );
     });
+    warmFonts(FIRST_SCREEN_FONTS);
   });
 }
