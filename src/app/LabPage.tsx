@@ -55,16 +55,20 @@ export function LabPage({ spec }: { spec: LabSpec }) {
   }, [spec]);
   useAutoplay(presentation.autoplay && showTime && hasResult);
   const isMeasured = useMeasurementsShown(spec.id, hasResult);
+  // The space-time section waits for the lab's UI: before it, the first screen is short (its scene slot
+  // empty), the section would show high up, get drawn, then jump down when the Panel arrives.
+  const [panelFor, setPanelFor] = useState<string | undefined>(undefined);
+  const onPanelReady = useCallback(() => setPanelFor(spec.id), [spec.id]);
 
   const firstScreen = <FirstScreen spec={spec} slotRefs={refs} sceneHost={hosts.scene} showTime={showTime} />;
   const measurements = (
     <>
       <ErrorBoundary key={`${spec.id}-spacetime`} what="the space-time diagram" onLoadDefaults={() => store.getState().openLab(spec.id)}>
-        <RunSpaceTime spec={spec} />
+        {panelFor === spec.id && <RunSpaceTime spec={spec} />}
       </ErrorBoundary>
       <section className={isMeasured ? 'lab-measurements' : 'lab-measurements lab-measurements-pending'} aria-label="Measurements">
         <ErrorBoundary key={spec.id} what={`the ${spec.title} panel`} onLoadDefaults={() => store.getState().openLab(spec.id)}>
-          <LabPanel spec={spec} />
+          <LabPanel spec={spec} onReady={onPanelReady} />
         </ErrorBoundary>
       </section>
     </>
