@@ -69,6 +69,16 @@ export async function expectFirstScreen(page: Page, link: string, name: string):
 }
 
 /**
+ * Scrolls a figure of the measurements to the middle of the screen, as a student does, and waits for it to
+ * be drawn: a card below the first screen is laid out only once near the viewport (content-visibility:
+ * auto, app.css), and a chart sizes itself from its laid-out width.
+ */
+export async function showFigure(figure: Locator): Promise<void> {
+  await figure.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await expect(figure).toBeVisible();
+}
+
+/**
  * Every font the text in view uses (style, weight, size, family, as computed) is one the page looks up
  * while its first run computes (src/app/warmFonts.ts): a face or size missing from FIRST_SCREEN_FONTS
  * would be looked up inside the first result's frame instead.

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { cliReplay, expectClientRequest, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
+import { cliReplay, expectClientRequest, expectFirstScreen, expectInViewport, showFigure } from '../../../e2e/labPage';
 
 test('the leader-follower lab shows the verdict, the three modes side by side, the lag and who led; axe light and dark', async ({ page }) => {
   const errors = watchErrors(page);
@@ -10,8 +10,8 @@ test('the leader-follower lab shows the verdict, the three modes side by side, t
   const modes = page.getByRole('table', { name: 'Replication modes compared on this scenario' });
   await expect(modes.getByRole('columnheader', { name: /^sync$/ })).toBeVisible();
   await expect(modes.getByRole('row', { name: /write latency p50/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^Lag in entries per node/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^Role timeline: 1 leadership over 3 nodes/ })).toBeVisible();
+  await showFigure(page.getByRole('img', { name: /^Lag in entries per node/ }));
+  await showFigure(page.getByRole('img', { name: /^Role timeline: 1 leadership over 3 nodes/ }));
   await expect(page.getByRole('heading', { name: 'Acknowledged writes lost: 0' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, waitForRun, watchErrors } from '../../../e2e/axe';
-import { cliReplay, expectFirstScreen, expectInViewport } from '../../../e2e/labPage';
+import { cliReplay, expectFirstScreen, expectInViewport, showFigure } from '../../../e2e/labPage';
 
 /** The defaults: one celebrity key melts its node (10 nodes, 20,000 requests). */
 const small = '#/partitioning?v=1&s=1&e=1';
@@ -22,6 +22,7 @@ const afterRun = { timeout: 30_000 };
 /** Moves the playhead by clicking the CPU chart at a fraction of its width (the chart seeks on click). */
 async function seekOnCpuChart(page: Page, fraction: number): Promise<void> {
   const chart = page.getByRole('img', { name: /^CPU percent per node/ });
+  await showFigure(chart);
   const box = await chart.boundingBox();
   if (!box) throw new Error('CPU chart not laid out');
   // The plot starts after a 52 px axis margin and ends 64 px before the right edge (label column).
@@ -34,7 +35,7 @@ test('the lab loads: the detector names the hot node in prose, the charts and th
   await expect(page.getByRole('heading', { name: 'Hot partition found' })).toBeVisible();
   await expect(page.locator('.pt-headline')).toHaveText(/^HOTn\d+ flagged hot at t = .+: (CPU|queue depth|p99 latency) .+ vs median node .+\.$/);
   for (const name of [/^CPU percent per node/, /^Most requests waiting per node/, /^p99 latency of each node/, /^Client latency p50 and p99/, /^CPU % per node over time/]) {
-    await expect(page.getByRole('img', { name })).toBeVisible();
+    await showFigure(page.getByRole('img', { name }));
   }
   const table = page.getByRole('table', { name: /^Measured on 10,000 keys/ });
   await expect(table.getByRole('columnheader')).toHaveText(['measure', 'hash mod N', 'range', 'consistent hashingserves the workload', 'directory']);
@@ -115,6 +116,7 @@ test('the stage: requests move while playing; a click on n4 opens its menu, "Cra
 test('the charts are keyboard-usable: arrows read a column, Enter moves the playhead there', async ({ page }) => {
   await openLab(page, small);
   const chart = page.getByRole('img', { name: /^CPU percent per node/ });
+  await showFigure(chart);
   await chart.focus();
   await page.keyboard.press('End');
   await expect(page.locator('.viz-tooltip')).toContainText('t = ');
