@@ -47,15 +47,15 @@ const IN_VIEW = '0px 0px -190px 0px';
 
 /** True from the first time the element comes within `rootMargin` of the viewport (at once without IntersectionObserver). */
 function useOnceInViewport(ref: RefObject<Element | null>, isMounted: boolean, rootMargin: string): boolean {
-  const [isNear, setNear] = useState(typeof IntersectionObserver === 'undefined');
+  const [hasCome, setCome] = useState(typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const element = ref.current;
-    if (isNear || !element) return;
+    if (hasCome || !element) return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      if (entries.some((entry) => entry.isIntersecting)) setCome(true);
     }, { rootMargin });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref, isNear, isMounted, rootMargin]);
-  return isNear;
+  }, [ref, hasCome, isMounted, rootMargin]);
+  return hasCome;
 }
