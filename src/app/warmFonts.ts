@@ -18,7 +18,8 @@ const SANS = 'var(--font)';
 const MONO = 'var(--mono)';
 
 export const FIRST_SCREEN_FONTS: readonly string[] = [
-  // Text that comes with the result: narration rows, the current row, stage cards.
+  // The page's families: every size and weight in view in the lab pages' first screens at 1440x900 (lesson,
+  // controls, narration rows and the current row, stage cards, status line).
   `12px ${MONO}`, `600 12px ${MONO}`, `15px ${MONO}`,
   `11px ${SANS}`, `600 11px ${SANS}`, `700 11px ${SANS}`,
   `12px ${SANS}`, `600 12px ${SANS}`,
