@@ -10,27 +10,30 @@
  *
  * FIRST_SCREEN_FONTS lists every font the lab pages' first screens use, as CSS `font` shorthands over the
  * page's families (`--font`, `--mono`) plus the canvas fonts of the stage and the space-time diagram.
- * Each lab's e2e spec checks the list covers its first screen at 1440x900 (e2e/labPage.ts): a new font
- * size in a first screen fails there, naming it.
+ * Each lab's e2e spec checks the list covers its first screen at 1440x900 and a band below it
+ * (e2e/labPage.ts): a new font size there fails, naming it.
  */
 
 const SANS = 'var(--font)';
 const MONO = 'var(--mono)';
 
 export const FIRST_SCREEN_FONTS: readonly string[] = [
-  // The page's families: every size and weight in view in the lab pages' first screens at 1440x900 (lesson,
+  // The page's families: every size and weight in view in the lab pages' first screens at 1440x900 and just below (lesson,
   // controls, narration rows and the current row, stage cards, status line).
-  `12px ${MONO}`, `600 12px ${MONO}`, `15px ${MONO}`,
+  `12px ${MONO}`, `600 12px ${MONO}`, `13px ${MONO}`, `15px ${MONO}`,
   `11px ${SANS}`, `600 11px ${SANS}`, `700 11px ${SANS}`,
   `12px ${SANS}`, `600 12px ${SANS}`,
   `10px ${SANS}`, `700 10px ${SANS}`,
   `13px ${SANS}`, `600 13px ${SANS}`, `700 13px ${SANS}`,
-  `13.5px ${SANS}`, `600 13.5px ${SANS}`, `14px ${SANS}`, `600 14.25px ${SANS}`, `600 12.75px ${SANS}`,
+  `13.5px ${SANS}`, `600 13.5px ${SANS}`, `14px ${SANS}`, `600 14px ${SANS}`, `600 14.25px ${SANS}`,
+  `12.75px ${SANS}`, `600 12.75px ${SANS}`,
   `15px ${SANS}`, `600 15px ${SANS}`, `650 15px ${SANS}`, `700 15px ${SANS}`,
   `15.75px ${SANS}`, `700 15.75px ${SANS}`, `16px ${SANS}`, `700 16.5px ${SANS}`, `700 24px ${SANS}`,
   // Under their own family list: stage cells and legends (CSS), canvas text (viz/stage, viz/spaceTime).
   '11px system-ui, sans-serif', '12px system-ui, sans-serif', 'bold 11px system-ui, sans-serif', 'bold 12px system-ui, sans-serif',
   '600 11px system-ui, sans-serif', '600 12px system-ui, sans-serif',
+  // The browser's own monospace (code elements the CSS leaves alone).
+  '12.75px monospace',
 ];
 
 /** Each task lays fonts out for at most this long, then yields. */
