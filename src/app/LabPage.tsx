@@ -17,13 +17,14 @@
  * A Panel fills the scene, side and narration slots through <LabSlot> (labSlots.tsx). In an embed the
  * shell's header and toolbar are gone; the first screen is the same, with an "Open in playground" link.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LabSpec } from '../labs/contract';
 import { ExportImage } from '../viz/shared/ExportImage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useReducedMotion } from './hooks';
 import { LabPanel } from './LabPanel';
 import { LabSlotsProvider, useSlotHosts } from './labSlots';
+import { paceCards } from './paceCards';
 import { LessonCard } from './LessonCard';
 import { ParamsDrawer } from './ParamsDrawer';
 import { PresetsMenu } from './PresetsMenu';
@@ -55,6 +56,13 @@ export function LabPage({ spec }: { spec: LabSpec }) {
   }, [spec]);
   useAutoplay(presentation.autoplay && showTime && hasResult);
   const isMeasured = useMeasurementsShown(spec.id, hasResult);
+  const measurementsRef = useRef<HTMLElement>(null);
+  // Once shown, the measurements' cards are laid out one per frame (paceCards.ts). A layout effect: when the
+  // lab changes, the pacer stops inside the commit, before it could show the next lab's cards at once.
+  useLayoutEffect(() => {
+    if (!isMeasured || !measurementsRef.current) return;
+    return paceCards(measurementsRef.current, '.lab-card');
+  }, [isMeasured, spec.id]);
   // The space-time section waits for the lab's UI: before it, the first screen is short (its scene slot
   // empty), the section would show high up, get drawn, then jump down when the Panel arrives.
   const [panelFor, setPanelFor] = useState<string | undefined>(undefined);
@@ -66,7 +74,7 @@ export function LabPage({ spec }: { spec: LabSpec }) {
       <ErrorBoundary key={`${spec.id}-spacetime`} what="the space-time diagram" onLoadDefaults={() => store.getState().openLab(spec.id)}>
         {panelFor === spec.id && <RunSpaceTime spec={spec} />}
       </ErrorBoundary>
-      <section className={isMeasured ? 'lab-measurements' : 'lab-measurements lab-measurements-pending'} aria-label="Measurements">
+      <section ref={measurementsRef} className={isMeasured ? 'lab-measurements' : 'lab-measurements lab-measurements-pending'} aria-label="Measurements">
         <ErrorBoundary key={spec.id} what={`the ${spec.title} panel`} onLoadDefaults={() => store.getState().openLab(spec.id)}>
           <LabPanel spec={spec} onReady={onPanelReady} />
         </ErrorBoundary>

@@ -23,6 +23,7 @@ function FakePanel() {
     <>
       <LabSlot name="scene">{run && <p data-testid="scene">{`items ${run.scenario.items}`}</p>}</LabSlot>
       {run && <p data-testid="measure">{`measured ${run.result.metrics.items}`}</p>}
+      {run && ['one', 'two'].map((name) => <section key={`${name}-${run.result.metrics.items}`} className="lab-card" data-card={name} />)}
     </>
   );
 }
@@ -79,7 +80,7 @@ describe('LabPage', () => {
     for (let i = 1; i < order.length; i += 1) expect(order[i - 1].compareDocumentPosition(order[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('lays out the measurements a frame after the first screen, then keeps them laid out', async () => {
+  it('lays out the measurements a frame after the first screen, their cards one per frame, then keeps them laid out', async () => {
     await finish();
     const section = $('.lab-measurements')!;
     expect(section.classList.contains('lab-measurements-pending')).toBe(true);
@@ -87,10 +88,17 @@ describe('LabPage', () => {
     await flush();
     expect(section.classList.contains('lab-measurements-pending')).toBe(false);
     expect(section.getBoundingClientRect().height).toBeGreaterThan(0);
+    // Then its cards, one per frame (paceCards.ts); a new result's cards are shown as they arrive.
+    const shownCards = () => [...section.querySelectorAll<HTMLElement>('.lab-card[data-shown]')].map((el) => el.dataset.card);
+    expect(shownCards()).toEqual([]);
+    for (let i = 0; i < 60 && shownCards().length < 2; i++) await act(async () => new Promise((r) => requestAnimationFrame(r)));
+    expect(shownCards()).toEqual(['one', 'two']);
     await act(async () => store.getState().editScenario('more items', (s) => ({ ...s, items: 20 }) as BaseScenario));
     await finish();
     expect($('.lab-measurements-pending')).toBeNull();
     expect($('.lab-measurements [data-testid=measure]')?.textContent).toBe('measured 20');
+    expect(section.querySelectorAll('.lab-card')).toHaveLength(2);
+    expect(shownCards()).toEqual(['one', 'two']);
   });
 
   it('marks the previous result while re-running, and says so when the re-run failed', async () => {
