@@ -91,7 +91,7 @@ describe('LabPage', () => {
     // Then its cards, one per frame (paceCards.ts); a new result's cards are shown as they arrive.
     const shownCards = () => [...section.querySelectorAll<HTMLElement>('.lab-card[data-shown]')].map((el) => el.dataset.card);
     expect(shownCards()).toEqual([]);
-    for (let i = 0; i < 60 && shownCards().length < 2; i++) await act(async () => new Promise((r) => requestAnimationFrame(r)));
+    for (let i = 0; i < 60 && shownCards().length < 2; i++) await act(async () => new Promise<void>((r) => requestAnimationFrame(() => r())));
     expect(shownCards()).toEqual(['one', 'two']);
     await act(async () => store.getState().editScenario('more items', (s) => ({ ...s, items: 20 }) as BaseScenario));
     await finish();
