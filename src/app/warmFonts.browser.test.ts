@@ -1,6 +1,7 @@
 /**
- * warmFonts in real Chromium: nothing happens in the caller's task; each font is laid out once, in order,
- * in a hidden box that screen readers skip; the box goes once all are done, or at once when stopped.
+ * warmFonts in real Chromium: nothing happens in the caller's task; each font is measured once, in order,
+ * with the page's families in place of its custom properties, on a canvas outside the document, so the
+ * document is never touched (nor laid out); stopped, it measures no more.
  * (That the list covers every lab's first screen is checked by each lab's e2e spec, e2e/labPage.ts.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,76 +9,75 @@ import { FIRST_SCREEN_FONTS, warmFonts } from './warmFonts';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The spans the warmer adds and the boxes it adds them to; `laidOut`: each span's font and width as the
- * warmer read it (the read is what lays it out, so the lookup happens in the warmer's task). */
-function watchSpans(): { spans: string[]; boxes: HTMLElement[]; laidOut: { font: string; width: number }[]; stop: () => void } {
-  const spans: string[] = [];
-  const boxes: HTMLElement[] = [];
-  const laidOut: { font: string; width: number }[] = [];
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof HTMLElement)) continue;
-        if (node.tagName === 'SPAN') spans.push(node.style.font);
-        else boxes.push(node);
-      }
-    }
-  });
-  observer.observe(document.body, { childList: true, subtree: true });
-  const offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth')!;
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', {
-    configurable: true,
-    get(this: HTMLElement) {
-      const width = offsetWidth.get!.call(this) as number;
-      if (this.tagName === 'SPAN') laidOut.push({ font: this.style.font, width });
-      return width;
-    },
-  });
-  return {
-    spans, boxes, laidOut, stop: () => {
-      observer.disconnect();
-      Object.defineProperty(HTMLElement.prototype, 'offsetWidth', offsetWidth);
-    },
+/** Each measureText call: the context's font then, and whether its canvas was in the document. */
+function watchMeasures(): { measured: { font: string; inDocument: boolean; width: number }[]; stop: () => void } {
+  const measured: { font: string; inDocument: boolean; width: number }[] = [];
+  const measureText = CanvasRenderingContext2D.prototype.measureText;
+  CanvasRenderingContext2D.prototype.measureText = function (this: CanvasRenderingContext2D, text: string) {
+    const metrics = measureText.call(this, text);
+    measured.push({ font: this.font, inDocument: this.canvas.isConnected, width: metrics.width });
+    return metrics;
   };
+  return { measured, stop: () => { CanvasRenderingContext2D.prototype.measureText = measureText; } };
+}
+
+/** The font as a canvas context reads it back once set. */
+function asCanvasFont(font: string): string {
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  ctx.font = font;
+  return ctx.font;
 }
 
 let stopWatch = () => {};
-afterEach(() => stopWatch());
+let root: HTMLStyleElement | undefined;
+/** The page's two families, as app.css sets them (any families do). */
+function setFamilies(): void {
+  root = document.createElement('style');
+  root.textContent = ':root { --font: Arial, sans-serif; --mono: "Courier New", monospace; }';
+  document.head.append(root);
+}
+afterEach(() => {
+  stopWatch();
+  root?.remove();
+});
 
 describe('warmFonts (Chromium)', () => {
-  it('lays every font out once, in order, in a hidden box it removes when done', async () => {
-    const fonts = ['12px monospace', '600 13px sans-serif', 'italic 700 17px serif', ...FIRST_SCREEN_FONTS];
-    const watch = watchSpans();
+  it('measures every font once, in order, with the page\'s families, on a canvas outside the document', async () => {
+    setFamilies();
+    const fonts = ['12px monospace', 'italic 700 17px serif', '600 13px var(--font)', '15px var(--mono)'];
+    const watch = watchMeasures();
     stopWatch = watch.stop;
-    const before = document.body.childElementCount;
+    const observer = new MutationObserver(() => expect.fail('the document was changed'));
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
     warmFonts(fonts);
-    expect(document.body.childElementCount, 'nothing in the caller\'s task').toBe(before);
-    for (let i = 0; i < 200 && watch.spans.length < fonts.length; i++) await nextTask();
-    await nextTask();
-    await new Promise<void>((resolve) => queueMicrotask(resolve));
-    expect(watch.boxes).toHaveLength(1);
-    const [box] = watch.boxes;
-    expect(box.getAttribute('aria-hidden')).toBe('true');
-    expect(box.style.visibility).toBe('hidden');
-    const asSet = (font: string) => {
-      const probe = document.createElement('span');
-      probe.style.font = font;
-      return probe.style.font;
-    };
-    expect(watch.spans).toEqual(fonts.map(asSet));
-    expect(watch.laidOut.map((s) => s.font), 'each span laid out in the warmer\'s task').toEqual(fonts.map(asSet));
-    expect(watch.laidOut.every((s) => s.width > 0), 'each span has a width').toBe(true);
-    expect(box.isConnected, 'the box is gone').toBe(false);
-    expect(document.body.childElementCount).toBe(before);
+    expect(watch.measured, 'nothing in the caller\'s task').toEqual([]);
+    for (let i = 0; i < 50 && watch.measured.length < fonts.length; i++) await nextTask();
+    for (let i = 0; i < 5; i++) await nextTask();
+    observer.disconnect();
+    expect(watch.measured.map((m) => m.font)).toEqual(
+      ['12px monospace', 'italic 700 17px serif', '600 13px Arial, sans-serif', '15px "Courier New", monospace'].map(asCanvasFont),
+    );
+    expect(watch.measured.every((m) => !m.inDocument && m.width > 0)).toBe(true);
   });
 
-  it('stopped before its first task, it adds nothing', async () => {
-    const watch = watchSpans();
+  it('measures the whole first-screen list, each font as written once the families are in', async () => {
+    setFamilies();
+    const watch = watchMeasures();
+    stopWatch = watch.stop;
+    warmFonts(FIRST_SCREEN_FONTS);
+    for (let i = 0; i < 200 && watch.measured.length < FIRST_SCREEN_FONTS.length; i++) await nextTask();
+    for (let i = 0; i < 5; i++) await nextTask();
+    expect(watch.measured).toHaveLength(FIRST_SCREEN_FONTS.length);
+    // No custom property was left for the canvas to reject (a rejected font leaves the previous one set).
+    expect(new Set(watch.measured.map((m) => m.font)).size).toBe(FIRST_SCREEN_FONTS.length);
+  });
+
+  it('stopped before its first task, it measures nothing', async () => {
+    const watch = watchMeasures();
     stopWatch = watch.stop;
     const stop = warmFonts(FIRST_SCREEN_FONTS);
     stop();
     for (let i = 0; i < 5; i++) await nextTask();
-    expect(watch.boxes).toEqual([]);
-    expect(watch.spans).toEqual([]);
+    expect(watch.measured).toEqual([]);
   });
 });

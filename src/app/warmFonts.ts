@@ -1,12 +1,13 @@
 /**
- * Warming the fonts of a lab's first screen while the worker computes its first run.
+ * Warming the fonts of a lab's first screen from the page's start, while its chunks load and the worker
+ * computes the first run.
  *
- * The first time a page lays out text in a new font face and size, the browser looks the font up. In
- * Chromium on Linux that is a synchronous trip to the browser process per family and per size: 0.5-6 ms
- * each, measured in startup traces of the lab pages (FontCache::GetFontPlatformData). Text that arrives
- * with the first result (the stage's cards, the narration, the status line) met 10-25 of those in one
- * layout, 10-20 ms of that frame. Laying the same fonts out beforehand, a few per task while the main
- * thread waits for the worker, moves the lookups out of the result's frame.
+ * The first time a page uses a new font face and size, the browser looks the font up. In Chromium on Linux
+ * that is a synchronous trip to the browser process per family and per size: 0.5-6 ms each, measured in
+ * startup traces of the lab pages (FontCache::GetFontPlatformData), and up to 15 ms while the browser is
+ * busy starting. Text that arrives with the first result (the stage's cards, the narration, the status
+ * line) met 10-25 of those in one layout, 10-20 ms of that frame. Measuring the same fonts beforehand on
+ * a canvas, a few per task, fills the same font cache and moves the lookups out of the page's frames.
  *
  * FIRST_SCREEN_FONTS lists every font the lab pages' first screens use, as CSS `font` shorthands over the
  * page's families (`--font`, `--mono`) plus the canvas fonts of the stage and the space-time diagram.
@@ -42,34 +43,33 @@ const SLICE_MS = 6;
 const SAMPLE = 'Aa0 n1 → … —';
 
 /**
- * Lays each font out once in a hidden box, a few per task (at most ~SLICE_MS each), then removes the box.
- * Returns a function that stops it (the box goes with it).
+ * Measures the sample text in each font on a canvas of its own, a few fonts per task (at most ~SLICE_MS
+ * each). The canvas is never in the document: measuring on it asks the same font cache the page's text
+ * does, and never lays the document out (a read of a laid-out size would lay out whatever the page had
+ * changed since its last frame, in this task). The page's families come from its custom properties.
+ * Returns a function that stops it.
  */
 export function warmFonts(fonts: readonly string[], doc: Document = document): () => void {
-  const box = doc.createElement('div');
-  box.setAttribute('aria-hidden', 'true');
-  box.style.cssText = 'position:absolute;left:-10000px;top:0;width:1px;height:1px;overflow:hidden;visibility:hidden;contain:strict;white-space:nowrap';
   let next = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let ctx: CanvasRenderingContext2D | null | undefined;
+  let families: Record<string, string> = {};
   const step = () => {
-    if (!box.isConnected) doc.body.append(box);
-    const start = performance.now();
-    while (next < fonts.length && performance.now() - start < SLICE_MS) {
-      const span = doc.createElement('span');
-      span.style.font = fonts[next++];
-      span.textContent = SAMPLE;
-      box.append(span);
-      // Reading a size lays the span out: the font lookup happens here, in this task.
-      void span.offsetWidth;
+    if (ctx === undefined) {
+      ctx = doc.createElement('canvas').getContext('2d');
+      const root = getComputedStyle(doc.documentElement);
+      families = { [SANS]: root.getPropertyValue('--font').trim() || 'sans-serif', [MONO]: root.getPropertyValue('--mono').trim() || 'monospace' };
     }
-    if (next < fonts.length) timer = setTimeout(step, 0);
-    else stop();
-  };
-  const stop = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    box.remove();
+    const start = performance.now();
+    while (ctx && next < fonts.length && performance.now() - start < SLICE_MS) {
+      ctx.font = fonts[next++].replace(SANS, families[SANS]).replace(MONO, families[MONO]);
+      ctx.measureText(SAMPLE);
+    }
+    timer = ctx && next < fonts.length ? setTimeout(step, 0) : undefined;
   };
   timer = setTimeout(step, 0);
-  return stop;
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
 }
