@@ -19,8 +19,8 @@ const SANS = 'var(--font)';
 const MONO = 'var(--mono)';
 
 export const FIRST_SCREEN_FONTS: readonly string[] = [
-  // The page's families: every size and weight in view in the lab pages' first screens at 1440x900 and just below (lesson,
-  // controls, narration rows and the current row, stage cards, status line).
+  // The page's families: every size and weight in view in the lab pages' first screens at 1440x900 and
+  // just below (lesson, controls, narration rows and the current row, stage cards, status line).
   `12px ${MONO}`, `600 12px ${MONO}`, `13px ${MONO}`, `15px ${MONO}`,
   `11px ${SANS}`, `600 11px ${SANS}`, `700 11px ${SANS}`,
   `12px ${SANS}`, `600 12px ${SANS}`,
@@ -37,7 +37,7 @@ export const FIRST_SCREEN_FONTS: readonly string[] = [
   '12.75px monospace',
 ];
 
-/** Each task lays fonts out for at most this long, then yields. */
+/** Each task measures fonts for at most this long, then yields. */
 const SLICE_MS = 6;
 /** Sample text: Latin letters and digits, and the punctuation the narration uses. */
 const SAMPLE = 'Aa0 n1 → … —';
