@@ -35,6 +35,8 @@ async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: n
 /** The locator's box lies inside the viewport as the page first shows it (not scrolled). */
 export async function expectInViewport(page: Page, locator: Locator, what: string): Promise<void> {
   const viewport = page.viewportSize()!;
+  // The lab's chunk and its first result may still be on their way (waitForRun only says no run is going).
+  await expect(locator, `${what}: shown`).toBeVisible();
   const box = await boxOf(locator);
   expect(box.y, `${what}: top`).toBeGreaterThanOrEqual(0);
   expect(box.x, `${what}: left`).toBeGreaterThanOrEqual(0);
