@@ -84,7 +84,7 @@ export function Stage(props: StageProps) {
   const drag = useDragPartition({ data, geometry, canPartition: actions.includes('partition'), now: () => playhead.get(), line: lineRef, onEvent, onLinkClick: menus.openLink, onNodeClick: menus.openNodeAt });
 
   // A new result, size, theme or overlay: everything is drawn afresh (static layer and every card text).
-  useStageLoop(playhead, view.draw, view.invalidate, menus.focused);
+  useStageLoop(playhead, view.draw, view.invalidate, menus.focused, view.prepare);
 
   return (
     <div ref={layers.root} className="stage" data-stage="" data-tier={plan.tier} role="group" aria-label={props.label}>

@@ -16,7 +16,7 @@ import { createFrame, layoutAt, type StageFrame } from './layoutAt';
 import { OverlayRefs, type CardExtras } from './overlay';
 import type { TierPlan } from './tier';
 import type { CardSpec } from './types';
-import { canvasContext } from './useStageLoop';
+import { canvasContext, prepareCanvas } from './useStageLoop';
 
 /** While playing, the cards' text is rewritten at most this often (ms); dots still move every frame. */
 export const OVERLAY_MS = 100;
@@ -102,6 +102,13 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
     }
   }, [data, g, frame, options, dpr, style, plan.tier, extra, glyphSpec, reducedMotion, refs, cardSpec, indices, layers]);
 
+  /** Makes the layers' first contexts (see prepareCanvas); true when it made one. */
+  const prepare = useCallback((): boolean => {
+    let made = false;
+    for (const canvas of [layers.staticCanvas.current, layers.glyphCanvas.current, layers.dynamicCanvas.current]) made = prepareCanvas(canvas, g.width, g.height, dpr) || made;
+    return made;
+  }, [layers, g, dpr]);
+
   /** Forget every layer drawn: the next draw repaints all of them and rewrites the cards, playing or not (a
    * new overlay, size or theme). */
   const invalidate = useCallback(() => {
@@ -112,5 +119,5 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
   }, [refs, data]);
 
   const layoutNow = useCallback((t: number): StageFrame => layoutAt(data, g, t, frame, options), [data, g, frame, options]);
-  return { draw, invalidate, layoutNow, refs };
+  return { draw, prepare, invalidate, layoutNow, refs };
 }
