@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/chromiumArgs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // E2E_BASE_URL points the tests at a server you already run (no webServer is started then).
@@ -20,10 +21,7 @@ export default defineConfig({
     baseURL: external ?? `http://127.0.0.1:${port}/`,
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: external ? undefined : {

@@ -26,6 +26,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { labs } from '../src/labs/registry';
 import { IS_DRAWN, longestMainThreadTask, measureLoad, serveWithProbe, type Load, type TraceEvent } from './browserLoad';
 import { stageLines } from './browserStage';
+import { CHROMIUM_ARGS } from '../scripts/chromiumArgs';
 import type { BenchLine } from './report';
 
 const port = 4174;
@@ -33,10 +34,7 @@ const port = 4174;
 const probePort = 4175;
 const maxScaleLink = `#/consistent-hashing?v=1&keys=1000000&nodes=1000&vnodes=1000`;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
-];
+const chromiumArgs = [...CHROMIUM_ARGS];
 
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   const start = Date.now();

@@ -14,6 +14,10 @@
  * (PerformanceObserver, buffered), waits for the first result drawn, marks the end and prints the tasks
  * on the console, which Chromium writes to stderr (--enable-logging). CPU time per task comes from a
  * startup trace (--trace-startup, toplevel category), read like ./browser.ts reads its traces.
+ *
+ * Chromium gets the project's flags (scripts/chromiumArgs.ts): among them, the browser's own address-bar
+ * popup is not loaded, a page of Chromium's that otherwise loads in its own renderer with every fresh start,
+ * beside the page measured, on the same two cores.
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
