@@ -114,19 +114,21 @@ export interface TraceEvent {
 
 /**
  * The longest top-level task of the page's main thread in CPU time (tdur, ms), before or after the user
- * timing mark `markName`; NaN without the mark. The page's renderer is the process that recorded the mark.
+ * timing mark `markName` (after it and before `untilMark`, when given); NaN without the marks. The page's renderer is the process that recorded the mark.
  * Traced with the 'toplevel' category alone (the devtools.timeline categories slow the page they
  * measure), whose tasks are named ThreadControllerImpl::RunTask (RunTask in older Chromium).
  */
-export function longestMainThreadTask(events: readonly TraceEvent[], markName: string, side: 'before' | 'after'): number {
+export function longestMainThreadTask(events: readonly TraceEvent[], markName: string, side: 'before' | 'after', untilMark?: string): number {
   const mark = events.find((e) => e.name === markName);
   if (!mark) return Number.NaN;
+  // 'after' with `untilMark`: only the tasks that start before that mark too.
+  const until = untilMark === undefined ? Number.POSITIVE_INFINITY : (events.find((e) => e.name === untilMark)?.ts ?? Number.NaN);
   const main = events.find((e) => e.pid === mark.pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const tid = main?.tid ?? mark.tid;
   let longest = 0;
   for (const e of events) {
     if (e.pid !== mark.pid || e.tid !== tid || e.ph !== 'X' || (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask')) continue;
-    if (side === 'before' ? e.ts < mark.ts : e.ts >= mark.ts) longest = Math.max(longest, (e.tdur ?? 0) / 1000);
+    if (side === 'before' ? e.ts < mark.ts : e.ts >= mark.ts && e.ts < until) longest = Math.max(longest, (e.tdur ?? 0) / 1000);
   }
   return longest;
 }
