@@ -15,8 +15,8 @@
  * on the console, which Chromium writes to stderr (--enable-logging). CPU time per task comes from a
  * startup trace (--trace-startup, toplevel category), read like ./browser.ts reads its traces.
  *
- * Chromium gets the project's flags (scripts/chromiumArgs.ts): among them, the browser's own address-bar
- * popup is not loaded, a page of Chromium's that otherwise loads in its own renderer with every fresh start,
+ * Chromium gets the project's flags and WITHOUT_OMNIBOX_POPUP (scripts/chromiumArgs.ts): the browser's own
+ * address-bar popup, a page of Chromium's, otherwise loads in a renderer of its own with every fresh start,
  * beside the page measured, on the same two cores.
  */
 import { spawn } from 'node:child_process';
