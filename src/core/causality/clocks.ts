@@ -74,25 +74,42 @@ export function* clocksJob(g: CausalGraph): Job<VectorClocks> {
   const checkpointBase = new Uint32Array(L + 1);
   for (let l = 0; l < L; l++) checkpointBase[l + 1] = checkpointBase[l] + Math.ceil((g.laneOffsets[l + 1] - g.laneOffsets[l]) / every);
   const checkpoints = new Uint32Array(checkpointBase[L] * L);
-  const outLeft = new Uint32Array(n);
-  for (let k = 0; k < g.edgeCount; k++) outLeft[g.edgeFrom[k]]++;
   const state = {
     cur: new Uint32Array(L * L), before: new Uint32Array(L), laneLamport: new Uint32Array(L),
-    lamport: new Uint32Array(n), slotOf: new Int32Array(n).fill(-1), outLeft, pool: new SlotPool(L),
+    lamport: new Uint32Array(n), slotOf: new Int32Array(n).fill(-1), outLeft: sendsLeft(g), pool: new SlotPool(L),
     deltas: new Deltas(n), deltaOffsets: new Uint32Array(n + 1),
   };
-  for (let e = 0; e < n; e++) {
-    step(g, state, e);
-    const l = g.lane[e];
-    const s = g.seq[e];
-    if (s % every === 0) checkpoints.set(state.cur.subarray(l * L, l * L + L), (checkpointBase[l] + s / every) * L);
-    if ((e + 1) % SLICE_EVENTS === 0) yield (e + 1) / n;
+  // Allocating the columns above is a slice of its own (7-8 ms at 250,000 events).
+  yield 0;
+  // The loops are in plain functions: V8 does not optimize a loop inside a running generator.
+  for (let e = 0; e < n; e += SLICE_EVENTS) {
+    const end = Math.min(n, e + SLICE_EVENTS);
+    sweep(g, state, e, end, every, checkpointBase, checkpoints);
+    if (end < n) yield end / n;
   }
   const { deltas } = state;
   return {
     lamport: state.lamport, deltaOffsets: state.deltaOffsets, deltaLane: deltas.lane.slice(0, deltas.count),
     deltaValue: deltas.value.slice(0, deltas.count), checkpointEvery: every, checkpointBase, checkpoints,
   };
+}
+
+/** How many messages each event sends (its clock is kept until they are all delivered). */
+function sendsLeft(g: CausalGraph): Uint32Array {
+  const outLeft = new Uint32Array(g.count);
+  for (let k = 0; k < g.edgeCount; k++) outLeft[g.edgeFrom[k]]++;
+  return outLeft;
+}
+
+/** Events from..to-1 in order, each lane's clock kept every `every` of its events. */
+function sweep(g: CausalGraph, state: SweepState, from: number, to: number, every: number, checkpointBase: Uint32Array, checkpoints: Uint32Array): void {
+  const L = g.lanes.length;
+  for (let e = from; e < to; e++) {
+    step(g, state, e);
+    const l = g.lane[e];
+    const s = g.seq[e];
+    if (s % every === 0) checkpoints.set(state.cur.subarray(l * L, l * L + L), (checkpointBase[l] + s / every) * L);
+  }
 }
 
 interface SweepState {
