@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { canvasContext, prepareCanvas } from './canvasContext';
 
 /**
  * React owns the canvas element, its size and the device pixel ratio; `draw` paints in CSS pixels.
- * The backing store is width x height x devicePixelRatio, and drawing is throttled to one animation frame:
+ * The backing store is width x height x devicePixelRatio, and drawing is throttled to one animation frame
+ * (the canvas's first context is made in the frame before its first draw):
  * any number of input changes within a frame cost one redraw. `draw` must be memoized on its inputs
  * (useCallback), since a new `draw` is what schedules a redraw.
  */
@@ -18,17 +20,18 @@ export function useCanvas(
     const canvas = canvasRef.current;
     if (!canvas || width <= 0 || height <= 0) return;
     cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => {
-      const backingWidth = Math.round(width * dpr);
-      const backingHeight = Math.round(height * dpr);
-      if (canvas.width !== backingWidth) canvas.width = backingWidth;
-      if (canvas.height !== backingHeight) canvas.height = backingHeight;
-      const ctx = canvas.getContext('2d');
+    const paint = () => {
+      // A first context is made in a frame of its own (./canvasContext.ts).
+      if (prepareCanvas(canvas, width, height, dpr)) {
+        frame.current = requestAnimationFrame(paint);
+        return;
+      }
+      const ctx = canvasContext(canvas, width, height, dpr);
       if (!ctx) return;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, width, height);
       draw(ctx, width, height);
-    });
+    };
+    frame.current = requestAnimationFrame(paint);
     return () => cancelAnimationFrame(frame.current);
   }, [canvasRef, width, height, dpr, draw]);
 }

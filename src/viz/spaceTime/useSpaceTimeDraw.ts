@@ -6,6 +6,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CausalRun } from '../../core/causality/types';
 import type { VizStyle } from '../shared/palette';
+import { canvasContext, prepareCanvas } from '../shared/canvasContext';
 import { useDevicePixelRatio } from '../shared/useCanvas';
 import { drawSpaceTime, type SpaceTimePins } from './draw';
 import { createFrame, frameCapacity, layoutFrame } from './layout';
@@ -25,7 +26,12 @@ export function useSpaceTimeDraw(
   useLayoutEffect(() => {
     if (!isShown) return;
     cancelAnimationFrame(pending.current);
-    pending.current = requestAnimationFrame(() => {
+    const draw = () => {
+      // A first context is made in a frame of its own (viz/shared/canvasContext.ts).
+      if (prepareCanvas(canvas.current, g.width, g.height, dpr)) {
+        pending.current = requestAnimationFrame(draw);
+        return;
+      }
       const ctx = canvasContext(canvas.current, g.width, g.height, dpr);
       if (!ctx) return;
       layoutFrame(run, view, g, frame, cone);
@@ -33,20 +39,9 @@ export function useSpaceTimeDraw(
       const events = frame.eventCount;
       const edgeStride = frame.edgeStride;
       setDrawn((old) => (old.events === events && old.edgeStride === edgeStride ? old : { events, edgeStride }));
-    });
+    };
+    pending.current = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(pending.current);
   }, [canvas, run, view, g, style, a, b, focus, cone, frame, dpr, pins, isShown]);
   return drawn;
-}
-
-/** The canvas's backing store at CSS size x devicePixelRatio (resized only when it changed), drawing in CSS px. */
-function canvasContext(canvas: HTMLCanvasElement | null, width: number, height: number, dpr: number): CanvasRenderingContext2D | null {
-  if (!canvas || width <= 0 || height <= 0) return null;
-  const w = Math.round(width * dpr);
-  const h = Math.round(height * dpr);
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  const ctx = canvas.getContext('2d');
-  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
-  return ctx;
 }

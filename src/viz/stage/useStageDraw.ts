@@ -16,7 +16,7 @@ import { createFrame, layoutAt, type StageFrame } from './layoutAt';
 import { OverlayRefs, type CardExtras } from './overlay';
 import type { TierPlan } from './tier';
 import type { CardSpec } from './types';
-import { canvasContext, prepareCanvas } from './useStageLoop';
+import { canvasContext, prepareCanvas } from '../shared/canvasContext';
 
 /** While playing, the cards' text is rewritten at most this often (ms); dots still move every frame. */
 export const OVERLAY_MS = 100;
@@ -102,7 +102,7 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
     }
   }, [data, g, frame, options, dpr, style, plan.tier, extra, glyphSpec, reducedMotion, refs, cardSpec, indices, layers]);
 
-  /** Makes the layers' first contexts (see prepareCanvas); true when it made one. */
+  /** Makes the layers' first contexts (prepareCanvas); true when it made one. */
   const prepare = useCallback((): boolean => {
     let made = false;
     for (const canvas of [layers.staticCanvas.current, layers.glyphCanvas.current, layers.dynamicCanvas.current]) made = prepareCanvas(canvas, g.width, g.height, dpr) || made;

@@ -11,7 +11,6 @@ import { vizStyle } from '../shared/palette';
 import { Stage } from './Stage';
 import { syntheticStage } from './testing/synthetic';
 import { playheadValue } from './types';
-import { prepareCanvas } from './useStageLoop';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -86,15 +85,4 @@ it('makes every canvas\'s first context in a frame before the frame of the first
   expect(stage.dataset.t).toBe('8');
   expect(cleared.length).toBeGreaterThan(0);
   expect(cleared.every((c) => c.frame === asked)).toBe(true);
-});
-
-it('prepareCanvas makes a context once per canvas, at the size asked, and never for an empty size', () => {
-  const canvas = document.createElement('canvas');
-  expect(prepareCanvas(canvas, 0, 100, 1)).toBe(false);
-  expect(firstContext.has(canvas)).toBe(false);
-  expect(prepareCanvas(canvas, 200, 100, 2)).toBe(true);
-  expect([canvas.width, canvas.height]).toEqual([400, 200]);
-  expect(canvas.getContext('2d')!.getTransform().a).toBe(2);
-  expect(prepareCanvas(canvas, 300, 100, 2)).toBe(false);
-  expect(prepareCanvas(null, 200, 100, 1)).toBe(false);
 });

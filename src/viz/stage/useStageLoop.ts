@@ -14,7 +14,7 @@ import type { PlayheadSource } from './types';
  * layout there (17-20 ms of a 38 ms commit on the CAP page's load), where the frame would do it anyway.
  *
  * `prepare` runs first in each frame; when it did work (it made a canvas's first context, see
- * `prepareCanvas`), the draw waits for the next frame, so the two never share one task.
+ * viz/shared/canvasContext.ts), the draw waits for the next frame, so the two never share one task.
  */
 export function useStageLoop(playhead: PlayheadSource, draw: (t: number, isPlaying: boolean) => void, invalidate: () => void, redrawOn: unknown, prepare?: () => boolean): void {
   useLayoutEffect(() => {
@@ -38,31 +38,4 @@ export function useStageLoop(playhead: PlayheadSource, draw: (t: number, isPlayi
       if (id !== 0) cancelAnimationFrame(id);
     };
   }, [playhead, draw, invalidate, redrawOn, prepare]);
-}
-
-/** Sizes a canvas's backing store to CSS size x devicePixelRatio (only when it changed) and returns its context in CSS px. */
-export function canvasContext(canvas: HTMLCanvasElement | null, width: number, height: number, dpr: number): CanvasRenderingContext2D | null {
-  if (!canvas || width <= 0 || height <= 0) return null;
-  const w = Math.round(width * dpr);
-  const h = Math.round(height * dpr);
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  const ctx = canvas.getContext('2d');
-  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
-  return ctx;
-}
-
-/** Canvases whose 2D context `prepareCanvas` has made. */
-const prepared = new WeakSet<HTMLCanvasElement>();
-
-/**
- * Makes a canvas's first 2D context at its drawn size, once per canvas; true when it did. In a browser
- * that has just started, the first context and its backing store cost 5-10 ms each (getContext, then the
- * first call on the context), three canvases a stage: apart, they keep the stage's first draw short.
- */
-export function prepareCanvas(canvas: HTMLCanvasElement | null, width: number, height: number, dpr: number): boolean {
-  if (!canvas || prepared.has(canvas) || width <= 0 || height <= 0) return false;
-  prepared.add(canvas);
-  canvasContext(canvas, width, height, dpr);
-  return true;
 }
