@@ -6,28 +6,19 @@
  */
 import { act, useCallback, useRef } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { prepareCanvas } from './canvasContext';
+import { watchFrames, type FrameWatch } from './testing/frames';
 import { useCanvas } from './useCanvas';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let frameTime = Number.NaN;
-const firstContext = new Map<HTMLCanvasElement, number>();
+let frames: FrameWatch;
 let container: HTMLDivElement;
 let root: Root;
 
 beforeEach(() => {
-  const raf = window.requestAnimationFrame.bind(window);
-  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => raf((t) => {
-    frameTime = t;
-    callback(t);
-  }));
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement, ...args: Parameters<typeof getContext>) {
-    if (!firstContext.has(this)) firstContext.set(this, frameTime);
-    return getContext.apply(this, args as never);
-  } as typeof getContext);
+  frames = watchFrames();
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -36,8 +27,7 @@ beforeEach(() => {
 afterEach(() => {
   act(() => root.unmount());
   container.remove();
-  vi.restoreAllMocks();
-  firstContext.clear();
+  frames.restore();
 });
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -45,7 +35,7 @@ const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resol
 function Picture({ tone, draws }: { tone: string; draws: number[] }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const draw = useCallback((ctx: CanvasRenderingContext2D, width: number, height: number) => {
-    draws.push(frameTime);
+    draws.push(frames.now());
     ctx.fillStyle = tone;
     ctx.fillRect(0, 0, width, height);
   }, [tone, draws]);
@@ -59,7 +49,7 @@ it('useCanvas makes the first context in the frame before the first draw; a late
   for (let k = 0; k < 6 && draws.length === 0; k++) await act(async () => { await frame(); });
   const canvas = container.querySelector('canvas')!;
   expect(draws).toHaveLength(1);
-  expect(firstContext.get(canvas)).toBeLessThan(draws[0]);
+  expect(frames.firstContext.get(canvas)).toBeLessThan(draws[0]);
   expect([...canvas.getContext('2d')!.getImageData(5, 5, 1, 1).data]).toEqual([255, 0, 0, 255]);
 
   draws.length = 0;
@@ -77,7 +67,7 @@ it('useCanvas makes the first context in the frame before the first draw; a late
 it('prepareCanvas makes a context once per canvas, at the size asked, and never for an empty size', () => {
   const canvas = document.createElement('canvas');
   expect(prepareCanvas(canvas, 0, 100, 1)).toBe(false);
-  expect(firstContext.has(canvas)).toBe(false);
+  expect(frames.firstContext.has(canvas)).toBe(false);
   expect(prepareCanvas(canvas, 200, 100, 2)).toBe(true);
   expect([canvas.width, canvas.height]).toEqual([400, 200]);
   expect(canvas.getContext('2d')!.getTransform().a).toBe(2);

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { vizStyle } from '../shared/palette';
 import { Stage } from './Stage';
 import { syntheticStage } from './testing/synthetic';
+import { watchFrames, type FrameWatch } from '../shared/testing/frames';
 import { playheadValue } from './types';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -19,26 +20,16 @@ const data = syntheticStage({
   messages: [{ from: 0, to: 1, send: 2, end: 12, kind: 0, label: 0 }],
 });
 
-let frameTime = Number.NaN;
+let frames: FrameWatch;
 let container: HTMLDivElement;
 let root: Root;
-const firstContext = new Map<HTMLCanvasElement, number>();
 const cleared: { canvas: HTMLCanvasElement; frame: number }[] = [];
 
 beforeEach(() => {
-  const raf = window.requestAnimationFrame.bind(window);
-  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => raf((t) => {
-    frameTime = t;
-    callback(t);
-  }));
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement, ...args: Parameters<typeof getContext>) {
-    if (!firstContext.has(this)) firstContext.set(this, frameTime);
-    return getContext.apply(this, args as never);
-  } as typeof getContext);
+  frames = watchFrames();
   const clearRect = CanvasRenderingContext2D.prototype.clearRect;
   vi.spyOn(CanvasRenderingContext2D.prototype, 'clearRect').mockImplementation(function (this: CanvasRenderingContext2D, ...args: Parameters<typeof clearRect>) {
-    cleared.push({ canvas: this.canvas, frame: frameTime });
+    cleared.push({ canvas: this.canvas, frame: frames.now() });
     return clearRect.apply(this, args);
   });
   container = document.createElement('div');
@@ -51,7 +42,7 @@ afterEach(() => {
   act(() => root.unmount());
   container.remove();
   vi.restoreAllMocks();
-  firstContext.clear();
+  frames.restore();
   cleared.length = 0;
 });
 
@@ -67,8 +58,8 @@ it('makes every canvas\'s first context in a frame before the frame of the first
 
   const canvases = [...stage.querySelectorAll('canvas')];
   expect(canvases.length).toBeGreaterThanOrEqual(2);
-  for (const canvas of canvases) expect(firstContext.has(canvas), 'each layer has a context').toBe(true);
-  const lastMade = Math.max(...firstContext.values());
+  for (const canvas of canvases) expect(frames.firstContext.has(canvas), 'each layer has a context').toBe(true);
+  const lastMade = Math.max(...frames.firstContext.values());
   const firstDraw = Math.min(...cleared.map((c) => c.frame));
   expect(Number.isFinite(lastMade)).toBe(true);
   expect(lastMade).toBeLessThan(firstDraw);
