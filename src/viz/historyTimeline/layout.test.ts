@@ -37,6 +37,20 @@ describe('history timeline layout', () => {
     expect(index.tEnd).toBeGreaterThan(40);
   });
 
+  it('indexHistory(h) sorts a lane by call when the rows are not in call order (ties: the earlier row first)', () => {
+    // Rows out of call order, a tie at call 5 in lane p2, and processes first seen out of order.
+    const h: HistoryColumns = {
+      process: [2, 7, 2, 2, 7], call: [9, 3, 5, 5, 1], ret: [12, 4, 6, 8, 2],
+      kind: new Uint8Array(5), status: new Uint8Array(5).fill(OpStatus.ok), flags: new Uint8Array(5),
+    };
+    const index = indexHistory(h);
+    expect(index.lanes).toEqual([2, 7]);
+    expect(Array.from(index.laneOf)).toEqual([0, 1, 0, 0, 1]);
+    expect(Array.from(index.laneStart)).toEqual([0, 3, 5]);
+    expect(Array.from(index.laneOps)).toEqual([2, 3, 0, 4, 1]);
+    expect(index.tStart).toBe(1);
+  });
+
   it('an open-ended operation runs to the end of the history; a stale read gets the top category', () => {
     const index = indexHistory(small);
     const g = timelineGeometry(index, 600, 120, { t0: index.tStart, t1: index.tEnd });

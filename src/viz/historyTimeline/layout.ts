@@ -48,16 +48,28 @@ export function isOpen(ret: number): boolean {
 
 export function indexHistory(h: HistoryColumns): TimelineIndex {
   const count = h.call.length;
-  const lanes = [...new Set(Array.from(h.process))].sort((a, b) => a - b);
-  const laneIndex = new Map(lanes.map((p, k) => [p, k]));
-  const laneOf = Int32Array.from(h.process, (p) => laneIndex.get(p)!);
+  const lanes: number[] = [];
+  const laneIndex = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    if (!laneIndex.has(h.process[i])) {
+      laneIndex.set(h.process[i], lanes.length);
+      lanes.push(h.process[i]);
+    }
+  }
+  lanes.sort((a, b) => a - b);
+  lanes.forEach((p, k) => laneIndex.set(p, k));
+  const laneOf = new Int32Array(count);
+  // Runs of one process are common (a client's operations in a row): look its lane up once per run.
+  for (let i = 0, lane = -1, last = Number.NaN; i < count; i++) {
+    if (h.process[i] !== last) [last, lane] = [h.process[i], laneIndex.get(h.process[i])!];
+    laneOf[i] = lane;
+  }
   const laneStart = new Int32Array(lanes.length + 1);
   for (let i = 0; i < count; i++) laneStart[laneOf[i] + 1]++;
   for (let k = 0; k < lanes.length; k++) laneStart[k + 1] += laneStart[k];
   const fill = laneStart.slice(0, lanes.length);
   const laneOps = new Int32Array(count);
-  const byCall = Array.from({ length: count }, (_, i) => i).sort((a, b) => h.call[a] - h.call[b] || a - b);
-  for (const i of byCall) laneOps[fill[laneOf[i]]++] = i;
+  for (const i of byCall(h.call)) laneOps[fill[laneOf[i]]++] = i;
   let tStart = Infinity;
   let last = -Infinity;
   for (let i = 0; i < count; i++) {
@@ -68,6 +80,18 @@ export function indexHistory(h: HistoryColumns): TimelineIndex {
   const span = Math.max(last - tStart, 1e-9);
   // Open ends run a little past the last event, so they read as "still open" rather than "returned last".
   return { count, lanes, laneOf, laneStart, laneOps, tStart, tEnd: last + span * 0.04 };
+}
+
+/** The rows in call order (ties: row). Histories usually come in call order already: then no sort. */
+function byCall(call: ArrayLike<number>): Int32Array {
+  const count = call.length;
+  const rows = new Int32Array(count);
+  let isSorted = true;
+  for (let i = 0; i < count; i++) {
+    rows[i] = i;
+    if (i > 0 && call[i] < call[i - 1]) isSorted = false;
+  }
+  return isSorted ? rows : rows.sort((a, b) => call[a] - call[b] || a - b);
 }
 
 export const MARGIN = { left: 52, right: 14, top: 8, bottom: 30 } as const;
