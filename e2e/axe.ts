@@ -18,7 +18,16 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits until the worker has finished the current run (no progress indicator). */
+/**
+ * Waits until the app has rendered (the static page's <main> is replaced) and the worker has finished the
+ * current run (no progress indicator). The app renders only after the link is applied and its run started
+ * (src/main.tsx), so before that render "no progress indicator" says nothing: a test that read the address
+ * then could read it before routing rewrote it.
+ */
 export async function waitForRun(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.status-running'), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelector('#root main:not(.static-intro)') !== null && !document.querySelector('.status-running'),
+    undefined,
+    { timeout: 60_000 },
+  );
 }
