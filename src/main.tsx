@@ -11,8 +11,8 @@ import './app/app.css';
  * was one 21 ms task (CPU time, startup trace) when this chunk imported it statically. So:
  * 1. this chunk evaluates (React, the fonts to warm);
  * 2. the registry (every lab's face: scenario schema, presets, lesson), the link codec's deflate (fflate
- *    builds its tables as it evaluates: 4-6 ms) and React DOM are imported together: they share no
- *    module, and each evaluates in a task of its own when it arrives;
+ *    builds its tables as it evaluates: 4-6 ms) and React DOM are imported together, and each evaluates
+ *    in a task of its own when it arrives (what two of them share, the first to arrive evaluates);
  * 3. once those have, the store's modules, 4. then the store is made;
  * 5. the app's import, 6. routing's (each runs Vite's preload helper, which adds a <link> per dependency);
  * 7. the stored theme choice is read: the page's first touch of localStorage is a synchronous trip to the
