@@ -102,12 +102,11 @@ export function useStageDraw(input: StageDrawInput, layers: StageLayers) {
     }
   }, [data, g, frame, options, dpr, style, plan.tier, extra, glyphSpec, reducedMotion, refs, cardSpec, indices, layers]);
 
-  /** Makes the layers' first contexts (prepareCanvas); true when it made one. */
-  const prepare = useCallback((): boolean => {
-    let made = false;
-    for (const canvas of [layers.staticCanvas.current, layers.glyphCanvas.current, layers.dynamicCanvas.current]) made = prepareCanvas(canvas, g.width, g.height, dpr) || made;
-    return made;
-  }, [layers, g, dpr]);
+  /** Makes the next layer's first context (prepareCanvas), one per call: true when it made one. Each costs
+   * 5-10 ms in a browser that has just started, so three in one frame made a task of their own over 25 ms. */
+  const prepare = useCallback((): boolean =>
+    [layers.staticCanvas, layers.glyphCanvas, layers.dynamicCanvas].some((layer) => prepareCanvas(layer.current, g.width, g.height, dpr)),
+  [layers, g, dpr]);
 
   /** Forget every layer drawn: the next draw repaints all of them and rewrites the cards, playing or not (a
    * new overlay, size or theme). */
