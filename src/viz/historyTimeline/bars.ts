@@ -6,7 +6,7 @@
  * operation covering it (stale > failed > open), else the kind that covers most of it: reads and writes
  * keep their own colours column by column (a kind's order says nothing about which matters more).
  */
-import { isOpen, opSpan, type TimelineGeometry, type TimelineIndex } from './layout';
+import { isOpen, linearScale, type TimelineGeometry, type TimelineIndex } from './layout';
 import { OpFlag, OpStatus, type HistoryColumns } from './types';
 
 /** Bar categories: 0 = nothing, then 1 + statusClass * KINDS + kind, and STALE on top. */
@@ -57,15 +57,39 @@ export function timelineMarks(h: HistoryColumns, index: TimelineIndex, g: Timeli
   if (g.frame.innerWidth <= 0 || g.frame.innerHeight <= 0) return emptyMarks(false, 0, 0, 0);
   const left = g.frame.left;
   const right = left + g.frame.innerWidth;
-  const visible: number[] = [];
-  for (let i = 0; i < index.count; i++) {
-    const [x0, x1] = opSpan(h, index, g, i);
-    if (x1 >= left && x0 <= right) visible.push(i);
-  }
+  const spans = opSpans(h, index, g);
+  const visible = new Int32Array(index.count);
+  let visibleCount = 0;
+  for (let i = 0; i < index.count; i++) if (spans.x1[i] >= left && spans.x0[i] <= right) visible[visibleCount++] = i;
   const lanes = index.lanes.length;
   const columns = Math.max(1, Math.ceil(g.frame.innerWidth));
-  const isAggregated = visible.length > lanes * columns * opsPerLanePixelMax;
-  return isAggregated ? aggregate(h, index, g, visible, columns, prefix) : individual(h, index, g, visible, prefix);
+  const shown = visible.subarray(0, visibleCount);
+  const isAggregated = visibleCount > lanes * columns * opsPerLanePixelMax;
+  return isAggregated ? aggregate(h, index, g, spans, shown, columns, prefix) : individual(h, index, g, spans, shown, prefix);
+}
+
+/** Every operation's pixel span (opSpan's), and the pixel of its true return (open: the history's end),
+ * computed in one pass with the time scale's arithmetic (linearScale). */
+interface Spans {
+  x0: Float64Array;
+  x1: Float64Array;
+  end: Float64Array;
+}
+
+function opSpans(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry): Spans {
+  const x = linearScale(g);
+  const count = index.count;
+  const spans: Spans = { x0: new Float64Array(count), x1: new Float64Array(count), end: new Float64Array(count) };
+  const tEnd = x(index.tEnd);
+  for (let i = 0; i < count; i++) {
+    const a = x(h.call[i]);
+    const ret = h.ret[i];
+    const b = isOpen(ret) ? tEnd : x(ret);
+    spans.x0[i] = a;
+    spans.end[i] = b;
+    spans.x1[i] = Math.max(b, a + 1);
+  }
+  return spans;
 }
 
 function emptyMarks(isAggregated: boolean, size: number, prefixSize: number, visibleOps: number): TimelineMarks {
@@ -76,16 +100,15 @@ function emptyMarks(isAggregated: boolean, size: number, prefixSize: number, vis
   };
 }
 
-function individual(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, visible: number[], prefix?: Uint8Array): TimelineMarks {
+function individual(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, spans: Spans, visible: Int32Array, prefix?: Uint8Array): TimelineMarks {
   const m = emptyMarks(false, visible.length, prefix ? visible.length : 0, visible.length);
   const left = g.frame.left - 2;
   const right = g.frame.left + g.frame.innerWidth + 2;
   // Open ends first: a process's later operations (a generic history may reuse the process) draw on top.
   const ordered = [...visible.filter((i) => isOpen(h.ret[i])), ...visible.filter((i) => !isOpen(h.ret[i]))];
   for (const i of ordered) {
-    const [a, b] = opSpan(h, index, g, i);
-    const x0 = Math.max(left, a);
-    const x1 = Math.min(right, b);
+    const x0 = Math.max(left, spans.x0[i]);
+    const x1 = Math.min(right, spans.x1[i]);
     const k = m.count++;
     m.x[k] = x0;
     m.w[k] = Math.max(1, x1 - x0);
@@ -103,15 +126,17 @@ function individual(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry
   return m;
 }
 
-function aggregate(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, visible: number[], columns: number, prefix?: Uint8Array): TimelineMarks {
+function aggregate(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, spans: Spans, visible: Int32Array, columns: number, prefix?: Uint8Array): TimelineMarks {
   const lanes = index.lanes.length;
   const top = new Uint8Array(lanes * columns);
   /** Pixels of each cell covered by finished, plain operations of each kind: cover[cell * KINDS + kind]. */
   const cover = new Float32Array(lanes * columns * KINDS);
   const under = new Uint8Array(prefix ? lanes * columns : 0);
   const left = g.frame.left;
-  for (const i of visible) {
-    const [a, b] = opSpan(h, index, g, i);
+  for (let v = 0; v < visible.length; v++) {
+    const i = visible[v];
+    const a = spans.x0[i];
+    const b = spans.x1[i];
     const c0 = Math.max(0, Math.floor(a - left));
     const c1 = Math.min(columns - 1, Math.floor(b - left));
     const base = index.laneOf[i] * columns;
@@ -121,7 +146,7 @@ function aggregate(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry,
     } else {
       // Coverage counts the operation's true length (opSpan widens short ones to a pixel, which would let
       // many short operations outweigh one long one).
-      const end = a + Math.max(g.x(h.ret[i]) - a, 1e-3);
+      const end = a + Math.max(spans.end[i] - a, 1e-3);
       for (let c = c0; c <= c1; c++) cover[(base + c) * KINDS + cat - 1] += Math.max(0, Math.min(end, left + c + 1) - Math.max(a, left + c));
     }
     if (prefix && prefix[i]) under.fill(1, base + c0, base + c1 + 1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explanationMarks } from './highlight';
 import { CATEGORY_STALE, categoryOf, timelineMarks } from './bars';
-import { hitTest, indexHistory, neighbourOp, opSpan, rowMask, timelineGeometry, zoomView } from './layout';
+import { fullView, hitTest, indexHistory, linearScale, neighbourOp, opSpan, rowMask, timelineGeometry, zoomView } from './layout';
 import { OpFlag, OpStatus, type HistoryColumns } from './types';
 
 /** Two processes: p1 runs ops 0 and 2, p0 runs op 1 (open end) and op 3 (a stale read). */
@@ -28,6 +28,20 @@ function many(n: number, lanes: number): HistoryColumns {
 }
 
 describe('history timeline layout', () => {
+  it('maps time to pixels with the same arithmetic as the d3 scale, to the bit, zoomed or not', () => {
+    const index = indexHistory(many(500, 3));
+    for (const g of [timelineGeometry(index, 737, 200, fullView(index)), timelineGeometry(index, 737, 200, zoomView(index, fullView(index), 0.013, 1234.5))]) {
+      const x = linearScale(g);
+      for (let k = 0; k <= 2000; k++) {
+        const t = index.tStart - 50 + ((index.tEnd - index.tStart + 100) * k) / 2000 + k * 1e-7;
+        expect(x(t)).toBe(g.x(t));
+      }
+    }
+    const flat = timelineGeometry(index, 300, 100, fullView(index));
+    flat.x.domain([5, 5]);
+    expect(linearScale(flat)(7)).toBe(flat.x(7));
+  });
+
   it('indexHistory(h) puts each process in its own lane, ascending, each lane sorted by call', () => {
     const index = indexHistory(small);
     expect(index.lanes).toEqual([0, 1]);

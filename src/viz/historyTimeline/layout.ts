@@ -136,6 +136,23 @@ export function barTop(g: TimelineGeometry, lane: number): number {
   return g.frame.top + lane * g.laneHeight + (g.laneHeight - g.barHeight) / 2;
 }
 
+/**
+ * The time scale `g.x` as a plain function with the same arithmetic (d3's linear scale of a two-number
+ * domain and range: normalise, then interpolate), for loops over every operation: d3's scale is a chain of
+ * closures that V8 runs slowly until it has optimised them. A domain of zero width maps to the range's middle,
+ * as d3's does.
+ */
+export function linearScale(g: TimelineGeometry): (t: number) => number {
+  const [d0, d1] = g.x.domain();
+  const [r0, r1] = g.x.range();
+  const [from, width, a, b] = d1 < d0 ? [d1, d0 - d1, r1, r0] : [d0, d1 - d0, r0, r1];
+  if (!width) return () => a * 0.5 + b * 0.5;
+  return (t: number) => {
+    const u = (t - from) / width;
+    return a * (1 - u) + b * u;
+  };
+}
+
 /** The pixel span [x0, x1] of operation i (open ends run to the history's end). */
 export function opSpan(h: HistoryColumns, index: TimelineIndex, g: TimelineGeometry, i: number): [number, number] {
   const x0 = g.x(h.call[i]);
