@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLinearizability, loadHistory } from '../core/checkers';
 import { plainContext, type LabResult } from '../labs/contract';
+import { unpackOperations } from '../labs/clientHistory';
 import { labs } from '../labs/registry';
 import { historyFileName, historyJson } from './runDownloads';
 
@@ -28,7 +29,7 @@ describe('client history downloads', () => {
     histories.forEach((history, i) => {
       const loaded = loadHistory(historyJson(history));
       if (!loaded.ok) throw new Error(loaded.message);
-      expect(loaded.operations.length).toBe(history.operations.filter((op) => op.status !== 'fail').length);
+      expect(loaded.operations.length).toBe(unpackOperations(history.operations).filter((op) => op.status !== 'fail').length);
       expect(checkLinearizability(loaded.model, loaded.operations).verdict).toBe(shown[i]);
     });
     // Several histories save under their names, so neither overwrites the other.

@@ -3,6 +3,7 @@
  * and as the narration's sentence) and the client history in the JSON that `npm run check` and the "check a
  * history" page read back. Pure: result in, text out (RunDownloads.tsx saves them).
  */
+import { unpackOperations } from '../labs/clientHistory';
 import type { BaseScenario, ClientHistory, ClientHistoryOp, LabResult, LabSpec } from '../labs/contract';
 import { eventWords, Kind } from '../viz/narration/sentences';
 
@@ -33,7 +34,7 @@ export function traceJson(spec: LabSpec, scenario: BaseScenario, result: LabResu
  * call, ret }] }`, failed operations left out (they certainly had no effect), an unknown outcome as ret null.
  */
 export function historyJson(history: ClientHistory): string {
-  const operations = history.operations
+  const operations = unpackOperations(history.operations)
     .filter((op) => op.status !== 'fail')
     .map((op: ClientHistoryOp) => ({ process: op.process, input: op.input, output: op.output ?? null, call: op.call, ret: Number.isFinite(op.ret) && op.status !== 'timeout' && op.status !== 'pending' ? op.ret : null }));
   return `${JSON.stringify({ model: history.model, operations }, null, 1)}\n`;

@@ -241,7 +241,20 @@ export interface ClientHistory {
   /** Which run it is, when a result carries several ("LWW", "CP"). */
   name?: string;
   model: 'register' | 'kv';
-  operations: readonly ClientHistoryOp[];
+  /** Its operations, packed for the message to the page (./clientHistory.ts). */
+  operations: PackedOperations;
+}
+
+/** Client operations as columns (ClientHistoryOp's fields, status as its index in pending, ok, fail,
+ * timeout) and their inputs and outputs as one JSON text: `[[input, output], ...]` (`[input]` when the
+ * output is undefined). */
+export interface PackedOperations {
+  count: number;
+  process: Float64Array;
+  call: Float64Array;
+  ret: Float64Array;
+  status: Uint8Array;
+  values: string;
 }
 
 /** One client operation as a result carries it (call and ret in the lab's time unit; ret Infinity when unknown). */

@@ -16,9 +16,7 @@ import type { CheckResult, StalenessReport } from '../../core/checkers';
 import type { StageData } from '../../core/stage/types';
 import type { LabResult } from '../contract';
 import type { HistoryColumns, StaleColumns } from '../../sim/kit/codes';
-import type { HistoryOp } from '../../sim/kit/history';
 
-export type { HistoryOp };
 /** requests.kind (OpKind) and requests.status (RequestStatus): the codes every client history uses. */
 export { OpKind, RequestStatus } from '../../sim/kit/codes';
 
@@ -169,8 +167,6 @@ export interface LeaderFollowerResult extends LabResult {
   finalLastEpoch: Int32Array;
   finalApplied: Int32Array;
   finalDivergent: Int32Array;
-  /** The client history (register operations), times in ms: ret = Infinity when unknown. */
-  history: HistoryOp[];
   check: CheckResult;
   staleness: StalenessReport;
   /** Scripted faults as the charts mark them: time, label. */

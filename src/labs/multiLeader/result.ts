@@ -15,7 +15,7 @@
 import type { CheckResult } from '../../core/checkers';
 import type { StageData } from '../../core/stage/types';
 import type { HistoryColumns } from '../../sim/kit/codes';
-import type { ClientHistoryOp, LabResult } from '../contract';
+import type { LabResult, PackedOperations } from '../contract';
 
 /** ops.kind (OpKind) and ops.status (OpStatus, as the client saw it): the codes every client history uses. */
 export { OpKind, RequestStatus as OpStatus } from '../../sim/kit/codes';
@@ -104,7 +104,7 @@ export interface RunResult {
   /** Linearizability verdict of the client history (key-value model, partitioned by key). */
   check: CheckResult;
   /** The client history in ms (what `check` judged), offered as a download. */
-  historyMs: readonly ClientHistoryOp[];
+  historyMs: PackedOperations;
   traceHash: string;
   /**
    * What the stage draws (the program's runs; the tests' runs skip it): leaders r0.. with their cards

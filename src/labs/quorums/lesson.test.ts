@@ -100,7 +100,7 @@ describe('quorums lesson claims hold at each step\'s moment', () => {
     expect([r.requests.kind[11], r.requests.value[11], r.requests.status[11]]).toEqual([OpKind.write, 12, RequestStatus.timeout]);
     expect([0, 1, 2].map((node) => card('not-enough', node, 'stored'))).toEqual(['12@2', '12@2', '6@1']);
     expect([r.requests.process[13], returned(r, 13), r.requests.process[15], returned(r, 15)]).toEqual([7, '12@2', 7, '6@1']);
-    expect(r.history.filter((op) => op.process === 7 && op.index > 13)[0].index).toBe(15);
+    expect(r.requests.process.findIndex((p, op) => op > 13 && p === 7)).toBe(15);
     expect(contacts(r, 15, Phase.query).filter((c) => c.endsWith('counted'))).toEqual(['n2 6@1 counted']);
     expect(shown('not-enough')).toBe(15);
     expect([r.check.explanation?.cannotPlace, r.check.explanation?.precededBy]).toEqual([15, 13]);

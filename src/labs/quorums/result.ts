@@ -10,10 +10,9 @@ import type { StalenessReport } from '../../core/checkers';
 import type { QuorumFacts } from '../../core/quorum';
 import type { StageData } from '../../core/stage/types';
 import type { LabResult } from '../contract';
-import type { HistoryOp } from '../../sim/kit/history';
 import type { ContactColumns, HandoffColumns, StoreRequestColumns } from '../../sim/kit/leaderless/codes';
 
-export type { ContactColumns, HandoffColumns, HistoryOp };
+export type { ContactColumns, HandoffColumns };
 /** requests.kind (OpKind) and requests.status (RequestStatus): the codes every client history uses. */
 export { OpKind, RequestStatus } from '../../sim/kit/codes';
 export { BUGS, COORDINATOR_CHOICES, Phase, PHASE_NAMES, type Bug, type CoordinatorChoice } from '../../sim/kit/leaderless/codes';
@@ -34,8 +33,6 @@ export interface QuorumsResult extends LabResult {
   requests: RequestColumns;
   contacts: ContactColumns;
   handoffs: HandoffColumns;
-  /** The client history (register operations) in the checker's shape, times in ms: ret = Infinity when unknown. */
-  history: HistoryOp[];
   /** Linearizability verdict of the history (single register), with its explanation when violated. */
   check: CheckResult;
   /** k-staleness and t-visibility of the reads (ms). */

@@ -5,6 +5,7 @@
  * (./stage.ts). Pure and deterministic: every run draws from the scenario's seed.
  */
 import { TraceHasher } from '../../../core/hash/traceHasher';
+import { packOperations } from '../../clientHistory';
 import type { LabProgram, RunContext } from '../../contract';
 import { storeOutcome } from '../../../sim/kit/leaderless/store';
 import { nearestRank as latencyAt } from '../../../core/stats';
@@ -81,7 +82,7 @@ export const program: LabProgram<CapScenario, CapResult> = (s, context) => {
     pacelc: [paEl, pcEc, paEc],
     pacelcCut,
     stages,
-    clientHistories: runs.slice(0, CAP_MODES.length).map((r, i) => ({ name: CAP_MODES[i], model: 'register' as const, operations: r.run.checked.ops })),
+    clientHistories: runs.slice(0, CAP_MODES.length).map((r, i) => ({ name: CAP_MODES[i], model: 'register' as const, operations: packOperations(r.run.checked.ops) })),
     // LabResult's stage (the playback's pace reads its median latency): CP's; the Panel draws from `stages`.
     stage: stages[0].stage,
   };

@@ -10,6 +10,7 @@ import { TraceHasher } from '../../../core/hash/traceHasher';
 import { rng } from '../../../core/random/rng';
 import { quantileSorted } from '../../../core/stats';
 import { NodeStatus, Simulation, scheduleScenario } from '../../../sim/index';
+import { packOperations } from '../../clientHistory';
 import type { LabProgram, RunContext } from '../../contract';
 import { analyze, type Analysis } from './analysis';
 import { ClientDriver } from './clients';
@@ -167,7 +168,6 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
   const faults = s.events.map((e) => ({ tMs: e.t, label: eventLabel(e) }));
   const marks = Float64Array.from(new Set([...faults.map((f) => f.tMs), ...a.promotions.map((p) => p.tMs), ...a.stepDowns.map((x) => x.tMs)])).sort();
   context.progress(1);
-  const history = checked.ops.map(historyOp);
   return {
     lab: 'leader-follower',
     traceHash,
@@ -194,8 +194,7 @@ export const program: LabProgram<LeaderFollowerScenario, LeaderFollowerResult> =
     finalLastEpoch: a.finalLastEpoch,
     finalApplied: a.finalApplied,
     finalDivergent: a.finalDivergent,
-    history,
-    clientHistories: [{ model: 'register', operations: history }],
+    clientHistories: [{ model: 'register', operations: packOperations(checked.ops.map(historyOp)) }],
     check: checked.check,
     staleness: checked.staleness,
     faults,

@@ -11,6 +11,7 @@ import { TraceHasher } from '../../../core/hash/traceHasher';
 import { rng } from '../../../core/random/rng';
 import { quantileSorted } from '../../../core/stats';
 import { Simulation, applyFault, scheduleScenario, type LatencySpec, type Operation } from '../../../sim/index';
+import { packOperations } from '../../clientHistory';
 import type { LabProgram, RunContext } from '../../contract';
 import { ClientDriver, readOutput } from './clients';
 import type { SiblingsBug } from './messages';
@@ -136,7 +137,7 @@ export function runResult(s: MultiLeaderScenario, resolution: Resolution, contex
   const replication = rec.replication(s.regions);
   const stage = withStage ? stageOf({ sim, rec, resolution, regions: s.regions, clientsPerRegion: s.clientsPerRegion, ticksPerMs: TICKS_PER_MS, flagMs: s.interMs, requests: run.clients.loop.requests }) : undefined;
   return {
-    resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, historyMs, traceHash,
+    resolution, metrics, ops, conflicts, lost, replication, writeDots, writeContexts, finalValues, isConverged: converged, check, historyMs: packOperations(historyMs), traceHash,
     ...(stage ? { stage } : {}), ...(sim.stoppedAtLimit ? { stoppedAtLimit: sim.stoppedAtLimit } : {}),
   };
 }

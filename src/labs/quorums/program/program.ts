@@ -10,6 +10,7 @@ import { historyOp } from '../../../sim/kit/history';
 import { StoreStage } from '../../../sim/kit/leaderless/stage';
 import { finalState, storeOutcome } from '../../../sim/kit/leaderless/store';
 import type { StageData } from '../../../core/stage/types';
+import { packOperations } from '../../clientHistory';
 import type { LabProgram, RunContext } from '../../contract';
 import type { QuorumsResult } from '../result';
 import type { QuorumsScenario } from '../scenario';
@@ -26,7 +27,6 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
   const violationMs = check.explanation ? ops[check.explanation.cannotPlace].call : NaN;
   const marks = stageMarks(stage, [...s.events.map((e) => e.t), ...(Number.isNaN(violationMs) ? [] : [violationMs])]);
   context.progress(1);
-  const history = ops.map(historyOp);
   return {
     lab: 'quorums',
     traceHash,
@@ -42,8 +42,7 @@ export const program: LabProgram<QuorumsScenario, QuorumsResult> = (s, context) 
     requests: { ...requests, contactStart: start },
     contacts,
     handoffs: run.rec.handoffs(),
-    history,
-    clientHistories: [{ model: 'register', operations: history }],
+    clientHistories: [{ model: 'register', operations: packOperations(ops.map(historyOp)) }],
     check,
     staleness,
     finalVersion: final.version,
