@@ -74,3 +74,27 @@ it('prepareCanvas makes a context once per canvas, at the size asked, and never 
   expect(prepareCanvas(canvas, 300, 100, 2)).toBe(false);
   expect(prepareCanvas(null, 200, 100, 1)).toBe(false);
 });
+
+it('prepareCanvas makes one first context per task: a second canvas asked in the same task waits (true, no context) until a later task', async () => {
+  const [one, two] = [document.createElement('canvas'), document.createElement('canvas')];
+  await new Promise((resolve) => setTimeout(resolve, 0)); // a task of its own (the test before made a context)
+  expect(prepareCanvas(one, 100, 50, 1)).toBe(true);
+  expect(prepareCanvas(two, 100, 50, 1)).toBe(true);
+  expect(frames.firstContext.has(one)).toBe(true);
+  expect(frames.firstContext.has(two)).toBe(false);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(prepareCanvas(two, 100, 50, 1)).toBe(true);
+  expect(frames.firstContext.has(two)).toBe(true);
+  expect(prepareCanvas(two, 100, 50, 1)).toBe(false);
+});
+
+it('two canvases drawn by useCanvas from the same frame make their first contexts in different frames, each before its first draw', async () => {
+  const [red, blue]: number[][] = [[], []];
+  await act(async () => root.render(<><Picture tone="rgb(255, 0, 0)" draws={red} /><Picture tone="rgb(0, 0, 255)" draws={blue} /></>));
+  for (let k = 0; k < 8 && (red.length === 0 || blue.length === 0); k++) await act(async () => { await frame(); });
+  const [a, b] = [...container.querySelectorAll('canvas')];
+  expect([red.length, blue.length]).toEqual([1, 1]);
+  expect(frames.firstContext.get(a)).not.toBe(frames.firstContext.get(b));
+  expect(frames.firstContext.get(a)).toBeLessThan(red[0]);
+  expect(frames.firstContext.get(b)).toBeLessThan(blue[0]);
+});
