@@ -16,7 +16,7 @@ async function save(page: Page, button: ReturnType<Page['getByRole']>): Promise<
   await expect(button).toBeVisible();
   for (let attempt = 1; ; attempt++) {
     try {
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), button.click()]);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), button.click({ timeout: 15_000 })]);
       return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
     } catch (error) {
       if (attempt === 2) throw error;
