@@ -23,6 +23,12 @@ const edits: ConsistentHashingScenario[] = [
   { ...base, seed: 9, events: [{ t: 1, type: 'remove', node: 0 }] },
   { ...base, keys: 1_000, events: [{ t: 1, type: 'remove', node: 0 }] },
   base,
+  // 1000 points per node (vnodes 1000, or 500 at weight 2): the ring shares the sweep ring's positions.
+  { ...base, vnodes: 1000, keys: 5_000, events: [{ t: 1, type: 'add', weight: 1 }] },
+  { ...base, vnodes: 1000, keys: 5_000, events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'remove', node: 3 }] },
+  { ...base, vnodes: 1000, keys: 5_000, events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'add', weight: 1 }, { t: 3, type: 'remove', node: 3 }] },
+  { ...base, vnodes: 500, keys: 5_000, events: [{ t: 1, type: 'weight', node: 0, weight: 2 }, { t: 2, type: 'add', weight: 2 }] },
+  { ...base, vnodes: 1000, keys: 5_000, events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'remove', node: 3 }] },
   // Undo of an add: the checkpoint after the first add was stored by a run with one more node slot.
   { ...base, events: [{ t: 1, type: 'add', weight: 1 }, { t: 2, type: 'add', weight: 2 }] },
   { ...base, events: [{ t: 1, type: 'add', weight: 1 }] },

@@ -50,6 +50,28 @@ describe('program(scenario) moves', () => {
     expect(r.frames[4].vnodes!.position.length).toBe(20 * 10);
   });
 
+  it('at 1000 points per node (the ring shares the sweep ring\'s merge) every frame agrees with a ring from scratch', () => {
+    // Shared: the add, the remove and the last add; merged on its own: weight 2 (2,000 points) and the node
+    // set swept already at t 2.
+    const events = [
+      { t: 1, type: 'add', weight: 1 }, { t: 2, type: 'remove', node: 2 }, { t: 3, type: 'weight', node: 0, weight: 2 },
+      { t: 4, type: 'weight', node: 0, weight: 1 }, { t: 5, type: 'add', weight: 1 },
+    ] as const;
+    const r = run(scenario({ nodes: 4, vnodes: 1000, keys: 6000, seed: 5, events: [...events] }));
+    const weights = [1, 1, 1, 1, 0, 0];
+    r.frames.forEach((frame, k) => {
+      const e = k > 0 ? events[k - 1] : undefined;
+      if (e?.type === 'add') weights[frame.node] = e.weight;
+      if (e?.type === 'remove') weights[e.node] = 0;
+      if (e?.type === 'weight') weights[e.node] = e.weight;
+      const ring = ringFromNodes(weights.flatMap((w, i) => (w ? [{ index: i, name: `n${i}`, points: 1000 * w }] : [])), 5);
+      const counts = new Uint32Array(weights.length);
+      for (const h of keyHashes(6000, 5)) counts[ownerOf(ring, h)]++;
+      expect(Array.from(frame.keyCounts), `frame ${k}`).toEqual(Array.from(counts));
+      expect(frame.points).toBe(ring.positions.length);
+    });
+  });
+
   it('a weight change moves keys toward the heavier node; its share follows weight 3 of 6', () => {
     const r = run(scenario({ nodes: 4, vnodes: 200, keys: 30000, events: [{ t: 1, type: 'weight', node: 0, weight: 3 }] }));
     const f = r.frames[1];

@@ -18,7 +18,7 @@ import { cached, type LabProgram, type RunContext } from '../../contract';
 import { binCounts, buildFrame, movedKeys } from './frame';
 import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, SWEEP_VNODES, type ConsistentHashingResult, type RingFrame, type VnodeSweep } from '../result';
 import type { ConsistentHashingEvent, ConsistentHashingScenario } from '../scenario';
-import { fitTallies, SWEEP_KEYS_MAX, SWEEP_VNODES_MAX, sweepOf, sweepPoints, sweepRing, sweepTallies, updatedTallies, type SweepRing, type SweepTallies } from './sweep';
+import { fitTallies, ringFromSweep, SWEEP_KEYS_MAX, SWEEP_VNODES_MAX, sweepOf, sweepPoints, sweepRing, sweepTallies, updatedTallies, type SweepRing, type SweepTallies } from './sweep';
 
 export type * from '../result';
 
@@ -42,7 +42,7 @@ export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingRes
   if (resumed) {
     // Charged what those events cost cold, so the budget stops a run the same way warm or cold.
     context.work(resumed.units - units);
-    frames = run.resume(resumed);
+    frames = run.resume(resumed, done < s.events.length);
   } else {
     frames = [run.initialFrame()];
     done = 0;
@@ -51,7 +51,9 @@ export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingRes
   context.progress((done + 1) / (s.events.length + 1));
   for (let i = done; i < s.events.length; i++) {
     frames.push(run.apply(s.events[i]));
-    cache?.set(prefixKey(i + 1), run.checkpoint(frames, units), run.checkpointBytes(frames));
+    // The last checkpoint may keep the run's own arrays: nothing changes them after it.
+    const last = i === s.events.length - 1;
+    cache?.set(prefixKey(i + 1), run.checkpoint(frames, units, last), run.checkpointBytes(frames));
     context.progress((i + 2) / (s.events.length + 1));
   }
   const traceHash = hashTrace(run.initialRingHash, frames, run.sweeps);
@@ -131,7 +133,10 @@ class Run {
   readonly nodeNames: string[];
   readonly weight: Uint8Array;
   readonly hashes: Uint32Array;
-  private assignment: Assignment;
+  /** Set by initialFrame() or resume(): a resumed run never copies the initial assignment it does not use. */
+  private assignment!: Assignment;
+  private readonly keys: SortedKeys;
+  private readonly initialAssignment: { owner: Uint16Array; counts: Uint32Array };
   readonly initialRing: Ring;
   /** The trace hasher's state after the initial ring (the hash's first and largest part). */
   readonly initialRingHash: TraceHasherState;
@@ -149,6 +154,8 @@ class Run {
   private sweepBase: SweepRing | null = null;
   /** The tallies of sweepBase's node set, when this run has them (the next sweep updates them). */
   private sweepBaseTallies: SweepTallies | null = null;
+  /** The sweep ring this run got last, by node-set id (an event's ring and its frame's sweep ask for the same one). */
+  private lastSweepRing: { id: string; ring: SweepRing } | null = null;
   /** Each node's point positions computed so far (the first SWEEP_VNODES_MAX at least), by node index. */
   private readonly pointsByNode = new Map<number, Uint32Array>();
 
@@ -166,6 +173,7 @@ class Run {
       bytesOf(p.hashes, p.sorted.hash, p.sorted.index, p.binKeys, p.sweepSample));
     this.hashes = keyPieces.hashes;
     const keys = keyPieces.sorted;
+    this.keys = keys;
     context.work(2 * s.keys);
     const ringKey = `${KEY}/ring/seed=${s.seed}/nodes=${s.nodes}/vnodes=${s.vnodes}`;
     this.ring = cached(cache, ringKey, () => this.initialRingOf(this.live()), (r) => bytesOf(r.positions, r.owners, r.buckets));
@@ -179,7 +187,7 @@ class Run {
       const a = new Assignment(keys, this.ring, s.nodes);
       return { owner: a.owner, counts: a.counts };
     }, (a) => bytesOf(a.owner, a.counts));
-    this.assignment = Assignment.restore(keys, initial.owner, initial.counts, slots);
+    this.initialAssignment = initial;
     context.work(s.keys + this.ring.positions.length);
     this.binKeys = keyPieces.binKeys;
     const shownCount = s.keys <= KEYS_EXACT_MAX ? s.keys : KEY_SAMPLE_MAX;
@@ -191,14 +199,17 @@ class Run {
     this.sweepSample = keyPieces.sweepSample;
   }
 
-  /** This run's state now, for the cache (copies of what later events mutate). */
-  checkpoint(frames: readonly RingFrame[], units: number): Checkpoint {
+  /**
+   * This run's state now, for the cache: copies of what later events mutate, or (`final`: no event follows)
+   * the run's own arrays, which spares copying the 10^6-key owner column at maximum scale.
+   */
+  checkpoint(frames: readonly RingFrame[], units: number, final = false): Checkpoint {
     return {
       frames: frames.slice(),
       ring: this.ring,
       weight: Uint8Array.from(this.weight),
-      owner: this.assignment.owner.slice(),
-      arcs: this.arcs.slice(),
+      owner: final ? this.assignment.owner : this.assignment.owner.slice(),
+      arcs: final ? this.arcs : this.arcs.slice(),
       counts: Uint32Array.from(this.assignment.counts),
       nextNode: this.nextNode,
       sweeps: this.sweeps.slice(),
@@ -216,13 +227,16 @@ class Run {
     return 3 * this.assignment.owner.length + r.positions.byteLength + r.owners.byteLength + r.buckets.byteLength + 16_384 * frames.length;
   }
 
-  /** Continues from a checkpoint of the same scenario's first events; returns its frames (fitted to this run's slots). */
-  resume(c: Checkpoint): RingFrame[] {
+  /**
+   * Continues from a checkpoint of the same scenario's first events; returns its frames (fitted to this run's
+   * slots). `more`: events follow (they change the assignment, so it is copied from the checkpoint's).
+   */
+  resume(c: Checkpoint, more: boolean): RingFrame[] {
     const slots = this.weight.length;
     this.ring = c.ring;
     this.weight.fill(0);
     this.weight.set(c.weight.subarray(0, slots));
-    this.assignment = Assignment.restore(this.assignment.keys, c.owner, c.counts.subarray(0, slots), slots);
+    this.assignment = Assignment.restore(this.keys, c.owner, c.counts.subarray(0, slots), slots, more);
     this.arcs.fill(0);
     this.arcs.set(c.arcs.subarray(0, slots));
     this.nextNode = c.nextNode;
@@ -235,6 +249,8 @@ class Run {
   }
 
   initialFrame(): RingFrame {
+    const { owner, counts } = this.initialAssignment;
+    this.assignment = Assignment.restore(this.keys, owner, counts, this.weight.length);
     return this.frame({ t: 0, kind: 'initial', event: null, node: -1 }, null, null);
   }
 
@@ -248,13 +264,14 @@ class Run {
     const oldCount = vnodes * this.weight[node];
     const newCount = e.type === 'remove' ? 0 : vnodes * e.weight;
     const all = this.pointsOf(node, Math.max(newCount, oldCount));
-    this.ring = ringWithNode(before, node, all.subarray(0, newCount), all.subarray(0, oldCount));
-    updateOwnedArcs(this.arcs, before, this.ring, node, all.subarray(0, oldCount), all.subarray(0, newCount));
     this.weight[node] = e.type === 'remove' ? 0 : e.weight;
+    const liveAfter = this.live();
+    const shared = this.sweepRingSharedWithRing(liveAfter);
+    this.ring = shared ? ringFromSweep(shared) : ringWithNode(before, node, all.subarray(0, newCount), all.subarray(0, oldCount));
+    updateOwnedArcs(this.arcs, before, this.ring, node, all.subarray(0, oldCount), all.subarray(0, newCount));
     const added = newCount > oldCount ? all.subarray(oldCount, newCount) : new Uint32Array();
     const removed = oldCount > newCount ? all.subarray(newCount, oldCount) : new Uint32Array();
     const moves: Moves = this.assignment.update(before, this.ring, added, removed);
-    const liveAfter = this.live();
     const modNCount = modNMoved(this.hashes, liveBefore, liveAfter);
     this.context.work(moves.touched + this.s.keys + before.positions.length + this.ring.positions.length);
     const { moved, movedBins } = movedKeys(moves, this.assignment, this.weight.length, {
@@ -287,9 +304,8 @@ class Run {
     const id = live.join(',');
     const known = this.sweepByNodes.get(id);
     if (known !== undefined) return known;
-    const cost = sweepPoints(live.length);
-    if (this.sweeps.length > 0 && this.sweepPointsSpent + cost > SWEEP_POINTS_BUDGET) return this.sweeps.length - 1;
-    this.sweepPointsSpent += cost;
+    if (this.overSweepBudget(live)) return this.sweeps.length - 1;
+    this.sweepPointsSpent += sweepPoints(live.length);
     const previous = this.sweepBase;
     const previousTallies = this.sweepBaseTallies;
     const base = this.sweepRingOf(live, id);
@@ -316,6 +332,23 @@ class Run {
     return this.sweeps.length - 1;
   }
 
+  /** True when this run's sweeps have spent the budget that a sweep of `live` would pass. */
+  private overSweepBudget(live: Uint16Array): boolean {
+    return this.sweeps.length > 0 && this.sweepPointsSpent + sweepPoints(live.length) > SWEEP_POINTS_BUDGET;
+  }
+
+  /**
+   * The sweep ring of `live` when the frame about to be drawn builds it anyway (a node set not swept yet,
+   * within budget) and the lab's ring holds exactly its points (every live node has SWEEP_VNODES_MAX of
+   * them): then the ring is derived from it (ringFromSweep) instead of merged on its own. Else null.
+   */
+  private sweepRingSharedWithRing(live: Uint16Array): SweepRing | null {
+    for (const node of live) if (this.s.vnodes * this.weight[node] !== SWEEP_VNODES_MAX) return null;
+    const id = live.join(',');
+    if (this.sweepByNodes.has(id) || this.overSweepBudget(live)) return null;
+    return this.sweepRingOf(live, id);
+  }
+
   /**
    * The initial ring (every node weight 1): the first sweep's 1000-vnode ring, which is sorted already,
    * filtered to vnode indexes below `vnodes` (a node's v points are the first v of its 1000).
@@ -325,6 +358,7 @@ class Run {
     if (vnodes > SWEEP_VNODES_MAX) throw new Error(`invalid vnodes: ${vnodes}`);
     this.sweepBase = this.sweepRingOf(live, live.join(','));
     this.sweepBaseTallies = null;
+    if (vnodes === SWEEP_VNODES_MAX) return ringFromSweep(this.sweepBase);
     const { positions, values } = this.sweepBase;
     const n = live.length * vnodes;
     const ringPositions = new Uint32Array(n);
@@ -345,9 +379,12 @@ class Run {
    * the previous sweep ring. Either way the same sorted points: the ring depends only on the node set.
    */
   private sweepRingOf(live: Uint16Array, id: string): SweepRing {
-    return cached(this.context.cache, `${KEY}/sweep-ring/seed=${this.s.seed}/nodes=${id}`,
+    if (this.lastSweepRing?.id === id) return this.lastSweepRing.ring;
+    const ring = cached(this.context.cache, `${KEY}/sweep-ring/seed=${this.s.seed}/nodes=${id}`,
       () => sweepRing(live, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), this.sweepBase),
       (r) => bytesOf(r.nodes, r.positions, r.values));
+    this.lastSweepRing = { id, ring };
+    return ring;
   }
 
   /** Node `node`'s first `count` point positions (computed once per node, extended when a weight grows). */

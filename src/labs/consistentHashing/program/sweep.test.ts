@@ -3,10 +3,10 @@
  * sample), and the incremental sweep ring against one built from scratch.
  */
 import { describe, expect, it } from 'vitest';
-import { keyHashes, ownedShare, ringFromNodes, vnodePositions, type Ring } from '../../../core/ring';
+import { keyHashes, ownedShare, ringFromNodes, ringFromPoints, vnodePositions, type Ring } from '../../../core/ring';
 import { SWEEP_VNODES } from '../result';
 import { rng } from '../../../core/random/rng';
-import { fitTallies, spread, sweepOf, sweepRing, sweepTallies, updatedTallies, vnodeSweep, SWEEP_VNODES_MAX } from './sweep';
+import { fitTallies, ringFromSweep, spread, sweepOf, sweepRing, sweepTallies, updatedTallies, vnodeSweep, SWEEP_VNODES_MAX } from './sweep';
 
 function naiveCounts(ring: Ring, sorted: Uint32Array, slots: number): Uint32Array {
   const counts = new Uint32Array(slots);
@@ -42,6 +42,32 @@ describe('vnodeSweep(sweepRing(live))', () => {
     expect(Array.from(incremental.positions)).toEqual(Array.from(scratch.positions));
     expect(Array.from(incremental.values)).toEqual(Array.from(scratch.values));
     expect(Array.from(incremental.nodes)).toEqual([1, 3, 4, 9]);
+  });
+});
+
+describe('ringFromSweep', () => {
+  const columns = (r: Ring) => [Array.from(r.positions), Array.from(r.owners), Array.from(r.buckets)];
+
+  it('is the ring of the same nodes at 1000 points each, built on its own, also after a merge', () => {
+    const live = Uint16Array.from([0, 2, 3, 7, 11]);
+    const first = sweepRing(live, pointsOf, null);
+    const alone = (nodes: Uint16Array) => ringFromNodes(Array.from(nodes, (index) => ({ index, name: `n${index}`, points: SWEEP_VNODES_MAX })), seed);
+    expect(columns(ringFromSweep(first))).toEqual(columns(alone(live)));
+    const next = Uint16Array.from([0, 3, 7, 9, 11]);
+    const merged = ringFromSweep(sweepRing(next, pointsOf, first));
+    expect(columns(merged)).toEqual(columns(alone(next)));
+    expect(merged.positions.length).toBe(5 * SWEEP_VNODES_MAX);
+  });
+
+  it('orders points at one position by owner, as the ring does: forced collisions within and across nodes', () => {
+    // Nodes 1 and 4 share every third position; node 4 also repeats its own points in pairs.
+    const colliding = (node: number) => Uint32Array.from({ length: SWEEP_VNODES_MAX }, (_, v) =>
+      node === 4 ? (v % 3 === 0 ? pointsOf(1)[v] : pointsOf(4)[v - (v % 2)]) : pointsOf(node)[v]);
+    const live = Uint16Array.from([1, 4, 6]);
+    const sweep = sweepRing(live, colliding, null);
+    const positions = Array.from(live).flatMap((node) => Array.from(colliding(node)));
+    const owners = Array.from(live).flatMap((node) => Array<number>(SWEEP_VNODES_MAX).fill(node));
+    expect(columns(ringFromSweep(sweep))).toEqual(columns(ringFromPoints(positions, owners)));
   });
 });
 

@@ -12,7 +12,7 @@
  *   ring of 1:             b#0  a#0                  (vnode index < 1)
  *   ring of 5:             b#0  a#0         b#2      (vnode index < 5)
  */
-import { RADIX_MIN, radixSortPairs, spliceRows, upperBound } from '../../../core/ring';
+import { RADIX_MIN, radixSortPairs, ringFromSorted, spliceRows, upperBound, type Ring } from '../../../core/ring';
 import { SWEEP_VNODES, type VnodeSweep } from '../result';
 
 /** Keys the sweep counts at most (the first ones: key hashes are uniform, so it is a uniform sample). */
@@ -82,6 +82,18 @@ export function sweepRing(live: Uint16Array, pointsOf: (node: number) => Uint32A
   for (let j = 0; j < at.length; j++) at[j] = firstAtOrAfter(old, added.positions[j], added.values[j]);
   const [positions, values] = spliceRows(old.positions, old.values, drop, at, added.positions, added.values);
   return { nodes: Uint16Array.from(live), positions, values };
+}
+
+/**
+ * The lab's ring when every node has exactly SWEEP_VNODES_MAX points (vnodes x weight = 1000): the sweep
+ * ring's points, in the same order (by position, then owner). It shares the sweep ring's positions and reads
+ * the owners from the packed values, so at maximum scale an edit builds one 10^6-point merge, not two.
+ */
+export function ringFromSweep(ring: SweepRing): Ring {
+  const values = ring.values;
+  const owners = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i++) owners[i] = values[i] >>> VNODE_BITS;
+  return ringFromSorted(ring.positions, owners);
 }
 
 /** Index of the first point of `ring` at or after (position, value) in its order; the point count when none is. */
