@@ -145,7 +145,7 @@ export function ringWithNode(ring: Ring, node: number, positions: Uint32Array, b
     while (i < n && ring.positions[i] === p && ring.owners[i] < node) i++;
     at[j] = i;
   }
-  const [outPositions, outOwners] = spliceRows(ring.positions, ring.owners, drop, at, added, new Uint16Array(added.length).fill(node));
+  const [outPositions, outOwners] = spliceRows([ring.positions, ring.owners] as const, drop, at, [added, new Uint16Array(added.length).fill(node)] as const);
   // The buckets shift by the rows dropped before and added below each bucket's start: no pass over the ring.
   const buckets = new Uint32Array(OWNER_SPAN + 1);
   let d = 0;

@@ -31,7 +31,7 @@ describe('spliceRows', () => {
       const at = Array.from({ length: random.int(8) }, () => random.int(n + 1)).sort((x, y) => x - y);
       const addA = at.map((_, j) => 1000 + j);
       const addB = at.map((_, j) => 500 + j);
-      const [outA, outB] = spliceRows(Uint32Array.from(a), Uint16Array.from(b), drop, Int32Array.from(at), Uint32Array.from(addA), Uint16Array.from(addB));
+      const [outA, outB] = spliceRows([Uint32Array.from(a), Uint16Array.from(b)] as const, drop, Int32Array.from(at), [Uint32Array.from(addA), Uint16Array.from(addB)] as const);
       const [wantA, wantB] = naive(a, b, drop, at, addA, addB);
       expect(Array.from(outA)).toEqual(wantA);
       expect(Array.from(outB)).toEqual(wantB);
@@ -39,8 +39,15 @@ describe('spliceRows', () => {
     }
   });
 
+  it('splices three columns as it splices two', () => {
+    const [p, o, v] = spliceRows([Uint32Array.from([1, 3, 5]), Uint16Array.from([7, 8, 9]), Uint16Array.from([0, 1, 2])] as const, [1], [1, 3],
+      [Uint32Array.from([2, 6]), Uint16Array.from([4, 4]), Uint16Array.from([5, 6])] as const);
+    expect([Array.from(p), Array.from(o), Array.from(v)]).toEqual([[1, 2, 5, 6], [7, 4, 9, 4], [0, 5, 2, 6]]);
+    expect(v).toBeInstanceOf(Uint16Array);
+  });
+
   it('refuses insertion places that do not ascend', () => {
     const one = Uint32Array.from([1, 2, 3]);
-    expect(() => spliceRows(one, one, [], [2, 1], Uint32Array.from([9, 9]), Uint32Array.from([9, 9]))).toThrow('not ascending');
+    expect(() => spliceRows([one, one], [], [2, 1], [Uint32Array.from([9, 9]), Uint32Array.from([9, 9])])).toThrow('not ascending');
   });
 });

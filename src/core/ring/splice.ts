@@ -1,5 +1,5 @@
 /**
- * A few rows out of and into two sorted parallel columns (a ring's positions and owners), at the cost of
+ * A few rows out of and into sorted parallel columns (a ring's positions and owners), at the cost of
  * what changes: the runs of rows between the changes move with TypedArray.set (a memory copy), instead of
  * a compare per row of a merge. Adding one node's 1,000 points to a 10^6-point ring copies 10^6 rows in
  * ~1,000 runs.
@@ -10,24 +10,23 @@
 type Column = Uint32Array | Uint16Array | Int32Array | Float64Array;
 
 /**
- * The columns `a` and `b` without the rows `drop` (ascending old indexes) and with the rows
- * (`addA[j]`, `addB[j]`) placed before old row `at[j]` (`at` ascending; `a.length` means at the end; rows
- * placed before the same old row keep their order). A dropped row's slot is not a place: a row placed
- * before a dropped row lands before the next kept one.
+ * The parallel columns without the rows `drop` (ascending old indexes) and with the rows `adds` (one value
+ * per column, row j = adds[c][j]) placed before old row `at[j]` (`at` ascending; the row count means at the
+ * end; rows placed before the same old row keep their order). A dropped row's slot is not a place: a row
+ * placed before a dropped row lands before the next kept one. Each output column has its input's type.
  */
-export function spliceRows<A extends Column, B extends Column>(a: A, b: B, drop: ArrayLike<number>, at: ArrayLike<number>, addA: A, addB: B): [A, B] {
-  const n = a.length;
+export function spliceRows<C extends readonly Column[]>(columns: C, drop: ArrayLike<number>, at: ArrayLike<number>, adds: C): C {
+  const n = columns[0].length;
   const size = n - drop.length + at.length;
-  const outA = new (a.constructor as new (n: number) => A)(size);
-  const outB = new (b.constructor as new (n: number) => B)(size);
+  const out = columns.map((c) => new (c.constructor as new (n: number) => Column)(size));
+  const width = columns.length;
   let from = 0; // next old row to copy
   let to = 0; // next new row
   let d = 0;
   let j = 0;
   const copyUpTo = (end: number) => {
     if (end > from) {
-      outA.set(a.subarray(from, end), to);
-      outB.set(b.subarray(from, end), to);
+      for (let c = 0; c < width; c++) out[c].set(columns[c].subarray(from, end), to);
       to += end - from;
       from = end;
     }
@@ -37,8 +36,9 @@ export function spliceRows<A extends Column, B extends Column>(a: A, b: B, drop:
     if (j < at.length && (d >= drop.length || at[j] <= drop[d])) {
       if (at[j] < from || at[j] > n) throw new Error(`spliceRows: insertion place ${at[j]} not ascending or out of range`);
       copyUpTo(at[j]);
-      outA[to] = addA[j];
-      outB[to++] = addB[j++];
+      for (let c = 0; c < width; c++) out[c][to] = adds[c][j];
+      to++;
+      j++;
     } else {
       if (drop[d] < from || drop[d] >= n) throw new Error(`spliceRows: dropped row ${drop[d]} not ascending or out of range`);
       copyUpTo(drop[d]);
@@ -46,5 +46,5 @@ export function spliceRows<A extends Column, B extends Column>(a: A, b: B, drop:
     }
   }
   copyUpTo(n);
-  return [outA, outB];
+  return out as unknown as C;
 }

@@ -359,16 +359,15 @@ class Run {
     this.sweepBase = this.sweepRingOf(live, live.join(','));
     this.sweepBaseTallies = null;
     if (vnodes === SWEEP_VNODES_MAX) return ringFromSweep(this.sweepBase);
-    const { positions, values } = this.sweepBase;
+    const { positions, owners, vnode } = this.sweepBase;
     const n = live.length * vnodes;
     const ringPositions = new Uint32Array(n);
     const ringOwners = new Uint16Array(n);
     let k = 0;
     for (let i = 0; i < positions.length; i++) {
-      const value = values[i];
-      if ((value & 1023) < vnodes) {
+      if (vnode[i] < vnodes) {
         ringPositions[k] = positions[i];
-        ringOwners[k++] = value >>> 10;
+        ringOwners[k++] = owners[i];
       }
     }
     return ringFromSorted(ringPositions, ringOwners);
@@ -382,7 +381,7 @@ class Run {
     if (this.lastSweepRing?.id === id) return this.lastSweepRing.ring;
     const ring = cached(this.context.cache, `${KEY}/sweep-ring/seed=${this.s.seed}/nodes=${id}`,
       () => sweepRing(live, (node) => this.pointsOf(node, SWEEP_VNODES_MAX), this.sweepBase),
-      (r) => bytesOf(r.nodes, r.positions, r.values));
+      (r) => bytesOf(r.nodes, r.positions, r.owners, r.vnode));
     this.lastSweepRing = { id, ring };
     return ring;
   }

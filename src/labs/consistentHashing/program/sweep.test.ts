@@ -40,7 +40,8 @@ describe('vnodeSweep(sweepRing(live))', () => {
     const incremental = sweepRing(next, pointsOf, first);
     const scratch = sweepRing(next, pointsOf, null);
     expect(Array.from(incremental.positions)).toEqual(Array.from(scratch.positions));
-    expect(Array.from(incremental.values)).toEqual(Array.from(scratch.values));
+    expect(Array.from(incremental.owners)).toEqual(Array.from(scratch.owners));
+    expect(Array.from(incremental.vnode)).toEqual(Array.from(scratch.vnode));
     expect(Array.from(incremental.nodes)).toEqual([1, 3, 4, 9]);
   });
 });

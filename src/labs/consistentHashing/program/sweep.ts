@@ -22,9 +22,8 @@ const SPACE = 4294967296;
 const LEVELS = SWEEP_VNODES.length;
 /** The largest vnodes of the sweep: the points each node contributes to the sweep's ring. */
 export const SWEEP_VNODES_MAX = SWEEP_VNODES[LEVELS - 1];
-/** A point's packed value: owner * VNODE_SPAN + vnode index (owner ascending, then vnode index). */
-const VNODE_BITS = 10;
-const VNODE_SPAN = 1 << VNODE_BITS;
+/** A point's sort key after its position, while sorting: owner * VNODE_SPAN + vnode index. */
+const VNODE_SPAN = 1 << 10;
 
 /** The first level (index into SWEEP_VNODES) whose ring holds a point of vnode index k. */
 const FIRST_LEVEL = (() => {
@@ -45,14 +44,17 @@ export function sweepPoints(nodeCount: number): number {
 }
 
 /**
- * The sweep's 1000-vnode ring of a node set: points sorted by (position, owner, vnode index), each
- * carrying owner * 1024 + vnode index in `value`.
+ * The sweep's 1000-vnode ring of a node set: points sorted by (position, owner, vnode index), in three
+ * parallel columns. `positions` and `owners` are what the lab's ring holds when every node has 1000 points
+ * (ringFromSweep shares them).
  */
 export interface SweepRing {
   /** The node indexes, ascending. */
   nodes: Uint16Array;
   positions: Uint32Array;
-  values: Uint32Array;
+  owners: Uint16Array;
+  /** Each point's vnode index within its node (0..999). */
+  vnode: Uint16Array;
 }
 
 /**
@@ -70,47 +72,46 @@ export function sweepRing(live: Uint16Array, pointsOf: (node: number) => Uint32A
   if (!previous) return { nodes: Uint16Array.from(live), ...added };
   // Kept rows are copied in runs; each new point goes before the first old one that sorts after it.
   const old = previous;
-  // The leaving nodes' points, found by (position, value) rather than by a pass over the ring.
+  // The leaving nodes' points, found by (position, owner, vnode) rather than by a pass over the ring.
   const drop: number[] = [];
   for (const node of old.nodes) {
     if (isLive[node] === 1) continue;
     const points = pointsOf(node);
-    for (let v = 0; v < SWEEP_VNODES_MAX; v++) drop.push(firstAtOrAfter(old, points[v], node * VNODE_SPAN + v));
+    for (let v = 0; v < SWEEP_VNODES_MAX; v++) drop.push(firstAtOrAfter(old, points[v], node, v));
   }
   drop.sort((a, b) => a - b);
   const at = new Int32Array(added.positions.length);
-  for (let j = 0; j < at.length; j++) at[j] = firstAtOrAfter(old, added.positions[j], added.values[j]);
-  const [positions, values] = spliceRows(old.positions, old.values, drop, at, added.positions, added.values);
-  return { nodes: Uint16Array.from(live), positions, values };
+  for (let j = 0; j < at.length; j++) at[j] = firstAtOrAfter(old, added.positions[j], added.owners[j], added.vnode[j]);
+  const [positions, owners, vnode] = spliceRows([old.positions, old.owners, old.vnode] as const, drop, at, [added.positions, added.owners, added.vnode] as const);
+  return { nodes: Uint16Array.from(live), positions, owners, vnode };
 }
 
 /**
  * The lab's ring when every node has exactly SWEEP_VNODES_MAX points (vnodes x weight = 1000): the sweep
- * ring's points, in the same order (by position, then owner). It shares the sweep ring's positions and reads
- * the owners from the packed values, so at maximum scale an edit builds one 10^6-point merge, not two.
+ * ring's points, in the same order (by position, then owner). It shares the sweep ring's positions and owners
+ * (only its bucket index is new), so at maximum scale an edit builds one 10^6-point merge, not two.
  */
 export function ringFromSweep(ring: SweepRing): Ring {
-  const values = ring.values;
-  const owners = new Uint16Array(values.length);
-  for (let i = 0; i < values.length; i++) owners[i] = values[i] >>> VNODE_BITS;
-  return ringFromSorted(ring.positions, owners);
+  return ringFromSorted(ring.positions, ring.owners);
 }
 
-/** Index of the first point of `ring` at or after (position, value) in its order; the point count when none is. */
-function firstAtOrAfter(ring: SweepRing, position: number, value: number): number {
-  const { positions, values } = ring;
+/** Index of the first point of `ring` at or after (position, owner, vnode) in its order; the point count when none is. */
+function firstAtOrAfter(ring: SweepRing, position: number, owner: number, vnode: number): number {
+  const { positions, owners } = ring;
   let lo = 0;
   let hi = positions.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (positions[mid] < position || (positions[mid] === position && values[mid] < value)) lo = mid + 1;
+    const before = positions[mid] < position ||
+      (positions[mid] === position && (owners[mid] < owner || (owners[mid] === owner && ring.vnode[mid] < vnode)));
+    if (before) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** The 1000 points of each node in `nodes` (ascending), sorted by (position, owner, vnode index). */
-function sortedPoints(nodes: readonly number[], pointsOf: (node: number) => Uint32Array): { positions: Uint32Array; values: Uint32Array } {
+function sortedPoints(nodes: readonly number[], pointsOf: (node: number) => Uint32Array): Omit<SweepRing, 'nodes'> {
   const n = nodes.length * SWEEP_VNODES_MAX;
   const keys = new Uint32Array(n);
   const values = new Uint32Array(n);
@@ -123,13 +124,21 @@ function sortedPoints(nodes: readonly number[], pointsOf: (node: number) => Uint
     }
   }
   // Values ascend in input order, so a stable sort by position orders ties by (owner, vnode index).
+  let positions = keys;
+  let sorted = values;
   if (n < RADIX_MIN) {
     const order = Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => keys[a] - keys[b] || a - b);
-    return { positions: Uint32Array.from(order, (i) => keys[i]), values: Uint32Array.from(order, (i) => values[i]) };
+    positions = Uint32Array.from(order, (i) => keys[i]);
+    sorted = Uint32Array.from(order, (i) => values[i]);
+  } else radixSortPairs(keys, values);
+  const owners = new Uint16Array(n);
+  const vnode = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    owners[i] = Math.floor(sorted[i] / VNODE_SPAN);
+    vnode[i] = sorted[i] % VNODE_SPAN;
   }
-  radixSortPairs(keys, values);
-  return { positions: keys, values };
+  return { positions, owners, vnode };
 }
 
 /**
@@ -160,17 +169,15 @@ export function sweepTallies(ring: SweepRing, sampleSorted: Uint32Array, slots: 
   const firstPosition = new Float64Array(LEVELS);
   const firstOwner = new Int32Array(LEVELS);
   const keysMarked = new Float64Array(LEVELS); // sample keys already given to an owner at this level
-  const positions = ring.positions;
-  const values = ring.values;
+  const { positions, owners, vnode } = ring;
   const keyCount = sampleSorted.length;
   let key = 0;
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
     // A key belongs to the first point at or after it: every key <= position is settled by now.
     while (key < keyCount && sampleSorted[key] <= position) key++;
-    const value = values[i];
-    const owner = value >>> VNODE_BITS;
-    for (let s = FIRST_LEVEL[value & (VNODE_SPAN - 1)]; s < LEVELS; s++) {
+    const owner = owners[i];
+    for (let s = FIRST_LEVEL[vnode[i]]; s < LEVELS; s++) {
       const at = s * slots + owner;
       if (last[s] < 0) {
         firstPosition[s] = position;
@@ -258,32 +265,32 @@ function moveArcs(
   slots: number,
   sampleSorted: Uint32Array,
 ): void {
-  const { positions, values } = ring;
+  const { positions, owners, vnode } = ring;
   const n = positions.length;
   const pred = new Int32Array(LEVELS);
   const succ = new Int32Array(LEVELS);
-  // The moving points, found by their (position, value) rather than by a pass over the ring.
+  // The moving points, found by their (position, owner, vnode) rather than by a pass over the ring.
   const at: number[] = [];
   for (const node of ring.nodes) {
     if (moving[node] !== 1) continue;
     const points = pointsOf(node);
-    for (let v = 0; v < SWEEP_VNODES_MAX; v++) at.push(firstAtOrAfter(ring, points[v], node * VNODE_SPAN + v));
+    for (let v = 0; v < SWEEP_VNODES_MAX; v++) at.push(firstAtOrAfter(ring, points[v], node, v));
   }
   for (const i of at) {
-    const owner = values[i] >>> VNODE_BITS;
-    const first = FIRST_LEVEL[values[i] & (VNODE_SPAN - 1)];
+    const owner = owners[i];
+    const first = FIRST_LEVEL[vnode[i]];
     // The previous point of each level >= first (any owner) and the next one that does not move.
     let open = LEVELS;
     for (let k = 1, j = i; open > first && k <= n; k++) {
       j = j === 0 ? n - 1 : j - 1;
-      const level = FIRST_LEVEL[values[j] & (VNODE_SPAN - 1)];
+      const level = FIRST_LEVEL[vnode[j]];
       for (; open > Math.max(level, first); ) pred[--open] = j;
     }
     open = LEVELS;
     for (let k = 1, j = i; open > first && k <= n; k++) {
       j = j === n - 1 ? 0 : j + 1;
-      if (moving[values[j] >>> VNODE_BITS] === 1) continue;
-      const level = FIRST_LEVEL[values[j] & (VNODE_SPAN - 1)];
+      if (moving[owners[j]] === 1) continue;
+      const level = FIRST_LEVEL[vnode[j]];
       for (; open > Math.max(level, first); ) succ[--open] = j;
     }
     if (open > first) throw new Error('updatedTallies: a level has no point that stays');
@@ -291,7 +298,7 @@ function moveArcs(
       const p = pred[s];
       const arc = p === i ? SPACE : (positions[i] - positions[p] + SPACE) % SPACE;
       const keys = p === i ? sampleSorted.length : keysBetween(sampleSorted, positions[p], positions[i]);
-      const to = s * slots + (values[succ[s]] >>> VNODE_BITS);
+      const to = s * slots + owners[succ[s]];
       const from = s * slots + owner;
       // Leaving (sign -1): the point's arc goes from its owner to the next staying point's owner.
       arcs[to] -= sign * arc;
