@@ -53,15 +53,15 @@ export class Assignment {
 
   /**
    * An assignment from a known one (owner per sorted key, counts per node, counts zero-padded to
-   * `nodeSlots`): what the constructor would compute for the same keys and ring, without the walk. It copies
-   * `owner` (update() writes it) unless `copyOwner` is false: a caller that will not update it, or owns it,
-   * spares a 2 MB copy at 10^6 keys.
+   * `nodeSlots`): what the constructor would compute for the same keys and ring, without the walk. It takes
+   * `owner` as its own (update() writes it; pass a copy to keep the original, or a ColumnVersion's array) and
+   * copies `counts`.
    */
-  static restore(keys: SortedKeys, owner: Uint16Array, counts: Uint32Array, nodeSlots: number, copyOwner = true): Assignment {
+  static restore(keys: SortedKeys, owner: Uint16Array, counts: Uint32Array, nodeSlots: number): Assignment {
     if (owner.length !== keys.hash.length || counts.length > nodeSlots) throw new Error('invalid assignment to restore');
     const a = Object.create(Assignment.prototype) as { keys: SortedKeys; owner: Uint16Array; counts: Uint32Array };
     a.keys = keys;
-    a.owner = copyOwner ? owner.slice() : owner;
+    a.owner = owner;
     a.counts = new Uint32Array(nodeSlots);
     a.counts.set(counts);
     return a as unknown as Assignment;

@@ -13,7 +13,7 @@
  * same scenario gives the same frames, work charges and trace hash (program.test.ts checks it).
  */
 import { TraceHasher, type TraceHasherState } from '../../../core/hash/traceHasher';
-import { Assignment, keyHashes, modNMoved, ownedArcs, ringFromSorted, ringWithNode, sortKeys, updateOwnedArcs, vnodePositions, type Moves, type Ring, type SortedKeys } from '../../../core/ring';
+import { Assignment, ColumnVersion, keyHashes, modNMoved, ownedArcs, ringFromSorted, ringWithNode, sortKeys, updateOwnedArcs, vnodePositions, type Moves, type Ring, type SortedKeys } from '../../../core/ring';
 import { cached, type LabProgram, type RunContext } from '../../contract';
 import { binCounts, buildFrame, movedKeys } from './frame';
 import { KEY_SAMPLE_MAX, KEYS_EXACT_MAX, RING_BINS, SWEEP_VNODES, type ConsistentHashingResult, type RingFrame, type VnodeSweep } from '../result';
@@ -42,18 +42,18 @@ export const program: LabProgram<ConsistentHashingScenario, ConsistentHashingRes
   if (resumed) {
     // Charged what those events cost cold, so the budget stops a run the same way warm or cold.
     context.work(resumed.units - units);
-    frames = run.resume(resumed, done < s.events.length);
+    frames = run.resume(resumed);
   } else {
     frames = [run.initialFrame()];
     done = 0;
-    cache?.set(prefixKey(0), run.checkpoint(frames, units), run.checkpointBytes(frames));
+    cache?.set(prefixKey(0), run.checkpoint(frames, units), run.checkpointBytes());
   }
   context.progress((done + 1) / (s.events.length + 1));
   for (let i = done; i < s.events.length; i++) {
     frames.push(run.apply(s.events[i]));
     // The last checkpoint may keep the run's own arrays: nothing changes them after it.
     const last = i === s.events.length - 1;
-    cache?.set(prefixKey(i + 1), run.checkpoint(frames, units, last), run.checkpointBytes(frames));
+    cache?.set(prefixKey(i + 1), run.checkpoint(frames, units, last), run.checkpointBytes());
     context.progress((i + 2) / (s.events.length + 1));
   }
   const traceHash = hashTrace(run.initialRingHash, frames, run.sweeps);
@@ -96,6 +96,13 @@ function symmetricDifference(a: Uint16Array, b: Uint16Array): number {
 const KEY = 'consistent-hashing/1';
 const bytesOf = (...arrays: ArrayBufferView[]) => arrays.reduce((sum, a) => sum + a.byteLength, 0);
 
+/** The assignment of the initial ring, as the cache keeps it: the first version of the owner column. */
+interface InitialAssignment {
+  owner: ColumnVersion;
+  counts: Uint32Array;
+  bytes: number;
+}
+
 /** The keys' hashes, sorted once, and what the run derives from them alone. */
 interface KeyPieces {
   hashes: Uint32Array;
@@ -114,7 +121,8 @@ interface Checkpoint {
   frames: readonly RingFrame[];
   ring: Ring;
   weight: Uint8Array;
-  owner: Uint16Array;
+  /** The owner column then: a version of the family its run started from (never copied; see ColumnVersion). */
+  owner: ColumnVersion;
   counts: Uint32Array;
   /** ownedArcs of `ring`, per node slot of that run. */
   arcs: Float64Array;
@@ -133,10 +141,12 @@ class Run {
   readonly nodeNames: string[];
   readonly weight: Uint8Array;
   readonly hashes: Uint32Array;
-  /** Set by initialFrame() or resume(): a resumed run never copies the initial assignment it does not use. */
+  /** Set by initialFrame() or resume(), over the array of `version`. */
   private assignment!: Assignment;
+  /** The version of the owner column the assignment holds now: each event makes a new one. */
+  private version!: ColumnVersion;
   private readonly keys: SortedKeys;
-  private readonly initialAssignment: { owner: Uint16Array; counts: Uint32Array };
+  private readonly initialAssignment: InitialAssignment;
   readonly initialRing: Ring;
   /** The trace hasher's state after the initial ring (the hash's first and largest part). */
   readonly initialRingHash: TraceHasherState;
@@ -183,10 +193,10 @@ class Run {
     this.arcs = new Float64Array(slots);
     this.arcs.set(arcs);
     this.initialRingHash = cached(cache, `${ringKey}/hash`, () => hashRing(this.ring), () => 64);
-    const initial = cached(cache, `${ringKey}/keys=${s.keys}/assignment`, () => {
+    const initial = cached(cache, `${ringKey}/keys=${s.keys}/assignment`, (): InitialAssignment => {
       const a = new Assignment(keys, this.ring, s.nodes);
-      return { owner: a.owner, counts: a.counts };
-    }, (a) => bytesOf(a.owner, a.counts));
+      return { owner: ColumnVersion.of(a.owner), counts: a.counts, bytes: bytesOf(a.owner, a.counts) };
+    }, (a) => a.bytes);
     this.initialAssignment = initial;
     context.work(s.keys + this.ring.positions.length);
     this.binKeys = keyPieces.binKeys;
@@ -200,15 +210,15 @@ class Run {
   }
 
   /**
-   * This run's state now, for the cache: copies of what later events mutate, or (`final`: no event follows)
-   * the run's own arrays, which spares copying the 10^6-key owner column at maximum scale.
+   * This run's state now, for the cache: copies of what later events mutate (the run's own arrays when
+   * `final`: no event follows), and the owner column's version, which is never copied.
    */
   checkpoint(frames: readonly RingFrame[], units: number, final = false): Checkpoint {
     return {
       frames: frames.slice(),
       ring: this.ring,
       weight: Uint8Array.from(this.weight),
-      owner: final ? this.assignment.owner : this.assignment.owner.slice(),
+      owner: this.version,
       arcs: final ? this.arcs : this.arcs.slice(),
       counts: Uint32Array.from(this.assignment.counts),
       nextNode: this.nextNode,
@@ -221,22 +231,24 @@ class Run {
     };
   }
 
-  /** Roughly what a checkpoint adds to the cache: its copies, its ring, and a little per frame. */
-  checkpointBytes(frames: readonly RingFrame[]): number {
+  /**
+   * Roughly what a checkpoint adds to the cache: its ring, its counts and arcs, and its frame. The owner
+   * column's versions share one array; each adds its difference (the keys one event moved) once the next
+   * event is applied, so a checkpoint is charged a column's worth of bytes, which covers them.
+   */
+  checkpointBytes(): number {
     const r = this.ring;
-    return 3 * this.assignment.owner.length + r.positions.byteLength + r.owners.byteLength + r.buckets.byteLength + 16_384 * frames.length;
+    return 2 * this.assignment.owner.length + r.positions.byteLength + r.owners.byteLength + r.buckets.byteLength + 16_384;
   }
 
-  /**
-   * Continues from a checkpoint of the same scenario's first events; returns its frames (fitted to this run's
-   * slots). `more`: events follow (they change the assignment, so it is copied from the checkpoint's).
-   */
-  resume(c: Checkpoint, more: boolean): RingFrame[] {
+  /** Continues from a checkpoint of the same scenario's first events; returns its frames (fitted to this run's slots). */
+  resume(c: Checkpoint): RingFrame[] {
     const slots = this.weight.length;
     this.ring = c.ring;
     this.weight.fill(0);
     this.weight.set(c.weight.subarray(0, slots));
-    this.assignment = Assignment.restore(this.keys, c.owner, c.counts.subarray(0, slots), slots, more);
+    this.version = c.owner;
+    this.assignment = Assignment.restore(this.keys, c.owner.read(), c.counts.subarray(0, slots), slots);
     this.arcs.fill(0);
     this.arcs.set(c.arcs.subarray(0, slots));
     this.nextNode = c.nextNode;
@@ -250,7 +262,8 @@ class Run {
 
   initialFrame(): RingFrame {
     const { owner, counts } = this.initialAssignment;
-    this.assignment = Assignment.restore(this.keys, owner, counts, this.weight.length);
+    this.version = owner;
+    this.assignment = Assignment.restore(this.keys, owner.read(), counts, this.weight.length);
     return this.frame({ t: 0, kind: 'initial', event: null, node: -1 }, null, null);
   }
 
@@ -272,6 +285,8 @@ class Run {
     const added = newCount > oldCount ? all.subarray(oldCount, newCount) : new Uint32Array();
     const removed = oldCount > newCount ? all.subarray(newCount, oldCount) : new Uint32Array();
     const moves: Moves = this.assignment.update(before, this.ring, added, removed);
+    // At once, before anything can throw: the version read before the change keeps it as a difference.
+    this.version = this.version.changed(moves.at, moves.from);
     const modNCount = modNMoved(this.hashes, liveBefore, liveAfter);
     this.context.work(moves.touched + this.s.keys + before.positions.length + this.ring.positions.length);
     const { moved, movedBins } = movedKeys(moves, this.assignment, this.weight.length, {
