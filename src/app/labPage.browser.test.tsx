@@ -135,9 +135,12 @@ describe('LabPage', () => {
     const opener = button('Parameters');
     const dialog = $('dialog.params-drawer') as HTMLDialogElement;
     expect(dialog.open).toBe(false);
-    await act(async () => opener.click());
+    act(() => opener.click());
     expect(dialog.open).toBe(true);
+    // Focus is in the sheet at once (showModal's own choice), on the first field a frame later.
+    expect(dialog.contains(document.activeElement)).toBe(true);
     const input = dialog.querySelector('input')!;
+    await act(() => new Promise(requestAnimationFrame));
     expect(document.activeElement).toBe(input);
     const press = (keys: string) => act(async () => userEvent.keyboard(keys));
     await press('5');
