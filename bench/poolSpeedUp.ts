@@ -10,6 +10,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { threadPool } from '../src/cli/threadPool';
 import { plainContext, type BaseScenario, type LabSpec } from '../src/labs/contract';
 import { POOL_MAX, runOnPool } from '../src/worker/pool';
+import { waitForQuiet } from './quiet';
 import type { BenchLine } from './report';
 
 export async function poolSpeedUpLines(section: string, spec: LabSpec, scenario: BaseScenario, what: string, rounds = 5, warmups = 1): Promise<BenchLine[]> {
@@ -21,6 +22,8 @@ export async function poolSpeedUpLines(section: string, spec: LabSpec, scenario:
   const hashes = ['', ''];
   try {
     for (let w = 0; w < warmups; w++) for (const pool of pools) await runOnPool(pool, spec.id, batch, scenario, plainContext());
+    // The target is stated for a quiet machine: the bench's previous section may still keep a core busy.
+    await waitForQuiet();
     for (let r = 0; r < rounds; r++) {
       for (let p = 0; p < 2; p++) {
         const start = performance.now();
