@@ -21,6 +21,7 @@
 import type { ComponentType } from 'react';
 import type { StageData } from '../core/stage/types';
 import type { ScenarioEvent } from '../sim/scenarioEvent';
+import type { BufferBin } from '../sim/bufferBin';
 
 export type { Scalar, ScenarioEvent } from '../sim/scenarioEvent';
 
@@ -290,6 +291,11 @@ export interface RunCache {
   get<T>(key: string): T | undefined;
   /** Stores `value` under `key`; `bytes` is its size for the bound (typed arrays' byteLength, roughly). */
   set(key: string, value: unknown, bytes: number): void;
+  /**
+   * Spare working memory beside the pieces (src/sim/bufferBin.ts): a run takes its large scratch columns
+   * from it and gives them back when done, so the next run of the same shape touches no fresh memory.
+   */
+  readonly bin?: BufferBin;
 }
 
 /** `cache.get(key)`, else `compute()` stored under key (no cache: just `compute()`). */

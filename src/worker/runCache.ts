@@ -3,9 +3,11 @@
  * reuse, keyed by the inputs that produced each one, least recently used dropped first once the entries'
  * bytes pass the bound. It also knows which ArrayBuffers its entries hold, so the worker copies those into
  * a reply instead of moving them (a moved buffer would be detached here, and the next run would read an
- * empty array).
+ * empty array). Beside the pieces, the bin of spare working memory (../sim/bufferBin.ts), bounded on its
+ * own: it keeps, between runs, what a run would allocate anyway.
  */
 import type { RunCache } from '../labs/contract';
+import { BufferBin } from '../sim/bufferBin';
 import { collectTransferables } from './transferables';
 
 /** What the worker keeps by default: a few maximum-scale pieces (a 10^6-point ring is ~6 MB). */
@@ -26,7 +28,8 @@ interface Entry {
   buffers: ArrayBuffer[];
 }
 
-export function createRunCache(maxBytes = RUN_CACHE_BYTES): WorkerRunCache {
+/** A cache of at most `maxBytes` of pieces, with `bin` for the runs' spare working memory. */
+export function createRunCache(maxBytes = RUN_CACHE_BYTES, bin = new BufferBin()): WorkerRunCache {
   // A Map iterates in insertion order: re-inserting on get() keeps the least recently used first.
   const entries = new Map<string, Entry>();
   const held = new Map<ArrayBuffer, number>();
@@ -65,6 +68,7 @@ export function createRunCache(maxBytes = RUN_CACHE_BYTES): WorkerRunCache {
       }
     },
     holds: (buffer) => held.has(buffer),
+    bin,
     get bytes() {
       return bytes;
     },
@@ -75,6 +79,7 @@ export function createRunCache(maxBytes = RUN_CACHE_BYTES): WorkerRunCache {
       entries.clear();
       held.clear();
       bytes = 0;
+      bin.clear();
     },
   };
 }

@@ -9,6 +9,7 @@
  *     timeUnit: 'ms', horizon: sim.now / 1000, nodeNames: ['n0', 'n1', 'n2'] });
  */
 import { REMARK_KIND, type StageData, type StageEvents, type StageLinks } from '../../core/stage/types';
+import { zeroed, type BufferBin } from '../bufferBin';
 import type { StageLogColumns } from '../stageLog';
 import type { TraceColumns } from '../trace';
 import { TraceKind } from '../traceKind';
@@ -38,6 +39,8 @@ export interface StageInput {
   remarks?: StageRemarks;
   /** Trace kinds the narration skips besides protocol notes (a lab whose deliveries add nothing: [TraceKind.deliver]). */
   unnarrated?: readonly number[];
+  /** Where the build's own scratch columns come from and go back to (../bufferBin.ts); the result's never do. */
+  bin?: BufferBin;
 }
 
 export interface StageRemarks {
@@ -53,7 +56,8 @@ export function buildStage(input: StageInput): StageData {
   if (!(nodes >= 1 && nodes <= 65535)) throw new Error(`invalid node count: ${nodes}`);
   const lastTick = trace.length > 0 ? trace.time[trace.length - 1] : 0;
   const horizon = input.horizon ?? lastTick / ticksPerUnit;
-  const { messages, medianLatency, fade } = buildMessages(trace, log, ticksPerUnit, Math.max(lastTick, horizon * ticksPerUnit));
+  const bin = input.bin;
+  const { messages, medianLatency, fade } = buildMessages(trace, log, ticksPerUnit, Math.max(lastTick, horizon * ticksPerUnit), bin);
   const { crashes, pauses } = buildDowntime(trace, nodes, ticksPerUnit);
   const events = stageEvents(trace, input.remarks, ticksPerUnit);
   return {
@@ -65,8 +69,8 @@ export function buildStage(input: StageInput): StageData {
     kinds: log ? [...log.kinds] : [],
     labels: log ? [...log.labels] : [],
     messages,
-    inFlight: buildInFlight(messages, horizon, medianLatency),
-    peakInFlight: peakInFlight(messages),
+    inFlight: buildInFlight(messages, horizon, medianLatency, bin),
+    peakInFlight: peakInFlight(messages, bin),
     medianLatency,
     fade,
     crashes,
@@ -77,7 +81,7 @@ export function buildStage(input: StageInput): StageData {
     events,
     remarks: [...(input.remarks?.text ?? [])],
     narrated: narratedRows(events, input.unnarrated ?? []),
-    links: stageLinks(messages.from, messages.to, messages.count, nodes),
+    links: stageLinks(messages.from, messages.to, messages.count, nodes, bin),
   };
 }
 
@@ -115,16 +119,19 @@ function narratedRows(events: StageEvents, skipped: readonly number[]): Uint32Ar
   const skip = new Uint8Array(256);
   skip[TraceKind.note] = 1;
   for (const k of skipped) skip[k & 255] = 1;
-  const rows = new Uint32Array(events.count);
+  // Counted first: the column is allocated at its size (no column of every row cut down after).
+  let count = 0;
+  for (let i = 0; i < events.count; i++) if (skip[events.kind[i]] === 0) count++;
+  const rows = new Uint32Array(count);
   let n = 0;
   for (let i = 0; i < events.count; i++) if (skip[events.kind[i]] === 0) rows[n++] = i;
-  return n === rows.length ? rows : rows.slice(0, n);
+  return rows;
 }
 
 /** Unordered node pairs that carried copies, by (a, b), with their counts (a dense count matrix: nodes <= 65535). */
-function stageLinks(from: Uint16Array, to: Uint16Array, count: number, nodes: number): StageLinks {
+function stageLinks(from: Uint16Array, to: Uint16Array, count: number, nodes: number, bin: BufferBin | undefined): StageLinks {
   const isDense = nodes <= 2048;
-  const dense = isDense ? new Uint32Array(nodes * nodes) : undefined;
+  const dense = isDense ? zeroed(bin, Uint32Array, nodes * nodes) : undefined;
   const sparse = isDense ? undefined : new Map<number, number>();
   for (let r = 0; r < count; r++) {
     const a = Math.min(from[r], to[r]);
@@ -145,5 +152,6 @@ function stageLinks(from: Uint16Array, to: Uint16Array, count: number, nodes: nu
     links.b[i] = key % nodes;
     links.messages[i] = dense ? dense[key] : sparse!.get(key)!;
   });
+  bin?.give(dense);
   return links;
 }

@@ -5,18 +5,19 @@
  * ~30 ms, 1.7 entries per message, 0.03 ms per query); at most BUCKETS_MAX buckets, widened to fit.
  */
 import type { InFlightIndex, StageMessages } from '../../core/stage/types';
+import { filled, type BufferBin } from '../bufferBin';
 
 export const BUCKETS_MAX = 1 << 16;
 
 /** Buckets of width ~`width` over [0, horizon]; rows visible past the horizon stay in the last bucket. */
-export function buildInFlight(m: StageMessages, horizon: number, width: number): InFlightIndex {
+export function buildInFlight(m: StageMessages, horizon: number, width: number, bin?: BufferBin): InFlightIndex {
   const span = Math.max(horizon, 1e-9);
   const bucketWidth = Math.max(width, span / (BUCKETS_MAX - 1), 1e-9);
   const buckets = Math.floor(span / bucketWidth) + 1;
   const last = buckets - 1;
   // Each visible row's first and last bucket, computed once for both passes (lo > hi: not visible).
-  const lo = new Int32Array(m.count);
-  const hi = new Int32Array(m.count).fill(-1);
+  const lo = filled(bin, Int32Array, m.count, 0);
+  const hi = filled(bin, Int32Array, m.count, -1);
   const offsets = new Uint32Array(buckets + 1);
   for (let r = 0; r < m.count; r++) {
     const send = m.send[r];
@@ -35,13 +36,15 @@ export function buildInFlight(m: StageMessages, horizon: number, width: number):
   for (let r = 0; r < m.count; r++) {
     for (let k = lo[r], e = hi[r]; k <= e; k++) items[fill[k]++] = r;
   }
+  bin?.give(lo, hi);
   return { bucketWidth, offsets, items };
 }
 
 /** Most rows with send <= t < visibleEnd at any one t (a sweep over sorted starts and ends). */
-export function peakInFlight(m: StageMessages): number {
-  const starts = new Float64Array(m.count);
-  const ends = new Float64Array(m.count);
+export function peakInFlight(m: StageMessages, bin?: BufferBin): number {
+  // Written below n before they are read (scratch from the bin holds anything past it).
+  const starts = bin ? bin.take(Float64Array, m.count) : new Float64Array(m.count);
+  const ends = bin ? bin.take(Float64Array, m.count) : new Float64Array(m.count);
   let n = 0;
   for (let r = 0; r < m.count; r++) {
     if (!(m.visibleEnd[r] > m.send[r])) continue;
@@ -65,6 +68,7 @@ export function peakInFlight(m: StageMessages): number {
     open++;
     if (open > peak) peak = open;
   }
+  bin?.give(starts, ends);
   return peak;
 }
 

@@ -10,6 +10,7 @@
  * without one, the first end goes to the original.
  */
 import { Fate, type StageMessages } from '../../core/stage/types';
+import { filled, type BufferBin } from '../bufferBin';
 import type { StageLogColumns } from '../stageLog';
 import type { TraceColumns } from '../trace';
 import { TraceKind } from '../traceKind';
@@ -44,15 +45,20 @@ function countCopies(trace: TraceColumns): { originals: number; duplicates: numb
   return { originals, duplicates };
 }
 
-function allocate(originals: number, duplicates: number): Raw {
+/** The raw columns; `from`, `to` and `dupOf` become the table's, the rest are scratch (from `bin`, given back by `giveRaw`). */
+function allocate(originals: number, duplicates: number, bin: BufferBin | undefined): Raw {
   const rows = originals + duplicates;
   return {
     rows, originals,
-    from: new Uint16Array(rows), to: new Uint16Array(rows), sendTick: new Float64Array(rows),
-    dupOf: new Int32Array(rows).fill(-1), endTick: new Float64Array(rows).fill(Infinity),
-    endKind: new Uint8Array(rows).fill(NONE), topoTick: new Float64Array(rows).fill(-Infinity),
-    dueTick: new Float64Array(rows).fill(NaN),
+    from: new Uint16Array(rows), to: new Uint16Array(rows), sendTick: filled(bin, Float64Array, rows, 0),
+    dupOf: new Int32Array(rows).fill(-1), endTick: filled(bin, Float64Array, rows, Infinity),
+    endKind: filled(bin, Uint8Array, rows, NONE), topoTick: filled(bin, Float64Array, rows, -Infinity),
+    dueTick: filled(bin, Float64Array, rows, NaN),
   };
+}
+
+function giveRaw(raw: Raw, bin: BufferBin | undefined): void {
+  bin?.give(raw.sendTick, raw.endTick, raw.endKind, raw.topoTick, raw.dueTick);
 }
 
 function isTopology(kind: number): boolean {
@@ -60,11 +66,11 @@ function isTopology(kind: number): boolean {
 }
 
 /** First pass: rows, copies and the end event of each. */
-function scan(trace: TraceColumns, log: StageLogColumns | undefined): Raw {
+function scan(trace: TraceColumns, log: StageLogColumns | undefined, bin: BufferBin | undefined): Raw {
   const { originals, duplicates } = countCopies(trace);
-  const raw = allocate(originals, duplicates);
-  const second = new Int32Array(originals).fill(-1);
-  const ended = new Uint8Array(originals);
+  const raw = allocate(originals, duplicates, bin);
+  const second = filled(bin, Int32Array, originals, -1);
+  const ended = filled(bin, Uint8Array, originals, 0);
   let nextDup = originals;
   let topo = -Infinity;
   for (let i = 0; i < trace.length; i++) {
@@ -95,6 +101,7 @@ function scan(trace: TraceColumns, log: StageLogColumns | undefined): Raw {
       raw.topoTick[row] = topo;
     }
   }
+  bin?.give(second, ended);
   return raw;
 }
 
@@ -138,8 +145,8 @@ export interface BuiltMessages {
 }
 
 /** The message table, in the lab's unit. `kind` and `label` come from the stage log (-1 without one). */
-export function buildMessages(trace: TraceColumns, log: StageLogColumns | undefined, ticksPerUnit: number, spanTicks: number): BuiltMessages {
-  const raw = scan(trace, log);
+export function buildMessages(trace: TraceColumns, log: StageLogColumns | undefined, ticksPerUnit: number, spanTicks: number, bin?: BufferBin): BuiltMessages {
+  const raw = scan(trace, log, bin);
   const median = medianTicks(raw, spanTicks) / ticksPerUnit;
   const fade = median / 2;
   const n = raw.rows;
@@ -157,6 +164,7 @@ export function buildMessages(trace: TraceColumns, log: StageLogColumns | undefi
     }
     finishRow(m, raw, r, ticksPerUnit, median, fade);
   }
+  giveRaw(raw, bin);
   return { messages: m, medianLatency: median, fade };
 }
 

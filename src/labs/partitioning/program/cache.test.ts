@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { plainContext, type RunContext, type RunCache } from '../../contract';
+import { BufferBin } from '../../../sim/bufferBin';
 import { createRunCache } from '../../../worker/runCache';
+import { collectTransferables } from '../../../worker/transferables';
 import { program } from './program';
 import { horizon, type PartitioningEvent, type PartitioningScenario } from '../scenario';
 import { spec } from '../index';
@@ -56,7 +58,27 @@ function differences(a: unknown, b: unknown, path = 'result', out: string[] = []
 }
 
 function spied(cache: RunCache, hits: string[]): RunCache {
-  return { get: <T,>(k: string) => { const v = cache.get<T>(k); if (v !== undefined) hits.push(k); return v; }, set: (k, v, b) => cache.set(k, v, b) };
+  return { get: <T,>(k: string) => { const v = cache.get<T>(k); if (v !== undefined) hits.push(k); return v; }, set: (k, v, b) => cache.set(k, v, b), bin: cache.bin };
+}
+
+/**
+ * A bin that keeps buffers of any size and scrambles every buffer it hands out again: a run that read an
+ * element of its working memory before writing it would read garbage, and its result would differ.
+ */
+class ScramblingBin extends BufferBin {
+  private seed = 1;
+  constructor() {
+    super(512 * 1024 * 1024, 1);
+  }
+  override take<T>(type: Parameters<BufferBin['take']>[0], length: number): T {
+    const before = this.reused;
+    const a = super.take(type, length) as unknown as ArrayBufferView;
+    if (this.reused > before) {
+      const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (this.seed = (this.seed * 1103515245 + 12345) >>> 0) >>> 24;
+    }
+    return a as unknown as T;
+  }
 }
 
 describe('partitioning with the run cache', () => {
@@ -82,6 +104,19 @@ describe('partitioning with the run cache', () => {
     expect(resumed.at(-1)).toBe(1); // the split and crash under range, from the range run's checkpoint
     // What a crash does to keys is kept by placements and node: the crash of n3 met again took it from the cache.
     expect(hits.filter((k) => k.includes('/crash-impact/node=3')).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('working memory reused from the bin, scrambled before each reuse, changes nothing; no result holds a buffer of the bin', () => {
+    const bin = new ScramblingBin();
+    const cache = createRunCache(undefined, bin);
+    for (const s of edits) {
+      const reusedBefore = bin.reused;
+      const b = program(s, { ...plainContext(), cache });
+      const a = program(s, plainContext());
+      expect(differences(b, a)).toEqual([]);
+      expect(collectTransferables(b).filter((buffer) => bin.holds(buffer))).toEqual([]);
+      if (s !== edits[0]) expect(bin.reused).toBeGreaterThan(reusedBefore);
+    }
   }, 120_000);
 
   it('a cache too small to keep anything changes nothing', () => {

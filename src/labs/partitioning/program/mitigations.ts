@@ -11,7 +11,7 @@ import type { PartitioningScenario } from '../scenario';
 import type { Placements } from './placement';
 import { F_WRITE } from './served';
 
-/** Who owns each key now (and, for the consistent strategy, the ring it was read from). */
+/** Who owns each key now (and, for the consistent strategy, the ring it was read from); `owners` is the holder's own (changed in place). */
 export interface LiveOwners {
   owners: Uint16Array<ArrayBufferLike>;
   ring: Ring;
@@ -39,10 +39,9 @@ export function replaceAfterFault(s: PartitioningScenario, p: Placements, strate
         // The ring of the nodes up is the one before less the node's points (what ringOf(up) builds: rings
         // order points by (position, owner)), and only the node's keys move, each to its next point's owner.
         const ring = ringWithNode(live.ring, node, new Uint32Array(), vnodePositions(`n${node}`, s.vnodes, s.seed));
-        const owners = live.owners.slice();
+        const owners = live.owners;
         for (let k = 0; k < owners.length; k++) if (owners[k] === node) owners[k] = ownerOf(ring, p.hashes[k]);
         live.ring = ring;
-        live.owners = owners;
       } else {
         // A node back (or the first one up after all were down, when the ring still holds the last one): from scratch.
         live.ring = ringOf(up, s.vnodes, s.seed);

@@ -15,7 +15,7 @@ import { BUCKETS, type FaultImpact, type PartitioningResult } from '../result';
 import { KEY_UNITS, type PartitioningScenario } from '../scenario';
 import { checkpointPlan, keepCheckpoints, paramsKey, reusedBuckets, typedBytes } from './checkpoints';
 import { planOf, serve } from './serve';
-import { F_WRITE, type Workload } from './served';
+import { F_WRITE, giveServed, type Workload } from './served';
 import { partitioningStage } from './stage';
 import { clusterSeries, detect, nodeMatrices, nodeMedians, nodeSeries, phases, totalsOf, type SettledPrefix } from './summarize';
 import { TICKS_PER_MS, ticksToMs } from '../../../sim/kit/time';
@@ -82,10 +82,12 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
   const { phases: phaseList, at: phasesAt } = phases(s, served, ran, endMs, checkpoints.prefix, marks);
   const traceHash = new TraceHasher().string(served.hash).numbers(hotKeys).string(JSON.stringify(table)).hex();
   const { stage, info, waitingAt } = partitioningStage({
-    s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode, waiting: checkpoints.prefix?.waiting, marks,
+    s, served, workload: ran, cpuPct: matrices.cpuPct, buckets: BUCKETS, detections, endMs, directoryNode, waiting: checkpoints.prefix?.waiting, marks, bin: cache?.bin,
   });
   const prefixes: SettledPrefix[] = marks.map((settled, k) => ({ settled, totals: totalsAt[k], phases: phasesAt[k], cluster: clusterAt[k], waiting: waitingAt[k] }));
   keepCheckpoints(cache, checkpoints, served.checkpoints, finalsNow, prefixes);
+  // The run's working columns go back for the next run (the result and the checkpoints hold copies).
+  giveServed(served, cache?.bin);
   const stops = stageMarks(stage.events.time, [...s.events.map((e) => e.t), ...detections.map((d) => d.t)]);
   context.progress(1);
   return {
@@ -133,15 +135,25 @@ export const program: LabProgram<PartitioningScenario, PartitioningResult> = (s,
 function stageMarks(times: Float64Array, extra: readonly number[]): Float64Array {
   // A merge of the ascending times with the few sorted extras (no sort of the stage's 10^5+ times).
   const more = Float64Array.from(extra).sort();
-  const all = new Float64Array(times.length + more.length);
-  let n = 0;
-  let i = 0;
-  let j = 0;
-  while (i < times.length || j < more.length) {
-    const next = j >= more.length || (i < times.length && times[i] <= more[j]) ? times[i++] : more[j++];
-    if (n === 0 || next !== all[n - 1]) all[n++] = next;
-  }
-  return all.slice(0, n);
+  // Two passes, counting then writing: the column is allocated at its size.
+  const merge = (out: Float64Array | null): number => {
+    let n = 0;
+    let last = Number.NaN;
+    let i = 0;
+    let j = 0;
+    while (i < times.length || j < more.length) {
+      const next = j >= more.length || (i < times.length && times[i] <= more[j]) ? times[i++] : more[j++];
+      if (n === 0 || next !== last) {
+        if (out) out[n] = next;
+        n++;
+        last = next;
+      }
+    }
+    return n;
+  };
+  const all = new Float64Array(merge(null));
+  merge(all);
+  return all;
 }
 
 /** Arrivals, keys and reads/writes, each from its own fork of the root stream. */

@@ -14,6 +14,7 @@ import { TraceHasher, type TraceHasherState } from '../../../core/hash/traceHash
 import { log } from '../../../core/math/detMath';
 import type { Rng, RngState } from '../../../core/random/rng';
 import type { Ring } from '../../../core/ring';
+import type { BufferBin } from '../../../sim/bufferBin';
 import { applyFault, NodeStatus, Simulation, TraceKind } from '../../../sim/index';
 import type { SimulationState } from '../../../sim/simulation';
 import { TICKS_PER_MS, msToTicks } from '../../../sim/kit/time';
@@ -155,6 +156,8 @@ class Server {
   private cacheTtl = 0;
   private cachedAt: Float64Array | null = null;
   private lastWrite: Float64Array | null = null;
+  /** Where the run's large working columns come from (the run cache's; none in a one-shot run). */
+  private readonly bin: BufferBin | undefined;
 
   constructor(
     private readonly s: PartitioningScenario,
@@ -178,8 +181,9 @@ class Server {
       else if (code === COMPLETE) this.complete(a, b);
       else this.drain();
     });
-    this.flags = w.flags.slice();
-    this.live = { owners: Uint16Array.from(p.owners[strategy]), ring: p.ring };
+    this.bin = context.cache?.bin;
+    this.flags = this.copy(w.flags, Uint8Array);
+    this.live = { owners: this.copy(p.owners[strategy], Uint16Array), ring: p.ring };
     this.down = new Uint8Array(this.slots);
     this.downBy = new Int32Array(this.slots).fill(-1);
     this.epoch = new Uint32Array(this.slots);
@@ -191,8 +195,8 @@ class Server {
     this.saltKey = w.key.length > 0 ? (w.hottestKey ?? hottestKeyOf(w.key, s.keys)) : 0;
     const hotReads = s.events.some((e) => e.type === 'salt') ? readsOf(w.key, w.flags, this.saltKey) : 0;
     this.plan = stagePlan(s, this.slots, width * buckets, hotReads);
-    this.stage = new StageRecorder(this.plan, this.slots + 1, requests, w.key, s.keys, namedKeys);
-    this.out = emptyServed(s, this.slots, buckets, width, this.stage);
+    this.stage = new StageRecorder(this.plan, this.slots + 1, requests, w.key, s.keys, namedKeys, this.bin);
+    this.out = emptyServed(s, this.slots, buckets, width, this.stage, this.bin);
     this.out.flags = this.flags;
     this.meter = new Meter(width, buckets, this.slots, this.out.busyUs, this.out.busyPhaseUs, this.out.queueMax);
   }
@@ -232,7 +236,15 @@ class Server {
     o.stoppedAtLimit = result.stoppedAtLimit ?? unfinishedNote(o);
     o.hash = this.hasher.string(sim.trace.hash()).hex();
     o.checkpoints = this.taken;
+    o.working = [this.live.owners, this.cachedAt, this.lastWrite];
     return o;
+  }
+
+  /** A copy of `a` in a column from the bin. */
+  private copy<T extends Uint8Array | Uint16Array | Float64Array>(a: ArrayLike<number>, type: { new (length: number): T; new (b: ArrayBuffer, o: number, l: number): T; readonly BYTES_PER_ELEMENT: number }): T {
+    const c = this.bin ? this.bin.take(type, a.length) : new type(a.length);
+    c.set(a);
+    return c;
   }
 
   private work(units: number): void {
@@ -292,13 +304,13 @@ class Server {
     this.downBy.set(cp.downBy);
     this.epoch.set(cp.epoch);
     this.servedBy.set(cp.servedBy);
-    this.live.owners = cp.owners.slice();
+    this.live.owners.set(cp.owners); // the constructor's copy: one owner per key, as the checkpoint's
     this.live.ring = cp.ring;
     this.saltK = cp.saltK;
     this.saltOwners = cp.saltOwners.slice();
     this.cacheTtl = cp.cacheTtl;
-    this.cachedAt = cp.cachedAt?.slice() ?? null;
-    this.lastWrite = cp.lastWrite?.slice() ?? null;
+    this.cachedAt = cp.cachedAt ? this.copy(cp.cachedAt, Float64Array) : null;
+    this.lastWrite = cp.lastWrite ? this.copy(cp.lastWrite, Float64Array) : null;
     this.queues.restore(cp.queues);
     this.forwards = cp.forwards.copy();
     this.meter.phase = cp.meter.phase;

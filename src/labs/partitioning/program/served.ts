@@ -2,6 +2,7 @@
  * What serving the workload produces (./serve.ts writes it, ./summarize.ts and ./stage.ts read it): the
  * workload's shape, per-request outcomes, per-part records, per node x bucket and per phase meters.
  */
+import { filled, zeroed, type BufferBin } from '../../../sim/bufferBin';
 import { ticksToMs } from '../../../sim/kit/time';
 import type { PartitioningScenario } from '../scenario';
 import type { ServerCheckpoint } from './serve';
@@ -66,6 +67,8 @@ export interface Served {
   /** Checkpoints the run took (see ServerCheckpoint), and the one it resumed from. */
   checkpoints: ServerCheckpoint[];
   resumedFrom?: ServerCheckpoint;
+  /** The run's other working columns (its live owners, cache stamps): handed to the bin with the rest (giveServed). */
+  working: (ArrayBufferView | null)[];
 }
 
 /** Sizes of the time axis: BUCKETS buckets cover 125% of the arrivals' span. */
@@ -73,18 +76,38 @@ export function bucketWidthTicks(lastArrival: number, buckets: number): number {
   return Math.max(1, Math.ceil((lastArrival * 1.25 + 1) / buckets));
 }
 
-/** A Served with every column allocated and zeroed, for `requests` = stage.ended.length requests. */
-export function emptyServed(s: PartitioningScenario, slots: number, buckets: number, width: number, stage: StageRecorder): Served {
+/**
+ * A Served with every column allocated and zeroed (latencies NaN), for `requests` = stage.ended.length
+ * requests; the per-request and per-part columns from `bin` when there is one.
+ */
+export function emptyServed(s: PartitioningScenario, slots: number, buckets: number, width: number, stage: StageRecorder, bin?: BufferBin): Served {
   const requests = stage.ended.length;
   const partsCap = requests + (s.events.some((e) => e.type === 'salt') ? requests : 0) + 16;
   const phases = s.events.length + 1;
   return {
-    state: new Uint8Array(requests), latencyUs: new Float32Array(requests).fill(NaN), parts: new Uint8Array(requests), fanK: new Uint8Array(requests),
-    partCount: 0, partNode: new Uint16Array(partsCap), partBucket: new Uint8Array(partsCap), partUs: new Float32Array(partsCap),
+    state: zeroed(bin, Uint8Array, requests), latencyUs: filled(bin, Float32Array, requests, NaN), parts: zeroed(bin, Uint8Array, requests), fanK: zeroed(bin, Uint8Array, requests),
+    // Parts are read below partCount only: written before they are read.
+    partCount: 0, partNode: take(bin, Uint16Array, partsCap), partBucket: take(bin, Uint8Array, partsCap), partUs: take(bin, Float32Array, partsCap),
     busyUs: new Float64Array(slots * buckets), queueMax: new Uint32Array(slots * buckets), busyPhaseUs: new Float64Array(slots * phases),
     failedByEvent: new Uint32Array(s.events.length), failedBucket: new Uint32Array(buckets), okBucket: new Uint32Array(buckets),
     saltKByPhase: new Uint8Array(phases), nodeSlots: slots, widthTicks: width, endTick: width * buckets, engineEvents: 0, hash: '', stage, flags: new Uint8Array(0), checkpoints: [],
+    working: [],
   };
+}
+
+function take<T>(bin: BufferBin | undefined, type: { new (length: number): T; new (b: ArrayBuffer, o: number, l: number): T; readonly BYTES_PER_ELEMENT: number }, n: number): T {
+  return bin ? bin.take(type, n) : new type(n);
+}
+
+/**
+ * Hands a finished run's working columns to `bin` (its per-request and per-part columns, flags, stage
+ * recorder, live owners): call it once nothing reads `o` any more. Nothing a result, the cache or a
+ * checkpoint holds is among them: those are copies.
+ */
+export function giveServed(o: Served, bin: BufferBin | undefined): void {
+  if (!bin) return;
+  bin.give(o.state, o.latencyUs, o.parts, o.fanK, o.partNode, o.partBucket, o.partUs, o.flags, ...o.working);
+  o.stage.give();
 }
 
 /** Why a run that ended with requests still queued stopped, or undefined when none were. */

@@ -10,6 +10,7 @@
  * Built in the worker after the run; nothing here feeds the trace hash.
  */
 import type { StageData } from '../../../core/stage/types';
+import { filled, type BufferBin } from '../../../sim/bufferBin';
 import { msToTicks, ticksToMs, TICKS_PER_MS } from '../../../sim/kit/time';
 import { buildStage } from '../../../sim/stage/buildStage';
 import type { StageLogColumns } from '../../../sim/stageLog';
@@ -37,6 +38,8 @@ export interface StageInput {
   waiting?: WaitingPrefix;
   /** The settled requests of the checkpoints the run took (ascending): a WaitingPrefix for each. */
   marks?: readonly number[];
+  /** Where the build's scratch columns (the merged trace, the stage log) come from and go back to. */
+  bin?: BufferBin;
 }
 
 /**
@@ -60,14 +63,18 @@ export function partitioningStage(input: StageInput): { stage: StageData; info: 
   const cpu = cpuRows(input.cpuPct, slots, input.buckets, served.widthTicks);
   const hot = hotRows(input.detections);
   const nodeNames = [...Array.from({ length: s.nodes }, (_, i) => `n${i}`), ...(input.directoryNode >= 0 ? ['directory'] : []), 'router'];
-  const trace = mergeStreams([rec.early, rec.now, rec.late]);
+  const bin = input.bin;
+  const trace = mergeStreams([rec.early, rec.now, rec.late], bin);
   // The fixes (salt, split, cache) are told in the lab's words, at the router: they act in front of the nodes.
   const fixes = s.events.filter((e) => e.type === 'salt' || e.type === 'split' || e.type === 'cache');
   const remarks = { tick: fixes.map((e) => msToTicks(e.t)), node: fixes.map(() => router), text: fixes.map(fixWords) };
   // The narration tells sends, losses at crashed nodes, faults and fixes (remarks); a delivery 0.5 ms after its send adds nothing.
+  const log = logColumns(rec, cpu, hot, bin);
   const stage = buildStage({
-    trace, log: logColumns(rec, cpu, hot), ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames, remarks, unnarrated: [TraceKind.deliver],
+    trace, log, ticksPerUnit: TICKS_PER_MS, timeUnit: 'ms', horizon: input.endMs, nodeNames, remarks, unnarrated: [TraceKind.deliver], bin,
   });
+  // The stage holds copies of both (buildStage's result has buffers of its own).
+  bin?.give(trace.time, trace.kind, trace.from, trace.to, trace.payload, log.arrive, log.arriveDup, log.fieldTime, log.fieldNode, log.fieldName, log.fieldValue, log.fieldText);
   return { stage, info: stageInfo(rec, slots), waitingAt };
 }
 
@@ -171,12 +178,15 @@ function hotRows(detections: readonly Detection[]): FieldRows {
   return rows;
 }
 
-/** The three streams (each in time order) as one trace in time order; at equal times: early, now, late. */
-export function mergeStreams(streams: readonly Rows[]): TraceColumns {
+/**
+ * The three streams (each in time order) as one trace in time order; at equal times: early, now, late.
+ * Its columns from `bin` when given (every row is written).
+ */
+export function mergeStreams(streams: readonly Rows[], bin?: BufferBin): TraceColumns {
   const length = streams.reduce((n, r) => n + r.length, 0);
   const out: TraceColumns = {
-    length, hash: '', time: new Float64Array(length), kind: new Uint8Array(length),
-    from: new Int32Array(length), to: new Int32Array(length), payload: new Int32Array(length),
+    length, hash: '', time: column(bin, Float64Array, length), kind: column(bin, Uint8Array, length),
+    from: column(bin, Int32Array, length), to: column(bin, Int32Array, length), payload: column(bin, Int32Array, length),
   };
   if (streams.length === 3) {
     // The lab's three streams: three cursors in locals (the general loop below walks the streams per row).
@@ -228,16 +238,23 @@ export function mergeStreams(streams: readonly Rows[]): TraceColumns {
   return out;
 }
 
-/** The stage log's columns: message kinds and labels, and the three card fields. */
-function logColumns(rec: StageRecorder, cpu: FieldRows, hot: FieldRows): StageLogColumns {
+function column<T>(bin: BufferBin | undefined, type: { new (n: number): T; new (b: ArrayBuffer, o: number, n: number): T; readonly BYTES_PER_ELEMENT: number }, n: number): T {
+  return bin ? bin.take(type, n) : new type(n);
+}
+
+/**
+ * The stage log's columns: message kinds and labels (views on the recorder's), and the three card fields
+ * (from `bin` when given: buildStage copies what it keeps of them).
+ */
+function logColumns(rec: StageRecorder, cpu: FieldRows, hot: FieldRows, bin: BufferBin | undefined): StageLogColumns {
   const m = rec.messages.length;
   const parts: [FieldRows, number, boolean][] = [[rec.depth.rows, 0, false], [cpu, 1, false], [hot, 2, true]];
   const count = parts.reduce((n, [rows]) => n + rows.length, 0);
-  const fieldTime = new Float64Array(count);
-  const fieldNode = new Int32Array(count);
-  const fieldName = new Int32Array(count);
-  const fieldValue = new Float64Array(count);
-  const fieldText = new Int32Array(count);
+  const fieldTime = column(bin, Float64Array, count);
+  const fieldNode = column(bin, Int32Array, count);
+  const fieldName = column(bin, Int32Array, count);
+  const fieldValue = column(bin, Float64Array, count);
+  const fieldText = column(bin, Int32Array, count);
   let k = 0;
   for (const [rows, name, isText] of parts) {
     for (let i = 0; i < rows.length; i++, k++) {
@@ -249,8 +266,8 @@ function logColumns(rec: StageRecorder, cpu: FieldRows, hot: FieldRows): StageLo
     }
   }
   return {
-    messageCount: m, messageKind: rec.messages.kind.slice(0, m), messageLabel: rec.messages.label.slice(0, m),
-    arrive: new Float64Array(m).fill(Number.NaN), arriveDup: new Float64Array(m).fill(Number.NaN),
+    messageCount: m, messageKind: rec.messages.kind.subarray(0, m), messageLabel: rec.messages.label.subarray(0, m),
+    arrive: filled(bin, Float64Array, m, Number.NaN), arriveDup: filled(bin, Float64Array, m, Number.NaN),
     kinds: [...STAGE_KINDS], labels: rec.labels,
     fieldCount: count, fieldTime, fieldNode, fieldName, fieldValue, fieldText, fields: [...CARD_FIELDS], texts: HOT_TEXTS,
     clockCount: 0, clockTime: new Float64Array(0), clockNode: new Int32Array(0), clockOffset: new Float64Array(0), clockDrift: new Int32Array(0),

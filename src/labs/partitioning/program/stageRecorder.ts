@@ -15,6 +15,7 @@
  * parts and replies), and when a run would record more than FIELD_ROWS_MAX queue changes, each node's
  * depth is kept on a grid of `depthGapTicks` (the value at every grid line, at most one line late).
  */
+import { filled, type BufferBin } from '../../../sim/bufferBin';
 import { TraceKind } from '../../../sim/traceKind';
 import type { PartitioningScenario } from '../scenario';
 
@@ -50,7 +51,7 @@ export function stagePlan(s: PartitioningScenario, slots: number, endTick: numbe
   return { sampleEvery, depthGapTicks };
 }
 
-/** Growable trace-row columns. */
+/** Growable trace-row columns; with a bin, their buffers come from it (a snapshot's never do: a cache keeps those). */
 export class Rows {
   length = 0;
   time = new Float64Array(256);
@@ -58,6 +59,8 @@ export class Rows {
   from = new Int32Array(256);
   to = new Int32Array(256);
   payload = new Int32Array(256);
+
+  constructor(private readonly bin?: BufferBin) {}
 
   push(time: number, kind: number, from: number, to: number, payload: number): void {
     if (this.length === this.time.length) this.grow();
@@ -79,13 +82,14 @@ export class Rows {
   /** Becomes a copy of `from`'s rows. */
   restore(from: Rows): void {
     const n = from.length;
-    let size = 256;
-    while (size < n) size *= 2;
-    this.time = new Float64Array(size);
-    this.kind = new Uint8Array(size);
-    this.from = new Int32Array(size);
-    this.to = new Int32Array(size);
-    this.payload = new Int32Array(size);
+    this.give();
+    const size = capacityFor(n);
+    const bin = this.bin;
+    this.time = take(bin, Float64Array, size);
+    this.kind = take(bin, Uint8Array, size);
+    this.from = take(bin, Int32Array, size);
+    this.to = take(bin, Int32Array, size);
+    this.payload = take(bin, Int32Array, size);
     this.time.set(from.time.subarray(0, n));
     this.kind.set(from.kind.subarray(0, n));
     this.from.set(from.from.subarray(0, n));
@@ -94,19 +98,41 @@ export class Rows {
     this.length = n;
   }
 
+  /** Hands the columns' buffers to the bin (the rows are not read again). */
+  give(): void {
+    this.bin?.give(this.time, this.kind, this.from, this.to, this.payload);
+  }
+
   private grow(): void {
     const n = this.time.length * 2;
-    const widen = <A extends Float64Array | Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.time = widen(this.time, (k) => new Float64Array(k));
-    this.kind = widen(this.kind, (k) => new Uint8Array(k));
-    this.from = widen(this.from, (k) => new Int32Array(k));
-    this.to = widen(this.to, (k) => new Int32Array(k));
-    this.payload = widen(this.payload, (k) => new Int32Array(k));
+    this.time = widen(this.bin, this.time, Float64Array, n);
+    this.kind = widen(this.bin, this.kind, Uint8Array, n);
+    this.from = widen(this.bin, this.from, Int32Array, n);
+    this.to = widen(this.bin, this.to, Int32Array, n);
+    this.payload = widen(this.bin, this.payload, Int32Array, n);
   }
+}
+
+type Column = Float64Array | Uint8Array | Int32Array;
+type ColumnType<A extends Column> = { new (length: number): A; new (buffer: ArrayBuffer, offset: number, length: number): A; readonly BYTES_PER_ELEMENT: number };
+
+/** Rows' capacity for `n` rows: a power of two, at least 256 (what growing by doubling reaches). */
+function capacityFor(n: number): number {
+  let size = 256;
+  while (size < n) size *= 2;
+  return size;
+}
+
+function take<A extends Column>(bin: BufferBin | undefined, type: ColumnType<A>, n: number): A {
+  return bin ? bin.take(type, n) : new type(n);
+}
+
+/** `a`'s rows in a column of `n` (from the bin when there is one, which gets `a`'s buffer back). */
+function widen<A extends Column>(bin: BufferBin | undefined, a: A, type: ColumnType<A>, n: number): A {
+  const b = take(bin, type, n);
+  b.set(a);
+  bin?.give(a);
+  return b;
 }
 
 /** A node's numeric card field over time: (tick, node, value) rows, per node in time order. */
@@ -116,14 +142,14 @@ export class FieldRows {
   node = new Int32Array(256);
   value = new Float64Array(256);
 
+  constructor(private readonly bin?: BufferBin) {}
+
   push(time: number, node: number, value: number): void {
     if (this.length === this.time.length) {
       const n = this.time.length * 2;
-      const [t, nd, v] = [new Float64Array(n), new Int32Array(n), new Float64Array(n)];
-      t.set(this.time);
-      nd.set(this.node);
-      v.set(this.value);
-      [this.time, this.node, this.value] = [t, nd, v];
+      this.time = widen(this.bin, this.time, Float64Array, n);
+      this.node = widen(this.bin, this.node, Int32Array, n);
+      this.value = widen(this.bin, this.value, Float64Array, n);
     }
     const i = this.length++;
     this.time[i] = time;
@@ -134,15 +160,20 @@ export class FieldRows {
   /** Becomes a copy of `from`'s rows. */
   restore(from: FieldRows): void {
     const n = from.length;
-    let size = 256;
-    while (size < n) size *= 2;
-    this.time = new Float64Array(size);
-    this.node = new Int32Array(size);
-    this.value = new Float64Array(size);
+    this.give();
+    const size = capacityFor(n);
+    this.time = take(this.bin, Float64Array, size);
+    this.node = take(this.bin, Int32Array, size);
+    this.value = take(this.bin, Float64Array, size);
     this.time.set(from.time.subarray(0, n));
     this.node.set(from.node.subarray(0, n));
     this.value.set(from.value.subarray(0, n));
     this.length = n;
+  }
+
+  /** Hands the columns' buffers to the bin (the rows are not read again). */
+  give(): void {
+    this.bin?.give(this.time, this.node, this.value);
   }
 }
 
@@ -152,13 +183,13 @@ export class MessageRows {
   kind = new Int32Array(256);
   label = new Int32Array(256);
 
+  constructor(private readonly bin?: BufferBin) {}
+
   /** Adds a message; returns its id. */
   push(kind: number, label: number): number {
     if (this.length === this.kind.length) {
-      const [k, l] = [new Int32Array(this.length * 2), new Int32Array(this.length * 2)];
-      k.set(this.kind);
-      l.set(this.label);
-      [this.kind, this.label] = [k, l];
+      this.kind = widen(this.bin, this.kind, Int32Array, this.length * 2);
+      this.label = widen(this.bin, this.label, Int32Array, this.length * 2);
     }
     this.kind[this.length] = kind;
     this.label[this.length] = label;
@@ -168,13 +199,18 @@ export class MessageRows {
   /** Becomes a copy of `from`'s rows. */
   restore(from: MessageRows): void {
     const n = from.length;
-    let size = 256;
-    while (size < n) size *= 2;
-    this.kind = new Int32Array(size);
-    this.label = new Int32Array(size);
+    this.give();
+    const size = capacityFor(n);
+    this.kind = take(this.bin, Int32Array, size);
+    this.label = take(this.bin, Int32Array, size);
     this.kind.set(from.kind.subarray(0, n));
     this.label.set(from.label.subarray(0, n));
     this.length = n;
+  }
+
+  /** Hands the columns' buffers to the bin (the rows are not read again). */
+  give(): void {
+    this.bin?.give(this.kind, this.label);
   }
 }
 
@@ -183,12 +219,13 @@ export class MessageRows {
  * written when the next change (or `finish`) shows what it was.
  */
 export class DepthGrid {
-  readonly rows = new FieldRows();
+  readonly rows: FieldRows;
   private cell: Float64Array;
   private value: Float64Array;
   private written: Float64Array;
 
-  constructor(nodes: number, readonly gap: number) {
+  constructor(nodes: number, readonly gap: number, bin?: BufferBin) {
+    this.rows = new FieldRows(bin);
     this.cell = new Float64Array(nodes).fill(-1);
     this.value = new Float64Array(nodes);
     this.written = new Float64Array(nodes);
@@ -254,11 +291,11 @@ export function stageStateBytes(st: StageRecorderState): number {
 }
 
 export class StageRecorder {
-  readonly early = new Rows();
-  readonly now = new Rows();
-  readonly late = new Rows();
+  readonly early: Rows;
+  readonly now: Rows;
+  readonly late: Rows;
   /** Per message id: kind (index into STAGE_KINDS) and label (index into `labels`). */
-  readonly messages = new MessageRows();
+  readonly messages: MessageRows;
   readonly labels: string[] = [];
   /** Label id by kind (+ STAGE_KINDS.length x (key + 1) for a named key): no string is built twice. */
   private readonly labelIds = new Map<number, number>();
@@ -269,11 +306,29 @@ export class StageRecorder {
   /** 1 for the keys whose messages carry their name ('read key-4469'); the others read 'read', 'reply'. */
   private readonly isNamed: Uint8Array;
 
-  constructor(readonly plan: StagePlan, slots: number, requests: number, private readonly keyOf: Uint32Array, keyCount: number, namedKeys: ArrayLike<number>) {
+  /** With a bin, the recorder's columns come from it; `give()` hands them back once the stage is built. */
+  constructor(
+    readonly plan: StagePlan, slots: number, requests: number, private readonly keyOf: Uint32Array, keyCount: number, namedKeys: ArrayLike<number>,
+    private readonly bin?: BufferBin,
+  ) {
+    this.early = new Rows(bin);
+    this.now = new Rows(bin);
+    this.late = new Rows(bin);
+    this.messages = new MessageRows(bin);
     this.isNamed = new Uint8Array(keyCount);
     for (let i = 0; i < namedKeys.length; i++) this.isNamed[namedKeys[i]] = 1;
-    this.depth = new DepthGrid(slots, plan.depthGapTicks);
-    this.ended = new Float64Array(requests).fill(Number.NaN);
+    this.depth = new DepthGrid(slots, plan.depthGapTicks, bin);
+    this.ended = filled(bin, Float64Array, requests, Number.NaN);
+  }
+
+  /** Hands every column to the bin: the recorder is not read again. */
+  give(): void {
+    this.early.give();
+    this.now.give();
+    this.late.give();
+    this.messages.give();
+    this.depth.rows.give();
+    this.bin?.give(this.ended);
   }
 
   /** Copies of what is recorded so far, for requests below `requests` (a checkpoint). */
