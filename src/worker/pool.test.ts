@@ -10,18 +10,24 @@ import { spec as pbs } from '../labs/pbs/index';
 import type { PbsScenario } from '../labs/pbs/scenario';
 import { createWorkerApi } from './api';
 import { createBatchApi } from './batch';
-import { MIN_UNITS_PER_PART, splitRanges, type BatchPool } from './pool';
+import { MIN_UNITS_PER_PART, RANGES_PER_WORKER, splitRanges, type BatchPool } from './pool';
 
 const findLab = (id: string) => [pbs, consensus].find((lab) => lab.id === id) as unknown as LabSpec | undefined;
 
-/** A pool whose workers run in this thread: what crosses a worker boundary is the same data. */
-function localPool(size: number, used: Set<number>): BatchPool {
+/**
+ * A pool whose workers run in this thread: what crosses a worker boundary is the same data. Worker w answers
+ * `delayMs[w]` ms late (a worker slowed by a shared machine); `ranges[w]` counts the ranges it was given.
+ */
+function localPool(size: number, used: Set<number>, delayMs: readonly number[] = [], ranges: number[] = []): BatchPool {
   const api = createBatchApi({ findLab, transfer: (v) => v });
   return {
     size,
-    part: (worker, labId, scenario: BaseScenario, from, to, onProgress) => {
+    part: async (worker, labId, scenario: BaseScenario, from, to, onProgress) => {
       used.add(worker);
-      return api.part(labId, structuredClone(scenario), from, to, onProgress);
+      ranges[worker] = (ranges[worker] ?? 0) + 1;
+      const reply = await api.part(labId, structuredClone(scenario), from, to, onProgress);
+      if (delayMs[worker]) await new Promise((resolve) => setTimeout(resolve, delayMs[worker]));
+      return reply;
     },
   };
 }
@@ -69,6 +75,22 @@ describe('a batch run on a pool of workers', () => {
       expect(reply.result).toEqual(alone);
     }
     expect(batch!.units({ ...s, experiment: 'none' })).toBe(0);
+  });
+
+  it('a slow worker is given fewer ranges, and the result stays the program\'s alone', async () => {
+    const s: PbsScenario = { ...pbs.defaults, trials: 2 * RANGES_PER_WORKER * MIN_UNITS_PER_PART, seed: 3 };
+    const { program } = await pbs.loadProgram();
+    const alone = program(s, plainContext());
+    const ranges: number[] = [];
+    const api = createWorkerApi({ findLab, transfer: (v) => v, cache: null, pool: localPool(2, new Set(), [0, 200], ranges), progressIntervalMs: 0 });
+    const seen: number[] = [];
+    const reply = await api.run('pbs', s, (f) => seen.push(f));
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(ranges[0] + ranges[1]).toBe(2 * RANGES_PER_WORKER);
+    expect(ranges[0]).toBeGreaterThan(ranges[1]);
+    expect(reply.result).toEqual(alone);
+    expect(seen.every((f, i) => i === 0 || f >= seen[i - 1])).toBe(true);
+    expect(seen[seen.length - 1]).toBe(1);
   });
 
   it('a part that fails fails the run with its error', async () => {

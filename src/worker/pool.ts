@@ -1,6 +1,7 @@
 /**
  * A batch experiment on a pool of workers (the page's worker pool, the CLI's threads): the run's units
- * (PBS trials) cut into one contiguous range per worker, computed at once, merged in range order. The lab's
+ * (PBS trials) cut into contiguous ranges, a few per worker, each worker taking the next range as it
+ * answers one, merged in range order. The lab's
  * BatchProgram guarantees the same result for any split, so the pool size never changes a trace hash.
  * Progress is one bar: the share of all units done, whatever worker did them.
  */
@@ -33,8 +34,17 @@ export function partsFor(units: number, size: number, minUnitsPerPart = MIN_UNIT
 }
 
 /**
+ * Ranges the run is cut into per worker used: a worker slowed by a shared machine (another process, its
+ * own garbage collection) then holds the others up by one range, not by half the run; each range costs a
+ * message each way.
+ */
+export const RANGES_PER_WORKER = 4;
+
+/**
  * Runs `batch` for `scenario` on the pool and merges the parts; a failed part fails the run with its error.
- * `context` receives the one progress bar (share of units done) and the merge's work.
+ * The units are cut into ranges (RANGES_PER_WORKER per worker, none under the batch's minimum), and each
+ * worker takes the next range when it has answered its last: who computes a range never changes the result
+ * (merged in range order). `context` receives the one progress bar (share of units done) and the merge's work.
  */
 export async function runOnPool<S extends BaseScenario>(
   pool: BatchPool,
@@ -44,22 +54,32 @@ export async function runOnPool<S extends BaseScenario>(
   context: RunContext,
 ): Promise<{ ok: true; result: LabResult } | { ok: false; error: RunError }> {
   const units = batch.units(scenario);
-  const ranges = splitRanges(units, partsFor(units, pool.size, batch.minUnitsPerPart));
+  const min = batch.minUnitsPerPart ?? MIN_UNITS_PER_PART;
+  const workers = partsFor(units, pool.size, min);
+  const ranges = splitRanges(units, Math.max(workers, Math.min(workers * RANGES_PER_WORKER, Math.floor(units / min))));
   const done = new Float64Array(ranges.length);
   const report = () => {
     let sum = 0;
     for (const d of done) sum += d;
     context.progress(units > 0 ? sum / units : 1);
   };
-  const replies = await Promise.all(
-    ranges.map(([from, to], k) =>
-      pool.part(k, labId, scenario, from, to, (fraction) => {
+  const replies: (PartReply | undefined)[] = ranges.map(() => undefined);
+  let next = 0;
+  let isFailed = false;
+  const lane = async (worker: number): Promise<void> => {
+    while (next < ranges.length && !isFailed) {
+      const k = next++;
+      const [from, to] = ranges[k];
+      const reply = await pool.part(worker, labId, scenario, from, to, (fraction) => {
         done[k] = Math.min(1, Math.max(0, fraction)) * (to - from);
         report();
-      }),
-    ),
-  );
-  const failed = replies.find((r): r is { ok: false; error: RunError } => !r.ok);
+      });
+      replies[k] = reply;
+      if (!reply.ok) isFailed = true;
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, (_, w) => lane(w)));
+  const failed = replies.find((r): r is { ok: false; error: RunError } => r !== undefined && !r.ok);
   if (failed) return failed;
   const parts = replies.map((r) => (r as { ok: true; part: unknown }).part);
   return { ok: true, result: batch.merge(scenario, parts, context) };
