@@ -177,3 +177,29 @@ describe('HistoryTimeline with 10^4 operations (Chromium)', () => {
     expect(overlay().dataset.marks).toBe('canvas-aggregated');
   });
 });
+
+describe('HistoryTimeline handed a new history while mounted (Chromium)', () => {
+  /** 20 operations, two processes: few enough for SVG bars. */
+  const small = (shift: number): HistoryColumns => {
+    const n = 20;
+    const call = Float64Array.from({ length: n }, (_, i) => Math.floor(i / 2) * 10 + shift);
+    return { process: Int32Array.from({ length: n }, (_, i) => i % 2), call, ret: call.map((t) => t + 6), kind: new Uint8Array(n), status: new Uint8Array(n).fill(OpStatus.ok), flags: new Uint8Array(n) };
+  };
+  const render = (history: HistoryColumns) => <HistoryTimeline history={history} kindNames={['read', 'write']} style={vizStyle('light')} label="Client history" timeLabel="time (ms)" />;
+
+  it('shows no tooltip for the operation hovered in the old one, as a freshly mounted timeline would not', async () => {
+    act(() => root.unmount());
+    root = createRoot(container);
+    await act(async () => root.render(render(small(0))));
+    await settle();
+    expect(overlay().dataset.marks).toBe('svg');
+    const rect = overlay().querySelector('g[data-op="4"] rect')!.getBoundingClientRect();
+    await act(async () => {
+      overlay().dispatchEvent(new PointerEvent('pointermove', { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, pointerId: 1 }));
+    });
+    expect(container.querySelector('.viz-tooltip')?.textContent).toContain('op 4');
+    await act(async () => root.render(render(small(3))));
+    await settle();
+    expect(container.querySelector('.viz-tooltip')).toBeNull();
+  });
+});

@@ -62,7 +62,11 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
   const helpId = useId();
   const index = useMemo(() => indexHistory(history), [history]);
   const size = useFigureSize({ height: props.height ?? timelineHeight(index.lanes.length) });
-  const [hover, setHover] = useState(-1);
+  // The hovered row belongs to one history, as the zoomed window does (useTimelineView): a new history
+  // passed to a mounted timeline shows no tooltip until the pointer moves.
+  const [hovered, setHovered] = useState<{ index: TimelineIndex; row: number } | null>(null);
+  const hover = hovered && hovered.index === index ? hovered.row : -1;
+  const setHover = (row: number) => setHovered((old) => (old && old.index === index && old.row === row ? old : { index, row }));
   const pick = (i: number) => i >= 0 && onSelect?.(i);
   const timeline = useTimelineView(index, size, (x, y) => setHover(hitTest(history, index, timeline.g, x, y)), (x, y) => pick(hitTest(history, index, timeline.g, x, y)));
   const { g, view } = timeline;

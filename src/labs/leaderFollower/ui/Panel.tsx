@@ -25,14 +25,17 @@ export default function Panel() {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
   if (!run) return null;
-  return <LeaderFollowerView key={run.result.traceHash} result={run.result} style={style} warning={leaseWarning(run.scenario)} />;
+  // Not keyed by the run: a new result updates the view in place. Remounting it per run made every chart
+  // and the stage start again at 0 x 0 (useObservedSize), so each result took a second render and layout
+  // once the ResizeObservers reported, and its cards were laid out twice in the frame that showed them.
+  return <LeaderFollowerView result={run.result} style={style} warning={leaseWarning(run.scenario)} />;
 }
 
 function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizStyle; warning: string }) {
   const { result, style, warning } = props;
   const t = usePlayhead();
   const seek = useSeek();
-  const [selected, setSelected] = useState(() => firstInteresting(result));
+  const [selected, setSelected] = useSelection(result);
   const history = useMemo(() => timelineColumns(result), [result]);
   const marks = useMemo(() => explanationMarks(result.check.explanation), [result]);
   const describe = useCallback((i: number) => describeRequest(result, i), [result]);
@@ -46,7 +49,8 @@ function LeaderFollowerView(props: { result: LeaderFollowerResult; style: VizSty
         <ClusterStage result={result} style={style} />
       </LabSlot>
       <LabSlot name="narration">
-        <ClusterNarration result={result} />
+        {/* Keyed by the run, as before: each run's narration starts following the playhead again (no size observed). */}
+        <ClusterNarration key={result.traceHash} result={result} />
       </LabSlot>
       <RolesCard result={result} style={style} t={t} onSeek={seek} />
       <section className="lab-card lf-card" aria-labelledby="lf-verdict-title">
@@ -116,6 +120,18 @@ function RolesCard({ result, style, t, onSeek }: { result: LeaderFollowerResult;
       <RoleTimeline result={result} style={style} t={t} onSeek={onSeek} highlighted={highlight?.nodes} />
     </section>
   );
+}
+
+/** The operation selected in the client history: each new run starts at its first interesting one. */
+function useSelection(result: LeaderFollowerResult): [number, (op: number) => void] {
+  const [selected, setSelected] = useState(() => firstInteresting(result));
+  const [seen, setSeen] = useState(result.traceHash);
+  if (seen !== result.traceHash) {
+    // Adjusting state while rendering (React's pattern for state derived from a changed input).
+    setSeen(result.traceHash);
+    setSelected(firstInteresting(result));
+  }
+  return [selected, setSelected];
 }
 
 function fixed(value: number): string {
