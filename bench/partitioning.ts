@@ -15,6 +15,7 @@ import { type PartitioningScenario } from '../src/labs/partitioning/scenario';
 import { spec } from '../src/labs/partitioning/index';
 import { horizon } from '../src/labs/partitioning/scenario';
 import { createRunCache } from '../src/worker/runCache';
+import { collectTransferables } from '../src/worker/transferables';
 import { waitForQuiet } from './quiet';
 import { medianMs, type BenchLine } from './report';
 
@@ -68,6 +69,7 @@ function whatIfLines(max: PartitioningScenario): BenchLine[] {
   // Requests arrive as a Poisson process at a constant rate: the share after the fault is the time share.
   const afterShare = (horizon(base) - at) / horizon(base);
   const warm: number[] = [];
+  let resultBytes = 0;
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
   const fulls: number[] = [];
@@ -81,8 +83,9 @@ function whatIfLines(max: PartitioningScenario): BenchLine[] {
     const fullCpu = cpuMs(process.cpuUsage(cpu));
     start = performance.now();
     cpu = process.cpuUsage();
-    program(fault, { ...plainContext(), cache });
+    const result = program(fault, { ...plainContext(), cache });
     const warmMs = performance.now() - start;
+    resultBytes = collectTransferables(result).reduce((n, b) => n + b.byteLength, 0);
     const warmCpu = cpuMs(process.cpuUsage(cpu));
     fulls.push(fullMs);
     warm.push(warmMs);
@@ -100,7 +103,21 @@ function whatIfLines(max: PartitioningScenario): BenchLine[] {
     { section: 'partitioning', name: '  what-if on the warm run cache (worker)', value: mid(warm), unit: 'ms' },
     { section: 'partitioning', name: '  what-if run / cost after the fault', value: ratio, unit: 'x', target: '<= 2x', ok: ratio <= 2 },
     { section: 'partitioning', name: '  the same ratio in CPU time', value: mid(cpuRatios), unit: 'x' },
+    // What the what-if cannot reuse: the result's own buffers (the page keeps them), each MB fresh memory.
+    { section: 'partitioning', name: "  the what-if result's buffers (stage, marks, series: new memory each run)", value: resultBytes / 2 ** 20, unit: 'MB' },
+    { section: 'partitioning', name: '  new memory on this machine: 16 MB of new typed arrays written once', value: freshMsPerMb(), unit: 'ms per MB' },
   ];
+}
+
+/** The cost of a MB of memory the process has not touched yet (page faults; on the VMs we measure on, 2-3 ms). */
+function freshMsPerMb(): number {
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const start = performance.now();
+    const a = new Float64Array(2 * 1024 * 1024).fill(1);
+    times.push((performance.now() - start) / (a.byteLength / 2 ** 20));
+  }
+  return times.sort((x, y) => x - y)[2];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
