@@ -14,7 +14,7 @@
  *   (the next taker would overwrite it).
  */
 
-type TypedArrayConstructor<T> = {
+export type TypedArrayConstructor<T> = {
   new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
   new (length: number): T;
   readonly BYTES_PER_ELEMENT: number;
@@ -83,6 +83,11 @@ export class BufferBin {
   }
 }
 
+/** `bin.take(type, length)`, or a new array when there is no bin: contents unspecified, the taker writes before it reads. */
+export function taken<T>(bin: BufferBin | undefined, type: TypedArrayConstructor<T>, length: number): T {
+  return bin ? bin.take(type, length) : new type(length);
+}
+
 /** `bin.take(type, length)` with every element 0 (a new array when there is no bin). */
 export function zeroed<T extends { fill(v: number): T }>(bin: BufferBin | undefined, type: TypedArrayConstructor<T>, length: number): T {
   if (!bin) return new type(length);
@@ -93,5 +98,5 @@ export function zeroed<T extends { fill(v: number): T }>(bin: BufferBin | undefi
 
 /** `bin.take(type, length)` with every element `value`. */
 export function filled<T extends { fill(v: number): T }>(bin: BufferBin | undefined, type: TypedArrayConstructor<T>, length: number, value: number): T {
-  return (bin ? bin.take(type, length) : new type(length)).fill(value);
+  return taken(bin, type, length).fill(value);
 }

@@ -5,7 +5,7 @@
  * ~30 ms, 1.7 entries per message, 0.03 ms per query); at most BUCKETS_MAX buckets, widened to fit.
  */
 import type { InFlightIndex, StageMessages } from '../../core/stage/types';
-import { filled, type BufferBin } from '../bufferBin';
+import { filled, taken, type BufferBin } from '../bufferBin';
 
 export const BUCKETS_MAX = 1 << 16;
 
@@ -43,8 +43,8 @@ export function buildInFlight(m: StageMessages, horizon: number, width: number, 
 /** Most rows with send <= t < visibleEnd at any one t (a sweep over sorted starts and ends). */
 export function peakInFlight(m: StageMessages, bin?: BufferBin): number {
   // Written below n before they are read (scratch from the bin holds anything past it).
-  const starts = bin ? bin.take(Float64Array, m.count) : new Float64Array(m.count);
-  const ends = bin ? bin.take(Float64Array, m.count) : new Float64Array(m.count);
+  const starts = taken(bin, Float64Array, m.count);
+  const ends = taken(bin, Float64Array, m.count);
   let n = 0;
   for (let r = 0; r < m.count; r++) {
     if (!(m.visibleEnd[r] > m.send[r])) continue;

@@ -14,7 +14,7 @@ import { TraceHasher, type TraceHasherState } from '../../../core/hash/traceHash
 import { log } from '../../../core/math/detMath';
 import type { Rng, RngState } from '../../../core/random/rng';
 import type { Ring } from '../../../core/ring';
-import type { BufferBin } from '../../../sim/bufferBin';
+import { taken, type BufferBin, type TypedArrayConstructor } from '../../../sim/bufferBin';
 import { applyFault, NodeStatus, Simulation, TraceKind } from '../../../sim/index';
 import type { SimulationState } from '../../../sim/simulation';
 import { TICKS_PER_MS, msToTicks } from '../../../sim/kit/time';
@@ -241,8 +241,8 @@ class Server {
   }
 
   /** A copy of `a` in a column from the bin. */
-  private copy<T extends Uint8Array | Uint16Array | Float64Array>(a: ArrayLike<number>, type: { new (length: number): T; new (b: ArrayBuffer, o: number, l: number): T; readonly BYTES_PER_ELEMENT: number }): T {
-    const c = this.bin ? this.bin.take(type, a.length) : new type(a.length);
+  private copy<T extends Uint8Array | Uint16Array | Float64Array>(a: ArrayLike<number>, type: TypedArrayConstructor<T>): T {
+    const c = taken(this.bin, type, a.length);
     c.set(a);
     return c;
   }

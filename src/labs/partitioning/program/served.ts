@@ -2,7 +2,7 @@
  * What serving the workload produces (./serve.ts writes it, ./summarize.ts and ./stage.ts read it): the
  * workload's shape, per-request outcomes, per-part records, per node x bucket and per phase meters.
  */
-import { filled, zeroed, type BufferBin } from '../../../sim/bufferBin';
+import { filled, taken, zeroed, type BufferBin } from '../../../sim/bufferBin';
 import { ticksToMs } from '../../../sim/kit/time';
 import type { PartitioningScenario } from '../scenario';
 import type { ServerCheckpoint } from './serve';
@@ -87,16 +87,12 @@ export function emptyServed(s: PartitioningScenario, slots: number, buckets: num
   return {
     state: zeroed(bin, Uint8Array, requests), latencyUs: filled(bin, Float32Array, requests, NaN), parts: zeroed(bin, Uint8Array, requests), fanK: zeroed(bin, Uint8Array, requests),
     // Parts are read below partCount only: written before they are read.
-    partCount: 0, partNode: take(bin, Uint16Array, partsCap), partBucket: take(bin, Uint8Array, partsCap), partUs: take(bin, Float32Array, partsCap),
+    partCount: 0, partNode: taken(bin, Uint16Array, partsCap), partBucket: taken(bin, Uint8Array, partsCap), partUs: taken(bin, Float32Array, partsCap),
     busyUs: new Float64Array(slots * buckets), queueMax: new Uint32Array(slots * buckets), busyPhaseUs: new Float64Array(slots * phases),
     failedByEvent: new Uint32Array(s.events.length), failedBucket: new Uint32Array(buckets), okBucket: new Uint32Array(buckets),
     saltKByPhase: new Uint8Array(phases), nodeSlots: slots, widthTicks: width, endTick: width * buckets, engineEvents: 0, hash: '', stage, flags: new Uint8Array(0), checkpoints: [],
     working: [],
   };
-}
-
-function take<T>(bin: BufferBin | undefined, type: { new (length: number): T; new (b: ArrayBuffer, o: number, l: number): T; readonly BYTES_PER_ELEMENT: number }, n: number): T {
-  return bin ? bin.take(type, n) : new type(n);
 }
 
 /**

@@ -10,7 +10,7 @@
  * Built in the worker after the run; nothing here feeds the trace hash.
  */
 import type { StageData } from '../../../core/stage/types';
-import { filled, type BufferBin } from '../../../sim/bufferBin';
+import { filled, taken, type BufferBin } from '../../../sim/bufferBin';
 import { msToTicks, ticksToMs, TICKS_PER_MS } from '../../../sim/kit/time';
 import { buildStage } from '../../../sim/stage/buildStage';
 import type { StageLogColumns } from '../../../sim/stageLog';
@@ -185,8 +185,8 @@ function hotRows(detections: readonly Detection[]): FieldRows {
 export function mergeStreams(streams: readonly Rows[], bin?: BufferBin): TraceColumns {
   const length = streams.reduce((n, r) => n + r.length, 0);
   const out: TraceColumns = {
-    length, hash: '', time: column(bin, Float64Array, length), kind: column(bin, Uint8Array, length),
-    from: column(bin, Int32Array, length), to: column(bin, Int32Array, length), payload: column(bin, Int32Array, length),
+    length, hash: '', time: taken(bin, Float64Array, length), kind: taken(bin, Uint8Array, length),
+    from: taken(bin, Int32Array, length), to: taken(bin, Int32Array, length), payload: taken(bin, Int32Array, length),
   };
   if (streams.length === 3) {
     // The lab's three streams: three cursors in locals (the general loop below walks the streams per row).
@@ -238,10 +238,6 @@ export function mergeStreams(streams: readonly Rows[], bin?: BufferBin): TraceCo
   return out;
 }
 
-function column<T>(bin: BufferBin | undefined, type: { new (n: number): T; new (b: ArrayBuffer, o: number, n: number): T; readonly BYTES_PER_ELEMENT: number }, n: number): T {
-  return bin ? bin.take(type, n) : new type(n);
-}
-
 /**
  * The stage log's columns: message kinds and labels (views on the recorder's), and the three card fields
  * (from `bin` when given: buildStage copies what it keeps of them).
@@ -250,11 +246,11 @@ function logColumns(rec: StageRecorder, cpu: FieldRows, hot: FieldRows, bin: Buf
   const m = rec.messages.length;
   const parts: [FieldRows, number, boolean][] = [[rec.depth.rows, 0, false], [cpu, 1, false], [hot, 2, true]];
   const count = parts.reduce((n, [rows]) => n + rows.length, 0);
-  const fieldTime = column(bin, Float64Array, count);
-  const fieldNode = column(bin, Int32Array, count);
-  const fieldName = column(bin, Int32Array, count);
-  const fieldValue = column(bin, Float64Array, count);
-  const fieldText = column(bin, Int32Array, count);
+  const fieldTime = taken(bin, Float64Array, count);
+  const fieldNode = taken(bin, Int32Array, count);
+  const fieldName = taken(bin, Int32Array, count);
+  const fieldValue = taken(bin, Float64Array, count);
+  const fieldText = taken(bin, Int32Array, count);
   let k = 0;
   for (const [rows, name, isText] of parts) {
     for (let i = 0; i < rows.length; i++, k++) {

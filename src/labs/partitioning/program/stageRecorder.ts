@@ -15,7 +15,7 @@
  * parts and replies), and when a run would record more than FIELD_ROWS_MAX queue changes, each node's
  * depth is kept on a grid of `depthGapTicks` (the value at every grid line, at most one line late).
  */
-import { filled, type BufferBin } from '../../../sim/bufferBin';
+import { filled, taken, type BufferBin, type TypedArrayConstructor } from '../../../sim/bufferBin';
 import { TraceKind } from '../../../sim/traceKind';
 import type { PartitioningScenario } from '../scenario';
 
@@ -85,11 +85,11 @@ export class Rows {
     this.give();
     const size = capacityFor(n);
     const bin = this.bin;
-    this.time = take(bin, Float64Array, size);
-    this.kind = take(bin, Uint8Array, size);
-    this.from = take(bin, Int32Array, size);
-    this.to = take(bin, Int32Array, size);
-    this.payload = take(bin, Int32Array, size);
+    this.time = taken(bin, Float64Array, size);
+    this.kind = taken(bin, Uint8Array, size);
+    this.from = taken(bin, Int32Array, size);
+    this.to = taken(bin, Int32Array, size);
+    this.payload = taken(bin, Int32Array, size);
     this.time.set(from.time.subarray(0, n));
     this.kind.set(from.kind.subarray(0, n));
     this.from.set(from.from.subarray(0, n));
@@ -114,7 +114,6 @@ export class Rows {
 }
 
 type Column = Float64Array | Uint8Array | Int32Array;
-type ColumnType<A extends Column> = { new (length: number): A; new (buffer: ArrayBuffer, offset: number, length: number): A; readonly BYTES_PER_ELEMENT: number };
 
 /** Rows' capacity for `n` rows: a power of two, at least 256 (what growing by doubling reaches). */
 function capacityFor(n: number): number {
@@ -123,13 +122,9 @@ function capacityFor(n: number): number {
   return size;
 }
 
-function take<A extends Column>(bin: BufferBin | undefined, type: ColumnType<A>, n: number): A {
-  return bin ? bin.take(type, n) : new type(n);
-}
-
 /** `a`'s rows in a column of `n` (from the bin when there is one, which gets `a`'s buffer back). */
-function widen<A extends Column>(bin: BufferBin | undefined, a: A, type: ColumnType<A>, n: number): A {
-  const b = take(bin, type, n);
+function widen<A extends Column>(bin: BufferBin | undefined, a: A, type: TypedArrayConstructor<A>, n: number): A {
+  const b = taken(bin, type, n);
   b.set(a);
   bin?.give(a);
   return b;
@@ -162,9 +157,9 @@ export class FieldRows {
     const n = from.length;
     this.give();
     const size = capacityFor(n);
-    this.time = take(this.bin, Float64Array, size);
-    this.node = take(this.bin, Int32Array, size);
-    this.value = take(this.bin, Float64Array, size);
+    this.time = taken(this.bin, Float64Array, size);
+    this.node = taken(this.bin, Int32Array, size);
+    this.value = taken(this.bin, Float64Array, size);
     this.time.set(from.time.subarray(0, n));
     this.node.set(from.node.subarray(0, n));
     this.value.set(from.value.subarray(0, n));
@@ -201,8 +196,8 @@ export class MessageRows {
     const n = from.length;
     this.give();
     const size = capacityFor(n);
-    this.kind = take(this.bin, Int32Array, size);
-    this.label = take(this.bin, Int32Array, size);
+    this.kind = taken(this.bin, Int32Array, size);
+    this.label = taken(this.bin, Int32Array, size);
     this.kind.set(from.kind.subarray(0, n));
     this.label.set(from.label.subarray(0, n));
     this.length = n;
