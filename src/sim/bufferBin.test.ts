@@ -26,18 +26,31 @@ describe('BufferBin', () => {
     expect(bin.take(Float64Array, 999).buffer).not.toBe(a.buffer);
   });
 
-  it('keeps no view on part of a buffer, nothing under its minimum, nothing past its bound, nothing twice', () => {
+  it('keeps no view on part of a buffer, nothing under its minimum or over its bound, nothing twice', () => {
     const bin = new BufferBin(10_000, 1024);
     const whole = new Float64Array(1000);
-    bin.give(whole.subarray(0, 500), new Uint8Array(512), null, undefined);
+    bin.give(whole.subarray(0, 500), new Uint8Array(512), new Uint8Array(10_001), null, undefined);
     expect(bin.bytes).toBe(0);
     bin.give(whole, whole);
-    expect(bin.bytes).toBe(8000);
-    bin.give(new Float64Array(1000)); // 16,000 bytes would pass the bound
     expect(bin.bytes).toBe(8000);
     bin.clear();
     expect(bin.bytes).toBe(0);
     expect(bin.take(Float64Array, 1000).buffer).not.toBe(whole.buffer);
+  });
+
+  it('past its bound, lets the oldest buffers go first', () => {
+    const bin = new BufferBin(10_000, 1024);
+    const [a, b, c] = [new Uint8Array(4000), new Uint8Array(3000), new Uint8Array(4000)];
+    bin.give(a, b);
+    expect(bin.bytes).toBe(7000);
+    bin.give(c); // 11,000 would pass the bound: a, the oldest, goes
+    expect(bin.bytes).toBe(7000);
+    expect([bin.holds(a.buffer), bin.holds(b.buffer), bin.holds(c.buffer)]).toEqual([false, true, true]);
+    // The latest of a size first.
+    bin.give(new Uint8Array(1024));
+    const d = new Uint8Array(1024);
+    bin.give(d);
+    expect(bin.take(Uint8Array, 1024).buffer).toBe(d.buffer);
   });
 
   it('skips a buffer detached since it was given (moved to another thread)', () => {

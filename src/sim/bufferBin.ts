@@ -26,7 +26,8 @@ export const BUFFER_BIN_BYTES = 96 * 1024 * 1024;
 export const BUFFER_BIN_MIN_BYTES = 64 * 1024;
 
 export class BufferBin {
-  private readonly spare = new Map<number, ArrayBuffer[]>();
+  /** Kept buffers in the order given, oldest first (their sizes beside them: a detached buffer reads 0). */
+  private readonly spare: { buffer: ArrayBuffer; bytes: number }[] = [];
   private kept = 0;
   /** Buffers handed out from the bin, and fresh ones made, since it was made (for tests and benches). */
   reused = 0;
@@ -40,12 +41,12 @@ export class BufferBin {
     return this.kept;
   }
 
-  /** A `length`-element array: a spare buffer of exactly its size (contents unspecified), else a new zeroed one. */
+  /** A `length`-element array: the latest spare buffer of exactly its size (contents unspecified), else a new zeroed one. */
   take<T>(type: TypedArrayConstructor<T>, length: number): T {
     const bytes = length * type.BYTES_PER_ELEMENT;
-    const list = bytes >= this.minBytes ? this.spare.get(bytes) : undefined;
-    while (list && list.length > 0) {
-      const buffer = list.pop()!;
+    for (let i = bytes >= this.minBytes ? this.spare.length - 1 : -1; i >= 0; i--) {
+      if (this.spare[i].bytes !== bytes) continue;
+      const { buffer } = this.spare.splice(i, 1)[0];
       this.kept -= bytes;
       // A buffer moved to another thread since it was given is detached (length 0): skip it.
       if (buffer.byteLength !== bytes) continue;
@@ -56,29 +57,30 @@ export class BufferBin {
     return new type(length);
   }
 
-  /** Gives back the buffers behind `arrays` (whole buffers, not views on part of one), while the bin has room. */
+  /**
+   * Keeps the buffers behind `arrays` (whole buffers, not views on part of one); past the bound, the oldest
+   * kept go first (a run of another shape leaves buffers no later run may ask for).
+   */
   give(...arrays: readonly (ArrayBufferView | null | undefined)[]): void {
     for (const a of arrays) {
       if (!a) continue;
       const buffer = a.buffer;
       if (!(buffer instanceof ArrayBuffer) || a.byteOffset !== 0 || a.byteLength !== buffer.byteLength) continue;
       const bytes = buffer.byteLength;
-      if (bytes < this.minBytes || bytes === 0 || this.kept + bytes > this.maxBytes) continue;
-      const list = this.spare.get(bytes) ?? [];
-      if (list.includes(buffer)) continue;
-      list.push(buffer);
-      this.spare.set(bytes, list);
+      if (bytes < this.minBytes || bytes === 0 || bytes > this.maxBytes || this.holds(buffer)) continue;
+      while (this.kept + bytes > this.maxBytes) this.kept -= this.spare.shift()!.bytes;
+      this.spare.push({ buffer, bytes });
       this.kept += bytes;
     }
   }
 
   /** True when the bin keeps `buffer` (a result must never hold one). */
   holds(buffer: ArrayBufferLike): boolean {
-    return (this.spare.get(buffer.byteLength) ?? []).includes(buffer as ArrayBuffer);
+    return this.spare.some((s) => s.buffer === buffer);
   }
 
   clear(): void {
-    this.spare.clear();
+    this.spare.length = 0;
     this.kept = 0;
   }
 }
