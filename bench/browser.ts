@@ -310,17 +310,23 @@ export async function run(): Promise<BenchLine[]> {
     const tasksAtLoad = await page.evaluate(() => [...(window as unknown as { __longtasks: number[] }).__longtasks]);
 
     // Interaction: add a node (a scenario edit + re-run in the worker), then play the move animation.
-    await page.evaluate(() => {
-      (window as unknown as { __longtasks: number[] }).__longtasks = [];
-    });
     // Click to result drawn, timed in the page (Playwright's polling would add its own intervals): from the
     // click event to the first animation frame after the new result's DOM is in (the status line idle, the
     // moved-keys summary shown, the button naming the next node).
     // Three adds, one after another (each a node more at the playhead's step, re-run on a warm cache): the
     // median is the figure, since one click on a shared 2-core machine can land on a busy moment.
     const addTimes: number[] = [];
+    // Each add's longest task, from just before its click to 700 ms after its result is drawn.
+    const addLongest: number[] = [];
+    const takeTasks = async () => page.evaluate(() => {
+      const w = window as unknown as { __longtasks: number[] };
+      const tasks = w.__longtasks;
+      w.__longtasks = [];
+      return tasks;
+    });
     for (let k = 0; k < ADDS; k++) {
       await waitForQuiet();
+      await takeTasks();
       const label = (await addButton.textContent()) ?? '';
       const timing = page.evaluate(`new Promise((resolve) => {
         const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
@@ -343,6 +349,7 @@ export async function run(): Promise<BenchLine[]> {
       addTimes.push((await timing) as number);
       await page.waitForFunction(() => !document.querySelector('.status-running'), undefined, { timeout: 120_000 });
       await page.waitForTimeout(700);
+      addLongest.push(Math.max(0, ...(await takeTasks())));
     }
     const addRunMs = median(addTimes);
     // A string, not a closure: tsx's esbuild would add `__name` helpers that do not exist in the page.
@@ -360,10 +367,13 @@ export async function run(): Promise<BenchLine[]> {
       });
       return stamps.slice(1).map((t, i) => t - stamps[i]);
     })()`);
-    const tasksDuringAdd = await page.evaluate(() => [...(window as unknown as { __longtasks: number[] }).__longtasks]);
+    const tasksDuringPlay = await takeTasks();
     const sortedFrames = [...frames].sort((a, b) => a - b);
     const longestAtLoad = Math.max(0, ...tasksAtLoad);
-    const longestDuringAdd = Math.max(0, ...tasksDuringAdd);
+    // As for the lab pages (median of three loads): the median of the three adds' longest tasks, so that one
+    // moment of a shared machine's load does not decide the line; the longest of all is printed beside it.
+    const longestDuringAdd = median(addLongest);
+    const longestDuringPlay = Math.max(0, ...tasksDuringPlay);
     const p95 = percentile(sortedFrames, 0.95);
     await page.close();
     const maxScale: BenchLine[] = [
@@ -372,7 +382,9 @@ export async function run(): Promise<BenchLine[]> {
       // included), reported for scale; the target applies to interactions.
       { section: 'browser', name: 'max scale: longest main-thread task during page startup', value: longestAtLoad, unit: 'ms' },
       { section: 'browser', name: 'max scale: add a node, click to result drawn (in the page)', value: addRunMs, unit: 'ms', target: '<= 200 ms', ok: addRunMs <= 200 },
-      { section: 'browser', name: 'max scale: longest main-thread task, add node + play', value: longestDuringAdd, unit: 'ms', target: '<= 50 ms', ok: longestDuringAdd <= 50 },
+      { section: 'browser', name: `max scale: longest main-thread task, add node (median of ${ADDS} adds)`, value: longestDuringAdd, unit: 'ms', target: '<= 50 ms', ok: longestDuringAdd <= 50 },
+      { section: 'browser', name: '  the longest of the adds', value: Math.max(...addLongest), unit: 'ms' },
+      { section: 'browser', name: 'max scale: longest main-thread task, play', value: longestDuringPlay, unit: 'ms', target: '<= 50 ms', ok: longestDuringPlay <= 50 },
       { section: 'browser', name: 'max scale: animation frame time p50', value: percentile(sortedFrames, 0.5), unit: 'ms' },
       { section: 'browser', name: 'max scale: animation frame time p95', value: p95, unit: 'ms', target: '<= 20 ms', ok: p95 <= 20 },
     ];
