@@ -9,7 +9,8 @@ import { rng } from '../../../core/random/rng';
 
 describe('crashImpact', () => {
   it('counts what the placements say: the node\'s keys, and the keys mod-N moves over the survivors', () => {
-    for (const nodes of [2, 7, 12]) {
+    // 1,000 nodes: remainders past 2^8 and 2^9 (mod-N's remainder comes from a multiply by 1/n).
+    for (const nodes of [2, 7, 12, 1000]) {
       const s = { ...spec.defaults, nodes, keys: 3000, events: [] };
       const p = placements(s, keyHashes(s.keys, s.seed));
       for (const node of [0, 1, nodes - 1, nodes]) {

@@ -144,13 +144,16 @@ function ownKeys(owners: Uint16Array, node: number): number {
  */
 function modNRemapped(hashes: Uint32Array, owners: Uint16Array, nodes: number, node: number): number {
   const n = nodes - 1;
-  // h mod n as ((h >>> 16) mod n) x (2^16 mod n) + (h & 0xffff), mod n: small integers, not a double
-  // modulo of a 32-bit hash (exact: every term stays under 2^53).
-  const high = 65536 % n;
+  // h mod n as h - q x n, q = floor(h x (1/n)): a multiply, not two integer divisions. The quotient of the
+  // rounded reciprocal is at most one off (h < 2^32, so h x (1/n) is within 2^-20 of h / n), and the
+  // remainder's check puts it right; every step is exact in doubles (all terms under 2^53).
+  const inverse = 1 / n;
   let moved = 0;
   for (let i = 0; i < hashes.length; i++) {
     const h = hashes[i];
-    const j = (((h >>> 16) % n) * high + (h & 0xffff)) % n;
+    let j = h - Math.floor(h * inverse) * n;
+    if (j < 0) j += n;
+    else if (j >= n) j -= n;
     if ((j < node ? j : j + 1) !== owners[i]) moved++;
   }
   return moved;
