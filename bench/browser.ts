@@ -241,6 +241,10 @@ async function labLines(browser: Browser, base: string, probeBase: string | unde
   ].filter((c) => !process.env.BENCH_LABS || process.env.BENCH_LABS.split(',').some((part) => c.name.includes(part)));
   const lines: BenchLine[] = [{ section: 'browser', name: 'machine load average (1 min) before the lab pages', value: loadavg()[0], unit: '' }];
   const waits: Quiet[] = [];
+  // One load first, unmeasured, as every other section warms up: the first fresh Chromium of a run starts on
+  // whatever the sections before it left in the OS's caches. (In two full runs the home page, measured
+  // first, gave 54 ms wall at 16 ms of CPU; alone, or after the other browser sections, it gives none.)
+  if (probeBase) await quietly(waits, () => measureLoad(chromiumPath, [...chromiumArgs, WITHOUT_OMNIBOX_POPUP], probeBase + '#/'));
   for (const lab of cases) {
     if (probeBase) {
       const loads: Load[] = [];
