@@ -8,7 +8,7 @@ import {
   nodesTouched, rangeJoin, rangeLeave, rangeOwners, ringOf, ringOwnersSorted, type RangeTable,
 } from '../../../core/partitioning';
 import type { Rng } from '../../../core/random/rng';
-import { ringWithNode, sortKeys, vnodePositions, type Ring, type SortedKeys } from '../../../core/ring';
+import { modNMoved, ringWithNode, sortKeys, vnodePositions, type Ring, type SortedKeys } from '../../../core/ring';
 import { RANGE_QUERY_SAMPLES, STRATEGIES, type FaultImpact, type Strategy, type StrategyRow } from '../result';
 import type { PartitioningScenario } from '../scenario';
 
@@ -123,7 +123,8 @@ export function crashImpact(s: PartitioningScenario, p: Placements, node: number
     const own = keyCounts ? keyCounts[strategy][node] : ownKeys(p.owners[strategy], node);
     if (strategy === 'range') return { strategy, keysUnavailable: own, keysRemapped: 0, directoryOutage: false };
     if (strategy === 'mod-n') {
-      const remapped = s.nodes > 1 ? modNRemapped(p.hashes, p.owners['mod-n'], s.nodes, node) : 0;
+      // Residue r's owner: node r over all nodes, the r-th survivor after the crash.
+      const remapped = s.nodes > 1 ? modNMoved(p.hashes, liveNodes(s.nodes), liveNodes(s.nodes, [node])) : 0;
       return { strategy, keysUnavailable: s.nodes > 1 ? 0 : own, keysRemapped: remapped, directoryOutage: false };
     }
     return { strategy, keysUnavailable: s.nodes > 1 ? 0 : own, keysRemapped: s.nodes > 1 ? own : 0, directoryOutage: false };
@@ -135,28 +136,6 @@ function ownKeys(owners: Uint16Array, node: number): number {
   let own = 0;
   for (let i = 0; i < owners.length; i++) if (owners[i] === node) own++;
   return own;
-}
-
-/**
- * Keys whose mod-N owner over the survivors of a crash of `node` (0..node-1, node+1..nodes-1: survivor j is
- * node j, or j + 1 from `node` on) differs from `owners` (mod-N over all): what movedCount(owners,
- * modNOwners(hashes, liveNodes(nodes, [node]))) counts, without the arrays.
- */
-function modNRemapped(hashes: Uint32Array, owners: Uint16Array, nodes: number, node: number): number {
-  const n = nodes - 1;
-  // h mod n as h - q x n, q = floor(h x (1/n)): a multiply, not two integer divisions. The quotient of the
-  // rounded reciprocal is at most one off (h < 2^32, so h x (1/n) is within 2^-20 of h / n), and the
-  // remainder's check puts it right; every step is exact in doubles (all terms under 2^53).
-  const inverse = 1 / n;
-  let moved = 0;
-  for (let i = 0; i < hashes.length; i++) {
-    const h = hashes[i];
-    let j = h - Math.floor(h * inverse) * n;
-    if (j < 0) j += n;
-    else if (j >= n) j -= n;
-    if ((j < node ? j : j + 1) !== owners[i]) moved++;
-  }
-  return moved;
 }
 
 /** ceil(log2(x)) for an integer x >= 1, from the bits (Math.log2 is not specified to the last bit). */
