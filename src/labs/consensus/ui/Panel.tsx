@@ -21,7 +21,10 @@ export default function Panel() {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
   if (!run) return null;
-  return <ConsensusView key={run.result.traceHash} result={run.result} scenario={run.scenario} style={style} />;
+  // Not keyed by the run: a new result updates the view in place. Remounting it per run made the stage and
+  // the experiment's chart start again at 0 x 0 (useObservedSize), a second render and layout per result,
+  // and dropped the stage's focused server with every edit made from its menu.
+  return <ConsensusView result={run.result} scenario={run.scenario} style={style} />;
 }
 
 function ConsensusView({ result, scenario, style }: { result: ConsensusResult; scenario: ConsensusScenario; style: VizStyle }) {
@@ -31,7 +34,8 @@ function ConsensusView({ result, scenario, style }: { result: ConsensusResult; s
         <RaftStage result={result} scenario={scenario} style={style} />
       </LabSlot>
       <LabSlot name="narration">
-        <RaftNarration result={result} />
+        {/* Keyed by the run, as before: each run's narration starts following the playhead again. */}
+        <RaftNarration key={result.traceHash} result={result} />
       </LabSlot>
       <VerdictCard result={result} scenario={scenario} />
       <LeadersCard result={result} />
