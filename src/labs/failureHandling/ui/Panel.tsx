@@ -20,7 +20,10 @@ export default function FailurePanel() {
   const theme = useTheme();
   const style = useMemo(() => vizStyle(theme), [theme]);
   if (!run) return null;
-  return <FailureView key={run.result.traceHash} result={run.result} scenario={run.scenario} style={style} />;
+  // Not keyed by the run: a new result updates the view in place. Remounting it per run made the stage and
+  // every chart start again at 0 x 0 (useObservedSize), a second render and layout per result, and dropped
+  // the stage's focused node with every edit made from its menu.
+  return <FailureView result={run.result} scenario={run.scenario} style={style} />;
 }
 
 function FailureView({ result, scenario, style }: { result: FailureResult; scenario: FailureScenario; style: VizStyle }) {
@@ -31,7 +34,8 @@ function FailureView({ result, scenario, style }: { result: FailureResult; scena
         <FailureStage result={result} scenario={scenario} style={style} />
       </LabSlot>
       <LabSlot name="narration">
-        <FailureNarration result={result} />
+        {/* Keyed by the run, as before: each run's narration starts following the playhead again. */}
+        <FailureNarration key={result.traceHash} result={result} />
       </LabSlot>
       <HeadlineCard result={result} scenario={scenario} />
       <Charts result={result} scenario={scenario} style={style} />
