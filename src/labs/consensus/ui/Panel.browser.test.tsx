@@ -5,64 +5,26 @@
  * servers and verdict. Method: the real lab page and program in Chromium, runs resolved by hand.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { LabPage } from '../../../app/LabPage';
-import { defaultPresentation } from '../../../app/links/presentation';
-import { createAppStore, StoreContext, type AppStore, type RunOutcome } from '../../../app/store';
-import { plainContext, presetScenario, type BaseScenario, type LabSpec } from '../../contract';
+import { mountLabPage, type LabPageHarness } from '../../../app/testing/labPageHarness';
+import { presetScenario, type LabSpec } from '../../contract';
 import { spec } from '../index';
 import { presets } from '../presets';
 import { program } from '../program/program';
 import type { ConsensusResult } from '../result';
-import type { ConsensusScenario } from '../scenario';
 import { verdictTitle } from './select';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-let store: AppStore;
-let runs: { scenario: BaseScenario; resolve: (o: RunOutcome) => void }[];
-
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-const settle = async () => {
-  for (let k = 0; k < 4; k++) await act(async () => frame());
-};
-/** Resolves the latest run with the real program's result; returns it. */
-async function finish(): Promise<ConsensusResult> {
-  const run = runs[runs.length - 1];
-  const result = program(run.scenario as ConsensusScenario, plainContext());
-  await act(async () => {
-    run.resolve({ kind: 'done', result });
-    await new Promise((r) => setTimeout(r, 0));
-  });
-  return result;
-}
-const $ = (selector: string) => container.querySelector<HTMLElement>(selector);
+let page: LabPageHarness<ConsensusResult>;
+const $ = (selector: string) => page.container.querySelector<HTMLElement>(selector);
 const stageCanvas = () => $('.raft-stage canvas');
 
 beforeEach(async () => {
-  runs = [];
-  container = document.createElement('div');
-  container.style.width = '1280px';
-  document.body.append(container);
-  root = createRoot(container);
-  store = createAppStore(
-    { labs: [spec as unknown as LabSpec], runner: { run: (_lab, scenario) => new Promise((resolve) => runs.push({ scenario, resolve })) }, writeLink: () => {} },
-    { ...defaultPresentation },
-  );
-  store.getState().openLab(spec.id, presetScenario(presets, 'first-election'));
-  await act(async () => root.render(<StoreContext value={store}><LabPage spec={spec as unknown as LabSpec} /></StoreContext>));
-  await finish();
+  page = await mountLabPage(spec as unknown as LabSpec, program, presetScenario(presets, 'first-election'));
   // The Panel's chunk loads, the stage is laid out and its size observed.
-  for (let k = 0; k < 50 && !(Number(stageCanvas()?.getAttribute('width')) > 0); k++) await settle();
+  await page.settleUntil(() => Number(stageCanvas()?.getAttribute('width')) > 0);
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+afterEach(() => page.unmount());
 
 it('a new run keeps the stage, at its size, in the commit that shows it, with the new run in it', async () => {
   const canvas = stageCanvas()!;
@@ -72,9 +34,9 @@ it('a new run keeps the stage, at its size, in the commit that shows it, with th
   expect(stageBox).not.toBeNull();
   const narration = $('.raft-narration')!;
   act(() => {
-    store.getState().editScenario('preset', () => presetScenario(presets, 'broken-double-vote'));
+    page.store.getState().editScenario('preset', () => presetScenario(presets, 'broken-double-vote'));
   });
-  const next = await finish();
+  const next = await page.finish();
   expect(next.verdict.ok).toBe(false);
   // No frame has passed since the commit: a remounted stage would still be 0 px wide here.
   expect($('.raft-stage .stage-box')).toBe(stageBox);
